@@ -1,0 +1,5 @@
+"""``python -m needling_evidence`` runs the command line."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,387 @@
+"""The plain values that flow through the pipeline.
+
+Every concept is a frozen dataclass so that a stage can never change what an earlier stage produced; collections
+are tuples. Bibliographic field names follow CSL-JSON (``container_title``, ``issue``, ``page`` → ``pages``) so that
+references convert to and from CSL-JSON without a lookup table of our own inventing.
+
+The status vocabularies are the exact strings documented in the README and used in every output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, overload
+
+__all__ = [
+    "CLAIM_KINDS",
+    "CLAIM_STATUSES",
+    "DIRECTNESS",
+    "LINK_ORIGINS",
+    "NOTICE_KINDS",
+    "REFERENCE_STATUSES",
+    "STANCES",
+    "Article",
+    "Citation",
+    "Claim",
+    "ClaimRegistry",
+    "EvidenceLink",
+    "Notice",
+    "Person",
+    "Problem",
+    "ProblemList",
+    "Provenance",
+    "Reference",
+    "ReferenceList",
+    "Section",
+    "Sentence",
+    "Verification",
+]
+
+# --- vocabularies -------------------------------------------------------------------------------------------
+
+ReferenceStatus = Literal[
+    "verified", "mismatch", "not_found", "not_crossref", "malformed_doi", "no_doi", "doi_found", "unverified"
+]
+REFERENCE_STATUSES: tuple[str, ...] = (
+    "verified",
+    "mismatch",
+    "not_found",
+    "not_crossref",
+    "malformed_doi",
+    "no_doi",
+    "doi_found",
+    "unverified",
+)
+NoticeKind = Literal["retraction", "correction", "expression_of_concern", "withdrawal"]
+NOTICE_KINDS: tuple[str, ...] = ("retraction", "correction", "expression_of_concern", "withdrawal")
+ClaimKind = Literal["efficacy", "mechanism", "safety", "etiology", "experience", "other"]
+CLAIM_KINDS: tuple[str, ...] = ("efficacy", "mechanism", "safety", "etiology", "experience", "other")
+Stance = Literal["supports", "partially_supports", "mentions", "contradicts"]
+STANCES: tuple[str, ...] = ("supports", "partially_supports", "mentions", "contradicts")
+Directness = Literal["direct", "indirect"]
+DIRECTNESS: tuple[str, ...] = ("direct", "indirect")
+ClaimStatus = Literal["supported", "weak", "contradicted", "unsupported"]
+CLAIM_STATUSES: tuple[str, ...] = ("supported", "weak", "contradicted", "unsupported")
+LinkOrigin = Literal["registry", "citation", "suggestion"]
+LINK_ORIGINS: tuple[str, ...] = ("registry", "citation", "suggestion")
+
+Severity = Literal["error", "warning"]
+
+
+# --- problems -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in the user's input, kept as data (never raised, never dropped).
+
+    ``code`` is a stable machine-readable slug (``bibtex.duplicate_key``, ``doi.malformed`` …); ``message`` says it
+    in words and what to do. ``file``/``line`` point into the user's input where that is known.
+    """
+
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    severity: Severity = "error"
+    key: str | None = None
+    field: str | None = None
+    raw: str | None = None
+
+    def location(self) -> str:
+        """``file:line`` (or the part of it that is known, or ``<input>``)."""
+        where = self.file or "<input>"
+        return f"{where}:{self.line}" if self.line is not None else where
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.severity}: {self.message} [{self.code}]"
+
+
+_T = TypeVar("_T")
+
+
+class _ProblemSequence(Sequence[_T]):
+    """An immutable sequence of results that also carries the problems found while making it."""
+
+    __slots__ = ("_items", "problems", "source")
+
+    def __init__(self, items: Iterable[_T] = (), problems: Iterable[Problem] = (), source: str | None = None):
+        self._items: tuple[_T, ...] = tuple(items)
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[_T]: ...
+    def __getitem__(self, index: int | slice) -> _T | Sequence[_T]:
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[_T]:
+        return iter(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _ProblemSequence):
+            return self._items == other._items and self.problems == other.problems
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        name = type(self).__name__
+        return f"<{name} of {len(self._items)} ({len(self.problems)} problem(s)) from {self.source or '<input>'}>"
+
+
+class ProblemList(_ProblemSequence[Problem]):
+    """A plain list of problems (what a validation returns)."""
+
+
+# --- references ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An author or editor, CSL-JSON style. A corporate author has only ``literal``."""
+
+    family: str | None = None
+    given: str | None = None
+    suffix: str | None = None
+    particle: str | None = None  # CSL "non-dropping-particle": "de las", "van", …
+    literal: str | None = None
+
+    @property
+    def display(self) -> str:
+        if self.literal:
+            return self.literal
+        family = " ".join(p for p in (self.particle, self.family) if p)
+        name = ", ".join(p for p in (family, self.given) if p)
+        return f"{name}, {self.suffix}" if self.suffix else name
+
+    def __str__(self) -> str:
+        return self.display
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One cited work, whatever form it came in (BibTeX, CSL-JSON, a pasted reference string).
+
+    ``type`` is a CSL-JSON type (``article-journal``, ``book``, ``chapter``, ``review-book`` …). ``doi`` is always
+    canonical (what :func:`needling_evidence.normalize_doi` returns). ``raw`` is the user's original text, untouched;
+    ``file``/``line`` say where it came from. ``fields`` keeps every source field as read (decoded), so nothing the
+    user wrote is lost even when it has no slot here.
+    """
+
+    key: str
+    type: str = "article-journal"
+    title: str | None = None
+    authors: tuple[Person, ...] = ()
+    year: int | None = None
+    container_title: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    isbn: str | None = None
+    issn: str | None = None
+    editors: tuple[Person, ...] = ()
+    month: int | None = None
+    abstract: str | None = None
+    keywords: tuple[str, ...] = ()
+    note: str | None = None
+    raw: str | None = None
+    file: str | None = None
+    line: int | None = None
+    confidence: float = 1.0  # how sure the parser is of the fields (1.0 for structured input)
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def first_author_family(self) -> str | None:
+        if not self.authors:
+            return None
+        first = self.authors[0]
+        return first.family or first.literal
+
+    @property
+    def label(self) -> str:
+        """A short human label: ``Gattie et al. 2017``."""
+        who = self.first_author_family or "Anon."
+        if len(self.authors) == 2:
+            second = self.authors[1].family or self.authors[1].literal or ""
+            who = f"{who} & {second}"
+        elif len(self.authors) > 2:
+            who = f"{who} et al."
+        return f"{who} {self.year}" if self.year else who
+
+
+class ReferenceList(_ProblemSequence[Reference]):
+    """A sequence of :class:`Reference` in input order, with ``.problems`` found while reading them."""
+
+    def by_key(self) -> dict[str, Reference]:
+        return {ref.key: ref for ref in self}
+
+    def get(self, key: str) -> Reference | None:
+        return next((ref for ref in self if ref.key == key), None)
+
+
+# --- verification -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """An editorial notice on a work: retraction, correction, expression of concern, withdrawal."""
+
+    kind: str  # one of NOTICE_KINDS, or Crossref's own label when it has no equivalent
+    doi: str | None = None  # the notice's DOI
+    date: str | None = None  # ISO date
+    source: str | None = None  # "publisher", "retraction-watch", …
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a Crossref record came from.
+
+    ``kind`` is ``live`` (fetched now), ``cache`` (fetched earlier, ``fetched`` says when) or ``snapshot`` (bundled
+    with the package; ``note`` says how it was made — a record written from the published record says so).
+    """
+
+    kind: Literal["live", "cache", "snapshot", "none"]
+    fetched: str | None = None
+    note: str | None = None
+    base_url: str | None = None
+
+    def __str__(self) -> str:
+        when = f" ({self.fetched})" if self.fetched else ""
+        return f"{self.kind}{when}" + (f": {self.note}" if self.note else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """The result of checking one reference against Crossref; one per reference, in input order."""
+
+    key: str
+    status: str  # one of REFERENCE_STATUSES
+    doi: str | None = None
+    suggested_doi: str | None = None
+    confidence: float | None = None
+    mismatches: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    notices: tuple[Notice, ...] = ()
+    design: str | None = None
+    level: int | None = None  # Oxford CEBM 2011 level for a treatment-benefit question
+    level_reason: str | None = None
+    provenance: Provenance | None = None
+    message: str = ""
+    candidates: tuple[Mapping[str, Any], ...] = ()
+    record: Mapping[str, Any] | None = None  # the Crossref message the verdict rests on
+
+    @property
+    def retracted(self) -> bool:
+        return any(n.kind in ("retraction", "withdrawal") for n in self.notices)
+
+
+# --- articles -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    title: str
+    level: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence or list item of an article. ``start``/``end`` are offsets into ``Article.text``."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    section_id: str | None = None
+    kind: Literal["sentence", "list_item", "heading"] = "sentence"
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An inline citation marker, resolved to reference keys where possible."""
+
+    sentence_id: str
+    marker: str
+    keys: tuple[str, ...]
+    start: int
+    end: int
+    style: Literal["numeric", "author-year"] = "numeric"
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    text: str
+    title: str | None = None
+    byline: str | None = None
+    sections: tuple[Section, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    references: ReferenceList = field(default_factory=ReferenceList)
+    problems: tuple[Problem, ...] = ()
+    path: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    def sentence(self, sentence_id: str) -> Sentence | None:
+        return next((s for s in self.sentences if s.id == sentence_id), None)
+
+
+# --- claims -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceLink:
+    """What one source says about one claim, as reviewed (``registry``), as cited inline (``citation``) or as
+    proposed by similarity (``suggestion``, never counted as support)."""
+
+    claim_id: str
+    source: str
+    stance: str = "mentions"
+    directness: str = "direct"
+    origin: str = "registry"
+    rationale: str | None = None
+    location: str | None = None  # where in the source: abstract, section, table
+    reviewer: str | None = None
+    reviewed: str | None = None  # ISO date
+    confidence: str | None = None  # e.g. "unconfirmed" when a finding was not checked against the full text
+    note: str | None = None
+    score: float | None = None  # similarity, for suggestions
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    text: str
+    kind: str = "other"
+    quote: str | None = None
+    sentence_id: str | None = None
+    condition: str | None = None
+    population: str | None = None
+    links: tuple[EvidenceLink, ...] = ()
+    note: str | None = None
+    file: str | None = None
+    line: int | None = None
+
+
+class ClaimRegistry(_ProblemSequence[Claim]):
+    """The claims of an article (loaded or drafted), in order, with ``.problems``."""
+
+    def get(self, claim_id: str) -> Claim | None:
+        return next((c for c in self if c.id == claim_id), None)
