@@ -34,7 +34,7 @@ _EXPORTS: dict[str, str] = {
     "verification_table": "crossref.verify",
     "load_article": "article",
     "load_claims": "claims",
-    "draft_claims": "claims",
+    "draft_claims": "drafting",
     "coverage_report": "coverage",
     "CoverageReport": "coverage",
     "Article": "model",
@@ -61,7 +61,7 @@ __all__ = sorted([*_EXPORTS, *_SUBMODULES, "__version__"])
 if TYPE_CHECKING:
     from . import datasets as datasets
     from .article import load_article as load_article
-    from .claims import draft_claims as draft_claims
+    from .drafting import draft_claims as draft_claims
     from .claims import load_claims as load_claims
     from .coverage import CoverageReport as CoverageReport
     from .coverage import coverage_report as coverage_report
