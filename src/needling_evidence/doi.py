@@ -91,7 +91,7 @@ def normalize_doi(text: str | None) -> str | None:
 
     Accepts a bare DOI, ``doi:``/``DOI`` prefixes, ``https://doi.org/`` and ``http://dx.doi.org/`` URLs,
     URL-encoded forms (``%2F``), surrounding whitespace and punctuation, Unicode dashes, invisible characters
-    and markdown escapes. When ``text`` is a single token (no whitespace) holding exactly one DOI — a publisher
+    and markdown escapes. When ``text`` is one token (no whitespace) holding exactly one DOI — a publisher
     URL such as ``https://onlinelibrary.wiley.com/doi/10.1002/…`` — that DOI is returned. Text with spaces in
     it is never cut down to a DOI (``10.2519/has space`` is ``None``, not ``10.2519/has``): use
     :func:`find_dois` for running text.
