@@ -1,0 +1,217 @@
+"""Reading a report's ``to_dict()`` shape: the one input every renderer takes.
+
+Renderers never touch pandas: they read the JSON-ready dictionary of
+:meth:`needling_evidence.CoverageReport.to_dict` (``schema_version``, ``summary``, ``claims``, ``links``,
+``references``, ``gaps``, and ``suggestions`` where there are any), so they stay fast and can render a
+report saved as JSON earlier. The helpers here tolerate optional columns being absent and turn nested values
+into words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "STATUS_ORDER",
+    "ReportData",
+    "as_report_data",
+    "cell_text",
+    "claim_status_counts",
+    "coverage_percent",
+    "mismatches_pairs",
+    "notices_text",
+    "provenance_text",
+    "snapshot_used",
+]
+
+ReportData = Mapping[str, Any]
+
+# Claim statuses worst first, as the gaps list orders them.
+STATUS_ORDER: tuple[str, ...] = ("contradicted", "unsupported", "weak", "supported")
+
+# Said wherever a reference was checked against the bundled snapshot (records written by hand from the
+# published record): reports must never let such a record pass for a live Crossref answer.
+SNAPSHOT_SENTENCE = (
+    "Verified against the bundled Crossref snapshot — records written from the published record, "
+    "not a live Crossref answer."
+)
+
+
+def as_report_data(report: object) -> ReportData:
+    """The ``to_dict()`` of a :class:`CoverageReport`, or a mapping already in that shape."""
+    if isinstance(report, Mapping):
+        return report
+    to_dict = getattr(report, "to_dict", None)
+    if callable(to_dict):
+        data = to_dict()
+        if isinstance(data, Mapping):
+            return data
+    raise TypeError(f"expected a CoverageReport or its to_dict() mapping, not {type(report).__name__}")
+
+
+def rows(data: ReportData, name: str) -> list[Mapping[str, Any]]:
+    """The rows of one table (``claims``, ``links`` …); an absent table is empty."""
+    value = data.get(name) or []
+    return [row for row in value if isinstance(row, Mapping)]
+
+
+def is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
+def cell_text(value: object) -> str:
+    """A cell's value in words: lists joined, mappings as ``k: v``, missing as empty."""
+    if is_missing(value):
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {cell_text(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "; ".join(cell_text(v) for v in value if not is_missing(v))
+    return str(value)
+
+
+def claim_status_counts(data: ReportData) -> dict[str, int]:
+    """Claims per status, in the vocabulary's order (zero counts kept so charts have fixed bars)."""
+    counts = {status: 0 for status in ("supported", "weak", "contradicted", "unsupported")}
+    for row in rows(data, "claims"):
+        status = str(row.get("status") or "unsupported")
+        counts[status] = counts.get(status, 0) + 1
+    return counts
+
+
+def coverage_percent(data: ReportData) -> float:
+    """Percentage of claims whose status is ``supported`` (100 when there are no claims: nothing is unbacked).
+
+    The summary's own figure is used when it has one, so every output agrees with ``CoverageReport.summary``.
+    """
+    summary = data.get("summary") or {}
+    for name in ("percent_supported", "coverage_percent", "supported_percent", "coverage"):
+        value = summary.get(name) if isinstance(summary, Mapping) else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value):
+            return float(value)
+    counts = claim_status_counts(data)
+    total = sum(counts.values())
+    return 100.0 if total == 0 else 100.0 * counts["supported"] / total
+
+
+def mismatches_pairs(value: object) -> list[tuple[str, str, str]]:
+    """``(field, ours, Crossref's)`` for every disagreeing field, whatever shape the mapping was saved in."""
+    out: list[tuple[str, str, str]] = []
+    if isinstance(value, Mapping):
+        for name, pair in value.items():
+            if isinstance(pair, Mapping):
+                ours, theirs = pair.get("ours"), pair.get("crossref", pair.get("theirs"))
+            elif isinstance(pair, (list, tuple)) and len(pair) == 2:
+                ours, theirs = pair
+            else:
+                ours, theirs = pair, None
+            out.append((str(name), cell_text(ours), cell_text(theirs)))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            if isinstance(item, Mapping):
+                out.append(
+                    (
+                        cell_text(item.get("field")),
+                        cell_text(item.get("ours")),
+                        cell_text(item.get("crossref", item.get("theirs"))),
+                    )
+                )
+    elif not is_missing(value):
+        out.append(("", cell_text(value), ""))
+    return out
+
+
+def notices_text(value: object) -> list[str]:
+    """Each editorial notice in words: ``retraction 10.x/y (2020-01-02, publisher)``."""
+    items: Iterable[object]
+    if isinstance(value, (list, tuple)):
+        items = value
+    elif is_missing(value):
+        items = ()
+    else:
+        items = (value,)
+    out = []
+    for item in items:
+        if isinstance(item, Mapping):
+            extra = ", ".join(
+                cell_text(item.get(k)) for k in ("date", "source") if not is_missing(item.get(k))
+            )
+            doi = cell_text(item.get("doi"))
+            text = " ".join(p for p in (cell_text(item.get("kind")), doi) if p)
+            out.append(f"{text} ({extra})" if extra else text)
+        else:
+            out.append(cell_text(item))
+    return [text for text in out if text]
+
+
+def provenance_text(value: object) -> str:
+    """Where a verification came from, in words, saying plainly when it is the bundled snapshot."""
+    if is_missing(value):
+        return "not checked"
+    if isinstance(value, Mapping):
+        kind = cell_text(value.get("kind"))
+        when = cell_text(value.get("fetched"))
+        note = cell_text(value.get("note"))
+    else:
+        text = str(value)
+        kind, _, note = text.partition(":")
+        when = ""
+        kind = kind.split(" (")[0].strip()
+        note = note.strip()
+    label = {
+        "live": "live Crossref answer",
+        "cache": "cached Crossref answer",
+        "snapshot": "bundled snapshot, not a live Crossref answer",
+        "none": "not checked",
+    }.get(kind, kind or "unknown")
+    parts = [label]
+    if when:
+        parts.append(f"fetched {when}")
+    if note:
+        parts.append(note)
+    return "; ".join(parts)
+
+
+def provenance_kind(value: object) -> str:
+    if isinstance(value, Mapping):
+        return cell_text(value.get("kind"))
+    return str(value).split(":")[0].split(" (")[0].strip() if not is_missing(value) else ""
+
+
+def snapshot_used(data: ReportData) -> bool:
+    """Whether any reference was verified against the bundled snapshot rather than Crossref itself."""
+    return any(provenance_kind(row.get("provenance")) == "snapshot" for row in rows(data, "references"))
+
+
+def links_by_claim(data: ReportData) -> dict[str, list[Mapping[str, Any]]]:
+    out: dict[str, list[Mapping[str, Any]]] = {}
+    for link in rows(data, "links"):
+        out.setdefault(cell_text(link.get("claim_id")), []).append(link)
+    return out
+
+
+def source_keys(data: ReportData) -> list[str]:
+    """Sources in reference-table order, then any other source a link names (e.g. a library work)."""
+    keys = [cell_text(row.get("key")) for row in rows(data, "references")]
+    seen = set(keys)
+    for link in rows(data, "links"):
+        key = cell_text(link.get("source_key"))
+        if key and key not in seen:
+            seen.add(key)
+            keys.append(key)
+    return keys
+
+
+def first(row: Mapping[str, Any], names: Sequence[str]) -> Any:
+    """The first of several possible column names that has a value."""
+    for name in names:
+        value = row.get(name)
+        if not is_missing(value):
+            return value
+    return None

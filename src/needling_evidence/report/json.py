@@ -1,0 +1,42 @@
+"""The report as JSON: exactly :meth:`CoverageReport.to_dict`, versioned by its ``schema_version``.
+
+Schema (top level; every table is a list of row objects with at least the columns named here — others may be
+added within a schema version, none removed or renamed without a new version):
+
+- ``schema_version``: the version of this layout.
+- ``summary``: counts per claim status, percentage of claims supported, and other figures.
+- ``claims``: ``claim_id``, ``text``, ``kind``, ``status`` (+ the reason in words).
+- ``links``: ``claim_id``, ``source_key``, ``stance``, ``directness``, ``origin``.
+- ``references``: ``key``, ``status``, ``doi``, ``title``, ``year`` (+ verification details).
+- ``gaps``: ``gap``, ``claim_id``, ``source_key``, ``message``, worst first.
+
+Missing values are ``null`` (never ``NaN``, which is not JSON).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from ._data import as_report_data
+
+__all__ = ["json_ready", "render_json"]
+
+
+def json_ready(value: Any) -> Any:
+    """``value`` with NaN/inf turned into ``None`` and tuples into lists, recursively."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Mapping):
+        return {str(k): json_ready(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_ready(v) for v in value]
+    return value
+
+
+def render_json(report: object, *, indent: int | None = 2) -> str:
+    """The report (a ``CoverageReport`` or its ``to_dict()``) as JSON text."""
+    data = json_ready(as_report_data(report))
+    return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False, default=str) + "\n"
