@@ -47,7 +47,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -74,7 +74,7 @@ _REFERENCE_HEADINGS = re.compile(
     r"notes and references|references and notes|further reading|cited works)\s*:?$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:by|written by|author:|posted by)\s+[A-Z][\w.'’\- ]{0,60}$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|written by|author:|posted by)\s+[A-Z][\w.,'’\- ]{0,80}$", re.IGNORECASE)
 # Comment forms and sharing widgets that blog exports append to an article.
 _BOILERPLATE = re.compile(
     r"^(?:leave a (?:reply|comment)|cancel reply|post comment|comments?|share this(?: article| post)?:?|"
@@ -213,7 +213,7 @@ def _plain_text_headings(blocks: list[_Block], text: str) -> None:
         if block.kind != "paragraph" or not block.first_line_only:
             continue
         line = text[block.start : block.end]
-        if _BYLINE.match(line) or _BOILERPLATE.match(line):
+        if _BYLINE.match(_plain(line)) or _BOILERPLATE.match(line):
             continue
         if _looks_like_title(line):
             block.kind = "heading"
@@ -269,7 +269,7 @@ def _mark_roles(blocks: list[_Block], text: str) -> None:
         if tail or _BOILERPLATE.match(line):
             block.role = "boilerplate"
             tail = tail or bool(_BOILERPLATE_TAIL.match(line))
-        elif block.kind == "paragraph" and block.first_line_only and _BYLINE.match(line):
+        elif block.kind == "paragraph" and block.first_line_only and _BYLINE.match(_plain(line)):
             block.role = "byline"
 
     # A heading naming the reference list: everything under it up to a heading of the same or a higher level.
@@ -630,23 +630,13 @@ def _references(
     end = items[-1].end
     from .references.text import parse_references
 
-    parsed = parse_references(text[first_line_start:end])
-    offset = items[0].line - 1
-    # parse_references counts lines from the start of the text it is given: shift them to the article's lines.
-    refs = [
-        replace(ref, file=path, line=ref.line + offset if ref.line is not None else items[0].line)
-        for ref in parsed
-    ]
-    problems = [
-        replace(p, file=path, line=p.line + offset if p.line is not None else items[0].line)
-        for p in parsed.problems
-    ]
+    parsed = parse_references(text[first_line_start:end], source=path, start_line=items[0].line)
     numbers = {b.line: b.number for b in items if b.number is not None}
     if heading is not None:
         section = Section("references", _heading_title(text, heading), heading.level, heading.start, end)
     else:
         section = Section("references", "References", 2, first_line_start, end)
-    return ReferenceList(refs, problems, source=path), numbers, section
+    return ReferenceList(parsed, parsed.problems, source=path), numbers, section
 
 
 def load_article(path_or_text: str | os.PathLike[str]) -> Article:
@@ -724,7 +714,7 @@ def load_article(path_or_text: str | os.PathLike[str]) -> Article:
     else:
         title = None
     byline_block = next((b for b in blocks if b.role == "byline"), None)
-    byline = text[byline_block.start : byline_block.end] if byline_block else None
+    byline = _plain(text[byline_block.start : byline_block.end]) if byline_block else None
     if byline is None and isinstance(metadata.get("author"), str):
         byline = str(metadata["author"])
 
