@@ -1,0 +1,318 @@
+"""The Crossref cache: one embedded SQLite file, safe for several processes at once.
+
+Rows are keyed by the server's base URL and the normalised DOI (or the normalised query text and row count),
+so an answer from one server is never served as another's. Each row keeps the raw Crossref ``message`` JSON,
+when it was fetched (ISO 8601 UTC) and where from. Only real answers are stored: a work Crossref returned
+(``found``) and a confirmed 404 (``not_found``, with the registration agency when it is another one); failures
+never are.
+
+Concurrency: WAL journal (readers never block the writer) and a busy timeout (a writer waits for another
+process's write instead of failing), with every write a short transaction of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+__all__ = [
+    "CACHE_ENV",
+    "DEFAULT_TTL_DAYS",
+    "NOT_FOUND_TTL_DAYS",
+    "Cache",
+    "CachedQuery",
+    "CachedWork",
+    "cache_info",
+    "clear",
+    "default_cache_path",
+    "iso_now",
+    "normalize_query",
+]
+
+CACHE_ENV = "NEEDLING_EVIDENCE_CACHE"
+
+# Crossref metadata changes slowly (corrections, added references) but does change; a month keeps repeated
+# runs cheap while a retraction notice reaches the user within one.
+DEFAULT_TTL_DAYS = 30
+# A 404 is a real answer but a perishable one: a DOI deposited after our lookup appears in Crossref within
+# hours, so a "not found" is trusted for one day only (and never longer than the TTL asked for).
+NOT_FOUND_TTL_DAYS = 1
+# How long a writer waits for another process's transaction before giving up (sqlite3 default is 5 s; a bulk
+# insert of a thousand works takes well under a second, so 30 s only matters on a badly stalled disk).
+BUSY_TIMEOUT_SECONDS = 30.0
+
+_SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS works (
+    base_url   TEXT NOT NULL,
+    doi        TEXT NOT NULL,
+    outcome    TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),
+    message    TEXT,
+    agency     TEXT,
+    fetched_at TEXT NOT NULL,
+    provenance TEXT NOT NULL,
+    PRIMARY KEY (base_url, doi)
+);
+CREATE TABLE IF NOT EXISTS queries (
+    base_url   TEXT NOT NULL,
+    query      TEXT NOT NULL,
+    rows       INTEGER NOT NULL,
+    items      TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    provenance TEXT NOT NULL,
+    PRIMARY KEY (base_url, query, rows)
+);
+"""
+
+WorkOutcome = Literal["found", "not_found"]
+
+
+def iso_now() -> str:
+    """Now, as ISO 8601 UTC to the second (``2026-11-27T17:30:00Z``)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_iso(text: str) -> datetime:
+    when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def default_cache_path() -> Path:
+    """``$NEEDLING_EVIDENCE_CACHE``, else ``crossref.sqlite`` in the user's cache directory (platformdirs)."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # only when a default cache is actually needed
+
+    return Path(platformdirs.user_cache_dir("needling_evidence", appauthor=False)) / "crossref.sqlite"
+
+
+def normalize_query(text: str) -> str:
+    """The cache key of a free-text query: whitespace collapsed (case kept: it is what was sent)."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class CachedWork:
+    doi: str
+    outcome: WorkOutcome
+    message: Mapping[str, Any] | None
+    agency: str | None
+    fetched_at: str
+    base_url: str
+    provenance: str
+
+    def age(self, now: datetime | None = None) -> timedelta:
+        return (now or datetime.now(UTC)) - _parse_iso(self.fetched_at)
+
+
+@dataclass(frozen=True, slots=True)
+class CachedQuery:
+    query: str
+    rows: int
+    items: tuple[Mapping[str, Any], ...]
+    fetched_at: str
+    base_url: str
+    provenance: str
+
+    def age(self, now: datetime | None = None) -> timedelta:
+        return (now or datetime.now(UTC)) - _parse_iso(self.fetched_at)
+
+
+class Cache:
+    """The SQLite cache file at ``path`` (created with its directory when missing).
+
+    One connection per ``Cache``, shared by the threads of one client under a lock; other processes open their
+    own. ``get_*`` return what is stored whatever its age: the caller decides what is fresh (see ``age()``).
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path).expanduser()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
+        )
+        with self._lock:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")  # durable enough for a cache, and fast in WAL
+            self._conn.executescript(_SCHEMA)
+            self._conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+
+    def __repr__(self) -> str:
+        return f"Cache({str(self.path)!r})"
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- works ----------------------------------------------------------------------------------------------
+
+    def get_works(self, base_url: str, dois: Sequence[str]) -> dict[str, CachedWork]:
+        """The stored answers for those of ``dois`` that have one."""
+        found: dict[str, CachedWork] = {}
+        # SQLite allows 999 host parameters in older builds; stay under it
+        for start in range(0, len(dois), 500):
+            chunk = list(dois[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                rows = self._conn.execute(
+                    "SELECT doi, outcome, message, agency, fetched_at, base_url, provenance FROM works "
+                    f"WHERE base_url = ? AND doi IN ({marks})",
+                    [base_url, *chunk],
+                ).fetchall()
+            for doi, outcome, message, agency, fetched_at, url, provenance in rows:
+                found[doi] = CachedWork(
+                    doi=doi,
+                    outcome=outcome,
+                    message=json.loads(message) if message is not None else None,
+                    agency=agency,
+                    fetched_at=fetched_at,
+                    base_url=url,
+                    provenance=provenance,
+                )
+        return found
+
+    def get_work(self, base_url: str, doi: str) -> CachedWork | None:
+        return self.get_works(base_url, [doi]).get(doi)
+
+    def put_works(self, entries: Iterable[CachedWork]) -> int:
+        """Store (or replace) answers in one transaction; returns how many."""
+        rows = [
+            (
+                e.base_url,
+                e.doi,
+                e.outcome,
+                json.dumps(e.message, ensure_ascii=False, separators=(",", ":"))
+                if e.message is not None
+                else None,
+                e.agency,
+                e.fetched_at,
+                e.provenance,
+            )
+            for e in entries
+        ]
+        if not rows:
+            return 0
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.executemany("INSERT OR REPLACE INTO works VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        return len(rows)
+
+    def put_work(self, entry: CachedWork) -> None:
+        self.put_works([entry])
+
+    # --- queries --------------------------------------------------------------------------------------------
+
+    def get_query(self, base_url: str, query: str, rows: int) -> CachedQuery | None:
+        key = normalize_query(query)
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT items, fetched_at, provenance FROM queries "
+                "WHERE base_url = ? AND query = ? AND rows = ?",
+                (base_url, key, rows),
+            ).fetchone()
+        if row is None:
+            return None
+        items, fetched_at, provenance = row
+        return CachedQuery(key, rows, tuple(json.loads(items)), fetched_at, base_url, provenance)
+
+    def put_query(self, entry: CachedQuery) -> None:
+        items = json.dumps(list(entry.items), ensure_ascii=False, separators=(",", ":"))
+        with self._lock:
+            self._conn.execute(
+                "INSERT OR REPLACE INTO queries VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    entry.base_url,
+                    normalize_query(entry.query),
+                    entry.rows,
+                    items,
+                    entry.fetched_at,
+                    entry.provenance,
+                ),
+            )
+
+    # --- maintenance ----------------------------------------------------------------------------------------
+
+    def info(self) -> dict[str, Any]:
+        """``path``, ``rows`` (works + queries), ``works``, ``queries``, ``size_bytes``, ``oldest``,
+        ``newest``."""
+        with self._lock:
+            works = self._conn.execute(
+                "SELECT COUNT(*), MIN(fetched_at), MAX(fetched_at) FROM works"
+            ).fetchone()
+            queries = self._conn.execute(
+                "SELECT COUNT(*), MIN(fetched_at), MAX(fetched_at) FROM queries"
+            ).fetchone()
+        times = [t for t in (works[1], works[2], queries[1], queries[2]) if t]
+        size = sum(
+            p.stat().st_size
+            for p in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"))
+            if p.exists()
+        )
+        return {
+            "path": str(self.path),
+            "rows": works[0] + queries[0],
+            "works": works[0],
+            "queries": queries[0],
+            "size_bytes": size,
+            "oldest": min(times) if times else None,
+            "newest": max(times) if times else None,
+        }
+
+    def clear(self) -> int:
+        """Delete every row; returns how many were deleted."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            deleted = self._conn.execute("DELETE FROM works").rowcount
+            deleted += self._conn.execute("DELETE FROM queries").rowcount
+            self._conn.execute("COMMIT")
+            self._conn.execute("VACUUM")
+        return int(deleted)
+
+
+def cache_info(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """What the cache at ``path`` (default: :func:`default_cache_path`) holds; ``exists: False`` if no
+    file."""
+    where = Path(path).expanduser() if path is not None else default_cache_path()
+    if not where.exists():
+        return {
+            "path": str(where),
+            "exists": False,
+            "rows": 0,
+            "works": 0,
+            "queries": 0,
+            "size_bytes": 0,
+            "oldest": None,
+            "newest": None,
+        }
+    with Cache(where) as cache:
+        return {"exists": True, **cache.info()}
+
+
+def clear(path: str | os.PathLike[str] | None = None) -> int:
+    """Empty the cache at ``path`` (default: :func:`default_cache_path`); returns the rows deleted."""
+    where = Path(path).expanduser() if path is not None else default_cache_path()
+    if not where.exists():
+        return 0
+    with Cache(where) as cache:
+        return cache.clear()

@@ -1,0 +1,741 @@
+"""The one door to Crossref: :class:`CrossrefClient`, the only module that imports habanero.
+
+What it adds to habanero (a faithful, thin client): few requests, polite pacing, retries, a cache, an offline
+mode and a bundled snapshot, and answers in this project's values (:class:`~.base.Lookup`), never habanero's
+shapes.
+
+How a list of DOIs is looked up (``lookup_dois``):
+
+1. each DOI is canonicalised (:func:`~needling_evidence.doi.normalize_doi`) and asked once, whatever the
+   duplicates;
+2. answers still fresh in the cache are used as they are (``refresh=True`` skips them);
+3. offline, that is all: a stale cached answer, then the snapshot, else ``failed``;
+4. online, the rest are fetched in batches, ``/works?filter=doi:A,doi:B,…&rows=N``, each URL kept under
+   :data:`MAX_URL_PATH_BYTES`;
+5. a DOI a batch did not return is asked at ``/works/{doi}/agency``: a 404 there means no agency knows it
+   (``not_found``); another agency (DataCite, mEDRA, …) means ``not_found`` with ``agency`` set, which
+   verification reports as ``not_crossref``; Crossref itself means the batch missed it (an alias, say), so it
+   is fetched alone at ``/works/{doi}``. A DOI fetched alone in the first place (the only one to fetch) goes
+   ``/works/{doi}`` first and to the agency route only after a 404. So a missing DOI costs one request, at
+   most two.
+
+Every request passes the :class:`~.pacing.Pacer` (documented limits, then whatever the server announces), and
+is retried on 429, 5xx, timeouts and connection errors with exponential backoff and full jitter, honouring
+``Retry-After``. A lookup that still fails is ``failed`` with the reason in words, never ``not_found``, and is
+never cached.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import quote, urlsplit
+
+from ..doi import normalize_doi
+from ..errors import CrossrefError, InputError
+from ..model import Provenance
+from .base import Lookup, Progress, SearchResult
+from .cache import (
+    DEFAULT_TTL_DAYS,
+    NOT_FOUND_TTL_DAYS,
+    Cache,
+    CachedQuery,
+    CachedWork,
+    default_cache_path,
+    iso_now,
+)
+from .pacing import POLITE_LIMITS, PUBLIC_LIMITS, Pacer, parse_retry_after
+
+if TYPE_CHECKING:
+    from habanero import Crossref
+
+__all__ = [
+    "CROSSREF_URL",
+    "DEFAULT_MAX_RETRIES",
+    "MAILTO_ENV",
+    "MAX_URL_PATH_BYTES",
+    "URL_ENV",
+    "ClientStats",
+    "CrossrefClient",
+    "Snapshot",
+    "SnapshotRecord",
+]
+
+log = logging.getLogger(__name__)
+
+CROSSREF_URL = "https://api.crossref.org"
+URL_ENV = "NEEDLING_EVIDENCE_CROSSREF_URL"
+MAILTO_ENV = "NEEDLING_EVIDENCE_MAILTO"
+
+# Crossref's server takes 4096 bytes for the request line ("GET <path> HTTP/1.1"), leaving about 4092 for the
+# path and query (Crossref staff, CrossRef/rest-api-doc#251; longer lines get 414). We budget 3,500 bytes for
+# the path and query, counted with every character percent-encoded (the worst case), which leaves room for the
+# method, the protocol and a proxy's rewriting; that is about 80 typical DOIs per request.
+MAX_URL_PATH_BYTES = 3500
+# Crossref's maximum ``rows`` on a list route.
+MAX_ROWS = 1000
+# 1 try + 4 retries with backoff 0.5, 1, 2, 4 s (before jitter) rides out a 10-second outage or rate-limit
+# spell.
+DEFAULT_MAX_RETRIES = 4
+DEFAULT_BACKOFF_SECONDS = 0.5
+MAX_BACKOFF_SECONDS = 30.0
+# A Retry-After longer than this fails the lookup (saying so) rather than freezing the caller.
+MAX_RETRY_AFTER_SECONDS = 120.0
+# Worker threads; the pacer, not the pool, decides how many requests are in flight. Crossref's polite pool
+# allows 3 concurrent requests; 8 threads leave room for a server that announces more.
+MAX_WORKERS = 8
+DEFAULT_TIMEOUT_SECONDS = 10.0
+
+
+# --- the bundled snapshot -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotRecord:
+    doi: str
+    message: Mapping[str, Any]
+    note: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A bundled snapshot file of Crossref work messages, each labelled with how it was made.
+
+    Format: ``{"schema_version": 1, "made": "YYYY-MM-DD", "how": "...", "records": [{"doi", "provenance_note",
+    "message"}], "unknown": [{"key", "note"}]}``.
+    """
+
+    path: Path
+    made: str
+    how: str
+    records: Mapping[str, SnapshotRecord]
+    unknown: tuple[Mapping[str, Any], ...] = ()
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Snapshot:
+        where = Path(path)
+        try:
+            data = json.loads(where.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise InputError("Crossref snapshot file not found", path=str(where)) from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read the Crossref snapshot: {exc}", path=str(where)) from exc
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"the Crossref snapshot is not valid JSON: {exc.msg}", path=str(where), line=exc.lineno
+            ) from exc
+        if not isinstance(data, dict) or data.get("schema_version") != 1:
+            raise InputError("not a Crossref snapshot (expected schema_version 1)", path=str(where))
+        made, how = data.get("made"), data.get("how")
+        if not isinstance(made, str) or not isinstance(how, str) or not how.strip():
+            raise InputError(
+                "a Crossref snapshot must say when ('made') and how ('how') it was made", path=str(where)
+            )
+        records: dict[str, SnapshotRecord] = {}
+        for number, record in enumerate(data.get("records") or [], start=1):
+            doi = normalize_doi(record.get("doi")) if isinstance(record, dict) else None
+            message = record.get("message") if isinstance(record, dict) else None
+            if doi is None or not isinstance(message, dict):
+                raise InputError(
+                    f"snapshot record {number} needs a valid 'doi' and a 'message' object", path=str(where)
+                )
+            records[doi] = SnapshotRecord(doi, message, str(record.get("provenance_note") or ""))
+        unknown = tuple(u for u in data.get("unknown") or [] if isinstance(u, dict))
+        return cls(where, made, how, records, unknown)
+
+    def provenance(self, record: SnapshotRecord) -> Provenance:
+        note = f"{self.how} {record.note}".strip()
+        return Provenance(kind="snapshot", fetched=self.made, note=note)
+
+
+# --- statistics ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ClientStats:
+    """What a client has done so far (for benchmarks, the CLI's summary and tests)."""
+
+    requests: int = 0  # HTTP requests sent, retries included
+    rate_limited: int = 0  # 429 answers received
+    retries: int = 0
+    cache_hits: int = 0
+    snapshot_hits: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def add(self, **counts: int) -> None:
+        with self._lock:
+            for name, value in counts.items():
+                setattr(self, name, getattr(self, name) + value)
+
+    def as_dict(self) -> dict[str, int]:
+        with self._lock:
+            return {
+                "requests": self.requests,
+                "rate_limited": self.rate_limited,
+                "retries": self.retries,
+                "cache_hits": self.cache_hits,
+                "snapshot_hits": self.snapshot_hits,
+            }
+
+
+# --- HTTP failures ------------------------------------------------------------------------------------------
+
+
+class _Failure(Exception):
+    """One HTTP exchange that did not give a usable answer."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        retryable: bool = False,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.retryable = retryable
+        self.headers: Mapping[str, str] = headers or {}
+
+
+Route = Literal["work", "agency", "filter", "search"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """What one network task learned about some DOIs; ``follow`` are DOIs that need the agency route."""
+
+    lookups: Mapping[str, Lookup]
+    follow_agency: tuple[str, ...] = ()
+    follow_work: tuple[str, ...] = ()
+
+
+# --- the client ---------------------------------------------------------------------------------------------
+
+
+class CrossrefClient:
+    """The one door to Crossref (implements :class:`~.base.WorkSource`).
+
+    ``base_url``: default Crossref, or ``$NEEDLING_EVIDENCE_CROSSREF_URL``. ``mailto``: puts requests in
+    Crossref's polite pool (default ``$NEEDLING_EVIDENCE_MAILTO``); it is sent in the User-Agent and nowhere
+    else — never logged, cached, or shown in reprs and errors. ``cache``: a path, a :class:`~.cache.Cache`,
+    ``None`` for the default file (``$NEEDLING_EVIDENCE_CACHE`` or the user cache directory) or ``False`` for
+    none. ``offline``: answer from the cache and the snapshot only. ``snapshot``: a bundled snapshot file (see
+    :class:`Snapshot`); offline it answers what the cache cannot, online it answers only when a live lookup
+    failed, and its answers always say ``snapshot``. ``ttl_days``: how long a cached work is fresh (a cached
+    404: :data:`~.cache.NOT_FOUND_TTL_DAYS` at most); ``refresh``: ignore cached answers (and replace them).
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        mailto: str | None = None,
+        cache: str | os.PathLike[str] | Cache | Literal[False] | None = None,
+        offline: bool = False,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        snapshot: str | os.PathLike[str] | Snapshot | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        ttl_days: float = DEFAULT_TTL_DAYS,
+        refresh: bool = False,
+        backoff: float = DEFAULT_BACKOFF_SECONDS,
+        pacer: Pacer | None = None,
+    ) -> None:
+        url = base_url or os.environ.get(URL_ENV) or CROSSREF_URL
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            raise CrossrefError(f"the Crossref base URL must be an http(s) URL, not {url!r}")
+        if timeout <= 0 or max_retries < 0 or ttl_days < 0 or backoff < 0:
+            raise CrossrefError("timeout must be > 0; max_retries, ttl_days and backoff must be >= 0")
+        self.base_url = url.rstrip("/")
+        self._mailto = mailto or os.environ.get(MAILTO_ENV) or None
+        self.offline = offline
+        self.timeout = float(timeout)
+        self.max_retries = max_retries
+        self.ttl_days = ttl_days
+        self.refresh = refresh
+        self.backoff = backoff
+        self.pacer = pacer or Pacer(POLITE_LIMITS if self._mailto else PUBLIC_LIMITS)
+        self.stats = ClientStats()
+        self._owns_cache = not isinstance(cache, Cache)
+        if cache is False:
+            self.cache: Cache | None = None
+        elif isinstance(cache, Cache):
+            self.cache = cache
+        else:
+            self.cache = Cache(cache if cache is not None else default_cache_path())
+        self.snapshot = (
+            Snapshot.load(snapshot)
+            if snapshot is not None and not isinstance(snapshot, Snapshot)
+            else snapshot
+        )
+        self._habanero: Crossref | None = None
+        self._habanero_lock = threading.Lock()
+
+    @classmethod
+    def bundled(cls) -> CrossrefClient:
+        """An offline client over the bundled dry-needling snapshot, with no cache file."""
+        from ..datasets import dry_needling_path
+
+        return cls(offline=True, cache=False, snapshot=dry_needling_path("crossref-snapshot.json"))
+
+    @property
+    def polite(self) -> bool:
+        """Whether requests carry a mailto (Crossref's polite pool)."""
+        return self._mailto is not None
+
+    def __repr__(self) -> str:
+        cache = str(self.cache.path) if self.cache is not None else None
+        snapshot = str(self.snapshot.path) if self.snapshot is not None else None
+        return (
+            f"CrossrefClient(base_url={self.base_url!r}, polite={self.polite}, offline={self.offline}, "
+            f"cache={cache!r}, snapshot={snapshot!r})"
+        )
+
+    def close(self) -> None:
+        if self.cache is not None and self._owns_cache:
+            self.cache.close()
+
+    def __enter__(self) -> CrossrefClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- public: the WorkSource contract --------------------------------------------------------------------
+
+    def lookup_dois(self, dois: Sequence[str], *, progress: Progress | None = None) -> list[Lookup]:
+        """One :class:`Lookup` per DOI in ``dois``, in input order (duplicates are asked once)."""
+        canonical: list[str] = []
+        answers: dict[str, Lookup] = {}
+        for text in dois:
+            doi = normalize_doi(text)
+            if doi is None:
+                key = f"\0invalid:{text}"
+                answers[key] = Lookup(doi=text, outcome="failed", error=f"not a valid DOI: {text!r}")
+                canonical.append(key)
+            else:
+                canonical.append(doi)
+        unique = list(dict.fromkeys(d for d in canonical if d not in answers))
+        total = len(unique)
+        done = 0
+
+        def settle(found: Mapping[str, Lookup]) -> None:
+            nonlocal done
+            answers.update(found)
+            done += len(found)
+            if progress is not None and found:
+                progress(done, total)
+
+        cached = self.cache.get_works(self.base_url, unique) if self.cache is not None else {}
+        from_cache: dict[str, Lookup] = {}
+        stale: dict[str, CachedWork] = {}
+        for doi, entry in cached.items():
+            if self.offline or (not self.refresh and self._fresh(entry)):
+                from_cache[doi] = self._from_cache(entry)
+            else:
+                stale[doi] = entry
+        self.stats.add(cache_hits=len(from_cache))
+        settle(from_cache)
+
+        todo = [d for d in unique if d not in answers]
+        if self.offline:
+            settle({doi: self._offline_answer(doi) for doi in todo})
+        elif todo:
+            self._fetch(todo, stale, settle)
+        return [answers[key] for key in canonical]
+
+    def search_bibliographic(self, text: str, *, rows: int = 5) -> SearchResult:
+        """Crossref's candidates for a free-text reference (``query.bibliographic``), best first."""
+        if not text.strip():
+            raise CrossrefError("search_bibliographic needs some text to search for")
+        if not 1 <= rows <= MAX_ROWS:
+            raise CrossrefError(f"rows must be between 1 and {MAX_ROWS}, not {rows}")
+        entry = self.cache.get_query(self.base_url, text, rows) if self.cache is not None else None
+        if entry is not None and (self.offline or (not self.refresh and self._fresh_query(entry))):
+            self.stats.add(cache_hits=1)
+            return SearchResult(text, "found", entry.items, self._cache_provenance(entry.fetched_at))
+        if self.offline:
+            where = "not in cache or snapshot" if self.snapshot is not None else "not cached"
+            return SearchResult(text, "failed", error=f"offline: this search is {where}")
+        try:
+            body = self._request(
+                "search", lambda cr: cr.works(query_bibliographic=" ".join(text.split()), limit=rows)
+            )
+            items = tuple(_work_list(body))
+        except _Failure as failure:
+            if entry is not None and not self.refresh:
+                return SearchResult(
+                    text,
+                    "found",
+                    entry.items,
+                    self._cache_provenance(entry.fetched_at, stale=failure.message),
+                )
+            return SearchResult(text, "failed", error=failure.message)
+        fetched = iso_now()
+        if self.cache is not None:
+            self.cache.put_query(CachedQuery(text, rows, items, fetched, self.base_url, "live"))
+        return SearchResult(text, "found", items, self._live_provenance(fetched))
+
+    # --- answers without the network ------------------------------------------------------------------------
+
+    def _fresh(self, entry: CachedWork) -> bool:
+        days = self.ttl_days if entry.outcome == "found" else min(self.ttl_days, NOT_FOUND_TTL_DAYS)
+        return entry.age().total_seconds() < days * 86400
+
+    def _fresh_query(self, entry: CachedQuery) -> bool:
+        return entry.age().total_seconds() < self.ttl_days * 86400
+
+    def _cache_provenance(self, fetched: str, *, stale: str | None = None) -> Provenance:
+        note = f"fetched live from {self.base_url}; kept in the local cache"
+        if stale:
+            note += f"; used after the live lookup failed ({stale})"
+        return Provenance(kind="cache", fetched=fetched, note=note, base_url=self.base_url)
+
+    def _live_provenance(self, fetched: str) -> Provenance:
+        return Provenance(kind="live", fetched=fetched, base_url=self.base_url)
+
+    def _from_cache(self, entry: CachedWork, *, stale: str | None = None) -> Lookup:
+        return Lookup(
+            doi=entry.doi,
+            outcome=entry.outcome,
+            message=entry.message,
+            provenance=self._cache_provenance(entry.fetched_at, stale=stale),
+            agency=entry.agency,
+            status_code=404 if entry.outcome == "not_found" else None,
+        )
+
+    def _from_snapshot(self, doi: str, *, after: str | None = None) -> Lookup | None:
+        record = self.snapshot.records.get(doi) if self.snapshot is not None else None
+        if self.snapshot is None or record is None:
+            return None
+        self.stats.add(snapshot_hits=1)
+        provenance = self.snapshot.provenance(record)
+        if after:
+            note = f"{provenance.note} (used because the live lookup failed: {after})"
+            provenance = Provenance(kind="snapshot", fetched=provenance.fetched, note=note)
+        return Lookup(
+            doi=doi, outcome="found", message=record.message, provenance=provenance, agency="crossref"
+        )
+
+    def _offline_answer(self, doi: str) -> Lookup:
+        hit = self._from_snapshot(doi)
+        if hit is not None:
+            return hit
+        if self.snapshot is not None:
+            return Lookup(doi=doi, outcome="failed", error="offline: not in cache or snapshot")
+        return Lookup(doi=doi, outcome="failed", error="offline and not cached")
+
+    def _failed(self, doi: str, failure: _Failure, stale: Mapping[str, CachedWork]) -> Lookup:
+        """A lookup whose request failed: a stale cached answer or the snapshot if there is one, else
+        failed."""
+        if doi in stale and not self.refresh:
+            self.stats.add(cache_hits=1)
+            return self._from_cache(stale[doi], stale=failure.message)
+        hit = self._from_snapshot(doi, after=failure.message)
+        if hit is not None:
+            return hit
+        return Lookup(doi=doi, outcome="failed", error=failure.message, status_code=failure.status)
+
+    # --- the network ----------------------------------------------------------------------------------------
+
+    def _fetch(
+        self, todo: list[str], stale: Mapping[str, CachedWork], settle: Callable[[Mapping[str, Lookup]], None]
+    ) -> None:
+        """Fetch ``todo`` in batches (then follow-ups) on a thread pool; settle answers as they come."""
+        batchable = [d for d in todo if "," not in d]  # a comma would split the filter value
+        alone = [d for d in todo if "," in d]
+        if len(batchable) == 1:
+            alone, batchable = [*batchable, *alone], []
+        with ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="crossref") as pool:
+            pending: set[Future[_Outcome]] = set()
+            for batch in _batches(batchable, self._path_prefix()):
+                pending.add(pool.submit(self._fetch_batch, batch))
+            for doi in alone:
+                pending.add(pool.submit(self._fetch_work, doi, True))
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    outcome = future.result()
+                    resolved = dict(outcome.lookups)
+                    for doi, lookup in outcome.lookups.items():
+                        if lookup.outcome == "failed" and lookup.error is not None:
+                            resolved[doi] = self._failed(
+                                doi, _Failure(lookup.error, status=lookup.status_code), stale
+                            )
+                    self._store(outcome.lookups.values())
+                    settle(resolved)
+                    for doi in outcome.follow_agency:
+                        pending.add(pool.submit(self._fetch_agency, doi))
+                    for doi in outcome.follow_work:
+                        pending.add(pool.submit(self._fetch_work, doi, False))
+
+    def _store(self, lookups: Iterable[Lookup]) -> None:
+        if self.cache is None:
+            return
+        entries = [
+            CachedWork(
+                doi=lk.doi,
+                outcome=lk.outcome,
+                message=lk.message,
+                agency=lk.agency,
+                fetched_at=lk.provenance.fetched or iso_now(),
+                base_url=self.base_url,
+                provenance="live",
+            )
+            for lk in lookups
+            # only real live answers; a failure is never cached
+            if lk.outcome in ("found", "not_found")
+            and lk.provenance is not None
+            and lk.provenance.kind == "live"
+        ]
+        self.cache.put_works(entries)
+
+    def _path_prefix(self) -> str:
+        return urlsplit(self.base_url).path.rstrip("/") + "/works"
+
+    def _fetch_batch(self, batch: list[str]) -> _Outcome:
+        try:
+            body = self._request("filter", lambda cr: cr.works(filter={"doi": list(batch)}, limit=len(batch)))
+            items = _work_list(body)
+        except _Failure as failure:
+            if failure.status in (400, 413, 414) and len(batch) > 1:
+                # the server refused the request itself (too long?): halve it rather than give up
+                half = len(batch) // 2
+                first, second = self._fetch_batch(batch[:half]), self._fetch_batch(batch[half:])
+                return _Outcome(
+                    {**first.lookups, **second.lookups},
+                    first.follow_agency + second.follow_agency,
+                    first.follow_work + second.follow_work,
+                )
+            return _Outcome(
+                {
+                    doi: Lookup(doi, "failed", error=failure.message, status_code=failure.status)
+                    for doi in batch
+                }
+            )
+        fetched = iso_now()
+        wanted = set(batch)
+        lookups: dict[str, Lookup] = {}
+        for item in items:
+            doi = normalize_doi(str(item.get("DOI", "")))
+            if doi in wanted and doi not in lookups:
+                lookups[doi] = Lookup(
+                    doi,
+                    "found",
+                    message=item,
+                    provenance=self._live_provenance(fetched),
+                    agency="crossref",
+                    status_code=200,
+                )
+        return _Outcome(lookups, follow_agency=tuple(d for d in batch if d not in lookups))
+
+    def _fetch_work(self, doi: str, then_agency: bool) -> _Outcome:
+        """``/works/{doi}``; after a 404, the agency route when ``then_agency`` (else it already said
+        Crossref)."""
+        try:
+            body = self._request("work", lambda cr: cr.works(ids=[_path_doi(doi)]))
+            message = _work_message(body)
+        except _Failure as failure:
+            if failure.status == 404:
+                if then_agency:
+                    return _Outcome({}, follow_agency=(doi,))
+                return _Outcome({doi: self._not_found(doi, "crossref")})
+            return _Outcome({doi: Lookup(doi, "failed", error=failure.message, status_code=failure.status)})
+        return _Outcome(
+            {
+                doi: Lookup(
+                    doi,
+                    "found",
+                    message=message,
+                    provenance=self._live_provenance(iso_now()),
+                    agency="crossref",
+                    status_code=200,
+                )
+            }
+        )
+
+    def _fetch_agency(self, doi: str) -> _Outcome:
+        try:
+            labels = self._request("agency", lambda cr: cr.registration_agency(_path_doi(doi)))
+        except _Failure as failure:
+            if failure.status == 404:
+                return _Outcome({doi: self._not_found(doi, None)})
+            return _Outcome(
+                {
+                    doi: Lookup(
+                        doi, "failed", error=f"agency lookup: {failure.message}", status_code=failure.status
+                    )
+                }
+            )
+        label = labels[0] if isinstance(labels, list) and labels else None
+        if not isinstance(label, str) or not label.strip():
+            return _Outcome(
+                {doi: Lookup(doi, "failed", error="agency lookup: no agency in Crossref's answer")}
+            )
+        agency = label.strip().lower()
+        if agency == "crossref":
+            return _Outcome({}, follow_work=(doi,))
+        return _Outcome({doi: self._not_found(doi, agency)})
+
+    def _not_found(self, doi: str, agency: str | None) -> Lookup:
+        return Lookup(
+            doi, "not_found", provenance=self._live_provenance(iso_now()), agency=agency, status_code=404
+        )
+
+    # --- one request, paced and retried ---------------------------------------------------------------------
+
+    def _crossref(self) -> Crossref:
+        with self._habanero_lock:
+            if self._habanero is None:
+                from habanero import Crossref  # the only habanero import in the package
+
+                # by keyword: upstream has renamed positional parameters before
+                self._habanero = Crossref(base_url=self.base_url, mailto=self._mailto, timeout=self.timeout)
+            return self._habanero
+
+    def _request(self, route: Route, call: Callable[[Crossref], Any]) -> Any:
+        cr = self._crossref()
+        attempt = 0
+        while True:
+            with self.pacer.slot():
+                self.stats.add(requests=1)
+                try:
+                    result = call(cr)
+                    failure = None
+                except Exception as exc:  # classified below; anything unknown fails this lookup, in words
+                    failure = self._classify(route, exc)
+            if failure is None:
+                log.debug("crossref %s: ok", route)
+                return result
+            log.debug("crossref %s: %s", route, failure.message)
+            retry_after = parse_retry_after(_header(failure.headers, "retry-after"))
+            if failure.status == 429:
+                self.stats.add(rate_limited=1)
+                self.pacer.rate_limited_by_server(failure.headers, retry_after)
+            elif failure.headers:
+                self.pacer.observe(failure.headers)
+            if not failure.retryable or attempt >= self.max_retries:
+                if failure.retryable:
+                    failure.message += f" (gave up after {attempt + 1} attempts)"
+                raise failure
+            if retry_after is not None and retry_after > MAX_RETRY_AFTER_SECONDS:
+                failure.message += f" (the server asked to wait {retry_after:.0f} s; not waiting that long)"
+                raise failure
+            delay = min(MAX_BACKOFF_SECONDS, self.backoff * 2**attempt)
+            delay = random.uniform(0, delay)  # full jitter: retries from many clients don't arrive together
+            if retry_after is not None:
+                delay = max(delay, retry_after)
+            self.stats.add(retries=1)
+            time.sleep(delay)
+            attempt += 1
+
+    def _classify(self, route: Route, exc: Exception) -> _Failure:
+        """Turn whatever habanero/httpx raised into a :class:`_Failure` (with the status and headers when
+        known)."""
+        import httpx2
+        from habanero import RequestError
+
+        what = {
+            "work": "work lookup",
+            "agency": "agency lookup",
+            "filter": "batch lookup",
+            "search": "search",
+        }[route]
+        chain: list[BaseException] = [exc]
+        while chain[-1].__cause__ is not None and len(chain) < 5:
+            chain.append(chain[-1].__cause__)
+        for err in chain:
+            if isinstance(err, httpx2.HTTPStatusError):
+                status = err.response.status_code
+                text = _scrub(err.response.text.strip()[:200], self._mailto)
+                message = f"{what}: HTTP {status}" + (f" ({text})" if text else "")
+                headers = dict(err.response.headers.items())
+                return _Failure(message, status=status, retryable=_retryable(status), headers=headers)
+            if isinstance(err, httpx2.TimeoutException):
+                return _Failure(f"{what}: no answer within {self.timeout:g} s (timeout)", retryable=True)
+            if isinstance(err, httpx2.TransportError):
+                detail = f"{type(err).__name__}: {_scrub(str(err), self._mailto)}"
+                message = f"{what}: could not reach {self.base_url} ({detail})"
+                return _Failure(message, retryable=True)
+            if isinstance(err, RequestError):
+                code = int(err.status_code) if str(err.status_code).isdigit() else None
+                text = _scrub(str(err.error)[:200], self._mailto)
+                if code is not None and code < 400:
+                    return _Failure(
+                        f"{what}: malformed answer (HTTP {code}, not JSON: {text!r})", status=code
+                    )
+                return _Failure(f"{what}: HTTP {code} ({text})", status=code, retryable=_retryable(code))
+            if isinstance(err, json.JSONDecodeError):
+                return _Failure(f"{what}: malformed JSON in Crossref's answer ({err.msg} at char {err.pos})")
+            if isinstance(err, _Failure):
+                return err
+        return _Failure(f"{what}: {type(exc).__name__}: {_scrub(str(exc), self._mailto)}")
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+
+def _retryable(status: int | None) -> bool:
+    return status == 429 or (status is not None and status >= 500)
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    return next((v for k, v in headers.items() if k.lower() == name), None)
+
+
+def _scrub(text: str, secret: str | None) -> str:
+    return text.replace(secret, "<mailto>") if secret else text
+
+
+def _path_doi(doi: str) -> str:
+    """The DOI as a URL path segment: characters that end a path (``?``, ``#``) or are unsafe are escaped."""
+    return quote(doi, safe="/:;()[]<>@!$&'*+,=-._~")
+
+
+def _batches(dois: list[str], path_prefix: str) -> Iterable[list[str]]:
+    """Split ``dois`` into filter batches whose ``<path>?filter=…&rows=N`` stays under MAX_URL_PATH_BYTES."""
+    fixed = len(path_prefix) + len("?filter=") + len(f"&rows={MAX_ROWS}")
+    batch: list[str] = []
+    size = fixed
+    for doi in dois:
+        cost = len(quote(f"doi:{doi}", safe="")) + len(quote(",", safe=""))
+        if batch and (size + cost > MAX_URL_PATH_BYTES or len(batch) >= MAX_ROWS):
+            yield batch
+            batch, size = [], fixed
+        batch.append(doi)
+        size += cost
+    if batch:
+        yield batch
+
+
+def _message(body: Any, expected: str) -> Mapping[str, Any]:
+    if not isinstance(body, dict) or not isinstance(body.get("message"), dict):
+        raise _Failure(f"malformed answer: expected a Crossref {expected} object, got {type(body).__name__}")
+    kind = body.get("message-type")
+    if kind is not None and kind != expected:
+        raise _Failure(f"malformed answer: expected message-type {expected!r}, got {kind!r}")
+    message: Mapping[str, Any] = body["message"]
+    return message
+
+
+def _work_message(body: Any) -> Mapping[str, Any]:
+    if isinstance(body, list) and len(body) == 1:  # habanero: one id → dict, but be ready for a list
+        body = body[0]
+    return _message(body, "work")
+
+
+def _work_list(body: Any) -> list[Mapping[str, Any]]:
+    items = _message(body, "work-list").get("items")
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise _Failure("malformed answer: a work-list without an 'items' list")
+    return items

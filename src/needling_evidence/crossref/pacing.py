@@ -1,0 +1,219 @@
+"""Polite pacing for Crossref: at most ``limit`` requests per ``interval`` and ``concurrency`` in flight.
+
+Crossref announces its limits in the ``x-rate-limit-limit``, ``x-rate-limit-interval`` and
+``x-concurrency-limit`` response headers and answers 429 beyond them. habanero hands back only the parsed body
+of a successful answer, so the headers we can read are those of the answers habanero raises on (404, 429,
+5xx): the pacer starts from Crossref's documented limits, takes whatever limits the server announces whenever
+it sees them, and slows down by itself after a 429 that announces nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+__all__ = [
+    "POLITE_LIMITS",
+    "PUBLIC_LIMITS",
+    "Pacer",
+    "RateLimits",
+    "limits_from_headers",
+    "parse_retry_after",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimits:
+    """``limit`` requests per ``interval`` seconds, ``concurrency`` at a time."""
+
+    limit: int
+    interval: float
+    concurrency: int
+
+
+# Crossref's published limits since 1 December 2025 (../shared/crossref-samples/README.md, from Crossref's
+# documentation): the polite pool (a mailto in the User-Agent) 10 requests/s with 3 concurrent; public 5/s
+# with 1.
+POLITE_LIMITS = RateLimits(limit=10, interval=1.0, concurrency=3)
+PUBLIC_LIMITS = RateLimits(limit=5, interval=1.0, concurrency=1)
+
+# The server counts a request when it arrives, which is a little after we send it and by a varying amount
+# (network jitter), so a window measured on our side must be a little longer than the server's. 10 % of a 1 s
+# window (100 ms) is far more than the jitter of any ordinary link and costs at most a tenth of the
+# throughput.
+WINDOW_SAFETY_MARGIN = 0.10
+
+# A 429 that announces no limits: halve the rate (additive-increase/multiplicative-decrease, as TCP does), but
+# never below one request per interval.
+RATE_LIMIT_DECREASE_FACTOR = 0.5
+
+_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$", re.IGNORECASE)
+_UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    for key, value in headers.items():
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _positive_int(text: str | None) -> int | None:
+    if text is None:
+        return None
+    try:
+        value = int(text.strip())
+    except ValueError:
+        return None
+    return value if value > 0 else None
+
+
+def _interval_seconds(text: str | None) -> float | None:
+    match = _INTERVAL.match(text or "")
+    if not match:
+        return None
+    seconds = float(match.group(1)) * _UNIT_SECONDS[(match.group(2) or "s").lower()]
+    return seconds if seconds > 0 else None
+
+
+def limits_from_headers(headers: Mapping[str, str], current: RateLimits) -> RateLimits:
+    """``current`` with whatever limits ``headers`` announce (unparseable or missing values keep
+    ``current``'s).
+
+    Accepts both spellings Crossref has used: ``x-rate-limit-*`` and ``x-ratelimit-*``.
+    """
+    limit = _positive_int(_header(headers, "x-rate-limit-limit") or _header(headers, "x-ratelimit-limit"))
+    interval = _interval_seconds(
+        _header(headers, "x-rate-limit-interval") or _header(headers, "x-ratelimit-interval")
+    )
+    concurrency = _positive_int(_header(headers, "x-concurrency-limit"))
+    return RateLimits(
+        limit=limit or current.limit,
+        interval=interval or current.interval,
+        concurrency=concurrency or current.concurrency,
+    )
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delay-seconds or an HTTP date); ``None`` if
+    absent/bad."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return max(0.0, float(text))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class Pacer:
+    """A thread-safe gate: ``with pacer.slot(): send()`` keeps every request inside the current limits.
+
+    The rate is a sliding window (no more than ``limit`` starts in any ``interval``, lengthened by
+    :data:`WINDOW_SAFETY_MARGIN`), which is how a server counts; concurrency is a counter rather than a
+    semaphore so that a new ``x-concurrency-limit`` takes effect at once.
+    """
+
+    def __init__(
+        self,
+        limits: RateLimits = PUBLIC_LIMITS,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        margin: float = WINDOW_SAFETY_MARGIN,
+    ) -> None:
+        self._limits = limits
+        self._clock = clock
+        self._margin = margin
+        self._cond = threading.Condition()
+        self._starts: deque[float] = deque(maxlen=limits.limit)
+        self._in_flight = 0
+        self._paused_until = 0.0
+        self.rate_limited = 0  # 429s reported to this pacer
+
+    @property
+    def limits(self) -> RateLimits:
+        with self._cond:
+            return self._limits
+
+    def _set_limits(self, limits: RateLimits) -> None:
+        # caller holds the lock
+        if limits == self._limits:
+            return
+        if limits.limit != self._limits.limit:
+            self._starts = deque(self._starts, maxlen=limits.limit)
+        self._limits = limits
+        self._cond.notify_all()
+
+    def _wait_time(self, now: float) -> float:
+        """Seconds until a request may start (0 when it may start now); caller holds the lock."""
+        waits = [self._paused_until - now]
+        if len(self._starts) >= self._limits.limit:
+            waits.append(self._starts[0] + self._limits.interval * (1 + self._margin) - now)
+        return max(0.0, *waits)
+
+    def acquire(self) -> None:
+        with self._cond:
+            while True:
+                if self._in_flight >= self._limits.concurrency:
+                    self._cond.wait()
+                    continue
+                wait = self._wait_time(self._clock())
+                if wait <= 0:
+                    break
+                self._cond.wait(timeout=wait)
+            self._starts.append(self._clock())
+            self._in_flight += 1
+
+    def release(self) -> None:
+        with self._cond:
+            self._in_flight -= 1
+            self._cond.notify_all()
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        self.acquire()
+        try:
+            yield
+        finally:
+            self.release()
+
+    def observe(self, headers: Mapping[str, str]) -> None:
+        """Take the limits a response announces."""
+        with self._cond:
+            self._set_limits(limits_from_headers(headers, self._limits))
+
+    def pause(self, seconds: float) -> None:
+        """Start nothing for ``seconds`` (a ``Retry-After``)."""
+        with self._cond:
+            self._paused_until = max(self._paused_until, self._clock() + max(0.0, seconds))
+            self._cond.notify_all()
+
+    def rate_limited_by_server(self, headers: Mapping[str, str], retry_after: float | None) -> None:
+        """A 429: honour the limits and ``Retry-After`` it carries; slow down by ourselves if it carries
+        none."""
+        with self._cond:
+            self.rate_limited += 1
+            announced = limits_from_headers(headers, self._limits)
+            if announced == self._limits:
+                # nothing new was announced, so our idea of the limit was wrong: halve it
+                slower = max(1, math.floor(self._limits.limit * RATE_LIMIT_DECREASE_FACTOR))
+                announced = RateLimits(slower, self._limits.interval, self._limits.concurrency)
+            self._set_limits(announced)
+            pause = retry_after if retry_after is not None else self._limits.interval
+            self._paused_until = max(self._paused_until, self._clock() + pause)
+            self._cond.notify_all()
