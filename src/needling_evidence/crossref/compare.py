@@ -45,6 +45,7 @@ __all__ = [
     "crossref_authors",
     "crossref_first",
     "crossref_years",
+    "families_agree",
     "family_key",
     "normalize_text",
     "normalize_title",
@@ -199,7 +200,8 @@ def family_key(person: Person) -> str:
     return " ".join(tokens)
 
 
-def _families_agree(a: Person, b: Person) -> bool:
+def families_agree(a: Person, b: Person) -> bool:
+    """Same family name, particles, diacritics and case aside; a compound name cited by one part agrees."""
     ka, kb = family_key(a), family_key(b)
     if not ka or not kb:
         return False
@@ -417,16 +419,16 @@ def compare_authors(ours: Sequence[Person], work: Mapping[str, Any]) -> FieldCom
     theirs_text = _people_text(theirs) if theirs else None
     if not ours or not theirs:
         return _absent("authors", ours_text, theirs_text)
-    if not _families_agree(ours[0], theirs[0]):
+    if not families_agree(ours[0], theirs[0]):
         # The first author is wrong: unless they are the same people in another order, another work.
         note = f"first author differs ({_person_text(ours[0])} / {_person_text(theirs[0])})"
         return FieldComparison("authors", ours_text, theirs_text, "identity", note)
     notes: list[str] = []
     paired = list(zip(ours, theirs, strict=False))
-    out_of_place = [i for i, (a, b) in enumerate(paired) if not _families_agree(a, b)]
+    out_of_place = [i for i, (a, b) in enumerate(paired) if not families_agree(a, b)]
     if out_of_place:
         theirs_left = list(theirs)
-        unmatched = [a for a in ours if not any(_families_agree(a, b) for b in theirs_left)]
+        unmatched = [a for a in ours if not any(families_agree(a, b) for b in theirs_left)]
         if unmatched:
             names = ", ".join(_person_text(a) for a in unmatched)
             notes.append(f"not in Crossref's author list: {names}")
@@ -437,7 +439,7 @@ def compare_authors(ours: Sequence[Person], work: Mapping[str, Any]) -> FieldCom
     initials = [
         f"{_person_text(a)} / {_person_text(b)}"
         for a, b in paired
-        if _families_agree(a, b) and not _givens_agree(a, b)
+        if families_agree(a, b) and not _givens_agree(a, b)
     ]
     if initials:
         notes.append("given names differ: " + ", ".join(initials))
