@@ -1,0 +1,902 @@
+"""Reference lists as people paste them: APA 6/7 and Vancouver/NLM strings, numbered or bulleted, wrapped.
+
+:func:`parse_references` reads the whole list in three visible steps::
+
+    blocks = _split_blocks(lines)          # one block of lines per reference (labels, bullets, wrapping)
+    parsed = [_parse_block(b) for b in blocks]   # each block -> fields + confidence (+ problems)
+    keys   = _assign_keys(parsed)          # citation keys, unique within the list
+
+What each reference keeps:
+
+- ``raw`` is the reference's original lines exactly as given (label, indentation, trailing spaces and all);
+  ``line`` is the 1-based line where it starts; ``file`` is ``source``.
+- ``fields["label"]`` is the list label (``"1"`` for ``1.``, ``[1]``, ``\\[1\\]``, ``1)``, ``(1)``), so
+  numeric inline citations such as ``[3]`` can be resolved; it is absent for bulleted or unnumbered lists.
+- Authors are :class:`~needling_evidence.model.Person` values with ``family`` and ``given`` exactly as printed
+  (``given="J. A."`` for APA, ``given="JA"`` for Vancouver), a lower-case leading particle (``van der``) in
+  ``particle``. A truncated author list (``et al.``, APA 7's ``…``) ends with :data:`ET_AL`,
+  ``Person(literal="others")`` — the same marker BibTeX's ``and others`` becomes.
+- ``pages`` has its dash normalised to an en dash (``295-301``, ``295--301``, ``295—301`` → ``295–301``);
+  ``doi`` is canonical (:func:`~needling_evidence.doi.normalize_doi`); ``url`` is a link other than a DOI
+  resolver link (the DOI already says that one).
+- ``key`` is the first author's family name (particle included) folded to ASCII lower-case letters, then the
+  year or ``nd``: ``Fernández-de-las-Peñas`` 2020 → ``fernandezdelaspenas2020``. With no author the first
+  significant title word stands in. When two references would share a key, the first keeps it and later ones
+  get ``a``, ``b``, … (so adding a reference never renames an earlier one).
+
+``confidence`` starts at 1.0 and is lowered for each thing the parse had to do without (see the
+``PENALTY_*`` constants): no year, no title, no authors, no journal for a journal article, the structure not
+recognised at all, more than one DOI, text left over that fitted no field.
+
+Problems (never exceptions; ``strict=True`` raises :class:`~needling_evidence.errors.StrictError` instead when
+there is any):
+
+- ``refs.unparsed`` (error): the text fits neither APA nor Vancouver. If it holds anything useful (a DOI,
+  PMID, URL or year) a low-confidence Reference keeping ``raw`` is still returned.
+- ``refs.too_long`` (error): a single reference longer than :data:`MAX_REFERENCE_CHARS`; kept raw, not parsed.
+- ``refs.incomplete`` (warning): parsed, but without a year, title or authors.
+- ``refs.multiple_dois`` (warning): more than one DOI; the first is used, the others are in ``fields``.
+- ``refs.empty`` (warning): the text holds no reference at all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..doi import find_dois, normalize_doi
+from ..errors import StrictError
+from ..model import Person, Problem, Reference, ReferenceList
+
+__all__ = ["ET_AL", "MAX_REFERENCE_CHARS", "parse_references", "reference_key"]
+
+#: The marker ending a truncated author list ("et al."), shared with BibTeX's ``and others``.
+ET_AL = Person(literal="others")
+
+# A real reference, even with 30+ authors written out, is a few thousand characters. Anything much longer is a
+# paste gone wrong (a whole document without line breaks); it is kept raw but not run through the parser, so a
+# 10 MB line costs nothing.
+MAX_REFERENCE_CHARS = 20_000
+
+# Confidence penalties, hand-set on the test fixtures (tests/data/refs/): a complete journal reference scores
+# 1.0, one missing a single field stays above 0.6, an unrecognised string stays below 0.3.
+PENALTY_NO_YEAR = 0.25
+PENALTY_NO_TITLE = 0.3
+PENALTY_NO_AUTHORS = 0.2
+PENALTY_NO_CONTAINER = 0.15  # a journal article without a journal name
+PENALTY_NO_VOLUME = 0.05  # a journal article without a volume
+PENALTY_LEFTOVER = 0.05  # text after the last field that fitted nothing
+PENALTY_MULTIPLE_DOIS = 0.1
+# When the structure is not recognised at all only identifiers and a year are taken: at most this confident.
+UNPARSED_CONFIDENCE = 0.2
+
+_Style = Literal["apa", "vancouver", "unparsed"]
+
+# --- lines and blocks ---------------------------------------------------------------------------------------
+
+# List labels and bullets at the start of a line, markdown-escaped or not: `1.`, `1)`, `(1)`, `[1]`, `\[1\]`,
+# `1\.`, and the bullets Word, Google Docs and markdown use. Three digits at most, so a wrapped line starting
+# with a year (`2017. Title`) is not read as label 2017.
+_LABEL = re.compile(
+    r"""^[ \t]*(?:
+        \\?\[[ \t]*(?P<bracket>\d{1,3}[a-z]?)[ \t]*\\?\]
+      | \([ \t]*(?P<paren>\d{1,3})[ \t]*\)
+      | (?P<number>\d{1,3})[ \t]*\\?[.)](?=\s|$)
+      | (?P<bullet>[•·▪‣◦●○■□►\-–—*+])(?=\s)
+    )[ \t]*""",
+    re.VERBOSE,
+)
+# Lines that are not references: headings over the list, markdown rules, a bare "References" line.
+_HEADING = re.compile(
+    r"""^[ \t]*(?:
+        \#{1,6}[ \t].*
+      | (?:\*\*|__)?[ \t]*(?:references?|bibliography|works[ \t]cited|literature[ \t]cited|reference[ \t]list
+          |sources|citations|further[ \t]reading|notes)[ \t]*:?[ \t]*(?:\*\*|__)?
+      | (?:[-*_][ \t]*){3,}
+    )[ \t]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# The start of a new reference in an unnumbered list: `Gattie, E.` (APA) or `Fishman LM,` / `Rodine R.`
+# (Vancouver), optionally after lower-case particles (`van der Berg, A.`).
+_PARTICLE_WORDS = "van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ter|ten|al|el|bin|zu|zur"
+_AUTHOR_START = re.compile(
+    rf"""^(?:(?:{_PARTICLE_WORDS})\s)*[^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?
+        (?:,\s+[A-Z][a-z]?\.|\s[A-Z]{{1,3}}(?:,|\.|\s\())""",
+    re.VERBOSE,
+)
+_YEAR_ANYWHERE = re.compile(r"\b(?:1[6-9]|20)\d{2}\b|\bn\.\s?d\.")
+_ENDS_REFERENCE = re.compile(r"(?:[.)\]]|\d|\S+/\S+)\s*$")
+
+
+@dataclass
+class _Block:
+    lines: list[str]
+    start: int  # index of the first line
+    label: str | None = None
+
+
+def _split_blocks(lines: Sequence[str]) -> list[_Block]:
+    """Group lines into one block per reference.
+
+    A reference starts at a numbered label or bullet; after a blank line; or, in a list with no labels at all,
+    at a line that begins like an author list when the reference before it already looks complete (has a year
+    and ends like a reference ends), so a wrapped author list (``… Cleland, J. A., &`` / ``Snodgrass, S.``)
+    is not cut.
+    """
+    labelled = any(_LABEL.match(line) and not _HEADING.match(line) for line in lines)
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    after_blank = True
+    for index, line in enumerate(lines):
+        if not line.strip() or _HEADING.match(line):
+            current = None
+            after_blank = True
+            continue
+        label_match = _LABEL.match(line)
+        starts = label_match is not None or after_blank or current is None
+        if not starts and not labelled and current is not None:
+            text_so_far = " ".join(current.lines)
+            starts = (
+                _starts_like_a_reference(_strip_markdown(line))
+                and _YEAR_ANYWHERE.search(text_so_far) is not None
+                and _ENDS_REFERENCE.search(current.lines[-1]) is not None
+            )
+        if starts:
+            current = _Block([line], index, _label_of(line))
+            blocks.append(current)
+        else:
+            assert current is not None
+            current.lines.append(line)
+        after_blank = False
+    return blocks
+
+
+def _starts_like_a_reference(line: str) -> bool:
+    """``Gattie, E.`` / ``Fishman LM,`` / ``Rodine R.``, or a short name list followed by APA's ``(2017)``."""
+    if _AUTHOR_START.match(line):
+        return True
+    year = _APA_YEAR.search(line, 0, _APA_HEAD_MAX)
+    return year is not None and year.start() > 0 and _looks_like_names(line[: year.start()])
+
+
+def _label_of(line: str) -> str | None:
+    """The numeric list label of a line, looking through stray bullets (``- [1] …``, ``• 1. …``)."""
+    rest = line
+    for _ in range(3):
+        match = _LABEL.match(rest)
+        if not match:
+            return None
+        number = match.group("bracket") or match.group("paren") or match.group("number")
+        if number:
+            return number
+        rest = rest[match.end() :]
+    return None
+
+
+def _strip_labels(line: str) -> str:
+    for _ in range(3):
+        match = _LABEL.match(line)
+        if not match:
+            break
+        line = line[match.end() :]
+    return line
+
+
+# --- text clean-up ------------------------------------------------------------------------------------------
+
+_SPACES = dict.fromkeys(
+    map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"),
+    " ",
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_CLEAN_TABLE = {**_SPACES, **_INVISIBLE}
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)\)")
+_AUTOLINK = re.compile(r"<((?:https?://|doi:)[^>\s]+)>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:i|em|b|strong|u|sup|sub|span)\b[^>]*>", re.IGNORECASE)
+_STRONG = re.compile(r"\*\*|__")
+# A single `*` or `_` that opens or closes emphasis: next to a word on one side only. `_` inside a word or URL
+# (`s0140_6736`) is left alone.
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w/])_(?=\S)|(?<=\S)_(?![\w/])")
+_MULTISPACE = re.compile(r" {2,}")
+
+
+def _strip_markdown(text: str) -> str:
+    text = text.translate(_CLEAN_TABLE)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _HTML_TAG.sub("", text)
+    text = _MARKDOWN_ESCAPE.sub(_escaped_placeholder, text)
+    text = _MARKDOWN_LINK.sub(_link_text, text)
+    text = _STRONG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = text.translate(_UNPLACEHOLDER)
+    return _MULTISPACE.sub(" ", text).strip()
+
+
+# Escaped characters are literal text, not markup: park them in private-use code points while markup goes.
+_ESCAPABLE = "*_[]()"
+_PLACEHOLDERS = {ch: chr(0xE000 + i) for i, ch in enumerate(_ESCAPABLE)}
+_UNPLACEHOLDER = {ord(v): k for k, v in _PLACEHOLDERS.items()}
+
+
+def _escaped_placeholder(match: re.Match[str]) -> str:
+    char = match.group(1)
+    return _PLACEHOLDERS.get(char, char)
+
+
+def _link_text(match: re.Match[str]) -> str:
+    text, target = match.group(1).strip(), match.group(2)
+    if not text or text == target or "://" in text or normalize_doi(text) is not None:
+        return text or target
+    return f"{text} {target}"
+
+
+def _join_lines(lines: Sequence[str]) -> str:
+    """One line of text from a wrapped reference. A line ending inside a URL or DOI joins without a space."""
+    out = ""
+    for line in lines:
+        piece = _strip_markdown(line)
+        if not piece:
+            continue
+        if not out:
+            out = piece
+            continue
+        last_token = out.rsplit(" ", 1)[-1]
+        glued = (
+            "://" in last_token or last_token.lower().startswith(("10.", "doi:10."))
+        ) and not out.endswith(".")
+        out = out + piece if glued or out.endswith("/") else f"{out} {piece}"
+    return out
+
+
+# --- identifiers --------------------------------------------------------------------------------------------
+
+_PMID = re.compile(r"\b(?:PMID|PubMed\s+PMID|PubMed\s+ID)\s*:?\s*(\d{1,9})\b", re.IGNORECASE)
+_PMCID = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\d{4,9})\b", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_DOI_WORD = re.compile(r"^(?:doi|DOI)\s*[:：]?$")
+_DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.IGNORECASE)
+# Phrases that only introduce an identifier or a link and carry nothing of their own.
+_LINK_PHRASES = re.compile(
+    r"(?:\b(?:Available\s+(?:from|at)|Retrieved\s+from|Accessed|URL)\s*:?\s*$)|(?:\[\s*(?:Internet|cited)\s*\])",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Identifiers:
+    dois: list[str] = field(default_factory=list)
+    pmid: str | None = None
+    pmcid: str | None = None
+    urls: list[str] = field(default_factory=list)
+    malformed_doi: str | None = None
+
+
+def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
+    """Find DOIs, PMIDs, PMCIDs and URLs anywhere in the text; return the text without them."""
+    ids = _Identifiers(dois=find_dois(text))
+    pmid = _PMID.search(text)
+    if pmid:
+        ids.pmid = pmid.group(1)
+        text = text[: pmid.start()] + text[pmid.end() :]
+    pmcid = _PMCID.search(text)
+    if pmcid:
+        ids.pmcid = pmcid.group(1).upper()
+        text = text[: pmcid.start()] + text[pmcid.end() :]
+    kept: list[str] = []
+    for token in text.split(" "):
+        bare = token.strip("<>()[],;")
+        if _URL.match(bare):
+            url = bare.rstrip(".")
+            if not _DOI_RESOLVER.match(url):
+                ids.urls.append(url)
+            if kept and _LINK_PHRASES.search(" ".join(kept[-3:])):
+                kept = _drop_link_phrase(kept)
+            continue
+        if normalize_doi(bare) is not None:
+            if kept and _DOI_WORD.match(kept[-1]):
+                kept.pop()
+            continue
+        if bare.lower().startswith("doi:10.") or (
+            kept and _DOI_WORD.match(kept[-1]) and bare.startswith("10.")
+        ):
+            ids.malformed_doi = bare.rstrip(".")
+            if kept and _DOI_WORD.match(kept[-1]):
+                kept.pop()
+            continue
+        kept.append(token)
+    remainder = " ".join(kept)
+    remainder = _LINK_PHRASES.sub("", remainder)
+    return _MULTISPACE.sub(" ", remainder).strip(" ;,"), ids
+
+
+def _drop_link_phrase(tokens: list[str]) -> list[str]:
+    joined = " ".join(tokens)
+    match = _LINK_PHRASES.search(joined)
+    return joined[: match.start()].split(" ") if match else tokens
+
+
+# --- structure ----------------------------------------------------------------------------------------------
+
+_DASH_RUN = r"(?:--|[-‐‑‒–—−])"
+_PAGE = r"[A-Za-z]{0,2}\d+[A-Za-z]?"
+_PAGES = rf"{_PAGE}(?:\s*{_DASH_RUN}\s*{_PAGE})?"
+# APA: `(2017).`, `(2017a)`, `(2017, March 3)`, `(n.d.)` right after the authors.
+# An APA head (authors and year) of a line that starts a new reference lies within this many characters; 200
+# covers six authors with initials, which is as far as a line in an unnumbered list needs to be believed.
+_APA_HEAD_MAX = 200
+_APA_YEAR = re.compile(
+    r"\(\s*(?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?(?:,[^)]{0,40})?|(?P<nd>n\.\s?d\.))\s*\)\.?"
+)
+# APA journal tail: `Journal, 47(3), 133–149.` / `Journal, 17(8), 348.` / `Journal, 12, Article e1205.`
+_APA_TAIL_TEXT = rf"""^(?P<head>.+?),\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)(?=\s*[(,.]|\s*$)
+        \s*(?:\((?P<issue>[^)]{{1,20}})\))?
+        (?:\s*,\s*(?:(?:pp?\.|Article)\s*)?(?P<pages>{_PAGES})(?![\w–-]))?\s*\.?\s*"""
+# First try with nothing after the locator (identifiers were already taken out), then allow trailing text.
+_APA_TAIL = re.compile(_APA_TAIL_TEXT + "(?P<rest>)$", re.VERBOSE)
+_APA_TAIL_LOOSE = re.compile(_APA_TAIL_TEXT + r"(?P<rest>(?<=[.\s]).*|)$", re.VERBOSE)
+# Vancouver date and locator: `2002;83(3):295-301`, `2002 Mar;83(3):295-301`, `2023 Jan 5;12(3):1205`,
+# `2019;:e123`, `2017:1-10`.
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_VANCOUVER_DATE = re.compile(
+    rf"""(?<![\d(])(?P<year>(?:1[6-9]|20)\d{{2}})
+        (?:\s+(?P<month>(?:{_MONTHS})[a-z]*\.?(?:\s*{_DASH_RUN}\s*(?:{_MONTHS})[a-z]*\.?)?)(?:\s+\d{{1,2}})?)?
+        (?:
+            \s*;\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)?\s*(?:\((?P<issue>[^)]{{1,20}})\))?(?:\s*:\s*(?P<pages>{_PAGES}))?
+          | \s*:\s*(?P<pages_only>{_PAGES})
+        )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_MONTH_NUMBERS = {name: i for i, name in enumerate(_MONTHS.split("|"), start=1)}
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
+# A one-word abbreviation such as `J.`, `Clin.`, `Phys.`: a journal written with periods.
+_ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,7}\.$")
+# Where a Vancouver author list ends: `… Meeus M.`, `… et al.`, `… Rodine R.`
+_VANCOUVER_AUTHORS_END = re.compile(r"(?:\b[A-Z]{1,3}|\bet\s+al|\bJr|\b[A-Z]\.)\.(?=\s|$)")
+_EDITION = re.compile(r"\(\s*\d+(?:st|nd|rd|th)?\s+ed\.?\s*\)", re.IGNORECASE)
+_CHAPTER = re.compile(
+    r"^(?P<title>.+?[.?!])\s+In\s+(?P<editors>.+?)\s*\(Eds?\.\),\s*(?P<book>.+?)"
+    rf"(?:\s*\((?:pp?\.\s*)?(?P<pages>{_PAGES})\))?\.\s*(?P<publisher>.*)$"
+)
+
+
+@dataclass
+class _Parsed:
+    """What one block yielded, before keys are assigned."""
+
+    block: _Block
+    raw: str
+    style: _Style
+    authors: tuple[Person, ...] = ()
+    year: int | None = None
+    month: int | None = None
+    title: str | None = None
+    container_title: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    type: str = "article-journal"
+    leftover: str = ""
+    ids: _Identifiers = field(default_factory=_Identifiers)
+    too_long: bool = False
+    editors: tuple[Person, ...] = ()
+    epub: str | None = None
+
+
+def _parse_block(block: _Block, raw: str) -> _Parsed:
+    if len(raw) > MAX_REFERENCE_CHARS:
+        return _Parsed(block, raw, "unparsed", too_long=True)
+    text = _join_lines([_strip_labels(block.lines[0]), *block.lines[1:]])
+    text, ids = _take_identifiers(text)
+    parsed = _parse_apa(text) or _parse_vancouver(text) or _Parsed(block, raw, "unparsed")
+    parsed.block, parsed.raw, parsed.ids = block, raw, ids
+    if parsed.style == "unparsed":
+        year = _YEAR_ANYWHERE.search(text)
+        if year and year.group(0)[0].isdigit():
+            parsed.year = int(year.group(0))
+        parsed.leftover = text
+    no_container = not parsed.container_title and not parsed.volume
+    if parsed.type == "article-journal" and no_container and ids.urls and parsed.style != "unparsed":
+        parsed.type = "webpage"
+    return parsed
+
+
+def _placeholder_block() -> _Block:
+    return _Block([], 0)
+
+
+def _parse_apa(text: str) -> _Parsed | None:
+    year_match = _APA_YEAR.search(text)
+    if not year_match:
+        return None
+    author_text = text[: year_match.start()].strip()
+    # The year in brackets belongs to an APA author-date head only when what precedes it is a short name list.
+    if len(author_text) > 1000 or (author_text and not _looks_like_names(author_text)):
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "apa")
+    parsed.authors, parsed.editors = _parse_authors(author_text)
+    if year_match.group("year"):
+        parsed.year = int(year_match.group("year"))
+    rest = text[year_match.end() :].strip().lstrip(".").strip()
+    chapter = _CHAPTER.match(rest)
+    if chapter:
+        parsed.type = "chapter"
+        parsed.title = _clean_title(chapter.group("title"))
+        parsed.editors = tuple(_parse_authors(chapter.group("editors"))[0])
+        parsed.container_title = _clean_title(chapter.group("book"))
+        parsed.pages = _normalise_pages(chapter.group("pages"))
+        parsed.publisher = _clean_title(chapter.group("publisher")) or None
+        return parsed
+    tail = _APA_TAIL.match(rest) or _APA_TAIL_LOOSE.match(rest)
+    if tail and not _EDITION.search(tail.group("head")):
+        title, journal = _split_title_container(tail.group("head"))
+        parsed.title, parsed.container_title = title, journal
+        parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
+        parsed.pages = _normalise_pages(tail.group("pages"))
+        parsed.leftover = tail.group("rest").strip(" .")
+        return parsed
+    # No volume: a book (`Title (2nd ed.). Publisher.`), a web page, or a title alone.
+    sentences = _sentences(rest)
+    if _EDITION.search(rest) or (len(sentences) >= 2 and not _has_journal_cues(rest)):
+        parsed.type = "book"
+        parsed.title = _clean_title(
+            _EDITION.sub("", " ".join(sentences[:-1])) if len(sentences) >= 2 else rest
+        )
+        parsed.publisher = _clean_title(sentences[-1]) if len(sentences) >= 2 else None
+        edition = _EDITION.search(rest)
+        if edition:
+            parsed.leftover = ""
+    else:
+        parsed.title = _clean_title(rest) or None
+    return parsed
+
+
+def _parse_vancouver(text: str) -> _Parsed | None:
+    date = None
+    for candidate in _VANCOUVER_DATE.finditer(text):
+        if candidate.start() > 0:
+            date = candidate
+            break
+    if date is None:
+        return None
+    head = text[: date.start()].strip()
+    end = _VANCOUVER_AUTHORS_END.search(head)
+    if end is None:
+        return None
+    author_text, middle = head[: end.end()], head[end.end() :].strip()
+    if not _looks_like_names(author_text):
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "vancouver")
+    # Vancouver ends the author list with a period that is not part of the last initials (`Meeus M.`).
+    parsed.authors, parsed.editors = _parse_authors(
+        re.sub(r"(?<=\b[A-Z])\.$|(?<=\b[A-Z]{2})\.$|(?<=\b[A-Z]{3})\.$", "", author_text)
+    )
+    parsed.year = int(date.group("year"))
+    if date.group("month"):
+        parsed.month = _MONTH_NUMBERS.get(date.group("month")[:3].lower())
+    parsed.title, parsed.container_title = _split_title_container(middle)
+    parsed.volume = date.group("volume")
+    parsed.issue = _clean_issue(date.group("issue"))
+    parsed.pages = _normalise_pages(date.group("pages") or date.group("pages_only"))
+    leftover = text[date.end() :]
+    epub = _EPUB.search(leftover)
+    if epub:
+        parsed.epub = epub.group(0).rstrip(".")
+        leftover = leftover[: epub.start()] + leftover[epub.end() :]
+    parsed.leftover = _clean_leftover(leftover)
+    return parsed
+
+
+# PubMed's trailing notes that are not part of the citation: `Epub 2021 Jan 12.`, `Epub ahead of print.`
+_EPUB = re.compile(
+    r"\bEpub\s+(?:ahead\s+of\s+print|\d{4}(?:\s+[A-Za-z]{3,9})?(?:\s+\d{1,2})?)\.?", re.IGNORECASE
+)
+
+
+def _clean_leftover(text: str) -> str:
+    return text.strip(" .;,")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_BREAK.split(text.strip()) if s]
+
+
+def _split_title_container(text: str) -> tuple[str | None, str | None]:
+    """``Title. Journal`` → (title, journal). The journal is the last sentence, together with any one-word
+    abbreviations before it (``J. Clin. Med.``); the title is everything before."""
+    sentences = _sentences(text)
+    if not sentences:
+        return None, None
+    if len(sentences) == 1:
+        return _clean_title(sentences[0]) or None, None
+    cut = len(sentences) - 1
+    while cut > 1 and _ABBREVIATION.match(sentences[cut - 1]):
+        cut -= 1
+    title = _clean_title(" ".join(sentences[:cut]))
+    journal = _clean_title(" ".join(sentences[cut:]))
+    return title or None, journal or None
+
+
+def _has_journal_cues(text: str) -> bool:
+    return bool(
+        re.search(r"\b(?:journal|review|reports?|proceedings|annals|archives|bulletin)\b", text, re.I)
+    )
+
+
+def _clean_title(text: str | None) -> str:
+    if not text:
+        return ""
+    text = text.strip()
+    # Drop the period that ends the sentence, but not the one of an abbreviation we cannot tell from it.
+    if text.endswith(".") and not text.endswith(".."):
+        text = text[:-1]
+    return text.strip(" ,;")
+
+
+def _clean_issue(issue: str | None) -> str | None:
+    if issue is None:
+        return None
+    return re.sub(rf"\s*{_DASH_RUN}\s*", "–", issue.strip()) or None
+
+
+def _normalise_pages(pages: str | None) -> str | None:
+    if not pages:
+        return None
+    return re.sub(rf"\s*{_DASH_RUN}\s*", "–", pages.strip())
+
+
+# --- authors ------------------------------------------------------------------------------------------------
+
+# Initials as printed: `E.`, `J. A.`, `J.-P.`, `JA`, `J A`.
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?(?:\s?-?\s?[A-Z][a-z]?\.?)*|[A-Z]{1,3})$")
+# One Vancouver name: family then initials (`Fishman LM`, `Rodine R.`, `van der Berg AB`, `Smith AB Jr`).
+_VANCOUVER_NAME = re.compile(
+    r"^(?P<family>\S.*?)\s+(?P<given>[A-Z]{1,3}|(?:[A-Z]\.\s?-?){1,3})(?:\s+(?P<suffix>Jr\.?|Sr\.?|II|III|IV|2nd|3rd))?$"
+)
+_GIVEN_NAME = re.compile(r"^[^\W\d_][\w'’\-]+(?:\s+(?:[^\W\d_][\w'’\-]+|[A-Z]\.))*$")
+_SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
+_ET_AL_TEXT = re.compile(r"(?:,?\s*\bet\s+al\b\.?|,?\s*…|,?\s*\.\s?\.\s?\.)", re.IGNORECASE)
+_EDITOR_MARK = re.compile(r"\s*\((?:Eds?|eds?)\.?\)\s*\.?$")
+_CORPORATE_WORDS = re.compile(
+    r"\b(?:organi[sz]ation|association|group|committee|society|institute|collaboration|council|agency"
+    r"|college|department|centre|center|foundation|board|network|consortium|union|federation|ministry)\b",
+    re.IGNORECASE,
+)
+_PARTICLE = re.compile(rf"^(?P<particle>(?:(?:{_PARTICLE_WORDS})\s+)+)(?P<family>[^\W\d_].*)$")
+
+
+def _looks_like_names(text: str) -> bool:
+    """Author lists have initials or commas and no sentence-length runs of words."""
+    text = _ET_AL_TEXT.sub("", text).strip(" .,")
+    if not text:
+        return False
+    if _INITIALS_ANYWHERE.search(text):
+        return True
+    words = text.split()
+    return len(words) <= 8 and bool(_CORPORATE_WORDS.search(text) or len(words) <= 3)
+
+
+_INITIALS_ANYWHERE = re.compile(r"(?:\b[A-Z]\.|\s[A-Z]{1,3}(?:,|$|\s))")
+
+
+def _parse_authors(text: str) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
+    """Authors as printed, in order; the second value is non-empty when they are editors (``(Eds.)``)."""
+    text = text.strip()
+    is_editors = bool(_EDITOR_MARK.search(text))
+    text = _EDITOR_MARK.sub("", text)
+    et_al = bool(_ET_AL_TEXT.search(text))
+    # APA 7 lists 19 authors, then `…`, then the last author: keep the last author, mark the gap.
+    text = _ET_AL_TEXT.sub(",", text)
+    text = re.sub(r",?\s*(?:&|\band\b)\s+", ", ", text)
+    text = text.strip(" ,")
+    if text.endswith(".") and not re.search(r"(?:\b[A-Z]|\bJr|\bSr)\.$", text):
+        text = text[:-1]
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    persons: list[Person] = []
+    if not pieces:
+        return (), ()
+    if len(pieces) == 1 and not _VANCOUVER_NAME.match(pieces[0]):
+        persons.append(_single_name(pieces[0]))
+    elif _VANCOUVER_NAME.match(pieces[0]) and not _INITIALS.match(pieces[0]):
+        for piece in pieces:
+            persons.append(_vancouver_person(piece))
+    else:
+        # APA: `Family, Initials, Family, Initials, …`; a suffix (`Jr.`) may follow the initials.
+        index = 0
+        while index < len(pieces):
+            family = pieces[index]
+            given = pieces[index + 1] if index + 1 < len(pieces) else None
+            if given is not None and (_INITIALS.match(given) or _GIVEN_NAME.match(given)):
+                index += 2
+                suffix = None
+                if index < len(pieces) and _SUFFIX.match(pieces[index]):
+                    suffix = pieces[index]
+                    index += 1
+                persons.append(_with_particle(Person(family=family, given=given, suffix=suffix)))
+            else:
+                index += 1
+                persons.append(_single_name(family))
+    if et_al:
+        persons.append(ET_AL)
+    if is_editors:
+        return (), tuple(persons)
+    return tuple(persons), ()
+
+
+def _single_name(text: str) -> Person:
+    vancouver = _VANCOUVER_NAME.match(text)
+    if vancouver and not _CORPORATE_WORDS.search(text):
+        return _vancouver_person(text)
+    if len(text.split()) >= 2 or _CORPORATE_WORDS.search(text):
+        return Person(literal=text)
+    return Person(family=text)
+
+
+def _vancouver_person(text: str) -> Person:
+    match = _VANCOUVER_NAME.match(text)
+    if not match:
+        return _single_name(text) if " " in text else Person(family=text)
+    return _with_particle(
+        Person(family=match.group("family"), given=match.group("given"), suffix=match.group("suffix"))
+    )
+
+
+def _with_particle(person: Person) -> Person:
+    if person.family is None:
+        return person
+    match = _PARTICLE.match(person.family)
+    if not match:
+        return person
+    return Person(
+        family=match.group("family"),
+        given=person.given,
+        suffix=person.suffix,
+        particle=match.group("particle").strip(),
+    )
+
+
+# --- keys ---------------------------------------------------------------------------------------------------
+
+# Letters NFKD does not take apart into ASCII + accent.
+_ASCII_EXTRA = str.maketrans(
+    {
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "þ": "th",
+        "Þ": "th",
+        "ı": "i",
+    }
+)
+_TITLE_STOPWORDS = frozenset(["a", "an", "the", "of", "on", "in", "for", "and", "to", "with", "by", "from"])
+
+
+def _ascii_letters(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.translate(_ASCII_EXTRA))
+    return "".join(ch for ch in folded.lower() if "a" <= ch <= "z")
+
+
+def reference_key(authors: Sequence[Person], year: int | None, title: str | None = None) -> str:
+    """The citation key a reference gets before collisions are resolved: ``gattie2017``, ``rodine2015``,
+    ``fernandezdelaspenas2020``, ``smithnd`` (no year)."""
+    name = ""
+    first = next((p for p in authors if p != ET_AL), None)
+    if first is not None:
+        name = _ascii_letters(" ".join(p for p in (first.particle, first.family or first.literal) if p))
+    if not name and title:
+        words = [_ascii_letters(w) for w in title.split()]
+        name = next((w for w in words if w and w not in _TITLE_STOPWORDS), "")
+    return f"{name or 'ref'}{year if year is not None else 'nd'}"
+
+
+def _assign_keys(bases: Iterable[str]) -> list[str]:
+    taken: set[str] = set()
+    keys: list[str] = []
+    for base in bases:
+        key, suffix = base, 0
+        while key in taken:
+            key = base + _letter_suffix(suffix)
+            suffix += 1
+        taken.add(key)
+        keys.append(key)
+    return keys
+
+
+def _letter_suffix(index: int) -> str:
+    """a, b, …, z, aa, ab, … (bijective base 26)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+# --- the public function ------------------------------------------------------------------------------------
+
+
+def parse_references(
+    text: str, *, source: str | None = None, strict: bool = False, start_line: int = 1
+) -> ReferenceList:
+    """Parse a pasted reference list (APA, Vancouver/NLM; numbered, bulleted or plain; wrapped; markdown) into
+    references with ``.problems``. Never raises on bad text; ``strict=True`` raises
+    :class:`~needling_evidence.errors.StrictError` when there is any problem.
+
+    ``source`` names the file for ``Reference.file`` and problem locations; ``start_line`` is the line number
+    of the text's first line in that file (when the list is a slice of a larger document).
+    """
+    lines = text.splitlines()
+    offsets = _line_offsets(text)
+    problems: list[Problem] = []
+    parsed: list[_Parsed] = []
+    for block in _split_blocks(lines):
+        first, last = block.start, block.start + len(block.lines) - 1
+        raw = text[offsets[first] : offsets[last] + len(lines[last])]
+        parsed.append(_parse_block(block, raw))
+    keys = _assign_keys(reference_key(p.authors, p.year, p.title) for p in parsed)
+    references: list[Reference] = []
+    for item, key in zip(parsed, keys, strict=True):
+        line = item.block.start + start_line
+        reference, item_problems = _to_reference(item, key, source, line)
+        problems.extend(item_problems)
+        if reference is not None:
+            references.append(reference)
+    if not parsed:
+        problems.append(
+            Problem(
+                "refs.empty", "no reference found in the text", file=source, line=None, severity="warning"
+            )
+        )
+    if strict and problems:
+        raise StrictError(problems)
+    return ReferenceList(references, problems, source=source)
+
+
+def _line_offsets(text: str) -> list[int]:
+    """Start offset of each line as ``str.splitlines`` splits them (any of its line boundaries)."""
+    offsets: list[int] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        offsets.append(position)
+        position += len(line)
+    return offsets
+
+
+def _to_reference(
+    item: _Parsed, key: str, source: str | None, line: int
+) -> tuple[Reference | None, list[Problem]]:
+    problems: list[Problem] = []
+    ids = item.ids
+    fields: dict[str, str] = {}
+    if item.block.label:
+        fields["label"] = item.block.label
+    if item.too_long:
+        problems.append(
+            Problem(
+                "refs.too_long",
+                f"a reference of {len(item.raw):,} characters (more than {MAX_REFERENCE_CHARS:,}) was kept "
+                "as written but not parsed; is a line break missing?",
+                file=source,
+                line=line,
+                key=key,
+            )
+        )
+        return Reference(
+            key=key, raw=item.raw, file=source, line=line, confidence=0.0, fields=fields
+        ), problems
+    if len(ids.dois) > 1:
+        fields["other_dois"] = " ".join(ids.dois[1:])
+        problems.append(
+            Problem(
+                "refs.multiple_dois",
+                f"{len(ids.dois)} DOIs in one reference ({', '.join(ids.dois)}); the first is used",
+                file=source,
+                line=line,
+                severity="warning",
+                key=key,
+                field="doi",
+            )
+        )
+    if ids.malformed_doi and not ids.dois:
+        fields["doi_as_written"] = ids.malformed_doi
+    if len(ids.urls) > 1:
+        fields["other_urls"] = " ".join(ids.urls[1:])
+    if item.epub:
+        fields["epub"] = item.epub
+    if item.leftover and item.style != "unparsed":
+        fields["unparsed_text"] = item.leftover
+    confidence = _confidence(item)
+    reference = Reference(
+        key=key,
+        type=item.type,
+        title=item.title,
+        authors=item.authors,
+        year=item.year,
+        month=item.month,
+        container_title=item.container_title,
+        volume=item.volume,
+        issue=item.issue,
+        pages=item.pages,
+        doi=ids.dois[0] if ids.dois else None,
+        pmid=ids.pmid,
+        pmcid=ids.pmcid,
+        url=ids.urls[0] if ids.urls else None,
+        publisher=item.publisher,
+        editors=item.editors,
+        raw=item.raw,
+        file=source,
+        line=line,
+        confidence=confidence,
+        fields=fields,
+    )
+    if item.style == "unparsed":
+        problems.append(
+            Problem(
+                "refs.unparsed",
+                "not recognised as an APA or Vancouver reference"
+                + ("; kept with its identifiers and year at low confidence" if _useful(item) else ""),
+                file=source,
+                line=line,
+                key=key if _useful(item) else None,
+                raw=item.raw,
+            )
+        )
+        return (reference if _useful(item) else None), problems
+    missing = [
+        name
+        for name, value in (("year", item.year), ("title", item.title), ("authors", item.authors))
+        if not value
+    ]
+    if missing:
+        problems.append(
+            Problem(
+                "refs.incomplete",
+                f"no {', no '.join(missing)} found in this reference",
+                file=source,
+                line=line,
+                severity="warning",
+                key=key,
+            )
+        )
+    return reference, problems
+
+
+def _useful(item: _Parsed) -> bool:
+    ids = item.ids
+    return bool(ids.dois or ids.pmid or ids.pmcid or ids.urls or item.year)
+
+
+def _confidence(item: _Parsed) -> float:
+    if item.style == "unparsed":
+        return UNPARSED_CONFIDENCE if _useful(item) else 0.0
+    score = 1.0
+    if item.year is None and item.style != "apa":
+        score -= PENALTY_NO_YEAR
+    if item.year is None and item.style == "apa" and "n.d" not in item.raw:
+        score -= PENALTY_NO_YEAR
+    if not item.title:
+        score -= PENALTY_NO_TITLE
+    if not [p for p in item.authors if p != ET_AL] and not item.editors:
+        score -= PENALTY_NO_AUTHORS
+    if item.type == "article-journal":
+        if not item.container_title:
+            score -= PENALTY_NO_CONTAINER
+        if not item.volume:
+            score -= PENALTY_NO_VOLUME
+    if item.leftover:
+        score -= PENALTY_LEFTOVER
+    if len(item.ids.dois) > 1:
+        score -= PENALTY_MULTIPLE_DOIS
+    return round(max(score, 0.0), 2)
