@@ -512,8 +512,11 @@ def compare_journal(ours: str | None, issn: str | None, work: Mapping[str, Any])
     if not ours or not titles:
         results.append(_absent("container_title", ours, shown))
         return results
-    if any(_journal_agrees(ours, t) for t in titles):
-        results.append(FieldComparison("container_title", ours, shown, "agree"))
+    same = next((t for t in titles if _journal_agrees(ours, t)), None)
+    if same is not None:
+        # Agreeing in substance; say so when the wording differs, so a reader sees why it still agrees.
+        form = "" if ours.strip() == strip_markup(same) else f"same journal, written {strip_markup(same)!r}"
+        results.append(FieldComparison("container_title", ours, shown, "agree", form))
     elif issn_agrees:
         note = "journal wording differs, but the ISSN agrees"
         results.append(FieldComparison("container_title", ours, shown, "minor", note))
