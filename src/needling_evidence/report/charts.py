@@ -63,6 +63,8 @@ def _figure(width: float, height: float) -> Figure:
 
 def plot_coverage(report: object) -> Figure:
     """A horizontal bar chart of claims per status (a ``CoverageReport`` or its ``to_dict()``)."""
+    from matplotlib.ticker import MaxNLocator
+
     data = as_report_data(report)
     counts = claim_status_counts(data)
     with _style():
@@ -73,6 +75,7 @@ def plot_coverage(report: object) -> Figure:
         bars = ax.barh(statuses, values, color=[STATUS_COLOURS.get(s, "#5f6368") for s in statuses])
         ax.bar_label(bars, padding=3)
         ax.set_xlabel("claims")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlim(0, max([*values, 1]) * 1.15)
         ax.spines[["top", "right"]].set_visible(False)
         ax.set_title(f"Claims per status ({sum(values)} claims)")
@@ -103,7 +106,7 @@ def plot_evidence_matrix(report: object) -> Figure:
         if grid[i][j] in (0, stances.index("mentions")):
             grid[i][j] = stances.index(stance)
     with _style():
-        fig = _figure(max(4.0, 1.2 + 0.8 * len(keys)), max(2.5, 1.0 + 0.22 * len(claims)))
+        fig = _figure(max(5.0, 3.0 + 0.8 * len(keys)), max(2.5, 1.0 + 0.22 * len(claims)))
         ax = fig.add_subplot()
         if claims and keys:
             ax.pcolormesh(
@@ -120,7 +123,7 @@ def plot_evidence_matrix(report: object) -> Figure:
         ax.set_ylim(max(len(claims), 1), 0)
         ax.set_title("Evidence matrix: claims × sources")
         handles = [Patch(facecolor=STANCE_COLOURS[s], edgecolor="#888888", label=s) for s in stances if s]
-        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False)
+        fig.legend(handles=handles, loc="outside right upper", frameon=False)
     return fig
 
 

@@ -150,7 +150,7 @@ def _summary(data: ReportData, charts: bool) -> str:
             for name, value in summary.items()
             if name != "title"
         )
-        parts.append(f"<table>{''.join(body)}</table>")
+        parts.append(f"<table class='kv'>{''.join(body)}</table>")
     if charts:
         parts.append(_chart("coverage", data, "Claims per status"))
     return _section("summary", "Summary", "".join(parts))
@@ -170,9 +170,7 @@ def _chart(kind: str, data: ReportData, caption: str) -> str:
     if image is None:
         return ""
     uri = "data:image/svg+xml;base64," + base64.b64encode(image).decode("ascii")
-    return (
-        f'<figure><img src="{esc(uri)}" alt="{esc(caption)}"><figcaption>{esc(caption)}</figcaption></figure>'
-    )
+    return f'<figure><img src="{esc(uri)}" alt="{esc(caption)}"></figure>'
 
 
 def _reference_index(data: ReportData) -> dict[str, Mapping[str, Any]]:
@@ -201,6 +199,7 @@ def _claims(data: ReportData) -> str:
                     f"origin {cell_text(link.get('origin'))}" if link.get("origin") else "",
                     f"level {cell_text(ref.get('level'))}" if not is_missing(ref.get("level")) else "",
                     cell_text(ref.get("design")),
+                    cell_text(link.get("assessment")),
                 )
                 if p
             )
@@ -285,7 +284,7 @@ def _references(data: ReportData) -> str:
             f"<td>{esc(ref.get('title'))}<br><span class='muted'>{esc(ref.get('authors'))}"
             f" {esc(ref.get('year'))} {esc(ref.get('container_title'))}</span></td>"
             f"<td>{tag(ref.get('status'))}<br>{esc(ref.get('message'))}{diff_html}{notices}</td>"
-            f"<td>{doi_html}</td><td>{esc(ref.get('design'))}</td>"
+            f"<td class='wrap'>{doi_html}</td><td>{esc(ref.get('design'))}</td>"
             f"<td>{esc(level)}<br><span class='muted'>{esc(level_reason)}</span></td>"
             f"<td>{esc(provenance_text(ref.get('provenance')))}</td></tr>"
         )
@@ -338,7 +337,7 @@ def _suggestions(data: ReportData) -> str:
         f"<tr class='suggestion'><td>{esc(i.get('claim_id'))}</td><td>{esc(i.get('source_key'))}</td>"
         f"<td>{esc(first(i, ('title', 'source_title')))}</td>"
         f"<td class='num'>{esc(_score(i.get('score')))}</td>"
-        f"<td>{esc(first(i, ('message', 'rationale', 'note', 'from')))}</td></tr>"
+        f"<td>{esc(first(i, ('shared_terms', 'message', 'rationale', 'note')))}</td></tr>"
         for i in items
     )
     return _section(
@@ -346,7 +345,7 @@ def _suggestions(data: ReportData) -> str:
         f"Suggestions ({len(items)})",
         "<p><strong>Suggestions, not evidence:</strong> sources that look related to claims that are not "
         "supported, ranked by text similarity. Nobody has reviewed them; they never count as support.</p>"
-        + table(("claim", "source", "title", "similarity", "note"), body),
+        + table(("claim", "source", "title", "similarity", "shared terms"), body),
     )
 
 
