@@ -140,7 +140,8 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 def strip_markup(text: str) -> str:
     """Remove HTML/JATS/MathML tags and decode entities (``&amp;``, ``&apos;``); whitespace collapsed."""
-    text = html.unescape(_TAG.sub(" ", text))
+    # Tags vanish without a space: they sit inside words (H<sub>2</sub>O, <i>in vivo</i>).
+    text = html.unescape(_TAG.sub("", text))
     return _SPACES.sub(" ", text).strip()
 
 
