@@ -426,7 +426,7 @@ def _parse_apa(text: str) -> _Parsed | None:
     if chapter:
         parsed.type = "chapter"
         parsed.title = _clean_title(chapter.group("title"))
-        parsed.editors = tuple(_parse_authors(chapter.group("editors"))[0])
+        parsed.editors = _parse_given_first(chapter.group("editors"))
         parsed.container_title = _clean_title(chapter.group("book"))
         parsed.pages = _normalise_pages(chapter.group("pages"))
         parsed.publisher = _clean_title(chapter.group("publisher")) or None
@@ -625,6 +625,26 @@ def _parse_authors(text: str) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
     if is_editors:
         return (), tuple(persons)
     return tuple(persons), ()
+
+
+def _parse_given_first(text: str) -> tuple[Person, ...]:
+    """Editors in an APA chapter reference are written given name first: ``A. B. Quill & C. D. Marsh-Doe``."""
+    et_al = bool(_ET_AL_TEXT.search(text))
+    text = re.sub(r",?\s*(?:&|\band\b)\s+", ", ", _ET_AL_TEXT.sub(",", text))
+    persons: list[Person] = []
+    for piece in (p.strip() for p in text.split(",")):
+        if not piece:
+            continue
+        match = _GIVEN_FIRST.match(piece)
+        persons.append(
+            _with_particle(Person(family=match.group("family"), given=match.group("given")))
+            if match
+            else _single_name(piece)
+        )
+    return (*persons, ET_AL) if et_al else tuple(persons)
+
+
+_GIVEN_FIRST = re.compile(r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|[^\W\d_][\w'’\-]+\s)\s*(?P<family>\S.*)$")
 
 
 def _single_name(text: str) -> Person:
@@ -854,11 +874,10 @@ def _to_reference(
             )
         )
         return (reference if _useful(item) else None), problems
-    missing = [
-        name
-        for name, value in (("year", item.year), ("title", item.title), ("authors", item.authors))
-        if not value
-    ]
+    wanted = [("year", item.year), ("title", item.title), ("authors", item.authors or item.editors)]
+    if item.type == "article-journal":
+        wanted.append(("journal", item.container_title))
+    missing = [name for name, value in wanted if not value]
     if missing:
         problems.append(
             Problem(
