@@ -19,6 +19,7 @@ What counts as what (documented here because users rely on it):
   one-line paragraph that is short (:data:`MAX_HEADING_WORDS`), starts with a capital and has no final
   punctuation other than ``?`` is a heading ("How dry needling works?"); the first is level 1, the rest
   level 2.
+* **Comments.** HTML comments (``<!-- … -->`` starting a line) are not text.
 * **Lists.** Lines starting ``•``, ``-``, ``*``, ``+``, ``1.``, ``1)`` or ``[1]`` are list items; indented
   or lazy continuation lines join the item.
 * **Sentences.** Paragraphs and list items are split into sentences (abbreviations such as *et al.*, *Dr.*,
@@ -159,9 +160,14 @@ def _blocks(text: str, first_line: int) -> list[_Block]:
     """Markdown/plain-text blocks, in order: the one visible loop over the lines."""
     blocks: list[_Block] = []
     open_block: _Block | None = None  # a paragraph or list item that later lines may continue
+    in_comment = False  # inside an HTML comment, which Markdown does not render
 
     for line in _lines(text, first_line):
         stripped = line.text.strip()
+        if in_comment or stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped[4 if not in_comment else 0 :]
+            open_block = None
+            continue
         if not stripped:
             open_block = None
             continue
