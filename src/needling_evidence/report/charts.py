@@ -131,7 +131,8 @@ def _encode(fig: Figure, fmt: str) -> bytes:
     buffer = io.BytesIO()
     # no creation date in the metadata: the same report draws the same bytes
     metadata = {"Date": None} if fmt == "svg" else {}
-    fig.savefig(buffer, format=fmt, metadata=metadata, dpi=120)
+    with _style():  # svg.hashsalt is read while saving
+        fig.savefig(buffer, format=fmt, metadata=metadata, dpi=120)
     return buffer.getvalue()
 
 

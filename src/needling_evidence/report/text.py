@@ -47,16 +47,18 @@ def format_table(header: Sequence[str], body: Sequence[Sequence[object]], width:
     floors = [
         min(widths[i], max(MIN_COLUMN_WIDTH, min(MAX_WORD_WIDTH, max((len(w) for w in words), default=0))))
         for i, words in enumerate(
-            [word for row in cells for word in row[i].split()] for i in range(len(header))
+            [word for row in [list(header), *cells] for word in row[i].split()] for i in range(len(header))
         )
     ]
     separators = 2 * (len(header) - 1)
-    while sum(widths) + separators > width:
-        shrinkable = [i for i in range(len(widths)) if widths[i] > floors[i]]
-        if not shrinkable:
-            break
-        widest = max(shrinkable, key=lambda i: widths[i])
-        widths[widest] -= 1
+    # first narrow prose down to its longest word; if that is still too wide, break words too
+    for limits in (floors, [MIN_COLUMN_WIDTH] * len(widths)):
+        while sum(widths) + separators > width:
+            shrinkable = [i for i in range(len(widths)) if widths[i] > limits[i]]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
     lines = _wrapped_row(list(header), widths)
     lines.append("  ".join("-" * w for w in widths))
     for row in cells:
@@ -93,7 +95,9 @@ def render_text(
     counts = claim_status_counts(data)
     total = sum(counts.values())
     tally = ", ".join(f"{count} {status}" for status, count in counts.items())
-    out.append(f"\n{coverage_percent(data):.0f}% of {total} claim(s) supported ({tally}).")
+    out.append(
+        "\n" + textwrap.fill(f"{coverage_percent(data):.0f}% of {total} claim(s) supported ({tally}).", width)
+    )
 
     gaps = rows(data, "gaps")
     out.append(f"\nGaps ({len(gaps)}), worst first")
