@@ -189,7 +189,7 @@ def test_unreadable_inputs(tmp_path: Path) -> None:
         read_csl_json(empty)
     junk = tmp_path / "junk.json"
     junk.write_bytes(bytes(range(256)))
-    with pytest.raises(InputError, match=r"junk\.json: is not UTF-8"):
+    with pytest.raises(InputError, match=r"junk\.json:2: is not UTF-8 text \(byte 0x80\)"):
         read_csl_json(junk)
     latin = tmp_path / "latin1.json"
     latin.write_bytes('[{"id": "x", "title": "Pe\u00f1as"}]'.encode("latin-1"))
