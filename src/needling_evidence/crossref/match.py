@@ -218,8 +218,17 @@ def _author_check(ref: Reference, query: str, work: Mapping[str, Any]) -> tuple[
     return "unknown", f"{shown}; the reference has no parsed authors"
 
 
-def _year_check(ref: Reference, work: Mapping[str, Any]) -> tuple[Check, str]:
+def _in_text(value: str, query: str) -> bool:
+    """``value`` appears as a whole token of the reference string (for references nobody parsed)."""
+    return f" {normalize_text(value)} " in f" {normalize_text(query)} "
+
+
+def _year_check(ref: Reference, query: str, work: Mapping[str, Any]) -> tuple[Check, str]:
     years = crossref_years(work)
+    if ref.year is None and years:
+        seen = [y for y in sorted(set(years.values())) if _in_text(str(y), query)]
+        if seen:
+            return "agree", f"{seen[0]} (in the reference string)"
     if ref.year is None or not years:
         return "unknown", "no year on one side"
     distance = min(abs(ref.year - y) for y in years.values())
@@ -227,17 +236,21 @@ def _year_check(ref: Reference, work: Mapping[str, Any]) -> tuple[Check, str]:
     return ("agree" if distance <= 1 else "disagree"), f"{ref.year} / {shown}"
 
 
-def _volume_check(ref: Reference, work: Mapping[str, Any]) -> tuple[Check, str]:
+def _volume_check(ref: Reference, query: str, work: Mapping[str, Any]) -> tuple[Check, str]:
     theirs = crossref_first(work, "volume")
+    if not ref.volume and theirs and _in_text(theirs, query):
+        return "agree", f"{theirs} (in the reference string)"
     if not ref.volume or not theirs:
         return "unknown", "no volume on one side"
     same = normalize_text(ref.volume) == normalize_text(theirs)
     return ("agree" if same else "disagree"), f"{ref.volume} / {theirs}"
 
 
-def _page_check(ref: Reference, work: Mapping[str, Any]) -> tuple[Check, str]:
+def _page_check(ref: Reference, query: str, work: Mapping[str, Any]) -> tuple[Check, str]:
     ours = page_bounds(ref.pages)
     theirs = [b for b in (page_bounds(crossref_first(work, n)) for n in ("page", "article-number")) if b]
+    if ours is None and theirs and _in_text(theirs[0][0], query):
+        return "agree", f"{theirs[0][0]} (in the reference string)"
     if ours is None or not theirs:
         return "unknown", "no page on one side"
     same = any(ours[0] == b[0] for b in theirs)
@@ -252,9 +265,9 @@ def _candidate(ref: Reference, query: str, work: Mapping[str, Any]) -> _Candidat
     checks: dict[str, tuple[Check, str]] = {
         "title": (title_check, title_why),
         "first_author": _author_check(ref, query, work),
-        "year": _year_check(ref, work),
-        "volume": _volume_check(ref, work),
-        "first_page": _page_check(ref, work),
+        "year": _year_check(ref, query, work),
+        "volume": _volume_check(ref, query, work),
+        "first_page": _page_check(ref, query, work),
     }
     return _Candidate(
         work=work,
