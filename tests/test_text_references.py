@@ -333,7 +333,8 @@ def test_messy_lines_become_problems_with_lines() -> None:
     partial = by_line[5]
     assert partial.confidence <= 0.2
     assert partial.url == "https://example.org/fictional/notes"
-    assert partial.raw == "Quill AB. 2019. Something about https://example.org/fictional/notes"
+    assert partial.raw == "see the notes from 2019 at https://example.org/fictional/notes"
+    assert partial.year == 2019
     assert by_line[7].confidence < 1.0
     two = by_line[9]
     assert two.doi == "10.5555/fict.2014.0005"
@@ -394,3 +395,17 @@ def test_malformed_doi_is_kept_as_written() -> None:
     (ref,) = parse_references("Quill AB. A fictional title. J Fict Test Res. 2020;1(1):1-2. doi:10.55/x")
     assert ref.doi is None
     assert ref.fields["doi_as_written"] == "doi:10.55/x"
+
+
+def test_harvard_and_dotted_vancouver() -> None:
+    text = (
+        "Quill, A.B. and Pike, H.J., 2017. A fictional Harvard title. Journal of Fictional Test Studies, "
+        "47(3), pp.133-149.\n\n"
+        "Quill A.B., Pike H.J. A fictional dotted-initials title. J. Fict. Test Res. 2017;47(3):133-149.\n"
+    )
+    harvard, dotted = parse_references(text)
+    assert _names(harvard) == [("Quill", "A.B."), ("Pike", "H.J.")]
+    assert (harvard.year, harvard.title) == (2017, "A fictional Harvard title")
+    assert (harvard.container_title, harvard.pages) == ("Journal of Fictional Test Studies", "133–149")
+    assert _names(dotted) == [("Quill", "A.B."), ("Pike", "H.J.")]  # the final period belongs to the initials
+    assert dotted.container_title == "J. Fict. Test Res."  # an abbreviated journal keeps its last period

@@ -1,4 +1,4 @@
-"""Reference lists as people paste them: APA 6/7 and Vancouver/NLM strings, numbered or bulleted, wrapped.
+"""Reference lists as people paste them: APA 6/7, Vancouver/NLM (and Harvard), numbered or bulleted, wrapped.
 
 :func:`parse_references` reads the whole list in three visible steps::
 
@@ -31,7 +31,7 @@ recognised at all, more than one DOI, text left over that fitted no field.
 Problems (never exceptions; ``strict=True`` raises :class:`~needling_evidence.errors.StrictError` instead when
 there is any):
 
-- ``refs.unparsed`` (error): the text fits neither APA nor Vancouver. If it holds anything useful (a DOI,
+- ``refs.unparsed`` (error): the text fits none of APA, Harvard, Vancouver. If it holds anything useful (a DOI,
   PMID, URL or year) a low-confidence Reference keeping ``raw`` is still returned.
 - ``refs.too_long`` (error): a single reference longer than :data:`MAX_REFERENCE_CHARS`; kept raw, not parsed.
 - ``refs.incomplete`` (warning): parsed, but without a year, title or authors.
@@ -350,6 +350,8 @@ _VANCOUVER_DATE = re.compile(
         )""",
     re.VERBOSE | re.IGNORECASE,
 )
+# Harvard: `Snodgrass, S., 2017. Title` / `Snodgrass S 2017, Title`: the first year, right after the names.
+_HARVARD_YEAR = re.compile(r"(?<=[\w.]),?\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?[.,](?=\s)(?P<nd>(?!))?")
 _MONTH_NUMBERS = {name: i for i, name in enumerate(_MONTHS.split("|"), start=1)}
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 # A one-word abbreviation such as `J.`, `Clin.`, `Phys.`: a journal written with periods.
@@ -392,7 +394,12 @@ def _parse_block(block: _Block, raw: str) -> _Parsed:
         return _Parsed(block, raw, "unparsed", too_long=True)
     text = _join_lines([_strip_labels(block.lines[0]), *block.lines[1:]])
     text, ids = _take_identifiers(text)
-    parsed = _parse_apa(text) or _parse_vancouver(text) or _Parsed(block, raw, "unparsed")
+    parsed = (
+        _parse_apa(text)
+        or _parse_vancouver(text)
+        or _parse_apa(text, _HARVARD_YEAR)
+        or _Parsed(block, raw, "unparsed")
+    )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
     if parsed.style == "unparsed":
         year = _YEAR_ANYWHERE.search(text)
@@ -409,8 +416,10 @@ def _placeholder_block() -> _Block:
     return _Block([], 0)
 
 
-def _parse_apa(text: str) -> _Parsed | None:
-    year_match = _APA_YEAR.search(text)
+def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed | None:
+    """APA (``Authors (2017). Title. Journal, 47(3), 133–149.``); with ``_HARVARD_YEAR``, the Harvard form
+    ``Authors, 2017. Title. Journal, 47(3), pp.133-149.``, which differs only in how the year is written."""
+    year_match = year_pattern.search(text)
     if not year_match:
         return None
     author_text = text[: year_match.start()].strip()
@@ -471,10 +480,11 @@ def _parse_vancouver(text: str) -> _Parsed | None:
     if not _looks_like_names(author_text):
         return None
     parsed = _Parsed(_placeholder_block(), "", "vancouver")
-    # Vancouver ends the author list with a period that is not part of the last initials (`Meeus M.`).
-    parsed.authors, parsed.editors = _parse_authors(
-        re.sub(r"(?<=\b[A-Z])\.$|(?<=\b[A-Z]{2})\.$|(?<=\b[A-Z]{3})\.$", "", author_text)
-    )
+    # NLM ends the author list with a period that is not part of the last initials (`Meeus M.`); with dotted
+    # initials (`Cleland J.A., Snodgrass S.`) it is.
+    if not _DOTTED_INITIALS.search(author_text):
+        author_text = _NLM_FINAL_PERIOD.sub("", author_text)
+    parsed.authors, parsed.editors = _parse_authors(author_text)
     parsed.year = int(date.group("year"))
     if date.group("month"):
         parsed.month = _MONTH_NUMBERS.get(date.group("month")[:3].lower())
@@ -492,6 +502,8 @@ def _parse_vancouver(text: str) -> _Parsed | None:
 
 
 # PubMed's trailing notes that are not part of the citation: `Epub 2021 Jan 12.`, `Epub ahead of print.`
+_DOTTED_INITIALS = re.compile(r"\b[A-Z]\.(?:-?[A-Z]\.)*\s*,")
+_NLM_FINAL_PERIOD = re.compile(r"(?<=\b[A-Z])\.$|(?<=\b[A-Z]{2})\.$|(?<=\b[A-Z]{3})\.$")
 _EPUB = re.compile(
     r"\bEpub\s+(?:ahead\s+of\s+print|\d{4}(?:\s+[A-Za-z]{3,9})?(?:\s+\d{1,2})?)\.?", re.IGNORECASE
 )
@@ -517,7 +529,9 @@ def _split_title_container(text: str) -> tuple[str | None, str | None]:
     while cut > 1 and _ABBREVIATION.match(sentences[cut - 1]):
         cut -= 1
     title = _clean_title(" ".join(sentences[:cut]))
-    journal = _clean_title(" ".join(sentences[cut:]))
+    journal = " ".join(sentences[cut:])
+    # An abbreviated journal keeps its last period (`J. Fict. Test Res.`); otherwise it ends the sentence.
+    journal = journal.strip(" ,;") if cut < len(sentences) - 1 else _clean_title(journal)
     return title or None, journal or None
 
 
@@ -865,7 +879,7 @@ def _to_reference(
         problems.append(
             Problem(
                 "refs.unparsed",
-                "not recognised as an APA or Vancouver reference"
+                "not recognised as an APA, Harvard or Vancouver reference"
                 + ("; kept with its identifiers and year at low confidence" if _useful(item) else ""),
                 file=source,
                 line=line,
