@@ -1,0 +1,843 @@
+"""The claims registry: the YAML file in which an editor records, claim by claim, what an article asserts and
+what each source shows about it.
+
+The schema is documented in ``claims_schema.yaml`` (shipped with the package; :func:`schema_path` finds it).
+In short::
+
+    article: {title: …, file: article.txt}       # optional metadata, checked against the article when given
+    claims:
+      - id: pain-short-term                      # unique
+        text: Dry needling relieves musculoskeletal pain in the short term.   # the atomic claim
+        quote: "to alleviate musculoskeletal pain"  # must be found in the article
+        kind: efficacy                           # CLAIM_KINDS
+        condition: musculoskeletal pain          # optional; also population, note
+        evidence:
+          - source: gattie2017                   # a reference key
+            stance: supports                     # STANCES
+            directness: direct                   # DIRECTNESS
+            rationale: what the source reports, and where (public abstract, section, table)
+            location: abstract                   # optional; also confidence, reviewer, reviewed, note
+
+Loading is safe and loud. The text is composed into YAML nodes with PyYAML's *safe* loader and converted by
+hand, so every value keeps its line; nothing is ever constructed from a tag (``!!python/object`` is reported,
+not run); aliases are counted while converting so a "billion laughs" document is refused before it can expand;
+the file size is capped. Every problem — a YAML syntax error, a missing or unknown field, an unknown kind,
+stance, directness or source key, a duplicate id, a quote that is not in the article (with the closest
+sentences offered) — is a :class:`~needling_evidence.model.Problem` naming file, line and field.
+``strict=True`` raises :class:`~needling_evidence.errors.StrictError` instead of returning a registry with
+problems.
+
+A claim that cannot be loaded (no id, no text, an unknown kind …) is left out of the registry and its problem
+keeps the raw YAML; a link that cannot be used (unknown stance, unknown source) is left out of its claim the
+same way. Nothing is changed silently: values are used as written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, StrictError
+from .model import (
+    CLAIM_KINDS,
+    DIRECTNESS,
+    STANCES,
+    Article,
+    Claim,
+    ClaimRegistry,
+    EvidenceLink,
+    Problem,
+    Reference,
+)
+
+__all__ = [
+    "CLAIM_FIELDS",
+    "LINK_FIELDS",
+    "MAX_REGISTRY_BYTES",
+    "MAX_YAML_ALIASES",
+    "MAX_YAML_NODES",
+    "QuoteIndex",
+    "load_claims",
+    "schema_path",
+    "validate_claims",
+]
+
+# A registry for one article is a few kilobytes (the bundled one, ~40 claims, is under 40 kB); 5 MB leaves
+# room for thousands of claims and still refuses a file that is a denial of service rather than a registry.
+MAX_REGISTRY_BYTES = 5_000_000
+# Anchors and aliases are legal YAML and handy for a shared reviewer block, but a registry has no use for
+# many: the "billion laughs" document needs only ~10 aliases per level, so we cap the reuse count and,
+# separately, the number of nodes the document would expand to.
+MAX_YAML_ALIASES = 1_000
+# 10,000 claims × ~25 nodes each (claim fields plus a few evidence links) — far above any real registry, far
+# below what would exhaust memory.
+MAX_YAML_NODES = 250_000
+# A quote's close matches are reported when at least this share of the quote's characters match a sentence in
+# order (difflib); 0.6 is difflib's own default cut-off for get_close_matches.
+CLOSE_MATCH_CUTOFF = 0.6
+CLOSE_MATCH_COUNT = 3
+
+TOP_LEVEL_FIELDS: tuple[str, ...] = ("schema_version", "article", "references", "note", "claims")
+CLAIM_FIELDS: tuple[str, ...] = ("id", "text", "quote", "kind", "condition", "population", "note", "evidence")
+CLAIM_REQUIRED: tuple[str, ...] = ("id", "text", "quote", "kind")
+LINK_FIELDS: tuple[str, ...] = (
+    "source",
+    "stance",
+    "directness",
+    "rationale",
+    "location",
+    "confidence",
+    "reviewer",
+    "reviewed",
+    "note",
+)
+LINK_REQUIRED: tuple[str, ...] = ("source", "stance", "directness", "rationale")
+
+# Tags a registry may use: YAML's core schema. Anything else (``!!python/object:…``, a custom ``!tag``) is
+# refused.
+_SAFE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+_CLAIM_ID = re.compile(r"^[^\s]+$")
+
+
+def schema_path() -> Path:
+    """The documented registry schema shipped with the package (``claims_schema.yaml``)."""
+    return Path(str(resources.files(__package__).joinpath("claims_schema.yaml")))
+
+
+# --- YAML with lines ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Y:
+    """A YAML value with the (1-based) line it starts on. Maps hold ``{key: _Y}``; sequences ``[_Y]``."""
+
+    value: Any
+    line: int
+    raw: str | None = None
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, message: str, line: int):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+
+
+class _Converter:
+    """Turns a composed node graph into :class:`_Y` values, counting what aliases would expand to."""
+
+    def __init__(self, loader: Any, file: str, problems: list[Problem], text: str):
+        self.loader = loader
+        self.file = file
+        self.problems = problems
+        self.lines = text.splitlines()
+        self.nodes = 0
+        self.aliases = 0
+        self.seen: set[int] = set()
+        self.stack: set[int] = set()
+
+    def raw(self, node: Any) -> str:
+        start, end = node.start_mark.line, max(node.end_mark.line, node.start_mark.line)
+        return "\n".join(self.lines[start : end + 1])
+
+    def convert(self, node: Any) -> _Y:
+        import yaml
+
+        line = node.start_mark.line + 1
+        self.nodes += 1
+        if self.nodes > MAX_YAML_NODES:
+            raise _Refused(
+                "claims.yaml_bomb",
+                f"the YAML expands to more than {MAX_YAML_NODES:,} values (aliases reused too often?); "
+                "refused",
+                line,
+            )
+        if id(node) in self.stack:
+            raise _Refused(
+                "claims.yaml_bomb", "a YAML alias refers to itself (recursive structure); refused", line
+            )
+        if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
+            self.aliases += 1
+            if self.aliases > MAX_YAML_ALIASES:
+                raise _Refused(
+                    "claims.yaml_bomb",
+                    f"more than {MAX_YAML_ALIASES:,} alias uses (a 'billion laughs' document?); refused",
+                    line,
+                )
+        self.seen.add(id(node))
+        if node.tag not in _SAFE_TAGS:
+            self.problems.append(
+                Problem(
+                    "claims.yaml_unsafe_tag",
+                    f"the YAML tag {node.tag!r} is not allowed (only plain YAML values are read; nothing is "
+                    "constructed from tags); the value is ignored",
+                    file=self.file,
+                    line=line,
+                    raw=self.raw(node),
+                )
+            )
+            return _Y(None, line, self.raw(node))
+        if isinstance(node, yaml.ScalarNode):
+            value = self.loader.construct_object(node, deep=True)
+            if isinstance(value, (_dt.date, _dt.datetime)):
+                value = value.isoformat()
+            return _Y(value, line)
+        self.stack.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return _Y([self.convert(item) for item in node.value], line, self.raw(node))
+            mapping: dict[str, _Y] = {}
+            for key_node, value_node in node.value:
+                key = self.convert(key_node)
+                name = str(key.value)
+                if name in mapping:
+                    self.problems.append(
+                        Problem(
+                            "claims.yaml_duplicate_key",
+                            f"the key {name!r} appears twice in one mapping (first on line "
+                            f"{mapping[name].line}); the later value is used",
+                            file=self.file,
+                            line=key.line,
+                            field=name,
+                        )
+                    )
+                mapping[name] = self.convert(value_node)
+                mapping[name].line = key.line
+            return _Y(mapping, line, self.raw(node))
+        finally:
+            self.stack.discard(id(node))
+
+
+def _parse_yaml(text: str, file: str, problems: list[Problem]) -> _Y | None:
+    import yaml
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _Converter(loader, file, problems, text).convert(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = " ".join(p for p in (exc.context, exc.problem) if p)
+        problems.append(Problem("claims.yaml_syntax", f"YAML syntax error: {what}", file=file, line=line))
+    except yaml.YAMLError as exc:
+        problems.append(Problem("claims.yaml_syntax", f"YAML error: {exc}", file=file))
+    except _Refused as exc:
+        problems.append(Problem(exc.code, exc.message, file=file, line=exc.line))
+    except RecursionError:
+        problems.append(Problem("claims.yaml_bomb", "the YAML is nested too deeply; refused", file=file))
+    finally:
+        loader.dispose()
+    return None
+
+
+# --- quotes -------------------------------------------------------------------------------------------------
+
+_QUOTE_CHARS = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+}
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """Text with quote styles and dashes unified and whitespace runs collapsed, plus each output character's
+    offset in the input (so a match maps back to the article's own offsets)."""
+    out: list[str] = []
+    where: list[int] = []
+    pending_space = False
+    for index, char in enumerate(text):
+        if char.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            where.append(index - 1)
+            pending_space = False
+        out.append(_QUOTE_CHARS.get(char, char))
+        where.append(index)
+    return "".join(out), where
+
+
+class QuoteIndex:
+    """Finds a quote in an article, ignoring differences of whitespace and quote/dash style.
+
+    ``find(quote)`` gives the article offsets ``(start, end)`` of the first occurrence and how many there are;
+    ``sentence_ids(start, end)`` the sentences it overlaps; ``close_matches(quote)`` the sentences most like
+    it.
+    """
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.text, self.offsets = _normalise(article.text)
+        self._sentences = sorted(article.sentences, key=lambda s: s.start)
+        self._normalised_sentences: list[str] | None = None
+
+    def find(self, quote: str) -> tuple[tuple[int, int] | None, int]:
+        needle, _ = _normalise(quote)
+        if not needle:
+            return None, 0
+        first = self.text.find(needle)
+        if first < 0:
+            return None, 0
+        count = self.text.count(needle)
+        start = self.offsets[first]
+        end = self.offsets[first + len(needle) - 1] + 1
+        return (start, end), count
+
+    def sentence_ids(self, start: int, end: int) -> list[str]:
+        return [s.id for s in self._sentences if s.start < end and start < s.end]
+
+    def close_matches(self, quote: str) -> list[tuple[str, str, float]]:
+        """``(sentence id or "", sentence text, share of the quote matched)``, best first."""
+        needle, _ = _normalise(quote)
+        if not needle:
+            return []
+        if self._sentences:
+            units = [(s.id, s.text) for s in self._sentences]
+        else:
+            units = [("", line) for line in self.article.text.splitlines() if line.strip()]
+        scored = []
+        for sentence_id, text in units:
+            hay, _ = _normalise(text)
+            matcher = difflib.SequenceMatcher(None, hay, needle, autojunk=False)
+            if matcher.real_quick_ratio() == 0:
+                continue
+            matched = sum(block.size for block in matcher.get_matching_blocks())
+            share = matched / len(needle)
+            if share >= CLOSE_MATCH_CUTOFF:
+                scored.append((sentence_id, text, share))
+        scored.sort(key=lambda item: -item[2])
+        return scored[:CLOSE_MATCH_COUNT]
+
+
+# --- validation ---------------------------------------------------------------------------------------------
+
+
+class _Checker:
+    def __init__(
+        self,
+        file: str,
+        article: Article | None,
+        known_keys: set[str] | None,
+    ):
+        self.file = file
+        self.article = article
+        self.index = QuoteIndex(article) if article is not None and article.text.strip() else None
+        self.known_keys = known_keys
+        self.problems: list[Problem] = []
+
+    def problem(
+        self,
+        code: str,
+        message: str,
+        line: int | None,
+        *,
+        field: str | None = None,
+        key: str | None = None,
+        raw: str | None = None,
+        severity: str = "error",
+    ) -> None:
+        self.problems.append(
+            Problem(
+                code,
+                message,
+                file=self.file,
+                line=line,
+                field=field,
+                key=key,
+                raw=raw,
+                severity="warning" if severity == "warning" else "error",
+            )
+        )
+
+    def text_field(
+        self, mapping: dict[str, _Y], name: str, where: str, *, required: bool, key: str | None = None
+    ) -> str | None:
+        item = mapping.get(name)
+        if item is None or item.value is None or (isinstance(item.value, str) and not item.value.strip()):
+            if required:
+                line = item.line if item is not None else None
+                self.problem(
+                    "claims.missing_field",
+                    f"{where}: the required field {name!r} is missing or empty",
+                    line,
+                    field=name,
+                    key=key,
+                )
+            return None
+        if isinstance(item.value, bool) or not isinstance(item.value, (str, int, float)):
+            self.problem(
+                "claims.bad_type",
+                f"{where}: {name!r} must be text, not {type(item.value).__name__}",
+                item.line,
+                field=name,
+                key=key,
+            )
+            return None
+        if not isinstance(item.value, str):
+            if name in ("id", "source"):
+                self.problem(
+                    "claims.bad_type",
+                    f"{where}: {name!r} must be text; write {str(item.value)!r} in quotes",
+                    item.line,
+                    field=name,
+                    key=key,
+                )
+                return None
+            return str(item.value)
+        return item.value
+
+    def vocabulary(
+        self, mapping: dict[str, _Y], name: str, allowed: Sequence[str], where: str, key: str | None
+    ) -> str | None:
+        value = self.text_field(mapping, name, where, required=True, key=key)
+        if value is None:
+            return None
+        if value not in allowed:
+            close = difflib.get_close_matches(value, allowed, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.problem(
+                f"claims.unknown_{name}",
+                f"{where}: unknown {name} {value!r}{hint}; use one of {', '.join(allowed)}",
+                mapping[name].line,
+                field=name,
+                key=key,
+            )
+            return None
+        return value
+
+    def unknown_fields(
+        self, mapping: dict[str, _Y], allowed: Sequence[str], where: str, key: str | None
+    ) -> None:
+        for name, item in mapping.items():
+            if name not in allowed:
+                close = difflib.get_close_matches(name, allowed, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.problem(
+                    "claims.unknown_field",
+                    f"{where}: unknown field {name!r}{hint}; it is ignored",
+                    item.line,
+                    field=name,
+                    key=key,
+                    severity="warning",
+                )
+
+    def registry(self, root: _Y | None) -> list[Claim]:
+        if root is None:
+            self.problem("claims.empty", "the registry is empty: it needs a 'claims:' list", None)
+            return []
+        if not isinstance(root.value, dict):
+            self.problem(
+                "claims.not_mapping",
+                "the registry must be a mapping with a 'claims:' list at the top level",
+                root.line,
+                raw=root.raw,
+            )
+            return []
+        top: dict[str, _Y] = root.value
+        self.unknown_fields(top, TOP_LEVEL_FIELDS, "registry", None)
+        self.article_metadata(top.get("article"))
+        claims_item = top.get("claims")
+        if claims_item is None or claims_item.value is None:
+            self.problem(
+                "claims.missing_field", "the registry has no 'claims:' list", root.line, field="claims"
+            )
+            return []
+        if not isinstance(claims_item.value, list):
+            self.problem(
+                "claims.bad_type", "'claims' must be a list of claims", claims_item.line, field="claims"
+            )
+            return []
+        if self.article is not None and not self.article.text.strip():
+            self.problem(
+                "claims.empty_article",
+                "the article is empty, so no quote can be found in it",
+                None,
+                severity="error",
+            )
+        claims: list[Claim] = []
+        first_line: dict[str, int] = {}
+        for item in claims_item.value:
+            claim = self.claim(item)
+            if claim is None:
+                continue
+            if claim.id in first_line:
+                self.problem(
+                    "claims.duplicate_id",
+                    f"claim {claim.id!r}: the id is already used on line {first_line[claim.id]}; "
+                    "this second claim is left out — give it its own id",
+                    item.line,
+                    field="id",
+                    key=claim.id,
+                    raw=item.raw,
+                )
+                continue
+            first_line[claim.id] = item.line
+            claims.append(claim)
+        return claims
+
+    def article_metadata(self, item: _Y | None) -> None:
+        if item is None:
+            return
+        if not isinstance(item.value, dict):
+            self.problem(
+                "claims.bad_type", "'article' must be a mapping (title, file …)", item.line, field="article"
+            )
+            return
+        title = item.value.get("title")
+        if (
+            title is not None
+            and isinstance(title.value, str)
+            and self.article is not None
+            and self.article.title
+            and " ".join(title.value.split()).casefold() != " ".join(self.article.title.split()).casefold()
+        ):
+            self.problem(
+                "claims.article_mismatch",
+                f"the registry is for {title.value!r} but the article is {self.article.title!r}",
+                title.line,
+                field="article.title",
+                severity="warning",
+            )
+
+    def claim(self, item: _Y) -> Claim | None:
+        if not isinstance(item.value, dict):
+            self.problem(
+                "claims.bad_type",
+                "each claim must be a mapping (id, text, quote, kind, evidence)",
+                item.line,
+                raw=item.raw,
+            )
+            return None
+        fields: dict[str, _Y] = item.value
+        claim_id = self.text_field(fields, "id", f"claim on line {item.line}", required=True)
+        where = f"claim {claim_id!r}" if claim_id else f"claim on line {item.line}"
+        if claim_id is not None and not _CLAIM_ID.match(claim_id):
+            self.problem(
+                "claims.bad_id",
+                f"{where}: an id cannot contain spaces",
+                fields["id"].line,
+                field="id",
+                key=claim_id,
+            )
+            claim_id = None
+        text = self.text_field(fields, "text", where, required=True, key=claim_id)
+        quote = self.text_field(fields, "quote", where, required=True, key=claim_id)
+        kind = self.vocabulary(fields, "kind", CLAIM_KINDS, where, claim_id)
+        condition = self.text_field(fields, "condition", where, required=False, key=claim_id)
+        population = self.text_field(fields, "population", where, required=False, key=claim_id)
+        note = self.text_field(fields, "note", where, required=False, key=claim_id)
+        self.unknown_fields(fields, CLAIM_FIELDS, where, claim_id)
+        if claim_id is None or text is None or quote is None or kind is None:
+            # The problems above say why; the raw YAML is kept on the first of them for the record.
+            self.problems.append(
+                Problem(
+                    "claims.claim_skipped",
+                    f"{where} is left out of the registry until the problems above are fixed",
+                    file=self.file,
+                    line=item.line,
+                    key=claim_id,
+                    raw=item.raw,
+                )
+            )
+            return None
+        sentence_id = self.locate(quote, fields["quote"].line, where, claim_id)
+        links = self.links(fields.get("evidence"), claim_id, where)
+        return Claim(
+            id=claim_id,
+            text=text,
+            kind=kind,
+            quote=quote,
+            sentence_id=sentence_id,
+            condition=condition,
+            population=population,
+            links=tuple(links),
+            note=note,
+            file=self.file,
+            line=item.line,
+        )
+
+    def locate(self, quote: str, line: int, where: str, claim_id: str) -> str | None:
+        if self.index is None:
+            return None
+        span, count = self.index.find(quote)
+        if span is None:
+            close = self.index.close_matches(quote)
+            if close:
+                hints = "; ".join(
+                    f"{sid + ': ' if sid else ''}{' '.join(text.split())[:120]!r} ({share:.0%} alike)"
+                    for sid, text, share in close
+                )
+                hint = f"; closest: {hints}"
+            else:
+                hint = "; no sentence of the article is close to it"
+            self.problem(
+                "claims.quote_not_found",
+                f"{where}: the quote {quote[:120]!r} is not in the article{hint}",
+                line,
+                field="quote",
+                key=claim_id,
+            )
+            return None
+        if count > 1:
+            self.problem(
+                "claims.quote_ambiguous",
+                f"{where}: the quote occurs {count} times in the article; the first is used — "
+                "quote more words to anchor it",
+                line,
+                field="quote",
+                key=claim_id,
+                severity="warning",
+            )
+        ids = self.index.sentence_ids(*span)
+        return ids[0] if ids else None
+
+    def links(self, item: _Y | None, claim_id: str, where: str) -> list[EvidenceLink]:
+        if item is None or item.value is None:
+            return []
+        if not isinstance(item.value, list):
+            self.problem(
+                "claims.bad_type",
+                f"{where}: 'evidence' must be a list",
+                item.line,
+                field="evidence",
+                key=claim_id,
+            )
+            return []
+        links: list[EvidenceLink] = []
+        seen: dict[str, int] = {}
+        for entry in item.value:
+            link = self.link(entry, claim_id, where)
+            if link is None:
+                continue
+            if link.source in seen:
+                self.problem(
+                    "claims.duplicate_source",
+                    f"{where}: the source {link.source!r} is already linked on line {seen[link.source]}; "
+                    "record one stance per source (this second link is left out)",
+                    entry.line,
+                    field="source",
+                    key=claim_id,
+                    raw=entry.raw,
+                )
+                continue
+            seen[link.source] = entry.line
+            links.append(link)
+        return links
+
+    def link(self, entry: _Y, claim_id: str, where: str) -> EvidenceLink | None:
+        if not isinstance(entry.value, dict):
+            self.problem(
+                "claims.bad_type",
+                f"{where}: each evidence entry must be a mapping (source, stance, directness, rationale)",
+                entry.line,
+                field="evidence",
+                key=claim_id,
+                raw=entry.raw,
+            )
+            return None
+        fields: dict[str, _Y] = entry.value
+        source = self.text_field(fields, "source", f"{where}, evidence", required=True, key=claim_id)
+        at = f"{where}, evidence {source!r}" if source else f"{where}, evidence on line {entry.line}"
+        stance = self.vocabulary(fields, "stance", STANCES, at, claim_id)
+        directness = self.vocabulary(fields, "directness", DIRECTNESS, at, claim_id)
+        rationale = self.text_field(fields, "rationale", at, required=True, key=claim_id)
+        optional = {
+            name: self.text_field(fields, name, at, required=False, key=claim_id)
+            for name in ("location", "confidence", "reviewer", "reviewed", "note")
+        }
+        self.unknown_fields(fields, LINK_FIELDS, at, claim_id)
+        if source is not None and self.known_keys is not None and source not in self.known_keys:
+            close = difflib.get_close_matches(source, sorted(self.known_keys), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.problem(
+                "claims.unknown_source",
+                f"{at}: {source!r} is not a key of the references{hint}; the link is left out",
+                fields["source"].line,
+                field="source",
+                key=claim_id,
+                raw=entry.raw,
+            )
+            return None
+        if source is None or stance is None or directness is None or rationale is None:
+            self.problems.append(
+                Problem(
+                    "claims.link_skipped",
+                    f"{at}: this evidence entry is left out until the problems above are fixed",
+                    file=self.file,
+                    line=entry.line,
+                    key=claim_id,
+                    raw=entry.raw,
+                )
+            )
+            return None
+        return EvidenceLink(
+            claim_id=claim_id,
+            source=source,
+            stance=stance,
+            directness=directness,
+            origin="registry",
+            rationale=rationale,
+            location=optional["location"],
+            reviewer=optional["reviewer"],
+            reviewed=optional["reviewed"],
+            confidence=optional["confidence"],
+            note=optional["note"],
+            line=entry.line,
+        )
+
+
+# --- public -------------------------------------------------------------------------------------------------
+
+
+def _read(path_or_text: str | os.PathLike[str]) -> tuple[str, str]:
+    """(text, name to show in problems). A ``str`` with a line break is YAML text; anything else is a path."""
+    if isinstance(path_or_text, str) and ("\n" in path_or_text or not path_or_text.strip()):
+        if len(path_or_text.encode("utf-8", "surrogatepass")) > MAX_REGISTRY_BYTES:
+            raise InputError(f"the registry text is larger than {MAX_REGISTRY_BYTES:,} bytes; refused")
+        return path_or_text, "<claims>"
+    path = Path(path_or_text)
+    name = str(path)
+    if not path.exists():
+        raise InputError("no such claims registry file", path=name)
+    if path.is_dir():
+        raise InputError("is a directory, not a claims registry file", path=name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_REGISTRY_BYTES:
+            raise InputError(
+                f"the file is {size:,} bytes; a claims registry is refused above {MAX_REGISTRY_BYTES:,}",
+                path=name,
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", path=name) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start}); save the registry as UTF-8", path=name, line=line
+        ) from exc
+    if "\x00" in text:
+        raise InputError("contains NUL bytes; this is not a text file", path=name)
+    return text, name
+
+
+def _as_article(article: Article | str | os.PathLike[str] | None) -> Article | None:
+    if article is None or isinstance(article, Article):
+        return article
+    from .article import load_article
+
+    return load_article(article)
+
+
+def validate_claims(
+    claims: Iterable[Claim],
+    *,
+    article: Article | None = None,
+    references: Iterable[Reference] | None = None,
+) -> list[Problem]:
+    """Check claims made in code (or drafted) the way :func:`load_claims` checks a file: unknown kind, stance,
+    directness or source, duplicate ids, quotes not in the article."""
+    known = {ref.key for ref in references} if references is not None else None
+    index = QuoteIndex(article) if article is not None and article.text.strip() else None
+    problems: list[Problem] = []
+    seen: set[str] = set()
+
+    def add(code: str, message: str, claim: Claim, field: str | None) -> None:
+        problems.append(Problem(code, message, file=claim.file, line=claim.line, key=claim.id, field=field))
+
+    for claim in claims:
+        if claim.id in seen:
+            add("claims.duplicate_id", f"claim {claim.id!r}: the id is used twice", claim, "id")
+        seen.add(claim.id)
+        if claim.kind not in CLAIM_KINDS:
+            add("claims.unknown_kind", f"claim {claim.id!r}: unknown kind {claim.kind!r}", claim, "kind")
+        if index is not None and claim.quote and index.find(claim.quote)[0] is None:
+            add(
+                "claims.quote_not_found",
+                f"claim {claim.id!r}: the quote is not in the article",
+                claim,
+                "quote",
+            )
+        for link in claim.links:
+            if link.stance not in STANCES:
+                add(
+                    "claims.unknown_stance",
+                    f"claim {claim.id!r}: unknown stance {link.stance!r}",
+                    claim,
+                    "stance",
+                )
+            if link.directness not in DIRECTNESS:
+                add(
+                    "claims.unknown_directness",
+                    f"claim {claim.id!r}: unknown directness {link.directness!r}",
+                    claim,
+                    "directness",
+                )
+            if known is not None and link.source not in known:
+                add(
+                    "claims.unknown_source",
+                    f"claim {claim.id!r}: {link.source!r} is not a key of the references",
+                    claim,
+                    "source",
+                )
+    return problems
+
+
+def load_claims(
+    path: str | os.PathLike[str],
+    *,
+    article: Article | str | os.PathLike[str] | None = None,
+    references: Iterable[Reference] | None = None,
+    strict: bool = False,
+) -> ClaimRegistry:
+    """Read a claims registry (YAML file, or YAML text containing a line break) into a :class:`ClaimRegistry`.
+
+    With ``article``, every quote is looked up in it (whitespace- and quote-style-insensitively) and each
+    claim gets the id of the sentence its quote starts in; quotes not found are problems that name the closest
+    sentences. With ``references``, every evidence ``source`` must be one of their keys. Problems are returned
+    in ``.problems``; with ``strict=True`` any problem raises :class:`~needling_evidence.errors.StrictError`.
+    A missing, unreadable, non-UTF-8 or oversized file raises :class:`~needling_evidence.errors.InputError`.
+    """
+    text, name = _read(path)
+    loaded_article = _as_article(article)
+    known = {ref.key for ref in references} if references is not None else None
+    checker = _Checker(name, loaded_article, known)
+    root = _parse_yaml(text, name, checker.problems)
+    syntax_failed = any(p.code in ("claims.yaml_syntax", "claims.yaml_bomb") for p in checker.problems)
+    claims = [] if syntax_failed else checker.registry(root)
+    registry = ClaimRegistry(claims, checker.problems, source=name)
+    if strict and registry.problems:
+        raise StrictError(registry.problems)
+    return registry
