@@ -31,7 +31,7 @@ recognised at all, more than one DOI, text left over that fitted no field.
 Problems (never exceptions; ``strict=True`` raises :class:`~needling_evidence.errors.StrictError` instead when
 there is any):
 
-- ``refs.unparsed`` (error): the text fits none of APA, Harvard, Vancouver. If it holds anything useful (a DOI,
+- ``refs.unparsed`` (error): the text fits none of APA, Harvard, Vancouver. If it holds something (a DOI,
   PMID, URL or year) a low-confidence Reference keeping ``raw`` is still returned.
 - ``refs.too_long`` (error): a single reference longer than :data:`MAX_REFERENCE_CHARS`; kept raw, not parsed.
 - ``refs.incomplete`` (warning): parsed, but without a year, title or authors.
