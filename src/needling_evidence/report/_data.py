@@ -150,8 +150,9 @@ def notices_text(value: object) -> list[str]:
     return [text for text in out if text]
 
 
-def provenance_text(value: object) -> str:
-    """Where a verification came from, in words, saying plainly when it is the bundled snapshot."""
+def provenance_text(value: object, *, full: bool = True) -> str:
+    """Where a verification came from, in words, saying plainly when it is the bundled snapshot. ``full=False``
+    leaves out the provenance note (how a snapshot was made), for narrow outputs."""
     if is_missing(value):
         return "not checked"
     if isinstance(value, Mapping):
@@ -173,7 +174,7 @@ def provenance_text(value: object) -> str:
     parts = [label]
     if when:
         parts.append(f"fetched {when}")
-    if note:
+    if note and full:
         parts.append(note)
     return "; ".join(parts)
 
@@ -197,10 +198,12 @@ def links_by_claim(data: ReportData) -> dict[str, list[Mapping[str, Any]]]:
 
 
 def source_keys(data: ReportData) -> list[str]:
-    """Sources in reference-table order, then any other source a link names (e.g. a library work)."""
+    """Sources in reference-table order, then any other source a link names (suggestions are not sources)."""
     keys = [cell_text(row.get("key")) for row in rows(data, "references")]
     seen = set(keys)
     for link in rows(data, "links"):
+        if cell_text(link.get("origin")) == "suggestion":
+            continue
         key = cell_text(link.get("source_key"))
         if key and key not in seen:
             seen.add(key)

@@ -46,9 +46,15 @@ STANCE_COLOURS: Mapping[str, str] = {
 def _style() -> AbstractContextManager[None]:
     import matplotlib
 
-    # fixed SVG ids (the same report draws the same bytes) and no mathtext parsing of user text
+    # fixed SVG ids (the same report draws the same bytes), no mathtext parsing of user text, and labels as
+    # (escaped) SVG text rather than glyph paths: a tenth of the size with sixty claims
     return matplotlib.rc_context(
-        {"text.parse_math": False, "svg.hashsalt": "needling_evidence", "font.size": 9}
+        {
+            "text.parse_math": False,
+            "svg.hashsalt": "needling_evidence",
+            "svg.fonttype": "none",
+            "font.size": 9,
+        }
     )
 
 
@@ -109,14 +115,20 @@ def plot_evidence_matrix(report: object) -> Figure:
         fig = _figure(max(5.0, 3.0 + 0.8 * len(keys)), max(2.5, 1.0 + 0.22 * len(claims)))
         ax = fig.add_subplot()
         if claims and keys:
-            ax.pcolormesh(
+            # one raster image rather than a path per cell: small in SVG whatever the number of claims
+            ax.imshow(
                 grid,
                 cmap=ListedColormap([STANCE_COLOURS[s] for s in stances]),
                 vmin=-0.5,
                 vmax=len(stances) - 0.5,
-                edgecolors="#d0d4d9",
-                linewidth=0.5,
+                extent=(0, len(keys), len(claims), 0),
+                aspect="auto",
+                interpolation="nearest",
             )
+            ax.set_xticks(range(len(keys) + 1), minor=True)
+            ax.set_yticks(range(len(claims) + 1), minor=True)
+            ax.grid(which="minor", color="#d0d4d9", linewidth=0.5)
+            ax.tick_params(which="minor", length=0)
         ax.set_xticks([j + 0.5 for j in range(len(keys))], keys, rotation=30, ha="right")
         ax.set_yticks([i + 0.5 for i in range(len(claims))], claims)
         ax.set_xlim(0, max(len(keys), 1))

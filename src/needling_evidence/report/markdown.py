@@ -113,7 +113,7 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
                     r.get("design"),
                     r.get("level"),
                     _differences_cell(r),
-                    provenance_text(r.get("provenance")),
+                    provenance_text(r.get("provenance"), full=False),
                 ]
                 for r in references
             ],

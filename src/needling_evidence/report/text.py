@@ -144,7 +144,7 @@ def render_text(
                     r.get("design"),
                     r.get("level"),
                     _differences(r),
-                    provenance_text(r.get("provenance")),
+                    provenance_text(r.get("provenance"), full=False),
                 ]
                 for r in references
             ],
