@@ -151,8 +151,8 @@ def notices_text(value: object) -> list[str]:
 
 
 def provenance_text(value: object, *, full: bool = True) -> str:
-    """Where a verification came from, in words, saying plainly when it is the bundled snapshot. ``full=False``
-    leaves out the provenance note (how a snapshot was made), for narrow outputs."""
+    """Where a verification came from, in words, saying plainly when it is the bundled snapshot.
+    ``full=False`` leaves out the provenance note (how a snapshot was made), for narrow outputs."""
     if is_missing(value):
         return "not checked"
     if isinstance(value, Mapping):
