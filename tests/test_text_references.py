@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from needling_evidence.datasets import dry_needling_path
-from needling_evidence.errors import StrictError
+from needling_evidence.errors import StrictError, UsageError
 from needling_evidence.model import Person, Reference, ReferenceList
 from needling_evidence.references.text import (
     ET_AL,
@@ -409,3 +409,21 @@ def test_harvard_and_dotted_vancouver() -> None:
     assert (harvard.container_title, harvard.pages) == ("Journal of Fictional Test Studies", "133–149")
     assert _names(dotted) == [("Quill", "A.B."), ("Pike", "H.J.")]  # the final period belongs to the initials
     assert dotted.container_title == "J. Fict. Test Res."  # an abbreviated journal keeps its last period
+
+
+def test_many_references_with_one_key_stay_fast() -> None:
+    text = "\n".join(
+        f"{n}. Quill AB. A fictional paper. J Fict Test Res. 2020;1(1):1-2." for n in range(1, 1000)
+    )
+    started = time.perf_counter()
+    refs = parse_references(text + "\n" + text)
+    assert time.perf_counter() - started < 10.0
+    keys = [r.key for r in refs]
+    assert len(set(keys)) == len(keys) == 1998
+    assert keys[:3] == ["quill2020", "quill2020a", "quill2020b"]
+    assert keys[26:28] == ["quill2020z", "quill2020aa"]
+
+
+def test_a_path_instead_of_text_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="load_references"):
+        parse_references(DATA / "messy.txt")  # type: ignore[arg-type]

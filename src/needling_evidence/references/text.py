@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..doi import find_dois, normalize_doi
-from ..errors import StrictError
+from ..errors import StrictError, UsageError
 from ..model import Person, Problem, Reference, ReferenceList
 
 __all__ = ["ET_AL", "MAX_REFERENCE_CHARS", "parse_references", "reference_key"]
@@ -296,7 +296,7 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
             if kept and _LINK_PHRASES.search(" ".join(kept[-3:])):
                 kept = _drop_link_phrase(kept)
             continue
-        if normalize_doi(bare) is not None:
+        if "10." in bare and normalize_doi(bare) is not None:
             if kept and _DOI_WORD.match(kept[-1]):
                 kept.pop()
             continue
@@ -737,12 +737,14 @@ def reference_key(authors: Sequence[Person], year: int | None, title: str | None
 
 def _assign_keys(bases: Iterable[str]) -> list[str]:
     taken: set[str] = set()
+    next_suffix: dict[str, int] = {}  # per base, so a list of many same-name references stays linear
     keys: list[str] = []
     for base in bases:
-        key, suffix = base, 0
+        key = base
         while key in taken:
+            suffix = next_suffix.get(base, 0)
+            next_suffix[base] = suffix + 1
             key = base + _letter_suffix(suffix)
-            suffix += 1
         taken.add(key)
         keys.append(key)
     return keys
@@ -771,6 +773,11 @@ def parse_references(
     ``source`` names the file for ``Reference.file`` and problem locations; ``start_line`` is the line number
     of the text's first line in that file (when the list is a slice of a larger document).
     """
+    if not isinstance(text, str):
+        raise UsageError(
+            f"parse_references() takes the text of a reference list, not {type(text).__name__}; "
+            "for a file use load_references(path)"
+        )
     lines = text.splitlines()
     offsets = _line_offsets(text)
     problems: list[Problem] = []
