@@ -354,6 +354,7 @@ class _Checker:
         self.index = QuoteIndex(article) if article is not None and article.text.strip() else None
         self.known_keys = known_keys
         self.problems: list[Problem] = []
+        self.current_line: int | None = None  # the mapping being read, for problems about absent fields
 
     def problem(
         self,
@@ -380,16 +381,22 @@ class _Checker:
         )
 
     def text_field(
-        self, mapping: dict[str, _Y], name: str, where: str, *, required: bool, key: str | None = None
+        self,
+        mapping: dict[str, _Y],
+        name: str,
+        where: str,
+        *,
+        required: bool,
+        key: str | None = None,
+        line: int | None = None,
     ) -> str | None:
         item = mapping.get(name)
         if item is None or item.value is None or (isinstance(item.value, str) and not item.value.strip()):
             if required:
-                line = item.line if item is not None else None
                 self.problem(
                     "claims.missing_field",
                     f"{where}: the required field {name!r} is missing or empty",
-                    line,
+                    item.line if item is not None else (line if line is not None else self.current_line),
                     field=name,
                     key=key,
                 )
@@ -539,6 +546,7 @@ class _Checker:
             )
             return None
         fields: dict[str, _Y] = item.value
+        self.current_line = item.line
         claim_id = self.text_field(fields, "id", f"claim on line {item.line}", required=True)
         where = f"claim {claim_id!r}" if claim_id else f"claim on line {item.line}"
         if claim_id is not None and not _CLAIM_ID.match(claim_id):
@@ -666,6 +674,7 @@ class _Checker:
             )
             return None
         fields: dict[str, _Y] = entry.value
+        self.current_line = entry.line
         source = self.text_field(fields, "source", f"{where}, evidence", required=True, key=claim_id)
         at = f"{where}, evidence {source!r}" if source else f"{where}, evidence on line {entry.line}"
         stance = self.vocabulary(fields, "stance", STANCES, at, claim_id)

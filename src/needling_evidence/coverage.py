@@ -619,11 +619,41 @@ def coverage_report(
             }
         )
 
+    # A registry loaded without its article has no sentence ids: anchor each quote here instead, and report a
+    # quote the article does not contain (unless the registry's own check already did).
+    sentence_of: dict[str, str | None] = {c.id: c.sentence_id for c in claim_list}
+    if article is not None and article.text.strip() and any(c.sentence_id is None for c in claim_list):
+        from .claims import QuoteIndex
+
+        index = QuoteIndex(article)
+        reported = {(p.key, p.code) for p in problems}
+        for c in claim_list:
+            if c.sentence_id is not None or not c.quote:
+                continue
+            span, _ = index.find(c.quote)
+            if span is not None:
+                ids = index.sentence_ids(*span)
+                sentence_of[c.id] = ids[0] if ids else None
+            elif (c.id, "claims.quote_not_found") not in reported:
+                problems.append(
+                    Problem(
+                        "claims.quote_not_found",
+                        f"claim {c.id!r}: the quote {c.quote[:120]!r} is not in the article",
+                        file=c.file,
+                        line=c.line,
+                        key=c.id,
+                        field="quote",
+                    )
+                )
+        if strict and problems:
+            raise StrictError(problems)
+
     for claim in claim_list:
         links = list(claim.links)
+        sentence_id = sentence_of[claim.id]
         reviewed = {link.source for link in links}
         seen_cited: set[str] = set()
-        for key, marker in cited.get(claim.sentence_id or "", ()) if claim.sentence_id else ():
+        for key, marker in cited.get(sentence_id, ()) if sentence_id else ():
             if key in seen_cited:
                 continue
             seen_cited.add(key)
@@ -686,7 +716,7 @@ def coverage_report(
                 "best_level": best.level if best else None,
                 "n_links": len(links),
                 "n_supporting": sum(1 for w in weighed if w.counts and w.link.stance in _SUPPORTING),
-                "sentence_id": claim.sentence_id,
+                "sentence_id": sentence_id,
                 "quote": claim.quote,
                 "condition": claim.condition,
                 "population": claim.population,

@@ -26,24 +26,26 @@ __all__ = ["MAX_SUGGESTIONS", "MIN_SCORE", "Suggestion", "as_links", "suggest_so
 # Three candidates per claim is what fits in a report row and what an editor will actually read.
 MAX_SUGGESTIONS = 3
 # Measured on the bundled article against its references and library: a match on one common word ("pain",
-# "mild") scores 0.11–0.16, topical matches (neck pain → Navarro-Santana 2020, soreness → Martín-Pintado-Zugasti
-# 2018, endorphins → Hsieh 2012) 0.16–0.64. 0.15 drops most of the first kind and keeps the second.
+# "mild") scores 0.11–0.16, topical matches (neck pain → Navarro-Santana 2020, soreness →
+# Martín-Pintado-Zugasti 2018, endorphins → Hsieh 2012) 0.16–0.64. 0.15 drops most of the first kind and keeps
+# the second.
 MIN_SCORE = 0.15
 # How many shared words to show as the reason for a suggestion.
 SHARED_TERMS_SHOWN = 5
 
-# Function words, and the generic words of health claims ("an effective treatment", "patients", "therapy") that
-# would otherwise match every work on a treatment; they carry no signal for which work backs which claim.
+# Function words, and the generic words of health claims ("an effective treatment", "patients", "therapy")
+# that would otherwise match every work on a treatment; they carry no signal for which work backs which claim.
 STOP_WORDS = frozenset(
     """
-    a about above after again against all also am an and any are as at be because been before being below between
-    both but by can could did do does doing down during each few for from further had has have having he her here
-    hers him his how i if in into is it its itself just may me might more most my no nor not now of off on once
-    only or other our ours out over own same she should so some such than that the their theirs them then there
-    these they this those through to too under until up very was we were what when where which while who whom why
-    will with would you your yours using used use based even many much via vs versus among within without
-    treatment treat treated therapy therapies therapeutic effect effects effective effectively efficacy patient
-    patients people person give gives make makes help helps wide range option options way ways well
+    a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers him his how i if in into is it its itself just may me might more most my no
+    nor not now of off on once only or other our ours out over own same she should so some such than that
+    the their theirs them then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours using used use based even many
+    much via vs versus among within without treatment treat treated therapy therapies therapeutic effect
+    effects effective effectively efficacy patient patients people person give gives make makes help helps
+    wide range option options way ways well
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
@@ -127,8 +129,8 @@ def suggest_sources(
     df: Counter[str] = Counter()
     for counts in doc_counts:
         df.update(counts.keys())
-    # IDF with add-one smoothing but no "+1" floor: a word that every candidate shares (in a dry-needling library,
-    # "dry" and "needling") weighs nothing, so it cannot make a suggestion by itself.
+    # IDF with add-one smoothing but no "+1" floor: a word that every candidate shares (in a dry-needling
+    # library, "dry" and "needling") weighs nothing, so it cannot make a suggestion by itself.
     idf = {t: math.log((1 + n_docs) / (1 + d)) for t, d in df.items()}
     idf = {t: w for t, w in idf.items() if w > 0.0}
 
