@@ -304,13 +304,20 @@ def _json_kind(value: Any) -> str:
 
 
 def _read_source(path_or_text: str | os.PathLike[str]) -> tuple[str, str | None]:
-    if isinstance(path_or_text, str) and path_or_text.lstrip()[:1] in ("[", "{"):
+    if isinstance(path_or_text, str) and path_or_text.lstrip("\ufeff \t\r\n")[:1] in ("[", "{"):
         return path_or_text, None
     if isinstance(path_or_text, str) and not path_or_text.strip():
         raise InputError("empty CSL-JSON input (neither a path nor JSON text)")
     path = Path(path_or_text)
     name = str(path)
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except (OSError, ValueError) as error:  # a name too long for the system, or with a NUL in it
+        shown = name if len(name) <= 80 else name[:77] + "..."
+        raise InputError(
+            f"neither CSL-JSON text (which starts with '[' or '{{') nor a file name: {error}", path=shown
+        ) from error
+    if not exists:
         raise InputError("no such file", path=name)
     if path.is_dir():
         raise InputError("is a directory, not a CSL-JSON file", path=name)
