@@ -213,6 +213,15 @@ def test_order_and_count_differences_after_the_first_author_are_minor() -> None:
     )
 
 
+def test_a_truncated_author_list_is_not_a_count_difference() -> None:
+    et_al = gattie(authors=(Person("Gattie", "E."), Person(literal="others")))
+    result = compare_reference(et_al, work())
+    assert result.get("authors").verdict == "agree"  # type: ignore[union-attr]
+    assert result.get("authors").ours == "Gattie, E.; et al."  # type: ignore[union-attr]
+    too_many = gattie(authors=(*gattie().authors, Person("Extra", "X."), Person(literal="others")))
+    assert "Extra" in compare_reference(too_many, work()).get("authors").note  # type: ignore[union-attr]
+
+
 # --- year ---------------------------------------------------------------------------------------------------
 
 

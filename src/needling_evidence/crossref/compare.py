@@ -226,7 +226,13 @@ def _givens_agree(a: Person, b: Person) -> bool:
     return ia[0] == ib[0]
 
 
+def _is_others(person: Person) -> bool:
+    return not person.family and (person.literal or "").strip().casefold() in ("others", "et al.", "et al")
+
+
 def _person_text(person: Person) -> str:
+    if _is_others(person):
+        return "et al."
     if person.literal and not person.family:
         return person.literal
     family = " ".join(p for p in (person.particle, person.family) if p)
@@ -418,6 +424,11 @@ def compare_authors(ours: Sequence[Person], work: Mapping[str, Any]) -> FieldCom
     theirs = crossref_authors(work)
     ours_text = _people_text(ours) if ours else None
     theirs_text = _people_text(theirs) if theirs else None
+    # BibTeX's "and others" / "et al." ends a truncated list (Person(literal="others")): not a person, and a
+    # shorter list is then expected.
+    truncated = bool(ours) and _is_others(ours[-1])
+    if truncated:
+        ours = ours[:-1]
     if not ours or not theirs:
         return _absent("authors", ours_text, theirs_text)
     if not families_agree(ours[0], theirs[0]):
@@ -426,16 +437,12 @@ def compare_authors(ours: Sequence[Person], work: Mapping[str, Any]) -> FieldCom
         return FieldComparison("authors", ours_text, theirs_text, "identity", note)
     notes: list[str] = []
     paired = list(zip(ours, theirs, strict=False))
-    out_of_place = [i for i, (a, b) in enumerate(paired) if not families_agree(a, b)]
-    if out_of_place:
-        theirs_left = list(theirs)
-        unmatched = [a for a in ours if not any(families_agree(a, b) for b in theirs_left)]
-        if unmatched:
-            names = ", ".join(_person_text(a) for a in unmatched)
-            notes.append(f"not in Crossref's author list: {names}")
-        else:
-            notes.append("authors in a different order")
-    if len(ours) != len(theirs):
+    unmatched = [a for a in ours if not any(families_agree(a, b) for b in theirs)]
+    if unmatched:
+        notes.append(f"not in Crossref's author list: {', '.join(_person_text(a) for a in unmatched)}")
+    elif any(not families_agree(a, b) for a, b in paired):
+        notes.append("authors in a different order")
+    if len(ours) != len(theirs) and not (truncated and len(ours) < len(theirs)):
         notes.append(f"{len(ours)} author(s) in the reference, {len(theirs)} in Crossref")
     initials = [
         f"{_person_text(a)} / {_person_text(b)}"

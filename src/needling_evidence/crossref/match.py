@@ -141,7 +141,9 @@ class _Candidate:
 def _people_for_query(people: Sequence[Person]) -> str:
     names = []
     for person in people:
-        if person.literal and not person.family:
+        if not person.family and (person.literal or "").casefold() == "others":
+            names.append("et al.")
+        elif person.literal and not person.family:
             names.append(person.literal)
         else:
             family = " ".join(p for p in (person.particle, person.family) if p)
