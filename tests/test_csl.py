@@ -243,7 +243,7 @@ def test_pure_stdlib() -> None:
 def test_text_that_is_neither_json_nor_a_path() -> None:
     with pytest.raises(InputError, match="neither CSL-JSON text"):
         read_csl_json("Gattie, E. (2017). " * 300)
-    with pytest.raises(InputError, match="bad\x00name.json"):  # an InputError however the OS takes a NUL
+    with pytest.raises(InputError, match=r"bad\x00name\.json"):  # an InputError however the OS takes a NUL
         read_csl_json("bad\0name.json")
     assert [
         r.key for r in read_csl_json('\ufeff[{"id": "bom", "type": "book", "title": "A fictional book"}]')
