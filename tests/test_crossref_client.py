@@ -36,6 +36,7 @@ CHAPTER = "10.1007/978-3-0348-8720-5_13"  # the recorded book chapter
 NOT_A_DOI_AT_CROSSREF = "10.1371/notarealdoi"  # the recorded 404
 DATACITE = "10.5072/needling-evidence-test-dataset"  # DataCite's test prefix: no real work
 MAILTO = "secret.editor@example.org"
+SMALL_WORK = {"type": "journal-article", "publisher": "Test"}  # a light template where size doesn't matter
 
 
 def make_client(server: CrossrefServer, **options: Any) -> CrossrefClient:
@@ -118,7 +119,7 @@ def test_a_doi_the_batch_missed_but_crossref_has_is_fetched_alone(server: Crossr
 
 def test_batches_keep_every_url_under_the_budget(server: CrossrefServer) -> None:
     dois = [f"10.5555/needling-evidence.batch.{n:04d}" for n in range(400)]
-    server.add_works(synthetic_work(d) for d in dois)
+    server.add_works(synthetic_work(d, SMALL_WORK) for d in dois)
     lookups = make_client(server).lookup_dois(dois)
     assert all(lk.outcome == "found" for lk in lookups)
     batches = [r for r in server.log if r.route == "filter"]
@@ -130,7 +131,7 @@ def test_batches_keep_every_url_under_the_budget(server: CrossrefServer) -> None
 
 def test_a_batch_the_server_refuses_as_too_long_is_split(server: CrossrefServer) -> None:
     dois = [f"10.5555/needling-evidence.split.{n:04d}" for n in range(60)]
-    server.add_works(synthetic_work(d) for d in dois)
+    server.add_works(synthetic_work(d, SMALL_WORK) for d in dois)
     server.max_request_line = 1500  # a stricter server than Crossref
     lookups = make_client(server).lookup_dois(dois)
     assert all(lk.outcome == "found" for lk in lookups)

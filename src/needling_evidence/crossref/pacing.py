@@ -45,11 +45,10 @@ class RateLimits:
 POLITE_LIMITS = RateLimits(limit=10, interval=1.0, concurrency=3)
 PUBLIC_LIMITS = RateLimits(limit=5, interval=1.0, concurrency=1)
 
-# The server counts a request when it arrives, which is a little after we send it and by a varying amount
-# (network jitter), so a window measured on our side must be a little longer than the server's. 10 % of a 1 s
-# window (100 ms) is far more than the jitter of any ordinary link and costs at most a tenth of the
-# throughput.
-WINDOW_SAFETY_MARGIN = 0.10
+# The server counts a request when it arrives, somewhere between our sending it and our reading the answer, so
+# the pacer counts each request from its start until one interval after its answer (see Pacer). On top of
+# that, 5 % of the interval covers a server whose window is measured on a coarser clock than ours.
+WINDOW_SAFETY_MARGIN = 0.05
 
 # A 429 that announces no limits: halve the rate (additive-increase/multiplicative-decrease, as TCP does), but
 # never below one request per interval.
@@ -124,9 +123,12 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
 class Pacer:
     """A thread-safe gate: ``with pacer.slot(): send()`` keeps every request inside the current limits.
 
-    The rate is a sliding window (no more than ``limit`` starts in any ``interval``, lengthened by
-    :data:`WINDOW_SAFETY_MARGIN`), which is how a server counts; concurrency is a counter rather than a
-    semaphore so that a new ``x-concurrency-limit`` takes effect at once.
+    A request counts against the rate from the moment it starts until ``interval`` after its answer arrived
+    (lengthened by :data:`WINDOW_SAFETY_MARGIN`): the server saw it arrive somewhere in between, so no window
+    the server can measure ever holds more than ``limit`` of ours, however late our requests reach it
+    (measuring from our start alone is not enough: the time between habanero's call and the request reaching
+    the server varies by tens of milliseconds). Concurrency is a counter rather than a semaphore so that a new
+    ``x-concurrency-limit`` takes effect at once.
     """
 
     def __init__(
@@ -140,7 +142,7 @@ class Pacer:
         self._clock = clock
         self._margin = margin
         self._cond = threading.Condition()
-        self._starts: deque[float] = deque(maxlen=limits.limit)
+        self._finished: deque[float] = deque()  # when recent requests got their answers
         self._in_flight = 0
         self._paused_until = 0.0
         self.rate_limited = 0  # 429s reported to this pacer
@@ -152,36 +154,38 @@ class Pacer:
 
     def _set_limits(self, limits: RateLimits) -> None:
         # caller holds the lock
-        if limits == self._limits:
-            return
-        if limits.limit != self._limits.limit:
-            self._starts = deque(self._starts, maxlen=limits.limit)
-        self._limits = limits
-        self._cond.notify_all()
+        if limits != self._limits:
+            self._limits = limits
+            self._cond.notify_all()
 
-    def _wait_time(self, now: float) -> float:
-        """Seconds until a request may start (0 when it may start now); caller holds the lock."""
+    def _wait_time(self, now: float) -> float | None:
+        """Seconds until a request may start (0: now; None: when one in flight ends); caller holds the
+        lock."""
+        window = self._limits.interval * (1 + self._margin)
+        while self._finished and self._finished[0] <= now - window:
+            self._finished.popleft()
+        if self._in_flight >= self._limits.concurrency:
+            return None
         waits = [self._paused_until - now]
-        if len(self._starts) >= self._limits.limit:
-            waits.append(self._starts[0] + self._limits.interval * (1 + self._margin) - now)
+        if self._in_flight + len(self._finished) >= self._limits.limit:
+            if not self._finished:
+                return None
+            waits.append(self._finished[0] + window - now)
         return max(0.0, *waits)
 
     def acquire(self) -> None:
         with self._cond:
             while True:
-                if self._in_flight >= self._limits.concurrency:
-                    self._cond.wait()
-                    continue
                 wait = self._wait_time(self._clock())
-                if wait <= 0:
+                if wait == 0:
                     break
                 self._cond.wait(timeout=wait)
-            self._starts.append(self._clock())
             self._in_flight += 1
 
     def release(self) -> None:
         with self._cond:
             self._in_flight -= 1
+            self._finished.append(self._clock())
             self._cond.notify_all()
 
     @contextmanager
