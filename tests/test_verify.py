@@ -374,6 +374,27 @@ def test_rate_limited_and_broken_answers_are_unverified(crossref_server: Crossre
     assert "429" in result.message
 
 
+def test_malformed_json_from_the_server_is_unverified(crossref_server: CrossrefServer) -> None:
+    crossref_server.add_work(load_recorded_work())
+    crossref_server.malformed(times=50)
+    client = CrossrefClient(base_url=crossref_server.url, cache=False, max_retries=1, backoff=0)
+    (result,) = verify_references([plos_reference()], client)
+    assert result.status == "unverified"
+
+
+def test_offline_without_a_cached_answer_is_unverified(
+    crossref_server: CrossrefServer, tmp_cache: Cache
+) -> None:
+    crossref_server.add_work(load_recorded_work())
+    refs = [plos_reference(), Reference("tkaczyk2015", raw=CERMINE)]
+    results = verify_references(
+        refs, CrossrefClient(base_url=crossref_server.url, cache=tmp_cache, offline=True)
+    )
+    assert [r.status for r in results] == ["unverified", "unverified"]
+    assert "offline" in results[0].message and "offline" in results[1].message
+    assert crossref_server.requests == 0
+
+
 def test_the_default_client_reads_the_environment(
     crossref_server: CrossrefServer, tmp_cache: Cache, monkeypatch: pytest.MonkeyPatch
 ) -> None:
