@@ -185,6 +185,7 @@ def test_zotero_apa7_types() -> None:
         "A fictional handbook of reference parsing",
         "Example Press",
     )
+    assert book.fields["edition"] == "2nd ed."
     assert chapter.type == "chapter"
     assert chapter.title == "Fictional chapters and their pages"
     assert chapter.container_title == "A fictional companion to test parsing"

@@ -324,10 +324,10 @@ def _drop_link_phrase(tokens: list[str]) -> list[str]:
 _DASH_RUN = r"(?:--|[-‐‑‒–—−])"
 _PAGE = r"[A-Za-z]{0,2}\d+[A-Za-z]?"
 _PAGES = rf"{_PAGE}(?:\s*{_DASH_RUN}\s*{_PAGE})?"
-# APA: `(2017).`, `(2017a)`, `(2017, March 3)`, `(n.d.)` right after the authors.
 # An APA head (authors and year) of a line that starts a new reference lies within this many characters; 200
 # covers six authors with initials, which is as far as a line in an unnumbered list needs to be believed.
 _APA_HEAD_MAX = 200
+# APA: `(2017).`, `(2017a)`, `(2017, March 3)`, `(n.d.)` right after the authors.
 _APA_YEAR = re.compile(
     r"\(\s*(?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?(?:,[^)]{0,40})?|(?P<nd>n\.\s?d\.))\s*\)\.?"
 )
@@ -387,6 +387,7 @@ class _Parsed:
     too_long: bool = False
     editors: tuple[Person, ...] = ()
     epub: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)  # more fields as printed (edition)
 
 
 def _parse_block(block: _Block, raw: str) -> _Parsed:
@@ -458,7 +459,7 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         parsed.publisher = _clean_title(sentences[-1]) if len(sentences) >= 2 else None
         edition = _EDITION.search(rest)
         if edition:
-            parsed.leftover = ""
+            parsed.extra["edition"] = edition.group(0).strip("() ")
     else:
         parsed.title = _clean_title(rest) or None
     return parsed
@@ -854,6 +855,7 @@ def _to_reference(
         fields["doi_as_written"] = ids.malformed_doi
     if len(ids.urls) > 1:
         fields["other_urls"] = " ".join(ids.urls[1:])
+    fields.update(item.extra)
     if item.epub:
         fields["epub"] = item.epub
     if item.leftover and item.style != "unparsed":
