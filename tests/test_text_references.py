@@ -312,7 +312,10 @@ def test_reference_key_scheme() -> None:
 
 
 def test_no_year_gives_nd_key() -> None:
-    (ref,) = parse_references("Pike, H. J. (n.d.). A fictional undated page. https://example.org/undated")
+    refs = parse_references("Pike, H. J. (n.d.). A fictional undated page. https://example.org/undated")
+    assert refs.problems == ()  # "n.d." is what the author wrote, not something missed
+    (ref,) = refs
+    assert ref.confidence == 1.0
     assert ref.key == "pikend"
     assert ref.year is None
     assert ref.type == "webpage"

@@ -388,6 +388,7 @@ class _Parsed:
     editors: tuple[Person, ...] = ()
     epub: str | None = None
     extra: dict[str, str] = field(default_factory=dict)  # more fields as printed (edition)
+    undated: bool = False  # APA's `(n.d.)`: no year, and the reference says so
 
 
 def _parse_block(block: _Block, raw: str) -> _Parsed:
@@ -431,6 +432,7 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     parsed.authors, parsed.editors = _parse_authors(author_text)
     if year_match.group("year"):
         parsed.year = int(year_match.group("year"))
+    parsed.undated = bool(year_match.group("nd"))
     rest = text[year_match.end() :].strip().lstrip(".").strip()
     chapter = _CHAPTER.match(rest)
     if chapter:
@@ -897,7 +899,11 @@ def _to_reference(
             )
         )
         return (reference if _useful(item) else None), problems
-    wanted = [("year", item.year), ("title", item.title), ("authors", item.authors or item.editors)]
+    wanted = [
+        ("year", item.year or item.undated),
+        ("title", item.title),
+        ("authors", item.authors or item.editors),
+    ]
     if item.type == "article-journal":
         wanted.append(("journal", item.container_title))
     missing = [name for name, value in wanted if not value]
@@ -924,9 +930,7 @@ def _confidence(item: _Parsed) -> float:
     if item.style == "unparsed":
         return UNPARSED_CONFIDENCE if _useful(item) else 0.0
     score = 1.0
-    if item.year is None and item.style != "apa":
-        score -= PENALTY_NO_YEAR
-    if item.year is None and item.style == "apa" and "n.d" not in item.raw:
+    if item.year is None and not item.undated:
         score -= PENALTY_NO_YEAR
     if not item.title:
         score -= PENALTY_NO_TITLE
