@@ -72,7 +72,9 @@ def tokens(text: str | None) -> list[str]:
         word = match.group().replace("’", "'")
         if len(word) < 2 or word in STOP_WORDS or word.isdigit():
             continue
-        out.append(_stem(word))
+        stem = _stem(word)
+        if stem not in STOP_WORDS:
+            out.append(stem)
     return out
 
 
