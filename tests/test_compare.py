@@ -312,6 +312,8 @@ def test_article_numbers_agree_with_page_or_article_number() -> None:
     plos = Reference("plos", pages="e33693")
     assert compare_reference(plos, {"page": "e33693"}).get("pages").verdict == "agree"  # type: ignore[union-attr]
     assert compare_reference(plos, {"page": "e33694"}).mismatches["pages"] == ("e33693", "e33694")
+    bare = compare_reference(Reference("plos", pages="33693"), {"page": "e33693"}).get("pages")
+    assert bare is not None and bare.verdict == "agree" and "prefix" in bare.note
 
 
 def test_volume_issue_and_type_differences_are_reported() -> None:

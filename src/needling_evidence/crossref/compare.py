@@ -466,8 +466,8 @@ def compare_year(ours: int | None, work: Mapping[str, Any]) -> FieldComparison:
         return FieldComparison("year", str(ours), shown, "agree")
     distance = min(abs(ours - y) for y in years.values())
     if distance <= YEAR_TOLERANCE:
-        return FieldComparison("year", str(ours), shown, "minor", f"one year apart ({ours} / {shown})")
-    return FieldComparison("year", str(ours), shown, "identity", f"{distance} years apart ({ours} / {shown})")
+        return FieldComparison("year", str(ours), shown, "minor", "one year apart")
+    return FieldComparison("year", str(ours), shown, "identity", f"{distance} years apart")
 
 
 def _years_text(years: Mapping[str, int]) -> str | None:
@@ -529,7 +529,7 @@ def compare_journal(ours: str | None, issn: str | None, work: Mapping[str, Any])
         note = "journal wording differs, but the ISSN agrees"
         results.append(FieldComparison("container_title", ours, shown, "minor", note))
     else:
-        results.append(FieldComparison("container_title", ours, shown, "minor", "journal differs"))
+        results.append(FieldComparison("container_title", ours, shown, "minor"))
     return results
 
 
@@ -544,7 +544,7 @@ def compare_plain(name: str, ours: str | None, theirs: str | None) -> FieldCompa
         return _absent(name, ours, theirs)
     if _simple(ours) == _simple(theirs):
         return FieldComparison(name, ours, theirs, "agree")
-    return FieldComparison(name, ours, theirs, "minor", f"{name} differs")
+    return FieldComparison(name, ours, theirs, "minor")
 
 
 def compare_pages(ours: str | None, work: Mapping[str, Any]) -> FieldComparison:
@@ -562,7 +562,14 @@ def compare_pages(ours: str | None, work: Mapping[str, Any]) -> FieldComparison:
         return FieldComparison("pages", ours, shown, "agree")
     if any(a[0] == b[0] for b in candidates):
         return FieldComparison("pages", ours, shown, "minor", "same first page, different last page")
-    return FieldComparison("pages", ours, shown, "minor", "pages differ")
+    if any(_unprefixed(a[0]) == _unprefixed(b[0]) and a[1] == b[1] for b in candidates):
+        # "33693" for PLoS's "e33693": the article number without its letter prefix
+        return FieldComparison("pages", ours, shown, "agree", "article number written without its prefix")
+    return FieldComparison("pages", ours, shown, "minor")
+
+
+def _unprefixed(page: str) -> str:
+    return re.sub(r"^[a-z]+(?=\d)", "", page)
 
 
 def compare_type(ours: str | None, work: Mapping[str, Any]) -> FieldComparison:
@@ -573,7 +580,7 @@ def compare_type(ours: str | None, work: Mapping[str, Any]) -> FieldComparison:
     if agreeing is None or theirs in agreeing:
         # A CSL type with no Crossref counterpart in the table is not evidence either way.
         return FieldComparison("type", ours, theirs, "agree" if agreeing else "absent")
-    return FieldComparison("type", ours, theirs, "minor", "type differs")
+    return FieldComparison("type", ours, theirs, "minor")
 
 
 def compare_reference(ref: Reference, work: Mapping[str, Any]) -> Comparison:
