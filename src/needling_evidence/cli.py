@@ -320,9 +320,10 @@ def _drafted(article: Article) -> ClaimRegistry:
 
 
 def _load_refs(path: str | os.PathLike[str]) -> ReferenceList:
+    file = _existing_file(path, "reference file")
     from .references import load_references
 
-    return load_references(_existing_file(path, "reference file"))
+    return load_references(file)
 
 
 def _all_problems(*sources: object) -> list[Problem]:
@@ -587,11 +588,12 @@ def run_refs_fix(
             skipped[ref.key] = result.message or "no validated match"
     backup: Path | None = None
     if write and additions:
-        from .references.bibtex import add_fields
+        from .references.bibtex import add_bibtex_fields
 
+        # the BibTeX writer splices the new fields in, keeps every other byte, writes atomically and keeps the
+        # previous file as <file>.bak
+        add_bibtex_fields(path, {key: {"doi": doi} for key, doi in additions.items()}, backup=True)
         backup = path.with_name(path.name + ".bak")
-        backup.write_bytes(path.read_bytes())
-        add_fields(path, {key: {"doi": doi} for key, doi in additions.items()})
     return FixRun(path, additions, verifications, bool(write and additions), backup, skipped)
 
 
