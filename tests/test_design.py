@@ -97,6 +97,14 @@ def test_crossref_abstract_is_a_cue_when_the_title_has_none() -> None:
     assert "Crossref's abstract" in result.reason
 
 
+def test_crossref_subjects_are_read_last() -> None:
+    work = {"type": "journal-article", "title": ["Needling"], "subject": ["Editorial", "Physical Therapy"]}
+    result = classify_design(None, work)
+    assert result.design == "editorial" and "Crossref's subject" in result.reason
+    journal_categories = {"title": ["Needling"], "subject": ["Neurology (clinical)", "Anesthesiology"]}
+    assert classify_design(None, journal_categories).design == "other"
+
+
 def test_nothing_to_read() -> None:
     result = classify_design()
     assert (result.design, result.level) == ("other", None)

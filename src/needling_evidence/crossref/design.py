@@ -16,8 +16,8 @@ Evidence-Based Medicine.) A protocol and an unrecognised design get no level; th
 
 The design is read from cues, strongest first: the title; the reference's own type (CSL ``review-book``,
 Crossref ``book``/``book-chapter``); then what the user wrote about the work (``note``, ``keywords``,
-``abstract``) and Crossref's abstract. Every result carries the cue it rests on in ``reason``. It is a
-reading of words, not of the study: a reviewer should confirm it for any source that carries a claim.
+``abstract``) and Crossref's abstract and subjects. Every result carries the cue it rests on in ``reason``. It
+is a reading of words, not of the study: a reviewer should confirm it for any source that carries a claim.
 """
 
 from __future__ import annotations
@@ -201,6 +201,10 @@ def classify_design(
             texts.append((reference.abstract, "the reference's abstract"))
     if work is not None and isinstance(work.get("abstract"), str):
         texts.append((strip_markup(str(work["abstract"])), "Crossref's abstract"))
+    subjects = work.get("subject") if work is not None else None
+    if isinstance(subjects, list) and subjects:
+        # Crossref's subjects are mostly journal categories ("Neurology (clinical)"); a few name a design.
+        texts.append(("; ".join(str(x) for x in subjects if isinstance(x, str)), "Crossref's subject"))
     everything = " ".join(text for text, _ in (*titles, *texts))
 
     for text, where in titles:
