@@ -431,3 +431,30 @@ def test_many_references_with_one_key_stay_fast() -> None:
 def test_a_path_instead_of_text_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="load_references"):
         parse_references(DATA / "messy.txt")  # type: ignore[arg-type]
+
+
+def test_vancouver_books_and_web_pages() -> None:
+    text = (
+        "1. Fictional Guidelines Group. A fictional guideline [Internet]. Example City: Example Press; 2021 "
+        "[cited 2024 Jan 5]. Available from: https://example.org/guide\n"
+        "2. Quill AB, Pike HJ. A fictional handbook of parsing. 2nd ed. Example City: Example Press; 2018.\n"
+    )
+    refs = parse_references(text)
+    assert refs.problems == ()
+    web, book = refs
+    assert (web.key, web.type, web.year) == ("fictionalguidelinesgroup2021", "webpage", 2021)
+    assert web.authors == (Person(literal="Fictional Guidelines Group"),)
+    assert web.title == "A fictional guideline"
+    assert web.url == "https://example.org/guide"
+    assert (web.publisher, web.fields["publisher_place"], web.fields["accessed"]) == (
+        "Example Press",
+        "Example City",
+        "2024 Jan 5",
+    )
+    assert (book.type, book.title, book.fields["edition"], book.year) == (
+        "book",
+        "A fictional handbook of parsing",
+        "2nd ed",
+        2018,
+    )
+    assert _names(book) == [("Quill", "AB"), ("Pike", "HJ")]

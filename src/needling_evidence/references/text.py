@@ -259,11 +259,13 @@ _PMCID = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\d{4,9})\b", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _DOI_WORD = re.compile(r"^(?:doi|DOI)\s*[:：]?$")
 _DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.IGNORECASE)
-# Phrases that only introduce an identifier or a link and carry nothing of their own.
-_LINK_PHRASES = re.compile(
-    r"(?:\b(?:Available\s+(?:from|at)|Retrieved\s+from|Accessed|URL)\s*:?\s*$)|(?:\[\s*(?:Internet|cited)\s*\])",
-    re.IGNORECASE,
+# Words that only introduce a link (`Available from:`, `Retrieved from`) and NLM's bracketed notes on a web
+# reference (`[Internet]`, `[cited 2024 Jan 5]`): taken out before the structure is read.
+_LINK_INTRO = re.compile(
+    r"\b(?:Available\s+(?:from|at)|Retrieved\s+from|Accessed|URL)\s*:?\s*$", re.IGNORECASE
 )
+_INTERNET = re.compile(r"\s*\[\s*Internet\s*\]", re.IGNORECASE)
+_CITED = re.compile(r"\s*\[\s*(?:cited|accessed|updated)\s+([^\]]{1,60})\]", re.IGNORECASE)
 
 
 @dataclass
@@ -273,6 +275,8 @@ class _Identifiers:
     pmcid: str | None = None
     urls: list[str] = field(default_factory=list)
     malformed_doi: str | None = None
+    internet: bool = False  # NLM's `[Internet]`: the work is a web resource
+    cited: str | None = None  # NLM's `[cited 2024 Jan 5]`, as written
 
 
 def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
@@ -293,8 +297,10 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
             url = bare.rstrip(".")
             if not _DOI_RESOLVER.match(url):
                 ids.urls.append(url)
-            if kept and _LINK_PHRASES.search(" ".join(kept[-3:])):
-                kept = _drop_link_phrase(kept)
+            joined = " ".join(kept)
+            intro = _LINK_INTRO.search(joined)
+            if intro:
+                kept = joined[: intro.start()].split(" ")
             continue
         if "10." in bare and normalize_doi(bare) is not None:
             if kept and _DOI_WORD.match(kept[-1]):
@@ -309,14 +315,14 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
             continue
         kept.append(token)
     remainder = " ".join(kept)
-    remainder = _LINK_PHRASES.sub("", remainder)
+    if _INTERNET.search(remainder):
+        ids.internet = True
+        remainder = _INTERNET.sub("", remainder)
+    cited = _CITED.search(remainder)
+    if cited:
+        ids.cited = cited.group(1).strip()
+        remainder = remainder[: cited.start()] + remainder[cited.end() :]
     return _MULTISPACE.sub(" ", remainder).strip(" ;,"), ids
-
-
-def _drop_link_phrase(tokens: list[str]) -> list[str]:
-    joined = " ".join(tokens)
-    match = _LINK_PHRASES.search(joined)
-    return joined[: match.start()].split(" ") if match else tokens
 
 
 # --- structure ----------------------------------------------------------------------------------------------
@@ -409,8 +415,11 @@ def _parse_block(block: _Block, raw: str) -> _Parsed:
             parsed.year = int(year.group(0))
         parsed.leftover = text
     no_container = not parsed.container_title and not parsed.volume
-    if parsed.type == "article-journal" and no_container and ids.urls and parsed.style != "unparsed":
+    web = ids.internet or (ids.urls and parsed.type == "article-journal")
+    if parsed.type in ("article-journal", "book") and no_container and parsed.style != "unparsed" and web:
         parsed.type = "webpage"
+    if ids.cited:
+        parsed.extra["accessed"] = ids.cited
     return parsed
 
 
@@ -474,20 +483,11 @@ def _parse_vancouver(text: str) -> _Parsed | None:
             date = candidate
             break
     if date is None:
+        return _parse_vancouver_book(text)
+    parsed = _vancouver_head(text[: date.start()].strip())
+    if parsed is None:
         return None
-    head = text[: date.start()].strip()
-    end = _VANCOUVER_AUTHORS_END.search(head)
-    if end is None:
-        return None
-    author_text, middle = head[: end.end()], head[end.end() :].strip()
-    if not _looks_like_names(author_text):
-        return None
-    parsed = _Parsed(_placeholder_block(), "", "vancouver")
-    # NLM ends the author list with a period that is not part of the last initials (`Meeus M.`); with dotted
-    # initials (`Cleland J.A., Snodgrass S.`) it is.
-    if not _DOTTED_INITIALS.search(author_text):
-        author_text = _NLM_FINAL_PERIOD.sub("", author_text)
-    parsed.authors, parsed.editors = _parse_authors(author_text)
+    middle = parsed.title or ""
     parsed.year = int(date.group("year"))
     if date.group("month"):
         parsed.month = _MONTH_NUMBERS.get(date.group("month")[:3].lower())
@@ -501,6 +501,61 @@ def _parse_vancouver(text: str) -> _Parsed | None:
         parsed.epub = epub.group(0).rstrip(".")
         leftover = leftover[: epub.start()] + leftover[epub.end() :]
     parsed.leftover = _clean_leftover(leftover)
+    return parsed
+
+
+def _vancouver_head(head: str) -> _Parsed | None:
+    """``Authors. Title[. Journal]`` → authors, with the rest left in ``title`` for the caller to split."""
+    end = _VANCOUVER_AUTHORS_END.search(head)
+    if (
+        end is None
+    ):  # a group author (`Fictional Guidelines Group.`): the first sentence, if it reads as names
+        sentences = _sentences(head)
+        if len(sentences) < 2 or not _looks_like_names(sentences[0]):
+            return None
+        author_text, rest = sentences[0].rstrip("."), " ".join(sentences[1:])
+    else:
+        author_text, rest = head[: end.end()], head[end.end() :].strip()
+    if not _looks_like_names(author_text):
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "vancouver")
+    # NLM ends the author list with a period that is not part of the last initials (`Meeus M.`); with dotted
+    # initials (`Cleland J.A., Snodgrass S.`) it is.
+    if not _DOTTED_INITIALS.search(author_text):
+        author_text = _NLM_FINAL_PERIOD.sub("", author_text)
+    parsed.authors, parsed.editors = _parse_authors(author_text)
+    parsed.title = rest
+    return parsed
+
+
+# NLM book or web page: `Authors. Title. Edition. Place: Publisher; 2021.`
+_VANCOUVER_PUBLISHER = re.compile(
+    r"(?:^|(?<=[.?!]\s))(?P<place>[^.:;]{2,60}):\s*(?P<publisher>[^.:;]{2,120});\s*"
+    r"(?P<year>(?:1[6-9]|20)\d{2})\b[^.]{0,40}\.?\s*(?P<rest>.*)$"
+)
+
+
+_NLM_EDITION = re.compile(r"(?:^|(?<=[.?!]))\s*(\d+(?:st|nd|rd|th)\s+ed)\.?\s*$", re.IGNORECASE)
+
+
+def _parse_vancouver_book(text: str) -> _Parsed | None:
+    imprint = _VANCOUVER_PUBLISHER.search(text)
+    if imprint is None:
+        return None
+    parsed = _vancouver_head(text[: imprint.start()].strip())
+    if parsed is None:
+        return None
+    title = parsed.title or ""
+    edition = _NLM_EDITION.search(title)
+    if edition:
+        parsed.extra["edition"] = edition.group(1)
+        title = title[: edition.start()]
+    parsed.title = _clean_title(title) or None
+    parsed.type = "book"
+    parsed.year = int(imprint.group("year"))
+    parsed.publisher = imprint.group("publisher").strip()
+    parsed.extra["publisher_place"] = imprint.group("place").strip()
+    parsed.leftover = _clean_leftover(imprint.group("rest"))
     return parsed
 
 
