@@ -45,7 +45,7 @@ def test_zotero_export() -> None:
     assert gattie.raw is not None and gattie.raw.startswith("{") and gattie.raw.endswith("}")
     assert json.loads(gattie.raw)["volume"] == "47"
     assert (cagnie.year, cagnie.pages, cagnie.doi) == (2013, "348", "10.1007/s11916-013-0348-5")
-    assert cagnie.line > gattie.line
+    assert cagnie.line is not None and gattie.line is not None and cagnie.line > gattie.line
 
 
 def test_pandoc_names_dates_and_extras() -> None:
