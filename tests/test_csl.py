@@ -248,3 +248,13 @@ def test_text_that_is_neither_json_nor_a_path() -> None:
     assert [
         r.key for r in read_csl_json('\ufeff[{"id": "bom", "type": "book", "title": "A fictional book"}]')
     ] == ["bom"]
+
+
+def test_a_damaged_original_copy_falls_back_to_the_attributes() -> None:
+    ref = Reference(key="x", title="A fictional title", year=2020, fields={CSL_JSON_FIELD: "{not json"})
+    assert reference_to_csl(ref) == {
+        "id": "x",
+        "type": "article-journal",
+        "title": "A fictional title",
+        "issued": {"date-parts": [[2020]]},
+    }

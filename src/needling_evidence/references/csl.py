@@ -461,9 +461,9 @@ def reference_to_csl(reference: Reference) -> dict[str, Any]:
     A reference read from CSL-JSON is written as its original item, with only the attributes that differ from
     what that item reads as replaced; any other reference is built from its attributes (``id`` is the key).
     """
-    original_text = reference.fields.get(CSL_JSON_FIELD)
-    if original_text is not None:
-        item: dict[str, Any] = json.loads(original_text)
+    original = _original_item(reference)
+    if original is not None:
+        item: dict[str, Any] = original
         as_read = reference_from_csl(item)
         for attribute in _COMPARED:
             if getattr(reference, attribute) != getattr(as_read, attribute):
@@ -474,6 +474,18 @@ def reference_to_csl(reference: Reference) -> dict[str, Any]:
         if attribute not in ("key", "type"):
             _set_attribute(item, attribute, reference)
     return item
+
+
+def _original_item(reference: Reference) -> dict[str, Any] | None:
+    """The item the reference was read from, if it was read from CSL-JSON (and the copy is intact)."""
+    text = reference.fields.get(CSL_JSON_FIELD)
+    if text is None:
+        return None
+    try:
+        item = json.loads(text)
+    except ValueError:  # someone edited fields by hand; build the item from the attributes instead
+        return None
+    return item if isinstance(item, dict) else None
 
 
 def write_csl_json(references: Iterable[Reference], path: str | os.PathLike[str] | None = None) -> str | Path:
