@@ -1,0 +1,77 @@
+"""Both notebooks run top to bottom, offline, in a fresh kernel — and are stored with their outputs stripped.
+
+The kernel is the ``python3`` kernel spec that ipykernel installs into the environment (``pip install
+-e '.[test]'`` brings ipykernel); jupyter_client starts it with this interpreter, so it sees this package.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+# A cold kernel plus pandas and matplotlib imports take a few seconds per notebook here; a slow CI machine
+# gets ten times that per cell.
+CELL_TIMEOUT_SECONDS = 180
+
+
+def _execute(name: str, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    # jupyter_core warns (DeprecationWarning, an error under pytest here) unless told to use platformdirs
+    monkeypatch.setenv("JUPYTER_PLATFORM_DIRS", "1")
+    # the kernel inherits the environment: no Crossref settings, and a throwaway cache
+    monkeypatch.setenv("NEEDLING_EVIDENCE_CACHE", str(workdir / "cache.sqlite"))
+    for variable in ("NEEDLING_EVIDENCE_CROSSREF_URL", "NEEDLING_EVIDENCE_MAILTO"):
+        monkeypatch.delenv(variable, raising=False)
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
+    client = NotebookClient(
+        notebook,
+        kernel_name="python3",
+        timeout=CELL_TIMEOUT_SECONDS,
+        resources={"metadata": {"path": str(workdir)}},
+    )
+    client.execute()
+    return notebook
+
+
+def _text(notebook: Any) -> str:
+    parts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            parts.append(json.dumps(output.get("data", {})))
+    return "\n".join(parts)
+
+
+def test_clinician_notebook_runs_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    notebook = _execute("clinician.ipynb", tmp_path, monkeypatch)
+    text = _text(notebook)
+    assert "Dry Needling Physio Therapy" in text
+    assert "systematic_review" in text and "checked against: snapshot" in text
+    assert "alleviates-msk-pain" in text  # "what supports this claim?" answered for a pain claim
+    images = [o for c in notebook.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(images) == 2  # the coverage chart and the evidence matrix
+
+
+def test_editor_notebook_runs_and_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    notebook = _execute("editor.ipynb", tmp_path, monkeypatch)
+    exports = tmp_path / "exports"
+    names = sorted(p.name for p in exports.iterdir())
+    assert names == ["report.html", "report.json", "report.md", "small.html"]
+    assert json.loads((exports / "report.json").read_text(encoding="utf-8"))["summary"]["n_claims"] > 10
+    assert "bundled Crossref snapshot" in (exports / "report.html").read_text(encoding="utf-8")
+    assert "exit code 0" in _text(notebook)
+
+
+@pytest.mark.parametrize("name", ["clinician.ipynb", "editor.ipynb"])
+def test_notebooks_are_stored_without_outputs(name: str) -> None:
+    notebook = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))
+    assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None
