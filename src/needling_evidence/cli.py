@@ -14,11 +14,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from .errors import CrossrefError, InputError, NeedlingEvidenceError, StrictError, UsageError
 
@@ -83,6 +81,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError("the folder to write into does not exist", path=str(folder))
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -185,8 +185,9 @@ def _provenance_notes(verifications: Sequence[Verification]) -> list[str]:
 # --- report -------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ReportRun:
+# Results are NamedTuples, not dataclasses: importing dataclasses pulls in inspect, which alone was a quarter
+# of the start-up time of `needling-evidence --help`.
+class ReportRun(NamedTuple):
     """What :func:`run_report` did: the report, its rendering, and the exit code the command line returns."""
 
     report: CoverageReport
@@ -346,8 +347,7 @@ def _coverage(report: CoverageReport) -> float:
 # --- verify -------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class VerifyRun:
+class VerifyRun(NamedTuple):
     references: ReferenceList
     verifications: tuple[Verification, ...]
     text: str
@@ -541,8 +541,7 @@ def run_refs_parse(
     return references, text
 
 
-@dataclass(frozen=True)
-class FixRun:
+class FixRun(NamedTuple):
     """What :func:`run_refs_fix` found: ``additions`` maps entry key -> DOI to add; ``written`` is True only
     when the file was changed; ``backup`` is the copy of the original made first."""
 
@@ -551,7 +550,7 @@ class FixRun:
     verifications: tuple[Verification, ...]
     written: bool = False
     backup: Path | None = None
-    skipped: dict[str, str] = field(default_factory=dict)
+    skipped: Mapping[str, str] = {}  # never mutated; NamedTuple defaults are shared
 
 
 def run_refs_fix(
