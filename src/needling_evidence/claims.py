@@ -34,6 +34,7 @@ same way. Nothing is changed silently: values are used as written.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import difflib
 import os
@@ -299,6 +300,7 @@ class QuoteIndex:
         self.article = article
         self.text, self.offsets = _normalise(article.text)
         self._sentences = sorted(article.sentences, key=lambda s: s.start)
+        self._starts = [s.start for s in self._sentences]
         self._normalised_sentences: list[str] | None = None
 
     def find(self, quote: str) -> tuple[tuple[int, int] | None, int]:
@@ -314,7 +316,15 @@ class QuoteIndex:
         return (start, end), count
 
     def sentence_ids(self, start: int, end: int) -> list[str]:
-        return [s.id for s in self._sentences if s.start < end and start < s.end]
+        # Sentences do not nest: begin at the last one starting at or before ``start`` and walk forward.
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        out = []
+        for s in self._sentences[first:]:
+            if s.start >= end:
+                break
+            if start < s.end:
+                out.append(s.id)
+        return out
 
     def close_matches(self, quote: str) -> list[tuple[str, str, float]]:
         """``(sentence id or "", sentence text, share of the quote matched)``, best first."""

@@ -63,19 +63,32 @@ def _stem(word: str) -> str:
     return word
 
 
-def tokens(text: str | None) -> list[str]:
-    """Lower-cased, plural-folded content words of ``text`` (stop words and one-letter words dropped)."""
+def _term(word: str) -> str:
+    """The index term for one lower-cased word, or "" when it carries no signal."""
+    word = word.replace("’", "'")
+    if len(word) < 2 or word in STOP_WORDS or word.isdigit():
+        return ""
+    stem = _stem(word)
+    return "" if stem in STOP_WORDS else stem
+
+
+class _TermCache(dict[str, str]):
+    """word → index term, computed on first sight (a library repeats the same few thousand words)."""
+
+    def __missing__(self, word: str) -> str:
+        term = self[word] = _term(word)
+        return term
+
+
+def tokens(text: str | None, cache: dict[str, str] | None = None) -> list[str]:
+    """Lower-cased, plural-folded content words of ``text`` (stop words and one-letter words dropped).
+
+    ``cache`` (word → term) lets :func:`suggest_sources` fold each distinct word only once.
+    """
     if not text:
         return []
-    out = []
-    for match in _WORD.finditer(text.casefold()):
-        word = match.group().replace("’", "'")
-        if len(word) < 2 or word in STOP_WORDS or word.isdigit():
-            continue
-        stem = _stem(word)
-        if stem not in STOP_WORDS:
-            out.append(stem)
-    return out
+    memo = cache if cache is not None else _TermCache()
+    return [term for term in map(memo.__getitem__, _WORD.findall(text.casefold())) if term]
 
 
 def _reference_text(ref: Reference) -> str:
@@ -96,13 +109,6 @@ class Suggestion:
     rank: int
     shared_terms: tuple[str, ...]
     in_library: bool
-
-
-def _weights(counts: Counter[str], idf: Mapping[str, float]) -> dict[str, float]:
-    """Sub-linear TF × IDF, L2-normalised (terms without an IDF — absent from every work — are dropped)."""
-    raw = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items() if t in idf}
-    norm = math.sqrt(sum(w * w for w in raw.values()))
-    return {t: w / norm for t, w in raw.items()} if norm else {}
 
 
 def suggest_sources(
@@ -126,36 +132,54 @@ def suggest_sources(
     library = set(library_keys)
     excluded = {cid: set(keys) for cid, keys in (exclude or {}).items()}
 
-    doc_counts = [Counter(tokens(_reference_text(ref))) for ref in candidates]
+    terms = _TermCache()
+    doc_counts = [Counter(tokens(_reference_text(ref), terms)) for ref in candidates]
     n_docs = len(candidates)
-    df: Counter[str] = Counter()
-    for counts in doc_counts:
-        df.update(counts.keys())
+
+    # Flatten (term, work, count) for every work, then weigh and index them with numpy in one go.
+    term_ids: dict[str, int] = {}
+    flat_terms: list[int] = []
+    flat_docs: list[int] = []
+    flat_counts: list[int] = []
+    for index, counts in enumerate(doc_counts):
+        flat_terms.extend([term_ids.setdefault(t, len(term_ids)) for t in counts])
+        flat_counts.extend(counts.values())
+        flat_docs.extend([index] * len(counts))
+    n_terms = len(term_ids)
+    t_arr = np.asarray(flat_terms, dtype=np.int64)
+    d_arr = np.asarray(flat_docs, dtype=np.int64)
+    df = np.bincount(t_arr, minlength=n_terms)
     # IDF with add-one smoothing but no "+1" floor: a word that every candidate shares (in a dry-needling
     # library, "dry" and "needling") weighs nothing, so it cannot make a suggestion by itself.
-    idf = {t: math.log((1 + n_docs) / (1 + d)) for t, d in df.items()}
-    idf = {t: w for t, w in idf.items() if w > 0.0}
+    idf = np.log((1.0 + n_docs) / (1.0 + df))
+    # Sub-linear TF × IDF, L2-normalised per work.
+    weight = (1.0 + np.log(np.asarray(flat_counts, dtype=np.float64))) * idf[t_arr]
+    norms = np.sqrt(np.bincount(d_arr, weights=weight * weight, minlength=n_docs))
+    doc_norm = norms[d_arr]
+    weight = np.divide(weight, doc_norm, out=np.zeros_like(weight), where=doc_norm > 0)
+    # Inverted index: postings of term t are positions offsets[t]:offsets[t + 1] of the term-sorted arrays.
+    order = np.argsort(t_arr, kind="stable")
+    post_docs = d_arr[order]
+    post_weights = weight[order]
+    offsets = np.searchsorted(t_arr[order], np.arange(n_terms + 1))
+    idf_of = {t: float(idf[i]) for t, i in term_ids.items()}
 
-    # Inverted index: term -> (work indices, normalised weights), as numpy arrays for vectorised accumulation.
-    postings_docs: dict[str, list[int]] = {}
-    postings_weights: dict[str, list[float]] = {}
-    for index, counts in enumerate(doc_counts):
-        for term, weight in _weights(counts, idf).items():
-            postings_docs.setdefault(term, []).append(index)
-            postings_weights.setdefault(term, []).append(weight)
-    claim_weights = [_weights(Counter(tokens(_claim_text(claim))), idf) for claim in claims]
-    wanted = {t for weights in claim_weights for t in weights}
-    index_docs = {t: np.asarray(postings_docs[t], dtype=np.int64) for t in wanted}
-    index_weights = {t: np.asarray(postings_weights[t], dtype=np.float64) for t in wanted}
+    def claim_weights(claim: Claim) -> dict[str, float]:
+        counts = Counter(tokens(_claim_text(claim), terms))
+        raw = {t: (1.0 + math.log(c)) * idf_of[t] for t, c in counts.items() if idf_of.get(t, 0.0) > 0.0}
+        norm = math.sqrt(sum(w * w for w in raw.values()))
+        return {t: w / norm for t, w in raw.items()} if norm else {}
 
     out: list[Suggestion] = []
     scores = np.zeros(n_docs, dtype=np.float64)
-    for claim, weights in zip(claims, claim_weights, strict=True):
+    for claim in claims:
+        weights = claim_weights(claim)
         if not weights:
             continue
         scores.fill(0.0)
-        for term, weight in weights.items():
-            scores[index_docs[term]] += weight * index_weights[term]
+        for term, claim_weight in weights.items():
+            start, end = offsets[term_ids[term]], offsets[term_ids[term] + 1]
+            scores[post_docs[start:end]] += claim_weight * post_weights[start:end]
         skip = excluded.get(claim.id, set())
         keep = limit + len(skip)
         top = np.argpartition(-scores, keep)[:keep] if keep < n_docs else np.arange(n_docs)
@@ -169,9 +193,9 @@ def suggest_sources(
             if ref.key in skip:
                 continue
             rank += 1
-            shared = sorted((t for t in weights if t in doc_counts[i]), key=lambda t: -weights[t] * idf[t])[
-                :SHARED_TERMS_SHOWN
-            ]
+            shared = sorted(
+                (t for t in weights if t in doc_counts[i]), key=lambda t: -weights[t] * idf_of[t]
+            )[:SHARED_TERMS_SHOWN]
             out.append(
                 Suggestion(
                     claim_id=claim.id,
