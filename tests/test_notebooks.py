@@ -75,3 +75,15 @@ def test_notebooks_are_stored_without_outputs(name: str) -> None:
     for cell in notebook["cells"]:
         if cell["cell_type"] == "code":
             assert cell["outputs"] == [] and cell["execution_count"] is None
+
+
+def test_readme_notebook_example_runs() -> None:
+    """The Python example in the README's clinician section runs as written."""
+    readme = (NOTEBOOKS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The clinician's workflow", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    report = namespace["report"]
+    assert report.summary["n_claims"] > 10
+    assert set(report.references["status"]) <= {"verified", "unverified", "no_doi", "doi_found"}

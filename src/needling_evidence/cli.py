@@ -372,10 +372,10 @@ VERIFY_COLUMNS = (
 def verification_rows(verifications: Sequence[Verification]) -> list[dict[str, Any]]:
     """One JSON-ready object per reference (the ``verify --format json`` schema), in input order.
 
-    ``mismatches`` maps each disagreeing field to ``{"ours": …, "crossref": …}``; ``notices`` is a list of
-    ``{kind, doi, date, source}``; ``provenance`` is ``{kind, fetched, note}`` (``kind`` ``live``, ``cache``
-    or ``snapshot`` — a snapshot record was written from the published record, not fetched from Crossref) or
-    null.
+    ``mismatches`` maps each disagreeing field to ``[ours, Crossref's]`` (as in the report's JSON);
+    ``notices`` is a list of ``{kind, doi, date, source}``; ``provenance`` is ``{kind, fetched, note}``
+    (``kind`` ``live``, ``cache`` or ``snapshot`` — a snapshot record was written from the published record,
+    not fetched from Crossref) or null.
     """
     out = []
     for result in verifications:
@@ -386,9 +386,7 @@ def verification_rows(verifications: Sequence[Verification]) -> list[dict[str, A
                 "status": result.status,
                 "doi": result.doi,
                 "suggested_doi": result.suggested_doi,
-                "mismatches": {
-                    name: {"ours": pair[0], "crossref": pair[1]} for name, pair in result.mismatches.items()
-                },
+                "mismatches": {name: [pair[0], pair[1]] for name, pair in result.mismatches.items()},
                 "notices": [
                     {"kind": n.kind, "doi": n.doi, "date": n.date, "source": n.source} for n in result.notices
                 ],
