@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -268,3 +270,12 @@ def test_the_public_bundle_gives_the_same_report() -> None:
     assert rep.problems == ()
     data = json.loads(json.dumps(rep.to_dict()))
     assert data["summary"]["n_claims"] == len(registry())
+
+
+def test_the_readme_example_runs_as_written() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Claims registry and coverage", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert statuses(namespace["report"]) == statuses(report())
