@@ -458,6 +458,9 @@ class CrossrefServer:
             else:
                 text = " ".join((query.get("query.bibliographic") or [""])[0].split())
                 items = self.searches.get(text, [])
+            select = [f for f in ",".join(query.get("select") or []).split(",") if f]
+            if select:  # Crossref: only the selected fields, on list routes
+                items = [{k: v for k, v in item.items() if k in select} for item in items]
             message = {
                 "facets": {},
                 "total-results": len(items),

@@ -102,6 +102,10 @@ def test_a_batch_with_missing_dois_keeps_input_order_and_asks_duplicates_once(se
     [batch] = [r for r in server.log if r.route == "filter"]
     assert sorted(batch.dois) == sorted([CHAPTER, NOT_A_DOI_AT_CROSSREF, PLOS, DATACITE])
     assert batch.query["rows"] == ["4"]
+    # the batch asks only for the fields verification reads: the correction notice, not the 70 references
+    assert "updated-by" in batch.query["select"][0].split(",")
+    assert lookups[2].message is not None and "updated-by" in lookups[2].message
+    assert "reference" not in lookups[2].message
     assert sorted(r.dois[0] for r in server.log if r.route == "agency") == sorted(
         [NOT_A_DOI_AT_CROSSREF, DATACITE]
     )
@@ -115,6 +119,13 @@ def test_a_doi_the_batch_missed_but_crossref_has_is_fetched_alone(server: Crossr
     lookups = make_client(server).lookup_dois([PLOS, alias])
     assert [lk.outcome for lk in lookups] == ["found", "found"]
     assert [r.route for r in server.log] == ["filter", "agency", "work"]
+
+
+def test_fields_none_asks_for_whole_records(server: CrossrefServer) -> None:
+    lookups = make_client(server, fields=None).lookup_dois([PLOS, CHAPTER])
+    [batch] = server.log
+    assert "select" not in batch.query
+    assert lookups[0].message == load_recorded_work()
 
 
 def test_batches_keep_every_url_under_the_budget(server: CrossrefServer) -> None:
@@ -293,14 +304,15 @@ def test_a_429_announcing_nothing_halves_the_rate() -> None:
 
 
 def test_answers_are_cached_and_served_from_the_cache(server: CrossrefServer, tmp_cache: Cache) -> None:
-    make_client(server, cache=tmp_cache).lookup_dois([PLOS, DATACITE])
+    first = make_client(server, cache=tmp_cache).lookup_dois([PLOS, DATACITE])
     assert server.requests == 2  # the batch, and the agency question for the DataCite DOI
     server.reset_log()
     again = make_client(server, cache=tmp_cache).lookup_dois([PLOS, DATACITE])
     assert server.requests == 0
     assert [lk.outcome for lk in again] == ["found", "not_found"] and again[1].agency == "datacite"
     assert all(lk.provenance is not None and lk.provenance.kind == "cache" for lk in again)
-    assert again[0].message == load_recorded_work()
+    assert again[0].message == first[0].message and again[0].message is not None
+    assert again[0].message["updated-by"] == load_recorded_work()["updated-by"]
 
 
 def test_offline_answers_from_the_cache_only(server: CrossrefServer, tmp_cache: Cache) -> None:

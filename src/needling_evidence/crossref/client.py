@@ -64,6 +64,7 @@ __all__ = [
     "MAILTO_ENV",
     "MAX_URL_PATH_BYTES",
     "URL_ENV",
+    "WORK_FIELDS",
     "ClientStats",
     "CrossrefClient",
     "Snapshot",
@@ -94,6 +95,53 @@ MAX_RETRY_AFTER_SECONDS = 120.0
 # allows 3 concurrent requests; 8 threads leave room for a server that announces more.
 MAX_WORKERS = 8
 DEFAULT_TIMEOUT_SECONDS = 10.0
+
+# The fields a batch asks for (``select=``, list routes only): everything verification, notices and study
+# design read, and none of the bulky lists nobody here reads (``reference`` — often most of a record —
+# ``license``, ``link``, ``funder``, ``assertion``, ``indexed``…). Fewer bytes for Crossref to send, us to
+# parse and the cache to keep; Zotero's Crossref translator does the same. ``fields=None`` asks for whole
+# records. A DOI fetched alone (``/works/{doi}``, where Crossref ignores ``select``) comes whole: a superset
+# of these.
+WORK_FIELDS: tuple[str, ...] = (
+    "DOI",
+    "ISBN",
+    "ISSN",
+    "URL",
+    "abstract",
+    "accepted",
+    "alternative-id",
+    "article-number",
+    "author",
+    "clinical-trial-number",
+    "container-title",
+    "created",
+    "editor",
+    "is-referenced-by-count",
+    "issn-type",
+    "issue",
+    "issued",
+    "member",
+    "original-title",
+    "page",
+    "posted",
+    "prefix",
+    "published",
+    "published-online",
+    "published-print",
+    "publisher",
+    "publisher-location",
+    "references-count",
+    "relation",
+    "short-container-title",
+    "short-title",
+    "subject",
+    "subtitle",
+    "title",
+    "type",
+    "update-to",
+    "updated-by",
+    "volume",
+)
 
 
 # --- the bundled snapshot -----------------------------------------------------------------------------------
@@ -250,6 +298,7 @@ class CrossrefClient:
         refresh: bool = False,
         backoff: float = DEFAULT_BACKOFF_SECONDS,
         pacer: Pacer | None = None,
+        fields: Sequence[str] | None = WORK_FIELDS,
     ) -> None:
         url = base_url or os.environ.get(URL_ENV) or CROSSREF_URL
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
@@ -264,6 +313,7 @@ class CrossrefClient:
         self.ttl_days = ttl_days
         self.refresh = refresh
         self.backoff = backoff
+        self.fields = tuple(fields) if fields is not None else None
         self.pacer = pacer or Pacer(POLITE_LIMITS if self._mailto else PUBLIC_LIMITS)
         self.stats = ClientStats()
         self._owns_cache = not isinstance(cache, Cache)
@@ -458,7 +508,7 @@ class CrossrefClient:
             alone, batchable = [*batchable, *alone], []
         with ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="crossref") as pool:
             pending: set[Future[_Outcome]] = set()
-            for batch in _batches(batchable, self._path_prefix()):
+            for batch in _batches(batchable, self._path_prefix(), self.fields):
                 pending.add(pool.submit(self._fetch_batch, batch))
             for doi in alone:
                 pending.add(pool.submit(self._fetch_work, doi, True))
@@ -505,7 +555,10 @@ class CrossrefClient:
 
     def _fetch_batch(self, batch: list[str]) -> _Outcome:
         try:
-            body = self._request("filter", lambda cr: cr.works(filter={"doi": list(batch)}, limit=len(batch)))
+            select = list(self.fields) if self.fields else None
+            body = self._request(
+                "filter", lambda cr: cr.works(filter={"doi": list(batch)}, limit=len(batch), select=select)
+            )
             items = _work_list(body)
         except _Failure as failure:
             if failure.status in (400, 413, 414) and len(batch) > 1:
@@ -702,9 +755,12 @@ def _path_doi(doi: str) -> str:
     return quote(doi, safe="/:;()[]<>@!$&'*+,=-._~")
 
 
-def _batches(dois: list[str], path_prefix: str) -> Iterable[list[str]]:
-    """Split ``dois`` into filter batches whose ``<path>?filter=…&rows=N`` stays under MAX_URL_PATH_BYTES."""
+def _batches(dois: list[str], path_prefix: str, fields: Sequence[str] | None) -> Iterable[list[str]]:
+    """Split ``dois`` into batches whose ``<path>?filter=…&rows=N&select=…`` stays under
+    MAX_URL_PATH_BYTES."""
     fixed = len(path_prefix) + len("?filter=") + len(f"&rows={MAX_ROWS}")
+    if fields:
+        fixed += len("&select=") + len(quote(",".join(fields), safe=""))
     batch: list[str] = []
     size = fixed
     for doi in dois:
