@@ -20,7 +20,7 @@ from needling_evidence.report import (
     render_json,
     render_markdown,
 )
-from needling_evidence.report._data import SNAPSHOT_SENTENCE, coverage_percent
+from needling_evidence.report._data import SNAPSHOT_SENTENCE, checked_against, coverage_percent
 from needling_evidence.report.markdown import MAX_MARKDOWN_CHARS
 from needling_evidence.report.text import format_table, render_text
 from report_sample import EVIL_TITLE, sample_report
@@ -249,3 +249,16 @@ def test_matrix_figure_colours_follow_the_stances() -> None:
     grid = [[stances[int(v)] for v in row] for row in values.reshape(3, 2).tolist()]
     # columns: the references; chys2023 is only a suggestion, so it is no column
     assert grid == [["supports", ""], ["", "mentions"], ["", ""]]
+
+
+def test_checked_against_says_why_there_is_no_record() -> None:
+    assert checked_against({"status": "not_checked", "provenance": None}) == "not checked"
+    assert checked_against({"status": "unverified", "provenance": None}) == "no Crossref answer"
+    assert checked_against({"status": "unverified", "verification_source": "no Crossref record"}) == (
+        "no Crossref record"
+    )
+    snapshot = {"kind": "snapshot", "fetched": "2026-11-27", "note": "written by hand"}
+    assert checked_against({"status": "verified", "provenance": snapshot}, full=False) == (
+        "bundled snapshot, not a live Crossref answer; made 2026-11-27"
+    )
+    assert checked_against({"status": "verified", "provenance": snapshot}).endswith("; written by hand")

@@ -18,6 +18,7 @@ __all__ = [
     "ReportData",
     "as_report_data",
     "cell_text",
+    "checked_against",
     "claim_status_counts",
     "coverage_percent",
     "mismatches_pairs",
@@ -154,7 +155,7 @@ def provenance_text(value: object, *, full: bool = True) -> str:
     """Where a verification came from, in words, saying plainly when it is the bundled snapshot.
     ``full=False`` leaves out the provenance note (how a snapshot was made), for narrow outputs."""
     if is_missing(value):
-        return "not checked"
+        return "no Crossref answer"
     if isinstance(value, Mapping):
         kind = cell_text(value.get("kind"))
         when = cell_text(value.get("fetched"))
@@ -173,10 +174,19 @@ def provenance_text(value: object, *, full: bool = True) -> str:
     }.get(kind, kind or "unknown")
     parts = [label]
     if when:
-        parts.append(f"fetched {when}")
+        parts.append(f"made {when}" if kind == "snapshot" else f"fetched {when}")
     if note and full:
         parts.append(note)
     return "; ".join(parts)
+
+
+def checked_against(reference: Mapping[str, Any], *, full: bool = True) -> str:
+    """A reference row's "checked against" cell: its provenance, or why there is none."""
+    if is_missing(reference.get("provenance")):
+        if cell_text(reference.get("status")) == "not_checked":
+            return "not checked"
+        return cell_text(reference.get("verification_source")) or "no Crossref answer"
+    return provenance_text(reference.get("provenance"), full=full)
 
 
 def provenance_kind(value: object) -> str:

@@ -23,6 +23,7 @@ from ._data import (
     ReportData,
     as_report_data,
     cell_text,
+    checked_against,
     claim_status_counts,
     coverage_percent,
     first,
@@ -30,7 +31,6 @@ from ._data import (
     links_by_claim,
     mismatches_pairs,
     notices_text,
-    provenance_text,
     rows,
     snapshot_used,
     source_keys,
@@ -286,7 +286,7 @@ def _references(data: ReportData) -> str:
             f"<td>{tag(ref.get('status'))}<br>{esc(ref.get('message'))}{diff_html}{notices}</td>"
             f"<td class='wrap'>{doi_html}</td><td>{esc(ref.get('design'))}</td>"
             f"<td>{esc(level)}<br><span class='muted'>{esc(level_reason)}</span></td>"
-            f"<td>{esc(provenance_text(ref.get('provenance')))}</td></tr>"
+            f"<td>{esc(checked_against(ref))}</td></tr>"
         )
     return _section(
         "references",

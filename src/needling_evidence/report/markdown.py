@@ -14,13 +14,13 @@ from ._data import (
     SNAPSHOT_SENTENCE,
     as_report_data,
     cell_text,
+    checked_against,
     claim_status_counts,
     coverage_percent,
     first,
     links_by_claim,
     mismatches_pairs,
     notices_text,
-    provenance_text,
     rows,
     snapshot_used,
 )
@@ -113,7 +113,7 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
                     r.get("design"),
                     r.get("level"),
                     _differences_cell(r),
-                    provenance_text(r.get("provenance"), full=False),
+                    checked_against(r, full=False),
                 ]
                 for r in references
             ],

@@ -11,12 +11,12 @@ from ._data import (
     SNAPSHOT_SENTENCE,
     as_report_data,
     cell_text,
+    checked_against,
     claim_status_counts,
     coverage_percent,
     links_by_claim,
     mismatches_pairs,
     notices_text,
-    provenance_text,
     rows,
     snapshot_used,
 )
@@ -144,7 +144,7 @@ def render_text(
                     r.get("design"),
                     r.get("level"),
                     _differences(r),
-                    provenance_text(r.get("provenance"), full=False),
+                    checked_against(r, full=False),
                 ]
                 for r in references
             ],
