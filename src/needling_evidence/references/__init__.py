@@ -1,0 +1,62 @@
+"""Reading references from every form a user has them in: BibTeX, CSL-JSON, or a pasted reference list.
+
+:func:`load_references` picks the reader by the file's extension (:data:`READERS`). Each reader returns a
+:class:`~needling_evidence.model.ReferenceList` whose ``.problems`` name the file and line; a file that cannot be
+read at all (missing, a directory, empty, binary, not decodable) raises
+:class:`~needling_evidence.errors.InputError` naming it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import ReferenceList
+
+__all__ = ["READERS", "load_references"]
+
+#: File extension → the kind of reference file it holds.
+READERS: dict[str, str] = {
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
+    ".json": "csl-json",
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+}
+
+
+def load_references(path: str | os.PathLike[str], *, strict: bool = False) -> ReferenceList:
+    """References from a file, by its type: ``.bib`` (BibTeX), ``.json`` (CSL-JSON), ``.txt``/``.md`` (a
+    reference list as people paste it, APA or Vancouver). ``strict=True`` raises
+    :class:`~needling_evidence.errors.StrictError` when the file has problems."""
+    file = Path(path)
+    kind = READERS.get(file.suffix.lower())
+    if kind is None:
+        supported = ", ".join(sorted(READERS))
+        raise InputError(
+            f"unknown reference file type {file.suffix or '(no extension)'!r}; supported: {supported}",
+            path=str(file),
+        )
+    # the checks every reader needs, done once here so each gives the same message
+    from .bibtex import read_bytes, reject_binary
+
+    data = read_bytes(file)
+    if kind == "bibtex":
+        from .bibtex import read_bibtex
+
+        return read_bibtex(file, strict=strict)
+    reject_binary(data, str(file), expected="CSL-JSON" if kind == "csl-json" else "a reference list (text)")
+    if kind == "csl-json":
+        from .csl import read_csl_json
+
+        return read_csl_json(file, strict=strict)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError("is not UTF-8 text; save it as UTF-8", path=str(file), line=line) from None
+    from .text import parse_references
+
+    return parse_references(text, source=str(file), strict=strict)

@@ -1,0 +1,946 @@
+"""BibTeX in and out: :func:`read_bibtex`, :func:`write_bibtex`, :func:`add_bibtex_fields`.
+
+Reading is bibtexparser v2's block splitter (the only bibtexparser import in the package) followed by our own
+steps, in one visible loop (:func:`_read_library`): resolve ``@string`` macros and ``#`` concatenation, remove
+the outer delimiters, decode LaTeX (:mod:`.latex`, checked against pylatexenc), split names (:mod:`.names`),
+normalise the DOI, and check. Doing these ourselves instead of through bibtexparser's middleware keeps a
+20,000-entry file within 2× of the bare split (``tests/benchmarks/bench_bibtex.py``).
+
+What the user wrote is never lost or silently changed: each reference keeps its block verbatim in ``raw``,
+every field decoded in ``fields`` (verbatim fields — ``url``, ``doi``, ``file``, ``eprint`` — are not
+LaTeX-decoded), and every problem becomes a :class:`~needling_evidence.model.Problem` with file and line:
+
+====================== ========= =====================================================================
+code                   severity  when
+====================== ========= =====================================================================
+bibtex.parse_failed    error     a block bibtexparser could not parse (unbalanced braces, missing comma…)
+bibtex.duplicate_key   error     a second entry with a key already used (the first is kept)
+bibtex.duplicate_field warning   a field given twice in one entry (the first value is kept)
+bibtex.duplicate_work  warning   the same work under two keys: same DOI, or same title + year + first author
+bibtex.missing_field   warning   no title, no author/editor, or no year/date
+bibtex.missing_key     error     an entry without a citation key (it is skipped)
+bibtex.duplicate_string warning  an ``@string`` defined twice (the later definition wins, as in BibTeX)
+bibtex.undefined_string warning  a macro (``@string``) that is used but never defined (its name is kept)
+bibtex.encoding        warning   the file is not UTF-8 and was read as Windows-1252/Latin-1
+doi.malformed          error     a ``doi`` field that is not a valid DOI (kept in ``fields``; ``doi`` None)
+====================== ========= =====================================================================
+
+``and others`` in a name list becomes a final ``Person(literal="others")`` (:data:`.names.OTHERS`).
+
+Writing back never re-serialises what it does not change: :func:`add_bibtex_fields` splices new or replaced
+field values into the original text, so comments, ``@string`` blocks, field order, spacing and every untouched
+entry stay byte for byte; the file is replaced atomically (temporary file in the same directory +
+``os.replace``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..doi import normalize_doi
+from ..errors import InputError, StrictError, UsageError
+from ..model import Person, Problem, Reference, ReferenceList
+from .latex import latex_to_text
+from .names import OTHERS, split_names
+
+if TYPE_CHECKING:
+    from bibtexparser.library import Library
+
+__all__ = [
+    "BIBTEX_TO_CSL",
+    "CSL_TO_BIBTEX",
+    "add_bibtex_fields",
+    "iter_field_values",
+    "looks_like_bibtex",
+    "read_bibtex",
+    "read_bytes",
+    "reject_binary",
+    "splice_bibtex_fields",
+    "write_bibtex",
+]
+
+# BibTeX / biblatex entry type → CSL-JSON type (after citeproc-js and pandoc's mappings).
+BIBTEX_TO_CSL: dict[str, str] = {
+    "article": "article-journal",
+    "book": "book",
+    "mvbook": "book",
+    "collection": "book",
+    "mvcollection": "book",
+    "proceedings": "book",
+    "reference": "book",
+    "booklet": "pamphlet",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "inreference": "entry-encyclopedia",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "manual": "report",
+    "techreport": "report",
+    "report": "report",
+    "mastersthesis": "thesis",
+    "phdthesis": "thesis",
+    "thesis": "thesis",
+    "unpublished": "manuscript",
+    "online": "webpage",
+    "electronic": "webpage",
+    "www": "webpage",
+    "dataset": "dataset",
+    "software": "software",
+    "patent": "patent",
+    "periodical": "periodical",
+    "review": "review",
+    "misc": "document",
+}
+DEFAULT_CSL_TYPE = "document"  # an entry type not in the table (CSL's catch-all)
+
+# CSL-JSON type → the entry type written by write_bibtex.
+CSL_TO_BIBTEX: dict[str, str] = {
+    "article-journal": "article",
+    "article": "article",
+    "article-magazine": "article",
+    "article-newspaper": "article",
+    "review": "article",
+    "review-book": "article",
+    "book": "book",
+    "pamphlet": "booklet",
+    "chapter": "incollection",
+    "entry-encyclopedia": "inreference",
+    "paper-conference": "inproceedings",
+    "report": "techreport",
+    "thesis": "phdthesis",
+    "manuscript": "unpublished",
+    "webpage": "online",
+    "dataset": "dataset",
+    "software": "software",
+    "patent": "patent",
+    "periodical": "periodical",
+}
+
+# The month macros every BibTeX style defines, and the names and numbers people type.
+_MONTH_MACROS: dict[str, str] = {
+    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
+    "jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November",
+    "dec": "December",
+}  # fmt: skip
+_MONTH_NUMBERS: dict[str, int] = {
+    **{name.lower(): i for i, name in enumerate(_MONTH_MACROS.values(), 1)},
+    **{abbr: i for i, abbr in enumerate(_MONTH_MACROS, 1)},
+    "sept": 9,
+    **{str(i): i for i in range(1, 13)},
+    **{f"{i:02d}": i for i in range(1, 13)},
+}
+
+# Fields whose value is an identifier or address, not text: LaTeX is not decoded there (biblatex treats them
+# as verbatim), so `10.1002/(sici)…_x` or a URL with `%20` survive as written.
+VERBATIM_FIELDS = frozenset(
+    {"doi", "url", "file", "eprint", "pdf", "pmid", "pmcid", "isbn", "issn", "urldate"}
+)
+_NAME_FIELDS = ("author", "editor")
+# Text is read as BibTeX (not as a path) when it has an '@' and a newline or a brace: no file name has both.
+_TEXT_MARKERS = ("\n", "{")
+# A file whose first 8 KiB have this share of control characters (other than tab/newline/form feed) is not
+# text. Real .bib exports have none; 10% leaves room for a stray control character in a hand-edited file.
+_BINARY_SNIFF_BYTES = 8192
+_BINARY_CONTROL_SHARE = 0.10
+
+_SPACES = re.compile(r"\s+")
+_KEYWORD_SEPARATORS = re.compile(r"\s*[,;]\s*")
+_YEAR = re.compile(r"\d{4}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    text: str
+    name: str | None  # the file name, for problems
+    encoding: str  # what to write the file back in
+    path: Path | None
+
+
+def looks_like_bibtex(value: str) -> bool:
+    """:func:`read_bibtex`'s rule: a string with ``@`` and a newline or ``{`` is BibTeX text, not a path."""
+    return "@" in value and any(marker in value for marker in _TEXT_MARKERS)
+
+
+# --- reading ------------------------------------------------------------------------------------------------
+
+
+def read_bibtex(path_or_text: str | os.PathLike[str], *, strict: bool = False) -> ReferenceList:
+    """Read a BibTeX file (``str`` or :class:`~pathlib.Path`) or BibTeX text into references.
+
+    A ``str`` that contains ``@`` and a newline or ``{`` is BibTeX text; any other ``str`` is a path. Problems
+    in the input are returned in ``.problems`` (with file and line); under ``strict=True`` any problem raises
+    :class:`~needling_evidence.errors.StrictError`. A file that cannot be read as text raises
+    :class:`~needling_evidence.errors.InputError` naming it.
+    """
+    problems: list[Problem] = []
+    source = _load(path_or_text, problems)
+    refs, found = _read_library(_split(source.text), source.name)
+    result = ReferenceList(refs, [*problems, *found], source=source.name)
+    if strict and result.problems:
+        raise StrictError(result.problems)
+    return result
+
+
+def _load(path_or_text: str | os.PathLike[str], problems: list[Problem]) -> _Source:
+    if isinstance(path_or_text, str) and (looks_like_bibtex(path_or_text) or not path_or_text.strip()):
+        return _Source(path_or_text, None, "utf-8", None)
+    path = Path(path_or_text)
+    data = read_bytes(path)
+    text, encoding = _decode(data, str(path), problems)
+    return _Source(text, str(path), encoding, path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file the user named, or :class:`InputError` saying why not (missing, directory, empty)."""
+    try:
+        if path.is_dir():
+            raise InputError("is a directory, not a BibTeX file", path=str(path))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(path)) from None
+    except PermissionError:
+        raise InputError("permission denied", path=str(path)) from None
+    except OSError as error:
+        if isinstance(error, InputError):
+            raise
+        raise InputError(f"cannot be read ({error.strerror or error})", path=str(path)) from None
+    if not data.strip():
+        raise InputError("the file is empty", path=str(path))
+    return data
+
+
+def reject_binary(data: bytes, name: str, *, expected: str) -> None:
+    """Raise :class:`InputError` when ``data`` is not text (NUL bytes, or many control characters)."""
+    sample = data[:_BINARY_SNIFF_BYTES]
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    if b"\x00" in sample or controls > _BINARY_CONTROL_SHARE * len(sample):
+        raise InputError(f"is not a text file (binary data); expected {expected}", path=name)
+
+
+def _decode(data: bytes, name: str, problems: list[Problem]) -> tuple[str, str]:
+    """Text and encoding to write back in: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError("starts with a UTF-16 byte-order mark but is not UTF-16", path=name) from None
+    reject_binary(data, name, expected="BibTeX")
+    try:
+        if data.startswith(b"\xef\xbb\xbf"):
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+    try:
+        text, encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "latin-1"
+    problems.append(
+        Problem(
+            "bibtex.encoding",
+            f"not valid UTF-8 (first bad byte on line {line}); read as {encoding}. Check accented "
+            "characters, "
+            "and save the file as UTF-8 to silence this.",
+            file=name,
+            line=line,
+            severity="warning",
+        )
+    )
+    return text, encoding
+
+
+def _split(text: str) -> Library:
+    from bibtexparser.entrypoint import parse_string
+
+    # No middleware: string resolution, delimiter removal, decoding and names are done by _read_library.
+    return parse_string(text, parse_stack=[])
+
+
+def _line(block: Any) -> int | None:
+    start = block.start_line
+    return None if start is None else start + 1  # bibtexparser counts from 0
+
+
+def _read_library(library: Library, name: str | None) -> tuple[list[Reference], list[Problem]]:
+    from bibtexparser.model import (
+        DuplicateBlockKeyBlock,
+        DuplicateFieldKeyBlock,
+        Entry,
+        ParsingFailedBlock,
+        String,
+    )
+
+    strings: dict[str, str] = {}
+    refs: list[Reference] = []
+    problems: list[Problem] = []
+    for block in library.blocks:
+        if isinstance(block, Entry):
+            ref = _reference(block, strings, name, problems)
+            if ref is not None:
+                refs.append(ref)
+        elif isinstance(block, String):
+            strings[block.key.lower()] = _resolve(
+                block.value, strings, block.key, name, _line(block), problems
+            )
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            entry: Any = block.ignore_error_block
+            fields = ", ".join(sorted(block.duplicate_keys))
+            problems.append(
+                Problem(
+                    "bibtex.duplicate_field",
+                    f"entry {entry.key!r} gives {fields} more than once; the first value is used",
+                    file=name,
+                    line=_line(entry),
+                    severity="warning",
+                    key=entry.key,
+                    field=fields,
+                )
+            )
+            first_values: dict[str, Any] = {}
+            for field in entry.fields:
+                first_values.setdefault(field.key.lower(), field)
+            entry.fields = list(first_values.values())
+            ref = _reference(entry, strings, name, problems)
+            if ref is not None:
+                refs.append(ref)
+        elif isinstance(block, DuplicateBlockKeyBlock):
+            duplicate = block.ignore_error_block
+            if isinstance(duplicate, String):
+                # BibTeX itself lets a later @string win; say so rather than guess silently
+                strings[duplicate.key.lower()] = _resolve(
+                    duplicate.value, strings, duplicate.key, name, _line(duplicate), problems
+                )
+                problems.append(
+                    Problem(
+                        "bibtex.duplicate_string",
+                        f"@string {duplicate.key!r} is defined again; the later definition is used from here",
+                        file=name,
+                        line=_line(duplicate),
+                        severity="warning",
+                        key=duplicate.key,
+                    )
+                )
+                continue
+            previous = block.previous_block
+            problems.append(
+                Problem(
+                    "bibtex.duplicate_key",
+                    f"key {block.key!r} is used again (first at line {_line(previous)}); this entry is not "
+                    "read. "
+                    "Give it its own key.",
+                    file=name,
+                    line=_line(duplicate) or _line(block),
+                    key=block.key,
+                    raw=block.raw,
+                )
+            )
+        elif isinstance(block, ParsingFailedBlock):
+            reason = str(getattr(block.error, "abort_reason", None) or block.error).strip()
+            problems.append(
+                Problem(
+                    "bibtex.parse_failed",
+                    f"this block could not be read and is skipped: {reason}",
+                    file=name,
+                    line=_line(block),
+                    raw=block.raw,
+                )
+            )
+    problems.extend(_duplicate_works(refs, name))
+    return refs, problems
+
+
+def _resolve(
+    value: str,
+    strings: Mapping[str, str],
+    owner: str,
+    name: str | None,
+    line: int | None,
+    problems: list[Problem],
+) -> str:
+    """A raw value (``{…}``, ``"…"``, ``123``, ``macro``, ``a # b``) → its LaTeX text, delimiters removed."""
+    first = value[:1]
+    # the common case: one delimited value
+    if "#" not in value and (
+        (first == "{" and value.endswith("}")) or (first == '"' and value.endswith('"') and len(value) > 1)
+    ):
+        return value[1:-1]
+    pieces: list[str] = []
+    index = 0
+    length = len(value)
+    while index < length:
+        ch = value[index]
+        if ch.isspace() or ch == "#":
+            index += 1
+        elif ch == "{" or ch == '"':
+            end = _closing(value, index)
+            pieces.append(value[index + 1 : end])
+            index = end + 1
+        else:
+            end = index
+            while end < length and not value[end].isspace() and value[end] != "#":
+                end += 1
+            word = value[index:end]
+            index = end
+            if word.isdigit():
+                pieces.append(word)
+            elif word.lower() in strings:
+                pieces.append(strings[word.lower()])
+            elif word.lower() in _MONTH_MACROS:
+                pieces.append(_MONTH_MACROS[word.lower()])
+            else:
+                problems.append(
+                    Problem(
+                        "bibtex.undefined_string",
+                        f"{owner}: @string macro {word!r} is not defined; its name is used as the text",
+                        file=name,
+                        line=line,
+                        severity="warning",
+                        key=owner,
+                    )
+                )
+                pieces.append(word)
+    return "".join(pieces)
+
+
+def _closing(value: str, start: int) -> int:
+    """Index of the delimiter closing the ``{`` or ``"`` at ``start`` (or the last index, if unclosed)."""
+    depth = 0
+    quote = value[start] == '"'
+    for index in range(start + 1, len(value)):
+        ch = value[index]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            if depth == 0 and not quote:
+                return index
+            depth -= 1
+        elif ch == '"' and quote and depth == 0:
+            return index
+    return len(value) - 1
+
+
+def _clean(text: str | None) -> str | None:
+    """Decoded text with runs of whitespace (line wrapping in the .bib) made single spaces."""
+    if text is None:
+        return None
+    cleaned = _SPACES.sub(" ", text).strip()
+    return cleaned or None
+
+
+def _reference(
+    entry: Any, strings: Mapping[str, str], name: str | None, problems: list[Problem]
+) -> Reference | None:
+    line = _line(entry)
+    key = entry.key.strip()
+    if not key:
+        problems.append(
+            Problem(
+                "bibtex.missing_key",
+                f"@{entry.entry_type} entry has no citation key and is skipped",
+                file=name,
+                line=line,
+                raw=entry.raw,
+            )
+        )
+        return None
+    raw_values: dict[str, str] = {}
+    for field in entry.fields:
+        field_name = field.key.lower()
+        raw_values[field_name] = _resolve(field.value, strings, key, name, line, problems)
+    fields = {
+        field_name: (value if field_name in VERBATIM_FIELDS else latex_to_text(value))
+        for field_name, value in raw_values.items()
+    }
+
+    def text(*names: str) -> str | None:
+        for field_name in names:
+            value = _clean(fields.get(field_name))
+            if value:
+                return value
+        return None
+
+    entry_type = entry.entry_type.lower()
+    csl_type = BIBTEX_TO_CSL.get(entry_type, DEFAULT_CSL_TYPE)
+    authors = split_names(raw_values["author"]) if "author" in raw_values else ()
+    editors = split_names(raw_values["editor"]) if "editor" in raw_values else ()
+    year = _year(fields.get("year") or fields.get("date"))
+    month = _month(fields.get("month"), fields.get("date"))
+    if csl_type in ("chapter", "paper-conference", "entry-encyclopedia"):
+        container = text("booktitle", "journal", "journaltitle")
+    else:
+        container = text("journal", "journaltitle", "booktitle")
+    doi = _doi(fields, key, name, line, problems)
+    keywords = fields.get("keywords")
+    ref = Reference(
+        key=key,
+        type=csl_type,
+        title=text("title"),
+        authors=authors,
+        year=year,
+        container_title=container,
+        volume=text("volume"),
+        issue=text("number", "issue"),
+        pages=text("pages"),
+        doi=doi,
+        pmid=_pmid(fields),
+        pmcid=text("pmcid"),
+        url=text("url"),
+        publisher=text("publisher", "institution", "school", "organization"),
+        isbn=text("isbn"),
+        issn=text("issn"),
+        editors=editors,
+        month=month,
+        abstract=text("abstract"),
+        keywords=tuple(k for k in _KEYWORD_SEPARATORS.split(keywords.strip()) if k) if keywords else (),
+        note=text("note"),
+        raw=entry.raw,
+        file=name,
+        line=line,
+        fields=fields,
+    )
+    missing = [
+        label
+        for label, present in (
+            ("title", ref.title),
+            ("author or editor", ref.authors or ref.editors or csl_type in ("webpage", "document", "report")),
+            ("year", ref.year),
+        )
+        if not present
+    ]
+    if missing:
+        problems.append(
+            Problem(
+                "bibtex.missing_field",
+                f"entry {key!r} has no {', no '.join(missing)}",
+                file=name,
+                line=line,
+                severity="warning",
+                key=key,
+                field=missing[0],
+            )
+        )
+    return ref
+
+
+def _year(value: str | None) -> int | None:
+    if not value:
+        return None
+    match = _YEAR.search(value)
+    return int(match.group(0)) if match else None
+
+
+def _month(value: str | None, date: str | None) -> int | None:
+    if value:
+        return _MONTH_NUMBERS.get(value.strip().rstrip(".").lower())
+    if date and len(date) >= 7 and date[4] == "-":
+        return _MONTH_NUMBERS.get(date[5:7])
+    return None
+
+
+def _doi(
+    fields: Mapping[str, str], key: str, name: str | None, line: int | None, problems: list[Problem]
+) -> str | None:
+    written = fields.get("doi")
+    if written and written.strip():
+        doi = normalize_doi(written)
+        if doi is None:
+            problems.append(
+                Problem(
+                    "doi.malformed",
+                    f"entry {key!r}: {written.strip()!r} is not a valid DOI (kept as written in fields)",
+                    file=name,
+                    line=line,
+                    key=key,
+                    field="doi",
+                )
+            )
+        return doi
+    if fields.get("eprinttype", "").lower() == "doi" and fields.get("eprint"):
+        return normalize_doi(fields["eprint"])
+    url = fields.get("url")
+    if url and "doi.org/" in url.lower():  # a DOI given only as its resolver URL
+        return normalize_doi(url)
+    return None
+
+
+def _pmid(fields: Mapping[str, str]) -> str | None:
+    value = fields.get("pmid")
+    if not value and fields.get("eprinttype", "").lower() == "pubmed":
+        value = fields.get("eprint")
+    value = (value or "").strip()
+    return value if value.isdigit() else None
+
+
+def _work_identity(ref: Reference) -> tuple[str, int, str] | None:
+    if not (ref.title and ref.year and ref.authors):
+        return None
+    title = "".join(ch for ch in ref.title.casefold() if ch.isalnum())
+    first = ref.authors[0]
+    who = "".join(ch for ch in (first.family or first.literal or "").casefold() if ch.isalnum())
+    return (title, ref.year, who) if title and who else None
+
+
+def _duplicate_works(refs: list[Reference], name: str | None) -> Iterator[Problem]:
+    by_doi: dict[str, Reference] = {}
+    by_identity: dict[tuple[str, int, str], Reference] = {}
+    for ref in refs:
+        earlier = by_doi.get(ref.doi) if ref.doi else None
+        reason = f"the same DOI ({ref.doi})"
+        if earlier is None:
+            identity = _work_identity(ref)
+            earlier = by_identity.get(identity) if identity else None
+            reason = "the same title, year and first author"
+            if identity and earlier is None:
+                by_identity[identity] = ref
+        if ref.doi and ref.doi not in by_doi:
+            by_doi[ref.doi] = ref
+        if earlier is not None:
+            yield Problem(
+                "bibtex.duplicate_work",
+                f"{ref.key!r} and {earlier.key!r} (line {earlier.line}) look like one work: {reason}. "
+                "Cite one key.",
+                file=name,
+                line=ref.line,
+                severity="warning",
+                key=ref.key,
+            )
+
+
+def iter_field_values(text: str) -> Iterator[tuple[str, str, str]]:
+    """``(entry key, field name, value)`` for every field of every entry: macros resolved, delimiters removed,
+    LaTeX not decoded — what the decoder receives (used by the benchmark to compare with pylatexenc)."""
+    from bibtexparser.model import Entry, String
+
+    strings: dict[str, str] = {}
+    sink: list[Problem] = []
+    for block in _split(text).blocks:
+        if isinstance(block, String):
+            strings[block.key.lower()] = _resolve(block.value, strings, block.key, None, None, sink)
+        elif isinstance(block, Entry):
+            for field in block.fields:
+                yield (
+                    block.key,
+                    field.key.lower(),
+                    _resolve(field.value, strings, block.key, None, None, sink),
+                )
+
+
+# --- writing ------------------------------------------------------------------------------------------------
+
+# Characters with a meaning in BibTeX/LaTeX text, and how to write them literally.
+_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+}
+_ESCAPE = re.compile("|".join(re.escape(ch) for ch in _ESCAPES))
+_KEY = re.compile(r"^[^\s,{}()=\"#%'~\\]+$")
+_FIELD_NAME = re.compile(r"^[A-Za-z][\w-]*$")
+# Extra BibTeX fields kept in Reference.fields that write_bibtex passes through.
+_PASS_THROUGH = (
+    "address", "edition", "series", "chapter", "institution", "school", "organization", "howpublished",
+    "eprint", "eprinttype", "archiveprefix", "primaryclass", "language", "annote", "file", "urldate", "date",
+    "type", "translator",
+)  # fmt: skip
+
+
+def _encode(field_name: str, value: str) -> str:
+    """Plain Unicode text → a BibTeX field value (without the outer braces)."""
+    if field_name.lower() in VERBATIM_FIELDS:
+        if not _balanced(value):
+            raise UsageError(f"the {field_name} value {value!r} has unbalanced braces and cannot be written")
+        return value
+    encoded = _ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], value)
+    if field_name.lower() == "pages":
+        encoded = encoded.replace("–", "--").replace("—", "---")
+    return encoded
+
+
+def _balanced(value: str) -> bool:
+    depth = 0
+    for ch in value:
+        depth += (ch == "{") - (ch == "}")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _name(person: Person) -> str:
+    if person == OTHERS:
+        return "others"
+    if person.literal:
+        return "{" + _encode("author", person.literal) + "}"
+    family = " ".join(p for p in (person.particle, person.family) if p)
+    parts = [_encode("author", family or "")]
+    if person.suffix:
+        parts.append(_encode("author", person.suffix))
+    if person.given:
+        parts.append(_encode("author", person.given))
+    elif person.suffix:
+        parts.append("")
+    return ", ".join(parts)
+
+
+def _entry_fields(ref: Reference) -> list[tuple[str, str]]:
+    values: list[tuple[str, str | None]] = [
+        ("author", " and ".join(_name(p) for p in ref.authors) if ref.authors else None),
+        ("editor", " and ".join(_name(p) for p in ref.editors) if ref.editors else None),
+        ("title", ref.title and _encode("title", ref.title)),
+    ]
+    container = (
+        "booktitle" if ref.type in ("chapter", "paper-conference", "entry-encyclopedia") else "journal"
+    )
+    plain: list[tuple[str, str | None]] = [
+        (container, ref.container_title),
+        ("year", str(ref.year) if ref.year else None),
+        ("month", str(ref.month) if ref.month else None),
+        ("volume", ref.volume),
+        ("number", ref.issue),
+        ("pages", ref.pages),
+        ("publisher", ref.publisher),
+        ("doi", ref.doi),
+        ("pmid", ref.pmid),
+        ("pmcid", ref.pmcid),
+        ("url", ref.url),
+        ("isbn", ref.isbn),
+        ("issn", ref.issn),
+        ("abstract", ref.abstract),
+        ("keywords", ", ".join(ref.keywords) if ref.keywords else None),
+        ("note", ref.note),
+    ]
+    plain += [(f, ref.fields.get(f)) for f in _PASS_THROUGH if ref.fields.get(f)]
+    values += [(f, v and _encode(f, v)) for f, v in plain]
+    return [(f, v) for f, v in values if v]
+
+
+def format_entry(ref: Reference) -> str:
+    """One reference as a BibTeX entry (fresh text; no trailing newline)."""
+    if not _KEY.match(ref.key):
+        raise UsageError(
+            f"{ref.key!r} cannot be a BibTeX key (spaces, commas, braces and quotes are not allowed)"
+        )
+    entry_type = CSL_TO_BIBTEX.get(ref.type, "misc")
+    fields = _entry_fields(ref)
+    width = max((len(f) for f, _ in fields), default=0)
+    body = "".join(f",\n  {f:<{width}} = {{{v}}}" for f, v in fields)
+    return f"@{entry_type}{{{ref.key}{body}\n}}"
+
+
+def write_bibtex(
+    refs_or_path: Iterable[Reference] | str | os.PathLike[str],
+    path: str | os.PathLike[str] | None = None,
+    *,
+    updates: Mapping[str, Mapping[str, str]] | None = None,
+    overwrite: bool = False,
+    backup: bool = False,
+) -> str:
+    """Write BibTeX and return the text written.
+
+    - ``write_bibtex(refs, path)`` (or ``path=None`` for the text only): fresh entries from references,
+      in order.
+    - ``write_bibtex(source_path, path, updates={key: {field: value}})``: the source file with those fields
+      added
+      (or, with ``overwrite=True``, replaced) and nothing else changed — see :func:`add_bibtex_fields`.
+
+    Files are written atomically; ``backup=True`` keeps the previous file as ``<path>.bak``.
+    """
+    if isinstance(refs_or_path, (str, os.PathLike)):
+        if updates is None:
+            raise UsageError(
+                "write_bibtex(path, …) needs updates={key: {field: value}}; pass references to write"
+            )
+        source = _load(refs_or_path, [])
+        text = splice_bibtex_fields(source.text, updates, overwrite=overwrite)
+        if path is not None:
+            _atomic_write(Path(path), text, source.encoding, backup=backup)
+        return text
+    if updates is not None:
+        raise UsageError(
+            "updates= applies to an existing .bib file: write_bibtex(source_path, path, updates=…)"
+        )
+    text = "".join(format_entry(ref) + "\n\n" for ref in refs_or_path)
+    if path is not None:
+        _atomic_write(Path(path), text, "utf-8", backup=backup)
+    return text
+
+
+def add_bibtex_fields(
+    path: str | os.PathLike[str],
+    updates: Mapping[str, Mapping[str, str]],
+    *,
+    overwrite: bool = False,
+    backup: bool = True,
+) -> Path:
+    """Add fields to entries of a .bib file in place, changing nothing else; returns the path.
+
+    ``updates`` maps entry keys to ``{field: plain text value}`` (e.g. ``{"rodine2015": {"doi": "10.…"}}``).
+    The new field goes after the entry's last field, indented and aligned like its neighbours. A field the
+    entry already has raises :class:`~needling_evidence.errors.UsageError` unless ``overwrite=True`` (then
+    only its value is replaced). Keys not in the file, or used twice in it, raise ``UsageError``. The file
+    keeps its encoding and line endings; the previous version is kept as ``<path>.bak`` unless
+    ``backup=False``.
+    """
+    file = Path(path)
+    source = _load(file, [])
+    text = splice_bibtex_fields(source.text, updates, overwrite=overwrite)
+    _atomic_write(file, text, source.encoding, backup=backup)
+    return file
+
+
+def splice_bibtex_fields(
+    text: str, updates: Mapping[str, Mapping[str, str]], *, overwrite: bool = False
+) -> str:
+    """``text`` with ``updates`` added to (or replaced in) their entries; all else byte for byte."""
+    from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+
+    for key, new in updates.items():
+        for field_name in new:
+            if not _FIELD_NAME.match(field_name):
+                raise UsageError(f"{field_name!r} (for {key!r}) is not a BibTeX field name")
+    spans: dict[str, tuple[int, Any]] = {}
+    duplicated: set[str] = set()
+    cursor = 0
+    for block in _split(text).blocks:
+        block_raw = block.raw or ""
+        start = text.find(block_raw, cursor) if block_raw else -1
+        if start >= 0:
+            cursor = start + len(block_raw)
+        if isinstance(block, DuplicateBlockKeyBlock):
+            duplicated.add(block.key)
+        elif isinstance(block, Entry) and start >= 0:
+            spans[block.key] = (start, block)
+    unknown = [key for key in updates if key not in spans]
+    if unknown:
+        raise UsageError(f"no entry with key {', '.join(map(repr, unknown))} in the BibTeX text")
+    ambiguous = [key for key in updates if key in duplicated]
+    if ambiguous:
+        raise UsageError(
+            f"key {', '.join(map(repr, ambiguous))} is used by more than one entry; fix that first"
+        )
+    newline = "\r\n" if "\r\n" in text else "\n"
+    edits = sorted(
+        ((spans[key][0], spans[key][1], new) for key, new in updates.items() if new),
+        key=lambda edit: edit[0],
+        reverse=True,  # splice from the end so earlier offsets stay valid
+    )
+    for start, entry, new in edits:
+        raw = entry.raw
+        text = text[:start] + _splice_entry(raw, entry, new, overwrite, newline) + text[start + len(raw) :]
+    return text
+
+
+_FIELD_LINE = re.compile(r"^([ \t]*)([A-Za-z][\w-]*)([ \t]*)=([ \t]*)", re.MULTILINE)
+
+
+def _splice_entry(raw: str, entry: Any, new: Mapping[str, str], overwrite: bool, newline: str) -> str:
+    # Locate each existing field's value in the raw text, in order (the splitter keeps values verbatim).
+    header_end = raw.find(",")
+    cursor = header_end + 1 if header_end >= 0 else len(raw) - 1
+    located: dict[str, tuple[int, int]] = {}
+    for field in entry.fields:
+        pattern = re.compile(r"(?<![\w-])" + re.escape(field.key) + r"\s*=\s*")
+        match = pattern.search(raw, cursor)
+        while match and not raw.startswith(field.value, match.end()):
+            match = pattern.search(raw, match.end())
+        if match is None:  # cannot happen for text the splitter produced; refuse rather than guess
+            raise UsageError(f"cannot locate field {field.key!r} of {entry.key!r} to edit it safely")
+        located.setdefault(field.key.lower(), (match.end(), match.end() + len(field.value)))
+        cursor = match.end() + len(field.value)
+    last_value_end = cursor
+
+    quoted = bool(entry.fields) and all(f.value.startswith('"') for f in entry.fields)
+    replacements: list[tuple[int, int, str]] = []
+    additions: list[tuple[str, str]] = []
+    for field_name, value in new.items():
+        encoded = _encode(field_name, value)
+        delimited = f'"{encoded}"' if quoted and '"' not in encoded else "{" + encoded + "}"
+        where = located.get(field_name.lower())
+        if where is None:
+            additions.append((field_name, delimited))
+        elif not overwrite:
+            raise UsageError(
+                f"entry {entry.key!r} already has a {field_name} field; pass overwrite=True to replace it"
+            )
+        else:
+            replacements.append((where[0], where[1], delimited))
+
+    if additions:
+        layout = _FIELD_LINE.findall(raw)
+        one_line = "\n" not in raw.strip()
+        indent = Counter(m[0] for m in layout).most_common(1)[0][0] if layout else "  "
+        columns = {len(m[0]) + len(m[1]) + len(m[2]) for m in layout}
+        before_eq = Counter(m[2] for m in layout).most_common(1)[0][0] if layout else " "
+        after_eq = Counter(m[3] for m in layout).most_common(1)[0][0] if layout else " "
+        names = [m[1] for m in layout]
+        upper = bool(names) and all(n.isupper() for n in names)
+        title = bool(names) and not upper and all(n[:1].isupper() for n in names)
+
+        def render(field_name: str, delimited: str) -> str:
+            shown = field_name.upper() if upper else field_name.capitalize() if title else field_name.lower()
+            if one_line:
+                return f"{shown} = {delimited}"
+            if len(columns) == 1:  # aligned '=': keep the column
+                pad = " " * max(next(iter(columns)) - len(indent) - len(shown), 1)
+            else:
+                pad = before_eq
+            return f"{indent}{shown}{pad}={after_eq}{delimited}"
+
+        separator = " " if one_line else newline
+        rest = raw[last_value_end:]
+        stripped = rest.lstrip()
+        if entry.fields and stripped.startswith(","):
+            # trailing comma style ("…},\n}"): insert after that comma, each new field with its own comma
+            at = last_value_end + (len(rest) - len(stripped)) + 1
+            inserted = "".join(f"{separator}{render(f, d)}," for f, d in additions)
+        else:
+            at = last_value_end if entry.fields else len(raw) - 1
+            lead = "," if entry.fields or header_end < 0 else ""
+            inserted = lead + ",".join(f"{separator}{render(f, d)}" for f, d in additions)
+            if not entry.fields:
+                inserted += newline if not one_line else ""
+        replacements.append((at, at, inserted))
+
+    for start, end, value in sorted(replacements, reverse=True):
+        raw = raw[:start] + value + raw[end:]
+    return raw
+
+
+def _atomic_write(path: Path, text: str, encoding: str, *, backup: bool) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same directory and ``os.replace``."""
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError as error:
+        raise UsageError(
+            f"{path}: the new text has characters ({error.object[error.start : error.end]!r}) that the "
+            "file's "
+            f"encoding ({encoding}) cannot hold; convert the file to UTF-8 first"
+        ) from None
+    directory = path.parent if str(path.parent) else Path(".")
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        if path.exists():
+            shutil.copymode(path, temp_name)
+            if backup:
+                shutil.copy2(path, path.with_name(path.name + ".bak"))
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
