@@ -121,6 +121,23 @@ def test_a_doi_the_batch_missed_but_crossref_has_is_fetched_alone(server: Crossr
     assert [r.route for r in server.log] == ["filter", "agency", "work"]
 
 
+def test_a_sici_doi_reaches_the_server_intact(server: CrossrefServer) -> None:
+    # a real SICI DOI from the recorded answer's reference list: "<", ">", ";", ":" and "()" in one DOI
+    sici = "10.1002/(SICI)1097-4547(19960215)43:4<439::AID-JNR5>3.0.CO;2-G"
+    assert sici in {r.get("DOI") for r in load_recorded_work()["reference"]}
+    [alone] = make_client(server).lookup_dois([sici])
+    assert alone.outcome == "not_found" and alone.doi == sici.lower()
+    assert [r.dois[0] for r in server.log] == [sici.lower(), sici.lower()]  # /works/{doi}, then its agency
+    server.reset_log()
+    make_client(server).lookup_dois([sici, PLOS])
+    assert sici.lower() in server.log[0].dois  # and inside a batch filter
+
+
+def test_clients_of_one_server_share_its_allowance(server: CrossrefServer) -> None:
+    assert make_client(server).pacer is make_client(server).pacer
+    assert make_client(server, mailto=MAILTO).pacer is not make_client(server).pacer  # another pool
+
+
 def test_fields_none_asks_for_whole_records(server: CrossrefServer) -> None:
     lookups = make_client(server, fields=None).lookup_dois([PLOS, CHAPTER])
     [batch] = server.log

@@ -314,7 +314,7 @@ class CrossrefClient:
         self.refresh = refresh
         self.backoff = backoff
         self.fields = tuple(fields) if fields is not None else None
-        self.pacer = pacer or Pacer(POLITE_LIMITS if self._mailto else PUBLIC_LIMITS)
+        self.pacer = pacer or _shared_pacer(self.base_url, polite=self._mailto is not None)
         self.stats = ClientStats()
         self._owns_cache = not isinstance(cache, Cache)
         if cache is False:
@@ -733,6 +733,20 @@ class CrossrefClient:
             if isinstance(err, _Failure):
                 return err
         return _Failure(f"{what}: {type(exc).__name__}: {_scrub(str(exc), self._mailto)}")
+
+
+# One pacer per server and pool in a process: Crossref counts requests per client address, so two clients in
+# one notebook must share the allowance rather than each take all of it.
+_PACERS: dict[tuple[str, bool], Pacer] = {}
+_PACERS_LOCK = threading.Lock()
+
+
+def _shared_pacer(base_url: str, *, polite: bool) -> Pacer:
+    with _PACERS_LOCK:
+        key = (base_url, polite)
+        if key not in _PACERS:
+            _PACERS[key] = Pacer(POLITE_LIMITS if polite else PUBLIC_LIMITS)
+        return _PACERS[key]
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
