@@ -419,3 +419,11 @@ def test_report_repr_and_type() -> None:
     assert (
         repr(report) == "<CoverageReport 1 claims, 100% supported, 3 gaps>"
     )  # harms unstated, two uncited references
+
+
+def test_unknown_words_in_claims_built_in_code_never_count_as_support() -> None:
+    got, reason = status(link("trial", stance="agrees"))
+    assert got == "unsupported" and "unknown stance" in reason
+    assert status(link("trial", directness="sideways"))[0] == "unsupported"
+    # an unknown kind gets the strictest rule: level 5 cannot support it
+    assert status(link("review"), kind="benefit")[0] == "weak"

@@ -81,6 +81,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import StrictError
 from .model import (
     CLAIM_STATUSES,
+    DIRECTNESS,
+    STANCES,
     Article,
     Claim,
     EvidenceLink,
@@ -201,12 +203,22 @@ def _weigh(claim: Claim, link: EvidenceLink, info: _SourceInfo | None) -> _Weigh
     excluded = info.excluded_because
     if excluded:
         return _Weighed(link, False, False, f"excluded: {excluded}", info.level, 7)
+    if link.stance not in STANCES or link.directness not in DIRECTNESS:
+        # Claims built in code are not validated on the way in; an unknown word must not pass for support.
+        return _Weighed(
+            link,
+            False,
+            False,
+            f"not weighed: unknown stance or directness {link.stance!r}/{link.directness!r}",
+            info.level,
+            8,
+        )
     label = info.ref.label
     if link.stance == "contradicts":
         return _Weighed(link, True, False, f"{label} contradicts it ({link.directness})", info.level, 3)
     if link.stance == "mentions":
         return _Weighed(link, True, False, f"{label} only mentions it", info.level, 5)
-    rule = KIND_RULES.get(claim.kind, KIND_RULES["other"])
+    rule = KIND_RULES.get(claim.kind, KIND_RULES["efficacy"])  # an unknown kind gets the strictest rule
     shortfalls: list[str] = []
     if link.stance == "partially_supports":
         shortfalls.append("only partially")
