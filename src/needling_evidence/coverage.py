@@ -66,7 +66,14 @@ Crossref's]), ``notices`` (list of dicts: kind, doi, date, source), ``retracted`
 ``source_key`` (str or None), ``message`` (str).
 
 ``suggestions`` — ``claim_id``, ``rank`` (int), ``source_key``, ``score`` (float), ``label``, ``title``,
-``year`` (Int64), ``in_library`` (bool), ``shared_terms`` (str), ``origin`` (``suggestion``).
+``year`` (Int64), ``in_library`` (bool), ``shared_terms`` (str), ``level`` (Int64), ``rationale`` (str),
+``origin`` (``suggestion``).
+
+``unregistered`` — check-worthy sentences no claim quotes: ``claim_id`` (the drafted claim's id),
+``sentence_id``, ``text``, ``quote``, ``kind`` (str or None).
+
+``problems`` (``to_dict()`` only; ``report.problems`` holds the records) — ``code``, ``severity``,
+``message``, ``file``, ``line``, ``key``, ``field``.
 
 ``summary`` — ``n_claims``, ``n_supported``, ``n_weak``, ``n_contradicted``, ``n_unsupported``, ``by_status``
 (dict), ``percent_supported`` (float; 100.0 when there are no claims), ``n_references``, ``n_links``,
