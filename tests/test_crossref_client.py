@@ -402,6 +402,17 @@ def test_a_failed_refresh_of_an_expired_answer_falls_back_to_it_and_says_so(
     assert lookup.provenance.note is not None and "live lookup failed" in lookup.provenance.note
 
 
+def test_a_failed_refresh_falls_back_to_the_cached_answer_and_says_so(
+    server: CrossrefServer, tmp_cache: Cache
+) -> None:
+    make_client(server, cache=tmp_cache).lookup_dois([PLOS])
+    server.fail(status=500, times=100)
+    [lookup] = make_client(server, cache=tmp_cache, refresh=True, max_retries=1).lookup_dois([PLOS])
+    assert server.count(status=500) == 2  # it did ask again
+    assert lookup.outcome == "found" and lookup.provenance is not None and lookup.provenance.kind == "cache"
+    assert "live lookup failed" in (lookup.provenance.note or "")
+
+
 def test_answers_from_another_server_are_not_served(server: CrossrefServer, tmp_cache: Cache) -> None:
     tmp_cache.put_work(
         CachedWork(PLOS, "found", {"DOI": PLOS}, "crossref", _iso(0), "https://elsewhere", "live")

@@ -281,7 +281,8 @@ class CrossrefClient:
     none. ``offline``: answer from the cache and the snapshot only. ``snapshot``: a bundled snapshot file (see
     :class:`Snapshot`); offline it answers what the cache cannot, online it answers only when a live lookup
     failed, and its answers always say ``snapshot``. ``ttl_days``: how long a cached work is fresh (a cached
-    404: :data:`~.cache.NOT_FOUND_TTL_DAYS` at most); ``refresh``: ignore cached answers (and replace them).
+    404: :data:`~.cache.NOT_FOUND_TTL_DAYS` at most); ``refresh``: ask again even when the cached answer is
+    fresh (if that fails, the cached answer is used and labelled as such).
     """
 
     def __init__(
@@ -423,7 +424,7 @@ class CrossrefClient:
             )
             items = tuple(_work_list(body))
         except _Failure as failure:
-            if entry is not None and not self.refresh:
+            if entry is not None:
                 return SearchResult(
                     text,
                     "found",
@@ -488,7 +489,7 @@ class CrossrefClient:
     def _failed(self, doi: str, failure: _Failure, stale: Mapping[str, CachedWork]) -> Lookup:
         """A lookup whose request failed: a stale cached answer or the snapshot if there is one, else
         failed."""
-        if doi in stale and not self.refresh:
+        if doi in stale:  # expired, or skipped by refresh=True: still better than nothing, and labelled
             self.stats.add(cache_hits=1)
             return self._from_cache(stale[doi], stale=failure.message)
         hit = self._from_snapshot(doi, after=failure.message)
