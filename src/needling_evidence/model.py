@@ -211,12 +211,17 @@ class Reference:
 
     @property
     def label(self) -> str:
-        """A short human label: ``Gattie et al. 2017``."""
-        who = self.first_author_family or "Anon."
-        if len(self.authors) == 2:
-            second = self.authors[1].family or self.authors[1].literal or ""
+        """A short human label: ``Gattie et al. 2017``.
+
+        A trailing ``Person(literal="others")`` (BibTeX ``and others``, "et al.") marks a truncated list."""
+        named = [a for a in self.authors if a.literal != "others"]
+        truncated = len(named) < len(self.authors)
+        who = self.first_author_family if named else None
+        who = who or "Anon."
+        if len(named) == 2 and not truncated:
+            second = named[1].family or named[1].literal or ""
             who = f"{who} & {second}"
-        elif len(self.authors) > 2:
+        elif len(named) > 2 or (named and truncated):
             who = f"{who} et al."
         return f"{who} {self.year}" if self.year else who
 
