@@ -352,7 +352,10 @@ _SUPERSCRIPT_RUN = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²�
 _UNIT_BEFORE = re.compile(r"(?:\b|\d)(?:m|cm|mm|km|µm|ft|in|kg|g|s|m/s)$")
 
 _PARTICLE = r"(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten)\s+)"
-_NAME = rf"{_PARTICLE}*[A-Z][\w'’\-]*[a-z][\w'’\-]*"
+# \b: a name starts a word, which also keeps the search linear on a long run of capitals. The lookahead asks
+# for a lower-case letter ("Gattie", not "RCT"); the possessive ``*+`` never gives back, so a run of names
+# cannot make the search backtrack exponentially.
+_NAME = rf"\b{_PARTICLE}*(?=[A-Z][\w'’\-]*?[a-z])[A-Z][\w'’\-]*+"
 _YEAR_CITE = r"(?:19|20)\d\d[a-z]?"
 # One author-year item inside parentheses: "Gattie et al., 2017", "Gattie, Cleland & Snodgrass, 2017",
 # "Cagnie 2013", "see Rodine, 2015, p. 84".
@@ -361,8 +364,10 @@ _PAREN_ITEM = re.compile(
     rf"(?P<year>{_YEAR_CITE})(?:[,\s]+(?:p|pp)\.\s*[\d–-]+)?$"
 )
 _PARENS = re.compile(r"\((?P<body>[^()]*?\b(?:19|20)\d\d[a-z]?\b[^()]*?)\)")
+# "A, B, C and D (2017)": longer name lists are written "A et al."; the bound keeps the search linear.
+MAX_NARRATIVE_NAMES = 5
 _NARRATIVE = re.compile(
-    rf"(?P<names>{_NAME}(?:\s+et\s+al\.?|(?:,\s*{_NAME})*\s*(?:,\s*)?(?:and|&)\s+{_NAME})?)"
+    rf"(?P<names>{_NAME}(?:\s+et\s+al\.?|(?:,\s*{_NAME}){{0,{MAX_NARRATIVE_NAMES}}}\s*(?:,\s*)?(?:and|&)\s+{_NAME})?)"
     rf"\s+\((?P<year>{_YEAR_CITE})\)"
 )
 _MONTHS_AND_SEASONS = frozenset(
@@ -672,15 +677,16 @@ def load_article(path_or_text: str | os.PathLike[str]) -> Article:
     section_starts: list[tuple[str, str, int, int]] = []  # id, title, level, start
     sentences: list[Sentence] = []
     used_ids: set[str] = set()
+    slug_counts: dict[str, int] = {}  # repeated titles get -2, -3 … without rescanning
     section_id: str | None = None
     for block in body:
         if block.kind == "heading":
             heading_title = _heading_title(text, block)
-            section_id = _slug(heading_title)
-            n = 2
+            base = _slug(heading_title)
+            section_id = base
             while section_id in used_ids:
-                section_id = f"{_slug(heading_title)}-{n}"
-                n += 1
+                slug_counts[base] = slug_counts.get(base, 1) + 1
+                section_id = f"{base}-{slug_counts[base]}"
             used_ids.add(section_id)
             section_starts.append((section_id, heading_title, block.level, block.start))
             spans = [(block.start, block.end)] if block.end > block.start else []

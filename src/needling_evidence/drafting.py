@@ -193,14 +193,20 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_COMPILED_CUES = {
+    kind: tuple((re.compile(pattern), weight) for pattern, weight in cues) for kind, cues in KIND_CUES.items()
+}
+_INTERVENTION = re.compile(rf"\b(?:{_INTERVENTION_WORDS})")
+
+
 def _scores(text: str) -> dict[str, int]:
     lowered = text.lower()
-    return {kind: sum(w for p, w in cues if re.search(p, lowered)) for kind, cues in KIND_CUES.items()}
+    return {kind: sum(w for p, w in cues if p.search(lowered)) for kind, cues in _COMPILED_CUES.items()}
 
 
 def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
     lowered = text.lower()
-    if re.search(rf"\b(?:{_INTERVENTION_WORDS})", lowered):
+    if _INTERVENTION.search(lowered):
         return True
     return any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in topic)
 
@@ -262,15 +268,11 @@ def is_checkworthy(
     return any(_scores(plain).values())
 
 
-def _clean(text: str, article: Article | None = None, sentence: Sentence | None = None) -> str:
-    """Claim text from sentence text: citation markers and discourse openers dropped, Markdown undone."""
-    if article is not None and sentence is not None:
-        cuts = sorted(
-            (c.start - sentence.start, c.end - sentence.start)
-            for c in article.citations
-            if c.sentence_id == sentence.id
-        )
-        for start, end in reversed(cuts):
+def _clean(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
+    """Claim text from sentence text: citation markers (``cuts``, offsets into ``text``) and discourse openers
+    dropped, Markdown undone."""
+    if cuts:
+        for start, end in sorted(cuts, reverse=True):
             before, marker, after = text[:start], text[start:end], text[end:]
             if before.endswith("(") and after.startswith(")"):  # a whole "(Gattie et al., 2017)"
                 before, after = before[:-1], after[1:]
@@ -365,7 +367,13 @@ def draft_claims(article: Article) -> ClaimRegistry:
     See the module docstring for the rules. ``ClaimRegistry.source`` is the article's path.
     """
     topic = _topic_words(article)
-    cited = {c.sentence_id for c in article.citations}
+    cuts: dict[str, list[tuple[int, int]]] = {}  # sentence id -> its citation markers, as offsets in it
+    starts = {s.id: s.start for s in article.sentences}
+    for c in article.citations:
+        cuts.setdefault(c.sentence_id, []).append(
+            (c.start - starts[c.sentence_id], c.end - starts[c.sentence_id])
+        )
+    cited = set(cuts)
     sentences = [s for s in article.sentences if s.kind != "heading"]
     by_position = {s.id: i for i, s in enumerate(article.sentences)}
     claims: list[Claim] = []
@@ -398,7 +406,7 @@ def draft_claims(article: Article) -> ClaimRegistry:
                     condition = phrase.lower() if kind == "efficacy" else None
                     made.append(Claim(f"draft-{item.id}-1", text, kind, item.text, item.id, condition))
         elif is_checkworthy(sentence, cited=sentence.id in cited, topic=topic):
-            text = _resolve_it(_clean(sentence.text, article, sentence), subject, topic)
+            text = _resolve_it(_clean(sentence.text, cuts.get(sentence.id, ())), subject, topic)
             kind = claim_kind(text, topic)
             parts = split_claim(text) if kind in ("efficacy", "mechanism") else [text]
             for n, part in enumerate(parts, start=1):
