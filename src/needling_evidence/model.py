@@ -1,8 +1,8 @@
 """The plain values that flow through the pipeline.
 
-Every concept is a frozen dataclass so that a stage can never change what an earlier stage produced; collections
-are tuples. Bibliographic field names follow CSL-JSON (``container_title``, ``issue``, ``page`` → ``pages``) so that
-references convert to and from CSL-JSON without a lookup table of our own inventing.
+Every concept is a frozen dataclass so that a stage can never change what an earlier stage produced;
+collections are tuples. Bibliographic field names follow CSL-JSON (``container_title``, ``issue``, ``page`` →
+``pages``) so that references convert to and from CSL-JSON without a lookup table of our own inventing.
 
 The status vocabularies are the exact strings documented in the README and used in every output.
 """
@@ -76,8 +76,8 @@ Severity = Literal["error", "warning"]
 class Problem:
     """Something wrong in the user's input, kept as data (never raised, never dropped).
 
-    ``code`` is a stable machine-readable slug (``bibtex.duplicate_key``, ``doi.malformed`` …); ``message`` says it
-    in words and what to do. ``file``/``line`` point into the user's input where that is known.
+    ``code`` is a stable machine-readable slug (``bibtex.duplicate_key``, ``doi.malformed`` …); ``message``
+    says it in words and what to do. ``file``/``line`` point into the user's input where that is known.
     """
 
     code: str
@@ -133,7 +133,8 @@ class _ProblemSequence(Sequence[_T]):
 
     def __repr__(self) -> str:
         name = type(self).__name__
-        return f"<{name} of {len(self._items)} ({len(self.problems)} problem(s)) from {self.source or '<input>'}>"
+        where = self.source or "<input>"
+        return f"<{name} of {len(self._items)} ({len(self.problems)} problem(s)) from {where}>"
 
 
 class ProblemList(_ProblemSequence[Problem]):
@@ -169,10 +170,10 @@ class Person:
 class Reference:
     """One cited work, whatever form it came in (BibTeX, CSL-JSON, a pasted reference string).
 
-    ``type`` is a CSL-JSON type (``article-journal``, ``book``, ``chapter``, ``review-book`` …). ``doi`` is always
-    canonical (what :func:`needling_evidence.normalize_doi` returns). ``raw`` is the user's original text, untouched;
-    ``file``/``line`` say where it came from. ``fields`` keeps every source field as read (decoded), so nothing the
-    user wrote is lost even when it has no slot here.
+    ``type`` is a CSL-JSON type (``article-journal``, ``book``, ``chapter``, ``review-book`` …). ``doi`` is
+    always canonical (what :func:`needling_evidence.normalize_doi` returns). ``raw`` is the user's original text,
+    untouched; ``file``/``line`` say where it came from. ``fields`` keeps every source field as read (decoded), so
+    nothing the user wrote is lost even when it has no slot here.
     """
 
     key: str
@@ -254,8 +255,9 @@ class Notice:
 class Provenance:
     """Where a Crossref record came from.
 
-    ``kind`` is ``live`` (fetched now), ``cache`` (fetched earlier, ``fetched`` says when) or ``snapshot`` (bundled
-    with the package; ``note`` says how it was made — a record written from the published record says so).
+    ``kind`` is ``live`` (fetched now), ``cache`` (fetched earlier, ``fetched`` says when) or ``snapshot``
+    (bundled with the package; ``note`` says how it was made — a record written from the published record says
+    so).
     """
 
     kind: Literal["live", "cache", "snapshot", "none"]
