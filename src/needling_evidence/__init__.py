@@ -1,7 +1,7 @@
 """needling_evidence — keeps a health article honest about its evidence.
 
-Read an article and its references, check every reference against Crossref, map every claim to the sources that
-support it, and report the gaps::
+Read an article and its references, check every reference against Crossref, map every claim to the sources
+that support it, and report the gaps::
 
     import needling_evidence as ne
     bundle = ne.datasets.dry_needling()
@@ -61,7 +61,6 @@ __all__ = sorted([*_EXPORTS, *_SUBMODULES, "__version__"])
 if TYPE_CHECKING:
     from . import datasets as datasets
     from .article import load_article as load_article
-    from .drafting import draft_claims as draft_claims
     from .claims import load_claims as load_claims
     from .coverage import CoverageReport as CoverageReport
     from .coverage import coverage_report as coverage_report
@@ -70,6 +69,7 @@ if TYPE_CHECKING:
     from .crossref.verify import verify_references as verify_references
     from .doi import is_valid_doi as is_valid_doi
     from .doi import normalize_doi as normalize_doi
+    from .drafting import draft_claims as draft_claims
     from .errors import CrossrefError as CrossrefError
     from .errors import InputError as InputError
     from .errors import NeedlingEvidenceError as NeedlingEvidenceError

@@ -4,7 +4,7 @@
 ::
 
     NeedlingEvidenceError              catch this to catch everything the library raises on purpose
-    ├── InputError                     a file is missing, a directory, unreadable, not text, not a known format
+    ├── InputError                     a file is missing, a directory, unreadable, not text, unknown format
     │                                  (also an OSError/ValueError for callers who catch those)
     ├── StrictError                    strict=True and the input had problems (``.problems`` lists them)
     ├── CrossrefError                  the Crossref client was misconfigured or asked for what it cannot do

@@ -171,9 +171,9 @@ class Reference:
     """One cited work, whatever form it came in (BibTeX, CSL-JSON, a pasted reference string).
 
     ``type`` is a CSL-JSON type (``article-journal``, ``book``, ``chapter``, ``review-book`` …). ``doi`` is
-    always canonical (what :func:`needling_evidence.normalize_doi` returns). ``raw`` is the user's original text,
-    untouched; ``file``/``line`` say where it came from. ``fields`` keeps every source field as read (decoded), so
-    nothing the user wrote is lost even when it has no slot here.
+    always canonical (what :func:`needling_evidence.normalize_doi` returns). ``raw`` is the user's original
+    text, untouched; ``file``/``line`` say where it came from. ``fields`` keeps every source field as read
+    (decoded), so nothing the user wrote is lost even when it has no slot here.
     """
 
     key: str

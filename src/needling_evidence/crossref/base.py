@@ -1,9 +1,9 @@
 """The contract between the Crossref client and the verification stage.
 
-The client answers in these values and never in habanero's shapes: one :class:`Lookup` per DOI asked, in the
-order asked, whatever the count (habanero returns a dict for one id and a list for several), and a failure is a
-``failed`` outcome — never the same thing as ``not_found`` (habanero's ``warn=True`` turns a 429 into the same
-``None`` as a 404).
+The client answers in these values and never in habanero's shapes: one :class:`Lookup` per DOI asked, in
+the order asked, whatever the count (habanero returns a dict for one id and a list for several), and a failure
+is a ``failed`` outcome — never the same thing as ``not_found`` (habanero's ``warn=True`` turns a 429 into
+the same ``None`` as a 404).
 """
 
 from __future__ import annotations

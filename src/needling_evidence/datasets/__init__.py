@@ -1,8 +1,9 @@
 """Bundled example data, usable offline after ``pip install``.
 
-:func:`dry_needling` returns the article this project was built for — "Dry Needling Physio Therapy" by Andy, as
-written — with its three cited works, the reviewed claims registry, a small library of outside works (kept apart
-from the article's own citations; used only for suggestions) and the Crossref snapshot of the cited works.
+:func:`dry_needling` returns the article this project was built for — "Dry Needling Physio Therapy" by
+Andy, as written — with its three cited works, the reviewed claims registry, a small library of outside works
+(kept apart from the article's own citations; used only for suggestions) and the Crossref snapshot of the
+cited works.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ __all__ = ["DatasetBundle", "dry_needling", "dry_needling_path"]
 
 def dry_needling_path(name: str = "") -> Path:
     """Path of a bundled dry-needling file (``article.txt``, ``references.bib``, ``claims.yaml``,
-    ``library.bib``, ``crossref-snapshot.json``, ``references.txt``), or of the folder when ``name`` is empty."""
+    ``library.bib``, ``crossref-snapshot.json``, ``references.txt``), or of the folder when ``name`` is
+    empty."""
     folder = Path(str(resources.files(__package__).joinpath("dry_needling")))
     return folder / name if name else folder
 
