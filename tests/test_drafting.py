@@ -232,6 +232,17 @@ def test_split_claim() -> None:
     assert split_claim("It treats neck and back pain.") == ["It treats neck and back pain."]
 
 
+def test_the_readme_example_runs_as_written() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Reading an article and drafting claims", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    expected = "Dry needling physical therapy has been found to be an effective treatment for sciatica."
+    assert [c.text for c in namespace["drafted"] if c.condition == "sciatica"] == [expected]
+    assert f"# ['{expected}']" in code  # the output the README shows is the output
+
+
 def main() -> None:
     totals = Score("all (pooled)", 0, 0, 0, 0)
     for article_path, labels_path, *_ in CASES:
