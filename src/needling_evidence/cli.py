@@ -50,6 +50,7 @@ EXIT_FAILED = 1  # coverage below --fail-under, or problems under --strict
 EXIT_USAGE = 2  # bad arguments, or an input that cannot be read (argparse uses 2 as well)
 
 PROG = "needling-evidence"
+HELP_WIDTH = 100  # help descriptions wrap here; the examples in the epilogs are at most this wide
 REPORT_FORMATS = ("text", "md", "html", "json", "csv")
 # output file suffix -> report format, so `-o report.html` needs no --format
 SUFFIX_FORMATS = {
@@ -690,6 +691,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nTry '{self.prog} --help'.\n")
 
 
+def _wrap(text: str) -> str:
+    """A help description wrapped for the raw formatter (which keeps the examples' line breaks)."""
+    import textwrap
+
+    return textwrap.fill(text, HELP_WIDTH)
+
+
 def _crossref_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("Crossref")
     group.add_argument(
@@ -715,8 +723,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog=PROG,
-        description="Check a health article's references against Crossref and map its claims to the sources "
-        "that support them.",
+        description=_wrap(
+            "Check a health article's references against Crossref and map its claims to the sources "
+            "that support them."
+        ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -726,9 +736,11 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report",
         help="the claim-coverage report of an article (default: the bundled one)",
-        description="The claim-coverage report: which claims are supported, by which source and how "
-        "strongly, and every gap. With no ARTICLE: the bundled dry-needling article, checked offline against "
-        "the bundled snapshot.",
+        description=_wrap(
+            "The claim-coverage report: which claims are supported, by which source and how "
+            "strongly, and every gap. With no ARTICLE: the bundled dry-needling article, checked offline "
+            "against the bundled snapshot."
+        ),
         epilog="examples:\n  needling-evidence report\n  needling-evidence report article.md -o report.html\n"
         "  needling-evidence report article.md --refs refs.bib --claims claims.yaml --format md \\\n"
         "      --fail-under 80",
@@ -761,8 +773,10 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser(
         "verify",
         help="check every reference against Crossref",
-        description="Check each reference: DOI, metadata field by field, missing DOIs, retractions and other "
-        "notices, study design.",
+        description=_wrap(
+            "Check each reference: DOI, metadata field by field, missing DOIs, retractions and other "
+            "notices, study design."
+        ),
         epilog="examples:\n  needling-evidence verify references.bib --mailto me@example.org\n"
         "  needling-evidence verify refs.txt --format json > checked.json",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -783,8 +797,10 @@ def build_parser() -> argparse.ArgumentParser:
     parse = refs_commands.add_parser(
         "parse",
         help="a pasted reference list -> BibTeX or CSL-JSON",
-        description="Read a reference list as people paste them (APA, Vancouver, numbered, bulleted) and "
-        "write BibTeX (.bib) or CSL-JSON (.json), by the -o suffix; to the terminal as BibTeX without -o.",
+        description=_wrap(
+            "Read a reference list as people paste them (APA, Vancouver, numbered, bulleted) and "
+            "write BibTeX (.bib) or CSL-JSON (.json), by the -o suffix; to the terminal as BibTeX without -o."
+        ),
         epilog="examples:\n  needling-evidence refs parse refs.txt -o refs.bib\n"
         "  needling-evidence refs parse refs.txt -o refs.json",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -795,8 +811,10 @@ def build_parser() -> argparse.ArgumentParser:
     fix = refs_commands.add_parser(
         "fix",
         help="add DOIs found on Crossref to a .bib (dry run unless --write)",
-        description="Look up the entries that have no DOI; show the validated matches. With --write, add "
-        "them (a backup <file>.bak is kept; every other byte of the file is unchanged).",
+        description=_wrap(
+            "Look up the entries that have no DOI; show the validated matches. With --write, add "
+            "them (a backup <file>.bak is kept; every other byte of the file is unchanged)."
+        ),
         epilog="examples:\n  needling-evidence refs fix references.bib\n"
         "  needling-evidence refs fix references.bib --write --mailto me@example.org",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -814,8 +832,10 @@ def build_parser() -> argparse.ArgumentParser:
     draft = claims_commands.add_parser(
         "draft",
         help="draft a claims registry (YAML) from an article",
-        description="Find the check-worthy claims in an article and write them as a registry for an editor "
-        "to review and complete.",
+        description=_wrap(
+            "Find the check-worthy claims in an article and write them as a registry for an editor "
+            "to review and complete."
+        ),
         epilog="example:\n  needling-evidence claims draft article.md -o claims.yaml",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
