@@ -461,14 +461,14 @@ class CrossrefServer:
             select = [f for f in ",".join(query.get("select") or []).split(",") if f]
             if select:  # Crossref: only the selected fields, on list routes
                 items = [{k: v for k, v in item.items() if k in select} for item in items]
-            message = {
+            listing: dict[str, Any] = {
                 "facets": {},
                 "total-results": len(items),
                 "items": items[:rows],
                 "items-per-page": rows,
                 "query": {"start-index": 0, "search-terms": None},
             }
-            return 200, "application/json;charset=utf-8", _envelope("work-list", message), {}
+            return 200, "application/json;charset=utf-8", _envelope("work-list", listing), {}
         return 404, self.not_found_type, self.not_found_body, {}
 
     @staticmethod
