@@ -273,3 +273,9 @@ def test_pathological_text_loads_quickly(text: str) -> None:
     ne.draft_claims(article)
     # measured ≈ 0.5 s each on the 2-core machine; the backtracking version took minutes
     assert time.perf_counter() - started < PATHOLOGICAL_SECONDS
+
+
+def test_boilerplate_words_inside_body_text_are_kept() -> None:
+    text = "# T\n\nCommenting on the trial, the authors were cautious.\n\nComments\n\nGreat post!\n"
+    article = ne.load_article(text)
+    assert [s.text for s in article.sentences] == ["T", "Commenting on the trial, the authors were cautious."]

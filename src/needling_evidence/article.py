@@ -78,13 +78,13 @@ _REFERENCE_HEADINGS = re.compile(
 _BYLINE = re.compile(r"^(?:by|written by|author:|posted by)\s+[A-Z][\w.,'’\- ]{0,80}$", re.IGNORECASE)
 # Comment forms and sharing widgets that blog exports append to an article.
 _BOILERPLATE = re.compile(
-    r"^(?:leave a (?:reply|comment)|cancel reply|post comment|comments?|share this(?: article| post)?:?|"
+    r"^(?:(?:leave a (?:reply|comment)|cancel reply|post comment|comments?|share this(?: article| post)?|"
     r"related (?:posts|articles)|you may also like|subscribe to our newsletter|"
-    r"your email address will not be published|required fields are marked|all rights reserved|©)",
+    r"your email address will not be published|required fields are marked|all rights reserved)\b|©)",
     re.IGNORECASE,
 )
-# After "Leave a Reply" everything is the comment form.
-_BOILERPLATE_TAIL = re.compile(r"^(?:leave a (?:reply|comment))\b", re.IGNORECASE)
+# After "Leave a Reply" (or a line that says only "Comments") everything is the comment section.
+_BOILERPLATE_TAIL = re.compile(r"^(?:leave a (?:reply|comment)\b|(?:\d+ )?comments?\s*:?\s*$)", re.IGNORECASE)
 
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_RULE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -655,7 +655,7 @@ def load_article(path_or_text: str | os.PathLike[str]) -> Article:
 
     Raises :class:`~needling_evidence.errors.InputError` for a missing, unreadable or binary file. Problems
     in the article itself (empty, broken front matter, unresolved citations, unparsable references) are
-    records in ``Article.problems`` and ``Article.references.problems``.
+    records in ``Article.problems``; the reference list's own are also in ``Article.references.problems``.
     """
     raw, path = _read(path_or_text)
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
