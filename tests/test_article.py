@@ -279,3 +279,14 @@ def test_boilerplate_words_inside_body_text_are_kept() -> None:
     text = "# T\n\nCommenting on the trial, the authors were cautious.\n\nComments\n\nGreat post!\n"
     article = ne.load_article(text)
     assert [s.text for s in article.sentences] == ["T", "Commenting on the trial, the authors were cautious."]
+
+
+def test_front_matter_must_be_a_mapping_and_must_close() -> None:
+    listed = ne.load_article("---\n- a\n- b\n---\n\nText here.\n")
+    assert [p.code for p in listed.problems] == ["article.front_matter"]
+    assert listed.metadata == {}
+    unclosed = ne.load_article("---\ntitle: x\n\nText here.\n")
+    assert [p.code for p in unclosed.problems] == ["article.front_matter"]
+    assert unclosed.problems[0].line == 1
+    # read as Markdown: the "---" is a thematic break, the rest stays text
+    assert [s.text for s in unclosed.sentences] == ["title: x", "Text here."]
