@@ -270,6 +270,20 @@ def test_the_client_keeps_to_the_servers_rate_and_concurrency(crossref_server: C
     assert time.monotonic() - started >= 2.0  # 12 requests at 5 per second
 
 
+def test_an_optimistic_client_learns_the_limits_from_429s_and_loses_nothing(
+    crossref_server: CrossrefServer,
+) -> None:
+    crossref_server.rate_limit = (5, 1.0)
+    crossref_server.concurrency_limit = 2
+    crossref_server.retry_after = "1"
+    missing = [f"10.5555/needling-evidence.eager.{n:02d}" for n in range(11)]
+    client = make_client(crossref_server, pacer=Pacer(RateLimits(50, 1.0, 8)))
+    lookups = client.lookup_dois(missing)
+    assert [lk.outcome for lk in lookups] == ["not_found"] * 11  # 429s were retried, never taken as answers
+    assert crossref_server.rate_limited >= 1 and client.stats.rate_limited == crossref_server.rate_limited
+    assert client.pacer.limits == RateLimits(5, 1.0, 2)  # as announced on the 429s
+
+
 def test_pacer_window_and_concurrency() -> None:
     pacer = Pacer(RateLimits(limit=4, interval=0.5, concurrency=2), margin=0.0)
     in_flight: list[int] = []
@@ -463,6 +477,15 @@ def test_search_bibliographic_returns_scored_candidates_and_caches_them(
     again = make_client(server, cache=tmp_cache).search_bibliographic(f"  {query} ", rows=3)
     assert again.items == result.items and again.provenance is not None and again.provenance.kind == "cache"
     assert server.requests == 1
+
+
+def test_a_search_needs_text_and_a_sane_row_count(server: CrossrefServer) -> None:
+    client = make_client(server)
+    with pytest.raises(CrossrefError):
+        client.search_bibliographic("   ")
+    with pytest.raises(CrossrefError):
+        client.search_bibliographic("Gattie 2017", rows=0)
+    assert server.requests == 0
 
 
 def test_a_failed_search_is_failed_not_empty(server: CrossrefServer) -> None:
