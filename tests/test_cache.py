@@ -17,6 +17,7 @@ from needling_evidence.crossref.cache import (
     default_cache_path,
     iso_now,
 )
+from needling_evidence.errors import CrossrefError
 
 BASE = "https://api.crossref.org"
 
@@ -80,6 +81,14 @@ def test_info_and_clear(tmp_path: Path) -> None:
     assert info["size_bytes"] > 0
     assert clear(path) == 3
     assert cache_info(path)["rows"] == 0 and cache_info(path)["oldest"] is None
+
+
+def test_a_file_that_is_not_a_cache_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"these are my notes, not a database " * 100)
+    with pytest.raises(CrossrefError, match=r"notes\.sqlite"):
+        Cache(path)
+    assert path.read_bytes().startswith(b"these are my notes")  # and it is left as it was
 
 
 def test_the_file_is_in_wal_mode(tmp_cache: Cache) -> None:

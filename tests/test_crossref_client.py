@@ -427,6 +427,19 @@ def test_a_failed_refresh_falls_back_to_the_cached_answer_and_says_so(
     assert "live lookup failed" in (lookup.provenance.note or "")
 
 
+def test_a_failing_cache_is_reported_and_lookups_go_on(
+    server: CrossrefServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache = Cache(tmp_path / "c.sqlite")
+    cache.close()  # every read and write now fails
+    client = make_client(server, cache=cache)
+    assert [lk.outcome for lk in client.lookup_dois([PLOS, DATACITE])] == ["found", "not_found"]
+    assert client.search_bibliographic("Gattie 2017").outcome == "found"
+    # lookups: one read, a write for the batch's answers and one for the agency's; search: a read and a write
+    assert client.stats.cache_errors == 5
+    assert "could not read the Crossref cache" in caplog.text
+
+
 def test_answers_from_another_server_are_not_served(server: CrossrefServer, tmp_cache: Cache) -> None:
     tmp_cache.put_work(
         CachedWork(PLOS, "found", {"DOI": PLOS}, "crossref", _iso(0), "https://elsewhere", "live")

@@ -31,6 +31,7 @@ import json
 import logging
 import os
 import random
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -217,6 +218,7 @@ class ClientStats:
     retries: int = 0
     cache_hits: int = 0
     snapshot_hits: int = 0
+    cache_errors: int = 0  # cache reads/writes that failed (logged; the lookups went on without the cache)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def add(self, **counts: int) -> None:
@@ -232,6 +234,7 @@ class ClientStats:
                 "retries": self.retries,
                 "cache_hits": self.cache_hits,
                 "snapshot_hits": self.snapshot_hits,
+                "cache_errors": self.cache_errors,
             }
 
 
@@ -387,7 +390,11 @@ class CrossrefClient:
             if progress is not None and found:
                 progress(done, total)
 
-        cached = self.cache.get_works(self.base_url, unique) if self.cache is not None else {}
+        cached: dict[str, CachedWork] = {}
+        try:
+            cached = self.cache.get_works(self.base_url, unique) if self.cache is not None else {}
+        except sqlite3.Error as exc:
+            self._cache_trouble("read", exc)
         from_cache: dict[str, Lookup] = {}
         stale: dict[str, CachedWork] = {}
         for doi, entry in cached.items():
@@ -411,7 +418,11 @@ class CrossrefClient:
             raise CrossrefError("search_bibliographic needs some text to search for")
         if not 1 <= rows <= MAX_ROWS:
             raise CrossrefError(f"rows must be between 1 and {MAX_ROWS}, not {rows}")
-        entry = self.cache.get_query(self.base_url, text, rows) if self.cache is not None else None
+        entry: CachedQuery | None = None
+        try:
+            entry = self.cache.get_query(self.base_url, text, rows) if self.cache is not None else None
+        except sqlite3.Error as exc:
+            self._cache_trouble("read", exc)
         if entry is not None and (self.offline or (not self.refresh and self._fresh_query(entry))):
             self.stats.add(cache_hits=1)
             return SearchResult(text, "found", entry.items, self._cache_provenance(entry.fetched_at))
@@ -434,7 +445,10 @@ class CrossrefClient:
             return SearchResult(text, "failed", error=failure.message)
         fetched = iso_now()
         if self.cache is not None:
-            self.cache.put_query(CachedQuery(text, rows, items, fetched, self.base_url, "live"))
+            try:
+                self.cache.put_query(CachedQuery(text, rows, items, fetched, self.base_url, "live"))
+            except sqlite3.Error as exc:
+                self._cache_trouble("write to", exc)
         return SearchResult(text, "found", items, self._live_provenance(fetched))
 
     # --- answers without the network ------------------------------------------------------------------------
@@ -549,7 +563,17 @@ class CrossrefClient:
             and lk.provenance is not None
             and lk.provenance.kind == "live"
         ]
-        self.cache.put_works(entries)
+        try:
+            self.cache.put_works(entries)
+        except sqlite3.Error as exc:
+            self._cache_trouble("write to", exc)
+
+    def _cache_trouble(self, what: str, exc: sqlite3.Error) -> None:
+        """The cache only saves requests: a cache that fails is reported and the lookups go on without it."""
+        self.stats.add(cache_errors=1)
+        log.warning(
+            "could not %s the Crossref cache %s: %s", what, self.cache.path if self.cache else "", exc
+        )
 
     def _path_prefix(self) -> str:
         return urlsplit(self.base_url).path.rstrip("/") + "/works"
