@@ -1,8 +1,8 @@
 """Reading references from every form a user has them in: BibTeX, CSL-JSON, or a pasted reference list.
 
-:func:`load_references` picks the reader by the file's extension (:data:`READERS`). Each reader returns a
-:class:`~needling_evidence.model.ReferenceList` whose ``.problems`` name the file and line; a file that cannot be
-read at all (missing, a directory, empty, binary, not decodable) raises
+:func:`load_references` picks the reader by the file's extension (:data:`READERS`). Each reader returns
+a :class:`~needling_evidence.model.ReferenceList` whose ``.problems`` name the file and line; a file that
+cannot be read at all (missing, a directory, empty, binary, not decodable) raises
 :class:`~needling_evidence.errors.InputError` naming it.
 """
 

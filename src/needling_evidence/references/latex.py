@@ -117,6 +117,8 @@ _SPECIALS = {"---": "—", "--": "–", "``": "“", "''": "”", "?`": "¿", "!
 
 # Anything the decoder would change; a value without these is returned as it is.
 _NEEDS_DECODING = re.compile(r"[\\{}~$]|--|``|''|[?!]`")
+# ... and what needs more than removing braces and replacing dashes
+_NEEDS_TOKENS = re.compile(r"[\\~$`]|''")
 
 # The LRU bound keeps memory flat on huge files; in a bibliography most decoded strings (journal names,
 # author names) repeat, so 2**16 distinct values hold the working set of the 20,000-entry benchmark.
@@ -134,6 +136,10 @@ def latex_to_text(value: str) -> str:
     """``value`` with LaTeX markup decoded to Unicode text; whitespace is kept as written."""
     if _NEEDS_DECODING.search(value) is None:
         return value
+    if _NEEDS_TOKENS.search(value) is None:
+        # Only brace groups and dashes (page ranges, protected words): no tokenizing needed. Dashes first, so
+        # that braces between hyphens keep them apart ("-{}-" is two hyphens, as in LaTeX).
+        return value.replace("---", "—").replace("--", "–").replace("{", "").replace("}", "")
     return _decode_cached(value)
 
 
