@@ -35,6 +35,7 @@ entry stay byte for byte; the file is replaced atomically (temporary file in the
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -260,6 +261,12 @@ def _decode(data: bytes, name: str, problems: list[Problem]) -> tuple[str, str]:
 def _split(text: str) -> Library:
     from bibtexparser.entrypoint import parse_string
 
+    # bibtexparser logs each failed block as a warning; here every one becomes a Problem with its line, so
+    # its log lines would only repeat them on stderr. A NullHandler stops Python's last-resort printing
+    # while still letting an application that configured logging see them.
+    splitter_log = logging.getLogger("bibtexparser.splitter")
+    if not splitter_log.handlers:
+        splitter_log.addHandler(logging.NullHandler())
     # No middleware: string resolution, delimiter removal, decoding and names are done by _read_library.
     return parse_string(text, parse_stack=[])
 
