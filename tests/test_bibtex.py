@@ -64,7 +64,7 @@ def test_bundled_references_read_with_every_field() -> None:
     assert "Fernández-de-las-Peñas" in (rodine.note or "")
 
 
-# --- one file per exporter ------------------------------------------------------------------------------------
+# --- one file per exporter ----------------------------------------------------------------------------------
 
 
 def test_zotero_export() -> None:
@@ -243,7 +243,7 @@ def test_text_or_path_rule() -> None:
     refs = read_bibtex("@article{k,\n  title = {T},\n  author = {A, B},\n  year = 2001\n}\n")
     assert refs[0].key == "k" and refs[0].file is None and refs[0].line == 1
     assert read_bibtex(str(DATA / "zotero.bib"))[0].file == str(DATA / "zotero.bib")  # a str path
-    with pytest.raises(InputError, match="refs@2020.bib"):
+    with pytest.raises(InputError, match=r"refs@2020\.bib"):
         read_bibtex("refs@2020.bib")
 
 
@@ -252,7 +252,7 @@ def test_empty_text_gives_no_references() -> None:
     assert len(refs) == 0 and refs.problems == ()
 
 
-# --- values ---------------------------------------------------------------------------------------------------
+# --- values -------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
