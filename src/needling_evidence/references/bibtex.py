@@ -890,6 +890,8 @@ def _splice_entry(raw: str, entry: Any, new: Mapping[str, str], overwrite: bool,
         one_line = "\n" not in raw.strip()
         indent = Counter(m[0] for m in layout).most_common(1)[0][0] if layout else "  "
         columns = {len(m[0]) + len(m[1]) + len(m[2]) for m in layout}
+        # '=' aligned in a column: several fields, keys of different lengths, every '=' in the same place
+        aligned = len(columns) == 1 and len({len(m[1]) for m in layout}) > 1
         before_eq = Counter(m[2] for m in layout).most_common(1)[0][0] if layout else " "
         after_eq = Counter(m[3] for m in layout).most_common(1)[0][0] if layout else " "
         names = [m[1] for m in layout]
@@ -900,10 +902,7 @@ def _splice_entry(raw: str, entry: Any, new: Mapping[str, str], overwrite: bool,
             shown = field_name.upper() if upper else field_name.capitalize() if title else field_name.lower()
             if one_line:
                 return f"{shown} = {delimited}"
-            if len(columns) == 1:  # aligned '=': keep the column
-                pad = " " * max(next(iter(columns)) - len(indent) - len(shown), 1)
-            else:
-                pad = before_eq
+            pad = " " * max(next(iter(columns)) - len(indent) - len(shown), 1) if aligned else before_eq
             return f"{indent}{shown}{pad}={after_eq}{delimited}"
 
         separator = " " if one_line else newline
