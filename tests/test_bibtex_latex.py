@@ -26,11 +26,12 @@ CORPUS = [
     r"\i", r"\j", r"\ij",    r"\NG", r"\th", r"\TH", r"\dh", r"\DH", r"\o{} x", r"\ae{}x",
     # escaped specials, dashes, quotes, spaces
     r"\&", r"{\&}", r"x \& y", r"50\%", r"\$", r"\#", r"\_", r"\{", r"\}", "a--b", "a---b", "12--34",
-    "x -- y",    "a-b", "-", "----", "a-{}-b", "{-}{-}", "a~b", "a,~b", "``quoted''", "x''", "?`", "!`", r"a\ b",
-    r"e.g.\ x",    r"\,", r"\-", r"\/", r"\@", r"a\\b",
+    "x -- y", "a-b", "-", "----", "a-{}-b", "{-}{-}", "a~b", "a,~b", "``quoted''", "x''", "?`", "!`",
+    r"a\ b", r"e.g.\ x", r"\,", r"\-", r"\/", r"\@", r"a\\b",
     # named symbols
     r"\textendash", r"\textemdash", r"\textemdash{}", r"\textendash{}x", r"\ldots", r"\dots",
-    r"\textellipsis",    r"\textregistered", r"\texttrademark", r"\dag", r"\textdegree", r"\textbackslash", r"\textasciitilde",
+    r"\textellipsis", r"\textregistered", r"\texttrademark", r"\dag", r"\textdegree", r"\textbackslash",
+    r"\textasciitilde",
     r"\textquoteleft", r"\textquoteright", r"\textquotedblleft", r"\textquotedblright", r"\guillemotleft",
     r"\guillemotright", r"\textbullet", r"\textperiodcentered",
     # formatting macros and groups
