@@ -1,0 +1,103 @@
+"""BibTeX name splitting: the three BibTeX forms, particles, suffixes, corporate authors, ``and others``."""
+
+from __future__ import annotations
+
+import pytest
+
+from needling_evidence.model import Person
+from needling_evidence.references.names import OTHERS, parse_name, split_names
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Last, First (what Zotero, Mendeley and JabRef write)
+        ("Gattie, Eric", Person(family="Gattie", given="Eric")),
+        ("Cleland, Joshua A.", Person(family="Cleland", given="Joshua A.")),
+        ("Rodine, R.", Person(family="Rodine", given="R.")),
+        # First Last
+        ("Barbara Cagnie", Person(family="Cagnie", given="Barbara")),
+        ("Joshua A. Cleland", Person(family="Cleland", given="Joshua A.")),
+        ("Cagnie", Person(family="Cagnie")),
+        # von parts
+        ("van der Berg, Anna", Person(family="Berg", given="Anna", particle="van der")),
+        ("Anna van der Berg", Person(family="Berg", given="Anna", particle="van der")),
+        ("Ludwig van Beethoven", Person(family="Beethoven", given="Ludwig", particle="van")),
+        ("de la Fuente, Luis", Person(family="Fuente", given="Luis", particle="de la")),
+        ("De la Fuente, Luis", Person(family="Fuente", given="Luis", particle="De la")),  # BibTeX's rule
+        ("{Van} Gogh, Vincent", Person(family="Van Gogh", given="Vincent")),  # protected: not a particle
+        # suffixes
+        ("Smith, Jr., John", Person(family="Smith", given="John", suffix="Jr.")),
+        (
+            "Smith, John, Jr.",
+            Person(family="Smith", given="John", suffix="Jr."),
+        ),  # common slip, read as meant
+        ("Smith Jr., John", Person(family="Smith", given="John", suffix="Jr.")),
+        ("John Smith Jr.", Person(family="Smith", given="John", suffix="Jr.")),
+        ("King, III, Martin", Person(family="King", given="Martin", suffix="III")),
+        # LaTeX inside names
+        (r"M{\"u}ller, J{\"u}rgen", Person(family="Müller", given="Jürgen")),
+        (r"{\v{S}}imunek, Petr", Person(family="Šimunek", given="Petr")),
+        (
+            r"Fern{\'a}ndez-de-las-Pe{\~n}as, C{\'e}sar",
+            Person(family="Fernández-de-las-Peñas", given="César"),
+        ),
+        (r"{\'E}mile Durand", Person(family="Durand", given="Émile")),
+        (r"\'Emile Durand", Person(family="Durand", given="Émile")),
+        (r"{\'e}mile durand", Person(family="durand", particle="émile")),  # all lower case: BibTeX's von
+        ("O'Brien, M.", Person(family="O'Brien", given="M.")),
+        ("Jean~Dupont", Person(family="Dupont", given="Jean")),  # ~ is a tie between words
+        # corporate authors
+        ("{World Health Organization}", Person(literal="World Health Organization")),
+        ("{Cochrane Back and Neck Group}", Person(literal="Cochrane Back and Neck Group")),
+        (
+            "{American Physical Therapy Association (APTA)}",
+            Person(literal="American Physical Therapy Association (APTA)"),
+        ),
+        ("others", OTHERS),
+    ],
+)
+def test_parse_name(name: str, expected: Person) -> None:
+    assert parse_name(name) == expected
+
+
+def test_split_names_keeps_order_and_others_marker() -> None:
+    names = split_names("Gattie, Eric and Cleland, Joshua A. AND Snodgrass, Suzanne and others")
+    assert [p.display for p in names] == [
+        "Gattie, Eric",
+        "Cleland, Joshua A.",
+        "Snodgrass, Suzanne",
+        "others",
+    ]
+    assert names[-1] == OTHERS
+
+
+def test_and_inside_braces_does_not_split() -> None:
+    names = split_names(
+        "{Cochrane Back and Neck Group} and Smith, John and {Research {and} Development Unit}"
+    )
+    assert names == (
+        Person(literal="Cochrane Back and Neck Group"),
+        Person(family="Smith", given="John"),
+        Person(literal="Research and Development Unit"),
+    )
+
+
+def test_words_containing_and_are_not_separators() -> None:
+    assert split_names("Anderson, Alexandra and Sandberg, Andrea") == (
+        Person(family="Anderson", given="Alexandra"),
+        Person(family="Sandberg", given="Andrea"),
+    )
+
+
+def test_line_wrapped_name_list() -> None:
+    names = split_names(
+        "Cagnie, Barbara and Dewitte, Valentine and Barbe, Tom and Timmermans, Frank and Delrue, "
+        "Nicolas\n   and Meeus, Mira"
+    )
+    assert len(names) == 6 and names[-1] == Person(family="Meeus", given="Mira")
+
+
+def test_empty_and_blank() -> None:
+    assert split_names("") == ()
+    assert split_names("   ") == ()
