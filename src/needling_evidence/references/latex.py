@@ -150,66 +150,81 @@ def _accented(text: str, accent: str) -> str:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _decode_cached(value: str) -> str:
-    tokens = [
-        (match.lastgroup or "text", match.group(match.lastgroup or 0)) for match in _TOKEN.finditer(value)
-    ]
-    text, _ = _read(tokens, 0, inside_group=False)
-    return text
+    return _read(_Tokens(value), inside_group=False)
 
 
-def _read(tokens: list[tuple[str, str]], index: int, *, inside_group: bool) -> tuple[str, int]:
-    """Decode tokens from ``index`` up to the closing brace of the current group (or the end)."""
+class _Tokens:
+    """The tokens of a value, read one at a time (a 10 MB field never becomes a list of millions of tokens),
+    with one token of push-back for an accent that takes only the first letter of a run of text."""
+
+    __slots__ = ("_matches", "_pushed")
+
+    def __init__(self, value: str):
+        self._matches = _TOKEN.finditer(value)
+        self._pushed: tuple[str, str] | None = None
+
+    def next(self) -> tuple[str, str] | None:
+        if self._pushed is not None:
+            token, self._pushed = self._pushed, None
+            return token
+        match = next(self._matches, None)
+        if match is None:
+            return None
+        kind = match.lastgroup or "text"
+        return kind, match.group(kind)
+
+    def push(self, token: tuple[str, str]) -> None:
+        self._pushed = token
+
+
+def _read(tokens: _Tokens, *, inside_group: bool) -> str:
+    """Decode tokens up to the closing brace of the current group (or the end)."""
     out: list[str] = []
-    count = len(tokens)
-    while index < count:
-        kind, value = tokens[index]
-        index += 1
+    while (token := tokens.next()) is not None:
+        kind, value = token
         if kind == "text":
             out.append(value)
         elif kind == "open":
-            text, index = _read(tokens, index, inside_group=True)
-            out.append(text)
+            out.append(_read(tokens, inside_group=True))
         elif kind == "close":
             if inside_group:
-                return "".join(out), index
+                break
             # a stray closing brace is dropped, as LaTeX (and pylatexenc) would
         elif kind == "special":
             out.append(_SPECIALS[value])
         elif kind == "symbol":
             if value in _ACCENTS and value not in _LETTER_ACCENTS:
-                argument, index = _argument(tokens, index, skip_space=True)
-                out.append(_accented(argument, value))
+                out.append(_accented(_argument(tokens, skip_space=True), value))
             else:
                 out.append(_SYMBOLS.get(value, value))
-        else:  # word
-            if value in _LETTER_ACCENTS:
-                argument, index = _argument(tokens, index, skip_space=False)
-                out.append(_accented(argument, value))
-            elif value in _DROP_FIRST_ARGUMENT and index < count and tokens[index][0] == "open":
-                _, index = _read(tokens, index + 1, inside_group=True)
-            else:
-                out.append(_WORDS.get(value, ""))
-    return "".join(out), index
+        elif value in _LETTER_ACCENTS:  # a macro word from here on
+            out.append(_accented(_argument(tokens, skip_space=False), value))
+        elif value in _DROP_FIRST_ARGUMENT:
+            following = tokens.next()
+            if following is not None and following[0] == "open":
+                _read(tokens, inside_group=True)
+            elif following is not None:
+                tokens.push(following)
+        else:
+            out.append(_WORDS.get(value, ""))
+    return "".join(out)
 
 
-def _argument(tokens: list[tuple[str, str]], index: int, *, skip_space: bool) -> tuple[str, int]:
+def _argument(tokens: _Tokens, *, skip_space: bool) -> str:
     """The argument of an accent: a group, a letter macro (``\\i``), or the next single character."""
-    count = len(tokens)
-    while index < count:
-        kind, value = tokens[index]
+    while (token := tokens.next()) is not None:
+        kind, value = token
         if kind == "open":
-            return _read(tokens, index + 1, inside_group=True)
+            return _read(tokens, inside_group=True)
         if kind == "word":
-            return _WORDS.get(value, ""), index + 1
+            return _WORDS.get(value, "")
         if kind == "text":
             stripped = value.lstrip() if skip_space else value
             if not stripped:
-                index += 1
                 continue
-            rest = stripped[1:]
-            if rest:
-                tokens[index] = ("text", rest)  # the remainder is read as ordinary text
-                return stripped[0], index
-            return stripped[0], index + 1
-        return "", index  # anything else: the accent has no argument
-    return "", index
+            if len(stripped) > 1:
+                tokens.push(("text", stripped[1:]))  # the rest is read as ordinary text
+            return stripped[0]
+        tokens.push(token)  # anything else: the accent has no argument
+        return ""
+    return ""

@@ -1,0 +1,216 @@
+"""load_references: dispatch by file type, and a clear error or problem record for every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from needling_evidence import load_references, read_bibtex
+from needling_evidence.errors import InputError, StrictError
+
+DATA = Path(__file__).parent / "data" / "bib"
+DATASET = Path(__file__).parents[1] / "src" / "needling_evidence" / "datasets" / "dry_needling"
+ENTRY = (
+    "@article{k,\n  author = {Müller, Jürgen},\n  title = {Étude},\n  journal = {J},\n  year = {2001}\n}\n"
+)
+# A 10 MB field (issue 2, item 9): an abstract pasted with a whole article in it.
+TEN_MB = 10 * 1024 * 1024
+
+
+# --- dispatch -------------------------------------------------------------------------------------------------
+
+
+def test_bib_file_is_read_as_bibtex() -> None:
+    refs = load_references(DATASET / "references.bib")
+    assert [r.key for r in refs] == ["gattie2017", "cagnie2013", "rodine2015"]
+    assert refs[0].file == str(DATASET / "references.bib")
+
+
+def test_upper_case_extension(tmp_path: Path) -> None:
+    path = tmp_path / "REFS.BIB"
+    path.write_text(ENTRY, encoding="utf-8")
+    assert load_references(path)[0].title == "Étude"
+
+
+def test_txt_and_md_reference_lists_are_parsed_with_their_file_name(tmp_path: Path) -> None:
+    for name in ("refs.txt", "refs.md"):
+        path = tmp_path / name
+        shutil.copyfile(DATASET / "references.txt", path)
+        refs = load_references(path)
+        assert len(refs) == 3
+        assert all(r.file == str(path) for r in refs)
+        assert refs[0].doi == "10.2519/jospt.2017.7096"
+
+
+def test_json_is_read_as_csl_json(tmp_path: Path) -> None:
+    path = tmp_path / "refs.json"
+    item = {"id": "k", "type": "article-journal", "title": "Étude", "issued": {"date-parts": [[2001]]}}
+    path.write_text(json.dumps([item]), encoding="utf-8")
+    refs = load_references(path)
+    assert [(r.key, r.title, r.year) for r in refs] == [("k", "Étude", 2001)]
+
+
+def test_strict_is_passed_on(tmp_path: Path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text("@article{k,\n  title = {T}\n}\n", encoding="utf-8")  # no author, no year
+    assert [p.code for p in load_references(path).problems] == ["bibtex.missing_field"]
+    with pytest.raises(StrictError):
+        load_references(path, strict=True)
+
+
+# --- caller errors: InputError naming the file ---------------------------------------------------------------
+
+
+def test_unknown_extension_says_which_are_supported(tmp_path: Path) -> None:
+    path = tmp_path / "refs.ris"
+    path.write_text("TY  - JOUR\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_references(path)
+    message = str(caught.value)
+    assert str(path) in message and "'.ris'" in message
+    assert all(ext in message for ext in (".bib", ".json", ".txt", ".md"))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.bib"
+    with pytest.raises(InputError, match="no such file") as caught:
+        load_references(path)
+    assert caught.value.path == str(path) and str(path) in str(caught.value)
+    with pytest.raises(OSError):  # InputError is also an OSError, for callers who catch that
+        read_bibtex(path)
+
+
+def test_directory(tmp_path: Path) -> None:
+    path = tmp_path / "refs.bib"
+    path.mkdir()
+    with pytest.raises(InputError, match="is a directory") as caught:
+        load_references(path)
+    assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["empty.bib", "empty.txt", "empty.json", "blank.bib"])
+def test_empty_file(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("" if name.startswith("empty") else "\n \n\t\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty") as caught:
+        load_references(path)
+    assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["junk.bib", "junk.txt", "junk.json"])
+def test_binary_junk(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    # the start of a PNG file, then noise: what a mis-saved attachment looks like
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    with pytest.raises(InputError, match="not a text file") as caught:
+        load_references(path)
+    assert str(path) in str(caught.value)
+
+
+def test_undecodable_text_list_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "refs.txt"
+    path.write_bytes("1. Fine line.\n2. M\u00fcller J. Title. J. 2001.\n".encode("latin-1"))
+    with pytest.raises(InputError, match="UTF-8") as caught:
+        load_references(path)
+    assert caught.value.line == 2 and f"{path}:2:" in str(caught.value)
+
+
+# --- problems in the data: records, never a crash ----------------------------------------------------------------
+
+
+def test_latin1_bib_is_read_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.bib"
+    text = "% exported by an old JabRef\n" + ENTRY
+    path.write_bytes(text.encode("latin-1"))
+    refs = load_references(path)
+    assert refs[0].authors[0].family == "Müller" and refs[0].title == "Étude"  # decoded, not mangled
+    assert [(p.code, p.severity, p.line, p.file) for p in refs.problems] == [
+        ("bibtex.encoding", "warning", 3, str(path))
+    ]
+    assert "cp1252" in refs.problems[0].message
+
+
+def test_utf8_with_bom_and_utf16(tmp_path: Path) -> None:
+    bom = tmp_path / "bom.bib"
+    bom.write_bytes(b"\xef\xbb\xbf" + ENTRY.encode("utf-8"))
+    refs = load_references(bom)
+    assert refs[0].key == "k" and refs[0].line == 1 and refs.problems == ()
+    utf16 = tmp_path / "utf16.bib"
+    utf16.write_bytes(ENTRY.encode("utf-16"))  # Windows "Unicode" with a byte-order mark
+    refs = load_references(utf16)
+    assert refs[0].title == "Étude" and refs.problems == ()
+
+
+def test_unbalanced_braces_are_a_problem_with_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "unbalanced.bib"
+    path.write_text(
+        "@article{ok1,\n  title = {Fine}, author = {A, B}, year = 2001\n}\n\n"
+        "@article{bad,\n  title = {Never {closed},\n  author = {C, D},\n  year = 2002\n}\n\n"
+        "@article{ok2,\n  title = {Also fine}, author = {E, F}, year = 2003\n}\n",
+        encoding="utf-8",
+    )
+    refs = load_references(path)
+    assert [r.key for r in refs] == ["ok1", "ok2"]  # the entries around it are still read
+    [problem] = refs.problems
+    assert (problem.code, problem.line, problem.file) == ("bibtex.parse_failed", 5, str(path))
+    assert problem.raw is not None and problem.raw.startswith("@article{bad,")
+
+
+def test_unbalanced_brace_at_end_of_file(tmp_path: Path) -> None:
+    path = tmp_path / "truncated.bib"
+    path.write_text(
+        "@article{ok,\n  title = {Fine}, author = {A, B}, year = 2001\n}\n@article{cut,\n  title = {Tru",
+        "utf-8",
+    )
+    refs = load_references(path)
+    assert [r.key for r in refs] == ["ok"]
+    assert [(p.code, p.line) for p in refs.problems] == [("bibtex.parse_failed", 4)]
+
+
+def test_ten_megabyte_field_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.bib"
+    words = ("dry needling trigger point " * (TEN_MB // 27 + 1))[:TEN_MB]
+    path.write_text(
+        "@article{huge,\n  title = {Huge}, author = {A, B}, year = 2001,\n  abstract = {" + words + "}\n}\n"
+        "@article{next,\n  title = {Next}, author = {C, D}, year = 2002\n}\n",
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    refs = load_references(path)
+    elapsed = time.perf_counter() - started
+    assert [r.key for r in refs] == ["huge", "next"] and refs.problems == ()
+    assert len(refs[0].fields["abstract"]) == TEN_MB
+    assert refs[1].line == 5
+    # generous bound: ~1 s on the CI machine; a quadratic path would take minutes
+    assert elapsed < 30, elapsed
+
+
+def test_ten_megabyte_field_with_latex_and_an_unclosed_brace(tmp_path: Path) -> None:
+    path = tmp_path / "huge_broken.bib"
+    body = (r"M{\"u}ller's {\'e}tude -- " * (TEN_MB // 26 + 1))[:TEN_MB]
+    path.write_text(
+        "@article{huge,\n  title = {Huge}, author = {A, B}, year = 2001,\n  abstract = {{" + body + "}\n}\n",
+        "utf-8",
+    )
+    refs = load_references(path)
+    assert len(refs) == 0
+    assert [(p.code, p.line) for p in refs.problems] == [("bibtex.parse_failed", 1)]
+
+
+def test_ten_megabyte_field_with_latex_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "huge_latex.bib"
+    chunk = "plain words of a pasted article " * 30 + r"M{\"u}ller's {\'e}tude -- "  # markup every ~1 KB
+    body = (chunk * (TEN_MB // len(chunk) + 1))[:TEN_MB]
+    body = body[: body.rindex(" ")]  # do not cut a LaTeX group in half
+    path.write_text(
+        "@article{huge,\n  title = {Huge}, author = {A, B}, year = 2001,\n  abstract = {" + body + "}\n}\n",
+        "utf-8",
+    )
+    [ref] = load_references(path)
+    abstract = ref.fields["abstract"]
+    assert "Müller's étude – plain words" in abstract
+    assert "\\" not in abstract and "{" not in abstract
