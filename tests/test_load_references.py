@@ -21,7 +21,7 @@ ENTRY = (
 TEN_MB = 10 * 1024 * 1024
 
 
-# --- dispatch -------------------------------------------------------------------------------------------------
+# --- dispatch -----------------------------------------------------------------------------------------------
 
 
 def test_bib_file_is_read_as_bibtex() -> None:
@@ -62,7 +62,7 @@ def test_strict_is_passed_on(tmp_path: Path) -> None:
         load_references(path, strict=True)
 
 
-# --- caller errors: InputError naming the file ---------------------------------------------------------------
+# --- caller errors: InputError naming the file --------------------------------------------------------------
 
 
 def test_unknown_extension_says_which_are_supported(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_undecodable_text_list_names_file_and_line(tmp_path: Path) -> None:
     assert caught.value.line == 2 and f"{path}:2:" in str(caught.value)
 
 
-# --- problems in the data: records, never a crash ----------------------------------------------------------------
+# --- problems in the data: records, never a crash -----------------------------------------------------------
 
 
 def test_latin1_bib_is_read_with_a_warning(tmp_path: Path) -> None:
