@@ -25,6 +25,8 @@ _EXPORTS: dict[str, str] = {
     "is_valid_doi": "doi",
     "read_bibtex": "references.bibtex",
     "write_bibtex": "references.bibtex",
+    "add_bibtex_fields": "references.bibtex",
+    "find_dois": "doi",
     "parse_references": "references.text",
     "load_references": "references",
     "read_csl_json": "references.csl",
@@ -67,6 +69,7 @@ if TYPE_CHECKING:
     from .crossref.client import CrossrefClient as CrossrefClient
     from .crossref.verify import verification_table as verification_table
     from .crossref.verify import verify_references as verify_references
+    from .doi import find_dois as find_dois
     from .doi import is_valid_doi as is_valid_doi
     from .doi import normalize_doi as normalize_doi
     from .drafting import draft_claims as draft_claims
@@ -87,6 +90,7 @@ if TYPE_CHECKING:
     from .model import ReferenceList as ReferenceList
     from .model import Verification as Verification
     from .references import load_references as load_references
+    from .references.bibtex import add_bibtex_fields as add_bibtex_fields
     from .references.bibtex import read_bibtex as read_bibtex
     from .references.bibtex import write_bibtex as write_bibtex
     from .references.csl import read_csl_json as read_csl_json
