@@ -224,3 +224,11 @@ def test_write_keeps_the_file_mode(tmp_path: Path) -> None:
     os.chmod(path, 0o640)
     add_bibtex_fields(path, {"rodine2015": {"doi": NEW_DOI}}, backup=False)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_entry_with_a_repeated_field_can_still_be_edited() -> None:
+    text = "@article{k,\n  title = {First},\n  title = {Second},\n}\n"
+    out = splice_bibtex_fields(text, {"k": {"doi": "10.5555/x"}})
+    assert out == "@article{k,\n  title = {First},\n  title = {Second},\n  doi = {10.5555/x},\n}\n"
+    replaced = splice_bibtex_fields(text, {"k": {"title": "New"}}, overwrite=True)
+    assert replaced == "@article{k,\n  title = {New},\n  title = {Second},\n}\n"  # the value read_bibtex uses

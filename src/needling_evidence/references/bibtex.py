@@ -812,7 +812,7 @@ def splice_bibtex_fields(
     text: str, updates: Mapping[str, Mapping[str, str]], *, overwrite: bool = False
 ) -> str:
     """``text`` with ``updates`` added to (or replaced in) their entries; all else byte for byte."""
-    from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
     for key, new in updates.items():
         for field_name in new:
@@ -828,6 +828,8 @@ def splice_bibtex_fields(
             cursor = start + len(block_raw)
         if isinstance(block, DuplicateBlockKeyBlock):
             duplicated.add(block.key)
+        elif isinstance(block, DuplicateFieldKeyBlock) and start >= 0:
+            spans[block.ignore_error_block.key] = (start, block.ignore_error_block)  # type: ignore[union-attr]
         elif isinstance(block, Entry) and start >= 0:
             spans[block.key] = (start, block)
     unknown = [key for key in updates if key not in spans]
