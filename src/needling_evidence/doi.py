@@ -99,7 +99,10 @@ def normalize_doi(text: str | None) -> str | None:
     if not text:
         return None
     cleaned = _clean(text)
-    candidate = _strip_trailing(_PREFIX.sub("", _strip_leading(cleaned), count=1))
+    candidate = _strip_leading(cleaned)
+    for _ in range(2):  # "DOI: https://doi.org/10…" has two prefixes
+        candidate = _PREFIX.sub("", candidate, count=1)
+    candidate = _strip_trailing(candidate)
     if is_valid_doi(candidate):
         return candidate.lower()
     if any(ch.isspace() for ch in cleaned):
