@@ -299,6 +299,18 @@ def test_gaps_come_worst_first() -> None:
     assert kinds.index("unsupported") < kinds.index("weak") < kinds.index("uncited_reference")
 
 
+def test_within_a_kind_of_gap_claims_about_harms_and_benefits_come_first() -> None:
+    claims = [
+        claim(claim_id="history", kind="other", sentence="s3"),
+        claim(claim_id="how", kind="mechanism", sentence="s3"),
+        claim(claim_id="benefit", kind="efficacy", sentence="s1"),
+        claim(claim_id="harm", kind="safety", sentence="s2"),
+    ]
+    report = coverage_report(ARTICLE, claims, REFS, VERIFIED, drafted=())
+    unsupported = [g["claim_id"] for g in report.to_dict()["gaps"] if g["gap"] == "unsupported"]
+    assert unsupported == ["harm", "benefit", "how", "history"]
+
+
 def test_reference_notices_mismatches_and_unverified_are_listed() -> None:
     verifications = [
         verified(

@@ -34,9 +34,10 @@ An inline citation in the article (``Article.citations``) becomes a link with ``
 ``mentions`` for the claims anchored in that sentence: it records what the author pointed at, not what the
 source shows. A suggestion (``origin="suggestion"``, see :mod:`needling_evidence.suggest`) is never support.
 
-Gaps (:data:`GAP_ORDER`, worst first): ``contradicted``, ``retracted`` (a source with a retraction/withdrawal
-notice), ``failed_verification``, ``unsupported``, ``unknown_source`` (a link to a key that is not a
-reference), ``harms_unstated`` (the article claims benefits but no claim about harms is supported), ``weak``,
+Gaps (:data:`GAP_ORDER`, worst first; within one kind of gap by the claim's :data:`KIND_RISK`, then in article
+order): ``contradicted``, ``retracted`` (a source with a retraction/withdrawal notice),
+``failed_verification``, ``unsupported``, ``unknown_source`` (a link to a key that is not a reference),
+``harms_unstated`` (the article claims benefits but no claim about harms is supported), ``weak``,
 ``unregistered`` (a check-worthy sentence from :func:`~needling_evidence.draft_claims` that no claim quotes),
 ``notice`` (a correction or expression of concern), ``metadata_differs`` (verified, but some fields differ),
 ``unverified_reference`` (could not be checked), ``uncited_reference`` (no claim uses it).
@@ -104,6 +105,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXCLUDING_STATUSES",
     "GAP_ORDER",
+    "KIND_RISK",
     "KIND_RULES",
     "OPINION_DESIGNS",
     "SCHEMA_VERSION",
@@ -157,6 +159,16 @@ GAP_ORDER: Mapping[str, tuple[int, str]] = {
     "metadata_differs": (9, "warning"),
     "unverified_reference": (10, "warning"),
     "uncited_reference": (11, "warning"),
+}
+# Within one kind of gap, claims a reader could act on come first: an unbacked promise about harms or benefits
+# can mislead a patient's decision; a claim about popularity or history cannot. Then article order.
+KIND_RISK: Mapping[str, int] = {
+    "safety": 0,
+    "efficacy": 1,
+    "etiology": 2,
+    "mechanism": 3,
+    "experience": 4,
+    "other": 5,
 }
 _SUPPORTING = ("supports", "partially_supports")
 
@@ -868,7 +880,14 @@ def coverage_report(
         )
 
     order = {claim.id: index for index, claim in enumerate(claim_list)}
-    gaps.sort(key=lambda g: (GAP_ORDER[g["gap"]][0], order.get(g["claim_id"] or "", len(order))))
+    risk = {claim.id: KIND_RISK.get(claim.kind, len(KIND_RISK)) for claim in claim_list}
+    gaps.sort(
+        key=lambda g: (
+            GAP_ORDER[g["gap"]][0],
+            risk.get(g["claim_id"] or "", len(KIND_RISK)),
+            order.get(g["claim_id"] or "", len(order)),
+        )
+    )
 
     by_status = {status: 0 for status in CLAIM_STATUSES}
     for status in statuses.values():
