@@ -26,6 +26,9 @@ _VALID_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^10\.1207/[\w\d]+&\d+_\d+$", re.IGNORECASE),  # old Lawrence Erlbaum
 )
 
+# A bare DOI with nothing to clean: the modern pattern, ending in a letter or digit (no trailing punctuation).
+_CANONICAL = re.compile(r"10\.\d{4,9}/[-._;()/:A-Z0-9]*[A-Z0-9]\Z", re.IGNORECASE)
+
 # Every Unicode dash a word processor or PDF puts where a hyphen-minus belongs.
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 # Invisible characters that copy-paste drags in (zero-width space/joiners, word joiner, BOM, soft hyphen).
@@ -98,6 +101,8 @@ def normalize_doi(text: str | None) -> str | None:
     """
     if not text:
         return None
+    if _CANONICAL.match(text):  # already a bare DOI (what most .bib files hold): nothing to clean
+        return text.lower()
     cleaned = _clean(text)
     candidate = _strip_leading(cleaned)
     for _ in range(2):  # "DOI: https://doi.org/10…" has two prefixes

@@ -115,10 +115,20 @@ _TOKEN = re.compile(
 
 _SPECIALS = {"---": "—", "--": "–", "``": "“", "''": "”", "?`": "¿", "!`": "¡", "~": "\u00a0", "$": ""}
 
-# Anything the decoder would change; a value without these is returned as it is.
-_NEEDS_DECODING = re.compile(r"[\\{}~$]|--|``|''|[?!]`")
-# ... and what needs more than removing braces and replacing dashes
-_NEEDS_TOKENS = re.compile(r"[\\~$`]|''")
+# Accents in their usual spellings and escaped characters, which decode the same wherever they stand (never
+# right after a backslash: "\\\\'e" is a line break, then text).
+_COMMON = re.compile(
+    r"""(?<!\\)(?:
+        \{\\[uvHckdrb]\ [A-Za-z]\}                                  # {\v S}
+      | \{\\(?:[uvHckdrb]|['`^"~=.])\{(?:[A-Za-z]|\\[ij])\}\}         # {\v{S}}  {\'{e}}  {\'{\i}}
+      | \\(?:[uvHckdrb]|['`^"~=.])\{(?:[A-Za-z]|\\[ij])\}             # \v{S}  \'{e}  \"{\i}
+      | \{\\['`^"~=.](?:[A-Za-z]|\\[ij])\}                           # {\'e}  {\"\i}
+      | \\['`^"~=.][A-Za-z]                                          # \'e
+      | \{\\[&%$\#_]\} | \\[&%$\#_]                                  # {\&}  \&
+      | \{\\(?:ss|o|O|aa|AA|ae|AE|oe|OE|l|L|i)\}                     # {\ss}  {\o}
+    )""",
+    re.VERBOSE,
+)
 
 # The LRU bound keeps memory flat on huge files; in a bibliography most decoded strings (journal names,
 # author names) repeat, so 2**16 distinct values hold the working set of the 20,000-entry benchmark.
@@ -128,19 +138,43 @@ _DOTLESS = {"ı": "i", "ȷ": "j"}  # an accent on \i or \j puts it on a plain i 
 
 
 def needs_decoding(value: str) -> bool:
-    """True when ``value`` contains LaTeX markup that :func:`latex_to_text` would change."""
-    return _NEEDS_DECODING.search(value) is not None
+    """True when ``value`` may contain LaTeX markup that :func:`latex_to_text` would change."""
+    # Plain substring tests: several times faster than one regular expression with alternatives, and this
+    # runs on every field value of a file.
+    return (
+        "\\" in value
+        or "{" in value
+        or "}" in value
+        or "~" in value
+        or "$" in value
+        or "--" in value
+        or "`" in value
+        or "''" in value
+    )
 
 
 def latex_to_text(value: str) -> str:
     """``value`` with LaTeX markup decoded to Unicode text; whitespace is kept as written."""
-    if _NEEDS_DECODING.search(value) is None:
+    if not needs_decoding(value):
         return value
-    if _NEEDS_TOKENS.search(value) is None:
-        # Only brace groups and dashes (page ranges, protected words): no tokenizing needed. Dashes first, so
-        # that braces between hyphens keep them apart ("-{}-" is two hyphens, as in LaTeX).
-        return value.replace("---", "—").replace("--", "–").replace("{", "").replace("}", "")
+    # Most values hold only accents in their usual spellings, escaped specials, brace groups, dashes and ties.
+    # Each such spelling decodes the same wherever it stands, so it is replaced by its own (cached) decoding;
+    # anything left over — other macros, math, quotes — sends the original value to the tokenizer.
+    simple = _COMMON.sub(_common_replacement, value) if "\\" in value else value
+    if not ("\\" in simple or "$" in simple or "`" in simple or "''" in simple):
+        # Dashes before braces, so that braces between hyphens keep them apart ("-{}-" is two hyphens).
+        return (
+            simple.replace("---", "—")
+            .replace("--", "–")
+            .replace("~", "\u00a0")
+            .replace("{", "")
+            .replace("}", "")
+        )
     return _decode_cached(value)
+
+
+def _common_replacement(match: re.Match[str]) -> str:
+    return _decode_cached(match.group(0))  # each distinct spelling is tokenized once, then cached
 
 
 def _accented(text: str, accent: str) -> str:

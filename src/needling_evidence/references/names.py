@@ -41,7 +41,10 @@ def split_names(value: str) -> tuple[Person, ...]:
     value = value.strip()
     if not value:
         return ()
-    parts = _split_top_level_and(value) if "{" in value else _AND.split(value)
+    parts = _AND.split(value)
+    # an "and" inside braces ({Research and Development Unit}) leaves unbalanced pieces: split carefully
+    if "{" in value and any(part.count("{") != part.count("}") for part in parts):
+        parts = _split_top_level_and(value)
     return tuple(parse_name(part) for part in parts if part.strip())
 
 
