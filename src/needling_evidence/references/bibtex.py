@@ -58,7 +58,9 @@ if TYPE_CHECKING:
 __all__ = [
     "BIBTEX_TO_CSL",
     "CSL_TO_BIBTEX",
+    "VERBATIM_FIELDS",
     "add_bibtex_fields",
+    "format_entry",
     "iter_field_values",
     "looks_like_bibtex",
     "read_bibtex",
