@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
+from ._files import atomic_write_text
 from .errors import CrossrefError, InputError, NeedlingEvidenceError, StrictError, UsageError
 
 if TYPE_CHECKING:
@@ -76,25 +77,9 @@ BUNDLED_NOTE = (
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder and ``os.replace``, so a
-    reader never sees half a file and a failed write leaves the old file as it was."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError("the folder to write into does not exist", path=str(folder))
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    """Write ``text`` (UTF-8, line endings as given) to ``path`` atomically: a reader never sees half a file
+    and a failed write leaves the old file as it was (see :func:`._files.atomic_write_text`)."""
+    return atomic_write_text(path, text)
 
 
 def _existing_file(path: str | os.PathLike[str], what: str) -> Path:

@@ -38,14 +38,13 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._files import atomic_write_text
 from ..doi import normalize_doi
 from ..errors import InputError, StrictError, UsageError
 from ..model import Person, Problem, Reference, ReferenceList
@@ -930,27 +929,12 @@ def _splice_entry(raw: str, entry: Any, new: Mapping[str, str], overwrite: bool,
 
 
 def _atomic_write(path: Path, text: str, encoding: str, *, backup: bool) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same directory and ``os.replace``."""
+    """Write ``text`` in the file's own ``encoding``, line endings kept, atomically (``.bak`` if asked)."""
     try:
-        data = text.encode(encoding)
+        atomic_write_text(path, text, encoding=encoding, backup=backup)
     except UnicodeEncodeError as error:
         raise UsageError(
             f"{path}: the new text has characters ({error.object[error.start : error.end]!r}) that the "
             "file's "
             f"encoding ({encoding}) cannot hold; convert the file to UTF-8 first"
         ) from None
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        if path.exists():
-            shutil.copymode(path, temp_name)
-            if backup:
-                shutil.copy2(path, path.with_name(path.name + ".bak"))
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

@@ -25,12 +25,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .._files import atomic_write_text
 from ..doi import normalize_doi
 from ..errors import InputError, StrictError
 from ..model import Person, Problem, Reference, ReferenceList
@@ -498,19 +498,5 @@ def write_csl_json(references: Iterable[Reference], path: str | os.PathLike[str]
     target = Path(path)
     if target.is_dir():
         raise InputError("is a directory; give a file name to write the CSL-JSON to", path=str(target))
-    _atomic_write(target, text)
+    atomic_write_text(target, text)
     return target
-
-
-def _atomic_write(target: Path, text: str) -> None:
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
