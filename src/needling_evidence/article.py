@@ -558,24 +558,41 @@ def _read(path_or_text: str | os.PathLike[str]) -> tuple[str, str | None]:
             exists = False
         if not exists and not looks_like_path:
             return path_or_text, None
-    path = Path(path_or_text)
+    name = str(Path(path_or_text))
+    return read_text_file(name, "article"), name
+
+
+def read_text_file(path: str | os.PathLike[str], what: str, *, max_bytes: int | None = None) -> str:
+    """The UTF-8 text of a file the user named (``what``: "article", "claims registry"), or a clear
+    :class:`InputError` naming the file (and the line of a bad byte).
+
+    One reader for the article and the claims registry, so both refuse the same things in the same words."""
+    path = Path(path)
     name = str(path)
+    a_what = f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
     if not path.exists():
-        raise InputError("no such article file", path=name)
+        raise InputError(f"no such {what} file", path=name)
     if path.is_dir():
-        raise InputError("is a directory, not an article file", path=name)
+        raise InputError(f"is a directory, not {a_what} file", path=name)
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(
+                f"the file is {size:,} bytes; {a_what} is refused above {max_bytes:,}", path=name
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read the article: {exc.strerror or exc}", path=name) from exc
+        raise InputError(f"cannot read the {what}: {exc.strerror or exc}", path=name) from exc
+    # NUL bytes first: a binary file (an image, a PDF) is not text, and "save it as UTF-8" would mislead.
     if b"\x00" in data:
         raise InputError("is not a text file (it contains NUL bytes)", path=name)
     try:
-        decoded = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError("is not UTF-8 text; save the article as UTF-8", path=name, line=line) from exc
-    return decoded, name
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start}); save the {what} as UTF-8", path=name, line=line
+        ) from exc
 
 
 def _front_matter(text: str, path: str | None) -> tuple[dict[str, Any], int, list[Problem]]:

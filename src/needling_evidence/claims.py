@@ -577,15 +577,12 @@ class _Checker:
         self.unknown_fields(fields, CLAIM_FIELDS, where, claim_id)
         if claim_id is None or text is None or quote is None or kind is None:
             # The problems above say why; the raw YAML is kept on the first of them for the record.
-            self.problems.append(
-                Problem(
-                    "claims.claim_skipped",
-                    f"{where} is left out of the registry until the problems above are fixed",
-                    file=self.file,
-                    line=item.line,
-                    key=claim_id,
-                    raw=item.raw,
-                )
+            self.problem(
+                "claims.claim_skipped",
+                f"{where} is left out of the registry until the problems above are fixed",
+                item.line,
+                key=claim_id,
+                raw=item.raw,
             )
             return None
         sentence_id = self.locate(quote, fields["quote"].line, where, claim_id)
@@ -708,15 +705,12 @@ class _Checker:
             )
             return None
         if source is None or stance is None or directness is None or rationale is None:
-            self.problems.append(
-                Problem(
-                    "claims.link_skipped",
-                    f"{at}: this evidence entry is left out until the problems above are fixed",
-                    file=self.file,
-                    line=entry.line,
-                    key=claim_id,
-                    raw=entry.raw,
-                )
+            self.problem(
+                "claims.link_skipped",
+                f"{at}: this evidence entry is left out until the problems above are fixed",
+                entry.line,
+                key=claim_id,
+                raw=entry.raw,
             )
             return None
         return EvidenceLink(
@@ -744,32 +738,10 @@ def _read(path_or_text: str | os.PathLike[str]) -> tuple[str, str]:
         if len(path_or_text.encode("utf-8", "surrogatepass")) > MAX_REGISTRY_BYTES:
             raise InputError(f"the registry text is larger than {MAX_REGISTRY_BYTES:,} bytes; refused")
         return path_or_text, "<claims>"
-    path = Path(path_or_text)
-    name = str(path)
-    if not path.exists():
-        raise InputError("no such claims registry file", path=name)
-    if path.is_dir():
-        raise InputError("is a directory, not a claims registry file", path=name)
-    try:
-        size = path.stat().st_size
-        if size > MAX_REGISTRY_BYTES:
-            raise InputError(
-                f"the file is {size:,} bytes; a claims registry is refused above {MAX_REGISTRY_BYTES:,}",
-                path=name,
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", path=name) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"not UTF-8 text (byte {exc.start}); save the registry as UTF-8", path=name, line=line
-        ) from exc
-    if "\x00" in text:
-        raise InputError("contains NUL bytes; this is not a text file", path=name)
-    return text, name
+    from .article import read_text_file
+
+    name = str(Path(path_or_text))
+    return read_text_file(name, "claims registry", max_bytes=MAX_REGISTRY_BYTES), name
 
 
 def _as_article(article: Article | str | os.PathLike[str] | None) -> Article | None:
