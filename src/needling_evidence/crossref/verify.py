@@ -178,44 +178,51 @@ def _one_notice(notice: Notice) -> str:
     return f"{notice.kind} {notice.doi or '(no DOI)'}" + (f" ({details})" if details else "") + label
 
 
-def _found(ref: Reference, lookup: Lookup) -> Verification:
-    work = lookup.message or {}
+def _against_record(
+    ref: Reference, work: Mapping[str, Any], provenance: Provenance | None
+) -> tuple[Comparison, tuple[Notice, ...], dict[str, Any]]:
+    """What one Crossref record says about ``ref``: the comparison, the record's notices, and the
+    :class:`Verification` fields they fill, whether the DOI was the reference's own or found by search."""
     comparison = compare_reference(ref, work)
     notices = _notices(work)
     design = classify_design(ref, work)
+    fields: dict[str, Any] = {
+        "key": ref.key,
+        "mismatches": comparison.mismatches,
+        "notices": notices,
+        "design": design.design,
+        "level": design.level,
+        "level_reason": design.reason,
+        "provenance": provenance,
+        "record": work,
+    }
+    return comparison, notices, fields
+
+
+def _found(ref: Reference, lookup: Lookup) -> Verification:
+    work = lookup.message or {}
+    comparison, notices, fields = _against_record(ref, work, lookup.provenance)
     where = _where(lookup.provenance)
     if not _has_content(ref):
+        # Nothing of the reference's own to compare, so nothing can differ: no mismatches are recorded.
+        fields["mismatches"] = {}
         return Verification(
-            key=ref.key,
             status="verified",
             doi=lookup.doi,
-            notices=notices,
-            design=design.design,
-            level=design.level,
-            level_reason=design.reason,
-            provenance=lookup.provenance,
             message=_join(
                 f"The DOI is in Crossref ({_work_label(work)}), but the reference has nothing else to "
                 "compare (no title, authors, year or journal): only the DOI was checked.",
                 _notice_text(notices),
                 where,
             ),
-            record=work,
+            **fields,
         )
     identity, minor = comparison.identity, comparison.minor
-    status = "mismatch" if identity else "verified"
     return Verification(
-        key=ref.key,
-        status=status,
+        status="mismatch" if identity else "verified",
         doi=lookup.doi,
-        mismatches=comparison.mismatches,
-        notices=notices,
-        design=design.design,
-        level=design.level,
-        level_reason=design.reason,
-        provenance=lookup.provenance,
         message=_join(_verdict(comparison, identity, minor, work), _notice_text(notices), where),
-        record=work,
+        **fields,
     )
 
 
@@ -293,24 +300,14 @@ def _from_lookup(ref: Reference, lookup: Lookup | None) -> Verification:
 
 def _from_match(ref: Reference, match: MatchResult, *, offline_note: str) -> Verification:
     if match.status == "doi_found" and match.record is not None:
-        work = match.record
-        comparison = compare_reference(ref, work)
-        notices = _notices(work)
-        design = classify_design(ref, work)
+        _, notices, fields = _against_record(ref, match.record, match.provenance)
         return Verification(
-            key=ref.key,
             status="doi_found",
             suggested_doi=match.doi,
             confidence=match.confidence,
-            mismatches=comparison.mismatches,
-            notices=notices,
-            design=design.design,
-            level=design.level,
-            level_reason=design.reason,
-            provenance=match.provenance,
             message=_join(match.message, _notice_text(notices), _where(match.provenance)),
             candidates=match.candidates,
-            record=work,
+            **fields,
         )
     design = classify_design(ref)
     message = match.message
