@@ -16,6 +16,7 @@ from needling_evidence.model import (
     ClaimRegistry,
     EvidenceLink,
     Notice,
+    Person,
     Problem,
     Provenance,
     Reference,
@@ -170,6 +171,31 @@ def test_retracted_or_failed_sources_are_excluded_from_support(verification: Ver
     assert any(g["gap"] == gap and g["source_key"] == "trial" and g["severity"] == "error" for g in gaps)
     (link_row,) = [r for r in report.to_dict()["links"] if r["origin"] == "registry"]
     assert link_row["counts"] is False
+
+
+def test_a_reference_gap_names_the_reference_once() -> None:
+    # A retracted source's gap once read "Cagnie et al. 2013: Cagnie et al. 2013 carries a retraction notice".
+    refs = [
+        Reference(
+            key="cagnie",
+            title="Mechanisms of needling",
+            year=2013,
+            authors=(Person(family="Cagnie"), Person(family="Dewitte"), Person(family="Barbe")),
+        ),
+        *REFS[:1],
+    ]
+    verifications = [
+        verified("cagnie", "narrative_review", 5, notices=(Notice("retraction", "10.1/r", "2021-01-01"),)),
+        Verification(key="trial", status="not_found", message="no such DOI"),
+    ]
+    report = coverage_report(ARTICLE, [claim(link("cagnie"), link("trial"))], refs, verifications, drafted=())
+    gaps = {g["gap"]: g["message"] for g in report.to_dict()["gaps"] if g["source_key"]}
+    assert gaps["retracted"] == "Cagnie et al. 2013: carries a retraction notice; it cannot support any claim"
+    assert gaps["failed_verification"] == "Anon. 2020: not_found — no such DOI"
+    # The claim's reason still says which source was left out, and why, naming it once.
+    reason = report.to_dict()["claims"][0]["reason"]
+    assert "excluded: Cagnie et al. 2013 carries a retraction notice" in reason
+    assert reason.count("Cagnie et al. 2013") == 1
 
 
 def test_an_excluded_source_cannot_contradict_either() -> None:

@@ -187,14 +187,15 @@ class _SourceInfo:
 
     @property
     def excluded_because(self) -> str | None:
+        """Why the source cannot count, without its label (the caller names it once), or None."""
         v = self.verification
         if v is None:
             return None
         if v.retracted:
             kinds = sorted({n.kind for n in v.notices if n.kind in ("retraction", "withdrawal")})
-            return f"{self.ref.label} carries a {' and '.join(kinds)} notice"
+            return f"carries a {' and '.join(kinds)} notice"
         if v.status in EXCLUDING_STATUSES:
-            return f"{self.ref.label} failed verification ({v.status})"
+            return f"failed verification ({v.status})"
         return None
 
 
@@ -221,7 +222,7 @@ def _weigh(claim: Claim, link: EvidenceLink, info: _SourceInfo | None) -> _Weigh
         return _Weighed(link, False, False, f"{link.source!r} is not among the references", None, 8)
     excluded = info.excluded_because
     if excluded:
-        return _Weighed(link, False, False, f"excluded: {excluded}", info.level, 7)
+        return _Weighed(link, False, False, f"excluded: {info.ref.label} {excluded}", info.level, 7)
     if link.stance not in STANCES or link.directness not in DIRECTNESS:
         # Claims built in code are not validated on the way in; an unknown word must not pass for support.
         return _Weighed(
