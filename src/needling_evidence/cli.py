@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ._files import atomic_write_text
 from .errors import CrossrefError, InputError, NeedlingEvidenceError, StrictError, UsageError
@@ -857,8 +857,32 @@ def _needs_action(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespa
 # --- command wrappers ---------------------------------------------------------------------------------------
 
 
+_Result = TypeVar("_Result")
+
+
 def _progress(label: str) -> ProgressBar:
     return ProgressBar(label, sys.stderr)
+
+
+def _with_crossref(
+    label: str, command: Callable[..., _Result], args: argparse.Namespace, *positional: Any, **options: Any
+) -> _Result:
+    """Call a ``run_*`` command that talks to Crossref with the shared Crossref options from ``args``
+    (``--offline``, ``--mailto``, ``--crossref-url``, ``--cache``) and a progress bar labelled ``label``,
+    closed however the command ends."""
+    bar = _progress(label)
+    try:
+        return command(
+            *positional,
+            offline=args.offline,
+            mailto=args.mailto,
+            crossref_url=args.crossref_url,
+            cache=args.cache,
+            progress=bar,
+            **options,
+        )
+    finally:
+        bar.close()
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -870,26 +894,20 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    bar = _progress("Checking references")
-    try:
-        run = run_report(
-            args.article,
-            refs=args.refs,
-            claims=args.claims,
-            library=args.library,
-            fmt=args.format,
-            output=args.output,
-            fail_under=args.fail_under,
-            strict=args.strict,
-            offline=args.offline,
-            mailto=args.mailto,
-            crossref_url=args.crossref_url,
-            cache=args.cache,
-            verify=not args.no_verify,
-            progress=bar,
-        )
-    finally:
-        bar.close()
+    run = _with_crossref(
+        "Checking references",
+        run_report,
+        args,
+        args.article,
+        refs=args.refs,
+        claims=args.claims,
+        library=args.library,
+        fmt=args.format,
+        output=args.output,
+        fail_under=args.fail_under,
+        strict=args.strict,
+        verify=not args.no_verify,
+    )
     if run.output is None:
         sys.stdout.write(run.text)
     else:
@@ -902,20 +920,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    bar = _progress("Checking references")
-    try:
-        run = run_verify(
-            args.refs,
-            fmt=args.format,
-            strict=args.strict,
-            offline=args.offline,
-            mailto=args.mailto,
-            crossref_url=args.crossref_url,
-            cache=args.cache,
-            progress=bar,
-        )
-    finally:
-        bar.close()
+    run = _with_crossref(
+        "Checking references", run_verify, args, args.refs, fmt=args.format, strict=args.strict
+    )
     _emit(run.text, args.output)
     for reason in run.reasons:
         print(f"{PROG}: {reason}", file=sys.stderr)
@@ -934,19 +941,7 @@ def _cmd_refs_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_refs_fix(args: argparse.Namespace) -> int:
-    bar = _progress("Looking up DOIs")
-    try:
-        run = run_refs_fix(
-            args.bib,
-            write=args.write,
-            offline=args.offline,
-            mailto=args.mailto,
-            crossref_url=args.crossref_url,
-            cache=args.cache,
-            progress=bar,
-        )
-    finally:
-        bar.close()
+    run = _with_crossref("Looking up DOIs", run_refs_fix, args, args.bib, write=args.write)
     if not run.additions:
         print(f"No DOIs to add to {run.path}.")
     else:
