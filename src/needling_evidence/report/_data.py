@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 __all__ = [
+    "REFERENCE_HEADER",
     "STATUS_ORDER",
     "ReportData",
     "as_report_data",
@@ -24,6 +25,9 @@ __all__ = [
     "mismatches_pairs",
     "notices_text",
     "provenance_text",
+    "reference_cells",
+    "report_heading",
+    "report_notes",
     "snapshot_used",
 ]
 
@@ -50,6 +54,20 @@ def as_report_data(report: object) -> ReportData:
         if isinstance(data, Mapping):
             return data
     raise TypeError(f"expected a CoverageReport or its to_dict() mapping, not {type(report).__name__}")
+
+
+def report_heading(data: ReportData, title: str | None) -> str:
+    """The report's title: the one asked for, else the article's, else a generic one."""
+    return title or cell_text((data.get("summary") or {}).get("title")) or "Claim coverage report"
+
+
+def report_notes(data: ReportData, notes: Sequence[str]) -> list[str]:
+    """The notes shown above a report, plus :data:`SNAPSHOT_SENTENCE` when the bundled snapshot was used and
+    no note says so already."""
+    out = list(notes)
+    if snapshot_used(data) and not any("snapshot" in note for note in notes):
+        out.append(SNAPSHOT_SENTENCE)
+    return out
 
 
 def rows(data: ReportData, name: str) -> list[Mapping[str, Any]]:
@@ -198,6 +216,33 @@ def provenance_kind(value: object) -> str:
 def snapshot_used(data: ReportData) -> bool:
     """Whether any reference was verified against the bundled snapshot rather than Crossref itself."""
     return any(provenance_kind(row.get("provenance")) == "snapshot" for row in rows(data, "references"))
+
+
+# The columns of the compact references table (terminal and Markdown); the HTML page shows more.
+REFERENCE_HEADER: tuple[str, ...] = (
+    "key",
+    "status",
+    "DOI",
+    "design",
+    "level",
+    "differences / notices",
+    "checked against",
+)
+
+
+def reference_cells(reference: Mapping[str, Any], differences: str, checked: str) -> list[object]:
+    """One reference as the cells of :data:`REFERENCE_HEADER`; ``differences`` and ``checked`` are worded by
+    the renderer (each output quotes and shortens them its own way). A DOI found by search stands in for a
+    missing one."""
+    return [
+        reference.get("key"),
+        reference.get("status"),
+        reference.get("doi") or reference.get("suggested_doi"),
+        reference.get("design"),
+        reference.get("level"),
+        differences,
+        checked,
+    ]
 
 
 def links_by_claim(data: ReportData) -> dict[str, list[Mapping[str, Any]]]:

@@ -19,7 +19,6 @@ from typing import Any
 from urllib.parse import quote
 
 from ._data import (
-    SNAPSHOT_SENTENCE,
     ReportData,
     as_report_data,
     cell_text,
@@ -31,8 +30,9 @@ from ._data import (
     links_by_claim,
     mismatches_pairs,
     notices_text,
+    report_heading,
+    report_notes,
     rows,
-    snapshot_used,
     source_keys,
 )
 
@@ -92,7 +92,7 @@ def render_html(
     from .. import __version__
 
     data = as_report_data(report)
-    heading = title or cell_text((data.get("summary") or {}).get("title")) or "Claim coverage report"
+    heading = report_heading(data, title)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     body: list[str] = [
         f"<header><h1>{esc(heading)}</h1>",
@@ -100,8 +100,8 @@ def render_html(
         f" · report schema {esc(data.get('schema_version'))} · generated {esc(generated)}</p>",
     ]
     body.extend(f'<p class="banner info">{esc(note)}</p>' for note in notes)
-    if snapshot_used(data) and not any("snapshot" in note for note in notes):
-        body.append(f'<p class="banner">{esc(SNAPSHOT_SENTENCE)}</p>')
+    # what report_notes adds after the caller's notes (the snapshot warning) is styled as a warning
+    body.extend(f'<p class="banner">{esc(note)}</p>' for note in report_notes(data, notes)[len(notes) :])
     body.append("</header>")
     body.append(_gaps(data))
     body.append(_summary(data, charts))

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._data import (
-    SNAPSHOT_SENTENCE,
+    REFERENCE_HEADER,
     as_report_data,
     cell_text,
     checked_against,
@@ -21,8 +21,10 @@ from ._data import (
     links_by_claim,
     mismatches_pairs,
     notices_text,
+    reference_cells,
+    report_heading,
+    report_notes,
     rows,
-    snapshot_used,
 )
 
 __all__ = ["MAX_MARKDOWN_CHARS", "render_markdown"]
@@ -63,11 +65,8 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
     """The report (a ``CoverageReport`` or its ``to_dict()``) as Markdown for a pull-request comment."""
     data = as_report_data(report)
     parts: list[str] = []
-    heading = title or cell_text((data.get("summary") or {}).get("title")) or "Claim coverage report"
-    parts.append(f"## {md_cell(heading, 200)}")
-    parts.extend(f"> {md_cell(note, 500)}" for note in notes)
-    if snapshot_used(data) and not any("snapshot" in note for note in notes):
-        parts.append(f"> {md_cell(SNAPSHOT_SENTENCE, 500)}")
+    parts.append(f"## {md_cell(report_heading(data, title), 200)}")
+    parts.extend(f"> {md_cell(note, 500)}" for note in report_notes(data, notes))
 
     counts = claim_status_counts(data)
     total = sum(counts.values())
@@ -104,19 +103,8 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
         ),
         (
             f"### References ({len(references)})",
-            ("key", "status", "DOI", "design", "level", "differences / notices", "checked against"),
-            [
-                [
-                    r.get("key"),
-                    r.get("status"),
-                    r.get("doi") or r.get("suggested_doi"),
-                    r.get("design"),
-                    r.get("level"),
-                    _differences_cell(r),
-                    checked_against(r, full=False),
-                ]
-                for r in references
-            ],
+            REFERENCE_HEADER,
+            [reference_cells(r, _differences_cell(r), checked_against(r, full=False)) for r in references],
             1.0,
         ),
     ]

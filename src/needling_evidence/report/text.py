@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._data import (
-    SNAPSHOT_SENTENCE,
+    REFERENCE_HEADER,
     as_report_data,
     cell_text,
     checked_against,
@@ -17,8 +17,10 @@ from ._data import (
     links_by_claim,
     mismatches_pairs,
     notices_text,
+    reference_cells,
+    report_heading,
+    report_notes,
     rows,
-    snapshot_used,
 )
 
 __all__ = ["format_table", "render_text", "terminal_width"]
@@ -86,12 +88,10 @@ def render_text(
     data = as_report_data(report)
     width = width or terminal_width()
     out: list[str] = []
-    heading = title or cell_text((data.get("summary") or {}).get("title")) or "Claim coverage report"
+    heading = report_heading(data, title)
     out.append(heading)
     out.append("=" * min(len(heading), width))
-    out.extend(textwrap.fill(note, width) for note in notes)
-    if snapshot_used(data) and not any("snapshot" in note for note in notes):
-        out.append(textwrap.fill(SNAPSHOT_SENTENCE, width))
+    out.extend(textwrap.fill(note, width) for note in report_notes(data, notes))
     counts = claim_status_counts(data)
     total = sum(counts.values())
     tally = ", ".join(f"{count} {status}" for status, count in counts.items())
@@ -135,19 +135,8 @@ def render_text(
     out.append(f"\nReferences ({len(references)})")
     out.append(
         format_table(
-            ("key", "status", "DOI", "design", "level", "differences / notices", "checked against"),
-            [
-                [
-                    r.get("key"),
-                    r.get("status"),
-                    r.get("doi") or r.get("suggested_doi"),
-                    r.get("design"),
-                    r.get("level"),
-                    _differences(r),
-                    checked_against(r, full=False),
-                ]
-                for r in references
-            ],
+            REFERENCE_HEADER,
+            [reference_cells(r, _differences(r), checked_against(r, full=False)) for r in references],
             width,
         )
     )
