@@ -149,6 +149,24 @@ def test_conjoined_effects_split_and_pronouns_resolved() -> None:
     assert not any(t.endswith("treatment for back pain.") for t in texts)
 
 
+def test_a_leading_it_takes_the_subject_of_the_sentence_before() -> None:
+    # "It works by …" kept its "It": the verbs after a leading "It" were a shorter copy of the subject verbs.
+    text = (
+        "Dry needling reduces neck pain in the short term [1]. "
+        "It works by releasing endorphins (Cagnie et al., 2013).\n\n"
+        "## References\n\n"
+        "1. Gattie E, Cleland JA, Snodgrass S. The effectiveness of trigger point dry needling. "
+        "J Orthop Sports Phys Ther. 2017;47(3):133-149.\n"
+        "2. Cagnie B, Dewitte V, Barbe T. Physiologic effects of dry needling. "
+        "Curr Pain Headache Rep. 2013;17(8):348.\n"
+    )
+    drafted = {c.sentence_id: c for c in ne.draft_claims(ne.load_article(text))}
+    assert drafted["s002"].text == "Dry needling works by releasing endorphins."
+    assert drafted["s002"].kind == "mechanism"
+    # The quote stays the article's own words.
+    assert drafted["s002"].quote == "It works by releasing endorphins (Cagnie et al., 2013)."
+
+
 @pytest.mark.parametrize("path", [c[0] for c in CASES], ids=lambda p: p.name)
 def test_every_claim_is_anchored_in_the_article(path: Path) -> None:
     article = ne.load_article(path)

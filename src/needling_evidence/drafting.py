@@ -176,10 +176,14 @@ _CONDITION = re.compile(
 # A pronoun subject "It" is replaced by the last named subject only when that subject is this short: a long
 # noun phrase is more likely a misparse than a subject.
 MAX_SUBJECT_WORDS = 6
-_SUBJECT = re.compile(
-    r"^(?P<subject>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s+(?:is|are|can|may|has|have|involves|uses|helps|"
-    r"allows|was|were|will|does|reduces|increases|improves)\b"
+# One verb list for both ends: the words before one of these verbs are taken as the sentence's subject, and a
+# leading "It" before one of them stands for that subject. ("It works by …" once kept its "It" because the
+# second list was a shorter copy of the first.)
+_SUBJECT_VERBS = (
+    "is|are|can|may|has|have|involves|uses|helps|allows|was|were|will|does|reduces|increases|improves|works"
 )
+_SUBJECT = re.compile(rf"^(?P<subject>[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,5}}?)\s+(?:{_SUBJECT_VERBS})\b")
+_LEADING_IT = re.compile(rf"^It (?:{_SUBJECT_VERBS})\b")
 
 
 # --- the stages ---------------------------------------------------------------------------------------------
@@ -356,7 +360,7 @@ def _resolve_it(text: str, subject: _Subject, topic: Sequence[str]) -> str:
         named = match.group("subject")
         if len(named.split()) <= MAX_SUBJECT_WORDS and _names_intervention(named, topic):
             subject.text = named
-    if subject.text and re.match(r"^It (?:is|can|may|has|involves|uses|helps|allows|was|will)\b", text):
+    if subject.text and _LEADING_IT.match(text):
         return subject.text + text[2:]
     return text
 
