@@ -4,7 +4,7 @@ what each source shows about it.
 The schema is documented in ``claims_schema.yaml`` (shipped with the package; :func:`schema_path` finds it).
 In short::
 
-    article: {title: …, file: article.txt}       # optional metadata, checked against the article when given
+    article: {title: …, file: article.txt}       # optional; a title unlike the article's is a warning
     claims:
       - id: pain-short-term                      # unique
         text: Dry needling relieves musculoskeletal pain in the short term.   # the atomic claim

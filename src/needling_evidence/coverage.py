@@ -18,29 +18,33 @@ Each claim gets one status, decided from its links in this order (the first that
     no link makes it ``supported``, and a usable reviewed link has stance ``contradicts``.
 ``weak``
     some usable reviewed support, but only ``partially_supports``, ``indirect``, at a level that does not fit
-    the kind (mechanism-level or opinion for a benefit claim), of unknown level, or from a source that could
-    not be checked (``unverified``); or a claim whose only links are inline citations, which are not reviewed
-    (reason "cited, not reviewed").
+    the kind (mechanism-level for a benefit claim), of unknown level where the kind needs a level, from an
+    opinion source (book review, editorial) for any kind but ``other``, or from a source that could not be
+    checked (``unverified``); or a claim whose only links are inline citations, which are not reviewed (reason
+    "cited, not reviewed").
 ``unsupported``
     everything else: no links, only ``mentions``, or support only from excluded sources.
 
 Sources are excluded (never support, never contradict) when their verification failed — status ``mismatch``
 (the DOI's record names another work), ``not_found`` or ``malformed_doi`` — or when they carry a retraction or
-withdrawal notice. With no verification run (``verifications=None``) every reference is ``not_checked``; that
-is shown, and does not by itself weaken a claim. The evidence level is the verification's, or else read from
-the reference alone (:func:`needling_evidence.crossref.design.classify_design`).
+withdrawal notice. With no verification run (``verifications=None``) every reference is ``not_checked``, as is
+any reference the verifications do not cover; that is shown, and does not by itself weaken a claim. A link
+whose reviewer marked ``confidence: unconfirmed`` still counts; its assessment says so. The evidence level is
+the verification's, or else read from the reference alone
+(:func:`needling_evidence.crossref.design.classify_design`).
 
 An inline citation in the article (``Article.citations``) becomes a link with ``origin="citation"`` and stance
 ``mentions`` for the claims anchored in that sentence: it records what the author pointed at, not what the
 source shows. A suggestion (``origin="suggestion"``, see :mod:`needling_evidence.suggest`) is never support.
 
-Gaps (:data:`GAP_ORDER`, worst first; within one kind of gap by the claim's :data:`KIND_RISK`, then in article
-order): ``contradicted``, ``retracted`` (a source with a retraction/withdrawal notice),
-``failed_verification``, ``unsupported``, ``unknown_source`` (a link to a key that is not a reference),
-``harms_unstated`` (the article claims benefits but no claim about harms is supported), ``weak``,
-``unregistered`` (a check-worthy sentence from :func:`~needling_evidence.draft_claims` that no claim quotes),
-``notice`` (a correction or expression of concern), ``metadata_differs`` (verified, but some fields differ),
-``unverified_reference`` (could not be checked), ``uncited_reference`` (no claim uses it).
+Gaps (:data:`GAP_ORDER`, worst first; within one kind of gap by the claim's :data:`KIND_RISK`, then in the
+order the claims were given; gaps about references follow the references' order): ``contradicted``,
+``retracted`` (a source with a retraction/withdrawal notice), ``failed_verification``, ``unsupported``,
+``unknown_source`` (a link to a key that is not a reference), ``harms_unstated`` (the article claims benefits
+but no claim about harms is supported), ``weak``, ``unregistered`` (a check-worthy sentence from
+:func:`~needling_evidence.draft_claims` that no claim quotes), ``notice`` (a correction or expression of
+concern), ``metadata_differs`` (Crossref has the work, but some fields differ), ``unverified_reference``
+(could not be checked), ``uncited_reference`` (no claim uses it).
 
 Tables (DataFrames, built on first access; ``to_dict()`` gives the same rows without pandas)
 ===========================================================================================
@@ -51,7 +55,8 @@ nullable), ``n_links`` (int: registry + citation links), ``n_supporting`` (int: 
 ``supports``/``partially_supports`` links), ``sentence_id`` (str or None), ``quote``, ``condition``,
 ``population`` (str or None), ``line`` (Int64).
 
-``links`` — one row per claim × source: ``claim_id``, ``source_key``, ``stance``, ``directness``, ``origin``
+``links`` — one row per link (reviewed, inline citation or suggestion, so a source cited inline and also
+reviewed has two rows for the claim): ``claim_id``, ``source_key``, ``stance``, ``directness``, ``origin``
 (str), ``rationale``, ``location``, ``confidence``, ``reviewer``, ``reviewed`` (str or None), ``level``
 (Int64), ``counts`` (bool: whether it was weighed for the status), ``assessment`` (str: how it was weighed),
 ``score`` (float, suggestions only).
@@ -77,8 +82,9 @@ Crossref's]), ``notices`` (list of dicts: kind, doi, date, source), ``retracted`
 ``message``, ``file``, ``line``, ``key``, ``field``.
 
 ``summary`` — ``n_claims``, ``n_supported``, ``n_weak``, ``n_contradicted``, ``n_unsupported``, ``by_status``
-(dict), ``percent_supported`` (float; 100.0 when there are no claims), ``n_references``, ``n_links``,
-``n_gaps``, ``n_unregistered``, ``n_problems``, ``verification_source`` (str), ``title``."""
+(dict), ``percent_supported`` (float; 100.0 when there are no claims), ``n_references``, ``n_links``
+(registry and citation links), ``n_suggestions``, ``n_gaps``, ``n_unregistered``, ``n_problems``,
+``verification_source`` (str), ``title``."""
 
 from __future__ import annotations
 
