@@ -20,7 +20,13 @@ from needling_evidence.report import (
     render_json,
     render_markdown,
 )
-from needling_evidence.report._data import SNAPSHOT_SENTENCE, checked_against, coverage_percent
+from needling_evidence.report._data import (
+    SNAPSHOT_SENTENCE,
+    checked_against,
+    checked_against_short,
+    coverage_percent,
+    provenance_short,
+)
 from needling_evidence.report.markdown import MAX_MARKDOWN_CHARS
 from needling_evidence.report.text import format_table, render_text
 from report_sample import EVIL_TITLE, sample_report
@@ -262,3 +268,112 @@ def test_checked_against_says_why_there_is_no_record() -> None:
         "bundled snapshot, not a live Crossref answer; made 2026-11-27"
     )
     assert checked_against({"status": "verified", "provenance": snapshot}).endswith("; written by hand")
+
+
+# --- the terminal summary -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled() -> dict[str, Any]:
+    """The bundled article's report (verified offline against the bundled snapshot), as JSON data."""
+    from needling_evidence import cli
+
+    data: dict[str, Any] = json.loads(cli.run_report(fmt="json").text)
+    return data
+
+
+def _gaps_section(text: str) -> list[str]:
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Gaps ("))
+    end = next(i for i, line in enumerate(lines) if line.startswith("Claims ("))
+    return lines[start + 1 : end]
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_terminal_report_keeps_every_doi_and_key_whole_and_fits(bundled: dict[str, Any], width: int) -> None:
+    text = render_text(bundled, width=width)
+    words = set(text.split())
+    for reference in bundled["references"]:
+        assert reference["key"] in words
+        if reference["doi"]:
+            assert reference["doi"] in words, (width, reference["doi"])
+    assert all(len(line) <= width for line in text.splitlines())
+
+
+def test_terminal_report_breaks_no_doi_mid_word_at_width_100() -> None:
+    data = sample_report()
+    long_doi = "10.1016/j.apmr.2012.11.024.supplement-a"  # longer than MAX_WORD_WIDTH
+    data["references"][0]["doi"] = long_doi
+    data["references"][0]["design"] = "systematic_review_of_randomised_trials"
+    text = render_text(data, width=100)
+    assert long_doi in text.split()
+    assert "10.1000/xyz" in text.split()
+
+
+def test_format_table_keeps_whole_columns_whole_past_the_word_limit() -> None:
+    doi = "10.1016/j.apmr.2012.11.024.supplement-a"
+    table = format_table(("DOI", "note"), [[doi, "supercalifragilisticexpialidocious " * 3]], 50, whole=(0,))
+    assert doi in table.split()
+    assert max(len(line) for line in table.splitlines()) <= 50
+
+
+def test_terminal_report_lists_every_gap_on_its_own_row(bundled: dict[str, Any]) -> None:
+    section = _gaps_section(render_text(bundled, width=100))
+    header = section[0]
+    subject_at, reason_at = header.index("claim / source"), header.index("why")
+    rows_ = [line for line in section[2:] if line[subject_at:reason_at].strip() and not line.startswith("…")]
+    expected = [g["claim_id"] or g["source_key"] or "(article)" for g in bundled["gaps"]]
+    assert [line[subject_at:reason_at].strip() for line in rows_] == expected
+    assert len(rows_) == len(bundled["gaps"]) == bundled["summary"]["n_gaps"]
+
+
+def test_terminal_gaps_give_the_reason_without_repeating_the_claim(bundled: dict[str, Any]) -> None:
+    text = render_text(bundled, width=100)
+    flat_gaps = " ".join(" ".join(_gaps_section(text)).split())
+    claims = {c["claim_id"]: c for c in bundled["claims"]}
+    for gap in bundled["gaps"]:
+        claim = claims.get(gap["claim_id"])
+        if claim is None:
+            continue
+        assert claim["text"] not in flat_gaps  # the claims table shows it, once
+        assert " ".join(claim["reason"].split()) in flat_gaps
+        assert " ".join(text.split()).count(claim["text"]) == 1
+    # the bundled article's 65 gaps used to take ~640 lines at this width
+    assert len(text.splitlines()) < 300
+
+
+def test_terminal_gaps_name_a_reference_once_and_say_when_a_message_is_cut() -> None:
+    data = sample_report()
+    data["references"][1]["label"] = "Evil et al. 2020"
+    long_message = "Evil et al. 2020: could not be checked — " + "the snapshot has no record of it; " * 10
+    data["gaps"].append({"gap": "unverified_reference", "source_key": "evil2020", "message": long_message})
+    text = render_text(data, width=100)
+    flat = " ".join(" ".join(_gaps_section(text)).split())
+    assert "evil2020 could not be checked" in flat and "Evil et al. 2020" not in flat
+    assert "… shortened here" in flat
+    assert long_message in render_html(data)
+
+
+def test_terminal_references_show_provenance_in_a_few_words() -> None:
+    text = render_text(sample_report(), width=100)
+    flat = " ".join(text.split())
+    assert "snapshot (written from the published record)" in flat
+    assert "live 2026-11-27" in flat and "T10:00:00Z" not in flat
+
+
+def test_provenance_short() -> None:
+    assert provenance_short({"kind": "live", "fetched": "2026-11-27T17:58:00Z"}) == "live 2026-11-27"
+    assert provenance_short({"kind": "cache", "fetched": "2026-11-20T08:00:00+00:00"}) == "cache 2026-11-20"
+    assert provenance_short({"kind": "cache", "fetched": None}) == "cache"
+    written = {
+        "kind": "snapshot",
+        "fetched": "2026-11-27",
+        "note": "Written by hand from the published record",
+    }
+    assert provenance_short(written) == "snapshot (written from the published record)"
+    assert provenance_short({"kind": "snapshot", "fetched": "2026-11-27", "note": "a Crossref dump"}) == (
+        "snapshot 2026-11-27"
+    )
+    assert provenance_short("live (2026-11-27T17:58:00Z)") == "live"
+    assert provenance_short(None) == "no Crossref answer"
+    assert checked_against_short({"status": "not_checked", "provenance": None}) == "not checked"

@@ -487,7 +487,10 @@ def _verify_table(
             ]
         )
     table = format_table(
-        ("key", "status", "DOI", "design", "level", "what was found", "checked against"), body, width
+        ("key", "status", "DOI", "design", "level", "what was found", "checked against"),
+        body,
+        width,
+        whole=(0, 2),  # keys and DOIs are identifiers: prose gives way before they are broken
     )
     counts: dict[str, int] = {}
     for result in verifications:

@@ -10,6 +10,7 @@ into words.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -20,10 +21,12 @@ __all__ = [
     "as_report_data",
     "cell_text",
     "checked_against",
+    "checked_against_short",
     "claim_status_counts",
     "coverage_percent",
     "mismatches_pairs",
     "notices_text",
+    "provenance_short",
     "provenance_text",
     "reference_cells",
     "report_heading",
@@ -32,6 +35,9 @@ __all__ = [
 ]
 
 ReportData = Mapping[str, Any]
+
+# The day at the start of an ISO 8601 date or timestamp ("2026-11-27T17:58:00Z" → "2026-11-27").
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Claim statuses worst first, as the gaps list orders them.
 STATUS_ORDER: tuple[str, ...] = ("contradicted", "unsupported", "weak", "supported")
@@ -205,6 +211,32 @@ def checked_against(reference: Mapping[str, Any], *, full: bool = True) -> str:
             return "not checked"
         return cell_text(reference.get("verification_source")) or "no Crossref answer"
     return provenance_text(reference.get("provenance"), full=full)
+
+
+def provenance_short(value: object) -> str:
+    """Where a verification came from in a few words for a narrow table: ``live 2026-11-27``,
+    ``cache 2026-11-20``, ``snapshot (written from the published record)``. Timestamps are cut to their day;
+    the full wording is :func:`provenance_text`."""
+    if is_missing(value):
+        return "no Crossref answer"
+    kind = provenance_kind(value)
+    fetched = cell_text(value.get("fetched")) if isinstance(value, Mapping) else ""
+    note = cell_text(value.get("note")) if isinstance(value, Mapping) else str(value)
+    day = _ISO_DAY.match(fetched)
+    when = day.group(0) if day else fetched
+    if kind == "snapshot" and "from the published record" in note.lower():
+        # said in place of a date: this is the one thing about a snapshot an editor must not miss
+        return "snapshot (written from the published record)"
+    if kind == "none":
+        return "not checked"
+    return " ".join(part for part in (kind or "unknown", when) if part)
+
+
+def checked_against_short(reference: Mapping[str, Any]) -> str:
+    """:func:`checked_against` in a few words (:func:`provenance_short`), for the terminal table."""
+    if is_missing(reference.get("provenance")):
+        return checked_against(reference)
+    return provenance_short(reference.get("provenance"))
 
 
 def provenance_kind(value: object) -> str:
