@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -92,3 +93,12 @@ def test_an_existing_files_permissions_are_kept(tmp_path: Path) -> None:
     target.chmod(0o604)
     atomic_write_text(target, "newer\n")
     assert stat.S_IMODE(target.stat().st_mode) == 0o604
+
+
+def test_a_new_file_gets_the_permissions_of_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        target = atomic_write_text(tmp_path / "new.txt", "text")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

@@ -33,8 +33,9 @@ def atomic_write_text(
       platform); a string such as ``"\\r\\n"`` replaces every ``"\\n"`` with it.
     - ``backup``: copy the previous file (if any) to ``<path>.bak`` before replacing it.
 
-    An existing target keeps its permission bits. The temporary file is removed if anything fails. A missing
-    folder raises :class:`~needling_evidence.errors.InputError` naming it.
+    An existing target keeps its permission bits; a new one gets ``0666`` less the umask, as ``open()`` would.
+    The temporary file is removed if anything fails. A missing folder raises
+    :class:`~needling_evidence.errors.InputError` naming it.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -53,8 +54,19 @@ def atomic_write_text(
             shutil.copymode(target, temporary)
             if backup:
                 shutil.copy2(target, target.with_name(target.name + ".bak"))
+        else:
+            # mkstemp makes the file private (0600); a new report or .bib should get the permissions any other
+            # program would give it: 0666 less the user's umask.
+            os.chmod(temporary, 0o666 & ~_current_umask())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def _current_umask() -> int:
+    # The umask can only be read by setting it; put it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
