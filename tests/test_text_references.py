@@ -458,3 +458,19 @@ def test_vancouver_books_and_web_pages() -> None:
         2018,
     )
     assert _names(book) == [("Quill", "AB"), ("Pike", "HJ")]
+
+
+def test_apa_chapter_editors_given_names_have_no_trailing_space() -> None:
+    # "In C. Fernández-de-las-Peñas & J. Dommerholt (Eds.)" gave given="C. ", which write_bibtex turned into
+    # "Fernández-de-las-Peñas, C.  and Dommerholt, J. " (a doubled space, and a given name that never matches
+    # Crossref's "C.").
+    text = (
+        "Dommerholt, J., & Fernández-de-las-Peñas, C. (2013). Trigger point dry needling. In C. "
+        "Fernández-de-las-Peñas & J. P. Dommerholt (Eds.), Trigger point dry needling: An evidence and "
+        "clinical-based approach (pp. 3–12). Churchill Livingstone."
+    )
+    (chapter,) = parse_references(text)
+    assert chapter.editors == (
+        Person(family="Fernández-de-las-Peñas", given="C."),
+        Person(family="Dommerholt", given="J. P."),
+    )

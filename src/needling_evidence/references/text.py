@@ -709,7 +709,8 @@ def _parse_given_first(text: str) -> tuple[Person, ...]:
             continue
         match = _GIVEN_FIRST.match(piece)
         persons.append(
-            _with_particle(Person(family=match.group("family"), given=match.group("given")))
+            # the given-name pattern takes the space before the family name with it
+            _with_particle(Person(family=match.group("family"), given=match.group("given").strip()))
             if match
             else _single_name(piece)
         )
