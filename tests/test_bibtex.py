@@ -361,3 +361,15 @@ def test_editors_and_keywords_with_semicolons() -> None:
     assert refs[0].editors == (Person(family="Doe", given="Jane"), Person(family="Roe", given="Rick"))
     assert refs[0].keywords == ("a", "b", "c")
     assert refs.problems == ()  # an editor stands in for a missing author
+
+
+def test_mendeley_escaped_underscores_in_a_url_are_undone() -> None:
+    # Mendeley writes `url = {https://…/jospt\_2017\_7096}`; the backslashes made the URL unusable.
+    text = (
+        "@article{k,\n  title={T}, author={A, B}, year=2017,\n"
+        "  url={https://www.example.org/doi/jospt\\_2017\\_7096?a=1\\&b=50\\%25\\#x}\n}"
+    )
+    ref = read_bibtex(text)[0]
+    assert ref.url == "https://www.example.org/doi/jospt_2017_7096?a=1&b=50%25#x"
+    assert ref.fields["url"] == ref.url
+    assert "jospt\\_2017" in (ref.raw or "")  # what the file says is kept in raw

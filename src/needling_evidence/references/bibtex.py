@@ -8,7 +8,8 @@ normalise the DOI, and check. Doing these ourselves instead of through bibtexpar
 
 What the user wrote is never lost or silently changed: each reference keeps its block verbatim in ``raw``,
 every field decoded in ``fields`` (verbatim fields — ``url``, ``doi``, ``file``, ``eprint`` — are not
-LaTeX-decoded), and every problem becomes a :class:`~needling_evidence.model.Problem` with file and line:
+LaTeX-decoded, except that Mendeley's backslash escapes in a ``url`` are undone), and every problem becomes a
+:class:`~needling_evidence.model.Problem` with file and line:
 
 ====================== ========= =====================================================================
 code                   severity  when
@@ -145,6 +146,9 @@ _MONTH_NUMBERS: dict[str, int] = {
 VERBATIM_FIELDS = frozenset(
     {"doi", "url", "file", "eprint", "pdf", "pmid", "pmcid", "isbn", "issn", "urldate"}
 )
+# Mendeley escapes LaTeX specials in URLs (`https://…/jospt\_2017\_7096`). A backslash is never part of a URL
+# (RFC 3986), so `\_ \% \# \& \$` there can only be such escapes: they are undone.
+_URL_ESCAPE = re.compile(r"\\([_%#&$])")
 _NAME_FIELDS = ("author", "editor")
 # Text is read as BibTeX (not as a path) when it has an '@' and a newline or a brace: no file name has both.
 _TEXT_MARKERS = ("\n", "{")
@@ -465,6 +469,8 @@ def _reference(
         raw_values[field_name] = value
         if field_name not in VERBATIM_FIELDS:
             value = latex_to_text(value)
+        elif field_name == "url" and "\\" in value:
+            value = _URL_ESCAPE.sub(r"\1", value)
         fields[field_name] = value
         clean[field_name] = " ".join(value.split()) if "\n" in value or "  " in value else value.strip()
 
