@@ -381,6 +381,31 @@ def test_refs_parse_to_bibtex_and_csl_json(capsys: pytest.CaptureFixture[str], t
     assert code == 2 and ".bib" in err
 
 
+def test_refs_parse_keeps_the_text_it_could_not_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # An unrecognised reference with a year was written as `@article{ref2020, year = {2020}}`
+    # and a partly read one lost its leftover text: the converted file no longer held what the user pasted.
+    source = tmp_path / "refs.txt"
+    unread = "Smith_J, 100% wrong #tags {braces}. A title with 50% & _under_ {curly}. J Test. 2020;1(1):1-2."
+    source.write_text(
+        "1. Gattie E, Cleland JA, Snodgrass S. The effectiveness of trigger point dry needling: a review. "
+        "J Orthop Sports Phys Ther. 2017;47(3):133-149.\n"
+        f"2. {unread}\n",
+        encoding="utf-8",
+    )
+    bib, csl = tmp_path / "refs.bib", tmp_path / "refs.json"
+    assert run(capsys, "refs", "parse", str(source), "-o", str(bib))[0] == 0
+    assert run(capsys, "refs", "parse", str(source), "-o", str(csl))[0] == 0
+    import bibtexparser
+
+    assert not bibtexparser.parse_string(bib.read_text(encoding="utf-8")).failed_blocks
+    for back in (ne.read_bibtex(bib), ne.read_csl_json(csl)):
+        parsed, kept = back
+        assert parsed.note is None  # a reference read in full gets no note
+        assert kept.year == 2020 and kept.note is not None and unread in kept.note
+
+
 class StubSource:
     """A work source whose search finds the published Cagnie 2013 record (from the bundled snapshot) for any
     query, and which knows no DOI: enough to exercise ``refs fix`` without a network."""

@@ -249,6 +249,7 @@ def run_report(
         registry = load_claims(
             _existing_file(claims, "claims registry"), article=the_article, references=references
         )
+        _check_registry_readable(registry)
     elif article is not None:
         notes.append(
             "Claims were drafted from the article (no --claims registry): they are candidates with no "
@@ -289,6 +290,30 @@ def run_report(
         verifications=tuple(verifications) if verifications is not None else None,
         reasons=tuple(reasons),
     )
+
+
+# Problems that mean the registry as a whole could not be read (not one claim in it): reporting on such a
+# registry would show "100% of 0 claims supported" and pass any --fail-under gate.
+_UNREADABLE_REGISTRY = frozenset(
+    {"claims.yaml_syntax", "claims.yaml_bomb", "claims.yaml_unsafe_tag", "claims.not_mapping", "claims.empty"}
+)
+
+
+def _check_registry_readable(registry: ClaimRegistry) -> None:
+    """Raise :class:`InputError` (exit code 2) when the registry yielded no claims because the file itself
+    could not be read: a YAML syntax error, no top-level mapping, no ``claims:`` list. A registry that lists
+    no claims on purpose (``claims: []``) is readable."""
+    if len(registry):
+        return
+    for problem in registry.problems:
+        if problem.code in _UNREADABLE_REGISTRY or (
+            problem.code in ("claims.missing_field", "claims.bad_type") and problem.field == "claims"
+        ):
+            raise InputError(
+                f"claims registry cannot be read: {problem.message} [{problem.code}]",
+                path=problem.file,
+                line=problem.line,
+            )
 
 
 def _report_format(fmt: str | None, output: str | os.PathLike[str] | None) -> str:
@@ -511,6 +536,8 @@ def run_refs_parse(
     it: to BibTeX, or to CSL-JSON when ``output`` ends in ``.json``. Writes ``output`` atomically when given;
     returns the references and the converted text."""
     references = _load_refs(file)
+    if Path(file).suffix.lower() not in (".bib", ".json"):
+        references = _keep_unread_text(references)
     target = Path(output) if output is not None else None
     suffix = target.suffix.lower() if target is not None else ".bib"
     if suffix == ".json":
@@ -526,6 +553,27 @@ def run_refs_parse(
     if target is not None:
         write_text_atomic(target, text)
     return references, text
+
+
+def _keep_unread_text(references: ReferenceList) -> ReferenceList:
+    """Pasted references the parser could not read (no title), or read only in part, with what the user wrote
+    put in ``note``: BibTeX and CSL-JSON have no place for the original text, and without this the converted
+    file would hold a bare ``year`` where the reference was."""
+    from dataclasses import replace
+
+    from .model import ReferenceList
+
+    kept: list[Reference] = []
+    for ref in references:
+        if ref.title is None and ref.raw:
+            unread = f"Not read as a reference; as written: {' '.join(ref.raw.split())}"
+        elif ref.fields.get("unparsed_text"):
+            unread = f"Text not read: {ref.fields['unparsed_text']}"
+        else:
+            kept.append(ref)
+            continue
+        kept.append(replace(ref, note=f"{ref.note}. {unread}" if ref.note else unread))
+    return ReferenceList(kept, problems=references.problems, source=references.source)
 
 
 class FixRun(NamedTuple):
