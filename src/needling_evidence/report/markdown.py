@@ -77,6 +77,7 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
     gaps = rows(data, "gaps")
     claims = rows(data, "claims")
     references = rows(data, "references")
+    problems = rows(data, "problems")
     # The gaps are what an editor acts on, so they get half the room; claims and references share the rest.
     sections: list[tuple[str, Sequence[str], list[list[object]], float]] = [
         (
@@ -105,10 +106,20 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
             f"### References ({len(references)})",
             REFERENCE_HEADER,
             [reference_cells(r, _differences_cell(r), checked_against(r, full=False)) for r in references],
+            0.8,
+        ),
+        (
+            # What --strict fails on (an unresolved citation, a registry quote not in the article): a CI
+            # comment that failed the gate must say why.
+            f"### Problems in the inputs ({len(problems)})",
+            ("where", "problem", "code"),
+            [[_where(p), p.get("message"), p.get("code")] for p in problems],
             1.0,
         ),
     ]
     for heading_text, header, body, share in sections:
+        if not body and heading_text.startswith("### Problems"):
+            continue  # no problems: no section
         if not body:
             parts.append(f"{heading_text}\n\nNone.")
             continue
@@ -130,6 +141,12 @@ def _sources_cell(claim: Mapping[str, Any], links: Sequence[Mapping[str, Any]]) 
             if cell_text(link.get("origin")) != "suggestion"
         )
     return cell_text(first(claim, ("sources", "best_source")))
+
+
+def _where(problem: Mapping[str, Any]) -> str:
+    where = cell_text(problem.get("file")) or "<input>"
+    line = cell_text(problem.get("line"))
+    return f"{where}:{line}" if line else where
 
 
 def _differences_cell(reference: Mapping[str, Any]) -> str:

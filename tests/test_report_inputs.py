@@ -1,0 +1,117 @@
+"""What an editor sees when an input has problems: the Markdown report lists them, and a claims registry that
+cannot be read at all stops ``report`` with exit code 2 instead of reporting 100 % of zero claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from needling_evidence import cli
+from needling_evidence.report import render_markdown
+from report_sample import sample_report
+
+ARTICLE = """\
+# Cupping for back pain
+
+Cupping reduces chronic low back pain [1]. Cupping also lowers blood pressure [9].
+
+## References
+
+1. Example A. Cupping for chronic low back pain: a randomised trial. J Test Med. 2019;12:100-110. \
+doi:10.5555/test.0001
+"""
+
+GOOD_REGISTRY = """\
+claims:
+  - id: back-pain
+    text: Cupping reduces chronic low back pain.
+    quote: Cupping reduces chronic low back pain
+    kind: efficacy
+    evidence:
+      - source: example2019
+        stance: supports
+        directness: direct
+        rationale: an RCT in chronic low back pain
+"""
+
+
+def test_markdown_lists_the_problems_in_the_inputs() -> None:
+    data = sample_report()
+    data["problems"] = [
+        {
+            "code": "citation.unresolved",
+            "severity": "error",
+            "message": "inline citation '[9]' in sentence s002: no reference numbered 9",
+            "file": "article.md",
+            "line": 3,
+        }
+    ]
+    text = render_markdown(data)
+    assert "### Problems in the inputs (1)" in text
+    assert "article.md:3" in text and "no reference numbered 9" in text
+    assert text.index("### Problems in the inputs") > text.index("### References")
+
+
+def test_markdown_problems_are_cut_to_fit_a_pull_request_comment() -> None:
+    from needling_evidence.report.markdown import MAX_MARKDOWN_CHARS
+
+    data = sample_report()
+    data["problems"] = [
+        {"code": "citation.unresolved", "message": "no reference numbered 9 " * 10, "file": "a.md", "line": i}
+        for i in range(5000)
+    ]
+    text = render_markdown(data)
+    assert len(text) <= MAX_MARKDOWN_CHARS
+    assert "### Problems in the inputs (5000)" in text and "more row(s) left out to fit" in text
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("registry", "line", "words"),
+    [
+        # a field indented one level too deep under a claim
+        (GOOD_REGISTRY.replace("    kind: efficacy", "      kind: efficacy"), 5, "YAML syntax error"),
+        (GOOD_REGISTRY.replace("claims:", "claim:"), 1, "no 'claims:' list"),
+        ("", None, "empty"),
+        ("- back-pain\n", 1, "mapping"),
+    ],
+)
+def test_report_with_an_unreadable_registry_is_an_input_error(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    article: Path,
+    registry: str,
+    line: int | None,
+    words: str,
+) -> None:
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(registry, encoding="utf-8")
+    code = cli.main(["report", str(article), "--claims", str(claims), "--no-verify", "--fail-under", "80"])
+    out, err = capsys.readouterr()
+    assert code == cli.EXIT_USAGE, out
+    assert "100%" not in out
+    where = f"{claims}:{line}:" if line else f"{claims}:"
+    assert where in err and words in err and "claims registry" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_report_with_a_readable_registry_still_runs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, article: Path
+) -> None:
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(GOOD_REGISTRY, encoding="utf-8")
+    code = cli.main(["report", str(article), "--claims", str(claims), "--no-verify", "--format", "md"])
+    out, _ = capsys.readouterr()
+    assert code == cli.EXIT_OK
+    assert "| back-pain | supported |" in out
+    # an empty list of claims is a registry an editor wrote on purpose: readable, nothing to measure
+    claims.write_text("claims: []\n", encoding="utf-8")
+    code = cli.main(["report", str(article), "--claims", str(claims), "--no-verify", "--format", "md"])
+    assert code == cli.EXIT_OK
