@@ -223,6 +223,15 @@ def test_no_validated_candidate_is_no_doi_with_candidates_and_no_suggestion() ->
     assert [c["doi"] for c in result.candidates][:2] == ["10.1007/s10032-015-0249-8", "10.1109/das.2014.63"]
 
 
+def test_messages_are_sentences_even_when_a_part_has_no_full_stop() -> None:
+    # "…returned no candidates Checked against live Crossref…": the search verdict has no full stop, and
+    # the provenance sentence ran on from it.
+    ref = Reference("tkaczyk2015", raw=CERMINE)
+    (result,) = verify_references([ref], FakeSource())
+    assert result.status == "no_doi"
+    assert "returned no candidates. Checked against live Crossref" in result.message
+
+
 def test_a_failed_search_is_unverified() -> None:
     ref = Reference("tkaczyk2015", raw=CERMINE)
     (result,) = verify_references([ref], FakeSource(search_error="timed out after 3 retries"))

@@ -142,7 +142,10 @@ def _where(provenance: Provenance | None) -> str:
 
 
 def _join(*parts: str) -> str:
-    return " ".join(p.strip() for p in parts if p and p.strip())
+    """The parts as one message: each part a sentence (a full stop added where a part has none), so that the
+    provenance sentence never runs on from a verdict."""
+    sentences = [p.strip() for p in parts if p and p.strip()]
+    return " ".join(s if s[-1] in ".!?" else s + "." for s in sentences)
 
 
 def _work_label(work: Mapping[str, Any]) -> str:
