@@ -91,9 +91,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbenefits?\b", 2),
         (r"\b(?:pain )?relie(?:f|ve|ves|ved)\b", 2),
         (r"\balleviat\w*", 2),
-        (r"\b(?:reduc|improv|restor|rebuild|increas|decreas|lower|eas|speed)\w*\b[^.;]{0,40}"
+        (r"\b(?:reduc|improv|restor|rebuild|increas|decreas|lower|eas|speed|boost|shorten)\w*\b[^.;]{0,40}"
          r"\b(?:pain|function|range of motion|flexibility|strength|soreness|recovery|performance|posture|"
-         r"swelling|mobility|stiffness)\b", 2),
+         r"swelling|mobility|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|anxiety|"
+         r"stress|sleep|fatigue|depression|disability|quality of life|blood pressure|cortisol)\b", 2),
+        # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
+        (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b", 2),
         (r"\b(?:useful|effective|successful) treatment\b", 2),
         (r"\btreatment (?:option |method )?for\b", 1),
         (r"\b(?:less|reduced|lower) pain\b", 2),
@@ -120,7 +123,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
 # strength"); two of them joined by "and" or a comma make two claims.
 _EFFECT_VERBS = (
     "alleviate|improve|reduce|relieve|restore|rebuild|increase|decrease|optimize|optimise|promote|stimulate|"
-    "release|releases|remove|lower|ease|speed|strengthen|prevent|change|alter"
+    "release|releases|remove|lower|ease|speed|strengthen|prevent|change|alter|cure"
 )
 # Words that name an intervention (a thing done to the patient). A causal sentence that names none of these is
 # about a condition's causes (etiology); the article's title adds its own words (see _topic_words).
@@ -183,6 +186,7 @@ _SUBJECT_VERBS = (
     "is|are|can|may|has|have|involves|uses|helps|allows|was|were|will|does|reduces|increases|improves|works"
 )
 _SUBJECT = re.compile(rf"^(?P<subject>[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,5}}?)\s+(?:{_SUBJECT_VERBS})\b")
+_REPORTING_CLAUSE = re.compile(r"^.*\b(?:that|whether)\s+", re.IGNORECASE)
 _LEADING_IT = re.compile(rf"^It (?:{_SUBJECT_VERBS})\b")
 
 
@@ -222,9 +226,14 @@ _KIND_PRIORITY = ("safety", "efficacy", "mechanism", "etiology", "experience")
 def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     """The claim kind (``efficacy``, ``mechanism``, ``safety``, ``etiology``, ``experience`` or ``other``)
     whose cues in :data:`KIND_CUES` score highest. Causal cues count as ``etiology`` only when the sentence
-    names no intervention (a treatment that "can cause" something is a claim about the treatment)."""
+    names no intervention; a treatment that "can cause" something, with no other cue, is a ``safety`` claim
+    (a harm of the treatment)."""
     scores = _scores(text)
     if _names_intervention(text, topic):
+        if scores["etiology"] and not any(scores[kind] for kind in _KIND_PRIORITY if kind != "etiology"):
+            # What a treatment "can cause", with no benefit or mechanism named, is a harm ("immersion in
+            # cold water can cause cardiac arrhythmia"): a safety claim, read first.
+            scores["safety"] = scores["etiology"]
         scores["etiology"] = 0
     elif scores["etiology"]:
         # A causal sentence that names no treatment ("tight muscles can limit your range of motion") is about
@@ -357,11 +366,12 @@ def _resolve_it(text: str, subject: _Subject, topic: Sequence[str]) -> str:
     match = _SUBJECT.match(text)
     pronouns = ("it", "this", "they", "these", "that")
     if match and match.group("subject").lower().split()[0] not in pronouns:
-        named = match.group("subject")
+        # "Several trials found that acupressure improves …": the subject follows the reporting clause.
+        named = _REPORTING_CLAUSE.sub("", match.group("subject"))
         if len(named.split()) <= MAX_SUBJECT_WORDS and _names_intervention(named, topic):
             subject.text = named
     if subject.text and _LEADING_IT.match(text):
-        return subject.text + text[2:]
+        return subject.text[:1].upper() + subject.text[1:] + text[2:]
     return text
 
 

@@ -1,0 +1,66 @@
+"""draft_claims on short articles an editor might paste: plain effect claims are found whatever they act on,
+harms a treatment "can cause" are safety claims, and a leading "It" takes the named subject, not a reporting
+clause ("Several trials found that …")."""
+
+from __future__ import annotations
+
+import pytest
+
+import needling_evidence as ne
+from needling_evidence.drafting import claim_kind, is_checkworthy, split_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stretching before running prevents injuries.",
+        "Massage therapy reduces the frequency of tension-type headaches.",
+        "Massage also lowers cortisol levels.",
+        "Acupressure improves sleep quality in older adults.",
+        "Turmeric supplements cure arthritis.",
+    ],
+)
+def test_effect_claims_are_checkworthy_and_efficacy(sentence: str) -> None:
+    assert is_checkworthy(sentence)
+    assert claim_kind(sentence) == "efficacy"
+
+
+def test_a_harm_a_treatment_can_cause_is_a_safety_claim() -> None:
+    sentence = "Immersion in cold water can cause cardiac arrhythmia in people with heart disease."
+    assert claim_kind(sentence) == "safety"
+    # with no treatment named, the same cue is still about a condition's causes
+    assert claim_kind("Poor posture causes most cases of neck pain.") == "etiology"
+    # a treatment's mechanism stays a mechanism
+    assert claim_kind("Dry needling can cause a local twitch response.") == "mechanism"
+
+
+def test_cure_and_reduce_are_two_claims() -> None:
+    assert split_claim("Turmeric supplements cure arthritis and reduce inflammation.") == [
+        "Turmeric supplements cure arthritis.",
+        "Turmeric supplements reduce inflammation.",
+    ]
+
+
+def test_leading_it_takes_the_subject_after_a_reporting_clause() -> None:
+    article = ne.load_article(
+        "# Acupressure for sleep\n\n"
+        "Several trials found that acupressure improves sleep quality in older adults [1]. "
+        "It is thought to work by stimulating the release of endorphins.\n"
+    )
+    texts = [c.text for c in ne.draft_claims(article)]
+    assert "Acupressure is thought to work by stimulating the release of endorphins." in texts
+    assert not any(t.startswith("Several trials found that acupressure is") for t in texts)
+
+
+def test_short_article_drafts_every_effect_sentence() -> None:
+    article = ne.load_article(
+        "# Massage for headaches\n\n"
+        "Massage therapy reduces the frequency of tension-type headaches. It is safe for most adults. "
+        "Massage also lowers cortisol levels.\n"
+    )
+    drafted = {c.text: c.kind for c in ne.draft_claims(article)}
+    assert drafted == {
+        "Massage therapy reduces the frequency of tension-type headaches.": "efficacy",
+        "Massage therapy is safe for most adults.": "safety",
+        "Massage also lowers cortisol levels.": "efficacy",
+    }
