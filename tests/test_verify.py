@@ -401,6 +401,8 @@ def test_offline_without_a_cached_answer_is_unverified(
     )
     assert [r.status for r in results] == ["unverified", "unverified"]
     assert "offline" in results[0].message and "offline" in results[1].message
+    # waiting does not help an offline run: the advice is to check online ("try again later" was given)
+    assert "try again later" not in results[0].message and "online" in results[0].message
     assert crossref_server.requests == 0
 
 

@@ -294,9 +294,11 @@ def _from_lookup(ref: Reference, lookup: Lookup | None) -> Verification:
             **common,
         )
     why = lookup.error or "the lookup failed"
+    # an offline client never asked Crossref: waiting will not help, checking online will
+    advice = "check it online" if why.startswith("offline") else "try again later"
     return Verification(
         status="unverified",
-        message=f"Could not be checked ({why}). This is not the same as not found: try again later.",
+        message=f"Could not be checked ({why}). This is not the same as not found: {advice}.",
         **common,
     )
 
