@@ -464,6 +464,21 @@ def test_refs_fix_command_line_dry_run(capsys: pytest.CaptureFixture[str], tmp_p
     assert code == 2 and ".bib" in err
 
 
+def test_refs_fix_says_what_it_could_not_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Offline with an empty cache, or with an entry the reader skips, `refs fix` printed only "No DOIs to
+    # add": a user read that as "every entry was searched and none matched".
+    bib = tmp_path / "refs.bib"
+    broken = "@article{broken2013,\n  title = {Unbalanced {brace},\n  year = {2013}\n}\n\n"
+    bib.write_bytes((broken + BIB_WITHOUT_DOI).encode("utf-8"))
+    fix = cli.run_refs_fix(bib, offline=True, cache=tmp_path / "c.db")
+    assert fix.additions == {} and "cagnie2013" in fix.unchecked
+    assert [p.code for p in fix.problems] == ["bibtex.parse_failed"]
+    code, out, err = run(capsys, "refs", "fix", str(bib), "--offline", "--cache", str(tmp_path / "c.db"))
+    assert code == 0
+    assert "could not be searched" in out and "cagnie2013" in out and "offline" in out
+    assert "bibtex.parse_failed" in err and f"{bib}:1" in err
+
+
 # --- claims draft -------------------------------------------------------------------------------------------
 
 

@@ -578,7 +578,10 @@ def _keep_unread_text(references: ReferenceList) -> ReferenceList:
 
 class FixRun(NamedTuple):
     """What :func:`run_refs_fix` found: ``additions`` maps entry key -> DOI to add; ``written`` is True only
-    when the file was changed; ``backup`` is the copy of the original made first."""
+    when the file was changed; ``backup`` is the copy of the original made first. ``skipped``: entries
+    searched with no validated match; ``unchecked``: entries whose search failed (offline, network, rate
+    limit) — key -> why; ``problems``: what could not be read from the file (those entries were not searched).
+    """
 
     path: Path
     additions: dict[str, str]
@@ -586,6 +589,8 @@ class FixRun(NamedTuple):
     written: bool = False
     backup: Path | None = None
     skipped: Mapping[str, str] = {}  # never mutated; NamedTuple defaults are shared
+    unchecked: Mapping[str, str] = {}
+    problems: tuple[Problem, ...] = ()
 
 
 def run_refs_fix(
@@ -615,11 +620,14 @@ def run_refs_fix(
     verifications = tuple(_verify(references, client, progress))
     additions: dict[str, str] = {}
     skipped: dict[str, str] = {}
+    unchecked: dict[str, str] = {}
     for ref, result in zip(references, verifications, strict=True):
         if result.status == "doi_found" and result.suggested_doi and not ref.doi:
             additions[ref.key] = result.suggested_doi
         elif result.status == "no_doi":
             skipped[ref.key] = result.message or "no validated match"
+        elif result.status == "unverified" and not ref.doi:
+            unchecked[ref.key] = result.message or "the search failed"
     backup: Path | None = None
     if write and additions:
         from .references.bibtex import add_bibtex_fields
@@ -628,7 +636,16 @@ def run_refs_fix(
         # previous file as <file>.bak
         add_bibtex_fields(path, {key: {"doi": doi} for key, doi in additions.items()}, backup=True)
         backup = path.with_name(path.name + ".bak")
-    return FixRun(path, additions, verifications, bool(write and additions), backup, skipped)
+    return FixRun(
+        path,
+        additions,
+        verifications,
+        bool(write and additions),
+        backup,
+        skipped,
+        unchecked,
+        references.problems,
+    )
 
 
 # --- claims draft -------------------------------------------------------------------------------------------
@@ -1006,6 +1023,14 @@ def _cmd_refs_fix(args: argparse.Namespace) -> int:
             print("Dry run: nothing was written. Add --write to change the file (a .bak backup is kept).")
     for key, why in run.skipped.items():
         print(f"  {key}: no DOI added ({why})")
+    if run.unchecked:
+        print(
+            f"{len(run.unchecked)} entr(ies) without a DOI could not be searched (nothing decided for them):"
+        )
+        for key, why in run.unchecked.items():
+            print(f"  {key}: {why}")
+    for problem in run.problems:  # entries the reader skipped were not searched either
+        print(f"{problem}", file=sys.stderr)
     return EXIT_OK
 
 
