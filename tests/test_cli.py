@@ -332,6 +332,24 @@ def test_verify_table_csv_and_strict(
     assert code == 1 and "gattie2017" in err
 
 
+def test_verify_table_flags_a_retracted_work_in_its_row_and_the_tally(
+    capsys: pytest.CaptureFixture[str], served: CrossrefServer, tmp_path: Path
+) -> None:
+    # A retracted work keeps the status `verified` (its metadata agrees), and the table said only
+    # "6 verified, …": the retraction was one "NOTICE retraction …" among the details of one row.
+    gattie = dict(_snapshot_messages()["10.2519/jospt.2017.7096"])
+    gattie["updated-by"] = [
+        {"DOI": "10.5555/notice.1", "type": "retraction", "updated": {"date-parts": [[2020, 1, 2]]}}
+    ]
+    served.add_work(gattie)
+    common = ["--crossref-url", served.url, "--cache", str(tmp_path / "c.db")]
+    code, out, _ = run(capsys, "verify", str(dry_needling_path("references.bib")), *common)
+    assert code == 0
+    gattie_row = out[out.index("gattie2017") : out.index("cagnie2013")]
+    assert "RETRACTED" in gattie_row
+    assert "1 retracted (gattie2017)" in out
+
+
 def test_verify_offline_with_an_empty_cache_is_unverified(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

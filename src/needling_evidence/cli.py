@@ -492,8 +492,10 @@ def _verify_table(
     from .report.text import format_table
 
     body = []
-    for row in rows:
-        details = [
+    for row, result in zip(rows, verifications, strict=True):
+        # a retracted work keeps its status (the metadata agrees): the row says so before anything else
+        details = ["RETRACTED"] if result.retracted else []
+        details += [
             f"{name}: ours {ours!r}, Crossref {theirs!r}"
             for name, ours, theirs in mismatches_pairs(row["mismatches"])
         ]
@@ -521,6 +523,9 @@ def _verify_table(
     for result in verifications:
         counts[result.status] = counts.get(result.status, 0) + 1
     tally = ", ".join(f"{count} {status}" for status, count in counts.items())
+    retracted = [result.key for result in verifications if result.retracted]
+    if retracted:
+        tally += f"; {len(retracted)} retracted ({', '.join(retracted)})"
     lines = [table, "", f"{len(verifications)} reference(s): {tally}."]
     lines.extend(f"{problem}" for problem in references.problems)
     return "\n".join(lines) + "\n"
