@@ -135,7 +135,11 @@ def plot_evidence_matrix(report: object) -> Figure:
         ax.set_ylim(max(len(claims), 1), 0)
         ax.set_title("Evidence matrix: claims × sources")
         handles = [Patch(facecolor=STANCE_COLOURS[s], edgecolor="#888888", label=s) for s in stances if s]
-        fig.legend(handles=handles, loc="outside right upper", frameon=False)
+        # Beside the grid's top, below the title: a figure legend ("outside right upper") sat at the figure's
+        # top and covered the end of a title wider than a few-source grid.
+        ax.legend(
+            handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0, frameon=False
+        )
     return fig
 
 
