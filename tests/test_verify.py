@@ -170,6 +170,19 @@ def test_not_found_and_not_crossref() -> None:
     assert "registered with DataCite" in datacite.message
 
 
+def test_another_agency_is_named_as_it_writes_itself_with_where_to_check() -> None:
+    # The client gives the agency in lower case ("datacite", from Crossref's /agency answer); the message
+    # printed "registered with datacite" and said nowhere where the record could be seen.
+    (result,) = verify_references(
+        [plos_reference(key="dc", doi="10.5072/zenodo.1")],
+        FakeSource(agencies={"10.5072/zenodo.1": "datacite"}),
+    )
+    assert result.status == "not_crossref"
+    assert (
+        "registered with DataCite" in result.message and "https://doi.org/10.5072/zenodo.1" in result.message
+    )
+
+
 def test_a_failed_lookup_is_unverified_never_not_found() -> None:
     source = FakeSource(failed={PLOS_DOI: "HTTP 429 Too Many Requests after 3 retries"})
     (result,) = verify_references([plos_reference()], source)

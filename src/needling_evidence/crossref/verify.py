@@ -141,6 +141,19 @@ def _where(provenance: Provenance | None) -> str:
     return ""
 
 
+# Registration agencies as they write their names; Crossref's /works/{doi}/agency answer gives the id (the
+# client keeps it in lower case). The list is the one Crossref's API documents for that route.
+_AGENCY_NAMES: dict[str, str] = {
+    "datacite": "DataCite",
+    "medra": "mEDRA",
+    "jalc": "JaLC",
+    "kisti": "KISTI",
+    "cnki": "CNKI",
+    "airiti": "Airiti",
+    "op": "the Publications Office of the EU (OP)",
+}
+
+
 def _join(*parts: str) -> str:
     """The parts as one message: each part a sentence (a full stop added where a part has none), so that the
     provenance sentence never runs on from a verdict."""
@@ -275,11 +288,12 @@ def _from_lookup(ref: Reference, lookup: Lookup | None) -> Verification:
     if lookup.outcome == "not_found":
         agency = (lookup.agency or "").strip()
         if agency and agency.casefold() != "crossref":
+            name = _AGENCY_NAMES.get(agency.casefold(), agency)
             return Verification(
                 status="not_crossref",
                 message=_join(
-                    f"The DOI is registered with {agency}, not Crossref: it exists, but its metadata was not "
-                    "compared.",
+                    f"The DOI is registered with {name}, not Crossref: it exists, but its metadata was not "
+                    f"compared; see its record at https://doi.org/{lookup.doi}.",
                     _where(lookup.provenance),
                 ),
                 **common,
