@@ -64,3 +64,13 @@ def test_short_article_drafts_every_effect_sentence() -> None:
         "Massage therapy is safe for most adults.": "safety",
         "Massage also lowers cortisol levels.": "efficacy",
     }
+
+
+def test_leading_it_with_an_adverb_takes_the_subject() -> None:
+    article = ne.load_article(
+        "# Cold water immersion\n\n"
+        "Cold water immersion reduces muscle soreness after intense exercise. "
+        "It also speeds recovery of strength in trained athletes.\n"
+    )
+    texts = [c.text for c in ne.draft_claims(article)]
+    assert "Cold water immersion also speeds recovery of strength in trained athletes." in texts

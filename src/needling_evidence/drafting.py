@@ -187,7 +187,11 @@ _SUBJECT_VERBS = (
 )
 _SUBJECT = re.compile(rf"^(?P<subject>[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,5}}?)\s+(?:{_SUBJECT_VERBS})\b")
 _REPORTING_CLAUSE = re.compile(r"^.*\b(?:that|whether)\s+", re.IGNORECASE)
-_LEADING_IT = re.compile(rf"^It (?:{_SUBJECT_VERBS})\b")
+# "It also speeds recovery …": an adverb may stand between the pronoun and its verb, and any effect verb
+# ("speeds", "lowers") says the sentence is about the same subject.
+_LEADING_IT = re.compile(
+    rf"^It (?:(?:also|often|even|really|usually|only|still) )?(?:{_SUBJECT_VERBS}|(?:{_EFFECT_VERBS})s?)\b"
+)
 
 
 # --- the stages ---------------------------------------------------------------------------------------------
