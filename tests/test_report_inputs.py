@@ -115,3 +115,21 @@ def test_report_with_a_readable_registry_still_runs(
     claims.write_text("claims: []\n", encoding="utf-8")
     code = cli.main(["report", str(article), "--claims", str(claims), "--no-verify", "--format", "md"])
     assert code == cli.EXIT_OK
+
+
+def test_unverified_reference_gap_does_not_repeat_could_not_be_checked() -> None:
+    import needling_evidence as ne
+    from needling_evidence.model import Verification
+
+    article = ne.load_article(ARTICLE)
+    claims = ne.draft_claims(article)
+    message = "Could not be checked (offline and not cached). This is not the same as not found."
+    verifications = [Verification(key="example2019", status="unverified", message=message)]
+    report = ne.coverage_report(article, claims, article.references, verifications)
+    (gap,) = [g for g in report.to_dict()["gaps"] if g["gap"] == "unverified_reference"]
+    assert gap["message"].lower().count("could not be checked") == 1
+    assert message in gap["message"]
+    other = [Verification(key="example2019", status="unverified", message="timed out")]
+    report = ne.coverage_report(article, claims, article.references, other)
+    (gap,) = [g for g in report.to_dict()["gaps"] if g["gap"] == "unverified_reference"]
+    assert "could not be checked — timed out" in gap["message"]

@@ -88,6 +88,7 @@ Crossref's]), ``notices`` (list of dicts: kind, doi, date, source), ``retracted`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -118,6 +119,9 @@ __all__ = [
     "CoverageReport",
     "coverage_report",
 ]
+
+# A verification message that already says the reference could not be checked is not prefixed again.
+_SAYS_UNCHECKED = re.compile(r"\s*(?:could not be checked|unverified)\b", re.IGNORECASE)
 
 SCHEMA_VERSION = 1
 
@@ -851,7 +855,10 @@ def coverage_report(
             elif v.status == "unverified":
                 gap(
                     "unverified_reference",
-                    f"{ref.label}: could not be checked — {v.message}".rstrip(" —"),
+                    # The verifier's own message usually says so already ("Could not be checked (offline …)").
+                    f"{ref.label}: {v.message}"
+                    if _SAYS_UNCHECKED.match(v.message or "")
+                    else f"{ref.label}: could not be checked — {v.message}".rstrip(" —"),
                     None,
                     ref.key,
                 )
