@@ -373,3 +373,18 @@ def test_mendeley_escaped_underscores_in_a_url_are_undone() -> None:
     assert ref.url == "https://www.example.org/doi/jospt_2017_7096?a=1&b=50%25#x"
     assert ref.fields["url"] == ref.url
     assert "jospt\\_2017" in (ref.raw or "")  # what the file says is kept in raw
+
+
+def test_a_comment_line_before_a_field_does_not_swallow_the_field() -> None:
+    # biber reads `%` comments inside entries; bibtexparser folds the comment into the next field's name, so
+    # `note` became a field called "% a comment\n  note" and the reference lost its note without a problem.
+    text = (
+        "@article{k,\n  title = {T}, author = {A, B}, year = 2001,\n"
+        "  % a comment inside the entry\n  note = {Line one\n          line two},\n"
+        "  % doi = {10.5555/commented.out},\n}"
+    )
+    refs = read_bibtex(text)
+    (ref,) = refs
+    assert ref.note == "Line one line two"
+    assert ref.doi is None  # a commented-out field stays out
+    assert refs.problems == ()

@@ -461,6 +461,8 @@ def _reference(
     # This loop runs for every field of every entry: the common cases are inlined (see the benchmark).
     for field in entry.fields:
         field_name = field.key.lower()
+        if "%" in field_name:
+            field_name = _uncommented_name(field_name)
         value = field.value
         if "#" in value or not (value[:1] == "{" and value[-1:] == "}"):
             value = _resolve(value, strings, key, name, line, problems)
@@ -583,6 +585,18 @@ def _doi(
     if url and "doi.org/" in url.lower():  # a DOI given only as its resolver URL
         return normalize_doi(url)
     return None
+
+
+def _uncommented_name(name: str) -> str:
+    """A field name without the ``%`` comment lines bibtexparser folds into it.
+
+    biber reads ``%`` comments inside an entry; bibtexparser takes everything between the comma and the ``=``
+    as the name, so ``% a comment⏎ note = {…}`` arrives as the field ``"% a comment\n  note"``. The name is
+    the last line that is not a comment; a name that is all comment (``% doi = {…}``, a field commented out)
+    stays as it is, so that it is not mistaken for the field."""
+    lines = [line.strip() for line in name.splitlines()]
+    real = [line for line in lines if line and not line.startswith("%")]
+    return real[-1] if real else name
 
 
 def _pmid(fields: Mapping[str, str]) -> str | None:
