@@ -133,3 +133,33 @@ def test_unverified_reference_gap_does_not_repeat_could_not_be_checked() -> None
     report = ne.coverage_report(article, claims, article.references, other)
     (gap,) = [g for g in report.to_dict()["gaps"] if g["gap"] == "unverified_reference"]
     assert "could not be checked — timed out" in gap["message"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "line", "hint"),
+    [
+        # a rationale quoting "Table 2: …" without quotes
+        (("rationale: an RCT in chronic low back pain", "rationale: Table 2: pain reduced"), 10, "in quotes"),
+        (("        stance: supports", "\tstance: supports"), 8, "not tabs"),
+        (("        rationale:", "       rationale:"), 10, "indentation"),
+        # a quote opened and never closed: the line it was opened on, not the end of the file
+        (
+            ("text: Cupping reduces chronic low back pain.", 'text: "Cupping reduces chronic low back pain.'),
+            3,
+            "not closed",
+        ),
+    ],
+)
+def test_yaml_syntax_errors_in_a_hand_edited_registry_name_the_line_and_a_hint(
+    tmp_path: Path, edit: tuple[str, str], line: int, hint: str
+) -> None:
+    import needling_evidence as ne
+
+    old, new = edit
+    assert old in GOOD_REGISTRY
+    path = tmp_path / "claims.yaml"
+    path.write_text(GOOD_REGISTRY.replace(old, new) + "\n# end\n", encoding="utf-8")
+    (problem,) = ne.load_claims(path).problems
+    assert problem.code == "claims.yaml_syntax"
+    assert problem.line == line, problem
+    assert hint in problem.message

@@ -219,6 +219,19 @@ class _Converter:
             self.stack.discard(id(node))
 
 
+# What a hand edit most often did wrong, by the words of PyYAML's message.
+_YAML_HINTS = (
+    (
+        "mapping values are not allowed",
+        "; a value that contains ': ' must be in quotes, and '- ' needs its space",
+    ),
+    ("'\\t'", "; YAML indents with spaces, not tabs"),
+    ("expected <block end>", "; check the indentation: each field lines up with the one above it"),
+    ("could not find expected ':'", "; each field is 'name: value', indented like its neighbours"),
+    ("quoted scalar", "; a quote was opened and not closed"),
+)
+
+
 def _parse_yaml(text: str, file: str, problems: list[Problem]) -> _Y | None:
     import yaml
 
@@ -232,7 +245,18 @@ def _parse_yaml(text: str, file: str, problems: list[Problem]) -> _Y | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = " ".join(p for p in (exc.context, exc.problem) if p)
-        problems.append(Problem("claims.yaml_syntax", f"YAML syntax error: {what}", file=file, line=line))
+        if exc.context and exc.context_mark is not None and exc.context_mark.line + 1 != line:
+            started = exc.context_mark.line + 1
+            if "end of stream" in (exc.problem or ""):
+                # "while scanning a quoted scalar … found unexpected end of stream": the line where the
+                # quote was opened is the one to fix, not the end of the file.
+                what, line = f"{what} (at the end of the file)", started
+            else:
+                what += f" (it started on line {started})"
+        hint = next((h for pattern, h in _YAML_HINTS if pattern in what), "")
+        problems.append(
+            Problem("claims.yaml_syntax", f"YAML syntax error: {what}{hint}", file=file, line=line)
+        )
     except yaml.YAMLError as exc:
         problems.append(Problem("claims.yaml_syntax", f"YAML error: {exc}", file=file))
     except _Refused as exc:
