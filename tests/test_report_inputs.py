@@ -163,3 +163,41 @@ def test_yaml_syntax_errors_in_a_hand_edited_registry_name_the_line_and_a_hint(
     assert problem.code == "claims.yaml_syntax"
     assert problem.line == line, problem
     assert hint in problem.message
+
+
+BIB = """\
+@article{ExampleCupping2019,
+  author = {Example, A.},
+  title = {Cupping for chronic low back pain: a randomised trial},
+  journal = {J Test Med}, year = {2019}, volume = {12}, pages = {100--110}, doi = {10.5555/test.0001}
+}
+"""
+
+
+def test_inline_citations_follow_the_refs_file_keys(tmp_path: Path, article: Path) -> None:
+    """With --refs, a numbered citation [1] names the article's own reference 1; the report links it to the
+    same work in the --refs file (here by DOI, under another key), not to a key the report does not list."""
+    import needling_evidence as ne
+
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    run = cli.run_report(article, refs=bib, verify=False)
+    links = run.report.to_dict()["links"]
+    cited = {link["source_key"] for link in links if link["origin"] == "citation"}
+    assert cited == {"ExampleCupping2019"}
+    gaps = {(g["gap"], g["source_key"]) for g in run.report.to_dict()["gaps"]}
+    assert ("uncited_reference", "ExampleCupping2019") not in gaps
+    # the same through the library call
+    loaded = ne.load_article(article)
+    refs = ne.read_bibtex(bib)
+    report = ne.coverage_report(loaded, ne.draft_claims(loaded), refs)
+    assert {lk["source_key"] for lk in report.to_dict()["links"] if lk["origin"] == "citation"} == cited
+
+
+def test_inline_citation_to_a_work_missing_from_refs_stays_visible(tmp_path: Path, article: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    other_work = BIB.replace("10.5555/test.0001", "10.5555/test.0999").replace("Cupping for", "Heat for")
+    bib.write_text(other_work.replace("Example, A.", "Other, Z."), encoding="utf-8")
+    run = cli.run_report(article, refs=bib, verify=False)
+    gaps = [g for g in run.report.to_dict()["gaps"] if g["gap"] == "unknown_source"]
+    assert gaps, run.report.to_dict()["gaps"]

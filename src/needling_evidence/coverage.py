@@ -219,6 +219,40 @@ class _Weighed:
     rank: int  # lower is stronger, for best_source
 
 
+def _title_words(title: str | None) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (title or "").casefold()))
+
+
+def _citation_key_map(
+    own: Iterable[Reference], used: Sequence[Reference], by_key: Mapping[str, Any]
+) -> dict[str, str]:
+    """Article reference key → key of the same work in ``used``, for the article's references whose key is
+    not in ``used``: same DOI, else same title (case and punctuation aside), else the only work with the same
+    first author and year. A work with no match keeps its key (and its citations show as unknown sources)."""
+    mapping: dict[str, str] = {}
+    missing = [ref for ref in own if ref.key not in by_key]
+    if not missing:
+        return mapping
+    by_doi = {ref.doi: ref.key for ref in used if ref.doi}
+    by_title = {_title_words(ref.title): ref.key for ref in used if _title_words(ref.title)}
+    by_author_year: dict[tuple[str, int], list[str]] = {}
+    for ref in used:
+        family = ref.first_author_family
+        if family and ref.year is not None:
+            by_author_year.setdefault((family.casefold(), ref.year), []).append(ref.key)
+    for ref in missing:
+        family = ref.first_author_family
+        same_author = by_author_year.get((family.casefold(), ref.year), []) if family and ref.year else []
+        match = (
+            (by_doi.get(ref.doi) if ref.doi else None)
+            or by_title.get(_title_words(ref.title))
+            or (same_author[0] if len(same_author) == 1 else None)
+        )
+        if match is not None:
+            mapping[ref.key] = match
+    return mapping
+
+
 def _level_text(level: int | None) -> str:
     return f"level {level}" if level is not None else "level unknown"
 
@@ -639,9 +673,12 @@ def coverage_report(
     # Inline citations, by sentence: each cited key becomes a `mentions` link for the claims anchored there.
     cited: dict[str, list[tuple[str, str]]] = {}
     if article is not None:
+        # Citations name the article's own reference list; when other references are used (a .bib given
+        # with --refs), each cited work is looked up there by DOI, then title, then first author and year.
+        own_keys = _citation_key_map(article.references, ref_list, by_key)
         for citation in article.citations:
             for key in citation.keys:
-                cited.setdefault(citation.sentence_id, []).append((key, citation.marker))
+                cited.setdefault(citation.sentence_id, []).append((own_keys.get(key, key), citation.marker))
 
     claim_rows: list[dict[str, Any]] = []
     link_rows: list[dict[str, Any]] = []
@@ -722,6 +759,13 @@ def coverage_report(
                 gap(
                     "unknown_source",
                     f"claim {claim.id!r} links {link.source!r}, which is not among the references",
+                    claim.id,
+                    link.source,
+                )
+            elif link.origin == "citation":
+                gap(
+                    "unknown_source",
+                    f"claim {claim.id!r} cites {link.source!r} inline, a work not among the references",
                     claim.id,
                     link.source,
                 )
