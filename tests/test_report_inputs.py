@@ -201,3 +201,18 @@ def test_inline_citation_to_a_work_missing_from_refs_stays_visible(tmp_path: Pat
     run = cli.run_report(article, refs=bib, verify=False)
     gaps = [g for g in run.report.to_dict()["gaps"] if g["gap"] == "unknown_source"]
     assert gaps, run.report.to_dict()["gaps"]
+
+
+def test_claims_draft_does_not_overwrite_a_reviewed_registry(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, article: Path
+) -> None:
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(GOOD_REGISTRY, encoding="utf-8")
+    code = cli.main(["claims", "draft", str(article), "-o", str(claims)])
+    _, err = capsys.readouterr()
+    assert code == cli.EXIT_USAGE
+    assert str(claims) in err and "--force" in err
+    assert claims.read_text(encoding="utf-8") == GOOD_REGISTRY  # the reviewer's work is untouched
+    code = cli.main(["claims", "draft", str(article), "-o", str(claims), "--force"])
+    capsys.readouterr()
+    assert code == cli.EXIT_OK and "evidence: []" in claims.read_text(encoding="utf-8")

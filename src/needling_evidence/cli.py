@@ -657,12 +657,20 @@ def run_refs_fix(
 
 
 def run_claims_draft(
-    article: str | os.PathLike[str], *, output: str | os.PathLike[str] | None = None
+    article: str | os.PathLike[str], *, output: str | os.PathLike[str] | None = None, force: bool = False
 ) -> tuple[ClaimRegistry, str]:
     """Draft candidate claims from an article and write them as a registry YAML an editor can complete (add
-    evidence, fix kinds); it loads back with :func:`load_claims`. Returns the registry and the YAML text."""
+    evidence, fix kinds); it loads back with :func:`load_claims`. Returns the registry and the YAML text.
+
+    An existing ``output`` is not replaced unless ``force``: it is most likely a registry someone has already
+    reviewed, and a fresh draft would silently drop every evidence entry in it."""
     from .article import load_article
 
+    if output is not None and not force and Path(output).exists():
+        raise UsageError(
+            f"{output} already exists and may hold reviewed claims; write the draft elsewhere, or pass "
+            "--force to replace it"
+        )
     the_article = load_article(_existing_file(article, "article"))
     registry = _drafted(the_article)
     text = registry_yaml(registry, the_article, article_path=str(article))
@@ -899,6 +907,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     draft.add_argument("article", metavar="ARTICLE")
     draft.add_argument("-o", "--output", metavar="FILE", help="claims.yaml (default: the terminal)")
+    draft.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (it may hold reviewed claims)"
+    )
     draft.set_defaults(handler=_cmd_claims_draft)
     claims.set_defaults(handler=_needs_action(claims))
 
@@ -1040,7 +1051,7 @@ def _cmd_refs_fix(args: argparse.Namespace) -> int:
 
 
 def _cmd_claims_draft(args: argparse.Namespace) -> int:
-    registry, text = run_claims_draft(args.article, output=args.output)
+    registry, text = run_claims_draft(args.article, output=args.output, force=args.force)
     if args.output is None:
         sys.stdout.write(text)
     else:
