@@ -216,3 +216,20 @@ def test_claims_draft_does_not_overwrite_a_reviewed_registry(
     code = cli.main(["claims", "draft", str(article), "-o", str(claims), "--force"])
     capsys.readouterr()
     assert code == cli.EXIT_OK and "evidence: []" in claims.read_text(encoding="utf-8")
+
+
+def test_a_one_paragraph_article_has_no_title_and_the_report_names_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import needling_evidence as ne
+
+    sentence = "Turmeric supplements cure arthritis and reduce inflammation in every patient, says a 2015 study."
+    path = tmp_path / "turmeric.txt"
+    path.write_text(sentence + "\n", encoding="utf-8")
+    article = ne.load_article(path)
+    assert article.title is None
+    assert [s.text for s in article.sentences] == [sentence]
+    code = cli.main(["report", str(path), "--no-verify", "--format", "md"])
+    out, _ = capsys.readouterr()
+    assert code == cli.EXIT_OK
+    assert out.splitlines()[0] == "## turmeric.txt"

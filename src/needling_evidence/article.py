@@ -738,9 +738,8 @@ def load_article(path_or_text: str | os.PathLike[str]) -> Article:
         title = title_meta.strip()
     elif headings:
         title = _plain(headings[0].text)
-    elif sentences:
-        title = _plain(sentences[0].text)
     else:
+        # No heading: the first sentence is a claim, not a title (a report headed by it read as one).
         title = None
     byline_block = next((b for b in blocks if b.role == "byline"), None)
     byline = _plain(text[byline_block.start : byline_block.end]) if byline_block else None
