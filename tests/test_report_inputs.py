@@ -223,7 +223,7 @@ def test_a_one_paragraph_article_has_no_title_and_the_report_names_the_file(
 ) -> None:
     import needling_evidence as ne
 
-    sentence = "Turmeric supplements cure arthritis and reduce inflammation in every patient, says a 2015 study."
+    sentence = "Turmeric supplements cure arthritis and reduce inflammation in every patient (a 2015 study)."
     path = tmp_path / "turmeric.txt"
     path.write_text(sentence + "\n", encoding="utf-8")
     article = ne.load_article(path)
