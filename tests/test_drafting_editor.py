@@ -74,3 +74,13 @@ def test_leading_it_with_an_adverb_takes_the_subject() -> None:
     )
     texts = [c.text for c in ne.draft_claims(article)]
     assert "Cold water immersion also speeds recovery of strength in trained athletes." in texts
+
+
+def test_an_effect_of_the_articles_topic_on_anything_is_an_efficacy_claim() -> None:
+    article = ne.load_article(
+        "# Ginger and nausea\n\nGinger reduces nausea in pregnancy. Ginger grows in warm climates.\n"
+    )
+    drafted = {c.text: c.kind for c in ne.draft_claims(article)}
+    assert drafted == {"Ginger reduces nausea in pregnancy.": "efficacy"}
+    # with no intervention named, an effect verb alone is not a claim cue
+    assert not is_checkworthy("The weather reduces attendance in winter.")

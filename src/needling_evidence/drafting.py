@@ -209,6 +209,15 @@ _COMPILED_CUES = {
     kind: tuple((re.compile(pattern), weight) for pattern, weight in cues) for kind, cues in KIND_CUES.items()
 }
 _INTERVENTION = re.compile(rf"\b(?:{_INTERVENTION_WORDS})")
+# A verb of effect in any form ("reduces", "lowered", "prevents"): with an intervention named, a claim about
+# its effect on whatever follows ("ginger reduces nausea"), which the efficacy cues' objects cannot foresee.
+_ANY_EFFECT = re.compile(
+    r"\b(?:reduc|lower|improv|reliev|eas|boost|increas|decreas|prevent|speed|shorten|treat)(?:es|s|ed)\b"
+)
+
+
+def _effect_of_intervention(text: str, topic: Sequence[str]) -> bool:
+    return bool(_ANY_EFFECT.search(text.lower())) and _names_intervention(text, topic)
 
 
 def _scores(text: str) -> dict[str, int]:
@@ -239,6 +248,8 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
             # cold water can cause cardiac arrhythmia"): a safety claim, read first.
             scores["safety"] = scores["etiology"]
         scores["etiology"] = 0
+        if not scores["efficacy"] and _effect_of_intervention(text, topic):
+            scores["efficacy"] = 1  # the weakest cue: any named mechanism or harm outweighs it
     elif scores["etiology"]:
         # A causal sentence that names no treatment ("tight muscles can limit your range of motion") is about
         # a condition's causes: not a benefit of the treatment, nor how the treatment works.
@@ -282,7 +293,7 @@ def is_checkworthy(
         return False
     if cited or _FINDING.search(plain):
         return True
-    return any(_scores(plain).values())
+    return any(_scores(plain).values()) or _effect_of_intervention(plain, topic)
 
 
 def _clean(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
