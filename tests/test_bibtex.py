@@ -388,3 +388,34 @@ def test_a_comment_line_before_a_field_does_not_swallow_the_field() -> None:
     assert ref.note == "Line one line two"
     assert ref.doi is None  # a commented-out field stays out
     assert refs.problems == ()
+
+
+def test_crossref_children_inherit_the_parents_missing_fields() -> None:
+    # A paper with `crossref = {parent}` (BibTeX's and biblatex's way to share a proceedings' data) was read
+    # without year, editors or publisher, and warned "no year" although the file gives one.
+    text = (
+        '@inproceedings{child,\n  author = {M\\"uller, J.}, title = {A paper},\n  pages = {1--9},\n'
+        "  crossref = {Proc2019}\n}\n\n"
+        "@inproceedings{own,\n  author = {Doe, J.}, title = {Another paper}, year = {2018},\n"
+        "  booktitle = {Its Own Book}, crossref = {proc2019}\n}\n\n"
+        "@article{orphan,\n  author = {Roe, R.}, title = {T}, crossref = {nowhere}\n}\n\n"
+        "@proceedings{proc2019,\n  title = {Proceedings of Something}, year = {2019}, month = jun,\n"
+        "  editor = {Smith, A.}, publisher = {ACM}, volume = {3}, isbn = {978-1-4503-0000-0},\n"
+        "  doi = {10.5555/the.book}\n}\n"
+    )
+    refs = read_bibtex(text)
+    child, own, orphan, parent = refs
+    assert (child.year, child.month, child.publisher, child.volume) == (2019, 6, "ACM", "3")
+    assert child.editors == (Person(family="Smith", given="A."),)
+    assert child.container_title == "Proceedings of Something"
+    assert child.isbn == "978-1-4503-0000-0"
+    assert child.doi is None  # the book's DOI is not the paper's
+    assert (child.title, child.pages) == ("A paper", "1–9")
+    assert "year" not in child.fields  # fields stay what the entry itself says
+    # what the child gives itself wins
+    assert (own.year, own.container_title) == (2018, "Its Own Book")
+    assert parent.year == 2019 and orphan.year is None
+    assert [(p.code, p.key) for p in refs.problems] == [
+        ("bibtex.undefined_crossref", "orphan"),
+        ("bibtex.missing_field", "orphan"),
+    ]

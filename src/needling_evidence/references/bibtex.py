@@ -22,6 +22,7 @@ bibtex.missing_field   warning   no title, no author/editor, or no year/date
 bibtex.missing_key     error     an entry without a citation key (it is skipped)
 bibtex.duplicate_string warning  an ``@string`` defined twice (the later definition wins, as in BibTeX)
 bibtex.undefined_string warning  a macro (``@string``) that is used but never defined (its name is kept)
+bibtex.undefined_crossref warning a ``crossref`` naming no entry of the file (nothing is inherited)
 bibtex.encoding        warning   the file is not UTF-8 and was read as Windows-1252/Latin-1
 doi.malformed          error     a ``doi`` field that is not a valid DOI (kept in ``fields``; ``doi`` None)
 ====================== ========= =====================================================================
@@ -189,7 +190,8 @@ def read_bibtex(path_or_text: str | os.PathLike[str], *, strict: bool = False) -
     problems: list[Problem] = []
     source = _load(path_or_text, problems)
     refs, found = _read_library(_split(source.text), source.name)
-    result = ReferenceList(refs, [*problems, *found], source=source.name)
+    refs, inherited = _inherit_crossref(refs, source.name)
+    result = ReferenceList(refs, [*problems, *found, *inherited], source=source.name)
     if strict and result.problems:
         raise StrictError(result.problems)
     return result
@@ -522,28 +524,79 @@ def _reference(
         line=line,
         fields=fields,
     )
+    if "crossref" not in fields:  # a child's missing fields are checked once it has inherited its parent's
+        problems.extend(_missing_fields(ref))
+    return ref
+
+
+def _missing_fields(ref: Reference) -> list[Problem]:
     missing = [
         label
         for label, present in (
             ("title", ref.title),
-            ("author or editor", ref.authors or ref.editors or csl_type in ("webpage", "document", "report")),
+            ("author or editor", ref.authors or ref.editors or ref.type in ("webpage", "document", "report")),
             ("year", ref.year),
         )
         if not present
     ]
-    if missing:
-        problems.append(
-            Problem(
-                "bibtex.missing_field",
-                f"entry {key!r} has no {', no '.join(missing)}",
-                file=name,
-                line=line,
-                severity="warning",
-                key=key,
-                field=missing[0],
-            )
+    if not missing:
+        return []
+    return [
+        Problem(
+            "bibtex.missing_field",
+            f"entry {ref.key!r} has no {', no '.join(missing)}",
+            file=ref.file,
+            line=ref.line,
+            severity="warning",
+            key=ref.key,
+            field=missing[0],
         )
-    return ref
+    ]
+
+
+# What a child entry takes from its `crossref` parent when it does not give it itself. BibTeX and biblatex
+# inherit every field; identifiers and locators of the parent (doi, url, pages) describe the book, not the
+# chapter or paper, so they are not taken: a chapter verified against its book's DOI would be wrongly judged.
+_INHERITED = ("year", "month", "editors", "publisher", "volume", "isbn", "issn")
+# Parent title → child container (biblatex's inheritance table: title → booktitle for in-book entries).
+_IN_BOOK_TYPES = ("chapter", "paper-conference", "entry-encyclopedia")
+
+
+def _inherit_crossref(refs: list[Reference], name: str | None) -> tuple[list[Reference], list[Problem]]:
+    """Children (``crossref = {key}``) with their parent's fields filled in where they have none, and the
+    missing-field and undefined-parent problems of the children."""
+    from dataclasses import replace
+
+    by_key = {ref.key.casefold(): ref for ref in refs}
+    out: list[Reference] = []
+    problems: list[Problem] = []
+    for ref in refs:
+        parent_key = ref.fields.get("crossref", "").strip()
+        if not parent_key:
+            out.append(ref)
+            continue
+        parent = by_key.get(parent_key.casefold())
+        if parent is None or parent is ref:
+            problems.append(
+                Problem(
+                    "bibtex.undefined_crossref",
+                    f"entry {ref.key!r} has crossref = {{{parent_key}}}, but no entry has that key",
+                    file=name,
+                    line=ref.line,
+                    severity="warning",
+                    key=ref.key,
+                    field="crossref",
+                )
+            )
+        else:
+            taken: dict[str, Any] = {a: getattr(parent, a) for a in _INHERITED if not getattr(ref, a)}
+            if not ref.container_title:
+                in_book = ref.type in _IN_BOOK_TYPES and parent.type not in _IN_BOOK_TYPES
+                taken["container_title"] = parent.title if in_book else parent.container_title
+            ref = replace(ref, **{a: v for a, v in taken.items() if v})
+        out.append(ref)
+        problems.extend(_missing_fields(ref))
+    return out, problems
 
 
 def _year(value: str | None) -> int | None:
