@@ -474,3 +474,26 @@ def test_apa_chapter_editors_given_names_have_no_trailing_space() -> None:
         Person(family="Fernández-de-las-Peñas", given="C."),
         Person(family="Dommerholt", given="J. P."),
     )
+
+
+@pytest.mark.parametrize(
+    ("note", "edition", "volume"),
+    [("2nd ed., Vol. 1", "2nd ed.", "1"), ("Vol. 2", None, "2"), ("Rev. ed.", "Rev. ed.", None)],
+)
+def test_apa_book_edition_and_volume_leave_the_title(
+    note: str, edition: str | None, volume: str | None
+) -> None:
+    # APA 7 puts edition and volume in one parenthesis: `Title (2nd ed., Vol. 1).`; only `(2nd ed.)` was
+    # recognised, so the rest stayed in the title (and in the Crossref search made from it).
+    text = (
+        f"Simons, D. G., & Travell, J. G. (1999). Myofascial pain and dysfunction ({note}). "
+        "Williams & Wilkins."
+    )
+    (book,) = parse_references(text)
+    assert (book.type, book.title, book.publisher) == (
+        "book",
+        "Myofascial pain and dysfunction",
+        "Williams & Wilkins",
+    )
+    assert book.fields.get("edition") == edition
+    assert book.volume == volume

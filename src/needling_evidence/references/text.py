@@ -364,7 +364,13 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,7}\.$")
 # Where a Vancouver author list ends: `… Meeus M.`, `… et al.`, `… Rodine R.`
 _VANCOUVER_AUTHORS_END = re.compile(r"(?:\b[A-Z]{1,3}|\bet\s+al|\bJr|\b[A-Z]\.)\.(?=\s|$)")
-_EDITION = re.compile(r"\(\s*\d+(?:st|nd|rd|th)?\s+ed\.?\s*\)", re.IGNORECASE)
+# APA's book note after the title: `(2nd ed.)`, `(Rev. ed.)`, `(Vol. 2)`, `(2nd ed., Vol. 1)`, `(Vols. 1–3)`.
+_EDITION = re.compile(
+    r"\(\s*(?=[^)]*\b(?:ed|vols?)\.)"
+    r"(?:(?P<edition>(?:\d+(?:st|nd|rd|th)?|rev\.?|revised)\s+ed\.?)\s*,?\s*)?"
+    r"(?:vols?\.\s*(?P<volume>[\dIVXivx]+(?:\s*[–-]\s*[\dIVXivx]+)?))?\s*\)",
+    re.IGNORECASE,
+)
 _CHAPTER = re.compile(
     r"^(?P<title>.+?[.?!])\s+In\s+(?P<editors>.+?)\s*\(Eds?\.\),\s*(?P<book>.+?)"
     rf"(?:\s*\((?:pp?\.\s*)?(?P<pages>{_PAGES})\))?\.\s*(?P<publisher>.*)$"
@@ -469,8 +475,10 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         )
         parsed.publisher = _clean_title(sentences[-1]) if len(sentences) >= 2 else None
         edition = _EDITION.search(rest)
-        if edition:
-            parsed.extra["edition"] = edition.group(0).strip("() ")
+        if edition and edition.group("edition"):
+            parsed.extra["edition"] = edition.group("edition")
+        if edition and edition.group("volume"):
+            parsed.volume = edition.group("volume")
     else:
         parsed.title = _clean_title(rest) or None
     return parsed
