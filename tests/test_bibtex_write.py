@@ -232,3 +232,15 @@ def test_entry_with_a_repeated_field_can_still_be_edited() -> None:
     assert out == "@article{k,\n  title = {First},\n  title = {Second},\n  doi = {10.5555/x},\n}\n"
     replaced = splice_bibtex_fields(text, {"k": {"title": "New"}}, overwrite=True)
     assert replaced == "@article{k,\n  title = {New},\n  title = {Second},\n}\n"  # the value read_bibtex uses
+
+
+def test_a_pasted_or_csl_book_keeps_its_place_as_address() -> None:
+    # The place of publication is `publisher_place` from a pasted list and `publisher-place` from CSL-JSON;
+    # write_bibtex knew only `address`, so the place was dropped.
+    pasted = Reference("a", type="book", title="T", year=1999, fields={"publisher_place": "Baltimore"})
+    csl = Reference("b", type="book", title="T", year=1999, fields={"publisher-place": "Geneva"})
+    both = Reference(
+        "c", type="book", title="T", year=1999, fields={"address": "Paris", "publisher_place": "X"}
+    )
+    a, b, c = read_bibtex(write_bibtex([pasted, csl, both]))
+    assert (a.fields["address"], b.fields["address"], c.fields["address"]) == ("Baltimore", "Geneva", "Paris")

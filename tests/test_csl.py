@@ -258,3 +258,20 @@ def test_a_damaged_original_copy_falls_back_to_the_attributes() -> None:
         "title": "A fictional title",
         "issued": {"date-parts": [[2020]]},
     }
+
+
+def test_a_pasted_book_keeps_its_edition_and_place_in_csl_json() -> None:
+    # parse_references keeps `2nd ed.` and `Baltimore` in fields; written to CSL-JSON they were dropped.
+    (book,) = parse_references(
+        "Simons DG, Travell JG, Simons LS. Myofascial pain and dysfunction: the trigger point manual. "
+        "2nd ed. Baltimore: Williams & Wilkins; 1999."
+    )
+    assert book.fields["publisher_place"] == "Baltimore"
+    (item,) = json.loads(str(write_csl_json([book])))
+    assert (item["edition"], item["publisher-place"], item["publisher"]) == (
+        "2nd ed",
+        "Baltimore",
+        "Williams & Wilkins",
+    )
+    (back,) = read_csl_json(json.dumps([item]))
+    assert (back.fields["edition"], back.fields["publisher-place"]) == ("2nd ed", "Baltimore")

@@ -804,6 +804,8 @@ def _entry_fields(ref: Reference) -> list[tuple[str, str]]:
         ("note", ref.note),
     ]
     plain += [(f, ref.fields.get(f)) for f in _PASS_THROUGH if ref.fields.get(f)]
+    if not ref.fields.get("address"):  # the place is `publisher_place` when pasted, `publisher-place` in CSL
+        plain.append(("address", ref.fields.get("publisher_place") or ref.fields.get("publisher-place")))
     values += [(f, v and _encode(f, v)) for f, v in plain]
     return [(f, v) for f, v in values if v]
 

@@ -65,6 +65,14 @@ SCALAR_FIELDS: Mapping[str, str] = {
     "note": "note",
 }
 _NAME_FIELDS: Mapping[str, str] = {"author": "authors", "editor": "editors"}
+# CSL string variables with no Reference attribute, and the ``fields`` names they are kept under: as pasted
+# (text.py), as BibTeX (bibtex.py) and as CSL itself. Without them a reference written to CSL-JSON would lose
+# its edition or place of publication.
+_EXTRA_VARIABLES: Mapping[str, tuple[str, ...]] = {
+    "edition": ("edition",),
+    "publisher-place": ("publisher-place", "publisher_place", "address", "location"),
+    "collection-title": ("collection-title", "series"),
+}
 # Reference attributes that writing compares with what the original item gives (see reference_to_csl).
 _COMPARED = (*SCALAR_FIELDS.values(), "doi", "authors", "editors", "year", "month", "type", "keywords", "key")
 
@@ -473,6 +481,10 @@ def reference_to_csl(reference: Reference) -> dict[str, Any]:
     for attribute in _COMPARED:
         if attribute not in ("key", "type"):
             _set_attribute(item, attribute, reference)
+    for variable, names in _EXTRA_VARIABLES.items():
+        value = next((reference.fields[n] for n in names if reference.fields.get(n)), None)
+        if value:
+            item[variable] = value
     return item
 
 
