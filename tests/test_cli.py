@@ -350,6 +350,30 @@ def test_verify_table_flags_a_retracted_work_in_its_row_and_the_tally(
     assert "1 retracted (gattie2017)" in out
 
 
+def test_verify_output_format_follows_the_suffix_and_reading_problems_reach_stderr(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # `verify refs.bib -o out.json` wrote the terminal table into out.json; and with --format json an entry
+    # that could not be read vanished from the output with no word anywhere.
+    bib = tmp_path / "refs.bib"
+    broken = "@article{broken2013,\n  title = {Unbalanced {brace},\n  year = {2013}\n}\n\n"
+    bib.write_bytes((broken + BIB_WITHOUT_DOI).encode("utf-8"))
+    common = ["--offline", "--cache", str(tmp_path / "c.db")]
+    out_json, out_csv = tmp_path / "out.json", tmp_path / "out.csv"
+    code, _, err = run(capsys, "verify", str(bib), "-o", str(out_json), *common)
+    assert code == 0 and [r["key"] for r in json.loads(out_json.read_text(encoding="utf-8"))] == [
+        "cagnie2013"
+    ]
+    assert "bibtex.parse_failed" in err
+    run(capsys, "verify", str(bib), "-o", str(out_csv), *common)
+    assert out_csv.read_text(encoding="utf-8").splitlines()[0] == ",".join(cli.VERIFY_COLUMNS)
+    code, out, err = run(capsys, "verify", str(bib), "--format", "json", *common)
+    assert json.loads(out)[0]["key"] == "cagnie2013" and "bibtex.parse_failed" in err
+    # an explicit --format wins over the suffix
+    run(capsys, "verify", str(bib), "--format", "table", "-o", str(out_json), *common)
+    assert out_json.read_text(encoding="utf-8").startswith("key")
+
+
 def test_verify_offline_with_an_empty_cache_is_unverified(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

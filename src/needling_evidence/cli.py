@@ -849,7 +849,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("refs", metavar="REFS", help="references (.bib, CSL-JSON .json, .txt/.md list)")
     verify.add_argument(
-        "--format", choices=VERIFY_FORMATS, default="table", help="output format (default: table)"
+        "--format",
+        choices=VERIFY_FORMATS,
+        default=None,
+        help="output format (default: from the -o suffix, .json or .csv; else table)",
     )
     verify.add_argument("-o", "--output", metavar="FILE", help="write here instead of the terminal")
     verify.add_argument(
@@ -1004,10 +1007,15 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    run = _with_crossref(
-        "Checking references", run_verify, args, args.refs, fmt=args.format, strict=args.strict
-    )
+    fmt = args.format
+    if fmt is None:  # as for `report` and `refs parse`: -o out.json means JSON
+        suffix = Path(args.output).suffix.lower() if args.output else ""
+        fmt = {".json": "json", ".csv": "csv"}.get(suffix, "table")
+    run = _with_crossref("Checking references", run_verify, args, args.refs, fmt=fmt, strict=args.strict)
     _emit(run.text, args.output)
+    if fmt != "table":  # the table lists them under itself; JSON and CSV have no place for them
+        for problem in run.references.problems:
+            print(f"{problem}", file=sys.stderr)
     for reason in run.reasons:
         print(f"{PROG}: {reason}", file=sys.stderr)
     return run.exit_code
