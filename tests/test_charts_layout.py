@@ -41,3 +41,25 @@ def test_evidence_matrix_legend_does_not_cover_the_title(n_sources: int) -> None
         assert not title.overlaps(box), (title, box)
         # and the legend is inside the figure
         assert box.x1 <= fig.bbox.x1 + 1 and box.y1 <= fig.bbox.y1 + 1
+
+
+def test_a_matrix_too_large_to_read_is_not_drawn_in_the_html_report() -> None:
+    from needling_evidence.report import render_html
+
+    data = sample_report()
+    keys = [f"source{j}" for j in range(charts.MATRIX_CHART_MAX_SOURCES + 1)]
+    data["references"] = [{"key": key, "status": "verified"} for key in keys]
+    data["claims"] = [{"claim_id": f"c{i}", "text": "x", "status": "weak"} for i in range(10)]
+    data["links"] = [
+        {"claim_id": f"c{i}", "source_key": keys[i], "stance": "mentions", "origin": "registry"}
+        for i in range(10)
+    ]
+    assert charts.evidence_matrix_chart(data) is None
+    page = render_html(data)
+    matrix = page[page.index('<section id="matrix"') :]
+    matrix = matrix[: matrix.index("</section>")]
+    assert "<img" not in matrix and f"10 claims × {len(keys)} sources is too large" in matrix
+    # within the limits the picture is drawn
+    data["references"] = data["references"][: charts.MATRIX_CHART_MAX_SOURCES]
+    data["links"] = data["links"][:5]
+    assert charts.evidence_matrix_chart(data) is not None

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
+    "MATRIX_CHART_MAX_CLAIMS",
+    "MATRIX_CHART_MAX_SOURCES",
     "STANCE_COLOURS",
     "STATUS_COLOURS",
     "coverage_chart",
@@ -26,6 +28,13 @@ __all__ = [
     "plot_coverage",
     "plot_evidence_matrix",
 ]
+
+# The largest evidence matrix drawn as a picture in a report. Each claim takes 0.22 in and each source 0.8 in
+# (see plot_evidence_matrix): 120 claims × 30 sources is about 27 × 27 inches, already more than a screen or
+# a printed page shows legibly. Beyond it the drawing took tens of seconds (500 claims × 150 sources: about
+# 50 s, a 110 × 120 inch raster) and showed nothing the report's matrix table does not.
+MATRIX_CHART_MAX_CLAIMS = 120
+MATRIX_CHART_MAX_SOURCES = 30
 
 # The same colours as the HTML report's status tags.
 STATUS_COLOURS: Mapping[str, str] = {
@@ -158,8 +167,15 @@ def coverage_chart(report: object, fmt: str = "svg") -> bytes:
 
 
 def evidence_matrix_chart(report: object, fmt: str = "svg") -> bytes | None:
-    """:func:`plot_evidence_matrix` as image bytes (``svg`` or ``png``); ``None`` when there are no claims."""
+    """:func:`plot_evidence_matrix` as image bytes (``svg`` or ``png``); ``None`` when there are no claims,
+    or more than :data:`MATRIX_CHART_MAX_CLAIMS` claims or :data:`MATRIX_CHART_MAX_SOURCES` sources (too large
+    to read as a picture; the report's table shows the same matrix)."""
     data = as_report_data(report)
-    if not rows(data, "claims"):
+    n_claims = len(rows(data, "claims"))
+    if (
+        not n_claims
+        or n_claims > MATRIX_CHART_MAX_CLAIMS
+        or len(source_keys(data)) > MATRIX_CHART_MAX_SOURCES
+    ):
         return None
     return _encode(plot_evidence_matrix(data), fmt)

@@ -250,7 +250,13 @@ def _matrix(data: ReportData, charts: bool) -> str:
     legend = " · ".join(f"{esc(symbol)} {esc(stance)}" for stance, symbol in STANCE_SYMBOLS.items())
     content = f"<p class='muted'>{legend}</p>" + table(("claim", *keys), body, "matrix")
     if charts:
-        content += _chart("matrix", data, "Evidence matrix: claims × sources")
+        picture = _chart("matrix", data, "Evidence matrix: claims × sources")
+        if not picture:  # there are claims and sources here: only its size leaves the picture out
+            picture = (
+                f"<p class='muted'>No picture of the matrix: {len(claims)} claims × {len(keys)} sources is "
+                "too large to read as one; the table above is the same matrix.</p>"
+            )
+        content += picture
     return _section("matrix", "Evidence matrix", content)
 
 
