@@ -497,3 +497,37 @@ def test_apa_book_edition_and_volume_leave_the_title(
     )
     assert book.fields.get("edition") == edition
     assert book.volume == volume
+
+
+@pytest.mark.parametrize("tail", ["7096", "7096.", "7096\n   PMID: 28158962."])
+def test_a_doi_wrapped_after_a_full_stop_is_joined(tail: str) -> None:
+    # Word wrapped `doi:10.2519/jospt.2017.7096` after `2017.`; the DOI was read as 10.2519/jospt.2017 (a
+    # wrong DOI, not a missing one) and `7096` was left over.
+    text = (
+        "1. Gattie E, Cleland JA, Snodgrass S. The effectiveness of trigger point dry needling: a review.\n"
+        f"   J Orthop Sports Phys Ther. 2017;47(3):133-149. doi:10.2519/jospt.2017.\n   {tail}\n"
+    )
+    (ref,) = parse_references(text)
+    assert ref.doi == "10.2519/jospt.2017.7096"
+    assert "unparsed_text" not in ref.fields
+
+
+def test_a_doi_ending_a_sentence_before_a_wrapped_line_is_not_extended() -> None:
+    text = (
+        "1. Gattie E, Cleland JA, Snodgrass S. The effectiveness of trigger point dry needling: a review.\n"
+        "   J Orthop Sports Phys Ther. 2017;47(3):133-149. doi:10.2519/jospt.2017.7096.\n"
+        "   Epub 2017 Feb 3.\n"
+    )
+    (ref,) = parse_references(text)
+    assert ref.doi == "10.2519/jospt.2017.7096"
+
+
+def test_a_label_after_a_doi_at_the_end_of_a_line_is_not_glued_to_it() -> None:
+    # A line ending in a DOI without a full stop was glued to the next line: `…7096PMID: 28158962.`
+    text = (
+        "1. Gattie E, Cleland JA, Snodgrass S. The effectiveness of trigger point dry needling: a review.\n"
+        "   J Orthop Sports Phys Ther. 2017;47(3):133-149. doi:10.2519/jospt.2017.7096\n"
+        "   PMID: 28158962.\n"
+    )
+    (ref,) = parse_references(text)
+    assert (ref.doi, ref.pmid) == ("10.2519/jospt.2017.7096", "28158962")

@@ -245,11 +245,24 @@ def _join_lines(lines: Sequence[str]) -> str:
             out = piece
             continue
         last_token = out.rsplit(" ", 1)[-1]
+        in_link = "://" in last_token or last_token.lower().startswith(("10.", "doi:10."))
         glued = (
-            "://" in last_token or last_token.lower().startswith(("10.", "doi:10."))
-        ) and not out.endswith(".")
+            in_link
+            and _AFTER_LINK.match(piece) is None
+            and (not out.endswith(".") or _DOI_CONTINUATION.match(piece) is not None)
+        )
         out = out + piece if glued or out.endswith("/") else f"{out} {piece}"
     return out
+
+
+# A line that can only be the rest of a DOI or URL wrapped after one of its full stops (`…jospt.2017.` then
+# `7096`): one token, DOI characters only, with a digit. A sentence after a DOI (`Epub 2017 Feb 3.`) has
+# spaces, and a label (`PMID:`) has no digit, so neither is glued on.
+# What starts a line after a complete DOI or URL, never the rest of one: PubMed's and NLM's labels and notes.
+_AFTER_LINK = re.compile(
+    r"^(?:\[|(?:PMID|PMCID|PMC\d|Epub|Accessed|Available|Retrieved|Cited|Updated)\b)", re.IGNORECASE
+)
+_DOI_CONTINUATION = re.compile(r"^(?=[^\s]*\d)[-._;()/:A-Za-z0-9]+\.?$")
 
 
 # --- identifiers --------------------------------------------------------------------------------------------
