@@ -448,6 +448,16 @@ def test_refs_parse_keeps_the_text_it_could_not_read(
         assert kept.year == 2020 and kept.note is not None and unread in kept.note
 
 
+def test_refs_parse_keeps_a_file_it_replaces(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # `refs parse refs.txt -o library.bib` replaced an existing library.bib with nothing kept.
+    library = tmp_path / "library.bib"
+    library.write_bytes(BIB_WITHOUT_DOI.encode("utf-8"))
+    code, _, err = run(capsys, "refs", "parse", str(dry_needling_path("references.txt")), "-o", str(library))
+    assert code == 0 and "library.bib.bak" in err
+    assert (tmp_path / "library.bib.bak").read_bytes() == BIB_WITHOUT_DOI.encode("utf-8")
+    assert len(ne.read_bibtex(library)) == 3
+
+
 class StubSource:
     """A work source whose search finds the published Cagnie 2013 record (from the bundled snapshot) for any
     query, and which knows no DOI: enough to exercise ``refs fix`` without a network."""

@@ -538,8 +538,8 @@ def run_refs_parse(
     file: str | os.PathLike[str], *, output: str | os.PathLike[str] | None = None
 ) -> tuple[ReferenceList, str]:
     """Read a reference list (a pasted APA/Vancouver/numbered/bulleted list, or .bib / CSL-JSON) and convert
-    it: to BibTeX, or to CSL-JSON when ``output`` ends in ``.json``. Writes ``output`` atomically when given;
-    returns the references and the converted text."""
+    it: to BibTeX, or to CSL-JSON when ``output`` ends in ``.json``. Writes ``output`` atomically when given
+    (a file it replaces is kept as ``<output>.bak``); returns the references and the converted text."""
     references = _load_refs(file)
     if Path(file).suffix.lower() not in (".bib", ".json"):
         references = _keep_unread_text(references)
@@ -556,7 +556,8 @@ def run_refs_parse(
     else:
         raise UsageError(f"-o must end in .bib (BibTeX) or .json (CSL-JSON), not {suffix or 'no suffix'}")
     if target is not None:
-        write_text_atomic(target, text)
+        # the target may be someone's library: a fresh conversion must not take its comments and layout away
+        atomic_write_text(target, text, backup=True)
     return references, text
 
 
@@ -1022,11 +1023,13 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_refs_parse(args: argparse.Namespace) -> int:
+    replaced = args.output is not None and Path(args.output).is_file()
     references, text = run_refs_parse(args.file, output=args.output)
     if args.output is None:
         sys.stdout.write(text)
     else:
-        print(f"wrote {len(references)} reference(s) to {args.output}", file=sys.stderr)
+        kept = f" (the previous file is kept as {args.output}.bak)" if replaced else ""
+        print(f"wrote {len(references)} reference(s) to {args.output}{kept}", file=sys.stderr)
     for problem in references.problems:
         print(f"{problem}", file=sys.stderr)
     return EXIT_OK
