@@ -233,3 +233,33 @@ def test_a_one_paragraph_article_has_no_title_and_the_report_names_the_file(
     out, _ = capsys.readouterr()
     assert code == cli.EXIT_OK
     assert out.splitlines()[0] == "## turmeric.txt"
+
+
+def test_a_reviewed_source_is_listed_once_with_its_reviewed_stance(tmp_path: Path, article: Path) -> None:
+    """Claim cites example2019 inline and the registry records its reviewed stance: the sources column shows
+    'example2019 supports', not also 'example2019 mentions'; the links table keeps both links."""
+    import csv
+    import io
+    import re
+
+    from needling_evidence.report import render
+
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(GOOD_REGISTRY, encoding="utf-8")
+    run = cli.run_report(article, claims=claims, verify=False)
+    origins = sorted(lk["origin"] for lk in run.report.to_dict()["links"] if lk["claim_id"] == "back-pain")
+    assert origins == ["citation", "registry"]
+    text = render(run.report, "text")
+    row = next(line for line in text.splitlines() if line.startswith("back-pain"))
+    assert "example2019 supports" in row and "mentions" not in row
+    md = render(run.report, "md")
+    md_row = next(line for line in md.splitlines() if line.startswith("| back-pain |"))
+    assert md_row.count("example2019") == 1
+    (csv_row,) = [
+        r for r in csv.DictReader(io.StringIO(render(run.report, "csv"))) if r["claim_id"] == "back-pain"
+    ]
+    assert csv_row["sources"] == "example2019 supports"
+    html = render(run.report, "html")
+    claims_section = html[html.index('<section id="claims"') :]
+    claims_section = claims_section[: claims_section.index("</section>")]
+    assert len(re.findall(r"<li>example2019 ", claims_section)) == 1

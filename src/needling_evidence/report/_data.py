@@ -24,6 +24,7 @@ __all__ = [
     "checked_against_short",
     "claim_status_counts",
     "coverage_percent",
+    "evidence_links",
     "mismatches_pairs",
     "notices_text",
     "provenance_short",
@@ -282,6 +283,22 @@ def links_by_claim(data: ReportData) -> dict[str, list[Mapping[str, Any]]]:
     for link in rows(data, "links"):
         out.setdefault(cell_text(link.get("claim_id")), []).append(link)
     return out
+
+
+def evidence_links(links: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """A claim's links as its sources column shows them: no suggestions, and no inline citation of a source
+    the registry already records a reviewed stance for ("lee2018 supports, lee2018 mentions" read as two
+    verdicts on one source). The links table keeps every link."""
+    reviewed = {
+        cell_text(link.get("source_key")) for link in links if cell_text(link.get("origin")) == "registry"
+    }
+    shown = []
+    for link in links:
+        origin = cell_text(link.get("origin"))
+        if origin == "suggestion" or (origin == "citation" and cell_text(link.get("source_key")) in reviewed):
+            continue
+        shown.append(link)
+    return shown
 
 
 def source_keys(data: ReportData) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ._data import as_report_data, cell_text, links_by_claim, rows
+from ._data import as_report_data, cell_text, evidence_links, links_by_claim, rows
 
 __all__ = ["CLAIM_COLUMNS", "render_csv"]
 
@@ -31,11 +31,7 @@ def render_csv(report: object) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for claim in claims:
-        links = [
-            link
-            for link in by_claim.get(cell_text(claim.get("claim_id")), [])
-            if cell_text(link.get("origin")) != "suggestion"
-        ]
+        links = evidence_links(by_claim.get(cell_text(claim.get("claim_id")), []))
         sources = "; ".join(
             f"{cell_text(link.get('source_key'))} {cell_text(link.get('stance'))}"
             + (

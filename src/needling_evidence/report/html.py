@@ -25,6 +25,7 @@ from ._data import (
     checked_against,
     claim_status_counts,
     coverage_percent,
+    evidence_links,
     first,
     is_missing,
     links_by_claim,
@@ -187,9 +188,7 @@ def _claims(data: ReportData) -> str:
     for claim in claims:
         claim_id = cell_text(claim.get("claim_id"))
         sources = []
-        for link in by_claim.get(claim_id, []):
-            if cell_text(link.get("origin")) == "suggestion":
-                continue
+        for link in evidence_links(by_claim.get(claim_id, [])):
             key = cell_text(link.get("source_key"))
             ref = refs.get(key, {})
             detail = ", ".join(

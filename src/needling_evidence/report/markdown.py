@@ -17,6 +17,7 @@ from ._data import (
     checked_against,
     claim_status_counts,
     coverage_percent,
+    evidence_links,
     first,
     links_by_claim,
     mismatches_pairs,
@@ -78,6 +79,7 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
     claims = rows(data, "claims")
     references = rows(data, "references")
     problems = rows(data, "problems")
+    by_claim = links_by_claim(data)
     # The gaps are what an editor acts on, so they get half the room; claims and references share the rest.
     sections: list[tuple[str, Sequence[str], list[list[object]], float]] = [
         (
@@ -94,7 +96,7 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
                     c.get("claim_id"),
                     c.get("status"),
                     c.get("kind"),
-                    _sources_cell(c, links_by_claim(data).get(cell_text(c.get("claim_id")), [])),
+                    _sources_cell(c, by_claim.get(cell_text(c.get("claim_id")), [])),
                     first(c, ("reason", "status_reason", "why")),
                     c.get("text"),
                 ]
@@ -137,8 +139,7 @@ def _sources_cell(claim: Mapping[str, Any], links: Sequence[Mapping[str, Any]]) 
             f"{cell_text(link.get('source_key'))} ({cell_text(link.get('stance'))}"
             + (f", {cell_text(link.get('origin'))}" if cell_text(link.get("origin")) != "registry" else "")
             + ")"
-            for link in links
-            if cell_text(link.get("origin")) != "suggestion"
+            for link in evidence_links(links)
         )
     return cell_text(first(claim, ("sources", "best_source")))
 

@@ -14,6 +14,7 @@ from ._data import (
     checked_against_short,
     claim_status_counts,
     coverage_percent,
+    evidence_links,
     links_by_claim,
     mismatches_pairs,
     notices_text,
@@ -264,11 +265,8 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _sources(links: Sequence[Mapping[str, Any]]) -> str:
-    return ", ".join(
-        f"{cell_text(link.get('source_key'))} {cell_text(link.get('stance'))}"
-        for link in links
-        if cell_text(link.get("origin")) != "suggestion"
-    )
+    shown = evidence_links(links)
+    return ", ".join(f"{cell_text(link.get('source_key'))} {cell_text(link.get('stance'))}" for link in shown)
 
 
 def _differences(reference: Mapping[str, Any]) -> str:
