@@ -263,3 +263,14 @@ def test_a_reviewed_source_is_listed_once_with_its_reviewed_stance(tmp_path: Pat
     claims_section = html[html.index('<section id="claims"') :]
     claims_section = claims_section[: claims_section.index("</section>")]
     assert len(re.findall(r"<li>example2019 ", claims_section)) == 1
+
+
+def test_html_summary_reads_in_words_not_field_names(article: Path) -> None:
+    from needling_evidence.report import render_html
+
+    run = cli.run_report(article, verify=False)
+    page = render_html(run.report)
+    summary = page[page.index('<section id="summary"') :]
+    summary = summary[: summary.index("</section>")]
+    assert "n_claims" not in summary and "n_unregistered" not in summary and "by_status" not in summary
+    assert "<th>problems in the inputs</th><td>1</td>" in summary  # the unresolved [9]

@@ -136,6 +136,24 @@ def _gaps(data: ReportData) -> str:
     )
 
 
+# The summary's fields in words an editor reads (the JSON report keeps the field names).
+_SUMMARY_LABELS: Mapping[str, str] = {
+    "n_claims": "claims",
+    "n_supported": "supported",
+    "n_weak": "weak",
+    "n_contradicted": "contradicted",
+    "n_unsupported": "unsupported",
+    "percent_supported": "% of claims supported",
+    "n_references": "references",
+    "n_links": "links (reviewed and inline citations)",
+    "n_suggestions": "suggestions (not evidence)",
+    "n_gaps": "gaps",
+    "n_unregistered": "claim-like sentences in no registry claim",
+    "n_problems": "problems in the inputs",
+    "verification_source": "references checked against",
+}
+
+
 def _summary(data: ReportData, charts: bool) -> str:
     counts = claim_status_counts(data)
     total = sum(counts.values())
@@ -147,9 +165,10 @@ def _summary(data: ReportData, charts: bool) -> str:
     summary = data.get("summary") or {}
     if isinstance(summary, Mapping) and summary:
         body = (
-            f"<tr><th>{esc(name)}</th><td>{esc(value)}</td></tr>"
+            f"<tr><th>{esc(_SUMMARY_LABELS.get(name, name))}</th><td>{esc(value)}</td></tr>"
             for name, value in summary.items()
-            if name != "title"
+            # the title heads the page; the counts per status are in the line above
+            if name not in ("title", "by_status")
         )
         parts.append(f"<table class='kv'>{''.join(body)}</table>")
     if charts:
