@@ -243,6 +243,7 @@ def test_messages_are_sentences_even_when_a_part_has_no_full_stop() -> None:
     (result,) = verify_references([ref], FakeSource())
     assert result.status == "no_doi"
     assert "returned no candidates. Checked against live Crossref" in result.message
+    assert result.message.startswith("No DOI in the reference")  # a sentence starts with a capital
 
 
 def test_a_failed_search_is_unverified() -> None:

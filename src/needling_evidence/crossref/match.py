@@ -288,7 +288,7 @@ def match_candidates(ref: Reference, result: SearchResult) -> MatchResult:
         why = result.error or "the search failed"
         return MatchResult(
             "unverified",
-            message=f"no DOI in the reference, and the search for one failed: {why}",
+            message=f"No DOI in the reference, and the search for one failed: {why}",
             provenance=result.provenance,
             query=query,
         )
@@ -303,7 +303,7 @@ def match_candidates(ref: Reference, result: SearchResult) -> MatchResult:
             "doi_found",
             doi=best.doi,
             confidence=best.confidence,
-            message=f"no DOI in the reference; Crossref's record {best.doi} matches it "
+            message=f"No DOI in the reference; Crossref's record {best.doi} matches it "
             f"(confidence {best.confidence:.2f}: {best.evidence()}){also}. Not written into your files.",
             candidates=listed,
             provenance=result.provenance,
@@ -313,7 +313,7 @@ def match_candidates(ref: Reference, result: SearchResult) -> MatchResult:
     if not candidates:
         return MatchResult(
             "no_doi",
-            message="no DOI in the reference, and Crossref's search returned no candidates",
+            message="No DOI in the reference, and Crossref's search returned no candidates",
             provenance=result.provenance,
             query=query,
         )
@@ -325,7 +325,7 @@ def match_candidates(ref: Reference, result: SearchResult) -> MatchResult:
         "no_doi",
         doi=best.doi,
         confidence=best.confidence,
-        message=f"no DOI in the reference, and none of Crossref's {len(candidates)} candidate(s) matched it; "
+        message=f"No DOI in the reference, and none of Crossref's {len(candidates)} candidate(s) matched it; "
         f"closest: {best.doi} ({why})",
         candidates=listed,
         provenance=result.provenance,
@@ -339,7 +339,7 @@ def find_doi(ref: Reference, source: WorkSource, *, rows: int = CANDIDATE_ROWS) 
     if len(query) < 10 or not (ref.title or ref.raw):
         return MatchResult(
             "no_doi",
-            message="no DOI in the reference, and too little text to search Crossref with (no title)",
+            message="No DOI in the reference, and too little text to search Crossref with (no title)",
             query=query,
         )
     return match_candidates(ref, source.search_bibliographic(query, rows=rows))
