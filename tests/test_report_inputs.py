@@ -274,3 +274,24 @@ def test_html_summary_reads_in_words_not_field_names(article: Path) -> None:
     summary = summary[: summary.index("</section>")]
     assert "n_claims" not in summary and "n_unregistered" not in summary and "by_status" not in summary
     assert "<th>problems in the inputs</th><td>1</td>" in summary  # the unresolved [9]
+
+
+def test_a_claim_left_out_for_one_typo_still_has_its_evidence_checked(tmp_path: Path, article: Path) -> None:
+    """An editor sees every problem of a hand-edited claim in one run, not one per fix."""
+    import needling_evidence as ne
+
+    registry = (
+        GOOD_REGISTRY.replace("kind: efficacy", "kind: efficasy")
+        .replace("stance: supports", "stance: suports")
+        .replace("quote: Cupping reduces chronic low back pain", "quote: Cupping cures chronic low back pain")
+    )
+    path = tmp_path / "claims.yaml"
+    path.write_text(registry, encoding="utf-8")
+    loaded = ne.load_claims(path, article=article, references=ne.load_article(article).references)
+    codes = {p.code: p for p in loaded.problems}
+    assert len(loaded) == 0
+    assert {"claims.unknown_kind", "claims.unknown_stance", "claims.quote_not_found"} <= set(codes)
+    assert (
+        codes["claims.unknown_stance"].line == 8
+        and "did you mean 'supports'" in codes["claims.unknown_stance"].message
+    )

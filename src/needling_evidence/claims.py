@@ -600,6 +600,11 @@ class _Checker:
         note = self.text_field(fields, "note", where, required=False, key=claim_id)
         self.unknown_fields(fields, CLAIM_FIELDS, where, claim_id)
         if claim_id is None or text is None or quote is None or kind is None:
+            # Its quote and evidence are still checked, so that one run lists every problem of a hand-edited
+            # claim (not the kind typo now and the stance typo after it is fixed).
+            if quote is not None:
+                self.locate(quote, fields["quote"].line, where, claim_id or "")
+            self.links(fields.get("evidence"), claim_id or "", where)
             # The problems above say why; the raw YAML is kept on the first of them for the record.
             self.problem(
                 "claims.claim_skipped",
