@@ -275,6 +275,22 @@ def test_an_abbreviation_agrees_with_the_full_title_when_crossref_has_no_short_t
     assert result.get("container_title").verdict == "agree"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [
+        ("Spine (Phila Pa 1976)", "Spine"),
+        ("Lancet (London, England)", "The Lancet"),
+        ("Spine", "Spine (Online)"),
+    ],
+)
+def test_nlm_place_qualifiers_do_not_make_another_journal(ours: str, theirs: str) -> None:
+    # PubMed's "cite" writes NLM titles with a qualifier: `Spine (Phila Pa 1976)`; the verification listed
+    # it as a journal difference to correct.
+    crossref = work(**{"container-title": [theirs], "short-container-title": []})
+    result = compare_reference(gattie(container_title=ours), crossref)
+    assert result.get("container_title").verdict == "agree"  # type: ignore[union-attr]
+
+
 def test_another_journal_is_reported_and_the_issn_is_compared_when_given() -> None:
     other = compare_reference(gattie(container_title="Physical Therapy"), work())
     assert other.get("container_title").verdict == "minor"  # type: ignore[union-attr]

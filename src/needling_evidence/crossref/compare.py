@@ -486,8 +486,21 @@ def _journal_tokens(text: str) -> list[str]:
     return [t for t in normalize_text(text).split() if t not in _JOURNAL_STOPWORDS]
 
 
+# NLM's disambiguating qualifier at the end of a journal title: `Spine (Phila Pa 1976)`, `Lancet (London,
+# England)`, and Crossref's `(Online)`: it names no other journal.
+_JOURNAL_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _journal_agrees(ours: str, theirs: str) -> bool:
-    """Same journal: equal once normalised, or one is an abbreviation of the other word by word."""
+    """Same journal: equal once normalised (and without a trailing qualifier in parentheses), or one is an
+    abbreviation of the other word by word."""
+    if _words_agree(ours, theirs):
+        return True
+    bare_ours, bare_theirs = _JOURNAL_QUALIFIER.sub("", ours), _JOURNAL_QUALIFIER.sub("", theirs)
+    return (bare_ours, bare_theirs) != (ours, theirs) and _words_agree(bare_ours, bare_theirs)
+
+
+def _words_agree(ours: str, theirs: str) -> bool:
     a, b = _journal_tokens(ours), _journal_tokens(theirs)
     if not a or not b:
         return False
