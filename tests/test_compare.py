@@ -322,6 +322,15 @@ def test_page_bounds_expand_abbreviated_ranges_and_keep_article_numbers() -> Non
     assert page_bounds("") is None
 
 
+def test_page_bounds_expand_abbreviated_ranges_with_a_letter_prefix() -> None:
+    # `e0107–9` (an e-page range abbreviated as NLM does) gave the last page "9", a difference from e0109.
+    assert page_bounds("e0107–9") == ("e0107", "e0109")
+    assert page_bounds("S12-19") == ("s12", "s19")
+    assert page_bounds("e0107-0109") == ("e0107", "e0109")
+    assert page_bounds("A12-A19") == ("a12", "a19")
+    assert page_bounds("iii-xii") == ("iii", "xii")
+
+
 def test_article_numbers_agree_with_page_or_article_number() -> None:
     cagnie = Reference("cagnie2013", pages="348")
     assert compare_reference(cagnie, {"article-number": "348", "page": "1-8"}).get("pages").verdict == "agree"  # type: ignore[union-attr]

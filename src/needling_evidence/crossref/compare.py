@@ -336,9 +336,12 @@ def page_bounds(pages: str | None) -> tuple[str, str | None] | None:
     if len(parts) == 1 or not parts[1]:
         return first, None
     last = parts[1].casefold()
-    # "133-49": the last page repeats only the digits that change
-    if first.isdigit() and last.isdigit() and len(last) < len(first):
-        last = first[: len(first) - len(last)] + last
+    # "133-49": the last page repeats only the digits that change; "e0107-9" and "S12-19" also drop the letter
+    numbered = re.fullmatch(r"([a-z]*)(\d+)", first)
+    if numbered and last.isdigit():
+        prefix, digits = numbered.groups()
+        if len(last) < len(digits) or (prefix and len(last) == len(digits)):
+            last = prefix + digits[: len(digits) - len(last)] + last
     if last == first:
         return first, None
     return first, last
