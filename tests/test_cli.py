@@ -506,6 +506,19 @@ def test_refs_fix_is_a_dry_run_unless_asked(capsys: pytest.CaptureFixture[str], 
     assert ne.read_bibtex(bib)[0].doi == "10.1007/s11916-013-0348-5"
 
 
+def test_refs_fix_fills_an_empty_doi_field(tmp_path: Path) -> None:
+    # JabRef and Zotero templates leave `doi = {}`; `refs fix --write` stopped with "already has a doi field;
+    # pass overwrite=True" (a Python argument the command line does not have) and added nothing.
+    bib = tmp_path / "refs.bib"
+    original = BIB_WITHOUT_DOI.replace("  pages   = {348}\n", "  pages   = {348},\n  doi     = {}\n")
+    bib.write_bytes(original.encode("utf-8"))
+    fix = cli.run_refs_fix(bib, client=StubSource(), write=True)
+    assert fix.written and fix.additions == {"cagnie2013": "10.1007/s11916-013-0348-5"}
+    assert bib.read_text(encoding="utf-8") == original.replace(
+        "doi     = {}", "doi     = {10.1007/s11916-013-0348-5}"
+    )
+
+
 def test_refs_fix_command_line_dry_run(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bib = tmp_path / "refs.bib"
     bib.write_bytes(BIB_WITHOUT_DOI.encode("utf-8"))

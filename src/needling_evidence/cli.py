@@ -628,7 +628,10 @@ def run_refs_fix(
     skipped: dict[str, str] = {}
     unchecked: dict[str, str] = {}
     for ref, result in zip(references, verifications, strict=True):
-        if result.status == "doi_found" and result.suggested_doi and not ref.doi:
+        # a DOI is searched for only when the entry's doi field is absent or empty (`doi = {}`, as reference
+        # managers' templates leave it), so filling it in replaces nothing the user wrote
+        blank = not ref.doi and not ref.fields.get("doi", "").strip()
+        if result.status == "doi_found" and result.suggested_doi and blank:
             additions[ref.key] = result.suggested_doi
         elif result.status == "no_doi":
             skipped[ref.key] = result.message or "no validated match"
@@ -640,7 +643,8 @@ def run_refs_fix(
 
         # the BibTeX writer splices the new fields in, keeps every other byte, writes atomically and keeps the
         # previous file as <file>.bak
-        add_bibtex_fields(path, {key: {"doi": doi} for key, doi in additions.items()}, backup=True)
+        updates = {key: {"doi": doi} for key, doi in additions.items()}
+        add_bibtex_fields(path, updates, overwrite=True, backup=True)  # only empty doi fields are replaced
         backup = path.with_name(path.name + ".bak")
     return FixRun(
         path,
