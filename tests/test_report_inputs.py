@@ -295,3 +295,12 @@ def test_a_claim_left_out_for_one_typo_still_has_its_evidence_checked(tmp_path: 
         codes["claims.unknown_stance"].line == 8
         and "did you mean 'supports'" in codes["claims.unknown_stance"].message
     )
+
+
+def test_terminal_report_of_an_article_without_references_says_none(tmp_path: Path) -> None:
+    path = tmp_path / "stretching.md"
+    path.write_text("# Stretching\n\nStretching before running prevents injuries.\n", encoding="utf-8")
+    text = cli.run_report(path, verify=False).text
+    after = text[text.index("References (0)") :].splitlines()
+    assert after[1].startswith("none")
+    assert "DOI" not in text  # no empty table header

@@ -187,6 +187,8 @@ def _claims_table(
     claims: Sequence[Mapping[str, Any]], by_claim: Mapping[str, Sequence[Mapping[str, Any]]], width: int
 ) -> list[str]:
     """Claims as a table of id, status, kind and sources, each row followed by the claim's text."""
+    if not claims:
+        return ["none"]
     body = [
         [
             cell_text(c.get("claim_id")),
@@ -204,6 +206,8 @@ def _claims_table(
 def _references_table(references: Sequence[Mapping[str, Any]], width: int) -> list[str]:
     """References as a table of key, status, DOI, design, level and where they were checked (key, status and
     DOI kept whole), each followed by its differences from Crossref and notices, where it has any."""
+    if not references:
+        return ["none"]
     notes_at = REFERENCE_HEADER.index("differences / notices")
     design_at = REFERENCE_HEADER.index("design")
     header = [h for i, h in enumerate(REFERENCE_HEADER) if i != notes_at]
