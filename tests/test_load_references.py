@@ -214,3 +214,13 @@ def test_ten_megabyte_field_with_latex_is_decoded(tmp_path: Path) -> None:
     abstract = ref.fields["abstract"]
     assert "Müller's étude – plain words" in abstract
     assert "\\" not in abstract and "{" not in abstract
+
+
+def test_a_utf16_text_list_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    # Word's and Notepad's "Unicode" text is UTF-16 with a BOM; it was refused as "binary data".
+    path = tmp_path / "refs.txt"
+    text = "1. Müller J, Peñas C. Café effects on needling. J Test. 2020;1(1):1-2.\r\n"
+    path.write_bytes(text.encode("utf-16"))
+    (ref,) = load_references(path)
+    assert (ref.authors[0].family, ref.title, ref.year) == ("Müller", "Café effects on needling", 2020)
+    assert ref.file == str(path)

@@ -47,6 +47,17 @@ def load_references(path: str | os.PathLike[str], *, strict: bool = False) -> Re
         from .bibtex import read_bibtex
 
         return read_bibtex(file, strict=strict)
+    if kind == "text" and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Word's and Notepad's "Unicode text" is UTF-16 with a byte-order mark: text, though full of NUL bytes
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(
+                "starts with a UTF-16 byte-order mark but is not UTF-16", path=str(file)
+            ) from None
+        from .text import parse_references
+
+        return parse_references(text, source=str(file), strict=strict)
     reject_binary(data, str(file), expected="CSL-JSON" if kind == "csl-json" else "a reference list (text)")
     if kind == "csl-json":
         from .csl import read_csl_json
