@@ -275,3 +275,15 @@ def test_a_pasted_book_keeps_its_edition_and_place_in_csl_json() -> None:
     )
     (back,) = read_csl_json(json.dumps([item]))
     assert (back.fields["edition"], back.fields["publisher-place"]) == ("2nd ed", "Baltimore")
+
+
+@pytest.mark.parametrize(
+    ("issued", "year", "month"),
+    [("2020", 2020, None), (2020, 2020, None), ("2017-03-01", 2017, 3), ({"raw": "2017-03-01"}, 2017, 3)],
+)
+def test_dates_written_as_text_keep_year_and_month(issued: object, year: int, month: int | None) -> None:
+    # `"issued": "2020"` (hand-written or converted CSL) gave no year and no problem; an ISO `raw` date lost
+    # its month.
+    items = [{"id": "a", "type": "article-journal", "title": "T", "issued": issued}]
+    (ref,) = read_csl_json(json.dumps(items))
+    assert (ref.year, ref.month) == (year, month)

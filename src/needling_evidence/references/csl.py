@@ -114,8 +114,15 @@ def _person_from_csl(name: Any) -> Person | None:
     return person if any((person.family, person.given, person.literal)) else None
 
 
+_ISO_DATE = re.compile(r"^((?:1[5-9]|20)\d{2})(?:-(\d{2})(?:-\d{2})?)?(?:T.*)?$")
+
+
 def _date_parts(value: Any) -> tuple[int | None, int | None]:
-    """(year, month) of a CSL date: ``{"date-parts": [[2017, 3]]}``, or a year in ``raw``/``literal`` text."""
+    """(year, month) of a CSL date: ``{"date-parts": [[2017, 3]]}``, or a year in ``raw``/``literal`` text
+    (with the month of an ISO ``2017-03-01``). A bare string or number (``"issued": "2020"``, not CSL but
+    common in hand-written and converted files) is read as ``raw``."""
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        value = {"raw": str(value)}
     if not isinstance(value, Mapping):
         return None, None
     parts = value.get("date-parts")
@@ -126,6 +133,10 @@ def _date_parts(value: Any) -> tuple[int | None, int | None]:
     for key in ("raw", "literal"):
         text = value.get(key)
         if isinstance(text, str):
+            iso = _ISO_DATE.match(text.strip())
+            if iso:
+                month = int(iso.group(2)) if iso.group(2) else None
+                return int(iso.group(1)), month if month is not None and 1 <= month <= 12 else None
             match = re.search(r"\b(1[5-9]|20)\d{2}\b", text)
             if match:
                 return int(match.group(0)), None
