@@ -531,3 +531,27 @@ def test_a_label_after_a_doi_at_the_end_of_a_line_is_not_glued_to_it() -> None:
     )
     (ref,) = parse_references(text)
     assert (ref.doi, ref.pmid) == ("10.2519/jospt.2017.7096", "28158962")
+
+
+def test_a_reference_broken_by_a_blank_line_mid_sentence_is_joined() -> None:
+    # A paste from a web page or PDF broke one reference with an empty line in the middle of its title; the
+    # first half lost its journal and the second half (lower case, no year) was dropped with `refs.unparsed`.
+    text = (
+        "Gattie, E., Cleland, J. A., & Snodgrass, S. (2017). The effectiveness of trigger point dry "
+        "needling for musculoskeletal conditions\n\nby physical therapists: A systematic review. Journal of "
+        "Orthopaedic & Sports Physical Therapy, 47(3), 133–149.\n\n"
+        "van der Berg, A. (2013). Physiologic effects of dry needling. Current Pain and Headache Reports, "
+        "17(8), 348.\n"
+    )
+    refs = parse_references(text)
+    gattie, berg = refs
+    assert gattie.title == (
+        "The effectiveness of trigger point dry needling for musculoskeletal conditions by physical "
+        "therapists: A systematic review"
+    )
+    assert (gattie.container_title, gattie.pages) == (
+        "Journal of Orthopaedic & Sports Physical Therapy",
+        "133–149",
+    )
+    assert berg.authors[0] == Person(family="Berg", given="A.", particle="van der")
+    assert refs.problems == ()

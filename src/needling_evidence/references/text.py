@@ -136,6 +136,11 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
             after_blank = True
             continue
         label_match = _LABEL.match(line)
+        if after_blank and label_match is None and blocks and _continues(blocks[-1], line):
+            current = blocks[-1]  # a blank line in the middle of a sentence (a paste from a PDF or web page)
+            current.lines.append(line)
+            after_blank = False
+            continue
         starts = label_match is not None or after_blank or current is None
         if not starts and not labelled and current is not None:
             text_so_far = " ".join(current.lines)
@@ -152,6 +157,18 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
             current.lines.append(line)
         after_blank = False
     return blocks
+
+
+def _continues(block: _Block, line: str) -> bool:
+    """After a blank line: ``line`` goes on with ``block`` when it starts in lower case (mid-sentence), does
+    not begin like an author list (``van der Berg, A.`` does), and the block does not end as references
+    end."""
+    text = _strip_markdown(line)
+    return (
+        text[:1].islower()
+        and not _starts_like_a_reference(text)
+        and _ENDS_REFERENCE.search(block.lines[-1]) is None
+    )
 
 
 def _starts_like_a_reference(line: str) -> bool:
