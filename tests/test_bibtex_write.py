@@ -244,3 +244,21 @@ def test_a_pasted_or_csl_book_keeps_its_place_as_address() -> None:
     )
     a, b, c = read_bibtex(write_bibtex([pasted, csl, both]))
     assert (a.fields["address"], b.fields["address"], c.fields["address"]) == ("Baltimore", "Geneva", "Paris")
+
+
+def test_fresh_titles_protect_acronyms_and_inner_capitals_from_bibtex_styles() -> None:
+    # BibTeX styles lower-case titles: a pasted "MRI findings in COVID-19 and McKenzie therapy" came out as
+    # "mri findings in covid-19 and mckenzie therapy". Words with capitals after the first letter are braced
+    # (as Zotero and JabRef do); an ordinary capital first letter is left to the style.
+    ref = Reference(
+        "k", title="MRI findings in COVID-19, pH and McKenzie therapy: A Review of 50% & more", year=2020
+    )
+    entry = format_entry(ref)
+    assert (
+        "title = {{MRI} findings in {COVID}-19, {pH} and {McKenzie} therapy: A Review of 50\\% \\& more}"
+        in entry
+    )
+    assert read_bibtex(entry)[0].title == ref.title
+    # an existing file is not re-cased: splicing writes the value as given
+    spliced = splice_bibtex_fields("@misc{k,\n  title = {T}\n}\n", {"k": {"note": "MRI"}})
+    assert "note = {MRI}" in spliced

@@ -751,6 +751,22 @@ def _encode(field_name: str, value: str) -> str:
     return encoded
 
 
+# A word in a title that BibTeX styles must not lower-case: an acronym (MRI, COVID), a capital after the first
+# letter (McKenzie, pH). Not after a backslash, so escapes (`\&`, `\textbackslash{}`) are left alone.
+_CASED_WORD = re.compile(r"(?<![\\\w{])[^\W\d_][^\W_]*")
+
+
+def _protect_case(encoded: str) -> str:
+    """Brace the words of an encoded title whose capitals are not just a first letter, as reference managers
+    do, so the style's sentence casing keeps them; read back, the braces go and the text is unchanged."""
+
+    def brace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return f"{{{word}}}" if any(ch.isupper() for ch in word[1:]) else word
+
+    return _CASED_WORD.sub(brace, encoded)
+
+
 def _balanced(value: str) -> bool:
     depth = 0
     for ch in value:
@@ -780,7 +796,7 @@ def _entry_fields(ref: Reference) -> list[tuple[str, str]]:
     values: list[tuple[str, str | None]] = [
         ("author", " and ".join(_name(p) for p in ref.authors) if ref.authors else None),
         ("editor", " and ".join(_name(p) for p in ref.editors) if ref.editors else None),
-        ("title", ref.title and _encode("title", ref.title)),
+        ("title", ref.title and _protect_case(_encode("title", ref.title))),
     ]
     container = (
         "booktitle" if ref.type in ("chapter", "paper-conference", "entry-encyclopedia") else "journal"
