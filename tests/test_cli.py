@@ -374,6 +374,24 @@ def test_verify_output_format_follows_the_suffix_and_reading_problems_reach_stde
     assert out_json.read_text(encoding="utf-8").startswith("key")
 
 
+def test_verify_rate_limited_without_mailto_says_how_to_get_the_polite_pool(
+    capsys: pytest.CaptureFixture[str], served: CrossrefServer, tmp_path: Path
+) -> None:
+    # A 429 storm left every reference `unverified` with "try again later" and no word on the one thing that
+    # helps with Crossref: identifying yourself (the polite pool).
+    from needling_evidence.crossref.client import CrossrefClient
+
+    served.fail(status=429, times=50, retry_after="0")
+    client = CrossrefClient(base_url=served.url, cache=False, max_retries=0, backoff=0)
+    run_ = cli.run_verify(dry_needling_path("references.bib"), client=client)
+    assert {v.status for v in run_.verifications} == {"unverified"}
+    assert any("--mailto" in hint and "NEEDLING_EVIDENCE_MAILTO" in hint for hint in run_.hints)
+    polite = CrossrefClient(
+        base_url=served.url, cache=False, max_retries=0, backoff=0, mailto="me@example.org"
+    )
+    assert cli.run_verify(dry_needling_path("references.bib"), client=polite).hints == ()
+
+
 def test_verify_offline_with_an_empty_cache_is_unverified(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

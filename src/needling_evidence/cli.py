@@ -364,6 +364,7 @@ class VerifyRun(NamedTuple):
     text: str
     exit_code: int
     reasons: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()  # what the user can do about lookups that failed (printed on stderr)
 
 
 VERIFY_COLUMNS = (
@@ -459,7 +460,15 @@ def run_verify(
             )
         if references.problems:
             reasons.append(f"{len(references.problems)} problem(s) reading {refs}")
-    return VerifyRun(references, verifications, text, EXIT_FAILED if reasons else EXIT_OK, tuple(reasons))
+    hints: list[str] = []
+    rate_limited = any(v.status == "unverified" and "HTTP 429" in v.message for v in verifications)
+    if rate_limited and not getattr(client, "polite", True):
+        hints.append(
+            "Crossref limited the rate of requests (HTTP 429). Give your e-mail with --mailto (or "
+            "NEEDLING_EVIDENCE_MAILTO) to use its polite pool, and run again later."
+        )
+    code = EXIT_FAILED if reasons else EXIT_OK
+    return VerifyRun(references, verifications, text, code, tuple(reasons), tuple(hints))
 
 
 def _verify_csv(rows: Sequence[dict[str, Any]]) -> str:
@@ -1018,6 +1027,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         fmt = {".json": "json", ".csv": "csv"}.get(suffix, "table")
     run = _with_crossref("Checking references", run_verify, args, args.refs, fmt=fmt, strict=args.strict)
     _emit(run.text, args.output)
+    for hint in run.hints:
+        print(f"{PROG}: {hint}", file=sys.stderr)
     if fmt != "table":  # the table lists them under itself; JSON and CSV have no place for them
         for problem in run.references.problems:
             print(f"{problem}", file=sys.stderr)
