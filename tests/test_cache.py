@@ -19,7 +19,8 @@ from needling_evidence.crossref.cache import (
 )
 from needling_evidence.errors import CrossrefError
 
-BASE = "https://api.crossref.org"
+# A cache key only (no request is made); a loopback address so it cannot be mistaken for a live host.
+BASE = "http://127.0.0.1:9/crossref"
 
 
 def _work(doi: str, fetched: str = "2026-11-01T10:00:00Z", **message: object) -> CachedWork:
