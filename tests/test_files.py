@@ -102,3 +102,58 @@ def test_a_new_file_gets_the_permissions_of_the_umask(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_second_backup_never_replaces_the_original(tmp_path: Path) -> None:
+    # Two partial `refs fix --write` runs: the .bak must still hold the file as the user had it.
+    target = tmp_path / "refs.bib"
+    target.write_text("original\n", encoding="utf-8")
+    atomic_write_text(target, "first run\n", backup=True)
+    atomic_write_text(target, "second run\n", backup=True)
+    assert (tmp_path / "refs.bib.bak").read_text(encoding="utf-8") == "original\n"
+    assert (tmp_path / "refs.bib.bak.1").read_text(encoding="utf-8") == "first run\n"
+    assert target.read_text(encoding="utf-8") == "second run\n"
+
+
+def test_writing_through_a_symlink_updates_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "library" / "refs.bib"
+    real.parent.mkdir()
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "refs.bib"
+    link.symlink_to(real)
+    atomic_write_text(link, "new\n", backup=True)
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new\n"
+    assert (real.parent / "refs.bib.bak").read_text(encoding="utf-8") == "old\n"
+    assert _leftovers(tmp_path) == [] and _leftovers(real.parent) == []
+
+
+def test_a_read_only_file_is_refused_unless_forced(tmp_path: Path) -> None:
+    target = tmp_path / "refs.bib"
+    target.write_text("keep me\n", encoding="utf-8")
+    target.chmod(0o444)
+    with pytest.raises(ne.InputError, match="read-only") as caught:
+        atomic_write_text(target, "replaced\n")
+    assert caught.value.path == str(target)
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    atomic_write_text(target, "replaced\n", force=True)
+    assert target.read_text(encoding="utf-8") == "replaced\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+def test_a_temporary_file_left_by_a_dead_process_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    dead_pid = int(finished.stdout)
+    stale = tmp_path / f".refs.bib.{dead_pid}.abc123.tmp"
+    stale.write_bytes(b"half a file")
+    ours = tmp_path / f".refs.bib.{os.getpid()}.inflight.tmp"  # a write of this process still under way
+    ours.write_bytes(b"in flight")
+    other = tmp_path / f".notes.txt.{dead_pid}.abc.tmp"  # another file's leftover is not ours to judge now
+    other.write_bytes(b"x")
+    atomic_write_text(tmp_path / "refs.bib", "whole\n")
+    assert not stale.exists()
+    assert ours.exists() and other.exists()
+    assert (tmp_path / "refs.bib").read_text(encoding="utf-8") == "whole\n"

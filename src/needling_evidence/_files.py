@@ -3,18 +3,32 @@
 A reader (or a crash) must never see half a file, and a failed write must leave the old file as it was, so the
 text goes to a temporary file in the target's own folder (``os.replace`` is atomic only within one file
 system), is flushed to disk, and then replaces the target in one step.
+
+What the user has is never lost or silently changed by a write:
+
+- a symbolic link is written through: its target file is updated and the link stays a link (replacing the link
+  by a plain file would leave the real file unchanged while the command reported success);
+- a read-only file is refused (:class:`~needling_evidence.errors.InputError`) unless ``force=True``;
+- ``backup=True`` keeps the file as the user had it: the first backup is ``<name>.bak``, and an
+  existing ``.bak`` is never replaced (a second run would otherwise overwrite the original with the first
+  run's output); later backups go to ``<name>.bak.1``, ``<name>.bak.2`` …;
+- temporary files carry the writer's process id (``.<name>.<pid>.<random>.tmp``); they are removed on every
+  exit the process survives, and one left by a process that no longer runs (killed mid-write) is removed by
+  the next write into the same folder.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["atomic_write_text"]
+__all__ = ["atomic_write_text", "backup_path"]
 
 
 def atomic_write_text(
@@ -24,6 +38,7 @@ def atomic_write_text(
     encoding: str = "utf-8",
     newline: str | None = None,
     backup: bool = False,
+    force: bool = False,
 ) -> Path:
     """Write ``text`` to ``path`` atomically and return the path.
 
@@ -31,20 +46,30 @@ def atomic_write_text(
       :class:`UnicodeEncodeError` (characters the encoding cannot hold) leaves no trace.
     - ``newline``: ``None`` writes the text's line endings exactly as they are (no translation, on any
       platform); a string such as ``"\\r\\n"`` replaces every ``"\\n"`` with it.
-    - ``backup``: copy the previous file (if any) to ``<path>.bak`` before replacing it.
+    - ``backup``: keep the previous file (if any) as a backup before replacing it (see :func:`backup_path`).
+    - ``force``: replace a file even when it is read-only.
 
     An existing target keeps its permission bits; a new one gets ``0666`` less the umask, as ``open()`` would.
-    The temporary file is removed if anything fails. A missing folder raises
+    A symbolic link is written through to the file it points to. The temporary file is removed if anything
+    fails. A missing folder or a read-only file (without ``force``) raises
     :class:`~needling_evidence.errors.InputError` naming it.
     """
     target = Path(path)
+    if target.is_symlink():
+        # Write the file the link points to: os.replace on the link would swap it for a plain file.
+        target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError("the folder to write into does not exist", path=str(folder))
+    if target.exists() and not force and not _writable(target):
+        raise InputError(
+            "the file is read-only; make it writable (chmod u+w) to let it be replaced", path=str(target)
+        )
     if newline is not None and newline != "\n":
         text = text.replace("\n", newline)
     data = text.encode(encoding)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    _remove_stale_temporaries(folder, target.name)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -53,7 +78,7 @@ def atomic_write_text(
         if target.exists():
             shutil.copymode(target, temporary)
             if backup:
-                shutil.copy2(target, target.with_name(target.name + ".bak"))
+                shutil.copy2(target, backup_path(target))
         else:
             # mkstemp makes the file private (0600); a new report or .bib should get the permissions any other
             # program would give it: 0666 less the user's umask.
@@ -63,6 +88,47 @@ def atomic_write_text(
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def backup_path(target: Path) -> Path:
+    """Where a backup of ``target`` goes: ``<name>.bak`` when there is none yet — so ``.bak`` always holds the
+    file as the user had it before the first change — else the first free ``<name>.bak.N``."""
+    first = target.with_name(target.name + ".bak")
+    if not first.exists():
+        return first
+    n = 1
+    while (candidate := target.with_name(f"{target.name}.bak.{n}")).exists():
+        n += 1
+    return candidate
+
+
+def _writable(target: Path) -> bool:
+    # The permission bits, not os.access: root may write anything, yet a file its owner made read-only is a
+    # file the owner asked not to be changed.
+    return bool(target.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Remove ``.<name>.<pid>.<random>.tmp`` files whose writing process no longer runs (a write killed with
+    SIGKILL, or a power cut, leaves one behind; no ``finally`` runs then)."""
+    for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        pid_text = leftover.name[len(name) + 2 :].split(".", 1)[0]
+        if pid_text.isdigit() and not _process_runs(int(pid_text)):
+            leftover.unlink(missing_ok=True)
+
+
+def _process_runs(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it runs, as another user
+        return True
+    except OSError:
+        return True  # cannot tell: keep the file
+    return True
 
 
 def _current_umask() -> int:
