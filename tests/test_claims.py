@@ -329,8 +329,61 @@ def test_unreadable_files_raise_input_error_naming_the_file(
     big = tmp_path / "big.yaml"
     big.write_text("claims: []\n" + "#" * 200 + "\n", encoding="utf-8")
     monkeypatch.setattr("needling_evidence.claims.MAX_REGISTRY_BYTES", 100)
-    with pytest.raises(InputError, match="refused above 100"):
+    with pytest.raises(
+        InputError, match=r"big\.yaml: the file is 212 bytes; claims registry files over 100 bytes"
+    ):
         load_claims(big)
+
+
+def test_an_impossible_date_is_a_problem_and_the_text_is_kept(tmp_path: Path) -> None:
+    # issue 13: `reviewed: 2024-02-30` raised ValueError out of load_claims
+    registry = tmp_path / "claims.yaml"
+    registry.write_text(
+        "claims:\n  - id: a\n    text: t\n    quote: q\n    kind: other\n    evidence:\n"
+        "      - {source: s, stance: mentions, directness: direct, rationale: r, reviewed: 2024-02-30}\n",
+        encoding="utf-8",
+    )
+    loaded = load_claims(registry)
+    bad = [p for p in loaded.problems if p.code == "claims.bad_date"]
+    assert len(bad) == 1 and bad[0].line == 7 and "'2024-02-30' is not a real date" in bad[0].message
+    assert loaded[0].links[0].reviewed == "2024-02-30"
+
+
+@pytest.mark.parametrize("where", ["# a comment with a bell \x07\n", "note: tab\x0bvertical\n"])
+def test_a_control_character_anywhere_is_a_problem_with_its_line(tmp_path: Path, where: str) -> None:
+    # issue 13: a control character, even in a comment, raised yaml.reader.ReaderError out of load_claims
+    registry = tmp_path / "claims.yaml"
+    registry.write_text("schema_version: 1\n" + where + "claims: []\n", encoding="utf-8")
+    loaded = load_claims(registry)
+    assert len(loaded) == 0
+    (problem,) = loaded.problems
+    assert problem.code == "claims.yaml_syntax" and problem.line == 2
+    assert "control character U+000" in problem.message
+
+
+def test_a_large_registry_without_aliases_is_read_not_refused_as_a_bomb(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 13: 20,000 claims (2.9 MB, no aliases) were refused as a "YAML bomb": the node cap was fixed;
+    # it now grows with the file, so only documents that expand far beyond their size are refused. The fixed
+    # part is made small here so that a registry of 500 claims (~6,000 values) stands for a large one.
+    monkeypatch.setattr("needling_evidence.claims.MAX_YAML_NODES", 100)
+    entry = "  - id: c{0}\n    text: Claim {0}.\n    quote: q\n    kind: other\n    note: n\n"
+    registry = tmp_path / "claims.yaml"
+    registry.write_text("claims:\n" + "".join(entry.format(i) for i in range(500)), encoding="utf-8")
+    loaded = load_claims(registry)
+    assert len(loaded) == 500
+    assert not [p for p in loaded.problems if p.code == "claims.yaml_bomb"]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        + "".join(
+            f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(7)
+        )
+        + "claims: []\n",
+        encoding="utf-8",
+    )
+    assert [p.code for p in load_claims(bomb).problems] == ["claims.yaml_bomb"]
 
 
 def test_quote_index_ignores_whitespace_quote_and_dash_styles_only() -> None:

@@ -578,9 +578,12 @@ def read_text_file(path: str | os.PathLike[str], what: str, *, max_bytes: int | 
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             raise InputError(
-                f"the file is {size:,} bytes; {a_what} is refused above {max_bytes:,}", path=name
+                f"the file is {size:,} bytes; {what} files over {max_bytes:,} bytes are refused: split it",
+                path=name,
             )
         data = path.read_bytes()
+    except InputError:
+        raise  # already says what is wrong (an InputError is an OSError too: do not wrap it again)
     except OSError as exc:
         raise InputError(f"cannot read the {what}: {exc.strerror or exc}", path=name) from exc
     # NUL bytes first: a binary file (an image, a PDF) is not text, and "save it as UTF-8" would mislead.
