@@ -190,6 +190,17 @@ def read_bibtex(path_or_text: str | os.PathLike[str], *, strict: bool = False) -
     problems: list[Problem] = []
     source = _load(path_or_text, problems)
     refs, found = _read_library(_split(source.text), source.name)
+    if not refs and "@" not in source.text and source.text.strip():
+        # Not one entry and not even an "@": this is not BibTeX (a path mistyped as text, a pasted list).
+        found.append(
+            Problem(
+                "bibtex.no_entries",
+                "no BibTeX entry (@article{key, …}) in this text; nothing was read",
+                file=source.name,
+                line=1,
+                severity="warning",
+            )
+        )
     refs, inherited = _inherit_crossref(refs, source.name)
     result = ReferenceList(refs, [*problems, *found, *inherited], source=source.name)
     if strict and result.problems:
@@ -198,12 +209,31 @@ def read_bibtex(path_or_text: str | os.PathLike[str], *, strict: bool = False) -
 
 
 def _load(path_or_text: str | os.PathLike[str], problems: list[Problem]) -> _Source:
-    if isinstance(path_or_text, str) and (looks_like_bibtex(path_or_text) or not path_or_text.strip()):
+    if isinstance(path_or_text, str) and (
+        looks_like_bibtex(path_or_text) or not path_or_text.strip() or _cannot_be_a_path(path_or_text)
+    ):
         return _Source(path_or_text, None, "utf-8", None)
     path = Path(path_or_text)
     data = read_bytes(path)
     text, encoding = _decode(data, str(path), problems)
     return _Source(text, str(path), encoding, path)
+
+
+# Longest path the usual file systems accept (Linux PATH_MAX); a longer string is text, not a file name.
+_MAX_PATH_CHARS = 4096
+
+
+def _cannot_be_a_path(text: str) -> bool:
+    """Whether no file system could have a file of this name: a NUL byte, a line break, an unpaired surrogate
+    (not encodable), or more characters than a path may have. Such a string is read as BibTeX text (with a
+    problem if it is not), never handed to the file system, which would raise on it."""
+    if "\x00" in text or "\n" in text or len(text) > _MAX_PATH_CHARS:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def read_bytes(path: Path) -> bytes:

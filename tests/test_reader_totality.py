@@ -1,0 +1,33 @@
+"""Every reader is total (issue 13): any input gives references or claims plus problem records, or one clear
+InputError — never another exception."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import needling_evidence as ne
+
+
+@pytest.mark.parametrize("text", ["\x00", "\ud800", "x" * 5000, "hello\nworld", "a\x00b"])
+def test_read_bibtex_reads_text_that_cannot_be_a_path_as_text(text: str) -> None:
+    # issue 13: read_bibtex("\x00") raised ValueError and read_bibtex("\ud800") UnicodeEncodeError: both were
+    # handed to the file system as paths
+    refs = ne.read_bibtex(text)
+    assert len(refs) == 0
+    assert [p.code for p in refs.problems] == ["bibtex.no_entries"]
+
+
+def test_a_bib_file_with_no_entry_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "notes.bib"
+    path.write_text("just some notes, no entries\n", encoding="utf-8")
+    refs = ne.read_bibtex(path)
+    assert len(refs) == 0
+    (problem,) = refs.problems
+    assert problem.code == "bibtex.no_entries" and problem.file == str(path) and problem.line == 1
+
+
+def test_a_short_string_that_names_no_file_is_still_a_missing_file() -> None:
+    with pytest.raises(ne.InputError, match="no such file"):
+        ne.read_bibtex("missing.bib")
