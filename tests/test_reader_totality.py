@@ -31,3 +31,30 @@ def test_a_bib_file_with_no_entry_says_so(tmp_path: Path) -> None:
 def test_a_short_string_that_names_no_file_is_still_a_missing_file() -> None:
     with pytest.raises(ne.InputError, match="no such file"):
         ne.read_bibtex("missing.bib")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 1000 + "]" * 1000,
+        '[{"id": "a", "title": ' + "[" * 1000 + "]" * 1000 + "}]",
+        '{"items": ' + "[" * 1000 + "]" * 1000 + "}",
+    ],
+)
+def test_csl_json_nested_a_thousand_deep_is_one_clear_input_error(text: str) -> None:
+    # issue 13: 2 kB of nested arrays raised RecursionError in `verify` and `refs parse`
+    with pytest.raises(ne.InputError, match="nested too deeply"):
+        ne.read_csl_json(text)
+
+
+def test_csl_json_without_ids_keeps_unique_keys_and_true_lines() -> None:
+    # issue 13: 10,000 items without ids took 16 s (each new key walked every earlier suffix, and each item's
+    # line was counted from the top of the file). The faster bookkeeping must give the same keys and lines.
+    import json
+
+    items = [{"type": "article-journal", "title": "Same title"} for _ in range(3000)]
+    refs = ne.read_csl_json(json.dumps(items, indent=1))
+    keys = [ref.key for ref in refs]
+    assert len(set(keys)) == 3000
+    assert keys[1] == keys[0] + "a" and keys[26] == keys[0] + "z"
+    assert [ref.line for ref in refs[:3]] == [2, 6, 10]

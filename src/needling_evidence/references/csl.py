@@ -217,8 +217,14 @@ def read_csl_json(path_or_text: str | os.PathLike[str], *, strict: bool = False)
     problems: list[Problem] = []
     references: list[Reference] = []
     seen: set[str] = set()
+    next_suffix: dict[str, int] = {}  # base key -> next suffix to try, so n repeats cost n steps, not n²
+    counted_to, lines_before = 0, 0  # items come in text order: count line breaks once, not from 0 each time
     for index, (item, (start, end)) in enumerate(zip(items, starts, strict=True)):
-        line = text.count("\n", 0, start) + 1 if start >= 0 else None
+        line = None
+        if start >= 0:
+            lines_before += text.count("\n", counted_to, start)
+            counted_to = start
+            line = lines_before + 1
         where = f"item {index} (line {line})" if line else f"item {index}"
         if not isinstance(item, Mapping):
             problems.append(
@@ -232,7 +238,19 @@ def read_csl_json(path_or_text: str | os.PathLike[str], *, strict: bool = False)
             )
             continue
         raw = text[start:end] if start >= 0 else None
-        reference = reference_from_csl(item, file=source, line=line, raw=raw)
+        try:
+            reference = reference_from_csl(item, file=source, line=line, raw=raw)
+        except RecursionError:
+            problems.append(
+                Problem(
+                    "csl.too_deep",
+                    f"{where} is nested too deeply to be a CSL item; skipped",
+                    file=source,
+                    line=line,
+                    raw=raw,
+                )
+            )
+            continue
         item_id = _text_of(item.get("id"))
         if item_id is None:
             problems.append(
@@ -246,10 +264,11 @@ def read_csl_json(path_or_text: str | os.PathLike[str], *, strict: bool = False)
                 )
             )
         key = reference.key
-        suffix = ord("a")
+        suffix = next_suffix.get(reference.key, ord("a"))
         while key in seen:  # same rule as pasted lists: the first keeps the key, later ones get a, b, …
             key = f"{reference.key}{chr(suffix)}" if suffix <= ord("z") else f"{reference.key}-{suffix}"
             suffix += 1
+        next_suffix[reference.key] = suffix
         if key != reference.key:
             problems.append(
                 Problem(
@@ -371,6 +390,10 @@ def _decode(text: str, source: str | None) -> tuple[list[Any], list[tuple[int, i
         value = json.loads(stripped)
     except json.JSONDecodeError as error:
         raise _json_error(error, source) from error
+    except RecursionError:
+        # CSL items are a few levels deep; JSON nested hundreds deep is not CSL-JSON (and would exhaust the
+        # stack of every reader after this one).
+        raise InputError("is not CSL-JSON: its values are nested too deeply to read", path=source) from None
     if isinstance(value, Mapping):
         for container in ("items", "references"):
             if isinstance(value.get(container), list):
