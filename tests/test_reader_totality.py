@@ -58,3 +58,28 @@ def test_csl_json_without_ids_keeps_unique_keys_and_true_lines() -> None:
     assert len(set(keys)) == 3000
     assert keys[1] == keys[0] + "a" and keys[26] == keys[0] + "z"
     assert [ref.line for ref in refs[:3]] == [2, 6, 10]
+
+
+_ENTRY = (
+    "@article{smith2020,\n  author = {Smith, Jane and M\u00fcller, J\u00f6rg},\n  title = {Pain},\n"
+    "  year = {2020},\n}\n"
+)
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"])
+def test_a_bib_with_a_byte_order_mark_is_read_and_written_back_in_its_own_encoding(
+    tmp_path: Path, codec: str
+) -> None:
+    # issue 13: a UTF-32 .bib was read as UTF-16 (0 references, exit 0, no problem), and a UTF-16 BE library
+    # was rewritten as UTF-16 LE (every byte changed)
+    path = tmp_path / "refs.bib"
+    original = ("\ufeff" + _ENTRY).encode(codec)
+    path.write_bytes(original)
+    refs = ne.read_bibtex(path)
+    assert [ref.key for ref in refs] == ["smith2020"] and refs.problems == ()
+    assert refs[0].authors[1].family == "M\u00fcller"
+    ne.add_bibtex_fields(path, {"smith2020": {"doi": "10.1000/xyz123"}})
+    written = path.read_bytes()
+    assert written.startswith(original[: len("\ufeff".encode(codec))])
+    assert written.decode(codec).lstrip("\ufeff").startswith(_ENTRY[:-3])
+    assert "doi = {10.1000/xyz123}" in written.decode(codec)

@@ -37,6 +37,7 @@ entry stay byte for byte; the file is replaced atomically (temporary file in the
 
 from __future__ import annotations
 
+import codecs
 import logging
 import os
 import re
@@ -263,13 +264,30 @@ def reject_binary(data: bytes, name: str, *, expected: str) -> None:
         raise InputError(f"is not a text file (binary data); expected {expected}", path=name)
 
 
+# Byte-order marks, longest first: the UTF-32 little-endian mark begins with the UTF-16 one, so testing UTF-16
+# first read UTF-32 files as UTF-16 (0 entries, no problem). The codec named keeps the byte order, so a file
+# written back is byte for byte in its own encoding (Python's "utf-16" codec would write little-endian).
+_BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BOM_CODECS = frozenset(codec for _, codec in _BYTE_ORDER_MARKS)
+
+
 def _decode(data: bytes, name: str, problems: list[Problem]) -> tuple[str, str]:
-    """Text and encoding to write back in: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise InputError("starts with a UTF-16 byte-order mark but is not UTF-16", path=name) from None
+    """Text and encoding to write back in: UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM (either byte
+    order), else cp1252."""
+    for mark, codec in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return data[len(mark) :].decode(codec), codec
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"starts with a {codec.upper()} byte-order mark but is not {codec.upper()} text",
+                    path=name,
+                ) from None
     reject_binary(data, name, expected="BibTeX")
     try:
         if data.startswith(b"\xef\xbb\xbf"):
@@ -1051,6 +1069,8 @@ def _splice_entry(raw: str, entry: Any, new: Mapping[str, str], overwrite: bool,
 
 def _atomic_write(path: Path, text: str, encoding: str, *, backup: bool) -> None:
     """Write ``text`` in the file's own ``encoding``, line endings kept, atomically (``.bak`` if asked)."""
+    if encoding in _BOM_CODECS:
+        text = "\ufeff" + text  # the byte-order mark the file was read with
     try:
         atomic_write_text(path, text, encoding=encoding, backup=backup)
     except UnicodeEncodeError as error:
