@@ -84,12 +84,88 @@ def test_info_and_clear(tmp_path: Path) -> None:
     assert cache_info(path)["rows"] == 0 and cache_info(path)["oldest"] is None
 
 
-def test_a_file_that_is_not_a_cache_is_a_clear_error(tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_database_is_set_aside_and_a_fresh_cache_made(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # issue 13: a corrupt cache stopped every run, and `cache clear` could not clear it. Now the run goes on
+    # with a fresh cache, and the file is renamed, never deleted: it may be something the user wants.
     path = tmp_path / "notes.sqlite"
     path.write_bytes(b"these are my notes, not a database " * 100)
-    with pytest.raises(CrossrefError, match=r"notes\.sqlite"):
-        Cache(path)
-    assert path.read_bytes().startswith(b"these are my notes")  # and it is left as it was
+    with caplog.at_level("WARNING"), Cache(path) as cache:
+        cache.put_work(_work("10.5555/a"))
+        assert cache.get_work(BASE, "10.5555/a") is not None
+    assert cache.set_aside is not None and cache.set_aside.name.startswith("notes.sqlite.unusable-")
+    assert cache.set_aside.read_bytes().startswith(b"these are my notes")
+    (warning,) = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert "not a SQLite database" in warning.getMessage() and str(cache.set_aside) in warning.getMessage()
+
+
+def test_another_programs_database_is_set_aside_not_written_into(tmp_path: Path) -> None:
+    path = tmp_path / "app.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+        conn.execute("INSERT INTO contacts VALUES ('Ada')")
+    conn.close()
+    info = cache_info(path)  # only looks: nothing is renamed or written
+    assert info["exists"] is True and info["rows"] == 0 and "another program" in info["problem"]
+    assert path.exists()
+    assert clear(path) == 0  # `cache clear` works on any file
+    (aside,) = tmp_path.glob("app.sqlite.unusable-*")
+    with sqlite3.connect(aside) as conn:
+        assert conn.execute("SELECT name FROM contacts").fetchall() == [("Ada",)]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert tables == {"contacts"}
+    assert cache_info(path)["exists"] is True and "problem" not in cache_info(path)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["{not json", "[1, 2]", '"a string"', None],
+)
+def test_a_damaged_row_is_skipped_with_a_warning(
+    tmp_cache: Cache, caplog: pytest.LogCaptureFixture, message: str | None
+) -> None:
+    tmp_cache.put_works([_work("10.5555/good")])
+    with sqlite3.connect(tmp_cache.path) as conn:
+        conn.execute(
+            "INSERT INTO works VALUES (?, ?, 'found', ?, 'crossref', '2026-11-01T10:00:00Z', 'live')",
+            (BASE, "10.5555/bad", message),
+        )
+    conn.close()
+    with caplog.at_level("WARNING"):
+        got = tmp_cache.get_works(BASE, ["10.5555/good", "10.5555/bad"])
+    assert set(got) == {"10.5555/good"}
+    assert any("10.5555/bad" in r.getMessage() for r in caplog.records)
+
+
+def test_a_row_with_a_bad_date_or_damaged_query_items_is_skipped(
+    tmp_cache: Cache, caplog: pytest.LogCaptureFixture
+) -> None:
+    with sqlite3.connect(tmp_cache.path) as conn:
+        conn.execute(
+            "INSERT INTO works VALUES (?, '10.5555/when', 'found', '{}', 'crossref', 'last tuesday', 'live')",
+            (BASE,),
+        )
+        conn.execute(
+            "INSERT INTO queries VALUES (?, 'q', 5, '{\"a\": 1}', '2026-11-01T10:00:00Z', 'live')", (BASE,)
+        )
+    conn.close()
+    with caplog.at_level("WARNING"):
+        assert tmp_cache.get_work(BASE, "10.5555/when") is None
+        assert tmp_cache.get_query(BASE, "q", 5) is None
+    assert len([r for r in caplog.records if r.levelname == "WARNING"]) == 2
+
+
+def test_a_row_dated_in_the_future_is_stale() -> None:
+    # issue 13: a cache row dated in the future was served as fresh
+    from datetime import UTC, datetime, timedelta
+
+    row = _work("10.5555/future", "2999-01-01T00:00:00Z")
+    assert row.age() > timedelta(days=36500)
+    past = _work("10.5555/past", "2026-11-01T00:00:00Z")
+    assert past.age(datetime(2026, 11, 2, tzinfo=UTC)) == timedelta(days=1)
+    assert CachedQuery("q", 5, (), "2999-01-01T00:00:00Z", BASE, "live").age() == timedelta.max
 
 
 def test_the_file_is_in_wal_mode(tmp_cache: Cache) -> None:
@@ -147,3 +223,8 @@ def test_several_processes_writing_at_once_do_not_corrupt_it(tmp_path: Path) -> 
         assert (
             shared is not None and shared.message is not None and shared.message["writer"] in range(PROCESSES)
         )
+
+
+def test_a_cache_path_that_cannot_be_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CrossrefError, match=r"cannot use .* as the Crossref cache .*--no-cache"):
+        Cache(tmp_path)  # a folder

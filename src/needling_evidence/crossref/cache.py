@@ -8,12 +8,20 @@ never are.
 
 Concurrency: WAL journal (readers never block the writer) and a busy timeout (a writer waits for another
 process's write instead of failing), with every write a short transaction of its own.
+
+Cache trouble never stops a run: a damaged row (JSON that does not parse or has the wrong shape, a date that
+is not one) is skipped with a warning, as if it were not cached; a row dated in the future is stale; a file
+that is not a SQLite database, or a SQLite database of another schema, is set aside (renamed to
+``<name>.unusable-<time>``, never deleted: it may be something the user wants) and a fresh cache is made in
+its place, with one warning.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,6 +47,8 @@ __all__ = [
 ]
 
 CACHE_ENV = "NEEDLING_EVIDENCE_CACHE"
+
+log = logging.getLogger(__name__)
 
 # Crossref metadata changes slowly (corrections, added references) but does change; a month keeps repeated
 # runs cheap while a retraction notice reaches the user within one.
@@ -73,7 +83,14 @@ CREATE TABLE IF NOT EXISTS queries (
 );
 """
 
+# The tables this module makes; a database holding any other table is another program's file, not our cache.
+_OWN_TABLES = frozenset(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", _SCHEMA))
+
 WorkOutcome = Literal["found", "not_found"]
+
+
+class _Unusable(Exception):
+    """The cache file is not a SQLite database, or is another program's database."""
 
 
 def iso_now() -> str:
@@ -84,6 +101,13 @@ def iso_now() -> str:
 def _parse_iso(text: str) -> datetime:
     when = datetime.fromisoformat(text.replace("Z", "+00:00"))
     return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _age(fetched_at: str, now: datetime | None) -> timedelta:
+    age = (now or datetime.now(UTC)) - _parse_iso(fetched_at)
+    # A row dated in the future (a clock set wrong, a file copied from another machine) cannot be trusted to
+    # be fresh: it counts as older than any time to live.
+    return age if age >= timedelta(0) else timedelta.max
 
 
 def default_cache_path() -> Path:
@@ -112,7 +136,7 @@ class CachedWork:
     provenance: str
 
     def age(self, now: datetime | None = None) -> timedelta:
-        return (now or datetime.now(UTC)) - _parse_iso(self.fetched_at)
+        return _age(self.fetched_at, now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +149,7 @@ class CachedQuery:
     provenance: str
 
     def age(self, now: datetime | None = None) -> timedelta:
-        return (now or datetime.now(UTC)) - _parse_iso(self.fetched_at)
+        return _age(self.fetched_at, now)
 
 
 class Cache:
@@ -138,22 +162,44 @@ class Cache:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path).expanduser()
         self._lock = threading.Lock()
+        self.set_aside: Path | None = None  # where an unusable file found at ``path`` was moved
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
-            )
-            with self._lock:
-                self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-                self._conn.execute("PRAGMA journal_mode = WAL")
-                self._conn.execute("PRAGMA synchronous = NORMAL")  # durable enough for a cache, fast in WAL
-                self._conn.executescript(_SCHEMA)
-                self._conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
-        except (sqlite3.Error, OSError) as exc:
+            try:
+                self._conn = self._open()
+            except _Unusable as why:
+                self.set_aside = _set_aside(self.path)
+                log.warning(
+                    "%s could not be used as the cache (%s); it was renamed to %s and a fresh cache started",
+                    self.path,
+                    why,
+                    self.set_aside,
+                )
+                self._conn = self._open()
+        except (sqlite3.Error, OSError, _Unusable) as exc:
             raise CrossrefError(
                 f"cannot use {self.path} as the Crossref cache ({exc}); choose another file with --cache or "
-                f"${CACHE_ENV}, or run without a cache"
+                f"${CACHE_ENV}, or run with --no-cache"
             ) from exc
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
+        )
+        try:
+            problem = _foreign_or_corrupt(conn)
+            if problem is not None:
+                raise _Unusable(problem)
+            with self._lock:
+                conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")  # durable enough for a cache, fast in WAL
+                conn.executescript(_SCHEMA)
+                conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     def __repr__(self) -> str:
         return f"Cache({str(self.path)!r})"
@@ -184,10 +230,20 @@ class Cache:
                     [base_url, *chunk],
                 ).fetchall()
             for doi, outcome, message, agency, fetched_at, url, provenance in rows:
+                try:
+                    record = json.loads(message) if message is not None else None
+                    if (record is not None and not isinstance(record, dict)) or (
+                        outcome == "found" and record is None
+                    ):
+                        raise ValueError("the stored record is not a JSON object")
+                    _parse_iso(fetched_at)
+                except (ValueError, TypeError) as why:
+                    log.warning("skipped a damaged cache row for %s in %s (%s)", doi, self.path, why)
+                    continue
                 found[doi] = CachedWork(
                     doi=doi,
                     outcome=outcome,
-                    message=json.loads(message) if message is not None else None,
+                    message=record,
                     agency=agency,
                     fetched_at=fetched_at,
                     base_url=url,
@@ -242,7 +298,15 @@ class Cache:
         if row is None:
             return None
         items, fetched_at, provenance = row
-        return CachedQuery(key, rows, tuple(json.loads(items)), fetched_at, base_url, provenance)
+        try:
+            parsed = json.loads(items)
+            if not isinstance(parsed, list) or not all(isinstance(item, dict) for item in parsed):
+                raise ValueError("the stored items are not a JSON list of objects")
+            _parse_iso(fetched_at)
+        except (ValueError, TypeError) as why:
+            log.warning("skipped a damaged cache row for the query %r in %s (%s)", key, self.path, why)
+            return None
+        return CachedQuery(key, rows, tuple(parsed), fetched_at, base_url, provenance)
 
     def put_query(self, entry: CachedQuery) -> None:
         items = json.dumps(list(entry.items), ensure_ascii=False, separators=(",", ":"))
@@ -303,24 +367,69 @@ def cache_info(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     file."""
     where = Path(path).expanduser() if path is not None else default_cache_path()
     if not where.exists():
-        return {
-            "path": str(where),
-            "exists": False,
-            "rows": 0,
-            "works": 0,
-            "queries": 0,
-            "size_bytes": 0,
-            "oldest": None,
-            "newest": None,
-        }
+        return {**_EMPTY_INFO, "path": str(where), "exists": False}
+    problem = _check_file(where)
+    if problem is not None:
+        # Reported, not repaired: `cache info` only looks; the next run (or `cache clear`) sets it aside.
+        return {**_EMPTY_INFO, "path": str(where), "exists": True, "problem": problem}
     with Cache(where) as cache:
         return {"exists": True, **cache.info()}
 
 
 def clear(path: str | os.PathLike[str] | None = None) -> int:
-    """Empty the cache at ``path`` (default: :func:`default_cache_path`); returns the rows deleted."""
+    """Empty the cache at ``path`` (default: :func:`default_cache_path`); returns the rows deleted. A file
+    that is not a usable cache is set aside (renamed, see :class:`Cache`); an empty cache takes its place."""
     where = Path(path).expanduser() if path is not None else default_cache_path()
     if not where.exists():
         return 0
     with Cache(where) as cache:
         return cache.clear()
+
+
+_EMPTY_INFO: dict[str, Any] = {
+    "rows": 0,
+    "works": 0,
+    "queries": 0,
+    "size_bytes": 0,
+    "oldest": None,
+    "newest": None,
+}
+
+
+def _foreign_or_corrupt(conn: sqlite3.Connection) -> str | None:
+    """Why the open database cannot be our cache, or None (an empty new file is fine)."""
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:  # "file is not a database", a damaged page
+        return f"not a SQLite database: {exc}"
+    if tables - _OWN_TABLES:
+        return f"a database of another program (tables: {', '.join(sorted(tables - _OWN_TABLES))})"
+    return None
+
+
+def _check_file(path: Path) -> str | None:
+    """Why the file at ``path`` cannot be used as the cache, without changing it (read-only)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return f"cannot be opened: {exc}"
+    try:
+        return _foreign_or_corrupt(conn)
+    finally:
+        conn.close()
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename an unusable cache file (and its journal files) out of the way; returns the new name."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.unusable-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.unusable-{stamp}-{n}")
+        n += 1
+    os.replace(path, target)
+    for suffix in ("-wal", "-shm"):
+        journal = Path(f"{path}{suffix}")
+        if journal.exists():
+            os.replace(journal, Path(f"{target}{suffix}"))
+    return target
