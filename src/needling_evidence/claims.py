@@ -252,52 +252,70 @@ _YAML_HINTS = (
 def _parse_yaml(text: str, file: str, problems: list[Problem]) -> _Y | None:
     import yaml
 
-    loader = None
-    try:
-        # libyaml's parser when PyYAML has it: four times faster on a large registry; same nodes, same marks.
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-        node = loader.get_single_node()
-        if node is None:
+    # libyaml's parser when PyYAML has it: four times faster on a large registry, same nodes and marks. Its
+    # syntax-error messages are terser than PyYAML's own, which the hints read, so a document it refuses is
+    # parsed again by the pure-Python loader to say why (errors are rare; only they pay for it).
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return _compose(fast, text, file, problems)
+        except (yaml.MarkedYAMLError, yaml.reader.ReaderError):
+            pass
+        except (_Refused, RecursionError) as exc:
+            problems.append(_refusal(exc, file))
             return None
-        return _Converter(loader, file, problems, text).convert(node)
+    try:
+        return _compose(yaml.SafeLoader, text, file, problems)
     except yaml.reader.ReaderError as exc:
         # YAML forbids control characters anywhere, comments included; PyYAML says where only as an offset.
-        control_line = text.count("\n", 0, max(exc.position, 0)) + 1
         problems.append(
             Problem(
                 "claims.yaml_syntax",
                 f"the file holds the control character U+{exc.character:04X}, which YAML does not allow "
                 "anywhere (not even in a comment); delete it",
                 file=file,
-                line=control_line,
+                line=text.count("\n", 0, max(exc.position, 0)) + 1,
             )
         )
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = " ".join(p for p in (exc.context, exc.problem) if p)
-        if exc.context and exc.context_mark is not None and exc.context_mark.line + 1 != line:
-            started = exc.context_mark.line + 1
-            if "end of stream" in (exc.problem or ""):
-                # "while scanning a quoted scalar … found unexpected end of stream": the line where the
-                # quote was opened is the one to fix, not the end of the file.
-                what, line = f"{what} (at the end of the file)", started
-            else:
-                what += f" (it started on line {started})"
-        hint = next((h for pattern, h in _YAML_HINTS if pattern in what), "")
-        problems.append(
-            Problem("claims.yaml_syntax", f"YAML syntax error: {what}{hint}", file=file, line=line)
-        )
+        problems.append(_syntax_problem(exc, file))
     except yaml.YAMLError as exc:
         problems.append(Problem("claims.yaml_syntax", f"YAML error: {exc}", file=file))
-    except _Refused as exc:
-        problems.append(Problem(exc.code, exc.message, file=file, line=exc.line))
-    except RecursionError:
-        problems.append(Problem("claims.yaml_bomb", "the YAML is nested too deeply; refused", file=file))
-    finally:
-        if loader is not None:
-            loader.dispose()
+    except (_Refused, RecursionError) as exc:
+        problems.append(_refusal(exc, file))
     return None
+
+
+def _compose(loader_class: Any, text: str, file: str, problems: list[Problem]) -> _Y | None:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _Converter(loader, file, problems, text).convert(node)
+    finally:
+        loader.dispose()
+
+
+def _refusal(exc: _Refused | RecursionError, file: str) -> Problem:
+    if isinstance(exc, _Refused):
+        return Problem(exc.code, exc.message, file=file, line=exc.line)
+    return Problem("claims.yaml_bomb", "the YAML is nested too deeply; refused", file=file)
+
+
+def _syntax_problem(exc: Any, file: str) -> Problem:
+    """A YAML syntax error as a problem on the line to fix, with a hint for the usual hand-edit slips."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else None
+    what = " ".join(p for p in (exc.context, exc.problem) if p)
+    if exc.context and exc.context_mark is not None and exc.context_mark.line + 1 != line:
+        started = exc.context_mark.line + 1
+        if "end of stream" in (exc.problem or ""):
+            # "while scanning a quoted scalar … found unexpected end of stream": the line where the
+            # quote was opened is the one to fix, not the end of the file.
+            what, line = f"{what} (at the end of the file)", started
+        else:
+            what += f" (it started on line {started})"
+    hint = next((h for pattern, h in _YAML_HINTS if pattern in what), "")
+    return Problem("claims.yaml_syntax", f"YAML syntax error: {what}{hint}", file=file, line=line)
 
 
 # --- quotes -------------------------------------------------------------------------------------------------
