@@ -1,0 +1,44 @@
+"""Text made safe for where it is opened: a terminal, a spreadsheet.
+
+Everything an output shows comes from the user's inputs or an index's answer (titles, author names, messages),
+so it may hold what a terminal or a spreadsheet would act on instead of showing:
+
+- terminal: escape sequences (clear the screen, set the window title, hyperlinks, hide text), the bell, and
+  the Unicode bidirectional controls that reorder what is read (U+202E turns "txt.exe" around) — removed, so a
+  report shows exactly the characters it lists;
+- spreadsheet: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to
+  Excel, LibreOffice and Google Sheets (CSV injection, OWASP) — prefixed with ``'`` so it stays text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["csv_cell", "terminal_text"]
+
+# ESC-introduced sequences first (CSI "ESC [ … final", OSC "ESC ] … BEL/ST", other two-byte escapes), so
+# that their parameters go with them, then any C0/C1 control character left (tab and newline are layout,
+# kept), then the bidirectional embedding, override and isolate controls and the directional marks.
+_TERMINAL_UNSAFE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks
+    r"|\x1b[@-_]?"  # other escapes, or a lone ESC
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # C0 and C1 controls but tab and newline
+    r"|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"  # bidi marks, embeddings, overrides, isolates
+)
+
+# A leading character a spreadsheet reads as the start of a formula (OWASP "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` without anything a terminal would act on instead of showing (see the module docstring)."""
+    return _TERMINAL_UNSAFE.sub("", text)
+
+
+def csv_cell(value: object) -> object:
+    """A value for a CSV cell: text that a spreadsheet would run as a formula gets a leading ``'``; numbers,
+    booleans and ``None`` are left as they are (a negative number is data, not a formula)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
