@@ -795,8 +795,13 @@ def _encode(field_name: str, value: str) -> str:
         return value
     encoded = _ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], value)
     if field_name.lower() == "pages":
-        encoded = encoded.replace("–", "--").replace("—", "---")
-    return encoded
+        return encoded.replace("–", "--").replace("—", "---")
+    # "--", "``", "''", "?`" and "!`" are ligatures in BibTeX ("--" is an en dash): an empty group between the
+    # characters keeps them as written, so the value reads back unchanged.
+    return _LIGATURE.sub(lambda m: "{}".join(m.group(0)), encoded)
+
+
+_LIGATURE = re.compile(r"-{2,}|`{2,}|'{2,}|[?!]`")
 
 
 # A word in a title that BibTeX styles must not lower-case: an acronym (MRI, COVID), a capital after the first
