@@ -145,8 +145,17 @@ class DraftScore:
         return self.found_contained / self.labels if self.labels else None
 
 
+def body_start(text: str) -> int:
+    """Where the article's body begins: after a YAML front matter block, whose fields may repeat body text."""
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end >= 0:
+            return end + 4
+    return 0
+
+
 def _spans(text: str, quote: str) -> list[tuple[int, int]]:
-    spans, start = [], text.find(quote)
+    spans, start = [], text.find(quote, body_start(text))
     while start >= 0:
         spans.append((start, start + len(quote)))
         start = text.find(quote, start + 1)
@@ -225,11 +234,11 @@ class CitationScore:
 def score_citations(article: Article, labels: list[dict[str, Any]]) -> CitationScore:
     refs = _by_label(list(article.references))
     result = CitationScore(labelled=len(labels))
-    cursor = 0
+    cursor = body_start(article.text)
     for lab in labels:
         found = article.text.find(lab["after"] + lab["marker"], cursor)
         if found < 0:
-            found = article.text.find(lab["after"] + lab["marker"])
+            found = article.text.find(lab["after"] + lab["marker"], body_start(article.text))
         if found < 0:
             continue  # the loader's text lost the marker: wrong
         start = found + len(lab["after"])
