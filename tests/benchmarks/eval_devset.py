@@ -1,0 +1,418 @@
+"""Evaluate reading and drafting against the hand-labelled development set of real articles (issue 9, item 6).
+
+    python tests/benchmarks/eval_devset.py [--dev | --holdout | --all] [--verbose]
+
+``--dev`` (the default) scores the development part, ``--holdout`` the three held-out articles (the honest
+estimate: never tune on them), ``--all`` both, each part separately. For every article it loads the stored
+copy with ``load_article``, drafts with ``draft_claims`` and prints, per article and overall
+(micro-averaged):
+
+- **drafting** precision, recall and kind accuracy, in two variants:
+  *one-to-one* — each labelled claim is matched to at most one drafted claim and back; a pair matches when
+  the drafted claim lies on the labelled words (its sentence overlaps an occurrence of the label's quote in
+  the article) and the larger of the two shares at least ``ONE_TO_ONE`` of its words with the other
+  (``shared / max(len)``, compared both for the quotes and for the rewrites, ``text``, taking the best);
+  pairs are taken best score first. Precision = matched drafted / all drafted, recall = matched labels /
+  all labels, kind accuracy = matched pairs whose kind agrees / matched pairs.
+  *contained* — a labelled claim counts as found when some drafted claim lying on its words contains at
+  least ``CONTAINED`` of the label's words (a claim bundled into a longer drafted sentence counts), and a
+  drafted claim counts as right when it contains such a share of a label or lies, to that share, inside one.
+  Words: case-folded letters and digits, with citation markers, HTML tags and Markdown emphasis removed.
+- **citations**: one label per run of adjacent markers; right when the keys of the article's citations that
+  overlap the labelled marker are exactly the keys of the labelled target references (the reference whose
+  list label — number or footnote label — is the target; by list position when the parser kept no label).
+- **references**: for every labelled reference, the reference with the same list label in
+  ``load_article(...).references`` (by position when no label was kept); each field right or wrong: first
+  author (family name, a printed particle allowed before it; a corporate author by its full name), year,
+  title (case-folded, Markdown emphasis and the final full stop removed), journal (the same, and a trailing
+  parenthetical qualifier such as "(Phila Pa 1976)" may be absent on either side), DOI (``normalize_doi``),
+  PMID. A field labelled ``null`` is right only when the parser gives none. A reference the parser lost
+  counts as all six fields wrong.
+
+This measures; it asserts nothing (``tests/test_devset.py`` checks only that the labels are well formed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+import needling_evidence as ne
+from needling_evidence.model import Article, Claim, Reference
+
+DEVSET = Path(__file__).resolve().parents[1] / "data" / "devset"
+
+# Share of words two claims must have in common, relative to the longer of the two, to be the same claim: a
+# drafted claim may add a carried-over subject or drop a hedge and still be the labelled one, but a claim that
+# bundles two labelled items (or half of one) is not. Chosen with the labels, before any drafting run.
+ONE_TO_ONE = 0.6
+# Share of a label's words a drafted claim must contain for the lenient "contained" variant.
+CONTAINED = 0.8
+REFERENCE_FIELDS = ("first_author", "year", "title", "journal", "doi", "pmid")
+
+_MARKERS = re.compile(
+    r"\[\[[^\]]*\]\]\([^)]*\)"  # [[1]](#ref1)
+    r"|\[\^[^\]]+\]"  # [^1]
+    r"|\\?\[\d+(?:\s*[-–,]\s*\d+)*\\?\]"  # [1], [1-3], \[1\]
+    r"|<sup>.*?</sup>"
+    r"|<[^>]+>"
+    r"|[¹²³⁰⁴⁵⁶⁷⁸⁹]+"
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str | None) -> list[str]:
+    if not text:
+        return []
+    return _WORD.findall(_MARKERS.sub(" ", text).casefold())
+
+
+def shared(a: list[str], b: list[str]) -> int:
+    return sum((Counter(a) & Counter(b)).values())
+
+
+# --- labels -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Labels:
+    slug: str
+    path: Path
+    holdout: bool
+    claims: list[dict[str, Any]]
+    citations: list[dict[str, Any]]
+    references: list[dict[str, Any]]
+
+
+def load_labels(path: Path) -> Labels:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Labels(
+        slug=path.name.removesuffix(".labels.yaml"),
+        path=DEVSET / data["article"],
+        holdout=bool(data.get("holdout", False)),
+        claims=list(data.get("claims") or []),
+        citations=list(data.get("citations") or []),
+        references=list(data.get("references") or []),
+    )
+
+
+def all_labels() -> list[Labels]:
+    return [load_labels(p) for p in sorted(DEVSET.glob("*.labels.yaml"))]
+
+
+# --- drafting -----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class DraftScore:
+    labels: int = 0
+    drafted: int = 0
+    matched: int = 0  # one-to-one pairs
+    kinds_right: int = 0
+    found_contained: int = 0  # labels found by the lenient rule
+    right_contained: int = 0  # drafted claims right by the lenient rule
+
+    def add(self, other: DraftScore) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.drafted if self.drafted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched / self.labels if self.labels else None
+
+    @property
+    def kind_accuracy(self) -> float | None:
+        return self.kinds_right / self.matched if self.matched else None
+
+    @property
+    def precision_contained(self) -> float | None:
+        return self.right_contained / self.drafted if self.drafted else None
+
+    @property
+    def recall_contained(self) -> float | None:
+        return self.found_contained / self.labels if self.labels else None
+
+
+def body_start(text: str) -> int:
+    """Where the article's body begins: after a YAML front matter block, whose fields may repeat body text."""
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end >= 0:
+            return end + 4
+    return 0
+
+
+def _spans(text: str, quote: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(quote, body_start(text))
+    while start >= 0:
+        spans.append((start, start + len(quote)))
+        start = text.find(quote, start + 1)
+    return spans
+
+
+def _lies_on(claim_span: tuple[int, int] | None, label_spans: list[tuple[int, int]]) -> bool:
+    # A label whose quote the loader's text no longer holds (it rewrote the markup) is matched by words alone.
+    if claim_span is None or not label_spans:
+        return True
+    return any(claim_span[0] < end and start < claim_span[1] for start, end in label_spans)
+
+
+def _variants(quote: str | None, text: str | None) -> list[list[str]]:
+    return [w for w in (words(quote), words(text)) if w]
+
+
+def score_drafting(article: Article, claims: list[Claim], labels: list[dict[str, Any]]) -> DraftScore:
+    spans = {s.id: (s.start, s.end) for s in article.sentences}
+    label_spans = [_spans(article.text, lab["quote"]) for lab in labels]
+    label_words = [_variants(lab["quote"], lab.get("text")) for lab in labels]
+    claim_words = [_variants(c.quote, c.text) for c in claims]
+    claim_spans = [spans.get(c.sentence_id) if c.sentence_id else None for c in claims]
+
+    pairs = []
+    covers = [[False] * len(claims) for _ in labels]  # label i contained in claim j (lenient)
+    inside = [[False] * len(claims) for _ in labels]  # claim j contained in label i (lenient)
+    for i, lws in enumerate(label_words):
+        for j, cws in enumerate(claim_words):
+            if not _lies_on(claim_spans[j], label_spans[i]):
+                continue
+            best = max((shared(a, b) / max(len(a), len(b)) for a in lws for b in cws), default=0.0)
+            if best >= ONE_TO_ONE:
+                pairs.append((best, i, j))
+            covers[i][j] = any(shared(a, b) / len(a) >= CONTAINED for a in lws for b in cws)
+            inside[i][j] = any(shared(a, b) / len(b) >= CONTAINED for a in lws for b in cws)
+
+    used_labels: set[int] = set()
+    used_claims: set[int] = set()
+    result = DraftScore(labels=len(labels), drafted=len(claims))
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if i in used_labels or j in used_claims:
+            continue
+        used_labels.add(i)
+        used_claims.add(j)
+        result.matched += 1
+        result.kinds_right += claims[j].kind == labels[i]["kind"]
+    result.found_contained = sum(any(row) for row in covers)
+    result.right_contained = sum(
+        any(covers[i][j] or inside[i][j] for i in range(len(labels))) for j in range(len(claims))
+    )
+    return result
+
+
+# --- citations and references -------------------------------------------------------------------------------
+
+
+def _by_label(references: list[Reference]) -> dict[str, Reference]:
+    found: dict[str, Reference] = {}
+    for position, ref in enumerate(references, 1):
+        label = (ref.fields or {}).get("label")
+        found.setdefault(str(label) if label is not None else str(position), ref)
+    return found
+
+
+@dataclass
+class CitationScore:
+    labelled: int = 0
+    right: int = 0
+
+    def add(self, other: CitationScore) -> None:
+        self.labelled += other.labelled
+        self.right += other.right
+
+
+def score_citations(article: Article, labels: list[dict[str, Any]]) -> CitationScore:
+    refs = _by_label(list(article.references))
+    result = CitationScore(labelled=len(labels))
+    cursor = body_start(article.text)
+    for lab in labels:
+        found = article.text.find(lab["after"] + lab["marker"], cursor)
+        if found < 0:
+            found = article.text.find(lab["after"] + lab["marker"], body_start(article.text))
+        if found < 0:
+            continue  # the loader's text lost the marker: wrong
+        start = found + len(lab["after"])
+        end = start + len(lab["marker"])
+        cursor = start
+        keys = {k for c in article.citations if c.start < end and start < c.end for k in c.keys}
+        targets = [refs.get(str(t)) for t in lab["targets"]]
+        expected = {r.key for r in targets if r is not None}
+        result.right += bool(keys) and None not in targets and keys == expected
+    return result
+
+
+def _norm(text: str | None) -> str:
+    if text is None:
+        return ""
+    text = re.sub(r"[*_`]", "", text).casefold()
+    return re.sub(r"\s+", " ", text).strip().rstrip(".").strip()
+
+
+def _journal(text: str | None) -> str:
+    return _norm(text).replace(".", "")
+
+
+def _first_author(ref: Reference) -> str | None:
+    if not ref.authors:
+        return None
+    person = ref.authors[0]
+    if person.literal:
+        return person.literal
+    return " ".join(p for p in (person.particle, person.family) if p) or None
+
+
+def field_right(name: str, expected: Any, ref: Reference) -> bool:
+    if name == "first_author":
+        got = _norm(_first_author(ref))
+        want = _norm(expected)
+        return got == want or (bool(want) and got.endswith(" " + want))
+    if name == "year":
+        return bool(ref.year == expected)
+    if name == "title":
+        return _norm(ref.title) == _norm(expected)
+    if name == "journal":
+        got, want = _journal(ref.container_title), _journal(expected)
+        strip = re.compile(r"\s*\([^)]*\)$")
+        return got == want or strip.sub("", got) == strip.sub("", want)
+    if name == "doi":
+        return ne.normalize_doi(ref.doi or "") == (ne.normalize_doi(expected) if expected else None)
+    if name == "pmid":
+        return bool((ref.pmid or None) == (str(expected) if expected is not None else None))
+    raise ValueError(name)
+
+
+@dataclass
+class ReferenceScore:
+    labelled: int = 0
+    all_right: int = 0
+    fields: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: ReferenceScore) -> None:
+        self.labelled += other.labelled
+        self.all_right += other.all_right
+        self.fields.update(other.fields)
+
+
+def score_references(article: Article, labels: list[dict[str, Any]]) -> ReferenceScore:
+    refs = _by_label(list(article.references))
+    result = ReferenceScore(labelled=len(labels))
+    for lab in labels:
+        ref = refs.get(str(lab["label"]))
+        right = {name: ref is not None and field_right(name, lab[name], ref) for name in REFERENCE_FIELDS}
+        result.fields.update(name for name, ok in right.items() if ok)
+        result.all_right += all(right.values())
+    return result
+
+
+# --- report -------------------------------------------------------------------------------------------------
+
+
+def _pct(x: float | None) -> str:
+    return f"{x:5.0%}" if x is not None else "    –"
+
+
+def _ratio(n: int, d: int) -> float | None:
+    return n / d if d else None
+
+
+HEADER = (
+    f"{'article':<26} {'P 1:1':>6} {'R 1:1':>6} {'kind':>6} {'P cont':>6} {'R cont':>6}"
+    f" {'claims':>7} {'drafted':>7} {'cit ok':>8} {'refs ok':>8}"
+)
+
+
+def _line(name: str, d: DraftScore, c: CitationScore, r: ReferenceScore) -> str:
+    cit = f"{c.right}/{c.labelled}" if c.labelled else "–"
+    refs = f"{r.all_right}/{r.labelled}" if r.labelled else "–"
+    return (
+        f"{name:<26} {_pct(d.precision):>6} {_pct(d.recall):>6} {_pct(d.kind_accuracy):>6}"
+        f" {_pct(d.precision_contained):>6} {_pct(d.recall_contained):>6} {d.labels:>7} {d.drafted:>7}"
+        f" {cit:>8} {refs:>8}"
+    )
+
+
+def evaluate(part: list[Labels], title: str, verbose: bool = False) -> list[str]:
+    lines = [f"## {title} ({len(part)} articles)", "", HEADER]
+    total_d, total_c, total_r = DraftScore(), CitationScore(), ReferenceScore()
+    for labels in part:
+        try:
+            article = ne.load_article(labels.path)
+            claims = list(ne.draft_claims(article))
+        except Exception as exc:  # a crash on real input is a result to report, not a reason to stop
+            lines.append(f"{labels.slug:<26} FAILED: {type(exc).__name__}: {exc}")
+            total_d.add(DraftScore(labels=len(labels.claims)))
+            total_c.add(CitationScore(labelled=len(labels.citations)))
+            total_r.add(ReferenceScore(labelled=len(labels.references)))
+            continue
+        d = score_drafting(article, claims, labels.claims)
+        c = score_citations(article, labels.citations)
+        r = score_references(article, labels.references)
+        total_d.add(d)
+        total_c.add(c)
+        total_r.add(r)
+        lines.append(_line(labels.slug, d, c, r))
+        if verbose:
+            lines.extend(f"    drafted [{cl.kind}] {cl.text}" for cl in claims)
+    lines.append(_line("OVERALL", total_d, total_c, total_r))
+    lines.append("")
+    lines.append(
+        f"drafting one-to-one: precision {_pct(total_d.precision)}, recall {_pct(total_d.recall)}, "
+        f"kind accuracy {_pct(total_d.kind_accuracy)}; "
+        f"contained: precision {_pct(total_d.precision_contained)}, recall {_pct(total_d.recall_contained)}"
+        f"  ({total_d.labels} labelled claims, {total_d.drafted} drafted)"
+    )
+    if total_c.labelled:
+        share = _pct(_ratio(total_c.right, total_c.labelled))
+        lines.append(
+            f"inline citations resolved to the right reference: {share} ({total_c.right}/{total_c.labelled})"
+        )
+    if total_r.labelled:
+        per_field = ", ".join(
+            f"{name} {_pct(_ratio(total_r.fields[name], total_r.labelled)).strip()}"
+            for name in REFERENCE_FIELDS
+        )
+        fields_total = sum(total_r.fields.values())
+        all_fields = _pct(_ratio(fields_total, len(REFERENCE_FIELDS) * total_r.labelled))
+        lines.append(
+            f"reference fields right: {per_field}; all fields {all_fields}"
+            f"; references with every field right {_pct(_ratio(total_r.all_right, total_r.labelled))}"
+            f" ({total_r.labelled} references)"
+        )
+    lines.append("")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--dev", action="store_true", help="the development part (default)")
+    group.add_argument("--holdout", action="store_true", help="the three held-out articles")
+    group.add_argument("--all", action="store_true", help="both parts, each separately")
+    parser.add_argument("--verbose", action="store_true", help="list every drafted claim")
+    args = parser.parse_args(argv)
+    labels = all_labels()
+    dev = [lab for lab in labels if not lab.holdout]
+    held = [lab for lab in labels if lab.holdout]
+    out = [f"# eval_devset, needling_evidence {ne.__version__}, {datetime.date.today().isoformat()}", ""]
+    if args.holdout:
+        out += evaluate(held, "held out", args.verbose)
+    elif args.all:
+        out += evaluate(dev, "development", args.verbose) + evaluate(held, "held out", args.verbose)
+    else:
+        out += evaluate(dev, "development", args.verbose)
+    print("\n".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
