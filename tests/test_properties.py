@@ -1,6 +1,6 @@
-"""Property tests (issue 13, hypothesis): every reader is total on arbitrary text and bytes — it returns its
-results with problem records, or raises one clear ``InputError``, never another exception; BibTeX read → write →
-read keeps every reference; ``normalize_doi`` is idempotent and what it returns is always a valid DOI.
+"""Property tests (issue 13, hypothesis): every reader is total on arbitrary text and bytes — it returns
+its results with problem records, or raises one clear ``InputError``, never another exception; BibTeX read →
+write → read keeps every reference; ``normalize_doi`` is idempotent and what it returns is always a valid DOI.
 
 The budget is a hypothesis profile: ``default`` in the normal test run (quick), ``fuzz`` for the longer run
 that `.ci/run` makes (``pytest tests/test_properties.py --hypothesis-profile=fuzz``).
@@ -8,6 +8,7 @@ that `.ci/run` makes (``pytest tests/test_properties.py --hypothesis-profile=fuz
 
 from __future__ import annotations
 
+import contextlib
 import os
 import string
 from collections.abc import Callable
@@ -25,7 +26,7 @@ settings.register_profile(
     "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 settings.register_profile(
-    "fuzz", max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    "fuzz", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
@@ -81,10 +82,8 @@ _READER_TEXT = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), _ANY_TEXT), max_s
 
 def _total(read: Callable[[], Any]) -> None:
     """Run a reader: anything but an ``InputError`` escaping it fails the property."""
-    try:
+    with contextlib.suppress(ne.InputError):
         read()
-    except ne.InputError:
-        pass
 
 
 @given(_READER_TEXT)
@@ -134,6 +133,9 @@ _WORD = st.text(string.ascii_letters + "éüñçøß-' ", min_size=1, max_size=1
 _TITLE = st.lists(_WORD, min_size=1, max_size=8).map(" ".join)
 
 
+_DOI_SUFFIX = st.from_regex(r"[a-z0-9.]{1,12}", fullmatch=True)
+
+
 @st.composite
 def _references(draw: st.DrawFn) -> list[ne.Reference]:
     refs = []
@@ -152,10 +154,14 @@ def _references(draw: st.DrawFn) -> list[ne.Reference]:
                 container_title=draw(_TITLE),
                 volume=str(draw(st.integers(1, 300))),
                 pages=f"{draw(st.integers(1, 400))}--{draw(st.integers(401, 900))}",
-                doi=f"10.{draw(st.integers(1000, 99999))}/{draw(st.from_regex(r'[a-z0-9.]{1,12}', fullmatch=True))}",
+                doi=f"10.{draw(st.integers(1000, 99999))}/{draw(_DOI_SUFFIX)}",
             )
         )
     return refs
+
+
+def _spaces_folded(text: str | None) -> str | None:
+    return " ".join(text.split()) if text is not None else None
 
 
 @given(_references())
@@ -163,10 +169,11 @@ def test_bibtex_write_then_read_keeps_every_reference(refs: list[ne.Reference]) 
     back = ne.read_bibtex(ne.write_bibtex(refs))
     assert [r.key for r in back] == [r.key for r in refs]
     for ours, theirs in zip(refs, back, strict=True):
-        assert theirs.title == ours.title
+        # BibTeX, like TeX, reads a run of spaces as one: that is the format, not a loss
+        assert _spaces_folded(theirs.title) == _spaces_folded(ours.title)
         assert theirs.year == ours.year
         assert theirs.doi == ne.normalize_doi(ours.doi or "")
-        assert theirs.container_title == ours.container_title
+        assert _spaces_folded(theirs.container_title) == _spaces_folded(ours.container_title)
         assert theirs.volume == ours.volume
         assert [(a.family, a.given) for a in theirs.authors] == [(a.family, a.given) for a in ours.authors]
 
