@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from needling_evidence.claims import (
+    APPRAISAL_FIELDS,
     CLAIM_FIELDS,
     CLAIM_REQUIRED,
     LINK_FIELDS,
@@ -427,3 +428,62 @@ def test_the_shipped_schema_documents_exactly_what_the_loader_enforces() -> None
     assert tuple(schema["claim"]["kind"]["one_of"]) == CLAIM_KINDS
     assert tuple(schema["evidence"]["stance"]["one_of"]) == STANCES
     assert tuple(schema["evidence"]["directness"]["one_of"]) == DIRECTNESS
+    for name, allowed in APPRAISAL_FIELDS.items():
+        assert tuple(schema["evidence"][name]["one_of"]) == allowed, name
+        assert schema["evidence"][name]["required"] is False
+
+
+_APPRAISED = """\
+claims:
+  - id: pain
+    text: Dry needling relieves pain.
+    quote: Needling helps
+    kind: efficacy
+    evidence:
+      - source: gattie2017
+        stance: supports
+        directness: direct
+        certainty: moderate
+        comparator: sham
+        timeframe: short
+        outcome: pain intensity (VAS)
+        effect: benefit
+        rationale: r
+      - source: cagnie2013
+        stance: partially_supports
+        directness: indirect
+        indirectness: populaton
+        certainty: very low
+        rationale: r
+"""
+
+
+def test_a_link_records_the_appraisal_of_its_finding() -> None:
+    # issue 10: certainty, comparator, time frame, outcome, indirectness and effect on a reviewed link
+    registry = load_claims(_APPRAISED, article=make_article(), references=REFS)
+    first, second = registry[0].links
+    assert (first.certainty, first.comparator, first.timeframe, first.outcome, first.effect) == (
+        "moderate",
+        "sham",
+        "short",
+        "pain intensity (VAS)",
+        "benefit",
+    )
+    assert first.indirectness is None
+    # An unknown word is a problem with its line; the field stays unknown (never guessed), the link is kept.
+    assert (second.indirectness, second.certainty, second.stance) == (None, None, "partially_supports")
+    found = {(p.code, p.line) for p in registry.problems}
+    assert found == {("claims.unknown_indirectness", 19), ("claims.unknown_certainty", 20)}
+    assert any("did you mean 'population'" in p.message for p in registry.problems)
+
+
+def test_validate_claims_checks_the_appraisal_words_of_links_made_in_code() -> None:
+    claim = Claim(
+        id="a",
+        text="t",
+        kind="efficacy",
+        quote="Needling helps",
+        links=(EvidenceLink(claim_id="a", source="gattie2017", certainty="strong", timeframe="short"),),
+    )
+    found = [p.code for p in validate_claims([claim], article=make_article(), references=REFS)]
+    assert found == ["claims.unknown_certainty"]

@@ -39,7 +39,7 @@ import datetime as _dt
 import difflib
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -47,9 +47,14 @@ from typing import Any
 
 from .errors import InputError, StrictError
 from .model import (
+    CERTAINTIES,
     CLAIM_KINDS,
+    COMPARATORS,
     DIRECTNESS,
+    EFFECTS,
+    INDIRECTNESS,
     STANCES,
+    TIMEFRAMES,
     Article,
     Claim,
     ClaimRegistry,
@@ -59,6 +64,7 @@ from .model import (
 )
 
 __all__ = [
+    "APPRAISAL_FIELDS",
     "CLAIM_FIELDS",
     "LINK_FIELDS",
     "MAX_REGISTRY_BYTES",
@@ -93,6 +99,12 @@ LINK_FIELDS: tuple[str, ...] = (
     "source",
     "stance",
     "directness",
+    "certainty",
+    "comparator",
+    "timeframe",
+    "outcome",
+    "indirectness",
+    "effect",
     "rationale",
     "location",
     "confidence",
@@ -101,6 +113,15 @@ LINK_FIELDS: tuple[str, ...] = (
     "note",
 )
 LINK_REQUIRED: tuple[str, ...] = ("source", "stance", "directness", "rationale")
+# The appraisal of a finding (GRADE): optional words from fixed vocabularies. An unknown word is a problem and
+# the field is left unknown (never guessed), the link kept.
+APPRAISAL_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "certainty": CERTAINTIES,
+    "comparator": COMPARATORS,
+    "timeframe": TIMEFRAMES,
+    "indirectness": INDIRECTNESS,
+    "effect": EFFECTS,
+}
 
 # Tags a registry may use: YAML's core schema. Anything else (``!!python/object:…``, a custom ``!tag``) is
 # refused.
@@ -508,9 +529,16 @@ class _Checker:
         return item.value
 
     def vocabulary(
-        self, mapping: dict[str, _Y], name: str, allowed: Sequence[str], where: str, key: str | None
+        self,
+        mapping: dict[str, _Y],
+        name: str,
+        allowed: Sequence[str],
+        where: str,
+        key: str | None,
+        *,
+        required: bool = True,
     ) -> str | None:
-        value = self.text_field(mapping, name, where, required=True, key=key)
+        value = self.text_field(mapping, name, where, required=required, key=key)
         if value is None:
             return None
         if value not in allowed:
@@ -768,7 +796,11 @@ class _Checker:
         rationale = self.text_field(fields, "rationale", at, required=True, key=claim_id)
         optional = {
             name: self.text_field(fields, name, at, required=False, key=claim_id)
-            for name in ("location", "confidence", "reviewer", "reviewed", "note")
+            for name in ("location", "confidence", "reviewer", "reviewed", "note", "outcome")
+        }
+        appraisal = {
+            name: self.vocabulary(fields, name, allowed, at, claim_id, required=False)
+            for name, allowed in APPRAISAL_FIELDS.items()
         }
         self.unknown_fields(fields, LINK_FIELDS, at, claim_id)
         if source is not None and self.known_keys is not None and source not in self.known_keys:
@@ -805,6 +837,12 @@ class _Checker:
             confidence=optional["confidence"],
             note=optional["note"],
             line=entry.line,
+            outcome=optional["outcome"],
+            certainty=appraisal["certainty"],
+            comparator=appraisal["comparator"],
+            timeframe=appraisal["timeframe"],
+            indirectness=appraisal["indirectness"],
+            effect=appraisal["effect"],
         )
 
 
@@ -841,7 +879,8 @@ def validate_claims(
     references: Iterable[Reference] | None = None,
 ) -> list[Problem]:
     """Check claims made in code (or drafted) the way :func:`load_claims` checks a file: unknown kind, stance,
-    directness or source, duplicate ids, quotes not in the article."""
+    directness, appraisal word (certainty, comparator, timeframe, indirectness, effect) or source, duplicate
+    ids, quotes not in the article."""
     known = {ref.key for ref in references} if references is not None else None
     index = QuoteIndex(article) if article is not None and article.text.strip() else None
     problems: list[Problem] = []
@@ -878,6 +917,12 @@ def validate_claims(
                     claim,
                     "directness",
                 )
+            for name, allowed in APPRAISAL_FIELDS.items():
+                value = getattr(link, name)
+                if value is not None and value not in allowed:
+                    add(
+                        f"claims.unknown_{name}", f"claim {claim.id!r}: unknown {name} {value!r}", claim, name
+                    )
             if known is not None and link.source not in known:
                 add(
                     "claims.unknown_source",

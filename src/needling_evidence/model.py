@@ -14,13 +14,18 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, overload
 
 __all__ = [
+    "CERTAINTIES",
     "CLAIM_KINDS",
     "CLAIM_STATUSES",
+    "COMPARATORS",
     "DIRECTNESS",
+    "EFFECTS",
+    "INDIRECTNESS",
     "LINK_ORIGINS",
     "NOTICE_KINDS",
     "REFERENCE_STATUSES",
     "STANCES",
+    "TIMEFRAMES",
     "Article",
     "Citation",
     "Claim",
@@ -65,6 +70,17 @@ ClaimStatus = Literal["supported", "weak", "contradicted", "unsupported"]
 CLAIM_STATUSES: tuple[str, ...] = ("supported", "weak", "contradicted", "unsupported")
 LinkOrigin = Literal["registry", "citation", "suggestion"]
 LINK_ORIGINS: tuple[str, ...] = ("registry", "citation", "suggestion")
+# How a reviewer appraised a finding (GRADE). All optional on a link: absent means unknown, never good.
+Certainty = Literal["high", "moderate", "low", "very_low"]
+CERTAINTIES: tuple[str, ...] = ("high", "moderate", "low", "very_low")
+Comparator = Literal["sham", "no_treatment", "usual_care", "active", "none"]
+COMPARATORS: tuple[str, ...] = ("sham", "no_treatment", "usual_care", "active", "none")
+Timeframe = Literal["immediate", "short", "medium", "long"]
+TIMEFRAMES: tuple[str, ...] = ("immediate", "short", "medium", "long")
+Indirectness = Literal["population", "intervention", "comparator", "outcome"]
+INDIRECTNESS: tuple[str, ...] = ("population", "intervention", "comparator", "outcome")
+Effect = Literal["benefit", "no_difference", "harm", "inconclusive"]
+EFFECTS: tuple[str, ...] = ("benefit", "no_difference", "harm", "inconclusive")
 
 Severity = Literal["error", "warning"]
 
@@ -370,6 +386,13 @@ class EvidenceLink:
     note: str | None = None
     score: float | None = None  # similarity, for suggestions
     line: int | None = None
+    # The reviewer's appraisal of the finding (vocabularies above); None is unknown, never read as good.
+    certainty: str | None = None  # GRADE certainty of this finding
+    comparator: str | None = None  # what the intervention was compared with
+    timeframe: str | None = None  # how long after treatment the outcome was measured
+    outcome: str | None = None  # what was measured, in the source's words
+    indirectness: str | None = None  # how the evidence differs from the claim, for an indirect link
+    effect: str | None = None  # what the finding shows
 
 
 @dataclass(frozen=True, slots=True)
