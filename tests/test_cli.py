@@ -646,6 +646,32 @@ def test_progress_bar_draws_only_on_a_terminal() -> None:
     assert "1/4" in "".join(interrupted.parts) and interrupted.parts[-1].endswith("\n")
 
 
+def test_progress_bar_shows_on_a_terminal_that_reports_no_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pseudo-terminal says 0 columns × 0 lines until someone sets its size (CI runners, `script`); tqdm,
+    # which measures sys.stderr itself, then hid its bar and printed a bare line break.
+    import os
+    import select
+
+    controller, terminal = os.openpty()
+    try:
+        assert tuple(os.get_terminal_size(terminal)) == (0, 0)
+        with open(terminal, "w", encoding="utf-8", closefd=False) as stream:
+            monkeypatch.setattr(sys, "stderr", stream)
+            bar = cli.ProgressBar("Checking")
+            bar(1, 2)
+            bar(2, 2)
+        drawn = b""
+        while select.select([controller], [], [], 1.0)[0]:
+            chunk = os.read(controller, 65536)
+            drawn += chunk
+            if not chunk or drawn.endswith(b"\n"):
+                break
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert b"Checking" in drawn and b"2/2" in drawn
+
+
 def test_write_text_atomic_keeps_the_old_file_when_the_folder_is_missing(tmp_path: Path) -> None:
     target = tmp_path / "out.md"
     commands.write_text_atomic(target, "first")

@@ -13,6 +13,7 @@ Exit codes: 0 the run worked (a report full of gaps is still a successful run); 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -33,6 +34,7 @@ __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "ProgressBar", "build_parser"
 
 PROG = "needling-evidence"
 HELP_WIDTH = 100  # help descriptions wrap here; the examples in the epilogs are at most this wide
+DEFAULT_SIZE = (80, 24)  # columns, lines of a terminal that does not say its size (the VT100's)
 
 EPILOG = """\
 examples:
@@ -72,10 +74,22 @@ class ProgressBar:
             self.close()
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, desc=self.label, file=self.stream, leave=True)
+            columns, lines = self._size()
+            self._bar = tqdm(
+                total=total, desc=self.label, file=self.stream, ncols=columns, nrows=lines, leave=True
+            )
         self._bar.update(min(done, total) - self._bar.n)
         if done >= total:
             self.close()
+
+    def _size(self) -> tuple[int, int]:
+        """The terminal's columns and lines; 80 × 24 when it reports none (some CI and ``script`` terminals
+        say 0 × 0, where tqdm would hide its bar)."""
+        try:
+            size = os.get_terminal_size(self.stream.fileno())
+        except (AttributeError, OSError, ValueError):
+            return DEFAULT_SIZE
+        return size.columns or DEFAULT_SIZE[0], size.lines or DEFAULT_SIZE[1]
 
     def close(self) -> None:
         if self._bar is not None:
