@@ -72,8 +72,9 @@ def check_article(
 
     ``verify=False`` leaves every reference "not checked". ``client``: the Crossref client (``None``: a
     default :class:`~needling_evidence.CrossrefClient` configured from the environment). ``pubmed``: PubMed
-    verification — not available in this version: ``None`` or ``False`` only, anything else raises
-    :class:`~needling_evidence.UsageError`. ``progress(done, total)`` is called during verification.
+    verification — not available in this version: ``None`` or ``False`` only; anything else raises
+    :class:`~needling_evidence.UsageError` when references are verified. ``progress(done, total)`` is called
+    during verification.
 
     Problems in the inputs are records in ``report.problems``; ``strict=True`` raises
     :class:`~needling_evidence.StrictError` instead. A missing or unreadable file raises
