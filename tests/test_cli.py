@@ -124,6 +124,7 @@ def test_fail_under_out_of_range_is_a_usage_error(capsys: pytest.CaptureFixture[
         ["report", "{missing}"],
         ["report", "{dir}"],
         ["report", "--refs", "{missing}"],
+        ["report", "{missing}", "--crossref-url", "ftp://not-http"],  # the missing file first
         ["verify", "{missing}"],
         ["refs", "parse", "{missing}"],
         ["refs", "fix", "{missing}"],

@@ -150,6 +150,15 @@ def run_report(
     fmt = _report_format(fmt, output)
     if fail_under is not None and not 0 <= fail_under <= 100:
         raise UsageError(f"--fail-under must be a percentage between 0 and 100, not {fail_under:g}")
+    named = (
+        (article, "article"),
+        (refs, "reference file"),
+        (claims, "claims registry"),
+        (library, "reference file"),
+    )
+    for path, what in named:  # a missing file is named before any Crossref setting is judged
+        if path is not None:
+            existing_file(path, what)
     if client is None and verify and (article is not None or crossref_url is not None):
         client = make_client(offline=offline, mailto=mailto, crossref_url=crossref_url, cache=cache)
     report = check_article(
