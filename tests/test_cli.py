@@ -19,7 +19,7 @@ import yaml
 
 import needling_evidence as ne
 from crossref_server import CrossrefServer
-from needling_evidence import cli
+from needling_evidence import cli, commands
 from needling_evidence.crossref.base import Lookup, Progress, SearchResult
 from needling_evidence.datasets import dry_needling_path
 from needling_evidence.model import Provenance
@@ -124,6 +124,7 @@ def test_fail_under_out_of_range_is_a_usage_error(capsys: pytest.CaptureFixture[
         ["report", "{missing}"],
         ["report", "{dir}"],
         ["report", "--refs", "{missing}"],
+        ["report", "{missing}", "--crossref-url", "ftp://not-http"],  # the missing file first
         ["verify", "{missing}"],
         ["refs", "parse", "{missing}"],
         ["refs", "fix", "{missing}"],
@@ -159,7 +160,7 @@ def test_no_arguments_report_the_bundled_article_offline_and_say_so(
 
 
 def test_bundled_report_matches_the_library(tmp_path: Path) -> None:
-    run_ = cli.run_report(fmt="json")
+    run_ = commands.run_report(fmt="json")
     bundle = ne.datasets.dry_needling()
     results = ne.verify_references(bundle.references, ne.CrossrefClient.bundled())
     expected = ne.coverage_report(
@@ -193,7 +194,7 @@ def test_report_format_follows_the_output_suffix(
 
 
 def test_fail_under_sets_the_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
-    supported = cli.run_report().coverage
+    supported = commands.run_report().coverage
     assert 0 < supported < 100  # the bundled article has gaps, and one supported claim
     code, _, err = run(capsys, "report", "--fail-under", f"{supported + 1:.1f}", "--format", "md")
     assert code == 1 and "below --fail-under" in err
@@ -268,7 +269,7 @@ def test_python_dash_m_and_console_script(tmp_path: Path) -> None:
 def test_cli_module_imports_nothing_heavy() -> None:
     code = (
         "import sys, needling_evidence.cli as c; c.build_parser(); "
-        "heavy = ('pandas', 'habanero', 'bibtexparser', 'matplotlib', 'yaml'); "
+        "heavy = ('pandas', 'habanero', 'bibtexparser', 'matplotlib', 'yaml', 'tqdm'); "
         "print(','.join(m for m in heavy if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -304,7 +305,7 @@ def test_verify_json_has_one_object_per_reference(
     rows = json.loads(out)
     assert [r["key"] for r in rows] == [r.key for r in ne.read_bibtex(bib)]
     for row in rows:
-        assert set(row) == set(cli.VERIFY_COLUMNS)
+        assert set(row) == set(commands.VERIFY_COLUMNS)
     gattie = rows[0]
     assert gattie["status"] == "verified" and gattie["doi"] == "10.2519/jospt.2017.7096"
     assert gattie["provenance"]["kind"] == "live"
@@ -327,7 +328,7 @@ def test_verify_table_csv_and_strict(
     assert code == 0
     assert "not_found" in out and "verified" in out and "reference(s):" in out
     code, out, _ = run(capsys, "verify", str(bib), "--format", "csv", *common)
-    assert out.splitlines()[0] == ",".join(cli.VERIFY_COLUMNS)
+    assert out.splitlines()[0] == ",".join(commands.VERIFY_COLUMNS)
     code, _, err = run(capsys, "verify", str(bib), "--strict", *common)
     assert code == 1 and "gattie2017" in err
 
@@ -366,7 +367,7 @@ def test_verify_output_format_follows_the_suffix_and_reading_problems_reach_stde
     ]
     assert "bibtex.parse_failed" in err
     run(capsys, "verify", str(bib), "-o", str(out_csv), *common)
-    assert out_csv.read_text(encoding="utf-8").splitlines()[0] == ",".join(cli.VERIFY_COLUMNS)
+    assert out_csv.read_text(encoding="utf-8").splitlines()[0] == ",".join(commands.VERIFY_COLUMNS)
     code, out, err = run(capsys, "verify", str(bib), "--format", "json", *common)
     assert json.loads(out)[0]["key"] == "cagnie2013" and "bibtex.parse_failed" in err
     # an explicit --format wins over the suffix
@@ -383,13 +384,13 @@ def test_verify_rate_limited_without_mailto_says_how_to_get_the_polite_pool(
 
     served.fail(status=429, times=50, retry_after="0")
     client = CrossrefClient(base_url=served.url, cache=False, max_retries=0, backoff=0)
-    run_ = cli.run_verify(dry_needling_path("references.bib"), client=client)
+    run_ = commands.run_verify(dry_needling_path("references.bib"), client=client)
     assert {v.status for v in run_.verifications} == {"unverified"}
     assert any("--mailto" in hint and "NEEDLING_EVIDENCE_MAILTO" in hint for hint in run_.hints)
     polite = CrossrefClient(
         base_url=served.url, cache=False, max_retries=0, backoff=0, mailto="me@example.org"
     )
-    assert cli.run_verify(dry_needling_path("references.bib"), client=polite).hints == ()
+    assert commands.run_verify(dry_needling_path("references.bib"), client=polite).hints == ()
 
 
 def test_verify_offline_with_an_empty_cache_is_unverified(
@@ -410,7 +411,7 @@ def test_verify_offline_with_an_empty_cache_is_unverified(
 
 
 def test_verify_sends_mailto_from_the_option(served: CrossrefServer, tmp_path: Path) -> None:
-    cli.run_verify(
+    commands.run_verify(
         dry_needling_path("references.bib"),
         crossref_url=served.url,
         mailto="editor@example.org",
@@ -511,10 +512,10 @@ BIB_WITHOUT_DOI = """\
 def test_refs_fix_is_a_dry_run_unless_asked(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bib = tmp_path / "refs.bib"
     bib.write_bytes(BIB_WITHOUT_DOI.encode("utf-8"))
-    fix = cli.run_refs_fix(bib, client=StubSource())
+    fix = commands.run_refs_fix(bib, client=StubSource())
     assert fix.additions == {"cagnie2013": "10.1007/s11916-013-0348-5"}
     assert not fix.written and bib.read_bytes() == BIB_WITHOUT_DOI.encode("utf-8")
-    fix = cli.run_refs_fix(bib, client=StubSource(), write=True)
+    fix = commands.run_refs_fix(bib, client=StubSource(), write=True)
     assert fix.written and fix.backup is not None
     assert fix.backup.read_bytes() == BIB_WITHOUT_DOI.encode("utf-8")
     new = bib.read_text(encoding="utf-8")
@@ -530,7 +531,7 @@ def test_refs_fix_fills_an_empty_doi_field(tmp_path: Path) -> None:
     bib = tmp_path / "refs.bib"
     original = BIB_WITHOUT_DOI.replace("  pages   = {348}\n", "  pages   = {348},\n  doi     = {}\n")
     bib.write_bytes(original.encode("utf-8"))
-    fix = cli.run_refs_fix(bib, client=StubSource(), write=True)
+    fix = commands.run_refs_fix(bib, client=StubSource(), write=True)
     assert fix.written and fix.additions == {"cagnie2013": "10.1007/s11916-013-0348-5"}
     assert bib.read_text(encoding="utf-8") == original.replace(
         "doi     = {}", "doi     = {10.1007/s11916-013-0348-5}"
@@ -553,7 +554,7 @@ def test_refs_fix_says_what_it_could_not_check(capsys: pytest.CaptureFixture[str
     bib = tmp_path / "refs.bib"
     broken = "@article{broken2013,\n  title = {Unbalanced {brace},\n  year = {2013}\n}\n\n"
     bib.write_bytes((broken + BIB_WITHOUT_DOI).encode("utf-8"))
-    fix = cli.run_refs_fix(bib, offline=True, cache=tmp_path / "c.db")
+    fix = commands.run_refs_fix(bib, offline=True, cache=tmp_path / "c.db")
     assert fix.additions == {} and "cagnie2013" in fix.unchecked
     assert [p.code for p in fix.problems] == ["bibtex.parse_failed"]
     code, out, err = run(capsys, "refs", "fix", str(bib), "--offline", "--cache", str(tmp_path / "c.db"))
@@ -581,7 +582,7 @@ def test_claims_draft_writes_a_registry_that_loads_back(
 
 
 def test_claims_draft_of_the_bundled_article_loads_back(tmp_path: Path) -> None:
-    registry, _ = cli.run_claims_draft(dry_needling_path("article.txt"), output=tmp_path / "c.yaml")
+    registry, _ = commands.run_claims_draft(dry_needling_path("article.txt"), output=tmp_path / "c.yaml")
     loaded = ne.load_claims(tmp_path / "c.yaml", article=dry_needling_path("article.txt"))
     assert len(loaded) == len(registry) > 10
     assert [p for p in loaded.problems if p.severity == "error"] == []
@@ -594,13 +595,13 @@ def test_cache_info_and_clear(
     capsys: pytest.CaptureFixture[str], served: CrossrefServer, tmp_path: Path
 ) -> None:
     cache = tmp_path / "c.db"
-    cli.run_verify(dry_needling_path("references.bib"), crossref_url=served.url, cache=cache)
+    commands.run_verify(dry_needling_path("references.bib"), crossref_url=served.url, cache=cache)
     code, out, _ = run(capsys, "cache", "info", "--cache", str(cache))
     assert code == 0 and str(cache) in out
-    assert cli.run_cache_info(cache)["works"] >= 2
+    assert commands.run_cache_info(cache)["works"] >= 2
     code, out, _ = run(capsys, "cache", "clear", "--cache", str(cache))
     assert code == 0 and "Deleted" in out
-    assert cli.run_cache_info(cache)["works"] == 0
+    assert commands.run_cache_info(cache)["works"] == 0
 
 
 def test_cache_info_follows_the_environment(
@@ -636,13 +637,46 @@ def test_progress_bar_draws_only_on_a_terminal() -> None:
         bar(1, 4)
         bar(4, 4)
     assert pipe.parts == []
-    assert "".join(tty.parts).endswith("[" + "#" * cli.ProgressBar.WIDTH + "] 4/4\n")
+    drawn = "".join(tty.parts)
+    # tqdm's bar, labelled, redrawn in place; the finished bar stays on a line of its own
+    assert drawn.startswith("\rChecking") and "4/4" in drawn and drawn.endswith("\n")
+    interrupted = _Stream(True)
+    bar = cli.ProgressBar("Checking", interrupted)  # type: ignore[arg-type]
+    bar(1, 4)
+    bar.close()  # a run that stops half way leaves the cursor on a fresh line
+    assert "1/4" in "".join(interrupted.parts) and interrupted.parts[-1].endswith("\n")
+
+
+def test_progress_bar_shows_on_a_terminal_that_reports_no_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pseudo-terminal says 0 columns × 0 lines until someone sets its size (CI runners, `script`); tqdm,
+    # which measures sys.stderr itself, then hid its bar and printed a bare line break.
+    import os
+    import select
+
+    controller, terminal = os.openpty()
+    try:
+        assert tuple(os.get_terminal_size(terminal)) == (0, 0)
+        with open(terminal, "w", encoding="utf-8", closefd=False) as stream:
+            monkeypatch.setattr(sys, "stderr", stream)
+            bar = cli.ProgressBar("Checking")
+            bar(1, 2)
+            bar(2, 2)
+        drawn = b""
+        while select.select([controller], [], [], 1.0)[0]:
+            chunk = os.read(controller, 65536)
+            drawn += chunk
+            if not chunk or drawn.endswith(b"\n"):
+                break
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert b"Checking" in drawn and b"2/2" in drawn
 
 
 def test_write_text_atomic_keeps_the_old_file_when_the_folder_is_missing(tmp_path: Path) -> None:
     target = tmp_path / "out.md"
-    cli.write_text_atomic(target, "first")
-    cli.write_text_atomic(target, "second")
+    commands.write_text_atomic(target, "first")
+    commands.write_text_atomic(target, "second")
     assert target.read_text(encoding="utf-8") == "second"
     with pytest.raises(ne.InputError, match="does not exist"):
-        cli.write_text_atomic(tmp_path / "no" / "out.md", "x")
+        commands.write_text_atomic(tmp_path / "no" / "out.md", "x")

@@ -23,12 +23,45 @@ DESIGN_NAMES = {
     "load_claims",
     "draft_claims",
     "coverage_report",
+    "check_article",
     "datasets",
 }
 
 
 def test_design_names_are_public() -> None:
     assert set(ne.__all__) >= DESIGN_NAMES
+
+
+def test_check_article_has_the_design_signature() -> None:
+    """DESIGN.md fixes the one entry point's parameters: the article first, everything else by keyword."""
+    import inspect
+
+    parameters = inspect.signature(ne.check_article).parameters
+    assert list(parameters) == [
+        "article",
+        "references",
+        "claims",
+        "library",
+        "client",
+        "pubmed",
+        "verify",
+        "strict",
+        "progress",
+    ]
+    assert parameters["article"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in list(parameters.values())[1:])
+    defaults = {name: p.default for name, p in parameters.items()}
+    assert defaults == {
+        "article": None,
+        "references": None,
+        "claims": None,
+        "library": None,
+        "client": None,
+        "pubmed": None,
+        "verify": True,
+        "strict": False,
+        "progress": None,
+    }
 
 
 def test_every_public_name_resolves() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from needling_evidence import cli
+from needling_evidence import cli, commands
 from needling_evidence.report import render_markdown
 from report_sample import sample_report
 
@@ -181,7 +181,7 @@ def test_inline_citations_follow_the_refs_file_keys(tmp_path: Path, article: Pat
 
     bib = tmp_path / "refs.bib"
     bib.write_text(BIB, encoding="utf-8")
-    run = cli.run_report(article, refs=bib, verify=False)
+    run = commands.run_report(article, refs=bib, verify=False)
     links = run.report.to_dict()["links"]
     cited = {link["source_key"] for link in links if link["origin"] == "citation"}
     assert cited == {"ExampleCupping2019"}
@@ -198,7 +198,7 @@ def test_inline_citation_to_a_work_missing_from_refs_stays_visible(tmp_path: Pat
     bib = tmp_path / "refs.bib"
     other_work = BIB.replace("10.5555/test.0001", "10.5555/test.0999").replace("Cupping for", "Heat for")
     bib.write_text(other_work.replace("Example, A.", "Other, Z."), encoding="utf-8")
-    run = cli.run_report(article, refs=bib, verify=False)
+    run = commands.run_report(article, refs=bib, verify=False)
     gaps = [g for g in run.report.to_dict()["gaps"] if g["gap"] == "unknown_source"]
     assert gaps, run.report.to_dict()["gaps"]
 
@@ -246,7 +246,7 @@ def test_a_reviewed_source_is_listed_once_with_its_reviewed_stance(tmp_path: Pat
 
     claims = tmp_path / "claims.yaml"
     claims.write_text(GOOD_REGISTRY, encoding="utf-8")
-    run = cli.run_report(article, claims=claims, verify=False)
+    run = commands.run_report(article, claims=claims, verify=False)
     origins = sorted(lk["origin"] for lk in run.report.to_dict()["links"] if lk["claim_id"] == "back-pain")
     assert origins == ["citation", "registry"]
     text = render(run.report, "text")
@@ -268,7 +268,7 @@ def test_a_reviewed_source_is_listed_once_with_its_reviewed_stance(tmp_path: Pat
 def test_html_summary_reads_in_words_not_field_names(article: Path) -> None:
     from needling_evidence.report import render_html
 
-    run = cli.run_report(article, verify=False)
+    run = commands.run_report(article, verify=False)
     page = render_html(run.report)
     summary = page[page.index('<section id="summary"') :]
     summary = summary[: summary.index("</section>")]
@@ -300,7 +300,7 @@ def test_a_claim_left_out_for_one_typo_still_has_its_evidence_checked(tmp_path: 
 def test_terminal_report_of_an_article_without_references_says_none(tmp_path: Path) -> None:
     path = tmp_path / "stretching.md"
     path.write_text("# Stretching\n\nStretching before running prevents injuries.\n", encoding="utf-8")
-    text = cli.run_report(path, verify=False).text
+    text = commands.run_report(path, verify=False).text
     after = text[text.index("References (0)") :].splitlines()
     assert after[1].startswith("none")
     assert "DOI" not in text  # no empty table header

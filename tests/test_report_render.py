@@ -276,9 +276,9 @@ def test_checked_against_says_why_there_is_no_record() -> None:
 @pytest.fixture(scope="module")
 def bundled() -> dict[str, Any]:
     """The bundled article's report (verified offline against the bundled snapshot), as JSON data."""
-    from needling_evidence import cli
+    from needling_evidence import commands
 
-    data: dict[str, Any] = json.loads(cli.run_report(fmt="json").text)
+    data: dict[str, Any] = json.loads(commands.run_report(fmt="json").text)
     return data
 
 

@@ -1,11 +1,10 @@
 """needling_evidence — keeps a health article honest about its evidence.
 
 Read an article and its references, check every reference against Crossref, map every claim to the sources
-that support it, and report the gaps::
+that support it, and report the gaps — the whole run is one call::
 
     import needling_evidence as ne
-    bundle = ne.datasets.dry_needling()
-    report = ne.coverage_report(bundle.article, bundle.claims, bundle.references)
+    report = ne.check_article("article.md")  # no argument: the bundled dry-needling article, offline
     report.gaps
 
 Names are imported on first use, so ``import needling_evidence`` (and the command line) stays fast: pandas,
@@ -39,6 +38,7 @@ _EXPORTS: dict[str, str] = {
     "draft_claims": "drafting",
     "coverage_report": "coverage",
     "CoverageReport": "coverage",
+    "check_article": "pipeline",
     "Article": "model",
     "Claim": "model",
     "ClaimRegistry": "model",
@@ -89,6 +89,7 @@ if TYPE_CHECKING:
     from .model import Reference as Reference
     from .model import ReferenceList as ReferenceList
     from .model import Verification as Verification
+    from .pipeline import check_article as check_article
     from .references import load_references as load_references
     from .references.bibtex import add_bibtex_fields as add_bibtex_fields
     from .references.bibtex import read_bibtex as read_bibtex

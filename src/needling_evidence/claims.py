@@ -72,6 +72,7 @@ __all__ = [
     "MAX_YAML_NODES",
     "QuoteIndex",
     "load_claims",
+    "registry_yaml",
     "schema_path",
     "validate_claims",
 ]
@@ -959,3 +960,40 @@ def load_claims(
     if strict and registry.problems:
         raise StrictError(registry.problems)
     return registry
+
+
+# --- writing -----------------------------------------------------------------------------------------------
+
+
+def registry_yaml(registry: ClaimRegistry, article: Article, *, article_path: str | None = None) -> str:
+    """A claims registry as YAML in the shipped schema (``claims_schema.yaml``), with no evidence yet: what
+    ``needling-evidence claims draft`` writes; it loads back with :func:`load_claims`."""
+    import yaml
+
+    claims = []
+    for claim in registry:
+        sentence = article.sentence(claim.sentence_id) if claim.sentence_id else None
+        entry: dict[str, Any] = {
+            "id": claim.id,
+            "text": claim.text,
+            "quote": claim.quote or (sentence.text if sentence is not None else claim.text),
+            "kind": claim.kind,
+        }
+        for name in ("condition", "population", "note"):
+            value = getattr(claim, name)
+            if value:
+                entry[name] = value
+        entry["evidence"] = []
+        claims.append(entry)
+    document: dict[str, Any] = {"schema_version": 1}
+    meta = {k: v for k, v in (("title", article.title), ("file", article_path)) if v}
+    if meta:
+        document["article"] = meta
+    document["note"] = (
+        "Drafted by `needling-evidence claims draft`: candidate claims only. Check each text, kind and "
+        "quote; delete what is not a claim; add evidence entries (source, stance, directness, rationale) as "
+        "you review."
+    )
+    document["claims"] = claims
+    header = "# Claims registry drafted by needling-evidence. Schema: needling_evidence/claims_schema.yaml\n"
+    return header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)

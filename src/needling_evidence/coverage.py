@@ -405,6 +405,7 @@ class CoverageReport:
         summary: dict[str, Any],
         unregistered: list[dict[str, Any]] | None = None,
         problems: Sequence[Problem] = (),
+        notes: Sequence[str] = (),
     ):
         self._rows = {
             "claims": claims,
@@ -416,6 +417,8 @@ class CoverageReport:
         }
         self.summary = summary
         self.problems: tuple[Problem, ...] = tuple(problems)
+        # sentences for the top of every rendering: where the verdicts came from, what was not done
+        self.notes: tuple[str, ...] = tuple(notes)
         self._frames: dict[str, pd.DataFrame] = {}
 
     _COLUMNS: Mapping[str, tuple[tuple[str, str], ...]] = {
@@ -633,6 +636,7 @@ def coverage_report(
     drafted: Iterable[Claim] | None = None,
     suggest: bool = True,
     strict: bool = False,
+    notes: Sequence[str] = (),
 ) -> CoverageReport:
     """The evidence map: claims × sources, each claim's status with its reason, the gaps, and suggestions.
 
@@ -642,6 +646,7 @@ def coverage_report(
     :func:`~needling_evidence.draft_claims` of ``article``), used to report sentences no claim quotes as
     ``unregistered``. Problems carried by the inputs (article, registry, references) are kept in
     ``report.problems``; with ``strict=True`` any raises :class:`~needling_evidence.errors.StrictError`.
+    ``notes`` (where the verdicts came from, what was not checked) are kept as ``report.notes``.
     """
     from .crossref.design import classify_design
 
@@ -975,6 +980,7 @@ def coverage_report(
         unregistered=unregistered_rows,
         summary=summary,
         problems=problems,
+        notes=notes,
     )
 
 
