@@ -647,6 +647,29 @@ def test_progress_bar_draws_only_on_a_terminal() -> None:
     assert "1/4" in "".join(interrupted.parts) and interrupted.parts[-1].endswith("\n")
 
 
+def test_progress_off_a_terminal_is_a_line_every_few_seconds_and_one_at_the_end() -> None:
+    # issue 12: a 4-minute run printed nothing when not on a terminal (CI logs)
+    from needling_evidence.progress import LOG_EVERY_SECONDS, ProgressBar
+
+    now = [0.0]
+    log = _Stream(False)
+    bar = ProgressBar("Checking references", log, clock=lambda: now[0])  # type: ignore[arg-type]
+    for done in range(1, 61):
+        now[0] = done * 0.5  # one reference every half second: 30 s in all
+        bar(done, 60)
+    lines = "".join(log.parts).splitlines()
+    assert (
+        len(lines) == int(30 / LOG_EVERY_SECONDS) - 1 + 1
+    )  # one per interval after the start, one at the end
+    assert lines[0] == "Checking references: 11/60 (5 s)"
+    assert lines[-1] == "Checking references: 60/60 (30 s)"
+    quick = _Stream(False)
+    bar = ProgressBar("Checking", quick, clock=lambda: 0.0)  # type: ignore[arg-type]
+    bar(1, 2)
+    bar(2, 2)
+    assert quick.parts == []  # a run shorter than the interval stays silent
+
+
 def test_progress_bar_shows_on_a_terminal_that_reports_no_size(monkeypatch: pytest.MonkeyPatch) -> None:
     # A pseudo-terminal says 0 columns × 0 lines until someone sets its size (CI runners, `script`); tqdm,
     # which measures sys.stderr itself, then hid its bar and printed a bare line break.

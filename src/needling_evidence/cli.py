@@ -17,9 +17,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import commands
+from ._files import backup_path
 from .commands import (
     EXIT_FAILED,
     EXIT_OK,
@@ -29,12 +30,12 @@ from .commands import (
     write_text_atomic,
 )
 from .errors import CrossrefError, InputError, NeedlingEvidenceError, StrictError, UsageError
+from .progress import ProgressBar
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "ProgressBar", "build_parser", "main"]
 
 PROG = "needling-evidence"
 HELP_WIDTH = 100  # help descriptions wrap here; the examples in the epilogs are at most this wide
-DEFAULT_SIZE = (80, 24)  # columns, lines of a terminal that does not say its size (the VT100's)
 
 EPILOG = """\
 examples:
@@ -52,49 +53,6 @@ exit codes: 0 the run worked (gaps are still a success); 1 coverage below --fail
 environment: NEEDLING_EVIDENCE_MAILTO (polite pool e-mail), NEEDLING_EVIDENCE_CROSSREF_URL (another
 Crossref-compatible server), NEEDLING_EVIDENCE_CACHE (cache file).
 """
-
-
-# --- progress -----------------------------------------------------------------------------------------------
-
-
-class ProgressBar:
-    """``progress(done, total)`` drawn by tqdm on ``stream`` — only when it is a terminal, so logs and pipes
-    stay clean (and tqdm is not even imported)."""
-
-    def __init__(self, label: str, stream: IO[str] | None = None) -> None:
-        self.label = label
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
-        self._bar: Any = None  # a tqdm bar once the first count arrives
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or total <= 0:
-            return
-        if self._bar is None or self._bar.total != total:
-            self.close()
-            from tqdm import tqdm
-
-            columns, lines = self._size()
-            self._bar = tqdm(
-                total=total, desc=self.label, file=self.stream, ncols=columns, nrows=lines, leave=True
-            )
-        self._bar.update(min(done, total) - self._bar.n)
-        if done >= total:
-            self.close()
-
-    def _size(self) -> tuple[int, int]:
-        """The terminal's columns and lines; 80 × 24 when it reports none (some CI and ``script`` terminals
-        say 0 × 0, where tqdm would hide its bar)."""
-        try:
-            size = os.get_terminal_size(self.stream.fileno())
-        except (AttributeError, OSError, ValueError):
-            return DEFAULT_SIZE
-        return size.columns or DEFAULT_SIZE[0], size.lines or DEFAULT_SIZE[1]
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
-            self._bar = None
 
 
 # --- argument parsing: one function per subcommand ----------------------------------------------------------
@@ -156,10 +114,18 @@ def _crossref_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _cache_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
-    parser.add_argument(
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument(
         "--cache",
         metavar="FILE",
         help="the cache file (default: $NEEDLING_EVIDENCE_CACHE or the user cache dir)",
+    )
+    choice.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_const",
+        const=False,
+        help="use no cache file: nothing is read from or written to one",
     )
 
 
@@ -238,6 +204,7 @@ def _refs_parser(commands_: _Commands) -> None:
     )
     parse.add_argument("file", metavar="FILE", help="the reference list (.txt/.md), or .bib / CSL-JSON")
     parse.add_argument("-o", "--output", metavar="FILE", help="refs.bib or refs.json")
+    parse.add_argument("--force", action="store_true", help="replace -o FILE even when it is read-only")
     parse.set_defaults(handler=_cmd_refs_parse)
     fix = _command(
         actions,
@@ -252,6 +219,7 @@ def _refs_parser(commands_: _Commands) -> None:
     fix.add_argument(
         "--write", action="store_true", help="change the file (default: only show what would change)"
     )
+    fix.add_argument("--force", action="store_true", help="with --write: change the file even when read-only")
     _crossref_options(fix)
     fix.set_defaults(handler=_cmd_refs_fix)
 
@@ -394,19 +362,27 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 def _cmd_refs_parse(args: argparse.Namespace) -> int:
     replaced = args.output is not None and Path(args.output).is_file()
-    references, text = commands.run_refs_parse(args.file, output=args.output)
+    kept_as = backup_path(_written_file(Path(args.output))) if replaced else None
+    references, text = commands.run_refs_parse(args.file, output=args.output, force=args.force)
     if args.output is None:
         sys.stdout.write(text)
     else:
-        kept = f" (the previous file is kept as {args.output}.bak)" if replaced else ""
+        kept = f" (the previous file is kept as {kept_as})" if kept_as is not None else ""
         print(f"wrote {len(references)} reference(s) to {args.output}{kept}", file=sys.stderr)
     for problem in references.problems:
         print(f"{problem}", file=sys.stderr)
     return EXIT_OK
 
 
+def _written_file(path: Path) -> Path:
+    """The file a write to ``path`` changes: a symbolic link is written through to its target."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def _cmd_refs_fix(args: argparse.Namespace) -> int:
-    run = _with_crossref("Looking up DOIs", commands.run_refs_fix, args, args.bib, write=args.write)
+    run = _with_crossref(
+        "Looking up DOIs", commands.run_refs_fix, args, args.bib, write=args.write, force=args.force
+    )
     if not run.additions:
         print(f"No DOIs to add to {run.path}.")
     else:

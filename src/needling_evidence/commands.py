@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ._files import atomic_write_text
 from .errors import UsageError
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from .coverage import CoverageReport
     from .crossref.client import CrossrefClient
     from .model import ClaimRegistry, Problem, Reference, ReferenceList, Verification
+
+# A cache file, None for the default one, or False for no cache at all (--no-cache).
+CacheOption = str | os.PathLike[str] | Literal[False] | None
 
 __all__ = [
     "EXIT_FAILED",
@@ -82,7 +85,7 @@ def make_client(
     offline: bool = False,
     mailto: str | None = None,
     crossref_url: str | None = None,
-    cache: str | os.PathLike[str] | None = None,
+    cache: CacheOption = None,
 ) -> CrossrefClient:
     """A Crossref client from the command-line options (``None`` falls back on the environment variables)."""
     from .crossref.client import CrossrefClient
@@ -130,7 +133,7 @@ def run_report(
     offline: bool = False,
     mailto: str | None = None,
     crossref_url: str | None = None,
-    cache: str | os.PathLike[str] | None = None,
+    cache: CacheOption = None,
     verify: bool = True,
     progress: Callable[[int, int], None] | None = None,
     client: CrossrefClient | None = None,
@@ -299,7 +302,7 @@ def run_verify(
     offline: bool = False,
     mailto: str | None = None,
     crossref_url: str | None = None,
-    cache: str | os.PathLike[str] | None = None,
+    cache: CacheOption = None,
     progress: Callable[[int, int], None] | None = None,
     client: CrossrefClient | None = None,
     width: int | None = None,
@@ -420,11 +423,12 @@ def _verify_table(
 
 
 def run_refs_parse(
-    file: str | os.PathLike[str], *, output: str | os.PathLike[str] | None = None
+    file: str | os.PathLike[str], *, output: str | os.PathLike[str] | None = None, force: bool = False
 ) -> tuple[ReferenceList, str]:
     """Read a reference list (a pasted APA/Vancouver/numbered/bulleted list, or .bib / CSL-JSON) and convert
     it: to BibTeX, or to CSL-JSON when ``output`` ends in ``.json``. Writes ``output`` atomically when given
-    (a file it replaces is kept as ``<output>.bak``); returns the references and the converted text."""
+    (a file it replaces is kept as ``<output>.bak``, or ``.bak.N`` when a ``.bak`` exists; a read-only one is
+    refused unless ``force``); returns the references and the converted text."""
     references = _load_refs(file)
     if Path(file).suffix.lower() not in (".bib", ".json"):
         references = _keep_unread_text(references)
@@ -442,7 +446,7 @@ def run_refs_parse(
         raise UsageError(f"-o must end in .bib (BibTeX) or .json (CSL-JSON), not {suffix or 'no suffix'}")
     if target is not None:
         # the target may be someone's library: a fresh conversion must not take its comments and layout away
-        atomic_write_text(target, text, backup=True)
+        atomic_write_text(target, text, backup=True, force=force)
     return references, text
 
 
@@ -488,10 +492,11 @@ def run_refs_fix(
     bib: str | os.PathLike[str],
     *,
     write: bool = False,
+    force: bool = False,
     offline: bool = False,
     mailto: str | None = None,
     crossref_url: str | None = None,
-    cache: str | os.PathLike[str] | None = None,
+    cache: CacheOption = None,
     progress: Callable[[int, int], None] | None = None,
     client: CrossrefClient | None = None,
 ) -> FixRun:
@@ -499,7 +504,7 @@ def run_refs_fix(
 
     A dry run by default: nothing is written. With ``write=True`` the ``doi`` fields are added through the
     byte-preserving BibTeX writer (every other byte of the file unchanged), atomically, after copying the
-    original to ``<file>.bak``.
+    original to ``<file>.bak``; a read-only file is refused unless ``force``.
     """
     from .references.bibtex import read_bibtex
 
@@ -529,7 +534,8 @@ def run_refs_fix(
         # the BibTeX writer splices the new fields in, keeps every other byte, writes atomically and keeps the
         # previous file as <file>.bak
         updates = {key: {"doi": doi} for key, doi in additions.items()}
-        add_bibtex_fields(path, updates, overwrite=True, backup=True)  # only empty doi fields are replaced
+        # only empty doi fields are replaced
+        add_bibtex_fields(path, updates, overwrite=True, backup=True, force=force)
         backup = path.with_name(path.name + ".bak")
     return FixRun(
         path,

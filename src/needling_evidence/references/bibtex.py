@@ -936,6 +936,7 @@ def add_bibtex_fields(
     *,
     overwrite: bool = False,
     backup: bool = True,
+    force: bool = False,
 ) -> Path:
     """Add fields to entries of a .bib file in place, changing nothing else; returns the path.
 
@@ -944,12 +945,13 @@ def add_bibtex_fields(
     entry already has raises :class:`~needling_evidence.errors.UsageError` unless ``overwrite=True`` (then
     only its value is replaced). Keys not in the file, or used twice in it, raise ``UsageError``. The file
     keeps its encoding and line endings; the previous version is kept as ``<path>.bak`` unless
-    ``backup=False``.
+    ``backup=False`` (see :func:`~needling_evidence._files.backup_path`). A read-only file is refused with an
+    :class:`~needling_evidence.errors.InputError` unless ``force=True``; a symbolic link is written through.
     """
     file = Path(path)
     source = _load(file, [])
     text = splice_bibtex_fields(source.text, updates, overwrite=overwrite)
-    _atomic_write(file, text, source.encoding, backup=backup)
+    _atomic_write(file, text, source.encoding, backup=backup, force=force)
     return file
 
 
@@ -1072,12 +1074,12 @@ def _splice_entry(raw: str, entry: Any, new: Mapping[str, str], overwrite: bool,
     return raw
 
 
-def _atomic_write(path: Path, text: str, encoding: str, *, backup: bool) -> None:
+def _atomic_write(path: Path, text: str, encoding: str, *, backup: bool, force: bool = False) -> None:
     """Write ``text`` in the file's own ``encoding``, line endings kept, atomically (``.bak`` if asked)."""
     if encoding in _BOM_CODECS:
         text = "\ufeff" + text  # the byte-order mark the file was read with
     try:
-        atomic_write_text(path, text, encoding=encoding, backup=backup)
+        atomic_write_text(path, text, encoding=encoding, backup=backup, force=force)
     except UnicodeEncodeError as error:
         raise UsageError(
             f"{path}: the new text has characters ({error.object[error.start : error.end]!r}) that the "
