@@ -220,3 +220,20 @@ def test_offline_default_pubmed_reads_the_same_cache(
         )
         assert result.status == "verified" and result.pubmed_provenance is not None
         assert result.pubmed_provenance.kind == "cache" and pubmed_server.count() == before
+
+
+def test_bundled_offline_run_adds_only_confirmed_pubmed_records() -> None:
+    import needling_evidence as ne
+
+    bundle = ne.datasets.dry_needling()
+    results = {r.key: r for r in ne.verify_references(bundle.references, ne.CrossrefClient.bundled())}
+    gattie = results["gattie2017"]
+    assert gattie.pmid == "28158962" and gattie.pubmed_provenance is not None
+    assert gattie.pubmed_provenance.kind == "snapshot" and "not live PubMed" in gattie.message
+    assert gattie.publication_types == ()  # not confirmed from PubMed's own record, so not bundled
+    # no PMID invented for the works the snapshot could not confirm
+    assert results["cagnie2013"].pmid is None and results["rodine2015"].pmid is None
+    assert results["rodine2015"].status == "unverified"
+    snapshot = PubMedClient.bundled().snapshot
+    assert snapshot is not None and set(snapshot.records) == {"28158962"}
+    assert {u["key"] for u in snapshot.not_confirmed} == {"cagnie2013", "rodine2015"}

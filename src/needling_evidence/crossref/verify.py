@@ -543,8 +543,10 @@ def _pubmed_where(provenance: Provenance | None) -> str:
     if provenance is None:
         return ""
     if provenance.kind == "snapshot":
+        made = f" made {provenance.fetched}" if provenance.fetched else ""
         return (
-            f"PubMed fields from the bundled snapshot ({provenance.note or 'made by hand'}), not live PubMed"
+            f"PubMed fields from the bundled snapshot{made}, written by hand from public records, not live "
+            "PubMed"
         )
     if provenance.kind == "cache":
         return f"PubMed record cached {provenance.fetched or '(date unknown)'}"
@@ -557,6 +559,8 @@ def _merge(ref: Reference, result: Verification, finding: PubMedFinding) -> Veri
 
     sources: tuple[str, ...] = ("crossref",) if result.status in _CROSSREF_ANSWERED else ()
     mismatch_sources: dict[str, tuple[str, ...]] = {name: ("crossref",) for name in result.mismatches}
+    if result.design is not None and result.design_source is None:
+        result = replace(result, design_source="crossref" if result.record is not None else "reference")
     if finding.outcome == "skipped":
         return replace(result, sources=sources, mismatch_sources=mismatch_sources)
     if finding.outcome in ("found", "not_found"):

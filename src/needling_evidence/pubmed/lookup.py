@@ -197,9 +197,12 @@ def find_in_pubmed(refs: Sequence[Reference], client: PubMedClient) -> list[PubM
             if doi in pmids:
                 by_pmid[index] = (pmids[doi], "doi")
             elif doi in failed:
-                findings[index] = PubMedFinding(
-                    "failed", how="doi", error="PubMed could not be searched for the DOI"
+                why = (
+                    "offline: not in the PubMed cache or snapshot"
+                    if client.offline
+                    else "the DOI search failed"
                 )
+                findings[index] = PubMedFinding("failed", how="doi", error=why)
             else:
                 findings[index] = PubMedFinding("not_found", how="doi")
 
