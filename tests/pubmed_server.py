@@ -113,8 +113,14 @@ class RecordedRequest:
 
 class PubMedServer:
     def __init__(
-        self, *, rate_limit: float | None = None, hang_seconds: float = 5.0, max_esummary: int = 500
+        self,
+        *,
+        rate_limit: float | None = None,
+        hang_seconds: float = 5.0,
+        max_esummary: int = 500,
+        delay: float = 0.0,
     ) -> None:
+        self.delay = delay  # seconds added to every answer (a network's round trip)
         self.articles: dict[str, ET.Element] = {}
         self.summaries: dict[str, dict[str, Any]] = {}
         self.idconv: dict[str, dict[str, Any]] = {}
@@ -173,6 +179,9 @@ class PubMedServer:
     def count(self, route: str | None = None) -> int:
         return sum(1 for r in self.requests if route is None or r.route == route)
 
+    def count_status(self, status: int) -> int:
+        return sum(1 for r in self.requests if r.status == status)
+
     # --- answers ---
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -193,6 +202,8 @@ class PubMedServer:
                 path = urlsplit(self.path).path
                 params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
                 route = path.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+                if server.delay:
+                    time.sleep(server.delay)
                 status, body, ctype = server._respond(route, params)
                 with server._lock:
                     server.requests.append(
