@@ -1,8 +1,8 @@
 """Benchmark: 1,000 PMIDs through PubMedClient vs one ESummary request per PMID, against a local server.
 
 The local E-utilities-shaped server (tests/pubmed_server.py) adds 100 ms to every answer and holds NCBI's
-limit for a client without an API key, 3 requests/s, answering 429 (NCBI's body) beyond it. The DocSums are the
-recorded ESummary answer for PMID 28265654 under 1,000 synthetic PMIDs.
+limit for a client without an API key, 3 requests/s, answering 429 (NCBI's body) beyond it.
+The DocSums are the recorded ESummary answer for PMID 28265654 under 1,000 synthetic PMIDs.
 
     python tests/benchmarks/bench_pubmed.py            # the per-PMID loop timed on 30 PMIDs, extrapolated
     python tests/benchmarks/bench_pubmed.py --full     # the loop on all 1,000 (about 6 minutes)
