@@ -237,3 +237,52 @@ def test_bundled_offline_run_adds_only_confirmed_pubmed_records() -> None:
     snapshot = PubMedClient.bundled().snapshot
     assert snapshot is not None and set(snapshot.records) == {"28158962"}
     assert {u["key"] for u in snapshot.not_confirmed} == {"cagnie2013", "rodine2015"}
+
+
+def test_identifiers_are_read_from_every_form() -> None:
+    from needling_evidence.pubmed.lookup import reference_pmcid, reference_pmid
+
+    forms = {
+        "PMID: 22351513": "22351513",
+        "https://pubmed.ncbi.nlm.nih.gov/22351513/": "22351513",
+        "http://www.ncbi.nlm.nih.gov/pubmed/22351513": "22351513",
+        "https://europepmc.org/article/MED/22351513": "22351513",
+        "https://europepmc.org/abstract/MED/22351513": "22351513",
+    }
+    for text, pmid in forms.items():
+        assert reference_pmid(Reference(key="k", raw=f"Khan R. Variation. {text}")) == pmid, text
+    assert reference_pmid(Reference(key="k", pmid="22351513")) == "22351513"
+    assert reference_pmcid(Reference(key="k", url="https://pmc.ncbi.nlm.nih.gov/articles/PMC2883744/")) == (
+        "PMC2883744"
+    )
+    assert reference_pmcid(Reference(key="k", pmcid="2883744")) == "PMC2883744"
+    assert reference_pmid(Reference(key="k", raw="Volume 22351513 of nothing")) is None
+
+
+def test_a_doi_finds_its_pmid_by_the_id_converter_then_by_search(
+    crossref_server: CrossrefServer, pubmed_server: PubMedServer
+) -> None:
+    doi = "10.1002/jsfa.5627"  # the recorded PubMed article's DOI
+    work = synthetic_work(doi, title=RECORDED_TITLE)
+    work.update(
+        {
+            "author": [{"family": "Khan", "given": "Riyazuddeen"}],
+            "container-title": ["Journal of the science of food and agriculture"],
+            "issued": {"date-parts": [[2012]]},
+            "volume": "92",
+            "issue": "11",
+            "page": "2310-2315",
+        }
+    )
+    crossref_server.add_work(work)
+    pubmed_server.add_article(recorded_article())
+    crossref, pubmed = _clients(crossref_server, pubmed_server)
+    [by_search] = verify_references([_recorded_reference("k", doi=doi)], crossref, pubmed=pubmed)
+    assert by_search.status == "verified" and by_search.pmid == "22351513"
+    assert [pubmed_server.count(r) for r in ("idconv", "esearch", "efetch")] == [1, 1, 1]
+    # a work in PMC: the ID converter alone maps it (no search)
+    pubmed_server.add_idconv({"pmid": "22351513", "pmcid": "PMC9999999", "doi": doi})
+    crossref, pubmed = _clients(crossref_server, pubmed_server)
+    [by_converter] = verify_references([_recorded_reference("k", doi=doi)], crossref, pubmed=pubmed)
+    assert by_converter.pmid == "22351513" and pubmed_server.count("esearch") == 1
+    assert by_converter.sources == ("crossref", "pubmed")

@@ -254,7 +254,13 @@ class PubMedClient:
         self.ttl_days = ttl_days
         self._sleep = sleep
         self.rate = rate or (RATE_WITH_KEY if self._api_key else RATE_WITHOUT_KEY)
-        self._spacer = _Spacer(self.rate, clock, sleep)
+        # NCBI counts requests per address: clients in one process share the allowance (as Crossref's do)
+        shared = sleep is time.sleep and clock is time.monotonic
+        self._spacer = (
+            _shared_spacer(self.base_url, self.rate) if shared else _Spacer(self.rate, clock, sleep)
+        )
+        # live answers already fetched by this client, so one run never asks twice for a PMID (even uncached)
+        self._memo: dict[str, PubMedLookup] = {}
         self.stats = PubMedStats()
         self._owns_cache = not isinstance(cache, Cache)
         if cache is False:
@@ -310,6 +316,12 @@ class PubMedClient:
         for pmid in wanted:
             if not pmid.isdigit():
                 answers[pmid] = PubMedLookup(pmid, "failed", error=f"not a PMID: {pmid!r}")
+        for pmid in wanted:
+            seen = self._memo.get(pmid)
+            if pmid not in answers and seen is not None:
+                full = seen.record is None or seen.record.extra.get("via") != "esummary"
+                if route == "esummary" or full:
+                    answers[pmid] = seen
         todo = [p for p in wanted if p not in answers]
         cached: dict[str, CachedPubMed] = {}
         if self.cache is not None and todo:
@@ -330,6 +342,7 @@ class PubMedClient:
         if todo:
             fetched = self._fetch_efetch(todo) if route == "efetch" else self._fetch_esummary(todo)
             self._store(fetched.values())
+            self._memo.update({p: lk for p, lk in fetched.items() if lk.outcome != "failed"})
             for pmid, lookup in fetched.items():
                 if lookup.outcome == "failed":
                     lookup = self._fallback(pmid, lookup, cached.get(pmid))
@@ -675,6 +688,18 @@ class PubMedClient:
             if secret:
                 text = text.replace(secret, label)
         return text
+
+
+_SPACERS: dict[tuple[str, float], _Spacer] = {}
+_SPACERS_LOCK = threading.Lock()
+
+
+def _shared_spacer(base_url: str, rate: float) -> _Spacer:
+    with _SPACERS_LOCK:
+        key = (urlsplit(base_url).netloc, rate)
+        if key not in _SPACERS:
+            _SPACERS[key] = _Spacer(rate, time.monotonic, time.sleep)
+        return _SPACERS[key]
 
 
 def _retry_after(value: str | None) -> float | None:

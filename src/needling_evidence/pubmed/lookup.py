@@ -33,8 +33,12 @@ __all__ = ["PubMedFinding", "find_in_pubmed", "reference_pmcid", "reference_pmid
 
 How = Literal["pmid", "pmcid", "doi", "ecitmatch", "search"]
 
+# "PMID: 123", PubMed URLs (old and new) and Europe PMC's MED URLs; PMCIDs are read in any form ("PMC123" in
+# a PMC or Europe PMC URL or in the text).
 _PMID = re.compile(
-    r"(?:\bPMID:?\s*|pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(\d{1,9})\b", re.I
+    r"(?:\bPMID:?\s*|pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/"
+    r"|europepmc\.org/(?:article/|abstract/)?MED/)(\d{1,9})\b",
+    re.I,
 )
 _PMCID = re.compile(r"\b(PMC\d{3,9})\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
