@@ -286,3 +286,18 @@ def test_a_doi_finds_its_pmid_by_the_id_converter_then_by_search(
     [by_converter] = verify_references([_recorded_reference("k", doi=doi)], crossref, pubmed=pubmed)
     assert by_converter.pmid == "22351513" and pubmed_server.count("esearch") == 1
     assert by_converter.sources == ("crossref", "pubmed")
+
+
+@pytest.mark.parametrize("fault", ["malformed", "hang", "429"])
+def test_a_pmid_pubmed_could_not_answer_is_unverified(
+    crossref_server: CrossrefServer, pubmed_server: PubMedServer, fault: str
+) -> None:
+    pubmed_server.add_article(recorded_article())
+    if fault == "429":
+        pubmed_server.fail(status=429, times=5)
+    else:
+        pubmed_server.fail(fault, times=5)  # type: ignore[arg-type]
+    crossref, pubmed = _clients(crossref_server, pubmed_server)
+    [result] = verify_references([_recorded_reference("k", pmid="22351513")], crossref, pubmed=pubmed)
+    assert result.status == "unverified" and result.pmid is None
+    assert "not the same as 'no index knows this work'" in result.message
