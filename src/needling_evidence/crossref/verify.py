@@ -593,7 +593,8 @@ def _merge(ref: Reference, result: Verification, finding: PubMedFinding) -> Veri
         if finding.how == "pmid" and not has_doi:
             status = "not_found"
             message = _join(
-                "PubMed has no record of the reference's PMID: check it for a typo", _where(result.provenance)
+                "PubMed has no record of the reference's PMID: check it for a typo",
+                _pubmed_where(finding.provenance),
             )
         elif result.status == "no_doi":
             closest = [c for c in finding.candidates if c.get("pmid")]
@@ -702,10 +703,17 @@ def _merge(ref: Reference, result: Verification, finding: PubMedFinding) -> Veri
             **fields,
         )
     pubmed_notes = ""
+    if result.status == "doi_found" and record.doi and record.doi != result.suggested_doi:
+        pubmed_notes = (
+            f"PubMed's matching record gives another DOI ({record.doi}) than Crossref's "
+            f"({result.suggested_doi}): check which is the work's"
+        )
     only_pubmed = [n for n, src in mismatch_sources.items() if src == ("pubmed",)]
     if only_pubmed:
-        pubmed_notes = "PubMed's record also differs: " + ", ".join(
-            f"{n}: {pubmed_diffs[n][0]} ≠ {pubmed_diffs[n][1]}" for n in only_pubmed
+        pubmed_notes = (
+            _join(pubmed_notes)
+            + " PubMed's record also differs: "
+            + ", ".join(f"{n}: {pubmed_diffs[n][0]} ≠ {pubmed_diffs[n][1]}" for n in only_pubmed)
         )
     return replace(
         result,

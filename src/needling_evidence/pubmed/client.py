@@ -79,7 +79,7 @@ RATE_WITH_KEY = 10.0
 # Requests are spaced 5 % wider than the limit: NCBI counts arrivals, and our clock and theirs differ.
 SPACING_MARGIN = 1.05
 # NCBI: "if more than about 200 UIDs are to be provided, the request should be made using the HTTP POST
-# method".
+# method"; we POST from 200 on.
 POST_ABOVE_IDS = 200
 # EFetch batch: NCBI allows up to 10,000 records per EFetch; 200 keeps each PubMed XML answer a few MB.
 EFETCH_BATCH = 200
@@ -355,7 +355,7 @@ class PubMedClient:
             batch = pmids[start : start + EFETCH_BATCH]
             params = {"db": "pubmed", "retmode": "xml", "id": ",".join(batch)}
             try:
-                body = self._request("efetch", "/efetch.fcgi", params, post=len(batch) > POST_ABOVE_IDS // 2)
+                body = self._request("efetch", "/efetch.fcgi", params, post=len(batch) >= POST_ABOVE_IDS)
                 records = parse_efetch(body)
             except (PubMedUnavailable, MalformedAnswer) as exc:
                 out.update(self._batch_failed("EFetch", batch, exc))
@@ -376,7 +376,7 @@ class PubMedClient:
             batch = pmids[start : start + size]
             params = {"db": "pubmed", "retmode": "json", "id": ",".join(batch)}
             try:
-                body = self._request("esummary", "/esummary.fcgi", params, post=len(batch) > POST_ABOVE_IDS)
+                body = self._request("esummary", "/esummary.fcgi", params, post=len(batch) >= POST_ABOVE_IDS)
                 docs = parse_esummary(body)
             except MalformedAnswer as exc:
                 if "too many" in str(exc).casefold() and len(batch) > 1:
@@ -543,7 +543,6 @@ class PubMedClient:
         return Provenance(kind="live", fetched=when, base_url=self.base_url, note="PubMed (NCBI E-utilities)")
 
     def _from_cache(self, entry: CachedPubMed, *, stale: str | None = None) -> PubMedLookup:
-        self.stats.cache_hits += 0  # counted by the caller
         note = f"PubMed record fetched live from {entry.base_url}; kept in the local cache"
         if stale:
             note += f"; used after the live lookup failed ({stale})"
