@@ -215,3 +215,41 @@ def test_warm_cache_needs_no_request_and_offline_reads_it(server: PubMedServer, 
         assert offline.fetch(["11111111"])["11111111"].outcome == "found"
         assert offline.fetch(["22222222"])["22222222"].outcome == "failed"
         assert server.count() == before
+
+
+def test_real_pacing_holds_a_three_per_second_server_without_429(server: PubMedServer) -> None:
+    server.rate_limit = 3
+    client = PubMedClient(base_url=server.url, cache=False)  # the real clock and sleep
+    for n in range(5):
+        client.search(f"paced {n}")
+    assert server.count_status(429) == 0 and server.count("esearch") == 5
+
+
+def test_every_route_carries_tool_and_email(server: PubMedServer, tmp_path: Path) -> None:
+    server.add_article(recorded_article())
+    server.add_idconv(recorded_idconv()["records"][0])
+    with Cache(tmp_path / "c.sqlite") as cache:
+        client = _client(server, email="me@example.org", cache=cache)
+        client.fetch(["22351513"])
+        client.summaries(["28265654"])
+        client.convert_ids(["10.1038/ng.590"])
+        client.citation_match({"a": "j|2000|1|1|x|a|"})
+        client.search("x")
+        assert {r.route for r in server.requests} == {"efetch", "esummary", "idconv", "ecitmatch", "esearch"}
+        assert all(r.params["tool"] == "needling_evidence" for r in server.requests)
+        assert all(r.params["email"] == "me@example.org" for r in server.requests)
+        info = cache.info()
+        assert info["pubmed"] == 2 and info["queries"] == 3  # the idconv, ECitMatch and ESearch answers
+        assert "me@example.org" not in repr(client)
+
+
+def test_import_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, needling_evidence; "
+        "print(any(m.startswith(('rispy', 'needling_evidence.pubmed')) for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
