@@ -301,3 +301,18 @@ def test_a_pmid_pubmed_could_not_answer_is_unverified(
     [result] = verify_references([_recorded_reference("k", pmid="22351513")], crossref, pubmed=pubmed)
     assert result.status == "unverified" and result.pmid is None
     assert "not the same as 'no index knows this work'" in result.message
+
+
+def test_a_citation_match_that_fails_the_checks_is_not_suggested(
+    crossref_server: CrossrefServer, pubmed_server: PubMedServer
+) -> None:
+    # ECitMatch answers a PMID for journal + year, but the record is another work: the checks refuse it
+    pubmed_server.add_article(
+        synthetic_article("44444444", "Trigger point dry needling: a clinical approach")
+    )
+    pubmed_server.add_citation("Journal of the science of food and agriculture", 2012, "44444444")
+    crossref, pubmed = _clients(crossref_server, pubmed_server)
+    [result] = verify_references([_recorded_reference("k")], crossref, pubmed=pubmed)
+    assert result.status == "no_doi" and result.suggested_pmid is None and result.pmid is None
+    assert any(c.get("pmid") == "44444444" and not c["validated"] for c in result.candidates)
+    assert "title disagree" in result.message
