@@ -253,3 +253,14 @@ def test_import_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_damaged_cache_row_is_as_if_not_cached(server: PubMedServer, tmp_path: Path) -> None:
+    server.add_article(recorded_article())
+    with Cache(tmp_path / "c.sqlite") as cache:
+        client = _client(server, cache=cache)
+        client.fetch(["22351513"])
+        cache._conn.execute("UPDATE pubmed SET record = '{not json' WHERE pmid = '22351513'")
+        again = _client(server, cache=cache).fetch(["22351513"])["22351513"]
+        assert again.outcome == "found" and again.provenance is not None and again.provenance.kind == "live"
+        assert server.count("efetch") == 2

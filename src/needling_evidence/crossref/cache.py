@@ -16,6 +16,7 @@ process's write instead of failing), with every write a short transaction of its
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -41,6 +42,8 @@ __all__ = [
     "iso_now",
     "normalize_query",
 ]
+
+log = logging.getLogger(__name__)
 
 CACHE_ENV = "NEEDLING_EVIDENCE_CACHE"
 
@@ -270,14 +273,17 @@ class Cache:
                     [base_url, *chunk],
                 ).fetchall()
             for pmid, outcome, record, fetched_at, url, provenance in rows:
-                found[pmid] = CachedPubMed(
-                    pmid,
-                    outcome,
-                    json.loads(record) if record is not None else None,
-                    fetched_at,
-                    url,
-                    provenance,
-                )
+                try:
+                    data = json.loads(record) if record is not None else None
+                    _parse_iso(fetched_at)
+                except (ValueError, TypeError) as exc:
+                    # a damaged row is as if not cached: the lookup goes to PubMed and rewrites it
+                    log.warning("skipping a damaged PubMed cache row for PMID %s: %s", pmid, exc)
+                    continue
+                if data is not None and not isinstance(data, dict):
+                    log.warning("skipping a damaged PubMed cache row for PMID %s: not an object", pmid)
+                    continue
+                found[pmid] = CachedPubMed(pmid, outcome, data, fetched_at, url, provenance)
         return found
 
     def put_pubmed(self, entries: Iterable[CachedPubMed]) -> int:

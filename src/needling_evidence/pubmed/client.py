@@ -332,7 +332,10 @@ class PubMedClient:
         for pmid, entry in cached.items():
             full = entry.record is None or (entry.record.get("extra") or {}).get("via") != "esummary"
             if (route == "esummary" or full) and (self.offline or self._fresh(entry)):
-                answers[pmid] = self._from_cache(entry)
+                try:
+                    answers[pmid] = self._from_cache(entry)
+                except (TypeError, ValueError, KeyError) as exc:  # a row of another shape: as if not cached
+                    log.warning("skipping a cached PubMed record of PMID %s: %s", pmid, exc)
         self.stats.cache_hits += sum(1 for p in todo if p in answers)
         todo = [p for p in todo if p not in answers]
         if self.offline:
