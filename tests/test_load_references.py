@@ -66,13 +66,13 @@ def test_strict_is_passed_on(tmp_path: Path) -> None:
 
 
 def test_unknown_extension_says_which_are_supported(tmp_path: Path) -> None:
-    path = tmp_path / "refs.ris"
-    path.write_text("TY  - JOUR\n", encoding="utf-8")
+    path = tmp_path / "refs.enw"  # EndNote's tagged format: not read (RIS and MEDLINE are, since issue 11)
+    path.write_text("%0 Journal Article\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load_references(path)
     message = str(caught.value)
-    assert str(path) in message and "'.ris'" in message
-    assert all(ext in message for ext in (".bib", ".json", ".txt", ".md"))
+    assert str(path) in message and "'.enw'" in message
+    assert all(ext in message for ext in (".bib", ".json", ".txt", ".md", ".ris", ".nbib", ".medline"))
 
 
 def test_missing_file(tmp_path: Path) -> None:

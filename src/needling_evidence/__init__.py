@@ -31,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "read_csl_json": "references.csl",
     "write_csl_json": "references.csl",
     "CrossrefClient": "crossref.client",
+    "PubMedClient": "pubmed.client",
     "verify_references": "crossref.verify",
     "verification_table": "crossref.verify",
     "load_article": "article",
@@ -90,6 +91,7 @@ if TYPE_CHECKING:
     from .model import ReferenceList as ReferenceList
     from .model import Verification as Verification
     from .pipeline import check_article as check_article
+    from .pubmed.client import PubMedClient as PubMedClient
     from .references import load_references as load_references
     from .references.bibtex import add_bibtex_fields as add_bibtex_fields
     from .references.bibtex import read_bibtex as read_bibtex

@@ -46,7 +46,15 @@ __all__ = [
 # --- vocabularies -------------------------------------------------------------------------------------------
 
 ReferenceStatus = Literal[
-    "verified", "mismatch", "not_found", "not_crossref", "malformed_doi", "no_doi", "doi_found", "unverified"
+    "verified",
+    "mismatch",
+    "not_found",
+    "not_crossref",
+    "malformed_doi",
+    "no_doi",
+    "doi_found",
+    "pmid_found",
+    "unverified",
 ]
 REFERENCE_STATUSES: tuple[str, ...] = (
     "verified",
@@ -56,6 +64,7 @@ REFERENCE_STATUSES: tuple[str, ...] = (
     "malformed_doi",
     "no_doi",
     "doi_found",
+    "pmid_found",
     "unverified",
 )
 NoticeKind = Literal["retraction", "correction", "expression_of_concern", "withdrawal"]
@@ -263,8 +272,9 @@ class Notice:
     kind: str  # one of NOTICE_KINDS, or Crossref's own label when it has no equivalent
     doi: str | None = None  # the notice's DOI
     date: str | None = None  # ISO date
-    source: str | None = None  # "publisher", "retraction-watch", …
+    source: str | None = None  # "publisher", "retraction-watch", "pubmed"; several joined by ", "
     label: str | None = None
+    pmid: str | None = None  # the notice's PMID (PubMed's CommentsCorrections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +314,17 @@ class Verification:
     message: str = ""
     candidates: tuple[Mapping[str, Any], ...] = ()
     record: Mapping[str, Any] | None = None  # the Crossref message the verdict rests on
+    # PubMed (issue 11): identifiers and what PubMed says of the work; every field says where it came from
+    pmid: str | None = None
+    pmcid: str | None = None
+    publication_types: tuple[str, ...] = ()  # PubMed's words ("Systematic Review", "Retracted Publication")
+    suggested_pmid: str | None = None  # pmid_found: the validated PMID
+    mesh: tuple[str, ...] = ()  # MeSH descriptor names
+    abstract: str | None = None  # PubMed's abstract
+    sources: tuple[str, ...] = ()  # the indexes that answered for this reference: "crossref", "pubmed"
+    mismatch_sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # field → indexes
+    design_source: str | None = None  # "pubmed" (publication types), "crossref" or "reference"
+    pubmed_provenance: Provenance | None = None  # where PubMed's record came from
 
     @property
     def retracted(self) -> bool:

@@ -1,10 +1,13 @@
-"""The Crossref cache: one embedded SQLite file, safe for several processes at once.
+"""The index cache (Crossref and PubMed): one embedded SQLite file, safe for several processes at once.
 
 Rows are keyed by the server's base URL and the normalised DOI (or the normalised query text and row count),
 so an answer from one server is never served as another's. Each row keeps the raw Crossref ``message`` JSON,
 when it was fetched (ISO 8601 UTC) and where from. Only real answers are stored: a work Crossref returned
 (``found``) and a confirmed 404 (``not_found``, with the registration agency when it is another one); failures
 never are.
+PubMed records (table ``pubmed``) are keyed by the E-utilities base URL and the PMID and keep the parsed
+record (``PubMedRecord.as_dict()``); PubMed's ID-converter, ECitMatch and ESearch answers go in
+``queries`` under a key naming the route (``idconv:…``, ``ecitmatch:…``, ``esearch:…``).
 
 Concurrency: WAL journal (readers never block the writer) and a busy timeout (a writer waits for another
 process's write instead of failing), with every write a short transaction of its own.
@@ -37,6 +40,7 @@ __all__ = [
     "DEFAULT_TTL_DAYS",
     "NOT_FOUND_TTL_DAYS",
     "Cache",
+    "CachedPubMed",
     "CachedQuery",
     "CachedWork",
     "cache_info",
@@ -80,6 +84,15 @@ CREATE TABLE IF NOT EXISTS queries (
     fetched_at TEXT NOT NULL,
     provenance TEXT NOT NULL,
     PRIMARY KEY (base_url, query, rows)
+);
+CREATE TABLE IF NOT EXISTS pubmed (
+    base_url   TEXT NOT NULL,
+    pmid       TEXT NOT NULL,
+    outcome    TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),
+    record     TEXT,
+    fetched_at TEXT NOT NULL,
+    provenance TEXT NOT NULL,
+    PRIMARY KEY (base_url, pmid)
 );
 """
 
@@ -144,6 +157,19 @@ class CachedQuery:
     query: str
     rows: int
     items: tuple[Mapping[str, Any], ...]
+    fetched_at: str
+    base_url: str
+    provenance: str
+
+    def age(self, now: datetime | None = None) -> timedelta:
+        return _age(self.fetched_at, now)
+
+
+@dataclass(frozen=True, slots=True)
+class CachedPubMed:
+    pmid: str
+    outcome: WorkOutcome
+    record: Mapping[str, Any] | None
     fetched_at: str
     base_url: str
     provenance: str
@@ -285,6 +311,61 @@ class Cache:
     def put_work(self, entry: CachedWork) -> None:
         self.put_works([entry])
 
+    # --- PubMed records -------------------------------------------------------------------------------------
+
+    def get_pubmed(self, base_url: str, pmids: Sequence[str]) -> dict[str, CachedPubMed]:
+        """The stored PubMed answers for those of ``pmids`` that have one."""
+        found: dict[str, CachedPubMed] = {}
+        for start in range(0, len(pmids), 500):
+            chunk = list(pmids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                rows = self._conn.execute(
+                    "SELECT pmid, outcome, record, fetched_at, base_url, provenance FROM pubmed "
+                    f"WHERE base_url = ? AND pmid IN ({marks})",
+                    [base_url, *chunk],
+                ).fetchall()
+            for pmid, outcome, record, fetched_at, url, provenance in rows:
+                try:
+                    data = json.loads(record) if record is not None else None
+                    _parse_iso(fetched_at)
+                except (ValueError, TypeError) as exc:
+                    # a damaged row is as if not cached: the lookup goes to PubMed and rewrites it
+                    log.warning("skipping a damaged PubMed cache row for PMID %s: %s", pmid, exc)
+                    continue
+                if data is not None and not isinstance(data, dict):
+                    log.warning("skipping a damaged PubMed cache row for PMID %s: not an object", pmid)
+                    continue
+                found[pmid] = CachedPubMed(pmid, outcome, data, fetched_at, url, provenance)
+        return found
+
+    def put_pubmed(self, entries: Iterable[CachedPubMed]) -> int:
+        """Store (or replace) PubMed answers in one transaction; returns how many."""
+        rows = [
+            (
+                e.base_url,
+                e.pmid,
+                e.outcome,
+                json.dumps(e.record, ensure_ascii=False, separators=(",", ":"))
+                if e.record is not None
+                else None,
+                e.fetched_at,
+                e.provenance,
+            )
+            for e in entries
+        ]
+        if not rows:
+            return 0
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.executemany("INSERT OR REPLACE INTO pubmed VALUES (?, ?, ?, ?, ?, ?)", rows)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        return len(rows)
+
     # --- queries --------------------------------------------------------------------------------------------
 
     def get_query(self, base_url: str, query: str, rows: int) -> CachedQuery | None:
@@ -326,8 +407,8 @@ class Cache:
     # --- maintenance ----------------------------------------------------------------------------------------
 
     def info(self) -> dict[str, Any]:
-        """``path``, ``rows`` (works + queries), ``works``, ``queries``, ``size_bytes``, ``oldest``,
-        ``newest``."""
+        """``path``, ``rows`` (works + queries + pubmed), ``works``, ``queries``, ``pubmed`` (PubMed records),
+        ``size_bytes``, ``oldest``, ``newest``."""
         with self._lock:
             works = self._conn.execute(
                 "SELECT COUNT(*), MIN(fetched_at), MAX(fetched_at) FROM works"
@@ -335,7 +416,10 @@ class Cache:
             queries = self._conn.execute(
                 "SELECT COUNT(*), MIN(fetched_at), MAX(fetched_at) FROM queries"
             ).fetchone()
-        times = [t for t in (works[1], works[2], queries[1], queries[2]) if t]
+            pubmed = self._conn.execute(
+                "SELECT COUNT(*), MIN(fetched_at), MAX(fetched_at) FROM pubmed"
+            ).fetchone()
+        times = [t for t in (works[1], works[2], queries[1], queries[2], pubmed[1], pubmed[2]) if t]
         size = sum(
             p.stat().st_size
             for p in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"))
@@ -343,9 +427,10 @@ class Cache:
         )
         return {
             "path": str(self.path),
-            "rows": works[0] + queries[0],
+            "rows": works[0] + queries[0] + pubmed[0],
             "works": works[0],
             "queries": queries[0],
+            "pubmed": pubmed[0],
             "size_bytes": size,
             "oldest": min(times) if times else None,
             "newest": max(times) if times else None,
@@ -357,6 +442,7 @@ class Cache:
             self._conn.execute("BEGIN IMMEDIATE")
             deleted = self._conn.execute("DELETE FROM works").rowcount
             deleted += self._conn.execute("DELETE FROM queries").rowcount
+            deleted += self._conn.execute("DELETE FROM pubmed").rowcount
             self._conn.execute("COMMIT")
             self._conn.execute("VACUUM")
         return int(deleted)
@@ -390,6 +476,7 @@ _EMPTY_INFO: dict[str, Any] = {
     "rows": 0,
     "works": 0,
     "queries": 0,
+    "pubmed": 0,
     "size_bytes": 0,
     "oldest": None,
     "newest": None,

@@ -32,8 +32,10 @@ or the bundled snapshot — the message says which, and a snapshot is never pres
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..doi import is_valid_doi, normalize_doi
@@ -55,6 +57,9 @@ from .notices import notices_from_work, updates_from_work
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..pubmed.client import PubMedClient
+    from ..pubmed.lookup import PubMedFinding
+
 __all__ = ["TABLE_COLUMNS", "verification_table", "verify_references"]
 
 # The columns of verification_table(), in order:
@@ -70,6 +75,15 @@ __all__ = ["TABLE_COLUMNS", "verification_table", "verify_references"]
 #   design, level, level_reason   study design, Oxford CEBM 2011 treatment-benefit level, and why
 #   provenance     where the Crossref record came from: live / cache / snapshot, with date and note
 #   message        the verdict in words
+#   pmid, pmcid    PubMed's identifiers for the work (PubMed answered)
+#   suggested_pmid pmid_found: the validated PMID
+#   publication_types  PubMed's publication types, joined by "; "
+#   mesh           PubMed's MeSH descriptors, joined by "; "
+#   abstract       PubMed's abstract
+#   sources        the indexes that answered: "crossref, pubmed"
+#   mismatch_sources  for each differing field, the indexes that report it: "title: crossref, pubmed"
+#   design_source  where the design came from: pubmed (publication types), crossref or reference
+#   pubmed_provenance  where PubMed's record came from: live / cache / snapshot
 TABLE_COLUMNS: tuple[str, ...] = (
     "key",
     "status",
@@ -85,6 +99,16 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "level_reason",
     "provenance",
     "message",
+    "pmid",
+    "pmcid",
+    "suggested_pmid",
+    "publication_types",
+    "mesh",
+    "abstract",
+    "sources",
+    "mismatch_sources",
+    "design_source",
+    "pubmed_provenance",
 )
 
 # Fields whose presence makes a reference more than a bare DOI (the type alone is a default, not information).
@@ -172,6 +196,46 @@ def _has_content(ref: Reference) -> bool:
     return any(getattr(ref, name) for name in _CONTENT_FIELDS)
 
 
+_RETRACTED_PREFIX = re.compile(r"^\s*(?:\[?\s*retracted\s*(?:article)?\s*\]?\s*[:.\-–]\s*)", re.I)
+
+
+def _without_retracted_prefix(work: Mapping[str, Any]) -> tuple[Mapping[str, Any], bool]:
+    """The work with a "RETRACTED:" prefix taken off its title (a notice, not a title difference)."""
+    titles = work.get("title")
+    if not isinstance(titles, list) or not titles or not isinstance(titles[0], str):
+        return work, False
+    stripped = _RETRACTED_PREFIX.sub("", titles[0], count=1)
+    if stripped == titles[0]:
+        return work, False
+    return {**work, "title": [stripped, *titles[1:]]}, True
+
+
+def merge_notices(notices: Iterable[Notice]) -> tuple[Notice, ...]:
+    """The same notice reported by several sources (publisher, Retraction Watch, PubMed) listed once, naming
+    every source: notices of one kind merge unless their DOIs (or PMIDs) differ."""
+    merged: list[Notice] = []
+    for notice in notices:
+        for position, seen in enumerate(merged):
+            same_doi = not (notice.doi and seen.doi and notice.doi != seen.doi)
+            same_pmid = not (notice.pmid and seen.pmid and notice.pmid != seen.pmid)
+            if seen.kind == notice.kind and same_doi and same_pmid:
+                sources = [s for s in (seen.source or "").split(", ") if s]
+                sources += [s for s in (notice.source or "").split(", ") if s and s not in sources]
+                dates = [d for d in (seen.date, notice.date) if d]
+                merged[position] = replace(
+                    seen,
+                    doi=seen.doi or notice.doi,
+                    pmid=seen.pmid or notice.pmid,
+                    date=min(dates) if dates else None,
+                    source=", ".join(sources) or None,
+                    label=seen.label or notice.label,
+                )
+                break
+        else:
+            merged.append(notice)
+    return tuple(merged)
+
+
 def _notices(work: Mapping[str, Any]) -> tuple[Notice, ...]:
     return notices_from_work(work) + updates_from_work(work)
 
@@ -191,7 +255,8 @@ def _one_notice(notice: Notice) -> str:
         if notice.label and notice.label.casefold() != notice.kind.replace("_", " ")
         else ""
     )
-    return f"{notice.kind} {notice.doi or '(no DOI)'}" + (f" ({details})" if details else "") + label
+    ident = notice.doi or (f"PMID {notice.pmid}" if notice.pmid else "(no DOI)")
+    return f"{notice.kind} {ident}" + (f" ({details})" if details else "") + label
 
 
 def _against_record(
@@ -199,8 +264,12 @@ def _against_record(
 ) -> tuple[Comparison, tuple[Notice, ...], dict[str, Any]]:
     """What one Crossref record says about ``ref``: the comparison, the record's notices, and the
     :class:`Verification` fields they fill, whether the DOI was the reference's own or found by search."""
+    work, prefixed = _without_retracted_prefix(work)
     comparison = compare_reference(ref, work)
     notices = _notices(work)
+    if prefixed and not any(n.kind in ("retraction", "withdrawal") for n in notices):
+        notices += (Notice(kind="retraction", source="crossref title", label="title marked RETRACTED"),)
+    notices = merge_notices(notices)
     design = classify_design(ref, work)
     fields: dict[str, Any] = {
         "key": ref.key,
@@ -389,14 +458,20 @@ def verify_references(
     refs: Iterable[Reference] | Reference,
     client: WorkSource | None = None,
     *,
+    pubmed: PubMedClient | Literal[False] | None = None,
     progress: Progress | None = None,
 ) -> list[Verification]:
-    """Check every reference against Crossref: one :class:`Verification` per reference, in input order.
+    """Check every reference against Crossref and PubMed: one :class:`Verification` per reference, in input
+    order.
 
     ``client`` is anything with ``lookup_dois`` and ``search_bibliographic`` (a
     :class:`~needling_evidence.crossref.client.CrossrefClient`); ``None`` makes a default live client. DOIs
     are looked up together (the client batches them), then references without a DOI are searched one by one.
-    ``progress(done, total)`` is called as lookups and searches complete.
+    ``pubmed``: a :class:`~needling_evidence.pubmed.PubMedClient`; ``None`` makes one configured like
+    ``client`` (same cache file and e-mail; offline when it is offline; none when ``client`` talks to another
+    Crossref-compatible server — a test or a mirror — unless ``$NEEDLING_EVIDENCE_PUBMED_URL`` names a PubMed
+    server too); ``False``: Crossref only. ``progress(done, total)`` is called as lookups and searches
+    complete.
     """
     items: list[Reference] = [refs] if isinstance(refs, Reference) else list(refs)
     for index, ref in enumerate(items):
@@ -410,13 +485,248 @@ def verify_references(
         source = CrossrefClient()
     else:
         source = client
+    index_client = _default_pubmed(source) if pubmed is None else (pubmed or None)
     try:
-        return _verify(items, source, progress)
+        results = _verify(items, source, progress)
+        if index_client is None:
+            return results
+        return _with_pubmed(items, results, index_client)
     finally:
+        if pubmed is None and index_client is not None:
+            index_client.close()
         if owned:
             close = getattr(source, "close", None)
             if callable(close):
                 close()
+
+
+def _default_pubmed(source: WorkSource) -> PubMedClient | None:
+    """A PubMed client configured like the Crossref ``source`` (see :func:`verify_references`)."""
+    from ..pubmed.client import URL_ENV, PubMedClient
+    from .cache import Cache
+    from .client import CROSSREF_URL, CrossrefClient
+
+    if not isinstance(source, CrossrefClient):
+        return None
+    cache: Cache | Literal[False] = source.cache if source.cache is not None else False
+    if source.offline:
+        snapshot = None
+        if source.snapshot is not None and source.snapshot.path.name == "crossref-snapshot.json":
+            pubmed_snapshot = source.snapshot.path.with_name("pubmed-snapshot.json")
+            snapshot = pubmed_snapshot if pubmed_snapshot.exists() else None
+        return PubMedClient(offline=True, cache=cache, snapshot=snapshot)
+    if source.base_url != CROSSREF_URL and not os.environ.get(URL_ENV):
+        return None
+    return PubMedClient(email=getattr(source, "_mailto", None), cache=cache)
+
+
+def _with_pubmed(
+    items: Sequence[Reference], results: list[Verification], client: PubMedClient
+) -> list[Verification]:
+    from ..pubmed.lookup import find_in_pubmed
+
+    try:
+        findings = find_in_pubmed(items, client)
+    except NeedlingEvidenceError as exc:
+        from ..pubmed.lookup import PubMedFinding
+
+        findings = [PubMedFinding("failed", error=str(exc)) for _ in items]
+    return [
+        _merge(ref, result, finding) for ref, result, finding in zip(items, results, findings, strict=True)
+    ]
+
+
+_CROSSREF_ANSWERED = frozenset({"verified", "mismatch", "not_found", "not_crossref", "doi_found", "no_doi"})
+
+
+def _pubmed_where(provenance: Provenance | None) -> str:
+    if provenance is None:
+        return ""
+    if provenance.kind == "snapshot":
+        made = f" made {provenance.fetched}" if provenance.fetched else ""
+        return (
+            f"PubMed fields from the bundled snapshot{made}, written by hand from public records, not live "
+            "PubMed"
+        )
+    if provenance.kind == "cache":
+        return f"PubMed record cached {provenance.fetched or '(date unknown)'}"
+    return f"PubMed record fetched live {provenance.fetched or 'now'}"
+
+
+def _merge(ref: Reference, result: Verification, finding: PubMedFinding) -> Verification:
+    """One verdict from both indexes (Crossref first for works with a DOI, PubMed first for works without)."""
+    from ..pubmed.records import design_from_publication_types
+
+    sources: tuple[str, ...] = ("crossref",) if result.status in _CROSSREF_ANSWERED else ()
+    mismatch_sources: dict[str, tuple[str, ...]] = {name: ("crossref",) for name in result.mismatches}
+    if result.design is not None and result.design_source is None:
+        result = replace(result, design_source="crossref" if result.record is not None else "reference")
+    if finding.outcome == "skipped":
+        return replace(result, sources=sources, mismatch_sources=mismatch_sources)
+    if finding.outcome in ("found", "not_found"):
+        sources += ("pubmed",)
+    has_doi = result.doi is not None
+    if finding.outcome == "failed":
+        why = finding.error or "no answer"
+        if result.status == "no_doi":
+            return replace(
+                result,
+                status="unverified",
+                sources=sources,
+                mismatch_sources=mismatch_sources,
+                message=_join(
+                    f"Unverified: Crossref knows no DOI for it, but PubMed could not be searched ({why}); "
+                    "until it can, this is not the same as 'no index knows this work'",
+                    _where(result.provenance),
+                ),
+            )
+        return replace(
+            result,
+            sources=sources,
+            mismatch_sources=mismatch_sources,
+            message=_join(result.message, f"PubMed could not be checked ({why})"),
+        )
+    if finding.outcome == "not_found" or finding.record is None:
+        message = result.message
+        status = result.status
+        candidates = result.candidates + finding.candidates
+        if finding.how == "pmid" and not has_doi:
+            status = "not_found"
+            message = _join(
+                "PubMed has no record of the reference's PMID: check it for a typo",
+                _pubmed_where(finding.provenance),
+            )
+        elif result.status == "no_doi":
+            closest = [c for c in finding.candidates if c.get("pmid")]
+            pubmed_closest = (
+                f"closest PubMed record PMID {closest[0]['pmid']} ({closest[0].get('checks')})"
+                if closest
+                else "no PubMed candidate"
+            )
+            message = _join(
+                "No index searched knows this work (Crossref, PubMed): check that it exists",
+                f"Crossref: {result.message}",
+                f"PubMed: {pubmed_closest}",
+            )
+        elif finding.how in ("doi", "pmcid"):
+            message = _join(message, "PubMed has no record of this work's identifier")
+        return replace(
+            result,
+            status=status,
+            message=message,
+            candidates=candidates,
+            sources=sources,
+            mismatch_sources=mismatch_sources,
+        )
+
+    record = finding.record
+    fields: dict[str, Any] = {
+        "pmid": record.pmid,
+        "pmcid": record.pmcid,
+        "publication_types": record.publication_types,
+        "mesh": record.mesh,
+        "abstract": record.abstract,
+        "sources": sources,
+        "pubmed_provenance": finding.provenance,
+        "design_source": "crossref" if result.record is not None else "reference",
+    }
+    design = design_from_publication_types(record.publication_types)
+    if design is not None:
+        fields.update(design=design[0], level=design[1], level_reason=design[2], design_source="pubmed")
+    pubmed_notices = record.notices
+    if "Retracted Publication" in record.publication_types and not any(
+        n.kind == "retraction" for n in pubmed_notices
+    ):
+        pubmed_notices += (Notice(kind="retraction", source="pubmed", label="Retracted Publication"),)
+    notices = merge_notices((*result.notices, *pubmed_notices))
+    fields["notices"] = notices
+
+    mismatches = dict(result.mismatches)
+    comparison = finding.comparison
+    pubmed_diffs = comparison.mismatches if comparison is not None else {}
+    for name, pair in pubmed_diffs.items():
+        if name == "type":
+            continue  # PubMed's records are all journal articles here: its "type" says nothing
+        if name in mismatches:
+            mismatch_sources[name] = (*mismatch_sources.get(name, ()), "pubmed")
+        else:
+            mismatches[name] = pair
+            mismatch_sources[name] = ("pubmed",)
+    fields["mismatch_sources"] = mismatch_sources
+    ids = f"PMID {record.pmid}" + (f", {record.pmcid}" if record.pmcid else "")
+    types = f"; publication types: {', '.join(record.publication_types)}" if record.publication_types else ""
+    pubmed_sentence = f"PubMed: {ids}{types}"
+    where = _pubmed_where(finding.provenance)
+    identity = comparison.identity if comparison is not None else ()
+
+    if (
+        not has_doi
+        and result.status in ("no_doi", "unverified", "not_found")
+        and result.status != "doi_found"
+    ):
+        if finding.how in ("pmid", "pmcid"):
+            identity_fields = [f for f in identity if f.field != "type"]
+            status = "mismatch" if identity_fields else "verified"
+            verdict = (
+                "Mismatch: the reference's PMID may point at another work in PubMed. "
+                f"{describe(identity_fields)}"
+                if identity_fields
+                else "Verified against PubMed (the reference has no DOI; its PMID was checked)"
+            )
+            return replace(
+                result,
+                status=status,
+                mismatches={k: v for k, v in pubmed_diffs.items() if k != "type"},
+                message=_join(verdict, pubmed_sentence, _notice_text(notices), where),
+                **{k: v for k, v in fields.items() if k != "mismatches"},
+            )
+        confidence = finding.confidence
+        route = "citation match" if finding.how == "ecitmatch" else "search"
+        doi_note = f" PubMed's record gives the DOI {record.doi}." if record.doi else ""
+        return replace(
+            result,
+            status="pmid_found",
+            suggested_pmid=record.pmid,
+            suggested_doi=record.doi,
+            confidence=confidence,
+            mismatches={},
+            candidates=result.candidates + finding.candidates,
+            message=_join(
+                f"No DOI in the reference and none found in Crossref; PubMed's record {ids} matches it "
+                f"(confidence {confidence if confidence is not None else 0:.2f}, found by "
+                f"{route}: {finding.evidence}).{doi_note} "
+                "Not written into your files",
+                types.lstrip("; ").capitalize(),
+                _notice_text(notices),
+                where,
+            ),
+            **fields,
+        )
+    pubmed_notes = ""
+    if result.status == "doi_found" and record.doi and record.doi != result.suggested_doi:
+        pubmed_notes = (
+            f"PubMed's matching record gives another DOI ({record.doi}) than Crossref's "
+            f"({result.suggested_doi}): check which is the work's"
+        )
+    only_pubmed = [n for n, src in mismatch_sources.items() if src == ("pubmed",)]
+    if only_pubmed:
+        pubmed_notes = (
+            _join(pubmed_notes)
+            + " PubMed's record also differs: "
+            + ", ".join(f"{n}: {pubmed_diffs[n][0]} ≠ {pubmed_diffs[n][1]}" for n in only_pubmed)
+        )
+    return replace(
+        result,
+        mismatches=mismatches,
+        message=_join(
+            result.message,
+            pubmed_sentence,
+            pubmed_notes,
+            _notice_text(pubmed_notices) if pubmed_notices else "",
+            where,
+        ),
+        **fields,
+    )
 
 
 def _verify(items: Sequence[Reference], client: WorkSource, progress: Progress | None) -> list[Verification]:
@@ -491,6 +801,16 @@ def verification_table(results: Iterable[Verification]) -> pd.DataFrame:
             "level_reason": r.level_reason,
             "provenance": str(r.provenance) if r.provenance is not None else None,
             "message": r.message,
+            "pmid": r.pmid,
+            "pmcid": r.pmcid,
+            "suggested_pmid": r.suggested_pmid,
+            "publication_types": "; ".join(r.publication_types),
+            "mesh": "; ".join(r.mesh),
+            "abstract": r.abstract,
+            "sources": ", ".join(r.sources),
+            "mismatch_sources": "; ".join(f"{k}: {', '.join(v)}" for k, v in r.mismatch_sources.items()),
+            "design_source": r.design_source,
+            "pubmed_provenance": str(r.pubmed_provenance) if r.pubmed_provenance is not None else None,
         }
         for r in results
     ]

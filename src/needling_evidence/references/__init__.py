@@ -21,6 +21,9 @@ READERS: dict[str, str] = {
     ".bib": "bibtex",
     ".bibtex": "bibtex",
     ".json": "csl-json",
+    ".ris": "ris",
+    ".nbib": "medline",
+    ".medline": "medline",
     ".txt": "text",
     ".md": "text",
     ".markdown": "text",
@@ -28,8 +31,9 @@ READERS: dict[str, str] = {
 
 
 def load_references(path: str | os.PathLike[str], *, strict: bool = False) -> ReferenceList:
-    """References from a file, by its type: ``.bib`` (BibTeX), ``.json`` (CSL-JSON), ``.txt``/``.md`` (a
-    reference list as people paste it, APA or Vancouver). ``strict=True`` raises
+    """References from a file, by its type: ``.bib`` (BibTeX), ``.json`` (CSL-JSON), ``.ris`` (RIS),
+    ``.nbib``/``.medline`` (PubMed's MEDLINE export), ``.txt``/``.md`` (a reference list as people paste it,
+    APA or Vancouver). ``strict=True`` raises
     :class:`~needling_evidence.errors.StrictError` when the file has problems."""
     file = Path(path)
     kind = READERS.get(file.suffix.lower())
@@ -47,6 +51,12 @@ def load_references(path: str | os.PathLike[str], *, strict: bool = False) -> Re
         from .bibtex import read_bibtex
 
         return read_bibtex(file, strict=strict)
+    if kind in ("ris", "medline"):
+        reject_binary(data, str(file), expected="RIS" if kind == "ris" else "MEDLINE (PubMed export)")
+        from .medline import read_medline
+        from .ris import read_ris
+
+        return (read_ris if kind == "ris" else read_medline)(file, strict=strict)
     if kind == "text" and data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Word's and Notepad's "Unicode text" is UTF-16 with a byte-order mark: text, though full of NUL bytes
         try:
