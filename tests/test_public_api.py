@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import subprocess
 import sys
+import types
+import typing
+from pathlib import Path
 
 import needling_evidence as ne
+from conftest import clean_env
+
+REPO = Path(__file__).resolve().parents[1]
+
+# What ``needling_evidence/__init__.py`` imports for its own use (its lazy ``__getattr__`` and type-only
+# imports): attributes of the module, but not exports. Each is checked to be exactly that import.
+INIT_IMPORTS: dict[str, object] = {
+    "annotations": importlib.import_module("__future__").annotations,
+    "importlib": importlib,
+    "TYPE_CHECKING": typing.TYPE_CHECKING,
+    "Any": typing.Any,
+}
 
 SEED_SHA256 = "f55108ebac521416389bc5d1a7b7fbf76c80bd5025f40b9770b8eb430b61f5d5"
 
@@ -31,9 +47,35 @@ def test_design_names_are_public() -> None:
     assert set(ne.__all__) >= DESIGN_NAMES
 
 
-def test_every_public_name_resolves() -> None:
+def test_every_public_name_resolves_to_this_package() -> None:
+    assert len(ne.__all__) == len(set(ne.__all__))
     for name in ne.__all__:
-        assert getattr(ne, name) is not None, name
+        value = getattr(ne, name)
+        if name == "__version__":
+            assert isinstance(value, str)
+        elif isinstance(value, types.ModuleType):
+            assert value.__name__ == f"needling_evidence.{name}"
+        else:
+            assert value.__module__.startswith("needling_evidence."), (name, value.__module__)
+            assert value.__name__ == name  # exported under its own name, not an alias
+        assert name in dir(ne)  # tab completion shows it before first use
+
+
+def test_every_public_attribute_is_in_all() -> None:
+    """As httpx's tests/test_exported_members.py: nothing public hides outside ``__all__``. A submodule that
+    an import binds on the package (``needling_evidence.report`` …) is public only if ``__all__`` names it."""
+    for name in ne.__all__:
+        getattr(ne, name)  # load every lazy export, so vars() holds them all
+    public = {
+        name
+        for name, value in vars(ne).items()
+        if not name.startswith("_")
+        and name not in INIT_IMPORTS
+        and (name in ne.__all__ or not isinstance(value, types.ModuleType))
+    }
+    assert public | {"__version__"} == set(ne.__all__)
+    for name, imported in INIT_IMPORTS.items():
+        assert getattr(ne, name) is imported, name
 
 
 def test_unknown_name_is_an_attribute_error() -> None:
@@ -53,7 +95,9 @@ def test_import_is_light() -> None:
         "if m in sys.modules]; "
         "print(','.join(heavy))"
     )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=clean_env()
+    )
     assert run.stdout.strip() == ""
 
 
@@ -76,3 +120,13 @@ def test_bundled_article_is_unchanged() -> None:
     assert packaged.startswith(b"Dry Needling Physio Therapy\n")
     assert packaged.rstrip().endswith(b"Required fields are marked *")
     assert b"By Andy" in packaged
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    """CI must run what the README tells a new user to run, so the quick start cannot rot unseen."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    [command] = [line for line in quick_start.splitlines() if "pytest" in line]
+    assert command.startswith("python3 -m pip install")
+    ci_lines = [line.strip() for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert command.strip() in ci_lines
