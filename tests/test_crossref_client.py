@@ -612,3 +612,65 @@ def test_the_client_is_a_work_source_and_returns_a_list_for_one_doi(server: Cros
     client: WorkSource = make_client(server)
     assert isinstance(client.lookup_dois([PLOS]), list)
     assert client.lookup_dois([]) == []
+
+
+# --- error classification, whatever HTTP library habanero uses ----------------------------------------------
+
+
+class _Response:
+    def __init__(self, status_code: int, headers: dict[str, str], text: str) -> None:
+        self.status_code, self.headers, self.text = status_code, headers, text
+
+
+class _StatusError(Exception):
+    """Shaped as any HTTP library's status error: it carries the response."""
+
+    def __init__(self, response: _Response) -> None:
+        super().__init__(f"HTTP {response.status_code}")
+        self.response = response
+
+
+class _LibraryTransportError(Exception):
+    """Shaped as an HTTP library's own transport error (no standard-library base): it carries the request."""
+
+    request = "GET /works"
+
+
+def _raised(outer: Exception, cause: Exception) -> Exception:
+    """``outer`` raised from ``cause``, as habanero wraps its HTTP library's errors."""
+    try:
+        raise outer from cause
+    except Exception as exc:
+        return exc
+
+
+@pytest.mark.parametrize(
+    ("raised", "status", "retryable", "words"),
+    [
+        (_StatusError(_Response(503, {"Retry-After": "2"}, "busy")), 503, True, "HTTP 503 (busy)"),
+        (_StatusError(_Response(404, {}, "")), 404, False, "HTTP 404"),
+        (_raised(RuntimeError("wrapped"), TimeoutError("timed out")), None, True, "timeout"),
+        (
+            _raised(RuntimeError("wrapped"), ConnectionRefusedError(111, "refused")),
+            None,
+            True,
+            "could not reach",
+        ),
+        (
+            _raised(RuntimeError("wrapped"), _LibraryTransportError("disconnected")),
+            None,
+            True,
+            "could not reach",
+        ),
+        (RuntimeError("An unknown problem occurred"), None, False, "RuntimeError: An unknown problem"),
+    ],
+)
+def test_errors_are_classified_by_status_headers_and_standard_exceptions(
+    raised: Exception, status: int | None, retryable: bool, words: str
+) -> None:
+    client = CrossrefClient(base_url="http://127.0.0.1:9", cache=False)
+    failure = client._classify("work", raised)
+    assert (failure.status, failure.retryable) == (status, retryable)
+    assert words in failure.message
+    if status == 503:
+        assert dict(failure.headers) == {"Retry-After": "2"}

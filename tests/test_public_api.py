@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib
+import importlib.metadata
+import re
 import subprocess
 import sys
+import tomllib
 import types
 import typing
 from pathlib import Path
@@ -130,3 +134,31 @@ def test_ci_runs_the_readmes_test_command() -> None:
     assert command.startswith("python3 -m pip install")
     ci_lines = [line.strip() for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
     assert command.strip() in ci_lines
+
+
+def _imported_top_level_names(source: Path) -> set[str]:
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_the_package_imports_only_what_it_declares() -> None:
+    """Every third-party module the package imports (lazily or not) belongs to a dependency declared in
+    pyproject.toml; a transitive one (habanero's ``httpx2``, say) could vanish in any habanero release."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *project["optional-dependencies"]["plot"]]
+    declared = {re.split(r"[<>=!~;\[ ]", r, maxsplit=1)[0].lower().replace("_", "-") for r in requirements}
+    providers = importlib.metadata.packages_distributions()
+    source = REPO / "src" / "needling_evidence"
+    undeclared = {}
+    for module in sorted(source.rglob("*.py")):
+        for name in _imported_top_level_names(module) - set(sys.stdlib_module_names) - {"needling_evidence"}:
+            distributions = {d.lower().replace("_", "-") for d in providers.get(name, [name])}
+            if not distributions & declared:
+                undeclared[f"{module.relative_to(source)}: {name}"] = sorted(distributions)
+    assert undeclared == {}

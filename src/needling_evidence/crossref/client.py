@@ -718,9 +718,15 @@ class CrossrefClient:
             attempt += 1
 
     def _classify(self, route: Route, exc: Exception) -> _Failure:
-        """Turn whatever habanero/httpx raised into a :class:`_Failure` (with the status and headers when
-        known)."""
-        import httpx2
+        """Turn whatever habanero raised into a :class:`_Failure` (with the status and headers when known).
+
+        habanero's HTTP library is its own choice (today ``httpx2``), not ours, so nothing here names its
+        classes: an error that carries the HTTP ``response`` is classified by that response's status code and
+        headers; habanero's :class:`~habanero.RequestError` by its status code; a failure of the exchange
+        itself by the standard library's exceptions beneath it (``TimeoutError``; ``OSError`` such as
+        ``ConnectionRefusedError``) or, when the library raised its own (a dropped connection), by the
+        ``request`` it failed to complete.
+        """
         from habanero import RequestError
 
         what = {
@@ -729,22 +735,15 @@ class CrossrefClient:
             "filter": "batch lookup",
             "search": "search",
         }[route]
-        chain: list[BaseException] = [exc]
-        while chain[-1].__cause__ is not None and len(chain) < 5:
-            chain.append(chain[-1].__cause__)
+        chain = _exception_chain(exc)
         for err in chain:
-            if isinstance(err, httpx2.HTTPStatusError):
-                status = err.response.status_code
-                text = _scrub(err.response.text.strip()[:200], self._mailto)
+            response = _http_response(err)
+            if response is not None:
+                status = int(response.status_code)
+                text = _scrub(str(response.text).strip()[:200], self._mailto)
                 message = f"{what}: HTTP {status}" + (f" ({text})" if text else "")
-                headers = dict(err.response.headers.items())
+                headers = {str(k): str(v) for k, v in response.headers.items()}
                 return _Failure(message, status=status, retryable=_retryable(status), headers=headers)
-            if isinstance(err, httpx2.TimeoutException):
-                return _Failure(f"{what}: no answer within {self.timeout:g} s (timeout)", retryable=True)
-            if isinstance(err, httpx2.TransportError):
-                detail = f"{type(err).__name__}: {_scrub(str(err), self._mailto)}"
-                message = f"{what}: could not reach {self.base_url} ({detail})"
-                return _Failure(message, retryable=True)
             if isinstance(err, RequestError):
                 code = int(err.status_code) if str(err.status_code).isdigit() else None
                 text = _scrub(str(err.error)[:200], self._mailto)
@@ -757,6 +756,12 @@ class CrossrefClient:
                 return _Failure(f"{what}: malformed JSON in Crossref's answer ({err.msg} at char {err.pos})")
             if isinstance(err, _Failure):
                 return err
+        if any(isinstance(err, TimeoutError) for err in chain):
+            return _Failure(f"{what}: no answer within {self.timeout:g} s (timeout)", retryable=True)
+        unreached = next((err for err in chain if _failed_request(err) or isinstance(err, OSError)), None)
+        if unreached is not None:
+            detail = f"{type(unreached).__name__}: {_scrub(str(unreached), self._mailto)}"
+            return _Failure(f"{what}: could not reach {self.base_url} ({detail})", retryable=True)
         return _Failure(f"{what}: {type(exc).__name__}: {_scrub(str(exc), self._mailto)}")
 
 
@@ -775,6 +780,36 @@ def _shared_pacer(base_url: str, *, polite: bool) -> Pacer:
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
+
+
+def _exception_chain(exc: BaseException) -> list[BaseException]:
+    """``exc`` and the exceptions it was raised from or while handling (habanero wraps its HTTP library's
+    errors in ``RuntimeError`` and raises its own inside ``except`` blocks), outermost first."""
+    chain: list[BaseException] = []
+    err: BaseException | None = exc
+    while err is not None and err not in chain and len(chain) < 10:
+        chain.append(err)
+        err = err.__cause__ or err.__context__
+    return chain
+
+
+def _http_response(err: BaseException) -> Any | None:
+    """The HTTP response an error carries (an HTTP library's status error does), or None."""
+    response = getattr(err, "response", None)
+    status = getattr(response, "status_code", None)
+    headers = getattr(response, "headers", None)
+    if isinstance(status, int) and hasattr(headers, "items"):
+        return response
+    return None
+
+
+def _failed_request(err: BaseException) -> bool:
+    """Whether ``err`` is an HTTP library's report of a request it could not complete (it carries the
+    ``request``: httpx and requests both do) rather than a bug or a bad answer."""
+    try:
+        return getattr(err, "request", None) is not None
+    except RuntimeError:  # httpx's `.request` raises when the request was never attached
+        return False
 
 
 def _retryable(status: int | None) -> bool:
