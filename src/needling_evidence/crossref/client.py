@@ -285,7 +285,9 @@ class CrossrefClient:
     :class:`Snapshot`); offline it answers what the cache cannot, online it answers only when a live lookup
     failed, and its answers always say ``snapshot``. ``ttl_days``: how long a cached work is fresh (a cached
     404: :data:`~.cache.NOT_FOUND_TTL_DAYS` at most); ``refresh``: ask again even when the cached answer is
-    fresh (if that fails, the cached answer is used and labelled as such).
+    fresh (if that fails, the cached answer is used and labelled as such). ``sleep`` and ``clock`` (default
+    :func:`time.sleep`, :func:`time.monotonic`) are all the waiting it does — between retries and in its pacer
+    (unless ``pacer`` is given) — so a test can pass a fake pair.
     """
 
     def __init__(
@@ -303,6 +305,8 @@ class CrossrefClient:
         backoff: float = DEFAULT_BACKOFF_SECONDS,
         pacer: Pacer | None = None,
         fields: Sequence[str] | None = WORK_FIELDS,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         url = base_url or os.environ.get(URL_ENV) or CROSSREF_URL
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
@@ -318,7 +322,10 @@ class CrossrefClient:
         self.refresh = refresh
         self.backoff = backoff
         self.fields = tuple(fields) if fields is not None else None
-        self.pacer = pacer or _shared_pacer(self.base_url, polite=self._mailto is not None)
+        self._sleep = sleep
+        self.pacer = pacer or _shared_pacer(
+            self.base_url, polite=self._mailto is not None, clock=clock, sleep=sleep
+        )
         self.stats = ClientStats()
         self._owns_cache = not isinstance(cache, Cache)
         if cache is False:
@@ -714,7 +721,7 @@ class CrossrefClient:
             if retry_after is not None:
                 delay = max(delay, retry_after)
             self.stats.add(retries=1)
-            time.sleep(delay)
+            self._sleep(delay)
             attempt += 1
 
     def _classify(self, route: Route, exc: Exception) -> _Failure:
@@ -766,16 +773,19 @@ class CrossrefClient:
 
 
 # One pacer per server and pool in a process: Crossref counts requests per client address, so two clients in
-# one notebook must share the allowance rather than each take all of it.
-_PACERS: dict[tuple[str, bool], Pacer] = {}
+# one notebook must share the allowance rather than each take all of it. (Clients on another clock — a test's
+# fake one — share theirs among themselves.)
+_PACERS: dict[tuple[str, bool, Callable[[], float], Callable[[float], None]], Pacer] = {}
 _PACERS_LOCK = threading.Lock()
 
 
-def _shared_pacer(base_url: str, *, polite: bool) -> Pacer:
+def _shared_pacer(
+    base_url: str, *, polite: bool, clock: Callable[[], float], sleep: Callable[[float], None]
+) -> Pacer:
     with _PACERS_LOCK:
-        key = (base_url, polite)
+        key = (base_url, polite, clock, sleep)
         if key not in _PACERS:
-            _PACERS[key] = Pacer(POLITE_LIMITS if polite else PUBLIC_LIMITS)
+            _PACERS[key] = Pacer(POLITE_LIMITS if polite else PUBLIC_LIMITS, clock=clock, sleep=sleep)
         return _PACERS[key]
 
 
