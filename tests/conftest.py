@@ -3,141 +3,22 @@ clean environment and a guard that refuses (and records) any use of the network 
 
 from __future__ import annotations
 
-import ipaddress
 import os
-import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NoReturn
 
 import pytest
 
 from crossref_server import CrossrefServer
 from needling_evidence.crossref.cache import Cache
+from network_guard import NetworkGuard, subprocess_attempts
 
-# --- the network guard --------------------------------------------------------------------------------------
-
-# Names that resolve to this machine without asking a DNS server (RFC 6761 reserves `localhost.` and below).
-_LOOPBACK_NAMES = ("localhost", "localhost.")
-
-
-def _is_loopback_name(name: str) -> bool:
-    return name in _LOOPBACK_NAMES or name.endswith((".localhost", ".localhost."))
-
-
-def _ip_address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """The address ``text`` spells (an IPv4-mapped IPv6 address as its IPv4 one), or None for a name."""
-    try:
-        ip = ipaddress.ip_address(text.split("%")[0])  # drop an IPv6 zone ("fe80::1%eth0")
-    except ValueError:
-        return None
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        return ip.ipv4_mapped
-    return ip
-
-
-class NetworkGuard:
-    """Refuses every TCP connection, UDP datagram and name lookup from this process that would leave the
-    machine, and records each attempt, so a test that tried the network fails at teardown even when the code
-    under test swallowed the refusal (as a client turning it into an ``unverified`` would)."""
-
-    def __init__(self) -> None:
-        self.attempts: list[str] = []
-
-    @staticmethod
-    def allowed(address: Any) -> bool:
-        """Whether a socket address stays on the machine (a loopback name or address, or no internet address
-        at all)."""
-        if not isinstance(address, tuple):  # AF_UNIX paths and the like never leave the machine
-            return True
-        host = str(address[0]).lower()
-        if _is_loopback_name(host):
-            return True
-        ip = _ip_address(host)
-        return ip is not None and ip.is_loopback
-
-    @staticmethod
-    def allowed_host(host: Any) -> bool:
-        """Whether looking ``host`` up needs nothing beyond this machine: no host (the local wildcard), a
-        loopback name, or an address literal (a literal is not looked up; connecting to it is checked
-        apart)."""
-        if host is None:
-            return True
-        name = (host.decode("ascii", "replace") if isinstance(host, bytes) else str(host)).lower()
-        return name == "" or _is_loopback_name(name) or _ip_address(name) is not None
-
-    def refuse(self, what: str) -> NoReturn:
-        self.attempts.append(what)
-        raise ConnectionRefusedError(f"tests must not reach the network (tried {what})")
-
-    def refuse_lookup(self, what: str) -> NoReturn:
-        self.attempts.append(what)
-        raise socket.gaierror(socket.EAI_NONAME, f"tests must not reach the network (tried {what})")
-
-    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Guard ``socket`` for as long as ``monkeypatch`` lasts."""
-        guard = self
-        real_connect = socket.socket.connect
-        real_connect_ex = socket.socket.connect_ex
-        real_sendto = socket.socket.sendto
-        real_sendmsg = socket.socket.sendmsg
-
-        def connect(sock: socket.socket, address: Any) -> None:
-            # any socket type: TCP, and UDP's connect (a later send() then goes to that address)
-            if not guard.allowed(address):
-                guard.refuse(f"connect {address!r}")
-            real_connect(sock, address)
-
-        def connect_ex(sock: socket.socket, address: Any) -> int:
-            if not guard.allowed(address):
-                guard.refuse(f"connect_ex {address!r}")
-            return real_connect_ex(sock, address)
-
-        def sendto(sock: socket.socket, data: Any, *args: Any) -> int:
-            address = args[-1]  # sendto(data, address) or sendto(data, flags, address)
-            if not guard.allowed(address):
-                guard.refuse(f"sendto {address!r}")
-            return real_sendto(sock, data, *args)
-
-        def sendmsg(sock: socket.socket, buffers: Any, *args: Any) -> int:
-            address = args[2] if len(args) > 2 else None  # sendmsg(buffers, ancdata, flags, address)
-            if address is not None and not guard.allowed(address):
-                guard.refuse(f"sendmsg {address!r}")
-            return real_sendmsg(sock, buffers, *args)
-
-        monkeypatch.setattr(socket.socket, "connect", connect)
-        monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
-        monkeypatch.setattr(socket.socket, "sendto", sendto)
-        monkeypatch.setattr(socket.socket, "sendmsg", sendmsg)
-
-        def lookup(name: str, host_of: Callable[..., Any], *, reverse: bool = False) -> Callable[..., Any]:
-            real = getattr(socket, name)
-
-            def guarded(*args: Any, **kwargs: Any) -> Any:
-                host = host_of(*args, **kwargs)
-                # a reverse lookup asks DNS about any address that is not this machine's
-                if not (guard.allowed((host, 0)) if reverse else guard.allowed_host(host)):
-                    guard.refuse_lookup(f"{name} {host!r}")
-                return real(*args, **kwargs)
-
-            return guarded
-
-        def first(*args: Any, **kwargs: Any) -> Any:
-            return args[0] if args else kwargs.get("host", kwargs.get("hostname"))
-
-        for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex"):
-            monkeypatch.setattr(socket, name, lookup(name, first))
-        monkeypatch.setattr(socket, "gethostbyaddr", lookup("gethostbyaddr", first, reverse=True))
-        # getnameinfo((host, port), flags)
-        monkeypatch.setattr(
-            socket, "getnameinfo", lookup("getnameinfo", lambda address, *_: address[0], reverse=True)
-        )
-
-    def check(self) -> None:
-        assert not self.attempts, f"the test tried to reach the network: {self.attempts}"
-
+# Python subprocesses of a test import sitecustomize from here first, which installs the guard in them too.
+SUBPROCESS_GUARD = Path(__file__).resolve().parent / "subprocess_guard"
+NETWORK_LOG_ENV = "NEEDLING_TESTS_NETWORK_LOG"  # not NEEDLING_EVIDENCE_*: it survives the scrub
 
 # --- a clean environment ------------------------------------------------------------------------------------
 
@@ -170,15 +51,28 @@ def clean_env(**overrides: str) -> dict[str, str]:
     return env
 
 
+@pytest.fixture(scope="session")
+def _network_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("network-attempts")
+
+
 @pytest.fixture(autouse=True)
-def _clean_environment_and_no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[NetworkGuard]:
+def _clean_environment_and_no_network(
+    monkeypatch: pytest.MonkeyPatch, _network_logs: Path
+) -> Iterator[NetworkGuard]:
     for name in list(os.environ):
         if _scrubbed(name):
             monkeypatch.delenv(name)
+    log = _network_logs / f"{uuid.uuid4().hex}.log"
+    monkeypatch.setenv(NETWORK_LOG_ENV, str(log))
+    python_path = [str(SUBPROCESS_GUARD), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(python_path))
     guard = NetworkGuard()
-    guard.install(monkeypatch)
+    guard.install(monkeypatch.setattr)
     yield guard
     guard.check()
+    attempts = subprocess_attempts(log)
+    assert not attempts, f"a subprocess of the test tried to reach the network: {attempts}"
 
 
 # --- a fake clock -------------------------------------------------------------------------------------------

@@ -16,11 +16,13 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from conftest import NetworkGuard, clean_env
+from conftest import NETWORK_LOG_ENV, clean_env
 from crossref_server import CrossrefServer
+from network_guard import NetworkGuard, subprocess_attempts
 
 # documentation addresses (RFC 5737, RFC 3849) and a reserved name (RFC 2606): none is this machine
 OFF_MACHINE_V4 = ("192.0.2.1", 443)
@@ -32,7 +34,7 @@ OFF_MACHINE_NAME = "example.org"
 def guard() -> Iterator[NetworkGuard]:
     inner = NetworkGuard()
     with pytest.MonkeyPatch.context() as monkeypatch:
-        inner.install(monkeypatch)
+        inner.install(monkeypatch.setattr)
         yield inner
 
 
@@ -154,7 +156,8 @@ def test_a_subprocess_gets_the_same_clean_environment(monkeypatch: pytest.Monkey
     monkeypatch.setenv("NEEDLING_EVIDENCE_MAILTO", "someone@example.org")
     monkeypatch.setenv("https_proxy", "http://proxy.example.org:3128")
     code = (
-        "import os; print(sorted(k for k in os.environ if k.startswith('NEEDLING_') or 'proxy' in k.lower()))"
+        "import os; "
+        "print(sorted(k for k in os.environ if k.startswith('NEEDLING_EVIDENCE_') or 'proxy' in k.lower()))"
     )
     run = subprocess.run(
         [sys.executable, "-c", code],
@@ -164,3 +167,27 @@ def test_a_subprocess_gets_the_same_clean_environment(monkeypatch: pytest.Monkey
         env=clean_env(NEEDLING_EVIDENCE_CACHE="/tmp/x.sqlite"),
     )
     assert run.stdout.strip() == "['NEEDLING_EVIDENCE_CACHE']"
+
+
+def test_a_python_subprocess_is_guarded_and_its_attempts_reach_the_test(tmp_path: Path) -> None:
+    # its own log (not this test's), so the refused attempts are inspected here and do not fail the teardown
+    log = tmp_path / "attempts.log"
+    code = (
+        "import contextlib, socket, urllib.request\n"
+        "with contextlib.suppress(OSError):\n"
+        "    urllib.request.urlopen('http://example.org/', timeout=1)\n"  # refused, and swallowed
+        "with contextlib.suppress(OSError):\n"
+        "    socket.create_connection(('192.0.2.1', 443), timeout=1)\n"
+        "print(socket.getaddrinfo('localhost', 80)[0][4][0] in ('127.0.0.1', '::1'))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=clean_env(**{NETWORK_LOG_ENV: str(log)}),
+    )
+    assert run.stdout.strip() == "True"  # loopback still resolves
+    attempts = subprocess_attempts(log)
+    assert len(attempts) == 2
+    assert "getaddrinfo 'example.org'" in attempts[0] and "192.0.2.1" in attempts[1]
