@@ -27,7 +27,7 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -150,7 +150,7 @@ class RecordedRequest:
     dois: tuple[str, ...]  # the DOI(s) asked (one for work/agency, the filter's for a batch)
     status: int  # what we answered (0: connection dropped)
     user_agent: str
-    started: float  # time.monotonic() at arrival
+    started: float  # the server's clock at arrival
     raw_path: str  # the request target as sent, percent-encoding and all
 
 
@@ -181,7 +181,8 @@ class CrossrefServer:
     arrivals over a sliding window, 429 beyond. ``concurrency_limit``: requests in flight at once, 429 beyond.
     ``announce_limits``: send ``x-rate-limit-limit``/``-interval`` and ``x-concurrency-limit`` on every
     answer. ``retry_after``: the ``Retry-After`` sent with a rate-limit 429 (``None``: no header).
-    ``max_request_line``: longer request lines get 414 (Crossref: 4096 bytes).
+    ``max_request_line``: longer request lines get 414 (Crossref: 4096 bytes). ``clock``: the time arrivals
+    are counted and logged on (a test's fake clock, shared with the client, makes rate tests instant).
     """
 
     def __init__(
@@ -193,7 +194,9 @@ class CrossrefServer:
         announce_limits: bool = True,
         retry_after: str | None = "1",
         max_request_line: int = 4096,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        self.clock = clock
         self.delay = delay
         self.rate_limit = rate_limit
         self.concurrency_limit = concurrency_limit
@@ -371,7 +374,7 @@ class CrossrefServer:
         return admitted
 
     def _handle(self, handler: _Handler) -> None:
-        started = time.monotonic()
+        started = self.clock()
         raw_path = handler.path
         parts = urlsplit(raw_path)
         path = unquote(parts.path)

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import clean_env
+
 BENCH = Path(__file__).parent / "benchmarks" / "bench_bibtex.py"
 
 
@@ -20,6 +22,7 @@ def test_benchmark_script_runs_and_finds_no_decoding_difference() -> None:
         capture_output=True,
         text=True,
         timeout=300,
+        env=clean_env(),
     )
     assert run.returncode in (0, 1), (
         run.stderr

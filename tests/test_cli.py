@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 import needling_evidence as ne
+from conftest import clean_env
 from crossref_server import CrossrefServer
 from needling_evidence import cli, commands
 from needling_evidence.crossref.base import Lookup, Progress, SearchResult
@@ -254,6 +255,7 @@ def test_python_dash_m_and_console_script(tmp_path: Path) -> None:
         text=True,
         check=False,
         cwd=tmp_path,
+        env=clean_env(NEEDLING_EVIDENCE_CACHE=str(tmp_path / "cache.sqlite")),
     )
     assert done.returncode == 0, done.stderr
     assert "## Dry Needling Physio Therapy" in done.stdout
@@ -262,6 +264,7 @@ def test_python_dash_m_and_console_script(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
+        env=clean_env(NEEDLING_EVIDENCE_CACHE=str(tmp_path / "cache.sqlite")),
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr and "none.md" in done.stderr
 
@@ -272,7 +275,9 @@ def test_cli_module_imports_nothing_heavy() -> None:
         "heavy = ('pandas', 'habanero', 'bibtexparser', 'matplotlib', 'yaml', 'tqdm'); "
         "print(','.join(m for m in heavy if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=clean_env()
+    ).stdout
     assert out.strip() == ""
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from conftest import FakeClock
 from crossref_server import (
     CrossrefServer,
     load_recorded_404,
@@ -39,10 +40,12 @@ MAILTO = "secret.editor@example.org"
 SMALL_WORK = {"type": "journal-article", "publisher": "Test"}  # a light template where size doesn't matter
 
 
-def make_client(server: CrossrefServer, **options: Any) -> CrossrefClient:
+def make_client(server: CrossrefServer, *, clock: FakeClock | None = None, **options: Any) -> CrossrefClient:
+    """A client of ``server`` that waits on a fake clock (its own unless ``clock`` is given), so retries and
+    pacing take no time."""
+    clock = clock or FakeClock()
     options.setdefault("cache", False)
-    options.setdefault("backoff", 0.01)  # keep retry tests fast
-    return CrossrefClient(base_url=server.url, **options)
+    return CrossrefClient(base_url=server.url, clock=clock.now, sleep=clock.sleep, **options)
 
 
 def _iso(days_ago: float) -> str:
@@ -133,9 +136,15 @@ def test_a_sici_doi_reaches_the_server_intact(server: CrossrefServer) -> None:
     assert sici.lower() in server.log[0].dois  # and inside a batch filter
 
 
-def test_clients_of_one_server_share_its_allowance(server: CrossrefServer) -> None:
-    assert make_client(server).pacer is make_client(server).pacer
-    assert make_client(server, mailto=MAILTO).pacer is not make_client(server).pacer  # another pool
+def test_clients_of_one_server_share_its_allowance(server: CrossrefServer, fake_clock: FakeClock) -> None:
+    def real_time_client(**options: Any) -> CrossrefClient:
+        return CrossrefClient(base_url=server.url, cache=False, **options)
+
+    assert real_time_client().pacer is real_time_client().pacer
+    assert real_time_client(mailto=MAILTO).pacer is not real_time_client().pacer  # another pool
+    # clients on one fake clock share theirs; never the real-time allowance
+    assert make_client(server, clock=fake_clock).pacer is make_client(server, clock=fake_clock).pacer
+    assert make_client(server, clock=fake_clock).pacer is not real_time_client().pacer
 
 
 def test_fields_none_asks_for_whole_records(server: CrossrefServer) -> None:
@@ -180,20 +189,25 @@ def test_a_429_with_rate_limit_headers_is_retried_and_the_limits_taken(server: C
     assert client.pacer.limits == RateLimits(limit=7, interval=2.0, concurrency=2)
 
 
-def test_retry_after_is_honoured(server: CrossrefServer) -> None:
+def test_retry_after_is_honoured(server: CrossrefServer, fake_clock: FakeClock) -> None:
+    server.clock = fake_clock.now
     server.fail(status=429, retry_after="1")
-    [lookup] = make_client(server).lookup_dois([PLOS])
+    [lookup] = make_client(server, clock=fake_clock).lookup_dois([PLOS])
     assert lookup.outcome == "found"
     first, second = server.log
-    assert second.started - first.started >= 0.95
+    assert second.started - first.started >= 1.0
+    assert max(fake_clock.sleeps) >= 1.0  # the client waited, rather than the pacer merely refusing
 
 
-def test_a_500_then_success_is_found(server: CrossrefServer) -> None:
+def test_a_500_then_success_is_found(server: CrossrefServer, fake_clock: FakeClock) -> None:
     server.fail(status=500, times=2)
-    client = make_client(server)
+    client = make_client(server, clock=fake_clock, backoff=0.5)
     [lookup] = client.lookup_dois([PLOS])
     assert lookup.outcome == "found" and client.stats.retries == 2
     assert [r.status for r in server.log] == [500, 500, 200]
+    # exponential backoff with full jitter: the n-th wait is somewhere in [0, 0.5 * 2**n]
+    assert len(fake_clock.sleeps) == 2
+    assert 0 <= fake_clock.sleeps[0] <= 0.5 and 0 <= fake_clock.sleeps[1] <= 1.0
 
 
 def test_a_persistent_500_fails_and_is_never_not_found_nor_cached(
@@ -248,7 +262,10 @@ def test_a_dropped_connection_is_retried(server: CrossrefServer) -> None:
 def test_an_unreachable_server_fails_every_lookup(crossref_server: CrossrefServer) -> None:
     url = crossref_server.url
     crossref_server.stop()
-    client = CrossrefClient(base_url=url, cache=False, max_retries=1, backoff=0.01, timeout=1.0)
+    clock = FakeClock()
+    client = CrossrefClient(
+        base_url=url, cache=False, max_retries=1, timeout=1.0, clock=clock.now, sleep=clock.sleep
+    )
     lookups = client.lookup_dois([PLOS, CHAPTER])
     assert all(lk.outcome == "failed" and lk.error and "could not reach" in lk.error for lk in lookups)
 
@@ -256,58 +273,90 @@ def test_an_unreachable_server_fails_every_lookup(crossref_server: CrossrefServe
 # --- pacing -------------------------------------------------------------------------------------------------
 
 
-def test_the_client_keeps_to_the_servers_rate_and_concurrency(crossref_server: CrossrefServer) -> None:
+def test_the_client_keeps_to_the_servers_rate_and_concurrency(
+    crossref_server: CrossrefServer, fake_clock: FakeClock
+) -> None:
+    # the server counts arrivals on the client's (fake) clock: a 429 means the pacer let too many through
+    crossref_server.clock = fake_clock.now
     crossref_server.rate_limit = (5, 1.0)
     crossref_server.concurrency_limit = 2
-    crossref_server.delay = 0.05
+    crossref_server.delay = 0.02  # real time: requests overlap, so concurrency is tested too
     missing = [f"10.5555/needling-evidence.missing.{n:02d}" for n in range(11)]
-    client = make_client(crossref_server, pacer=Pacer(RateLimits(5, 1.0, 2)))
-    started = time.monotonic()
+    pacer = Pacer(RateLimits(5, 1.0, 2), clock=fake_clock.now, sleep=fake_clock.sleep)
+    client = make_client(crossref_server, clock=fake_clock, pacer=pacer)
+    started = fake_clock.now()
     lookups = client.lookup_dois(missing)
     assert all(lk.outcome == "not_found" for lk in lookups)
     assert crossref_server.requests == 12  # one batch, eleven agency questions
     assert crossref_server.rate_limited == 0 and crossref_server.max_in_flight <= 2
-    assert time.monotonic() - started >= 2.0  # 12 requests at 5 per second
+    assert fake_clock.now() - started >= 2.0  # 12 requests at 5 per second
 
 
 def test_an_optimistic_client_learns_the_limits_from_429s_and_loses_nothing(
-    crossref_server: CrossrefServer,
+    crossref_server: CrossrefServer, fake_clock: FakeClock
 ) -> None:
+    crossref_server.clock = fake_clock.now
     crossref_server.rate_limit = (5, 1.0)
     crossref_server.concurrency_limit = 2
     crossref_server.retry_after = "1"
     missing = [f"10.5555/needling-evidence.eager.{n:02d}" for n in range(11)]
-    client = make_client(crossref_server, pacer=Pacer(RateLimits(50, 1.0, 8)))
+    pacer = Pacer(RateLimits(50, 1.0, 8), clock=fake_clock.now, sleep=fake_clock.sleep)
+    client = make_client(crossref_server, clock=fake_clock, pacer=pacer)
     lookups = client.lookup_dois(missing)
     assert [lk.outcome for lk in lookups] == ["not_found"] * 11  # 429s were retried, never taken as answers
     assert crossref_server.rate_limited >= 1 and client.stats.rate_limited == crossref_server.rate_limited
     assert client.pacer.limits == RateLimits(5, 1.0, 2)  # as announced on the 429s
 
 
-def test_pacer_window_and_concurrency() -> None:
-    pacer = Pacer(RateLimits(limit=4, interval=0.5, concurrency=2), margin=0.0)
-    in_flight: list[int] = []
-    current = 0
-    lock = threading.Lock()
-
-    def work() -> None:
-        nonlocal current
+def test_the_pacer_keeps_to_the_window(fake_clock: FakeClock) -> None:
+    pacer = Pacer(
+        RateLimits(limit=4, interval=0.5, concurrency=2),
+        margin=0.0,
+        clock=fake_clock.now,
+        sleep=fake_clock.sleep,
+    )
+    t0 = fake_clock.now()
+    starts = []
+    for _ in range(9):
         with pacer.slot():
-            with lock:
-                current += 1
-                in_flight.append(current)
-            time.sleep(0.01)
-            with lock:
-                current -= 1
+            starts.append(fake_clock.now() - t0)
+    # 4 per 0.5 s: each request counts from its start until 0.5 s after its (instant) answer
+    assert starts == [0.0] * 4 + [0.5] * 4 + [1.0]
+    assert fake_clock.sleeps == [0.5, 0.5]
 
-    started = time.monotonic()
-    threads = [threading.Thread(target=work) for _ in range(9)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert max(in_flight) <= 2
-    assert time.monotonic() - started >= 1.0  # 9 starts at 4 per 0.5 s need two full windows
+
+def test_the_pacer_honours_a_pause_and_its_margin(fake_clock: FakeClock) -> None:
+    pacer = Pacer(
+        RateLimits(limit=1, interval=1.0, concurrency=1), clock=fake_clock.now, sleep=fake_clock.sleep
+    )
+    t0 = fake_clock.now()
+    with pacer.slot():
+        pass
+    with pacer.slot():  # one interval plus the 5 % margin after the first answer
+        assert fake_clock.now() - t0 == pytest.approx(1.05)
+    pacer.pause(3.0)  # a Retry-After: 3
+    paused_at = fake_clock.now()
+    with pacer.slot():
+        assert fake_clock.now() - paused_at == pytest.approx(3.0)
+
+
+def test_the_pacer_keeps_to_its_concurrency() -> None:
+    pacer = Pacer(RateLimits(limit=100, interval=1.0, concurrency=2))
+    entered = threading.Event()
+
+    def third() -> None:
+        with pacer.slot():
+            entered.set()
+
+    pacer.acquire()
+    pacer.acquire()
+    waiting = threading.Thread(target=third)
+    waiting.start()
+    assert not entered.wait(0.1)  # two in flight: the third waits
+    pacer.release()
+    assert entered.wait(5)  # one answer came back: the third goes
+    waiting.join(5)
+    pacer.release()
 
 
 def test_limits_and_retry_after_parsing() -> None:
@@ -612,3 +661,65 @@ def test_the_client_is_a_work_source_and_returns_a_list_for_one_doi(server: Cros
     client: WorkSource = make_client(server)
     assert isinstance(client.lookup_dois([PLOS]), list)
     assert client.lookup_dois([]) == []
+
+
+# --- error classification, whatever HTTP library habanero uses ----------------------------------------------
+
+
+class _Response:
+    def __init__(self, status_code: int, headers: dict[str, str], text: str) -> None:
+        self.status_code, self.headers, self.text = status_code, headers, text
+
+
+class _StatusError(Exception):
+    """Shaped as any HTTP library's status error: it carries the response."""
+
+    def __init__(self, response: _Response) -> None:
+        super().__init__(f"HTTP {response.status_code}")
+        self.response = response
+
+
+class _LibraryTransportError(Exception):
+    """Shaped as an HTTP library's own transport error (no standard-library base): it carries the request."""
+
+    request = "GET /works"
+
+
+def _raised(outer: Exception, cause: Exception) -> Exception:
+    """``outer`` raised from ``cause``, as habanero wraps its HTTP library's errors."""
+    try:
+        raise outer from cause
+    except Exception as exc:
+        return exc
+
+
+@pytest.mark.parametrize(
+    ("raised", "status", "retryable", "words"),
+    [
+        (_StatusError(_Response(503, {"Retry-After": "2"}, "busy")), 503, True, "HTTP 503 (busy)"),
+        (_StatusError(_Response(404, {}, "")), 404, False, "HTTP 404"),
+        (_raised(RuntimeError("wrapped"), TimeoutError("timed out")), None, True, "timeout"),
+        (
+            _raised(RuntimeError("wrapped"), ConnectionRefusedError(111, "refused")),
+            None,
+            True,
+            "could not reach",
+        ),
+        (
+            _raised(RuntimeError("wrapped"), _LibraryTransportError("disconnected")),
+            None,
+            True,
+            "could not reach",
+        ),
+        (RuntimeError("An unknown problem occurred"), None, False, "RuntimeError: An unknown problem"),
+    ],
+)
+def test_errors_are_classified_by_status_headers_and_standard_exceptions(
+    raised: Exception, status: int | None, retryable: bool, words: str
+) -> None:
+    client = CrossrefClient(base_url="http://127.0.0.1:9", cache=False)
+    failure = client._classify("work", raised)
+    assert (failure.status, failure.retryable) == (status, retryable)
+    assert words in failure.message
+    if status == 503:
+        assert dict(failure.headers) == {"Retry-After": "2"}

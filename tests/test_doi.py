@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from conftest import clean_env
 from needling_evidence.doi import find_dois, is_valid_doi, normalize_doi
 
 SICI = "10.1002/(sici)1097-4636(199812)43:4<367::aid-jbm4>3.0.co;2-#"
@@ -137,5 +138,7 @@ def test_import_is_light() -> None:
         "heavy = {'pandas', 'habanero', 'bibtexparser', 'requests', 'pylatexenc'} & set(sys.modules); "
         "print(sorted(heavy))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=clean_env()
+    ).stdout
     assert out.strip() == "[]"

@@ -285,7 +285,9 @@ class CrossrefClient:
     :class:`Snapshot`); offline it answers what the cache cannot, online it answers only when a live lookup
     failed, and its answers always say ``snapshot``. ``ttl_days``: how long a cached work is fresh (a cached
     404: :data:`~.cache.NOT_FOUND_TTL_DAYS` at most); ``refresh``: ask again even when the cached answer is
-    fresh (if that fails, the cached answer is used and labelled as such).
+    fresh (if that fails, the cached answer is used and labelled as such). ``sleep`` and ``clock`` (default
+    :func:`time.sleep`, :func:`time.monotonic`) are all the waiting it does — between retries and in its pacer
+    (unless ``pacer`` is given) — so a test can pass a fake pair.
     """
 
     def __init__(
@@ -303,6 +305,8 @@ class CrossrefClient:
         backoff: float = DEFAULT_BACKOFF_SECONDS,
         pacer: Pacer | None = None,
         fields: Sequence[str] | None = WORK_FIELDS,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         url = base_url or os.environ.get(URL_ENV) or CROSSREF_URL
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
@@ -318,7 +322,10 @@ class CrossrefClient:
         self.refresh = refresh
         self.backoff = backoff
         self.fields = tuple(fields) if fields is not None else None
-        self.pacer = pacer or _shared_pacer(self.base_url, polite=self._mailto is not None)
+        self._sleep = sleep
+        self.pacer = pacer or _shared_pacer(
+            self.base_url, polite=self._mailto is not None, clock=clock, sleep=sleep
+        )
         self.stats = ClientStats()
         self._owns_cache = not isinstance(cache, Cache)
         if cache is False:
@@ -338,7 +345,7 @@ class CrossrefClient:
     @classmethod
     def bundled(cls) -> CrossrefClient:
         """An offline client over the bundled dry-needling snapshot, with no cache file."""
-        from ..datasets import dry_needling_path
+        from ..datasets.paths import dry_needling_path
 
         return cls(offline=True, cache=False, snapshot=dry_needling_path("crossref-snapshot.json"))
 
@@ -714,13 +721,19 @@ class CrossrefClient:
             if retry_after is not None:
                 delay = max(delay, retry_after)
             self.stats.add(retries=1)
-            time.sleep(delay)
+            self._sleep(delay)
             attempt += 1
 
     def _classify(self, route: Route, exc: Exception) -> _Failure:
-        """Turn whatever habanero/httpx raised into a :class:`_Failure` (with the status and headers when
-        known)."""
-        import httpx2
+        """Turn whatever habanero raised into a :class:`_Failure` (with the status and headers when known).
+
+        habanero's HTTP library is its own choice (today ``httpx2``), not ours, so nothing here names its
+        classes: an error that carries the HTTP ``response`` is classified by that response's status code and
+        headers; habanero's :class:`~habanero.RequestError` by its status code; a failure of the exchange
+        itself by the standard library's exceptions beneath it (``TimeoutError``; ``OSError`` such as
+        ``ConnectionRefusedError``) or, when the library raised its own (a dropped connection), by the
+        ``request`` it failed to complete.
+        """
         from habanero import RequestError
 
         what = {
@@ -729,22 +742,15 @@ class CrossrefClient:
             "filter": "batch lookup",
             "search": "search",
         }[route]
-        chain: list[BaseException] = [exc]
-        while chain[-1].__cause__ is not None and len(chain) < 5:
-            chain.append(chain[-1].__cause__)
+        chain = _exception_chain(exc)
         for err in chain:
-            if isinstance(err, httpx2.HTTPStatusError):
-                status = err.response.status_code
-                text = _scrub(err.response.text.strip()[:200], self._mailto)
+            response = _http_response(err)
+            if response is not None:
+                status = int(response.status_code)
+                text = _scrub(str(response.text).strip()[:200], self._mailto)
                 message = f"{what}: HTTP {status}" + (f" ({text})" if text else "")
-                headers = dict(err.response.headers.items())
+                headers = {str(k): str(v) for k, v in response.headers.items()}
                 return _Failure(message, status=status, retryable=_retryable(status), headers=headers)
-            if isinstance(err, httpx2.TimeoutException):
-                return _Failure(f"{what}: no answer within {self.timeout:g} s (timeout)", retryable=True)
-            if isinstance(err, httpx2.TransportError):
-                detail = f"{type(err).__name__}: {_scrub(str(err), self._mailto)}"
-                message = f"{what}: could not reach {self.base_url} ({detail})"
-                return _Failure(message, retryable=True)
             if isinstance(err, RequestError):
                 code = int(err.status_code) if str(err.status_code).isdigit() else None
                 text = _scrub(str(err.error)[:200], self._mailto)
@@ -757,24 +763,63 @@ class CrossrefClient:
                 return _Failure(f"{what}: malformed JSON in Crossref's answer ({err.msg} at char {err.pos})")
             if isinstance(err, _Failure):
                 return err
+        if any(isinstance(err, TimeoutError) for err in chain):
+            return _Failure(f"{what}: no answer within {self.timeout:g} s (timeout)", retryable=True)
+        unreached = next((err for err in chain if _failed_request(err) or isinstance(err, OSError)), None)
+        if unreached is not None:
+            detail = f"{type(unreached).__name__}: {_scrub(str(unreached), self._mailto)}"
+            return _Failure(f"{what}: could not reach {self.base_url} ({detail})", retryable=True)
         return _Failure(f"{what}: {type(exc).__name__}: {_scrub(str(exc), self._mailto)}")
 
 
 # One pacer per server and pool in a process: Crossref counts requests per client address, so two clients in
-# one notebook must share the allowance rather than each take all of it.
-_PACERS: dict[tuple[str, bool], Pacer] = {}
+# one notebook must share the allowance rather than each take all of it. (Clients on another clock — a test's
+# fake one — share theirs among themselves.)
+_PACERS: dict[tuple[str, bool, Callable[[], float], Callable[[float], None]], Pacer] = {}
 _PACERS_LOCK = threading.Lock()
 
 
-def _shared_pacer(base_url: str, *, polite: bool) -> Pacer:
+def _shared_pacer(
+    base_url: str, *, polite: bool, clock: Callable[[], float], sleep: Callable[[float], None]
+) -> Pacer:
     with _PACERS_LOCK:
-        key = (base_url, polite)
+        key = (base_url, polite, clock, sleep)
         if key not in _PACERS:
-            _PACERS[key] = Pacer(POLITE_LIMITS if polite else PUBLIC_LIMITS)
+            _PACERS[key] = Pacer(POLITE_LIMITS if polite else PUBLIC_LIMITS, clock=clock, sleep=sleep)
         return _PACERS[key]
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
+
+
+def _exception_chain(exc: BaseException) -> list[BaseException]:
+    """``exc`` and the exceptions it was raised from or while handling (habanero wraps its HTTP library's
+    errors in ``RuntimeError`` and raises its own inside ``except`` blocks), outermost first."""
+    chain: list[BaseException] = []
+    err: BaseException | None = exc
+    while err is not None and err not in chain and len(chain) < 10:
+        chain.append(err)
+        err = err.__cause__ or err.__context__
+    return chain
+
+
+def _http_response(err: BaseException) -> Any | None:
+    """The HTTP response an error carries (an HTTP library's status error does), or None."""
+    response = getattr(err, "response", None)
+    status = getattr(response, "status_code", None)
+    headers = getattr(response, "headers", None)
+    if isinstance(status, int) and hasattr(headers, "items"):
+        return response
+    return None
+
+
+def _failed_request(err: BaseException) -> bool:
+    """Whether ``err`` is an HTTP library's report of a request it could not complete (it carries the
+    ``request``: httpx and requests both do) rather than a bug or a bad answer."""
+    try:
+        return getattr(err, "request", None) is not None
+    except RuntimeError:  # httpx's `.request` raises when the request was never attached
+        return False
 
 
 def _retryable(status: int | None) -> bool:

@@ -129,6 +129,9 @@ class Pacer:
     (measuring from our start alone is not enough: the time between habanero's call and the request reaching
     the server varies by tens of milliseconds). Concurrency is a counter rather than a semaphore so that a new
     ``x-concurrency-limit`` takes effect at once.
+
+    ``clock`` and ``sleep`` (default :func:`time.monotonic`, :func:`time.sleep`) are the pacer's only sense of
+    time: pass a fake pair and a test of pacing takes milliseconds.
     """
 
     def __init__(
@@ -136,10 +139,12 @@ class Pacer:
         limits: RateLimits = PUBLIC_LIMITS,
         *,
         clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
         margin: float = WINDOW_SAFETY_MARGIN,
     ) -> None:
         self._limits = limits
         self._clock = clock
+        self._sleep = sleep
         self._margin = margin
         self._cond = threading.Condition()
         self._finished: deque[float] = deque()  # when recent requests got their answers
@@ -179,7 +184,16 @@ class Pacer:
                 wait = self._wait_time(self._clock())
                 if wait == 0:
                     break
-                self._cond.wait(timeout=wait)
+                if wait is None:  # until a request in flight ends (release() notifies)
+                    self._cond.wait()
+                    continue
+                # a timed wait goes through the injectable sleep, so tests can pass a fake clock; the lock is
+                # free meanwhile, and the limits are checked again on waking
+                self._cond.release()
+                try:
+                    self._sleep(wait)
+                finally:
+                    self._cond.acquire()
             self._in_flight += 1
 
     def release(self) -> None:

@@ -9,20 +9,12 @@ cited works.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from ..model import Article, ClaimRegistry, ReferenceList
+from .paths import dry_needling_path
 
 __all__ = ["DatasetBundle", "dry_needling", "dry_needling_path"]
-
-
-def dry_needling_path(name: str = "") -> Path:
-    """Path of a bundled dry-needling file (``article.txt``, ``references.bib``, ``claims.yaml``,
-    ``library.bib``, ``crossref-snapshot.json``, ``references.txt``), or of the folder when ``name`` is
-    empty."""
-    folder = Path(str(resources.files(__package__).joinpath("dry_needling")))
-    return folder / name if name else folder
 
 
 @dataclass(frozen=True)

@@ -278,7 +278,7 @@ class PubMedClient:
     @classmethod
     def bundled(cls) -> PubMedClient:
         """An offline client over the bundled dry-needling PubMed snapshot, with no cache file."""
-        from ..datasets import dry_needling_path
+        from ..datasets.paths import dry_needling_path
 
         return cls(offline=True, cache=False, snapshot=dry_needling_path("pubmed-snapshot.json"))
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..doi import normalize_doi
 from ..model import Notice, Person
+from ..references.medline import expand_medline_pages
 
 __all__ = [
     "PUBLICATION_TYPE_DESIGNS",
@@ -143,19 +144,6 @@ def _year(element: ET.Element | None) -> int | None:
     medline = _text(element.find("MedlineDate")) or ""  # "1998 Dec-1999 Jan"
     match = re.match(r"\s*(\d{4})", medline)
     return int(match.group(1)) if match else None
-
-
-def expand_medline_pages(pages: str | None) -> str | None:
-    """MEDLINE abbreviates page ranges ("2310-5" is 2310-2315); expand them so they compare with others."""
-    if not pages:
-        return pages
-    match = re.fullmatch(r"\s*([A-Za-z]?)(\d+)\s*-\s*([A-Za-z]?)(\d+)\s*", pages)
-    if not match:
-        return pages.strip()
-    prefix, first, prefix2, last = match.groups()
-    if len(last) < len(first):
-        last = first[: len(first) - len(last)] + last
-    return f"{prefix}{first}-{prefix2 or prefix}{last}"
 
 
 def _article(node: ET.Element) -> PubMedRecord | None:

@@ -19,7 +19,7 @@ from ..doi import normalize_doi
 from ..errors import InputError, StrictError
 from ..model import Person, Problem, Reference, ReferenceList
 
-__all__ = ["read_medline"]
+__all__ = ["expand_medline_pages", "read_medline"]
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
 _CONTINUATION = re.compile(r"^ {6}(.*)$")
@@ -114,8 +114,20 @@ def _ids(fields: list[tuple[str, str]]) -> dict[str, str]:
     return found
 
 
+def expand_medline_pages(pages: str | None) -> str | None:
+    """MEDLINE abbreviates page ranges ("2310-5" is 2310-2315); expand them so they compare with others."""
+    if not pages:
+        return pages
+    match = re.fullmatch(r"\s*([A-Za-z]?)(\d+)\s*-\s*([A-Za-z]?)(\d+)\s*", pages)
+    if not match:
+        return pages.strip()
+    prefix, first, prefix2, last = match.groups()
+    if len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    return f"{prefix}{first}-{prefix2 or prefix}{last}"
+
+
 def _reference(start: int, fields: list[tuple[str, str]], raw: str, source: str | None) -> Reference:
-    from ..pubmed.records import expand_medline_pages
     from .text import reference_key
 
     authors = _authors(fields)
