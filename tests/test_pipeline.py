@@ -193,8 +193,26 @@ def test_a_registry_that_cannot_be_read_stops_the_run(tmp_path: Path, article: P
         ne.check_article(article, claims=claims, verify=False)
 
 
-def test_pubmed_is_refused_until_it_is_available(article: Path) -> None:
-    with pytest.raises(ne.UsageError, match="PubMed verification is not available"):
-        ne.check_article(article, pubmed=object(), client=ne.CrossrefClient.bundled())
-    # False (Crossref only) and None are what this version does
-    assert ne.check_article(article, pubmed=False, client=ne.CrossrefClient.bundled()).summary["n_claims"]
+def test_the_bundled_article_is_checked_against_the_bundled_pubmed_snapshot_too() -> None:
+    # issue 11: PubMed wired into the one entry point; offline, the bundled PubMed snapshot answers
+    references = {row["key"]: row for row in ne.check_article().to_dict()["references"]}
+    assert references["gattie2017"]["status"] == "verified"
+    crossref_only = {row["key"]: row for row in ne.check_article(pubmed=False).to_dict()["references"]}
+    assert crossref_only["gattie2017"]["status"] == "verified"
+
+
+def test_check_article_passes_its_pubmed_client_to_verification(
+    article: Path, crossref_server: CrossrefServer
+) -> None:
+    from pubmed_server import PubMedServer, recorded_article
+
+    with PubMedServer() as pubmed_server:
+        pubmed_server.add_article(recorded_article())
+        pubmed = ne.PubMedClient(base_url=pubmed_server.url, cache=False)
+        crossref = ne.CrossrefClient(base_url=crossref_server.url, cache=False)
+        text = article.read_text(encoding="utf-8") + "\n\nReferences\n\n1. Khan R. PMID: 22351513\n"
+        ne.check_article(text, client=crossref, pubmed=pubmed)
+        assert any(r.route in ("efetch", "esummary") for r in pubmed_server.requests)
+        before = len(pubmed_server.requests)
+        ne.check_article(text, client=crossref, pubmed=False)
+        assert len(pubmed_server.requests) == before  # False: Crossref only

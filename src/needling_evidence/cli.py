@@ -50,8 +50,9 @@ examples:
 exit codes: 0 the run worked (gaps are still a success); 1 coverage below --fail-under or problems under
 --strict; 2 usage error or unreadable input.
 
-environment: NEEDLING_EVIDENCE_MAILTO (polite pool e-mail), NEEDLING_EVIDENCE_CROSSREF_URL (another
-Crossref-compatible server), NEEDLING_EVIDENCE_CACHE (cache file).
+environment: NEEDLING_EVIDENCE_MAILTO (polite pool e-mail, also sent to NCBI), NEEDLING_EVIDENCE_CROSSREF_URL
+(another Crossref-compatible server), NEEDLING_EVIDENCE_PUBMED_URL (another E-utilities server), NCBI_API_KEY,
+NEEDLING_EVIDENCE_CACHE (cache file).
 """
 
 
@@ -97,8 +98,8 @@ def _group(commands_: _Commands, name: str, helptext: str, description: str, des
     return group.add_subparsers(dest=dest, metavar="ACTION", parser_class=_Parser)
 
 
-def _crossref_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("Crossref")
+def _crossref_options(parser: argparse.ArgumentParser, *, pubmed: bool = True) -> None:
+    group = parser.add_argument_group("Crossref and PubMed")
     group.add_argument(
         "--mailto",
         metavar="EMAIL",
@@ -110,6 +111,14 @@ def _crossref_options(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="another Crossref-compatible API (default: $NEEDLING_EVIDENCE_CROSSREF_URL or api.crossref.org)",
     )
+    if pubmed:
+        group.add_argument("--no-pubmed", action="store_true", help="check against Crossref only")
+        group.add_argument(
+            "--pubmed-url",
+            metavar="URL",
+            help="another E-utilities base URL (default: $NEEDLING_EVIDENCE_PUBMED_URL or NCBI's; "
+            "$NCBI_API_KEY raises NCBI's limit from 3 to 10 requests/s)",
+        )
     _cache_option(group)
 
 
@@ -220,7 +229,7 @@ def _refs_parser(commands_: _Commands) -> None:
         "--write", action="store_true", help="change the file (default: only show what would change)"
     )
     fix.add_argument("--force", action="store_true", help="with --write: change the file even when read-only")
-    _crossref_options(fix)
+    _crossref_options(fix, pubmed=False)
     fix.set_defaults(handler=_cmd_refs_fix)
 
 
@@ -329,6 +338,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         fail_under=args.fail_under,
         strict=args.strict,
         verify=not args.no_verify,
+        no_pubmed=args.no_pubmed,
+        pubmed_url=args.pubmed_url,
     )
     if run.output is None:
         sys.stdout.write(run.text)
@@ -347,7 +358,14 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         suffix = Path(args.output).suffix.lower() if args.output else ""
         fmt = {".json": "json", ".csv": "csv"}.get(suffix, "table")
     run = _with_crossref(
-        "Checking references", commands.run_verify, args, args.refs, fmt=fmt, strict=args.strict
+        "Checking references",
+        commands.run_verify,
+        args,
+        args.refs,
+        fmt=fmt,
+        strict=args.strict,
+        no_pubmed=args.no_pubmed,
+        pubmed_url=args.pubmed_url,
     )
     _emit(run.text, args.output)
     for hint in run.hints:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .coverage import CoverageReport
     from .crossref.client import CrossrefClient
     from .model import ClaimRegistry, Problem, Reference, ReferenceList, Verification
+    from .pubmed.client import PubMedClient
 
 # A cache file, None for the default one, or False for no cache at all (--no-cache).
 CacheOption = str | os.PathLike[str] | Literal[False] | None
@@ -93,12 +94,36 @@ def make_client(
     return CrossrefClient(base_url=crossref_url, mailto=mailto, cache=cache, offline=offline)
 
 
+def make_pubmed(
+    client: CrossrefClient,
+    *,
+    no_pubmed: bool = False,
+    pubmed_url: str | None = None,
+    offline: bool = False,
+    mailto: str | None = None,
+) -> PubMedClient | Literal[False] | None:
+    """The PubMed client from the command-line options: ``False`` with ``--no-pubmed``; with ``--pubmed-url``
+    one for that server, sharing the Crossref client's cache file; else ``None`` (verification makes one
+    configured like the Crossref client: ``$NEEDLING_EVIDENCE_PUBMED_URL``, ``$NCBI_API_KEY``)."""
+    if no_pubmed:
+        return False
+    if pubmed_url is None:
+        return None
+    from .pubmed.client import PubMedClient
+
+    cache = getattr(client, "cache", None)
+    return PubMedClient(base_url=pubmed_url, email=mailto, cache=cache or False, offline=offline)
+
+
 def _verify(
-    references: Sequence[Reference], client: CrossrefClient, progress: Callable[[int, int], None] | None
+    references: Sequence[Reference],
+    client: CrossrefClient,
+    progress: Callable[[int, int], None] | None,
+    pubmed: PubMedClient | Literal[False] | None = None,
 ) -> list[Verification]:
     from .crossref.verify import verify_references
 
-    return verify_references(references, client, progress=progress)
+    return verify_references(references, client, pubmed=pubmed, progress=progress)
 
 
 # --- report -------------------------------------------------------------------------------------------------
@@ -137,6 +162,8 @@ def run_report(
     verify: bool = True,
     progress: Callable[[int, int], None] | None = None,
     client: CrossrefClient | None = None,
+    no_pubmed: bool = False,
+    pubmed_url: str | None = None,
 ) -> ReportRun:
     """``needling-evidence report``: :func:`~needling_evidence.check_article` on files, rendered.
 
@@ -164,12 +191,18 @@ def run_report(
             existing_file(path, what)
     if client is None and verify and (article is not None or crossref_url is not None):
         client = make_client(offline=offline, mailto=mailto, crossref_url=crossref_url, cache=cache)
+    pubmed = (
+        make_pubmed(client, no_pubmed=no_pubmed, pubmed_url=pubmed_url, offline=offline, mailto=mailto)
+        if client is not None
+        else (False if no_pubmed else None)
+    )
     report = check_article(
         _path(article),
         references=_path(refs),
         claims=_path(claims),
         library=_path(library),
         client=client,
+        pubmed=pubmed,
         verify=verify,
         progress=progress,
     )
@@ -306,8 +339,11 @@ def run_verify(
     progress: Callable[[int, int], None] | None = None,
     client: CrossrefClient | None = None,
     width: int | None = None,
+    no_pubmed: bool = False,
+    pubmed_url: str | None = None,
 ) -> VerifyRun:
-    """Check every reference in ``refs`` (.bib, CSL-JSON, or a reference list) against Crossref.
+    """Check every reference in ``refs`` (.bib, CSL-JSON, RIS, MEDLINE, or a reference list) against Crossref
+    and PubMed (``no_pubmed``: Crossref only; ``pubmed_url``: another E-utilities server).
 
     ``fmt``: ``table`` (terminal), ``json`` (a list with one object per reference, see
     :func:`verification_rows`) or ``csv``. Under ``strict``, reading problems or a reference that failed
@@ -318,7 +354,8 @@ def run_verify(
         raise UsageError(f"unknown verify format {fmt!r}; choose one of: {', '.join(VERIFY_FORMATS)}")
     references = _load_refs(refs)
     client = client or make_client(offline=offline, mailto=mailto, crossref_url=crossref_url, cache=cache)
-    verifications = tuple(_verify(references, client, progress))
+    pubmed = make_pubmed(client, no_pubmed=no_pubmed, pubmed_url=pubmed_url, offline=offline, mailto=mailto)
+    verifications = tuple(_verify(references, client, progress, pubmed))
     rows = verification_rows(verifications)
     if fmt == "json":
         import json

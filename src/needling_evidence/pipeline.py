@@ -15,14 +15,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from .errors import InputError, UsageError
+from .errors import InputError
 
 if TYPE_CHECKING:
     from .coverage import CoverageReport
     from .crossref.base import WorkSource
     from .model import Article, ClaimRegistry, Reference, ReferenceList, Verification
+    from .pubmed.client import PubMedClient
 
 __all__ = ["BUNDLED_NOTE", "DRAFTED_NOTE", "NOT_VERIFIED_NOTE", "check_article", "existing_file"]
 
@@ -53,7 +54,7 @@ def check_article(
     claims: ClaimRegistry | PathLike | None = None,
     library: ReferenceList | Sequence[Reference] | PathLike | None = None,
     client: WorkSource | None = None,
-    pubmed: object = None,
+    pubmed: PubMedClient | Literal[False] | None = None,
     verify: bool = True,
     strict: bool = False,
     progress: Callable[[int, int], None] | None = None,
@@ -71,10 +72,10 @@ def check_article(
     ``library``: more works, offered only as suggestions.
 
     ``verify=False`` leaves every reference "not checked". ``client``: the Crossref client (``None``: a
-    default :class:`~needling_evidence.CrossrefClient` configured from the environment). ``pubmed``: PubMed
-    verification — not available in this version: ``None`` or ``False`` only; anything else raises
-    :class:`~needling_evidence.UsageError` when references are verified. ``progress(done, total)`` is called
-    during verification.
+    default :class:`~needling_evidence.CrossrefClient` configured from the environment). ``pubmed``: the
+    :class:`~needling_evidence.PubMedClient` (``None``: one configured like ``client`` — offline with the
+    bundled PubMed snapshot for the bundled article; ``False``: Crossref only). ``progress(done, total)`` is
+    called during verification.
 
     Problems in the inputs are records in ``report.problems``; ``strict=True`` raises
     :class:`~needling_evidence.StrictError` instead. A missing or unreadable file raises
@@ -202,16 +203,14 @@ def _bundled_client() -> WorkSource:
 def _verify(
     references: Sequence[Reference],
     client: WorkSource | None,
-    pubmed: object,
+    pubmed: PubMedClient | Literal[False] | None,
     progress: Callable[[int, int], None] | None,
 ) -> list[Verification]:
     """One verification per reference, in input order: the one place the indexes are asked."""
-    if pubmed is not None and pubmed is not False:
-        raise UsageError("PubMed verification is not available in this version of needling_evidence")
     from .crossref.verify import verify_references
 
-    # no client: verify_references makes the default one, configured from the environment
-    return verify_references(references, client, progress=progress)
+    # no client: verify_references makes the default ones, configured from the environment
+    return verify_references(references, client, pubmed=pubmed, progress=progress)
 
 
 def _provenance_notes(verifications: Sequence[Verification]) -> list[str]:
