@@ -274,8 +274,12 @@ _CAPTION = re.compile(
     r"source|credit|caption)s?\s*(?:\d+[a-z]?|[IVX]+)?\s*[.:|–—-]",
     re.IGNORECASE,
 )
-# Text right under a table that explains it ("Note:", "* p < 0.05") is the table's footnote.
-_TABLE_NOTE = re.compile(r"^[*_]*(?:notes?\b|key\b|legend\b|[*†‡§¶]|[a-z]\s)", re.IGNORECASE)
+# Text right under a table or a figure that explains it is its footnote: "Note:", "* p < 0.05",
+# "[a] Low-quality evidence; …", "[[a]](#fn1) Cauda equina syndrome: …", "Adapted with permission from …".
+_TABLE_NOTE = re.compile(
+    r"^[*_]*(?:(?i:notes?|key|legend|adapted|reprinted|reproduced)\b|[*†‡§¶]|[a-z][).]?\s|"
+    r"\\?\[\[?[a-z]\\?\]?\](?:\([^)\s]*\))?)"
+)
 _ABBREVIATIONS_LINE = re.compile(r"^[*_]*abbreviations?\b", re.IGNORECASE)
 # "CNS: central nervous system", "**MRI** – magnetic resonance imaging": an acronym and its expansion.
 _ACRONYM_DEFINITION = re.compile(
@@ -464,8 +468,9 @@ def _markdown_inline(token: Any, lines: list[_Line], text: str, blocks: list[_Bl
     if _ABBREVIATIONS_LINE.match(plain) or all(_is_acronym_definition(line.text) for line, _, _ in located):
         add("definition")
         return
-    if after == "table" and _TABLE_NOTE.match(plain):
+    if after is not None and _TABLE_NOTE.match(plain):
         add("footnote")
+        ctx.after = after  # a table's notes come one after another ("[a] …", "[b] …")
         return
     # A top-level paragraph may still hold what plain text writes as a list ("• item", "[1] Smith …"), which
     # CommonMark reads as one paragraph: the plain-text line loop splits it, as it always has.
@@ -907,7 +912,8 @@ _PUBLISHER_HOSTS = re.compile(
 
 
 def _markdown_links(text: str) -> list[tuple[int, int, str]]:
-    """Addresses written in Markdown text, as ``(start, end, url)`` spans of the address itself."""
+    """Addresses written in Markdown text, as ``(start, end, url)``: the address itself, or an empty span just
+    after a ``[words](url)`` link."""
     links = []
     for match in _URL_IN_MARKDOWN.finditer(text):
         group = next(g for g in "abcd" if match.group(g) is not None)
@@ -915,7 +921,12 @@ def _markdown_links(text: str) -> list[tuple[int, int, str]]:
         if group == "d":
             url = url.rstrip(".,;:!?")
         start = match.start(group)
-        links.append((start, start + len(url), url))
+        if group == "a":
+            # "[a 2014 review](https://pubmed…)": the citation is an empty span after the link, so the words
+            # stay claim text; the address is the marker.
+            links.append((match.end(), match.end(), url))
+        else:
+            links.append((start, start + len(url), url))
     return links
 
 
@@ -1127,6 +1138,7 @@ def _find_citations(
             continue
         s, e = sentence.start, sentence.end
         taken: list[tuple[int, int]] = []  # spans already read as one form, so no other reads them again
+        linked_words: list[tuple[int, int]] = []  # an HTML link's words, when the link named a work
 
         def free(start: int, end: int, taken: list[tuple[int, int]] = taken) -> bool:
             return not any(a < end and start < b for a, b in taken)
@@ -1172,8 +1184,8 @@ def _find_citations(
             start, end, url = links[index]
             if start >= e:
                 break
-            if not free(start, end):
-                continue
+            if any(a <= start and end <= b for a, b in taken) or not free(start, end):
+                continue  # "[2](https://doi.org/…)" was read as a numbered citation
             work = _work_of_link(url)
             if work is None:
                 continue
@@ -1183,7 +1195,11 @@ def _find_citations(
                 linked.setdefault(key, _linked_reference(work, key, path, sentence, text, start))
             span = (end, end) if html else (start, end)
             add(sentence, *span, "link", (key,), None, marker=url)
-        _author_year_citations(text, sentence, resolver, add)
+            taken.append((start, end))
+            if html:
+                linked_words.append((start, end))
+        # "<a href="https://pubmed…/28192789/">(Qaseem 2017)</a>": the link already says which work it is.
+        _author_year_citations(text, sentence, resolver, add, skip=linked_words)
     citations.sort(key=lambda c: c.start)
     return citations, problems, list(linked.values())
 
@@ -1208,12 +1224,17 @@ def _linked_reference(
     )
 
 
-def _author_year_citations(text: str, sentence: Sentence, resolver: _Resolver, add: Any) -> None:
+def _author_year_citations(
+    text: str, sentence: Sentence, resolver: _Resolver, add: Any, *, skip: Sequence[tuple[int, int]] = ()
+) -> None:
     """Author–year citations in one sentence: "(Gattie et al., 2017)", "(Cagnie 2013; Rodine 2015)" and the
-    narrative "Gattie et al. (2017)"; each resolved by :func:`_resolve_author_year`."""
+    narrative "Gattie et al. (2017)"; each resolved by :func:`_resolve_author_year`. Spans in ``skip`` are
+    not read."""
     s, e = sentence.start, sentence.end
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(skip)
     for match in _PARENS.finditer(text, s, e):
+        if any(a <= match.start() < b for a, b in skip):
+            continue
         offset = match.start("body")
         for part in re.finditer(r"[^;]+", match.group("body")):
             item_text = part.group().strip()
