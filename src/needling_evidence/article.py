@@ -133,7 +133,7 @@ _CITE_AFTER_STOP = (
 _SENTENCE_END = re.compile(
     r"(?P<end>[.!?…]+)(?P<close>[\"”’')\]*_]*)"
     rf"(?P<cite>(?:\s?(?:{_CITE_AFTER_STOP}))*)"
-    r"(?=\s+[\"“‘'(\[*_]*[A-Z0-9•¿¡])"
+    r"(?=\s+(?:>[ \t>]*)?[\"“‘'(\[*_]*[A-Z0-9•¿¡])"  # "> ": the next line of a Markdown quote
 )
 
 
@@ -810,6 +810,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for a, b in spans:
         piece = text[a:b]
         left = len(piece) - len(piece.lstrip())
+        # A sentence that starts a line of a Markdown quote starts after its "> " marker.
+        while left < len(piece) and piece[left] == ">" and "\n" in piece[:left]:
+            left += 1
+            left += len(piece[left:]) - len(piece[left:].lstrip(" \t"))
         right = len(piece.rstrip())
         if right > left:
             trimmed.append((a + left, a + right))
@@ -885,7 +889,7 @@ _URL_IN_MARKDOWN = re.compile(
     r"\]\((?P<a>https?://[^)\s]+)(?:\s+\"[^\"]*\")?\)"  # [words](url)
     r"|<(?P<b>https?://[^>\s]+)>"  # <url>
     r"|<a\s[^>]*?href=[\"'](?P<c>https?://[^\"'\s]+)[\"']"  # <a href="url"> in Markdown
-    r"|(?<![(<\"'=/\w])(?P<d>https?://[^\s)<>\]\"']+)",  # a bare url
+    r"|(?<!\]\()(?<![<\"'=/\w])(?P<d>https?://[^\s)<>\]\"']+)",  # a bare url, "(https://…)" too
     re.IGNORECASE,
 )
 _PMID_URL = re.compile(
@@ -1148,6 +1152,9 @@ def _find_citations(
             taken.append((match.start(), match.end()))
         for match in _SUP_TAG.finditer(text, s, e):
             inner = re.sub(r"<[^>]*>", "", match.group("inner")).strip().strip("[]() ")
+            if _UNIT_BEFORE.search(text[s : match.start()]):
+                taken.append(match.span())  # "4 cm<sup>2</sup>" is an area, not a citation
+                continue
             if re.fullmatch(r"\d{1,4}(?:\s*(?:[,;]|[-–—])\s*\d{1,4})*", inner) and free(*match.span()):
                 add_numeric(sentence, match.start(), match.end(), inner)
                 taken.append((match.start(), match.end()))
@@ -1480,6 +1487,9 @@ def load_article(path_or_text: str | os.PathLike[str]) -> Article:
         blocks = _markdown_blocks(text, first_line) if form == "markdown" else _blocks(text, first_line)
         if form == "markdown":
             links = _markdown_links(text)
+        if first_line > 1:  # the YAML between the '---' lines: metadata, never sentences
+            end = len("\n".join(text.split("\n", first_line - 1)[: first_line - 1]))
+            blocks.insert(0, _Block("front_matter", 0, end, 1, first_line_only=False))
     _plain_text_headings(blocks, text)
     _mark_roles(blocks, text)
     references, numbers, reference_section = _references(text, blocks, path, joined=form == "html")
@@ -1492,7 +1502,7 @@ def load_article(path_or_text: str | os.PathLike[str]) -> Article:
         )
     problems.extend(references.problems)
 
-    body = [b for b in blocks if b.role == "body"]
+    body = [b for b in blocks if b.role == "body" and b.kind != "front_matter"]
     if not body:
         problems.append(
             Problem("article.empty", "the article has no text to read", file=path, line=first_line)
