@@ -312,3 +312,37 @@ def test_html_citations_sup_and_links(wiki: Article) -> None:
 def test_html_text_is_recognised_without_a_suffix() -> None:
     article = ne.load_article("<p>Heat eases pain.</p>\n<p>Ice numbs.</p>\n")
     assert [(s.text, s.line) for s in article.sentences] == [("Heat eases pain.", 1), ("Ice numbs.", 2)]
+
+
+def test_html_blocks_inside_markdown_are_read_in_place(tmp_path: Path) -> None:
+    # CMS exports mix raw HTML into Markdown; CommonMark passes it through as an HTML block. Its paragraphs,
+    # cells and captions are read where they stand in the Markdown text, inline tags kept as written.
+    text = (
+        "# Mixed\n\nProse before.\n\n"
+        "<p>Dry needling <strong>eases</strong> neck pain.<sup>1</sup> It is safe.</p>\n"
+        "<table>\n  <tr><td>Pain fell [1]</td><td>Neck</td></tr>\n</table>\n\n<!-- a comment -->\n\n"
+        '<figure><img src="a.png"><figcaption>Figure 2: Needle depth.</figcaption></figure>\n\n'
+        "## References\n\n1. Gattie E, Cleland JA, Snodgrass S. The effectiveness of trigger point dry "
+        "needling. J Orthop Sports Phys Ther. 2017;47(3):133-149.\n"
+    )
+    article = ne.load_article(text)
+    assert [(s.kind, s.text, s.line) for s in article.sentences if s.kind != "heading"] == [
+        ("sentence", "Prose before.", 3),
+        ("sentence", "Dry needling <strong>eases</strong> neck pain.<sup>1</sup>", 5),
+        ("sentence", "It is safe.", 5),
+        ("table_cell", "Pain fell [1]", 7),
+        ("table_cell", "Neck", 7),
+        ("caption", "Figure 2: Needle depth.", 12),
+    ]
+    assert [(c.marker, c.line) for c in article.citations] == [("<sup>1</sup>", 5), ("[1]", 7)]
+    assert "a comment" not in {s.text for s in article.sentences}
+
+
+def test_htm_files_are_html(tmp_path: Path) -> None:
+    path = tmp_path / "page.htm"
+    path.write_text("<html><body><h1>Heat</h1>\n<p>Heat eases pain &amp; stiffness.</p></body></html>\n")
+    article = ne.load_article(path)
+    assert [(s.kind, s.text, s.line) for s in article.sentences] == [
+        ("heading", "Heat", 1),
+        ("sentence", "Heat eases pain & stiffness.", 2),
+    ]

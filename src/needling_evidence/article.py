@@ -385,10 +385,42 @@ def _markdown_blocks(text: str, first_line: int) -> list[_Block]:
                 ctx.after = "table"
         elif kind == "inline" and token.map is not None:
             _markdown_inline(token, lines, text, blocks, ctx)
-        elif kind in ("html_block", "fence", "code_block", "hr") and not ctx.containers and not ctx.items:
+        elif kind == "html_block" and token.map is not None:
+            blocks.extend(_html_in_markdown(lines, *token.map))
+            if not ctx.containers and not ctx.items:
+                ctx.after = None
+        elif kind in ("fence", "code_block", "hr") and not ctx.containers and not ctx.items:
             ctx.after = None
     blocks.sort(key=lambda b: b.start)
     return blocks
+
+
+def _html_in_markdown(lines: list[_Line], first: int, last: int) -> list[_Block]:
+    """The blocks of an HTML block written into a Markdown article (``<p>``, ``<table>``, ``<figure>`` …),
+    placed at their offsets in the Markdown text; inline tags stay in their text, as in the file."""
+    part = lines[first:last]
+    if not part:
+        return []
+    source = "\n".join(line.text for line in part)
+    _, found, _, raw_spans = _read_html(source)
+    base = part[0].start
+    located = []
+    for block in found:
+        span = raw_spans.get(id(block))
+        if span is None:
+            continue
+        located.append(
+            _Block(
+                block.kind,
+                base + span[0],
+                base + span[1],
+                part[0].number + source.count("\n", 0, span[0]),
+                level=block.level,
+                number=block.number,
+                first_line_only="\n" not in source[span[0] : span[1]],
+            )
+        )
+    return located
 
 
 def _list_lead(text: str, blocks: list[_Block], ctx: _Context) -> _Block | None:
@@ -543,14 +575,38 @@ class _HtmlElement:
     start: int = 0  # output offset where it opened (links, superscripts)
 
 
-def _read_html(raw: str) -> tuple[str, list[_Block], list[tuple[int, int, str]]]:
-    """Text, blocks and links of an HTML article.
+def _read_html(
+    raw: str,
+) -> tuple[str, list[_Block], list[tuple[int, int, str]], dict[int, tuple[int, int]]]:
+    """Text, blocks and links of an HTML article, and each block's span in ``raw`` (by ``id`` of the block).
 
     The text is the page's text with tags left out and character references decoded, kept on the lines of the
     user's file (every newline of the file is kept, inside tags too), so a sentence's line is the file's.
     Digits in ``<sup>`` become superscript digits ("pain.<sup>1</sup>" → "pain.¹"), the form the citation
-    reader already knows. Links are ``(start, end, href)`` over the link's words."""
+    reader already knows. Links are ``(start, end, href)`` over the link's words. The raw spans place the
+    blocks of an HTML block inside a Markdown article (inline tags and all) in the Markdown text."""
     from html.parser import HTMLParser  # the standard library's: light, forgiving, and it reports positions
+
+    line_starts = [0]
+    for found in re.finditer("\n", raw):
+        line_starts.append(found.end())
+    raw_spans: dict[int, tuple[int, int]] = {}
+    pending: list[
+        tuple[_Block, int]
+    ] = []  # the block the last text went to, and where that text began in raw
+
+    def settle(parser: HTMLParser, at_end: bool = False) -> None:
+        """Now that the next event has begun, the last text's raw span is known: add it to its block's."""
+        if not pending:
+            return
+        block, begin = pending.pop()
+        line, column = parser.getpos()
+        finish = len(raw) if at_end else line_starts[line - 1] + column
+        piece = raw[begin:finish]
+        left, right = begin + len(piece) - len(piece.lstrip()), begin + len(piece.rstrip())
+        if right > left:
+            old = raw_spans.get(id(block))
+            raw_spans[id(block)] = (min(old[0], left), max(old[1], right)) if old else (left, right)
 
     out: list[str] = []
     blocks: list[_Block] = []
@@ -603,6 +659,7 @@ def _read_html(raw: str) -> tuple[str, list[_Block], list[tuple[int, int, str]]]
         in_sup = 0
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            settle(self)
             pad_to(self.getpos()[0])
             raw_tag = self.get_starttag_text() or ""
             if self.skipping:
@@ -644,6 +701,7 @@ def _read_html(raw: str) -> tuple[str, list[_Block], list[tuple[int, int, str]]]
                 self.handle_endtag(tag)
 
         def handle_endtag(self, tag: str) -> None:
+            settle(self)
             pad_to(self.getpos()[0])
             if self.skipping:
                 if tag in _HTML_SKIP:
@@ -664,7 +722,14 @@ def _read_html(raw: str) -> tuple[str, list[_Block], list[tuple[int, int, str]]]
             if element.tag in _HTML_KINDS or element.tag in _HTML_CONTAINERS:
                 close_block()
 
+        def handle_comment(self, data: str) -> None:
+            settle(self)
+
+        def handle_decl(self, decl: str) -> None:
+            settle(self)
+
         def handle_data(self, data: str) -> None:
+            settle(self)
             pad_to(self.getpos()[0])
             if self.skipping:
                 write("\n" * data.count("\n"))
@@ -682,11 +747,14 @@ def _read_html(raw: str) -> tuple[str, list[_Block], list[tuple[int, int, str]]]
                 else:
                     current[0].end = right
                     current[0].first_line_only = False
+                line, column = self.getpos()
+                pending.append((current[0], line_starts[line - 1] + column))
             write(data)
 
     reader = Reader(convert_charrefs=True)
     reader.feed(raw)
     reader.close()
+    settle(reader, at_end=True)
     while len(stack) > 1:
         reader._pop()
     close_block()
@@ -700,7 +768,7 @@ def _read_html(raw: str) -> tuple[str, list[_Block], list[tuple[int, int, str]]]
         begin, finish = start + len(words) - len(words.lstrip()), start + len(words.rstrip())
         if finish > begin:
             trimmed.append((begin, finish, href))
-    return text, blocks, trimmed
+    return text, blocks, trimmed, raw_spans
 
 
 def _html_list_leads(blocks: list[_Block], text: str) -> None:
@@ -1479,7 +1547,7 @@ def load_article(path_or_text: str | os.PathLike[str]) -> Article:
     form = _format(text, path)
     links: list[tuple[int, int, str]] = []
     if form == "html":
-        text, blocks, links = _read_html(text)
+        text, blocks, links, _ = _read_html(text)
         metadata: dict[str, Any] = {}
         first_line, problems = 1, list[Problem]()
     else:
