@@ -416,3 +416,25 @@ def test_publisher_landing_page_with_a_doi_in_its_path() -> None:
     (reference,) = article.references
     assert reference.doi == "10.1002/14651858.cd012424.pub2"
     assert citation.keys == (reference.key,)
+
+
+def test_markdown_link_reference_definitions_are_the_reference_list() -> None:
+    # CommonMark gives "[1]: url" definitions no block; they are the list that "[1]" and "[words][2]" cite.
+    # French 2006 (Cochrane, "Superficial heat or cold for low back pain") and Qaseem 2017 (PMID 28192789),
+    # both in the monograph's reference list.
+    article = ne.load_article(
+        "# R\n\nHeat helps [1]. So does [this guideline][2]. A [NICE page][nice] agrees.\n\n## References\n\n"
+        '[1]: https://doi.org/10.1002/14651858.CD004750.pub2 "Superficial heat or cold for low back pain"\n'
+        "[2]: https://www.ncbi.nlm.nih.gov/pubmed/28192789\n"
+        "[nice]: https://www.nice.org.uk/guidance/ng59\n"
+    )
+    first, second, nice = article.references
+    assert first.doi == "10.1002/14651858.cd004750.pub2" and first.line == 7
+    assert second.url == "https://www.ncbi.nlm.nih.gov/pubmed/28192789" and second.line == 8
+    assert nice.url == "https://www.nice.org.uk/guidance/ng59" and nice.fields["origin"] == "inline-link"
+    assert [(c.marker, c.keys) for c in article.citations] == [
+        ("[1]", (first.key,)),
+        ("[2]", (second.key,)),
+        ("https://www.nice.org.uk/guidance/ng59", (nice.key,)),
+    ]
+    assert not [p for p in article.problems if p.code == "citation.unresolved"]

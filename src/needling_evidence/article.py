@@ -152,6 +152,7 @@ class _Block:
     role: Literal["body", "byline", "boilerplate", "references", "reference_heading"] = "body"
     lead: _Block | None = None  # the paragraph introducing a list item's list (or the item it hangs from)
     label: str | None = None  # a footnote's label
+    link_definition: bool = False  # "[1]: https://doi.org/…", a Markdown link reference definition
 
 
 @dataclass(frozen=True)
@@ -347,16 +348,41 @@ class _Context:
     after: str | None = None  # "image" or "table" when the last top-level block was one
 
 
-def _markdown_blocks(text: str, first_line: int) -> list[_Block]:
+def _markdown_blocks(text: str, first_line: int, definitions: dict[str, str] | None = None) -> list[_Block]:
     """Markdown blocks of ``text`` after its front matter, in document order, located in the user's lines.
 
     markdown-it-py (CommonMark, with GFM tables, footnotes and definition lists) decides the structure; its
-    line maps and each inline token's content place every block at its offsets in ``text``."""
+    line maps and each inline token's content place every block at its offsets in ``text``. Link reference
+    definitions go into ``definitions`` (normalised label → address); a numbered one ("[1]: https://…") is
+    also a reference-list item, since CommonMark gives it no block of its own."""
     lines = _lines(text, 1)
     # The front matter is blanked, not cut, so markdown-it's line numbers stay the file's.
     source = "\n" * (first_line - 1) + "\n".join(line.text for line in lines[first_line - 1 :])
-    tokens = _markdown_parser().parse(source)
+    env: dict[str, Any] = {}
+    tokens = _markdown_parser().parse(source, env)
     blocks: list[_Block] = []
+    for label, target in env.get("references", {}).items():
+        if definitions is not None:
+            definitions[label] = str(target.get("href", ""))
+        where = target.get("map")
+        if label.isdigit() and where and where[0] < len(lines):
+            line = lines[where[0]]
+            colon = line.text.find("]:")
+            end = lines[min(where[1], len(lines)) - 1]
+            if colon >= 0:
+                start = line.start + colon + 2
+                start += len(line.text[colon + 2 :]) - len(line.text[colon + 2 :].lstrip())
+                blocks.append(
+                    _Block(
+                        "list_item",
+                        start,
+                        max(start, end.start + len(end.text.rstrip())),
+                        line.number,
+                        number=label,
+                        role="references",
+                        link_definition=True,
+                    )
+                )
     ctx = _Context([], [], [])
 
     for token in tokens:
@@ -978,15 +1004,26 @@ _PUBLISHER_HOSTS = re.compile(
     r"bmj\.com|thelancet\.com|nejm\.org|jamanetwork\.com|nature\.com|oup\.com|sagepub\.com|frontiersin\.org|"
     r"mdpi\.com|plos\.org|biomedcentral\.com|cochranelibrary\.com|jospt\.org|karger\.com|thieme-connect\.com|"
     r"elsevier\.com|cell\.com|annals\.org|acpjournals\.org|physiotherapyjournal\.com|jmptonline\.org|"
-    r"hindawi\.com|cambridge\.org|europepmc\.org|ncbi\.nlm\.nih\.gov|doi\.org)/",
+    r"hindawi\.com|cambridge\.org|europepmc\.org|ncbi\.nlm\.nih\.gov|doi\.org|nice\.org\.uk)/",
     re.IGNORECASE,
 )
 
 
-def _markdown_links(text: str) -> list[tuple[int, int, str]]:
+_REFERENCE_LINK = re.compile(r"(?<![\]\\])\[(?P<words>[^\[\]\n]{1,200})\]\[(?P<label>[^\[\]\n]{0,100})\]")
+
+
+def _markdown_links(text: str, definitions: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
     """Addresses written in Markdown text, as ``(start, end, url)``: the address itself, or an empty span just
-    after a ``[words](url)`` link."""
+    after a ``[words](url)`` link or a ``[words][label]`` link to a definition."""
     links = []
+    if definitions:
+        from markdown_it.common.utils import normalizeReference
+
+        for match in _REFERENCE_LINK.finditer(text):
+            label = normalizeReference(match.group("label") or match.group("words"))
+            url = definitions.get(label, "")
+            if url.startswith(("http://", "https://")):
+                links.append((match.end(), match.end(), url))
     for match in _URL_IN_MARKDOWN.finditer(text):
         group = next(g for g in "abcd" if match.group(g) is not None)
         url = match.group(group)
@@ -1454,7 +1491,7 @@ def _references(
     end = items[-1].end
     from .references.text import parse_references
 
-    if joined:
+    if joined or any(item.link_definition for item in items):
         parsed = _parse_items(text, items, path)
     else:
         parsed = parse_references(text[first_line_start:end], source=path, start_line=items[0].line)
@@ -1552,9 +1589,12 @@ def load_article(path_or_text: str | os.PathLike[str]) -> Article:
         first_line, problems = 1, list[Problem]()
     else:
         metadata, first_line, problems = _front_matter(text, path)
-        blocks = _markdown_blocks(text, first_line) if form == "markdown" else _blocks(text, first_line)
+        definitions: dict[str, str] = {}
         if form == "markdown":
-            links = _markdown_links(text)
+            blocks = _markdown_blocks(text, first_line, definitions)
+            links = _markdown_links(text, definitions)
+        else:
+            blocks = _blocks(text, first_line)
         if first_line > 1:  # the YAML between the '---' lines: metadata, never sentences
             end = len("\n".join(text.split("\n", first_line - 1)[: first_line - 1]))
             blocks.insert(0, _Block("front_matter", 0, end, 1, first_line_only=False))
