@@ -1,45 +1,67 @@
-"""Article text → sections, sentences and inline citations.
+"""Article text → blocks, sections, sentences and inline citations.
 
-:func:`load_article` reads a health article written in Markdown or plain text and returns an
-:class:`~needling_evidence.model.Article`. The pipeline is one visible loop over the lines
-(:func:`_blocks`), then three passes over the blocks: find the reference list and the boilerplate, split the
-body into sentences, find the inline citations in the sentences.
+:func:`load_article` reads a health article written in Markdown, HTML or plain text and returns an
+:class:`~needling_evidence.model.Article`. First the structure: blocks that keep their kind (a Markdown file
+through markdown-it-py, :func:`_markdown_blocks`; an HTML page through the standard library's parser,
+:func:`_read_html`; a ``.txt`` file through the line loop 0.1.0 used for everything, :func:`_blocks`). Then
+three passes over the blocks: find the reference list and the boilerplate, split the body into sentences,
+find the inline citations in the sentences.
 
 What counts as what (documented here because users rely on it):
 
 * **Input.** A :class:`pathlib.Path` is always a file. A ``str`` that contains a newline is article text; a
   ``str`` without one is read as a file when such a file exists, is a missing-file error when it looks like
-  a path (ends in ``.md``/``.markdown``/``.txt``/``.text`` or contains a path separator), and is otherwise a
-  one-line article. Files are read as UTF-8 (a byte-order mark is dropped); ``Article.text`` is the file's
-  text with line endings normalised to ``\\n``, so line numbers are the file's.
+  a path (ends in ``.md``/``.markdown``/``.txt``/``.text``/``.html``/``.htm`` or contains a path separator),
+  and is otherwise a one-line article. Files are read as UTF-8 (a byte-order mark is dropped).
+* **Format.** ``.txt``/``.text``: plain text (the line loop). ``.html``/``.htm``/``.xhtml``, or text that
+  opens like a page (``<!doctype html>``, ``<html>``, ``<p>`` …): HTML. Anything else: Markdown (CommonMark
+  with GFM tables, footnotes and definition lists).
+* **Text and lines.** ``Article.text`` is the file's text with line endings normalised to ``\\n`` — for HTML,
+  the page's text with tags left out and character references decoded, every newline of the file kept (even
+  inside tags), so line numbers are always the file's. In HTML, digits in ``<sup>`` are written as
+  superscript digits (``pain.<sup>1</sup>`` → ``pain.¹``).
+* **Blocks** (``Article.blocks``): ``heading``, ``paragraph``, ``list_item`` (with ``lead_in``: the
+  paragraph ending in ":" that introduces its list, or the item a nested list hangs from), ``table_cell``,
+  ``caption`` ("Figure 1: …", "**Table 2:** …", ``<figcaption>``, ``<caption>``, an emphasised line under a
+  table or image), ``footnote`` (``[^1]:`` definitions, ``<div class="footnotes">``, notes under a table or
+  figure: "[a] …", "Note: …"), ``quote``, ``definition`` (definition lists, "CNS: central nervous system",
+  "Abbreviations: …") and ``front_matter``. kramdown attribute lines (``{: .notice--info}``), images, code
+  and HTML comments are not text; an HTML block inside Markdown is read in place.
 * **Front matter.** YAML between a first line ``---`` and the next ``---`` (or ``...``) line, read with
   ``yaml.safe_load`` into ``Article.metadata``. A broken block is a problem (``article.front_matter``),
   never an exception.
-* **Headings.** Markdown ``#`` headings and setext underlines. In a document with no Markdown headings, a
-  one-line paragraph that is short (:data:`MAX_HEADING_WORDS`), starts with a capital and has no final
-  punctuation other than ``?`` is a heading ("How dry needling works?"); the first is level 1, the rest
-  level 2.
-* **Comments.** HTML comments (``<!-- … -->`` starting a line) are not text.
-* **Lists.** Lines starting ``•``, ``-``, ``*``, ``+``, ``1.``, ``1)`` or ``[1]`` are list items; indented
-  or lazy continuation lines join the item.
-* **Sentences.** Paragraphs and list items are split into sentences (abbreviations such as *et al.*, *Dr.*,
-  *e.g.*, initials and decimals do not end a sentence). Every sentence has ``text ==
-  Article.text[start:end]`` exactly (Markdown escapes and emphasis are kept as written). Ids are ``s001``,
-  ``s002`` … in document order (headings included), so they are stable when the same text is parsed again;
-  an edit that adds a sentence renumbers the ones after it, which is why claims registries anchor claims by
-  quote, not by id.
+* **Headings.** Markdown ``#`` headings and setext underlines, HTML ``<h1>``–``<h6>``. In a document with no
+  headings, a one-line paragraph that is short (:data:`MAX_HEADING_WORDS`), starts with a capital and has no
+  final punctuation other than ``?`` is a heading ("How dry needling works?"); the first is level 1, the
+  rest level 2.
+* **Lists.** Markdown and HTML lists; in a plain paragraph, lines starting ``•``, ``-``, ``*``, ``+``,
+  ``1.``, ``1)`` or ``[1]`` are list items and indented or lazy continuation lines join the item.
+* **Sentences.** Every block is split into sentences (abbreviations such as *et al.*, *Dr.*, *e.g.*,
+  initials and decimals do not end a sentence); a sentence's ``kind`` is its block's (``sentence`` for a
+  paragraph). Only :data:`~needling_evidence.model.PROSE_KINDS` (sentences, list items, quotes) can hold a
+  claim; cells, captions, footnotes and definitions are read for their citations only. Every sentence has
+  ``text == Article.text[start:end]`` exactly (Markdown escapes and emphasis are kept as written). Ids are
+  ``s001``, ``s002`` … in document order (headings included), so they are stable when the same text is parsed
+  again; an edit that adds a sentence renumbers the ones after it, which is why claims registries anchor
+  claims by quote, not by id.
 * **Not sentences.** The byline ("By Andy"), comment-form boilerplate ("Leave a Reply", "Your email address
   will not be published…") and the reference list.
 * **Reference list.** The blocks under a heading such as *References*, *Bibliography* or *Sources*, or —
   when there is no such heading — a trailing run of list items that look like references (a year and a DOI,
-  a volume(issue), "et al." or author initials), followed by nothing but boilerplate. Its text goes to
+  a volume(issue), "et al." or author initials), followed by nothing but boilerplate; Markdown link
+  definitions ``[1]: https://…``; footnotes that look like references. Its text goes to
   :func:`needling_evidence.references.text.parse_references`; the references' ``file`` and ``line`` point
   into the article file.
-* **Inline citations.** Numeric markers (``[3]``, ``[1,3]``, ``[1–3]``, ``\\[3\\]``, superscript ``¹²`` when
-  the article has a reference list) resolve by the reference's label (``Reference.fields["label"]``, else
-  its list number); author–year citations (``(Gattie et al., 2017)``, ``Gattie et al. (2017)``, ``(Cagnie
-  2013; Rodine 2015)``) resolve by first author's family name and year. A marker that resolves to nothing is
-  a problem (``citation.unresolved``) with its line.
+* **Inline citations.** Numeric markers (``[3]``, ``[1,3]``, ``[1–3]``, ``\\[3\\]``, ``[[3]](#ref3)``,
+  ``[3](#ref3)``, ``<sup>3</sup>``, ``^3`` and superscript ``¹²`` when the article has a reference list)
+  resolve by the reference's label (``Reference.fields["label"]``, else its list number); a marker written
+  after the full stop belongs to the sentence it follows. Footnote markers ``[^1]`` resolve to the reference
+  their footnote is. Author–year citations (``(Gattie et al., 2017)``, ``Gattie et al. (2017)``, ``(Cagnie
+  2013; Rodine 2015)``) resolve by first author's family name and year (:func:`_resolve_author_year`). A link
+  in the text to doi.org, PubMed, PMC, Europe PMC or a publisher's page resolves to the reference with that
+  DOI, PMID, PMCID or address, or else is kept as a cited work of its own (appended to
+  ``Article.references`` with ``fields["origin"] == "inline-link"`` and only what the link says). A marker
+  that resolves to nothing is a problem (``citation.unresolved``) with its line.
 """
 
 from __future__ import annotations
