@@ -346,3 +346,19 @@ def test_htm_files_are_html(tmp_path: Path) -> None:
         ("heading", "Heat", 1),
         ("sentence", "Heat eases pain & stiffness.", 2),
     ]
+
+
+def test_wikipedia_reference_items_lose_their_back_links(tmp_path: Path) -> None:
+    # Wikipedia's reference list starts each item with back-links to where it is cited ("^ a b").
+    path = tmp_path / "wiki.html"
+    path.write_text(
+        "<h1>Dry needling</h1>\n<p>Needling is studied.<sup>[1]</sup></p>\n<h2>References</h2>\n"
+        '<ol class="references">\n<li id="cite_note-1"><span class="mw-cite-backlink">^ <a href="#r">a</a> '
+        '<a href="#s">b</a></span> Cagnie B, Dewitte V, Barbe T, Timmermans F, Delrue N, Meeus M. '
+        "Physiologic effects of dry needling. Curr Pain Headache Rep. 2013;17(8):348.</li>\n</ol>\n",
+        encoding="utf-8",
+    )
+    article = ne.load_article(path)
+    (reference,) = article.references
+    assert reference.first_author_family == "Cagnie" and reference.year == 2013 and reference.line == 5
+    assert [(c.marker, c.keys) for c in article.citations] == [("[1]", (reference.key,))]

@@ -438,3 +438,19 @@ def test_markdown_link_reference_definitions_are_the_reference_list() -> None:
         ("https://www.nice.org.uk/guidance/ng59", (nice.key,)),
     ]
     assert not [p for p in article.problems if p.code == "citation.unresolved"]
+
+
+def test_a_footnote_that_cites_passes_its_citation_to_the_marker() -> None:
+    # A footnote that is a note, not a reference, but names its source (the massage-blog pattern in issue 9).
+    article = article_with(
+        "Cupping may ease neck pain.[^1] It leaves marks.[^2]\n\n"
+        "[^1]: See the review by Cagnie et al. (2013).\n"
+        "[^2]: The marks fade in a week."
+    )
+    _, c, _ = keys_of(article)
+    by_style = [(c_.marker, c_.keys, c_.style) for c_ in article.citations]
+    assert ("[^1]", (c,), "footnote") in by_style
+    assert not any(marker == "[^2]" for marker, _, _ in by_style)
+    marker = next(x for x in article.citations if x.marker == "[^1]")
+    sentence = article.sentence(marker.sentence_id)
+    assert sentence is not None and sentence.text == "Cupping may ease neck pain.[^1]"

@@ -76,6 +76,7 @@ from typing import Any, Literal
 
 from .errors import InputError
 from .model import (
+    PROSE_KINDS,
     Article,
     Block,
     BlockKind,
@@ -1525,6 +1526,9 @@ def _references(
     return ReferenceList(parsed, parsed.problems, source=path), numbers, section
 
 
+_BACKLINKS = re.compile(r"^(?:[\^↑]\s*)+(?:[a-z]{1,2}\s+)*")
+
+
 def _parse_items(text: str, items: Sequence[_Block], path: str | None) -> ReferenceList:
     """Parse reference items one per line of a made-up text, then give each reference and problem the line
     of its item in the user's file."""
@@ -1534,7 +1538,8 @@ def _parse_items(text: str, items: Sequence[_Block], path: str | None) -> Refere
 
     lines = []
     for item in items:
-        words = " ".join(text[item.start : item.end].split())
+        # Wikipedia starts each reference with its back-links: "^ a b Smith J …".
+        words = _BACKLINKS.sub("", " ".join(text[item.start : item.end].split()))
         lines.append(f"{item.number}. {words}" if item.number is not None else f"- {words}")
     parsed = parse_references("\n".join(lines), source=path, start_line=1)
     line_of = {n: item.line for n, item in enumerate(items, start=1)}
@@ -1547,6 +1552,15 @@ def _parse_items(text: str, items: Sequence[_Block], path: str | None) -> Refere
     return ReferenceList(references, problems, source=path)
 
 
+# A footnote that opens like this is a note naming a source ("See the review by Cagnie et al. (2013)."), not
+# the reference itself.
+_NOTE_OPENER = re.compile(
+    r"^[*_]*(?:see|cf\.?|compare|as (?:reported|shown|found|described)|according to|for (?:a|an|the|more)|"
+    r"reviewed (?:in|by)|cited (?:in|by)|quoted (?:in|by)|adapted from)\b",
+    re.IGNORECASE,
+)
+
+
 def _footnote_references(
     text: str, blocks: list[_Block], path: str | None, references: Sequence[Reference]
 ) -> tuple[dict[str, tuple[str, ...]], ReferenceList]:
@@ -1556,7 +1570,11 @@ def _footnote_references(
     first_of_label: dict[str, _Block] = {}
     for note in notes:
         first_of_label.setdefault(note.label or "", note)
-    reference_notes = [n for n in first_of_label.values() if _looks_like_reference(text[n.start : n.end])]
+    reference_notes = [
+        n
+        for n in first_of_label.values()
+        if _looks_like_reference(text[n.start : n.end]) and not _NOTE_OPENER.match(text[n.start : n.end])
+    ]
     if not reference_notes:
         return {}, ReferenceList(source=path)
     for note in reference_notes:
@@ -1581,6 +1599,47 @@ def _footnote_references(
         kept.append(replace(ref, key=key) if key != ref.key else ref)
         labels[owner.label or ""] = (key,)
     return labels, ReferenceList(kept, parsed.problems, source=path)
+
+
+def _footnote_note_citations(
+    text: str,
+    sentences: Sequence[Sentence],
+    blocks: Sequence[_Block],
+    citations: Sequence[Citation],
+    reference_notes: dict[str, tuple[str, ...]],
+) -> list[Citation]:
+    """A footnote marker whose footnote is a note that itself cites ("[^2]: See Smith et al., 2019.") cites
+    what the note cites, from the sentence the marker is in."""
+    note_keys: dict[str, list[str]] = {}
+    by_id = {s.id: s for s in sentences}
+    for citation in citations:
+        sentence = by_id.get(citation.sentence_id)
+        block = blocks[sentence.block] if sentence is not None and sentence.block is not None else None
+        if block is not None and block.kind == "footnote" and block.label and citation.keys:
+            keys = note_keys.setdefault(block.label, [])
+            keys.extend(k for k in citation.keys if k not in keys)
+    if not note_keys:
+        return []
+    found = []
+    for sentence in sentences:
+        if sentence.kind not in PROSE_KINDS:
+            continue
+        for match in _FOOTNOTE_MARK.finditer(text, sentence.start, sentence.end):
+            label = match.group("label")
+            if label in note_keys and label not in reference_notes:
+                line = (sentence.line or 0) + text.count("\n", sentence.start, match.start())
+                found.append(
+                    Citation(
+                        sentence.id,
+                        match.group(),
+                        tuple(note_keys[label]),
+                        match.start(),
+                        match.end(),
+                        "footnote",
+                        line if sentence.line is not None else None,
+                    )
+                )
+    return found
 
 
 def _format(text: str, path: str | None) -> Literal["text", "markdown", "html"]:
@@ -1691,6 +1750,8 @@ def load_article(path_or_text: str | os.PathLike[str]) -> Article:
     )
     if linked:
         references = ReferenceList([*references, *linked], references.problems, source=path)
+    citations.extend(_footnote_note_citations(text, sentences, blocks, citations, footnotes))
+    citations.sort(key=lambda c: c.start)
     problems.extend(citation_problems)
 
     title_meta = metadata.get("title")
