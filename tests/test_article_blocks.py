@@ -362,3 +362,16 @@ def test_wikipedia_reference_items_lose_their_back_links(tmp_path: Path) -> None
     (reference,) = article.references
     assert reference.first_author_family == "Cagnie" and reference.year == 2013 and reference.line == 5
     assert [(c.marker, c.keys) for c in article.citations] == [("[1]", (reference.key,))]
+
+
+def test_indented_text_is_text_not_code_but_fenced_code_is_not_text() -> None:
+    article = ne.load_article(
+        "# T\n\nIntro.\n\n    Dry needling eases neck pain. It is safe.\n    It works fast.\n\n"
+        "```\nprint('not an article sentence')\n```\n"
+    )
+    assert [(s.kind, s.text, s.line) for s in article.sentences if s.kind != "heading"] == [
+        ("sentence", "Intro.", 3),
+        ("sentence", "Dry needling eases neck pain.", 5),
+        ("sentence", "It is safe.", 5),
+        ("sentence", "It works fast.", 6),
+    ]

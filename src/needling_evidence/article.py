@@ -438,6 +438,16 @@ def _markdown_blocks(text: str, first_line: int, definitions: dict[str, str] | N
             blocks.extend(_html_in_markdown(lines, *token.map))
             if not ctx.containers and not ctx.items:
                 ctx.after = None
+        elif kind == "code_block" and token.map is not None and not ctx.containers:
+            # Text indented four spaces is code to CommonMark, but in an article it is text pasted with its
+            # indentation (a word processor's, an e-mail's): read it as the plain-text reader always did.
+            first, last = token.map
+            found = _line_blocks(lines[first : min(last, len(lines))])
+            if ctx.items:
+                for block in found:
+                    block.kind, block.lead = "list_item", ctx.lists[-1] if ctx.lists else None
+            blocks.extend(found)
+            ctx.after = None
         elif kind in ("fence", "code_block", "hr") and not ctx.containers and not ctx.items:
             ctx.after = None
     blocks.sort(key=lambda b: b.start)
