@@ -248,14 +248,17 @@ def test_linked_numeric_citations_after_the_full_stop_end_their_sentence() -> No
 
 def test_a_citation_before_the_full_stop_stays_with_its_sentence() -> None:
     # The same sentences with the marker before the full stop ("… lifetime [3]. Next").
-    article = article_with("Needling eases pain [1]. It is safe [2]. Function improves.[3] Sleep is better.")
+    article = article_with(
+        "Needling eases pain [1]. It is safe [2]. Function improves.[3] Sleep is better. [1] Mood lifts."
+    )
     g, c, r = keys_of(article)
     assert [(s, k) for s, k in cited_sentences(article)] == [
         ("Needling eases pain [1].", (g,)),
         ("It is safe [2].", (c,)),
         ("Function improves.[3]", (r,)),
+        ("Sleep is better. [1]", (g,)),  # pasted with a space after the full stop: still the one before
     ]
-    assert [s.text for s in article.sentences if s.kind == "sentence"][-1] == "Sleep is better."
+    assert [s.text for s in article.sentences if s.kind == "sentence"][-1] == "Mood lifts."
 
 
 def test_numeric_link_to_an_anchor() -> None:
