@@ -375,3 +375,24 @@ def test_indented_text_is_text_not_code_but_fenced_code_is_not_text() -> None:
         ("sentence", "It is safe.", 5),
         ("sentence", "It works fast.", 6),
     ]
+
+
+def test_page_furniture_around_an_html_article_is_not_text(tmp_path: Path) -> None:
+    # A clinic page: menus, a sidebar of related posts and a site footer with contact details around the
+    # article; a note in an <aside> inside the article stays.
+    path = tmp_path / "clinic.html"
+    path.write_text(
+        '<html><body><header role="banner"><p>Best Physio Clinic. Call 555 0100.</p></header>\n'
+        '<div role="navigation"><p>Home</p></div>\n<main><article><h1>Dry needling</h1>\n'
+        "<p>Dry needling eases neck pain.</p>\n<aside><p>Needles are single use.</p></aside>"
+        "</article></main>\n"
+        "<aside><p>Related posts: cupping cures everything.</p></aside>\n"
+        "<footer><p>Open Monday to Friday. Parking is free.</p></footer></body></html>\n",
+        encoding="utf-8",
+    )
+    article = ne.load_article(path)
+    assert [(s.text, s.line) for s in article.sentences] == [
+        ("Dry needling", 3),
+        ("Dry needling eases neck pain.", 4),
+        ("Needles are single use.", 5),
+    ]

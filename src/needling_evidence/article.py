@@ -624,6 +624,21 @@ _HTML_DOCUMENT = re.compile(
 )
 
 
+# ARIA landmarks of the page around an article: menus, site header, site footer.
+_FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
+
+
+def _is_page_furniture(tag: str, attributes: dict[str, str], stack: Sequence[_HtmlElement]) -> bool:
+    """Whether an element is the page around the article, not its text: scripts, styles, forms, menus; a
+    ``<footer>`` or ``<aside>`` (site footer, sidebar) outside ``<article>``/``<main>``; an ARIA landmark
+    of the site's navigation, banner or footer."""
+    if tag in _HTML_SKIP or attributes.get("role", "").lower() in _FURNITURE_ROLES:
+        return True
+    if tag in ("footer", "aside"):
+        return not any(element.tag in ("article", "main") for element in stack)
+    return False
+
+
 @dataclass
 class _HtmlElement:
     tag: str
@@ -714,7 +729,8 @@ def _read_html(
         return kind, level, number
 
     class Reader(HTMLParser):
-        skipping = 0
+        skipping = 0  # depth of the skipped element (``skip_tag``) we are inside
+        skip_tag = ""
         in_sup = 0
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -722,15 +738,16 @@ def _read_html(
             pad_to(self.getpos()[0])
             raw_tag = self.get_starttag_text() or ""
             if self.skipping:
-                if tag in _HTML_SKIP and tag not in _HTML_VOID:
+                if tag == self.skip_tag and tag not in _HTML_VOID:
                     self.skipping += 1
                 write("\n" * raw_tag.count("\n"))
                 return
-            if tag in _HTML_SKIP:
-                self.skipping = 1
+            attributes = {k: v or "" for k, v in attrs}
+            if _is_page_furniture(tag, attributes, stack):
+                if tag not in _HTML_VOID:
+                    self.skip_tag, self.skipping = tag, 1
                 write("\n" * raw_tag.count("\n"))
                 return
-            attributes = {k: v or "" for k, v in attrs}
             names = f"{attributes.get('class', '')} {attributes.get('id', '')}".lower()
             element = _HtmlElement(tag, _HTML_KINDS.get(tag), footnotes="footnote" in names)
             if tag in _HTML_KINDS or tag in _HTML_CONTAINERS:
@@ -763,7 +780,7 @@ def _read_html(
             settle(self)
             pad_to(self.getpos()[0])
             if self.skipping:
-                if tag in _HTML_SKIP:
+                if tag == self.skip_tag:
                     self.skipping -= 1
                 return
             if not any(e.tag == tag for e in stack[1:]):
