@@ -396,3 +396,12 @@ def test_page_furniture_around_an_html_article_is_not_text(tmp_path: Path) -> No
         ("Dry needling eases neck pain.", 4),
         ("Needles are single use.", 5),
     ]
+
+
+def test_markdown_text_opening_with_a_div_stays_markdown() -> None:
+    article = ne.load_article('<div align="center">Logo</div>\n\n# Heat\n\n- Heat eases pain [1].\n')
+    assert [(s.kind, s.text) for s in article.sentences] == [
+        ("sentence", "Logo"),
+        ("heading", "Heat"),
+        ("list_item", "Heat eases pain [1]."),
+    ]

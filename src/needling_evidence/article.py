@@ -618,8 +618,10 @@ _HTML_OUTER_KINDS: tuple[BlockKind, ...] = (
     "quote",
 )
 _SUPERSCRIPT_OF = {str(i): ch for i, ch in enumerate(_SUPERSCRIPTS)} | {",": ",", "-": "⁻", "–": "–"}
+# Text (not a file) that opens like a page is HTML. A Markdown article may open with a <div> or <section>
+# of its own, so those alone do not say "HTML".
 _HTML_DOCUMENT = re.compile(
-    r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<article\b|<main\b|(?:<(?:p|h[1-6]|div|section)\b[^>]*>))",
+    r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<article\b|<main\b|<(?:p|h[1-6])\b[^>]*>)",
     re.IGNORECASE,
 )
 
