@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Article, Claim, ClaimRegistry, Sentence
+from .model import PROSE_KINDS, Article, Claim, ClaimRegistry, Sentence
 
 __all__ = ["KIND_CUES", "claim_kind", "draft_claims", "is_checkworthy", "split_claim"]
 
@@ -281,7 +281,7 @@ def is_checkworthy(
     a finding, or carries a claim cue (:data:`KIND_CUES`).
     """
     if isinstance(sentence, Sentence):
-        if sentence.kind == "heading":
+        if sentence.kind not in PROSE_KINDS:  # headings; table cells, captions, footnotes, definitions
             return False
         text = sentence.text
     else:
@@ -403,7 +403,8 @@ def draft_claims(article: Article) -> ClaimRegistry:
             (c.start - starts[c.sentence_id], c.end - starts[c.sentence_id])
         )
     cited = set(cuts)
-    sentences = [s for s in article.sentences if s.kind != "heading"]
+    # Only prose holds claims: table cells, captions, footnotes and definitions are read for citations only.
+    sentences = [s for s in article.sentences if s.kind in PROSE_KINDS]
     by_position = {s.id: i for i, s in enumerate(article.sentences)}
     claims: list[Claim] = []
     subject = _Subject()

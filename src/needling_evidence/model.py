@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, overload
 
 __all__ = [
+    "BLOCK_KINDS",
     "CERTAINTIES",
     "CLAIM_KINDS",
     "CLAIM_STATUSES",
@@ -23,10 +24,12 @@ __all__ = [
     "INDIRECTNESS",
     "LINK_ORIGINS",
     "NOTICE_KINDS",
+    "PROSE_KINDS",
     "REFERENCE_STATUSES",
     "STANCES",
     "TIMEFRAMES",
     "Article",
+    "Block",
     "Citation",
     "Claim",
     "ClaimRegistry",
@@ -334,6 +337,57 @@ class Verification:
 # --- articles -----------------------------------------------------------------------------------------------
 
 
+# What a block of an article is, as its Markdown or HTML says. Sentences carry the same words (a paragraph's
+# sentences are "sentence"). Only prose (PROSE_KINDS) can hold a claim; table cells, captions, footnotes and
+# definitions are read for their citations only.
+BlockKind = Literal[
+    "heading",
+    "paragraph",
+    "list_item",
+    "table_cell",
+    "caption",
+    "footnote",
+    "quote",
+    "definition",
+    "front_matter",
+]
+BLOCK_KINDS: tuple[str, ...] = (
+    "heading",
+    "paragraph",
+    "list_item",
+    "table_cell",
+    "caption",
+    "footnote",
+    "quote",
+    "definition",
+    "front_matter",
+)
+SentenceKind = Literal[
+    "sentence", "list_item", "heading", "table_cell", "caption", "footnote", "quote", "definition"
+]
+PROSE_KINDS: frozenset[str] = frozenset({"sentence", "list_item", "quote"})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A structural block of an article: its ``kind``, offsets into ``Article.text`` and 1-based ``line``.
+
+    ``lead_in`` is, for a list item, the index (in ``Article.blocks``) of the paragraph that introduces its
+    list ("… can improve the following:") or of the item a nested list hangs from. ``label`` is a list item's
+    number or a footnote's label. ``role`` is ``body``, ``byline``, ``boilerplate``, ``references`` or
+    ``reference_heading``.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    line: int
+    level: int = 0
+    lead_in: int | None = None
+    label: str | None = None
+    role: str = "body"
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     id: str
@@ -352,20 +406,24 @@ class Sentence:
     start: int
     end: int
     section_id: str | None = None
-    kind: Literal["sentence", "list_item", "heading"] = "sentence"
+    kind: SentenceKind = "sentence"
     line: int | None = None
+    block: int | None = None  # index of its block in ``Article.blocks``
 
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """An inline citation marker, resolved to reference keys where possible."""
+    """An inline citation marker, resolved to reference keys where possible.
+
+    ``marker`` is ``Article.text[start:end]``, except for a link in an HTML article, whose marker is the
+    link's address and whose span is empty (at the end of the link's words, which stay claim text)."""
 
     sentence_id: str
     marker: str
     keys: tuple[str, ...]
     start: int
     end: int
-    style: Literal["numeric", "author-year"] = "numeric"
+    style: Literal["numeric", "author-year", "footnote", "link"] = "numeric"
     line: int | None = None
 
 
@@ -381,6 +439,7 @@ class Article:
     problems: tuple[Problem, ...] = ()
     path: str | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    blocks: tuple[Block, ...] = ()
 
     def sentence(self, sentence_id: str) -> Sentence | None:
         return next((s for s in self.sentences if s.id == sentence_id), None)
