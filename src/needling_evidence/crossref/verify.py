@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..appraise import classify_design
 from ..doi import is_valid_doi, normalize_doi
 from ..errors import NeedlingEvidenceError, UsageError
 from ..model import Notice, Provenance, Reference, Verification
@@ -48,7 +49,6 @@ from .compare import (
     crossref_first,
     describe,
 )
-from .design import classify_design
 from .match import MatchResult, find_doi
 from .notices import notices_from_work, updates_from_work
 
