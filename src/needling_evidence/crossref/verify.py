@@ -472,28 +472,34 @@ def _notices_text(result: Verification) -> str:
 
 
 def verification_table(results: Iterable[Verification]) -> pd.DataFrame:
-    """One row per verification, with the columns of :data:`TABLE_COLUMNS` (documented there), in order."""
+    """One row per verification, with the columns of :data:`TABLE_COLUMNS` (documented there), in order: the
+    values of :func:`~needling_evidence.rows.verification_row`, with differences, notices and provenance in
+    words for a table."""
     import pandas as pd
 
-    rows = [
-        {
-            "key": r.key,
-            "status": r.status,
-            "doi": r.doi,
-            "suggested_doi": r.suggested_doi,
-            "confidence": r.confidence,
-            "mismatches": _mismatch_text(r),
-            "mismatch_fields": ", ".join(r.mismatches),
-            "notices": _notices_text(r),
-            "retracted": r.retracted,
-            "design": r.design,
-            "level": r.level,
-            "level_reason": r.level_reason,
-            "provenance": str(r.provenance) if r.provenance is not None else None,
-            "message": r.message,
-        }
-        for r in results
-    ]
+    from ..rows import verification_row
+
+    rows = []
+    for r in results:
+        row = verification_row(r)
+        rows.append(
+            {
+                "key": row.key,
+                "status": row.status,
+                "doi": row.doi,
+                "suggested_doi": row.suggested_doi,
+                "confidence": row.confidence,
+                "mismatches": _mismatch_text(r),
+                "mismatch_fields": ", ".join(row.mismatches),
+                "notices": _notices_text(r),
+                "retracted": row.retracted,
+                "design": row.design,
+                "level": row.level,
+                "level_reason": row.level_reason,
+                "provenance": str(r.provenance) if r.provenance is not None else None,
+                "message": row.message,
+            }
+        )
     frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
     frame["level"] = frame["level"].astype("Int64")
     frame["confidence"] = frame["confidence"].astype("Float64")
