@@ -40,11 +40,15 @@ How claims are tied to sources (quotes, inline citations, unregistered sentences
 
 The stages, for a caller that runs them one by one (:func:`coverage_report` composes them)::
 
-    index = link.quote_index(article)
-    linked = link.link_claims(article, claims, references, index=index)
-    graded = coverage.sources(references, verifications)          # appraisal reused from verification
-    assessment = coverage.assess(linked, graded)                   # statuses, claim and link rows, claim gaps
-    report = coverage.build_report(article, assessment, graded, ...)
+    index = link.quote_index(article)                              # one QuoteIndex for the run
+    linked = link.link_claims(article, claims, references, index=index)   # quotes anchored, citations linked
+    graded = coverage.sources(references, verifications)           # design and level: verification's, reused
+    assessment = coverage.assess(linked, graded)                    # statuses; claim and link rows; claim gaps
+    left_out = link.unregistered(article, claims, drafted, index)   # drafted once, by the caller
+    wanted = [c for c in claims if assessment.statuses[c.id] != "supported"]
+    suggested = link.suggestions(wanted, references, library, level_of)
+    report = coverage.build_report(article, assessment, graded, claims=claims, unregistered=left_out,
+                                   suggestions=suggested, problems=problems, notes=notes)
 
 Gaps (:data:`GAP_ORDER`, worst first; within one kind of gap by the claim's :data:`KIND_RISK`, then in the
 order the claims were given; gaps about references follow the references' order): ``contradicted``,
