@@ -43,7 +43,7 @@ The stages, for a caller that runs them one by one (:func:`coverage_report` comp
     index = link.quote_index(article)                              # one QuoteIndex for the run
     linked = link.link_claims(article, claims, references, index=index)   # quotes anchored, citations linked
     graded = coverage.sources(references, verifications)           # design and level: verification's, reused
-    assessment = coverage.assess(linked, graded)                    # statuses; claim and link rows; claim gaps
+    assessment = coverage.assess(linked, graded)                    # statuses, claim and link rows, gaps
     left_out = link.unregistered(article, claims, drafted, index)   # drafted once, by the caller
     wanted = [c for c in claims if assessment.statuses[c.id] != "supported"]
     suggested = link.suggestions(wanted, references, library, level_of)
