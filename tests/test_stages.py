@@ -84,7 +84,7 @@ def test_the_stages_compose_to_coverage_report() -> None:
     assert linked.sentence_of == {"knee": "s1", "safe": "s2", "gone": None}
     assert [p.code for p in linked.problems] == ["claims.quote_not_found"]
     # the inline citation [1] became a mentions link of the claim anchored in s1
-    assert [(lk.source, lk.origin, lk.stance) for lk in linked.links["knee"]] == [
+    assert [(lk.source, lk.origin, lk.stance) for lk in linked.links[0]] == [
         ("review", "registry", "supports"),
         ("trial", "citation", "mentions"),
     ]
@@ -291,3 +291,11 @@ def test_no_function_of_the_linking_and_coverage_modules_is_over_100_lines(modul
         if node.end_lineno - node.lineno + 1 > 100
     }
     assert not long
+
+
+def test_claims_sharing_an_id_keep_their_own_links() -> None:
+    """A duplicate id is the registry's problem record; each claim is still weighed on its own links."""
+    first = Claim(id="c", text="one", kind="other", sentence_id="s2", links=(EvidenceLink("c", "review"),))
+    second = Claim(id="c", text="two", kind="other", sentence_id="s3")
+    report = coverage_report(ARTICLE, [first, second], REFS, drafted=(), suggest=False)
+    assert [(row.text, row.n_links) for row in report.claim_rows] == [("one", 1), ("two", 0)]

@@ -429,8 +429,7 @@ def assess(linked: Linked, graded: Mapping[str, Source]) -> Assessment:
     statuses: dict[str, ClaimStatus] = {}
     uses: dict[str, set[str]] = {}
     supports: dict[str, set[str]] = {}
-    for claim in linked.claims:
-        links = linked.links[claim.id]
+    for claim, links in zip(linked.claims, linked.links, strict=True):
         weighed = [_weigh(claim, link, graded.get(link.source)) for link in links]
         status, reason = _decide(weighed)
         statuses[claim.id] = status

@@ -40,12 +40,13 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Linked:
-    """Claims tied to sources: for each claim (by id) its sentence and its links — the registry's, then one
-    ``mentions`` link per key cited inline in its sentence — and the problems anchoring found."""
+    """Claims tied to sources: each claim's sentence (by claim id), each claim's links in the claims' order —
+    the registry's, then one ``mentions`` link per key cited inline in its sentence — and the problems
+    anchoring found."""
 
     claims: tuple[Claim, ...]
     sentence_of: Mapping[str, str | None]
-    links: Mapping[str, tuple[EvidenceLink, ...]]
+    links: tuple[tuple[EvidenceLink, ...], ...]  # links[i] are the links of claims[i]
     problems: tuple[Problem, ...] = ()
 
 
@@ -73,7 +74,7 @@ def link_claims(
     """
     sentence_of, problems = anchor_quotes(article, claims, index=index, reported=reported)
     cited = cited_by_sentence(article, references)
-    links = {claim.id: _with_citations(claim, sentence_of[claim.id], cited) for claim in claims}
+    links = tuple(_with_citations(claim, sentence_of[claim.id], cited) for claim in claims)
     return Linked(tuple(claims), sentence_of, links, tuple(problems))
 
 
