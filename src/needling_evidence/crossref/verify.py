@@ -463,8 +463,8 @@ def _verify(items: Sequence[Reference], client: WorkSource, progress: Progress |
 # --- the table ----------------------------------------------------------------------------------------------
 
 
-def _mismatch_text(result: Verification) -> str:
-    return "; ".join(f"{name}: {ours} ≠ {theirs}" for name, (ours, theirs) in result.mismatches.items())
+def _mismatch_text(mismatches: Mapping[str, Sequence[str | None]]) -> str:
+    return "; ".join(f"{name}: {pair[0]} ≠ {pair[1]}" for name, pair in mismatches.items())
 
 
 def _notices_text(result: Verification) -> str:
@@ -474,7 +474,7 @@ def _notices_text(result: Verification) -> str:
 def verification_table(results: Iterable[Verification]) -> pd.DataFrame:
     """One row per verification, with the columns of :data:`TABLE_COLUMNS` (documented there), in order: the
     values of :func:`~needling_evidence.rows.verification_row`, with differences, notices and provenance in
-    words for a table."""
+    words for a table (a notice's words include its label, which the row's notices leave out)."""
     import pandas as pd
 
     from ..rows import verification_row
@@ -489,7 +489,7 @@ def verification_table(results: Iterable[Verification]) -> pd.DataFrame:
                 "doi": row.doi,
                 "suggested_doi": row.suggested_doi,
                 "confidence": row.confidence,
-                "mismatches": _mismatch_text(r),
+                "mismatches": _mismatch_text(row.mismatches),
                 "mismatch_fields": ", ".join(row.mismatches),
                 "notices": _notices_text(r),
                 "retracted": row.retracted,
