@@ -97,9 +97,7 @@ def test_the_stages_compose_to_coverage_report() -> None:
     ]
     left_out = link.unregistered(ARTICLE, registry, drafted, index)
     wanted = [c for c in registry if assessment.statuses[c.id] != "supported"]
-    suggested = link.suggestions(
-        wanted, REFS, LIBRARY, lambda ref: graded[ref.key].level if ref.key in graded else None
-    )
+    suggested = link.suggestions(wanted, REFS, LIBRARY, coverage.level_lookup(graded))
     staged = coverage.build_report(
         ARTICLE,
         assessment,

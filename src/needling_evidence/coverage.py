@@ -46,7 +46,7 @@ The stages, for a caller that runs them one by one (:func:`coverage_report` comp
     assessment = coverage.assess(linked, graded)                    # statuses, claim and link rows, gaps
     left_out = link.unregistered(article, claims, drafted, index)   # drafted once, by the caller
     wanted = [c for c in claims if assessment.statuses[c.id] != "supported"]
-    suggested = link.suggestions(wanted, references, library, level_of)
+    suggested = link.suggestions(wanted, references, library, coverage.level_lookup(graded))
     report = coverage.build_report(article, assessment, graded, claims=claims, unregistered=left_out,
                                    suggestions=suggested, problems=problems, notes=notes)
 
@@ -158,6 +158,7 @@ __all__ = [
     "assess",
     "build_report",
     "coverage_report",
+    "level_lookup",
     "sources",
 ]
 
@@ -275,7 +276,7 @@ def sources(
     return by_key
 
 
-def _level_lookup(graded: Mapping[str, Source]) -> Callable[[Reference], int | None]:
+def level_lookup(graded: Mapping[str, Source]) -> Callable[[Reference], int | None]:
     """A source's level for suggestions: the graded one, else (an outside work) graded here, once per key."""
     levels: dict[str, int | None] = {key: source.level for key, source in graded.items()}
 
@@ -889,7 +890,7 @@ def coverage_report(
     assessment = assess(linked, graded)
     left_out = unregistered(article, claim_list, drafted, index) if article is not None and index else []
     wanted = [c for c in claim_list if assessment.statuses[c.id] != "supported"]
-    suggested = suggestions(wanted, ref_list, list(library or ()), _level_lookup(graded)) if suggest else []
+    suggested = suggestions(wanted, ref_list, list(library or ()), level_lookup(graded)) if suggest else []
     return build_report(
         article,
         assessment,

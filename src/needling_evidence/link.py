@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Linked",
+    "anchor_quotes",
     "cited_by_sentence",
     "link_claims",
     "quote_index",
