@@ -108,6 +108,20 @@ def sample_report() -> dict[str, Any]:
                 "source_key": "evil2020",
                 "message": f"retracted: {EVIL_TITLE}",
             },
-            {"gap": "unregistered", "claim_id": None, "source_key": None, "message": "It cures everything."},
+            {"gap": "unregistered", "claim_id": "d1", "source_key": None, "message": "It cures everything."},
         ],
+        # every to_dict() has these tables; the suggestion and the unregistered sentence match the link and
+        # the gap above
+        "suggestions": [
+            {
+                "claim_id": "sciatica",
+                "rank": 1,
+                "source_key": "chys2023",
+                "score": 0.42,
+                "title": "Dry needling for sciatica",
+                "shared_terms": "sciatica",
+                "origin": "suggestion",
+            }
+        ],
+        "unregistered": [{"claim_id": "d1", "sentence_id": "s9", "text": "It cures everything."}],
     }

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 import needling_evidence as ne
+from needling_evidence.appraise import classify_design
 from needling_evidence.claims import load_claims
 from needling_evidence.coverage import CoverageReport, coverage_report
-from needling_evidence.crossref.design import classify_design
 from needling_evidence.datasets import dry_needling_path
 from needling_evidence.model import Article, Claim, ClaimRegistry, EvidenceLink, ReferenceList
 

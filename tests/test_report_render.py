@@ -29,6 +29,7 @@ from needling_evidence.report._data import (
 )
 from needling_evidence.report.markdown import MAX_MARKDOWN_CHARS
 from needling_evidence.report.text import format_table, render_text
+from needling_evidence.rows import ProvenanceDict, ReferenceRow
 from report_sample import EVIL_TITLE, sample_report
 
 
@@ -258,16 +259,21 @@ def test_matrix_figure_colours_follow_the_stances() -> None:
 
 
 def test_checked_against_says_why_there_is_no_record() -> None:
-    assert checked_against({"status": "not_checked", "provenance": None}) == "not checked"
-    assert checked_against({"status": "unverified", "provenance": None}) == "no Crossref answer"
-    assert checked_against({"status": "unverified", "verification_source": "no Crossref record"}) == (
+    assert checked_against(ReferenceRow("k", "not_checked")) == "not checked"
+    assert checked_against(ReferenceRow("k", "unverified")) == "no Crossref answer"
+    assert checked_against(ReferenceRow("k", "unverified", verification_source="no Crossref record")) == (
         "no Crossref record"
     )
-    snapshot = {"kind": "snapshot", "fetched": "2026-11-27", "note": "written by hand"}
-    assert checked_against({"status": "verified", "provenance": snapshot}, full=False) == (
+    snapshot: ProvenanceDict = {
+        "kind": "snapshot",
+        "fetched": "2026-11-27",
+        "note": "written by hand",
+        "base_url": None,
+    }
+    assert checked_against(ReferenceRow("k", "verified", provenance=snapshot), full=False) == (
         "bundled snapshot, not a live Crossref answer; made 2026-11-27"
     )
-    assert checked_against({"status": "verified", "provenance": snapshot}).endswith("; written by hand")
+    assert checked_against(ReferenceRow("k", "verified", provenance=snapshot)).endswith("; written by hand")
 
 
 # --- the terminal summary -----------------------------------------------------------------------------------
@@ -361,19 +367,16 @@ def test_terminal_references_show_provenance_in_a_few_words() -> None:
     assert "live 2026-11-27" in flat and "T10:00:00Z" not in flat
 
 
+def _provenance(kind: str, fetched: str | None, note: str | None = None) -> ProvenanceDict:
+    return {"kind": kind, "fetched": fetched, "note": note, "base_url": None}
+
+
 def test_provenance_short() -> None:
-    assert provenance_short({"kind": "live", "fetched": "2026-11-27T17:58:00Z"}) == "live 2026-11-27"
-    assert provenance_short({"kind": "cache", "fetched": "2026-11-20T08:00:00+00:00"}) == "cache 2026-11-20"
-    assert provenance_short({"kind": "cache", "fetched": None}) == "cache"
-    written = {
-        "kind": "snapshot",
-        "fetched": "2026-11-27",
-        "note": "Written by hand from the published record",
-    }
+    assert provenance_short(_provenance("live", "2026-11-27T17:58:00Z")) == "live 2026-11-27"
+    assert provenance_short(_provenance("cache", "2026-11-20T08:00:00+00:00")) == "cache 2026-11-20"
+    assert provenance_short(_provenance("cache", None)) == "cache"
+    written = _provenance("snapshot", "2026-11-27", "Written by hand from the published record")
     assert provenance_short(written) == "snapshot (written from the published record)"
-    assert provenance_short({"kind": "snapshot", "fetched": "2026-11-27", "note": "a Crossref dump"}) == (
-        "snapshot 2026-11-27"
-    )
-    assert provenance_short("live (2026-11-27T17:58:00Z)") == "live"
+    assert provenance_short(_provenance("snapshot", "2026-11-27", "a Crossref dump")) == "snapshot 2026-11-27"
     assert provenance_short(None) == "no Crossref answer"
-    assert checked_against_short({"status": "not_checked", "provenance": None}) == "not checked"
+    assert checked_against_short(ReferenceRow("k", "not_checked")) == "not checked"

@@ -30,12 +30,25 @@ Sources are excluded (never support, never contradict) when their verification f
 withdrawal notice. With no verification run (``verifications=None``) every reference is ``not_checked``, as is
 any reference the verifications do not cover; that is shown, and does not by itself weaken a claim. A link
 whose reviewer marked ``confidence: unconfirmed`` still counts; its assessment says so. The evidence level is
-the verification's, or else read from the reference alone
-(:func:`needling_evidence.crossref.design.classify_design`).
+the verification's, or else read from the reference alone (:func:`needling_evidence.appraise.appraise`).
 
 An inline citation in the article (``Article.citations``) becomes a link with ``origin="citation"`` and stance
 ``mentions`` for the claims anchored in that sentence: it records what the author pointed at, not what the
 source shows. A suggestion (``origin="suggestion"``, see :mod:`needling_evidence.suggest`) is never support.
+How claims are tied to sources (quotes, inline citations, unregistered sentences, suggestions) is
+:mod:`needling_evidence.link`; this module keeps the rules, the gaps and the summary.
+
+The stages, for a caller that runs them one by one (:func:`coverage_report` composes them)::
+
+    index = link.quote_index(article)                              # one QuoteIndex for the run
+    linked = link.link_claims(article, claims, references, index=index)   # quotes anchored, citations linked
+    graded = coverage.sources(references, verifications)           # design and level: verification's, reused
+    assessment = coverage.assess(linked, graded)                    # statuses, claim and link rows, gaps
+    left_out = link.unregistered(article, claims, drafted, index)   # drafted once, by the caller
+    wanted = [c for c in claims if assessment.statuses[c.id] != "supported"]
+    suggested = link.suggestions(wanted, references, library, coverage.level_lookup(graded))
+    report = coverage.build_report(article, assessment, graded, claims=claims, unregistered=left_out,
+                                   suggestions=suggested, problems=problems, notes=notes)
 
 Gaps (:data:`GAP_ORDER`, worst first; within one kind of gap by the claim's :data:`KIND_RISK`, then in the
 order the claims were given; gaps about references follow the references' order): ``contradicted``,
@@ -89,21 +102,44 @@ Crossref's]), ``notices`` (list of dicts: kind, doi, date, source), ``retracted`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, cast
 
+from .appraise import DesignAssessment, appraise, classify_design
 from .errors import StrictError
+from .link import Linked, link_claims, quote_index, suggestions, unregistered
 from .model import (
     CLAIM_STATUSES,
     DIRECTNESS,
     STANCES,
     Article,
     Claim,
+    ClaimKind,
+    ClaimStatus,
+    Directness,
     EvidenceLink,
+    LinkOrigin,
     Problem,
     Reference,
+    Stance,
     Verification,
+)
+from .rows import (
+    ClaimRow,
+    GapKind,
+    GapRow,
+    LinkRow,
+    ReferenceRow,
+    ReferenceRowStatus,
+    Row,
+    SuggestionRow,
+    Summary,
+    UnregisteredRow,
+    columns,
+    problem_row,
+    row_dict,
+    verification_row,
 )
 
 if TYPE_CHECKING:
@@ -116,8 +152,14 @@ __all__ = [
     "KIND_RULES",
     "OPINION_DESIGNS",
     "SCHEMA_VERSION",
+    "Assessment",
     "CoverageReport",
+    "Source",
+    "assess",
+    "build_report",
     "coverage_report",
+    "level_lookup",
+    "sources",
 ]
 
 # A verification message that already says the reference could not be checked is not prefixed again.
@@ -147,7 +189,7 @@ KIND_RULES: Mapping[str, KindRule] = {
     "etiology": KindRule(None, False, "a claim about causes may rest on mechanism studies, not on opinion"),
     "other": KindRule(None, True, "a descriptive claim may rest on any source"),
 }
-# Designs (from crossref.design) that report opinion rather than evidence.
+# Designs (from appraise.classify_design) that report opinion rather than evidence.
 OPINION_DESIGNS = frozenset({"book_review", "editorial"})
 # Verification statuses that exclude a source from the evidence (the DOI names another work, is unknown, or is
 # not a DOI at all). "unverified" (the check could not run) only weakens.
@@ -183,13 +225,24 @@ KIND_RISK: Mapping[str, int] = {
 _SUPPORTING = ("supports", "partially_supports")
 
 
+# --- sources ------------------------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
-class _SourceInfo:
+class Source:
+    """A reference with its verification (None: not checked) and its appraisal (design and level)."""
+
     ref: Reference
     verification: Verification | None
-    design: str | None
-    level: int | None
-    level_reason: str
+    appraisal: DesignAssessment
+
+    @property
+    def design(self) -> str | None:
+        return self.appraisal.design
+
+    @property
+    def level(self) -> int | None:
+        return self.appraisal.level
 
     @property
     def status(self) -> str:
@@ -209,6 +262,35 @@ class _SourceInfo:
         return None
 
 
+def sources(
+    references: Iterable[Reference], verifications: Iterable[Verification] | None = None
+) -> dict[str, Source]:
+    """Reference key → :class:`Source`, in input order, each graded once (:func:`~.appraise.appraise` reuses
+    verification's grading). A duplicate key is the reader's problem record; the first entry stands."""
+    by_key: dict[str, Source] = {}
+    verification_by_key = {v.key: v for v in verifications} if verifications is not None else {}
+    for ref in references:
+        if ref.key not in by_key:
+            v = verification_by_key.get(ref.key)
+            by_key[ref.key] = Source(ref, v, appraise(ref, v))
+    return by_key
+
+
+def level_lookup(graded: Mapping[str, Source]) -> Callable[[Reference], int | None]:
+    """A source's level for suggestions: the graded one, else (an outside work) graded here, once per key."""
+    levels: dict[str, int | None] = {key: source.level for key, source in graded.items()}
+
+    def level_of(ref: Reference) -> int | None:
+        if ref.key not in levels:
+            levels[ref.key] = classify_design(ref).level
+        return levels[ref.key]
+
+    return level_of
+
+
+# --- the rules ----------------------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class _Weighed:
     link: EvidenceLink
@@ -219,45 +301,11 @@ class _Weighed:
     rank: int  # lower is stronger, for best_source
 
 
-def _title_words(title: str | None) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", (title or "").casefold()))
-
-
-def _citation_key_map(
-    own: Iterable[Reference], used: Sequence[Reference], by_key: Mapping[str, Any]
-) -> dict[str, str]:
-    """Article reference key → key of the same work in ``used``, for the article's references whose key is
-    not in ``used``: same DOI, else same title (case and punctuation aside), else the only work with the same
-    first author and year. A work with no match keeps its key (and its citations show as unknown sources)."""
-    mapping: dict[str, str] = {}
-    missing = [ref for ref in own if ref.key not in by_key]
-    if not missing:
-        return mapping
-    by_doi = {ref.doi: ref.key for ref in used if ref.doi}
-    by_title = {_title_words(ref.title): ref.key for ref in used if _title_words(ref.title)}
-    by_author_year: dict[tuple[str, int], list[str]] = {}
-    for ref in used:
-        family = ref.first_author_family
-        if family and ref.year is not None:
-            by_author_year.setdefault((family.casefold(), ref.year), []).append(ref.key)
-    for ref in missing:
-        family = ref.first_author_family
-        same_author = by_author_year.get((family.casefold(), ref.year), []) if family and ref.year else []
-        match = (
-            (by_doi.get(ref.doi) if ref.doi else None)
-            or by_title.get(_title_words(ref.title))
-            or (same_author[0] if len(same_author) == 1 else None)
-        )
-        if match is not None:
-            mapping[ref.key] = match
-    return mapping
-
-
 def _level_text(level: int | None) -> str:
     return f"level {level}" if level is not None else "level unknown"
 
 
-def _weigh(claim: Claim, link: EvidenceLink, info: _SourceInfo | None) -> _Weighed:
+def _weigh(claim: Claim, link: EvidenceLink, info: Source | None) -> _Weighed:
     if link.origin == "citation":
         return _Weighed(link, False, False, "cited inline, not reviewed", info.level if info else None, 6)
     if link.origin == "suggestion":
@@ -322,7 +370,7 @@ def _weigh(claim: Claim, link: EvidenceLink, info: _SourceInfo | None) -> _Weigh
     )
 
 
-def _decide(weighed: Sequence[_Weighed]) -> tuple[str, str]:
+def _decide(weighed: Sequence[_Weighed]) -> tuple[ClaimStatus, str]:
     """(status, reason) from a claim's weighed links, by the rules in the module docstring."""
     registry = [w for w in weighed if w.link.origin == "registry"]
     usable = [w for w in registry if w.counts]
@@ -353,18 +401,213 @@ def _decide(weighed: Sequence[_Weighed]) -> tuple[str, str]:
     return "unsupported", "no source supports it: " + "; ".join(reasons)
 
 
-def _notice_dict(notice: Any) -> dict[str, Any]:
-    return {"kind": notice.kind, "doi": notice.doi, "date": notice.date, "source": notice.source}
+# --- assessing claims ---------------------------------------------------------------------------------------
 
 
-def _provenance_dict(v: Verification | None) -> dict[str, Any] | None:
-    if v is None or v.provenance is None:
-        return None
-    p = v.provenance
-    return {"kind": p.kind, "fetched": p.fetched, "note": p.note, "base_url": p.base_url}
+def _gap(kind: GapKind, message: str, claim_id: str | None = None, source_key: str | None = None) -> GapRow:
+    return GapRow(kind, cast(Any, GAP_ORDER[kind][1]), claim_id, source_key, message)
 
 
-def _verification_source(infos: Iterable[_SourceInfo]) -> str:
+@dataclass(frozen=True)
+class Assessment:
+    """What the rules decided: one row per claim and per (registry or citation) link, each claim's status,
+    the gaps about claims (unknown sources, statuses, harms unstated) in the order found, and for each
+    reference key the claims linking it (``uses``) and those it supports or partially supports."""
+
+    claims: tuple[ClaimRow, ...]
+    links: tuple[LinkRow, ...]
+    gaps: tuple[GapRow, ...]
+    statuses: Mapping[str, ClaimStatus]
+    uses: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    supports: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
+def assess(linked: Linked, graded: Mapping[str, Source]) -> Assessment:
+    """Weigh every link of every claim (:data:`KIND_RULES`) and decide each claim's status and reason."""
+    claim_rows: list[ClaimRow] = []
+    link_rows: list[LinkRow] = []
+    gaps: list[GapRow] = []
+    statuses: dict[str, ClaimStatus] = {}
+    uses: dict[str, set[str]] = {}
+    supports: dict[str, set[str]] = {}
+    for claim, links in zip(linked.claims, linked.links, strict=True):
+        weighed = [_weigh(claim, link, graded.get(link.source)) for link in links]
+        status, reason = _decide(weighed)
+        statuses[claim.id] = status
+        for w in weighed:
+            link = w.link
+            if link.source in graded:
+                uses.setdefault(link.source, set()).add(claim.id)
+                if w.counts and link.stance in _SUPPORTING:
+                    supports.setdefault(link.source, set()).add(claim.id)
+            elif link.origin == "registry":
+                message = f"claim {claim.id!r} links {link.source!r}, which is not among the references"
+                gaps.append(_gap("unknown_source", message, claim.id, link.source))
+            elif link.origin == "citation":
+                message = f"claim {claim.id!r} cites {link.source!r} inline, a work not among the references"
+                gaps.append(_gap("unknown_source", message, claim.id, link.source))
+            link_rows.append(_link_row(link, w))
+        claim_rows.append(_claim_row(claim, status, reason, weighed, linked.sentence_of[claim.id]))
+        if status != "supported":
+            gaps.append(_gap(status, f"{status}: {claim.text} — {reason}", claim.id))
+    harms = _harms_unstated(linked.claims, statuses)
+    return Assessment(
+        tuple(claim_rows),
+        tuple(link_rows),
+        tuple(gaps) + harms,
+        statuses,
+        {key: frozenset(ids) for key, ids in uses.items()},
+        {key: frozenset(ids) for key, ids in supports.items()},
+    )
+
+
+def _harms_unstated(claims: Sequence[Claim], statuses: Mapping[str, str]) -> tuple[GapRow, ...]:
+    """Benefit claims must come with their harms: the article should state risks its references back."""
+    n_benefit = sum(1 for c in claims if c.kind == "efficacy")
+    if not n_benefit or any(statuses[c.id] == "supported" for c in claims if c.kind == "safety"):
+        return ()
+    n_safety = sum(1 for c in claims if c.kind == "safety")
+    message = f"the article makes {n_benefit} benefit claim(s) but " + (
+        f"none of its {n_safety} claim(s) about harms is supported by its references"
+        if n_safety
+        else "no claim about harms"
+    )
+    return (_gap("harms_unstated", message),)
+
+
+def _link_row(link: EvidenceLink, w: _Weighed) -> LinkRow:
+    return LinkRow(
+        claim_id=link.claim_id,
+        source_key=link.source,
+        stance=cast(Stance, link.stance),
+        directness=cast(Directness, link.directness),
+        origin=cast(LinkOrigin, link.origin),
+        rationale=link.rationale,
+        location=link.location,
+        confidence=link.confidence,
+        reviewer=link.reviewer,
+        reviewed=link.reviewed,
+        level=w.level,
+        counts=w.counts,
+        assessment=w.assessment,
+        score=link.score,
+    )
+
+
+def _claim_row(
+    claim: Claim, status: ClaimStatus, reason: str, weighed: Sequence[_Weighed], sentence_id: str | None
+) -> ClaimRow:
+    best = min(weighed, key=lambda w: (w.rank, w.level if w.level is not None else 99), default=None)
+    if best is not None and best.rank >= 6:
+        best = None  # citations, exclusions and unknown keys are not a "best source"
+    return ClaimRow(
+        claim_id=claim.id,
+        text=claim.text,
+        kind=cast(ClaimKind, claim.kind),
+        status=status,
+        reason=reason,
+        best_source=best.link.source if best else None,
+        best_stance=cast(Stance, best.link.stance) if best else None,
+        best_level=best.level if best else None,
+        n_links=len(weighed),
+        n_supporting=sum(1 for w in weighed if w.counts and w.link.stance in _SUPPORTING),
+        sentence_id=sentence_id,
+        quote=claim.quote,
+        condition=claim.condition,
+        population=claim.population,
+        line=claim.line,
+    )
+
+
+# --- references, unregistered sentences, suggestions -------------------------------------------------------
+
+
+def _reference_row(source: Source, assessment: Assessment) -> ReferenceRow:
+    ref, v = source.ref, source.verification
+    checked = verification_row(v) if v is not None else None
+    return ReferenceRow(
+        key=ref.key,
+        status=cast(ReferenceRowStatus, source.status),
+        doi=checked.doi if checked is not None and checked.doi else ref.doi,
+        title=ref.title,
+        year=ref.year,
+        label=ref.label,
+        type=ref.type,
+        design=source.design,
+        level=source.level,
+        level_reason=source.appraisal.reason,
+        suggested_doi=checked.suggested_doi if checked is not None else None,
+        mismatches=checked.mismatches if checked is not None else {},
+        notices=checked.notices if checked is not None else [],
+        retracted=checked.retracted if checked is not None else False,
+        provenance=checked.provenance if checked is not None else None,
+        verification_source=_verification_source([source]),
+        message=checked.message if checked is not None else "not checked against Crossref",
+        n_claims=len(assessment.uses.get(ref.key, ())),
+        n_supported_claims=len(assessment.supports.get(ref.key, ())),
+    )
+
+
+def _reference_gaps(source: Source, used: bool) -> list[GapRow]:
+    """The gaps about one reference: retracted, notices, failed or unchecked verification, metadata that
+    differs, and no claim using it."""
+    ref, v = source.ref, source.verification
+    gaps: list[GapRow] = []
+    if v is not None:
+        if v.retracted:
+            message = f"{ref.label}: {source.excluded_because}; it cannot support any claim"
+            gaps.append(_gap("retracted", message, None, ref.key))
+        for notice in v.notices:
+            if notice.kind not in ("retraction", "withdrawal"):
+                when = f" ({notice.date})" if notice.date else ""
+                message = f"{ref.label}: {notice.kind.replace('_', ' ')}{when} {notice.doi or ''}".strip()
+                gaps.append(_gap("notice", message, None, ref.key))
+        if v.status in EXCLUDING_STATUSES:
+            message = f"{ref.label}: {v.status} — {v.message}".rstrip(" —")
+            gaps.append(_gap("failed_verification", message, None, ref.key))
+        elif v.status == "unverified":
+            # The verifier's own message usually says so already ("Could not be checked (offline …)").
+            message = (
+                f"{ref.label}: {v.message}"
+                if _SAYS_UNCHECKED.match(v.message or "")
+                else f"{ref.label}: could not be checked — {v.message}".rstrip(" —")
+            )
+            gaps.append(_gap("unverified_reference", message, None, ref.key))
+        elif v.mismatches:
+            fields = ", ".join(sorted(v.mismatches))
+            gaps.append(
+                _gap("metadata_differs", f"{ref.label}: Crossref's record differs in {fields}", None, ref.key)
+            )
+    if not used:
+        gaps.append(_gap("uncited_reference", f"{ref.label}: no claim uses this reference", None, ref.key))
+    return gaps
+
+
+def _unregistered_row(d: Claim) -> UnregisteredRow:
+    return UnregisteredRow(d.id, d.sentence_id, d.text, d.quote, cast(ClaimKind | None, d.kind))
+
+
+def _unregistered_gap(d: Claim) -> GapRow:
+    sentence = " ".join((d.quote or d.text).split())
+    return _gap("unregistered", f"a check-worthy sentence is in no registry claim: {sentence!r}", d.id)
+
+
+def _suggestion_link(row: SuggestionRow) -> LinkRow:
+    return LinkRow(
+        claim_id=row.claim_id,
+        source_key=row.source_key,
+        stance="mentions",
+        directness="indirect",
+        origin="suggestion",
+        rationale=row.rationale,
+        level=row.level,
+        counts=False,
+        assessment="suggestion, never support",
+        score=row.score,
+    )
+
+
+def _verification_source(infos: Iterable[Source]) -> str:
     kinds: dict[str, int] = {}
     for info in infos:
         v = info.verification
@@ -386,138 +629,160 @@ def _verification_source(infos: Iterable[_SourceInfo]) -> str:
     return ", ".join(f"{kind} ({n})" for kind, n in kinds.items())
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+# --- the report ---------------------------------------------------------------------------------------------
+
+
+def _sorted_gaps(gaps: Iterable[GapRow], claims: Sequence[Claim]) -> list[GapRow]:
+    """Worst kind first; within a kind by the claim's :data:`KIND_RISK`, then in the claims' order (a sort
+    that keeps the order found for ties: references' gaps stay in the references' order)."""
+    order = {claim.id: index for index, claim in enumerate(claims)}
+    risk = {claim.id: KIND_RISK.get(claim.kind, len(KIND_RISK)) for claim in claims}
+    return sorted(
+        gaps,
+        key=lambda g: (
+            GAP_ORDER[g.gap][0],
+            risk.get(g.claim_id or "", len(KIND_RISK)),
+            order.get(g.claim_id or "", len(order)),
+        ),
+    )
+
+
+def _summary(
+    article: Article | None,
+    assessment: Assessment,
+    graded: Mapping[str, Source],
+    counts: Mapping[str, int],
+) -> Summary:
+    by_status = {status: 0 for status in CLAIM_STATUSES}
+    for status in assessment.statuses.values():
+        by_status[status] += 1
+    n = len(assessment.claims)
+    return {
+        "title": article.title if article is not None else None,
+        "n_claims": n,
+        "n_supported": by_status["supported"],
+        "n_weak": by_status["weak"],
+        "n_contradicted": by_status["contradicted"],
+        "n_unsupported": by_status["unsupported"],
+        "by_status": by_status,
+        # No claims means nothing is unbacked; the report renderers use the same convention.
+        "percent_supported": round(100.0 * by_status["supported"] / n, 1) if n else 100.0,
+        "n_references": len(graded),
+        "n_links": len(assessment.links),
+        "n_suggestions": counts["suggestions"],
+        "n_gaps": counts["gaps"],
+        "n_unregistered": counts["unregistered"],
+        "n_problems": counts["problems"],
+        "verification_source": _verification_source(graded.values()),
+    }
+
+
+def build_report(
+    article: Article | None,
+    assessment: Assessment,
+    graded: Mapping[str, Source],
+    *,
+    claims: Sequence[Claim],
+    unregistered: Sequence[Claim] = (),
+    suggestions: Sequence[SuggestionRow] = (),
+    problems: Sequence[Problem] = (),
+    notes: Sequence[str] = (),
+) -> CoverageReport:
+    """The report from the assessed claims: reference rows, every gap (sorted worst first) and the summary.
+    ``claims`` are the claims assessed (for ordering gaps), ``unregistered`` the drafted claims no claim
+    quotes (:func:`~.link.unregistered`), ``suggestions`` from :func:`~.link.suggestions`."""
+    gaps = list(assessment.gaps)
+    gaps += [_unregistered_gap(d) for d in unregistered]
+    reference_rows = []
+    for source in graded.values():
+        reference_rows.append(_reference_row(source, assessment))
+        gaps += _reference_gaps(source, bool(assessment.uses.get(source.ref.key)))
+    gaps = _sorted_gaps(gaps, claims)
+    counts = {
+        "suggestions": len(suggestions),
+        "gaps": len(gaps),
+        "unregistered": len(unregistered),
+        "problems": len(problems),
+    }
+    return CoverageReport(
+        claims=assessment.claims,
+        links=assessment.links + tuple(_suggestion_link(row) for row in suggestions),
+        references=reference_rows,
+        gaps=gaps,
+        suggestions=suggestions,
+        unregistered=[_unregistered_row(d) for d in unregistered],
+        summary=_summary(article, assessment, graded, counts),
+        problems=problems,
+        notes=notes,
+    )
+
+
+_TABLES: Mapping[str, type[Row]] = {
+    "claims": ClaimRow,
+    "links": LinkRow,
+    "references": ReferenceRow,
+    "gaps": GapRow,
+    "suggestions": SuggestionRow,
+    "unregistered": UnregisteredRow,
+}
 
 
 class CoverageReport:
     """The evidence map of one article. Tables are pandas DataFrames built on first access (see the module
-    docstring for every column and dtype); ``to_dict()`` gives the same rows JSON-ready, without pandas."""
+    docstring for every column and dtype, and :mod:`needling_evidence.rows` for the typed rows they are built
+    from: ``claim_rows``, ``link_rows`` …); ``to_dict()`` gives the same rows JSON-ready, without pandas.
+    ``notes`` are sentences a report shows above its tables (where the references were checked, …)."""
 
     def __init__(
         self,
         *,
-        claims: list[dict[str, Any]],
-        links: list[dict[str, Any]],
-        references: list[dict[str, Any]],
-        gaps: list[dict[str, Any]],
-        suggestions: list[dict[str, Any]],
-        summary: dict[str, Any],
-        unregistered: list[dict[str, Any]] | None = None,
+        claims: Sequence[ClaimRow],
+        links: Sequence[LinkRow],
+        references: Sequence[ReferenceRow],
+        gaps: Sequence[GapRow],
+        suggestions: Sequence[SuggestionRow],
+        summary: Summary,
+        unregistered: Sequence[UnregisteredRow] | None = None,
         problems: Sequence[Problem] = (),
         notes: Sequence[str] = (),
     ):
-        self._rows = {
-            "claims": claims,
-            "links": links,
-            "references": references,
-            "gaps": gaps,
-            "suggestions": suggestions,
-            "unregistered": unregistered or [],
-        }
+        self.claim_rows: tuple[ClaimRow, ...] = tuple(claims)
+        self.link_rows: tuple[LinkRow, ...] = tuple(links)
+        self.reference_rows: tuple[ReferenceRow, ...] = tuple(references)
+        self.gap_rows: tuple[GapRow, ...] = tuple(gaps)
+        self.suggestion_rows: tuple[SuggestionRow, ...] = tuple(suggestions)
+        self.unregistered_rows: tuple[UnregisteredRow, ...] = tuple(unregistered or ())
         self.summary = summary
         self.problems: tuple[Problem, ...] = tuple(problems)
-        # sentences for the top of every rendering: where the verdicts came from, what was not done
         self.notes: tuple[str, ...] = tuple(notes)
+        self._tables: dict[str, tuple[Row, ...]] = {
+            "claims": self.claim_rows,
+            "links": self.link_rows,
+            "references": self.reference_rows,
+            "gaps": self.gap_rows,
+            "suggestions": self.suggestion_rows,
+            "unregistered": self.unregistered_rows,
+        }
         self._frames: dict[str, pd.DataFrame] = {}
 
-    _COLUMNS: Mapping[str, tuple[tuple[str, str], ...]] = {
-        "claims": (
-            ("claim_id", "object"),
-            ("text", "object"),
-            ("kind", "object"),
-            ("status", "object"),
-            ("reason", "object"),
-            ("best_source", "object"),
-            ("best_stance", "object"),
-            ("best_level", "Int64"),
-            ("n_links", "int64"),
-            ("n_supporting", "int64"),
-            ("sentence_id", "object"),
-            ("quote", "object"),
-            ("condition", "object"),
-            ("population", "object"),
-            ("line", "Int64"),
-        ),
-        "links": (
-            ("claim_id", "object"),
-            ("source_key", "object"),
-            ("stance", "object"),
-            ("directness", "object"),
-            ("origin", "object"),
-            ("rationale", "object"),
-            ("location", "object"),
-            ("confidence", "object"),
-            ("reviewer", "object"),
-            ("reviewed", "object"),
-            ("level", "Int64"),
-            ("counts", "bool"),
-            ("assessment", "object"),
-            ("score", "float64"),
-        ),
-        "references": (
-            ("key", "object"),
-            ("status", "object"),
-            ("doi", "object"),
-            ("title", "object"),
-            ("year", "Int64"),
-            ("label", "object"),
-            ("type", "object"),
-            ("design", "object"),
-            ("level", "Int64"),
-            ("level_reason", "object"),
-            ("suggested_doi", "object"),
-            ("mismatches", "object"),
-            ("notices", "object"),
-            ("retracted", "bool"),
-            ("provenance", "object"),
-            ("verification_source", "object"),
-            ("message", "object"),
-            ("n_claims", "int64"),
-            ("n_supported_claims", "int64"),
-        ),
-        "gaps": (
-            ("gap", "object"),
-            ("severity", "object"),
-            ("claim_id", "object"),
-            ("source_key", "object"),
-            ("message", "object"),
-        ),
-        "suggestions": (
-            ("claim_id", "object"),
-            ("rank", "int64"),
-            ("source_key", "object"),
-            ("score", "float64"),
-            ("label", "object"),
-            ("title", "object"),
-            ("year", "Int64"),
-            ("in_library", "bool"),
-            ("shared_terms", "object"),
-            ("level", "Int64"),
-            ("rationale", "object"),
-            ("origin", "object"),
-        ),
-        "unregistered": (
-            ("claim_id", "object"),
-            ("sentence_id", "object"),
-            ("text", "object"),
-            ("quote", "object"),
-            ("kind", "object"),
-        ),
-    }
+    def table_rows(self, name: str) -> tuple[Row, ...]:
+        """The typed rows of one table: ``claims``, ``links``, ``references``, ``gaps``, ``suggestions`` or
+        ``unregistered``."""
+        return self._tables[name]
 
     def _frame(self, name: str) -> pd.DataFrame:
         frame = self._frames.get(name)
         if frame is None:
             import pandas as pd
 
-            columns = self._COLUMNS[name]
-            rows = self._rows[name]
+            schema = columns(_TABLES[name])
+            rows = self.table_rows(name)
             data = {
-                column: pd.array([row.get(column) for row in rows], dtype="object") for column, _ in columns
+                column: pd.array([getattr(row, column) for row in rows], dtype="object")
+                for column, _ in schema
             }
-            frame = pd.DataFrame(data, columns=[c for c, _ in columns])
-            for column, dtype in columns:
+            frame = pd.DataFrame(data, columns=[c for c, _ in schema])
+            for column, dtype in schema:
                 if dtype != "object":
                     frame[column] = frame[column].astype(dtype)  # type: ignore[call-overload]
             self._frames[name] = frame
@@ -549,70 +814,25 @@ class CoverageReport:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: ``schema_version``, ``summary``, ``claims``, ``links``, ``references``, ``gaps``,
-        ``suggestions`` (lists of rows with the columns documented above) and ``problems``."""
+        ``suggestions``, ``unregistered`` (lists of rows with the columns documented above), ``problems``."""
         return {
             "schema_version": SCHEMA_VERSION,
             "summary": dict(self.summary),
-            **{name: [dict(row) for row in rows] for name, rows in self._rows.items()},
-            "problems": [
-                {
-                    "code": p.code,
-                    "severity": p.severity,
-                    "message": p.message,
-                    "file": p.file,
-                    "line": p.line,
-                    "key": p.key,
-                    "field": p.field,
-                }
-                for p in self.problems
-            ],
+            **{name: [row_dict(row) for row in self.table_rows(name)] for name in _TABLES},
+            "problems": [row_dict(problem_row(p)) for p in self.problems],
         }
 
     def to_markdown(self) -> str:
-        """A basic Markdown rendering (summary, gaps, claims). The report package renders richer ones."""
+        """The Markdown report (:func:`needling_evidence.report.render_markdown`)."""
+        from .report.markdown import render_markdown
 
-        def cell(value: object) -> str:
-            text = "" if value is None else " ".join(str(value).split())
-            return text.replace("|", "\\|")
-
-        s = self.summary
-        lines = [
-            f"## Claim coverage: {cell(s.get('title') or 'article')}",
-            "",
-            f"**{s['percent_supported']:.0f}% of {s['n_claims']} claim(s) supported** — "
-            + " · ".join(f"{status} {s['by_status'][status]}" for status in CLAIM_STATUSES)
-            + f". References: {s['n_references']} ({s['verification_source']}).",
-            "",
-            "### Gaps",
-            "",
-            "| gap | severity | claim | source | message |",
-            "|---|---|---|---|---|",
-        ]
-        lines += [
-            f"| {cell(g['gap'])} | {cell(g['severity'])} | {cell(g['claim_id'])} | {cell(g['source_key'])} | "
-            f"{cell(g['message'])} |"
-            for g in self._rows["gaps"]
-        ]
-        lines += [
-            "",
-            "### Claims",
-            "",
-            "| claim | kind | status | best source | why |",
-            "|---|---|---|---|---|",
-        ]
-        lines += [
-            f"| {cell(c['claim_id'])} | {cell(c['kind'])} | {cell(c['status'])} | {cell(c['best_source'])} | "
-            f"{cell(c['reason'])} |"
-            for c in self._rows["claims"]
-        ]
-        return "\n".join(lines) + "\n"
+        return render_markdown(self)
 
     def to_html(self) -> str:
-        """The HTML report (rendered by :mod:`needling_evidence.report.html`)."""
-        from .report import html as html_report
+        """The HTML report (:func:`needling_evidence.report.render_html`)."""
+        from .report.html import render_html
 
-        rendered: str = html_report.render_html(self)
-        return rendered
+        return render_html(self)
 
     def __repr__(self) -> str:
         s = self.summary
@@ -622,8 +842,14 @@ class CoverageReport:
         )
 
 
-def _as_list(items: Iterable[Any] | None) -> list[Any]:
-    return list(items) if items is not None else []
+def _input_problems(article: Article | None, *inputs: object) -> list[Problem]:
+    """The problems the inputs carry (article, registry, references), and an empty article."""
+    problems: list[Problem] = []
+    for source in (article, *inputs):
+        problems.extend(getattr(source, "problems", ()) or ())
+    if article is not None and not article.text.strip():
+        problems.append(Problem("coverage.empty_article", "the article is empty", file=article.path))
+    return problems
 
 
 def coverage_report(
@@ -636,7 +862,7 @@ def coverage_report(
     drafted: Iterable[Claim] | None = None,
     suggest: bool = True,
     strict: bool = False,
-    notes: Sequence[str] = (),
+    notes: Iterable[str] = (),
 ) -> CoverageReport:
     """The evidence map: claims × sources, each claim's status with its reason, the gaps, and suggestions.
 
@@ -646,413 +872,32 @@ def coverage_report(
     :func:`~needling_evidence.draft_claims` of ``article``), used to report sentences no claim quotes as
     ``unregistered``. Problems carried by the inputs (article, registry, references) are kept in
     ``report.problems``; with ``strict=True`` any raises :class:`~needling_evidence.errors.StrictError`.
-    ``notes`` (where the verdicts came from, what was not checked) are kept as ``report.notes``.
+    ``notes`` are kept in ``report.notes`` and shown by every rendering of the report.
     """
-    from .crossref.design import classify_design
-
     claim_list = list(claims)
     ref_list = list(references)
-    library_list = _as_list(library)
-    problems: list[Problem] = []
-    for source in (article, claims, references):
-        problems.extend(getattr(source, "problems", ()) or ())
-    if article is not None and not article.text.strip():
-        problems.append(Problem("coverage.empty_article", "the article is empty", file=article.path))
+    problems = _input_problems(article, claims, references)
     if strict and problems:
         raise StrictError(problems)
 
-    by_key: dict[str, _SourceInfo] = {}
-    verification_by_key = {v.key: v for v in verifications} if verifications is not None else {}
-    for ref in ref_list:
-        if ref.key in by_key:
-            continue  # a duplicate key is the reader's problem record; the first entry stands
-        v = verification_by_key.get(ref.key)
-        if v is not None and v.design is not None:
-            design, level = v.design, v.level
-            reason = v.level_reason or "as graded by verification"
-        else:
-            assessment = classify_design(ref)
-            design, level, reason = assessment.design, assessment.level, assessment.reason
-        by_key[ref.key] = _SourceInfo(ref, v, design, level, reason)
+    graded = sources(ref_list, verifications)
+    index = quote_index(article)  # one per run: anchoring and unregistered sentences share it
+    linked = link_claims(article, claim_list, ref_list, index=index, reported=problems)
+    problems += linked.problems
+    if strict and problems:
+        raise StrictError(problems)
 
-    # Inline citations, by sentence: each cited key becomes a `mentions` link for the claims anchored there.
-    cited: dict[str, list[tuple[str, str]]] = {}
-    if article is not None:
-        # Citations name the article's own reference list; when other references are used (a .bib given
-        # with --refs), each cited work is looked up there by DOI, then title, then first author and year.
-        own_keys = _citation_key_map(article.references, ref_list, by_key)
-        for citation in article.citations:
-            for key in citation.keys:
-                cited.setdefault(citation.sentence_id, []).append((own_keys.get(key, key), citation.marker))
-
-    claim_rows: list[dict[str, Any]] = []
-    link_rows: list[dict[str, Any]] = []
-    gaps: list[dict[str, Any]] = []
-    n_claims_by_ref: dict[str, set[str]] = {}
-    n_supported_by_ref: dict[str, set[str]] = {}
-    statuses: dict[str, str] = {}
-
-    def gap(kind: str, message: str, claim_id: str | None = None, source_key: str | None = None) -> None:
-        gaps.append(
-            {
-                "gap": kind,
-                "severity": GAP_ORDER[kind][1],
-                "claim_id": claim_id,
-                "source_key": source_key,
-                "message": message,
-            }
-        )
-
-    # A registry loaded without its article has no sentence ids: anchor each quote here instead, and report a
-    # quote the article does not contain (unless the registry's own check already did).
-    sentence_of: dict[str, str | None] = {c.id: c.sentence_id for c in claim_list}
-    if article is not None and article.text.strip() and any(c.sentence_id is None for c in claim_list):
-        from .claims import QuoteIndex
-
-        index = QuoteIndex(article)
-        reported = {(p.key, p.code) for p in problems}
-        for c in claim_list:
-            if c.sentence_id is not None or not c.quote:
-                continue
-            span, _ = index.find(c.quote)
-            if span is not None:
-                ids = index.sentence_ids(*span)
-                sentence_of[c.id] = ids[0] if ids else None
-            elif (c.id, "claims.quote_not_found") not in reported:
-                problems.append(
-                    Problem(
-                        "claims.quote_not_found",
-                        f"claim {c.id!r}: the quote {c.quote[:120]!r} is not in the article",
-                        file=c.file,
-                        line=c.line,
-                        key=c.id,
-                        field="quote",
-                    )
-                )
-        if strict and problems:
-            raise StrictError(problems)
-
-    for claim in claim_list:
-        links = list(claim.links)
-        sentence_id = sentence_of[claim.id]
-        reviewed = {link.source for link in links}
-        seen_cited: set[str] = set()
-        for key, marker in cited.get(sentence_id, ()) if sentence_id else ():
-            if key in seen_cited:
-                continue
-            seen_cited.add(key)
-            links.append(
-                EvidenceLink(
-                    claim_id=claim.id,
-                    source=key,
-                    stance="mentions",
-                    origin="citation",
-                    rationale=f"cited inline ({marker}); not reviewed"
-                    + ("; the registry records the reviewed stance" if key in reviewed else ""),
-                )
-            )
-        weighed = [_weigh(claim, link, by_key.get(link.source)) for link in links]
-        status, reason = _decide(weighed)
-        statuses[claim.id] = status
-        for w in weighed:
-            link = w.link
-            if link.source in by_key:
-                n_claims_by_ref.setdefault(link.source, set()).add(claim.id)
-                if w.counts and link.stance in _SUPPORTING:
-                    n_supported_by_ref.setdefault(link.source, set()).add(claim.id)
-            elif link.origin == "registry":
-                gap(
-                    "unknown_source",
-                    f"claim {claim.id!r} links {link.source!r}, which is not among the references",
-                    claim.id,
-                    link.source,
-                )
-            elif link.origin == "citation":
-                gap(
-                    "unknown_source",
-                    f"claim {claim.id!r} cites {link.source!r} inline, a work not among the references",
-                    claim.id,
-                    link.source,
-                )
-            link_rows.append(
-                {
-                    "claim_id": claim.id,
-                    "source_key": link.source,
-                    "stance": link.stance,
-                    "directness": link.directness,
-                    "origin": link.origin,
-                    "rationale": link.rationale,
-                    "location": link.location,
-                    "confidence": link.confidence,
-                    "reviewer": link.reviewer,
-                    "reviewed": link.reviewed,
-                    "level": w.level,
-                    "counts": w.counts,
-                    "assessment": w.assessment,
-                    "score": link.score,
-                }
-            )
-        best = min(weighed, key=lambda w: (w.rank, w.level if w.level is not None else 99), default=None)
-        if best is not None and best.rank >= 6:
-            best = None  # citations, exclusions and unknown keys are not a "best source"
-        claim_rows.append(
-            {
-                "claim_id": claim.id,
-                "text": claim.text,
-                "kind": claim.kind,
-                "status": status,
-                "reason": reason,
-                "best_source": best.link.source if best else None,
-                "best_stance": best.link.stance if best else None,
-                "best_level": best.level if best else None,
-                "n_links": len(links),
-                "n_supporting": sum(1 for w in weighed if w.counts and w.link.stance in _SUPPORTING),
-                "sentence_id": sentence_id,
-                "quote": claim.quote,
-                "condition": claim.condition,
-                "population": claim.population,
-                "line": claim.line,
-            }
-        )
-        if status != "supported":
-            gap(status, f"{status}: {claim.text} — {reason}", claim.id)
-
-    # Benefit claims must come with their harms: the article should state risks its references back.
-    n_benefit = sum(1 for c in claim_list if c.kind == "efficacy")
-    if n_benefit and not any(statuses[c.id] == "supported" for c in claim_list if c.kind == "safety"):
-        n_safety = sum(1 for c in claim_list if c.kind == "safety")
-        gap(
-            "harms_unstated",
-            f"the article makes {n_benefit} benefit claim(s) but "
-            + (
-                f"none of its {n_safety} claim(s) about harms is supported by its references"
-                if n_safety
-                else "no claim about harms"
-            ),
-        )
-
-    # Check-worthy sentences that no claim quotes.
-    unregistered_rows: list[dict[str, Any]] = []
-    if article is not None and article.text.strip():
-        unregistered = _unregistered(article, claim_list, drafted)
-        for d in unregistered:
-            unregistered_rows.append(
-                {
-                    "claim_id": d.id,
-                    "sentence_id": d.sentence_id,
-                    "text": d.text,
-                    "quote": d.quote,
-                    "kind": d.kind,
-                }
-            )
-            gap(
-                "unregistered",
-                f"a check-worthy sentence is in no registry claim: {' '.join((d.quote or d.text).split())!r}",
-                d.id,
-            )
-
-    reference_rows: list[dict[str, Any]] = []
-    for info in by_key.values():
-        ref, v = info.ref, info.verification
-        reference_rows.append(
-            {
-                "key": ref.key,
-                "status": info.status,
-                "doi": (v.doi if v is not None and v.doi else ref.doi),
-                "title": ref.title,
-                "year": ref.year,
-                "label": ref.label,
-                "type": ref.type,
-                "design": info.design,
-                "level": info.level,
-                "level_reason": info.level_reason,
-                "suggested_doi": v.suggested_doi if v is not None else None,
-                "mismatches": {k: list(pair) for k, pair in v.mismatches.items()} if v is not None else {},
-                "notices": [_notice_dict(n) for n in v.notices] if v is not None else [],
-                "retracted": bool(v is not None and v.retracted),
-                "provenance": _provenance_dict(v),
-                "verification_source": _verification_source([info]),
-                "message": v.message if v is not None else "not checked against Crossref",
-                "n_claims": len(n_claims_by_ref.get(ref.key, ())),
-                "n_supported_claims": len(n_supported_by_ref.get(ref.key, ())),
-            }
-        )
-        if v is not None:
-            if v.retracted:
-                gap(
-                    "retracted",
-                    f"{ref.label}: {info.excluded_because}; it cannot support any claim",
-                    None,
-                    ref.key,
-                )
-            for notice in v.notices:
-                if notice.kind not in ("retraction", "withdrawal"):
-                    when = f" ({notice.date})" if notice.date else ""
-                    gap(
-                        "notice",
-                        f"{ref.label}: {notice.kind.replace('_', ' ')}{when} {notice.doi or ''}".strip(),
-                        None,
-                        ref.key,
-                    )
-            if v.status in EXCLUDING_STATUSES:
-                gap(
-                    "failed_verification",
-                    f"{ref.label}: {v.status} — {v.message}".rstrip(" —"),
-                    None,
-                    ref.key,
-                )
-            elif v.status == "unverified":
-                gap(
-                    "unverified_reference",
-                    # The verifier's own message usually says so already ("Could not be checked (offline …)").
-                    f"{ref.label}: {v.message}"
-                    if _SAYS_UNCHECKED.match(v.message or "")
-                    else f"{ref.label}: could not be checked — {v.message}".rstrip(" —"),
-                    None,
-                    ref.key,
-                )
-            elif v.mismatches:
-                fields = ", ".join(sorted(v.mismatches))
-                gap("metadata_differs", f"{ref.label}: Crossref's record differs in {fields}", None, ref.key)
-        if not n_claims_by_ref.get(ref.key):
-            gap("uncited_reference", f"{ref.label}: no claim uses this reference", None, ref.key)
-
-    suggestion_rows = (
-        _suggestions(claim_list, statuses, ref_list, library_list, {k: i.level for k, i in by_key.items()})
-        if suggest
-        else []
-    )
-    for row in suggestion_rows:
-        link_rows.append(
-            {
-                "claim_id": row["claim_id"],
-                "source_key": row["source_key"],
-                "stance": "mentions",
-                "directness": "indirect",
-                "origin": "suggestion",
-                "rationale": row["rationale"],
-                "location": None,
-                "confidence": None,
-                "reviewer": None,
-                "reviewed": None,
-                "level": row["level"],
-                "counts": False,
-                "assessment": "suggestion, never support",
-                "score": row["score"],
-            }
-        )
-
-    order = {claim.id: index for index, claim in enumerate(claim_list)}
-    risk = {claim.id: KIND_RISK.get(claim.kind, len(KIND_RISK)) for claim in claim_list}
-    gaps.sort(
-        key=lambda g: (
-            GAP_ORDER[g["gap"]][0],
-            risk.get(g["claim_id"] or "", len(KIND_RISK)),
-            order.get(g["claim_id"] or "", len(order)),
-        )
-    )
-
-    by_status = {status: 0 for status in CLAIM_STATUSES}
-    for status in statuses.values():
-        by_status[status] += 1
-    n = len(claim_list)
-    summary: dict[str, Any] = {
-        "title": article.title if article is not None else None,
-        "n_claims": n,
-        **{f"n_{status}": count for status, count in by_status.items()},
-        "by_status": by_status,
-        # No claims means nothing is unbacked; the report renderers use the same convention.
-        "percent_supported": round(100.0 * by_status["supported"] / n, 1) if n else 100.0,
-        "n_references": len(by_key),
-        "n_links": sum(1 for row in link_rows if row["origin"] != "suggestion"),
-        "n_suggestions": len(suggestion_rows),
-        "n_gaps": len(gaps),
-        "n_unregistered": len(unregistered_rows),
-        "n_problems": len(problems),
-        "verification_source": _verification_source(by_key.values()),
-    }
-    return CoverageReport(
-        claims=claim_rows,
-        links=link_rows,
-        references=reference_rows,
-        gaps=gaps,
-        suggestions=suggestion_rows,
-        unregistered=unregistered_rows,
-        summary=summary,
+    assessment = assess(linked, graded)
+    left_out = unregistered(article, claim_list, drafted, index) if article is not None and index else []
+    wanted = [c for c in claim_list if assessment.statuses[c.id] != "supported"]
+    suggested = suggestions(wanted, ref_list, list(library or ()), level_lookup(graded)) if suggest else []
+    return build_report(
+        article,
+        assessment,
+        graded,
+        claims=claim_list,
+        unregistered=left_out,
+        suggestions=suggested,
         problems=problems,
-        notes=notes,
+        notes=tuple(notes),
     )
-
-
-def _unregistered(article: Article, claims: Sequence[Claim], drafted: Iterable[Claim] | None) -> list[Claim]:
-    """Drafted (check-worthy) claims whose sentence no claim quotes."""
-    from .claims import QuoteIndex
-
-    if drafted is None:
-        from .drafting import draft_claims
-
-        drafted = draft_claims(article)
-    index = QuoteIndex(article)
-    covered_sentences: set[str] = set()
-    covered_spans: list[tuple[int, int]] = []
-    for claim in claims:
-        if claim.sentence_id:
-            covered_sentences.add(claim.sentence_id)
-        if claim.quote:
-            span, _ = index.find(claim.quote)
-            if span is not None:
-                covered_spans.append(span)
-                covered_sentences.update(index.sentence_ids(*span))
-    out: list[Claim] = []
-    for d in drafted:
-        if d.sentence_id and d.sentence_id in covered_sentences:
-            continue
-        if d.quote:
-            span, _ = index.find(d.quote)
-            if span is not None and any(_overlaps(span, other) for other in covered_spans):
-                continue
-        out.append(d)
-    return out
-
-
-def _suggestions(
-    claims: Sequence[Claim],
-    statuses: Mapping[str, str],
-    references: Sequence[Reference],
-    library: Sequence[Reference],
-    levels: Mapping[str, int | None],
-) -> list[dict[str, Any]]:
-    from .crossref.design import classify_design
-    from .suggest import suggest_sources
-
-    wanted = [c for c in claims if statuses[c.id] != "supported"]
-    keys = {ref.key for ref in references}
-    candidates = list(references) + [ref for ref in library if ref.key not in keys]
-    library_keys = {ref.key for ref in library if ref.key not in keys}
-    exclude = {c.id: {link.source for link in c.links} for c in wanted}
-    by_key = {ref.key: ref for ref in candidates}
-    rows = []
-    for s in suggest_sources(wanted, candidates, library_keys=library_keys, exclude=exclude):
-        ref = by_key[s.source]
-        shared = ", ".join(s.shared_terms)
-        rows.append(
-            {
-                "claim_id": s.claim_id,
-                "rank": s.rank,
-                "source_key": s.source,
-                "score": s.score,
-                "label": ref.label,
-                "title": ref.title,
-                "year": ref.year,
-                "in_library": s.in_library,
-                "shared_terms": shared,
-                "origin": "suggestion",
-                "level": levels.get(s.source) if s.source in levels else classify_design(ref).level,
-                "rationale": (
-                    f"suggested by word similarity (score {s.score:.2f}; shared words: {shared})"
-                    + ("; from the outside library, not cited by the article" if s.in_library else "")
-                    + "; not reviewed — read it before recording a stance"
-                ),
-            }
-        )
-    return rows

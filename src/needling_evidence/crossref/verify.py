@@ -38,6 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..appraise import classify_design
 from ..doi import is_valid_doi, normalize_doi
 from ..errors import NeedlingEvidenceError, UsageError
 from ..model import Notice, Provenance, Reference, Verification
@@ -50,7 +51,6 @@ from .compare import (
     crossref_first,
     describe,
 )
-from .design import classify_design
 from .match import MatchResult, find_doi
 from .notices import notices_from_work, updates_from_work
 
@@ -773,8 +773,8 @@ def _verify(items: Sequence[Reference], client: WorkSource, progress: Progress |
 # --- the table ----------------------------------------------------------------------------------------------
 
 
-def _mismatch_text(result: Verification) -> str:
-    return "; ".join(f"{name}: {ours} ≠ {theirs}" for name, (ours, theirs) in result.mismatches.items())
+def _mismatch_text(mismatches: Mapping[str, Sequence[str | None]]) -> str:
+    return "; ".join(f"{name}: {pair[0]} ≠ {pair[1]}" for name, pair in mismatches.items())
 
 
 def _notices_text(result: Verification) -> str:
@@ -782,38 +782,44 @@ def _notices_text(result: Verification) -> str:
 
 
 def verification_table(results: Iterable[Verification]) -> pd.DataFrame:
-    """One row per verification, with the columns of :data:`TABLE_COLUMNS` (documented there), in order."""
+    """One row per verification, with the columns of :data:`TABLE_COLUMNS` (documented there), in order: the
+    values of :func:`~needling_evidence.rows.verification_row`, with differences, notices and provenance in
+    words for a table (a notice's words include its label, which the row's notices leave out)."""
     import pandas as pd
 
-    rows = [
-        {
-            "key": r.key,
-            "status": r.status,
-            "doi": r.doi,
-            "suggested_doi": r.suggested_doi,
-            "confidence": r.confidence,
-            "mismatches": _mismatch_text(r),
-            "mismatch_fields": ", ".join(r.mismatches),
-            "notices": _notices_text(r),
-            "retracted": r.retracted,
-            "design": r.design,
-            "level": r.level,
-            "level_reason": r.level_reason,
-            "provenance": str(r.provenance) if r.provenance is not None else None,
-            "message": r.message,
-            "pmid": r.pmid,
-            "pmcid": r.pmcid,
-            "suggested_pmid": r.suggested_pmid,
-            "publication_types": "; ".join(r.publication_types),
-            "mesh": "; ".join(r.mesh),
-            "abstract": r.abstract,
-            "sources": ", ".join(r.sources),
-            "mismatch_sources": "; ".join(f"{k}: {', '.join(v)}" for k, v in r.mismatch_sources.items()),
-            "design_source": r.design_source,
-            "pubmed_provenance": str(r.pubmed_provenance) if r.pubmed_provenance is not None else None,
-        }
-        for r in results
-    ]
+    from ..rows import verification_row
+
+    rows = []
+    for r in results:
+        row = verification_row(r)
+        rows.append(
+            {
+                "key": row.key,
+                "status": row.status,
+                "doi": row.doi,
+                "suggested_doi": row.suggested_doi,
+                "confidence": row.confidence,
+                "mismatches": _mismatch_text(row.mismatches),
+                "mismatch_fields": ", ".join(row.mismatches),
+                "notices": _notices_text(r),
+                "retracted": row.retracted,
+                "design": row.design,
+                "level": row.level,
+                "level_reason": row.level_reason,
+                "provenance": str(r.provenance) if r.provenance is not None else None,
+                "message": row.message,
+                "pmid": r.pmid,
+                "pmcid": r.pmcid,
+                "suggested_pmid": r.suggested_pmid,
+                "publication_types": "; ".join(r.publication_types),
+                "mesh": "; ".join(r.mesh),
+                "abstract": r.abstract,
+                "sources": ", ".join(r.sources),
+                "mismatch_sources": "; ".join(f"{k}: {', '.join(v)}" for k, v in r.mismatch_sources.items()),
+                "design_source": r.design_source,
+                "pubmed_provenance": str(r.pubmed_provenance) if r.pubmed_provenance is not None else None,
+            }
+        )
     frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
     frame["level"] = frame["level"].astype("Int64")
     frame["confidence"] = frame["confidence"].astype("Float64")

@@ -1,7 +1,8 @@
 """Reports of a coverage run, in every format: terminal text, Markdown, HTML, JSON, CSV, and pictures.
 
-Every renderer takes a :class:`~needling_evidence.CoverageReport` or the mapping its ``to_dict()`` returns,
-so a report saved as JSON can be rendered again later. :func:`render` picks a renderer by format name.
+Every renderer takes a :class:`~needling_evidence.CoverageReport` (its typed rows, see
+:mod:`needling_evidence.rows`) or the mapping its ``to_dict()`` returns, read back into the same rows, so a
+report saved as JSON can be rendered again later. :func:`render` picks a renderer by format name.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ FORMATS: dict[str, str] = {
 }
 
 
-def render(report: object, fmt: str, *, title: str | None = None, notes: Sequence[str] = ()) -> str:
-    """The report in format ``fmt`` (one of :data:`FORMATS`)."""
+def render(report: object, fmt: str, *, title: str | None = None, notes: Sequence[str] | None = None) -> str:
+    """The report in format ``fmt`` (one of :data:`FORMATS`); ``notes`` default to the report's own."""
     if fmt == "text":
         return render_text(report, title=title, notes=notes)
     if fmt == "md":

@@ -1,18 +1,33 @@
-"""Reading a report's ``to_dict()`` shape: the one input every renderer takes.
+"""What every renderer reads: a report's typed rows (:mod:`needling_evidence.rows`).
 
-Renderers never touch pandas: they read the JSON-ready dictionary of
-:meth:`needling_evidence.CoverageReport.to_dict` (``schema_version``, ``summary``, ``claims``, ``links``,
-``references``, ``gaps``, and ``suggestions`` where there are any), so they stay fast and can render a
-report saved as JSON earlier. The helpers here tolerate optional columns being absent and turn nested values
-into words.
+Renderers never touch pandas: they take a :class:`~needling_evidence.CoverageReport` (its typed rows are read
+directly) or the mapping its ``to_dict()`` returns (a report saved as JSON earlier, read back into the same
+rows with :func:`~needling_evidence.rows.row_from_mapping`), so they stay fast and one schema serves both.
+The helpers here turn nested values into words.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
+
+from ..rows import (
+    ClaimRow,
+    GapRow,
+    LinkRow,
+    NoticeDict,
+    ProblemRow,
+    ProvenanceDict,
+    ReferenceRow,
+    Row,
+    SuggestionRow,
+    UnregisteredRow,
+    problem_row,
+    row_from_mapping,
+)
 
 __all__ = [
     "REFERENCE_HEADER",
@@ -35,8 +50,6 @@ __all__ = [
     "snapshot_used",
 ]
 
-ReportData = Mapping[str, Any]
-
 # The day at the start of an ISO 8601 date or timestamp ("2026-11-27T17:58:00Z" → "2026-11-27").
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -51,36 +64,78 @@ SNAPSHOT_SENTENCE = (
 )
 
 
+@dataclass(frozen=True)
+class ReportData:
+    """One report as the renderers read it: the summary, the typed rows of every table, and the notes."""
+
+    schema_version: object
+    summary: Mapping[str, Any]
+    claims: tuple[ClaimRow, ...] = ()
+    links: tuple[LinkRow, ...] = ()
+    references: tuple[ReferenceRow, ...] = ()
+    gaps: tuple[GapRow, ...] = ()
+    suggestions: tuple[SuggestionRow, ...] = ()
+    unregistered: tuple[UnregisteredRow, ...] = ()
+    problems: tuple[ProblemRow, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+_ROW_TYPES: Mapping[str, type[Row]] = {
+    "claims": ClaimRow,
+    "links": LinkRow,
+    "references": ReferenceRow,
+    "gaps": GapRow,
+    "suggestions": SuggestionRow,
+    "unregistered": UnregisteredRow,
+    "problems": ProblemRow,
+}
+
+
 def as_report_data(report: object) -> ReportData:
-    """The ``to_dict()`` of a :class:`CoverageReport`, or a mapping already in that shape."""
-    if isinstance(report, Mapping):
+    """The rows of a :class:`CoverageReport`, or of a mapping in its ``to_dict()`` shape."""
+    from ..coverage import SCHEMA_VERSION, CoverageReport
+
+    if isinstance(report, ReportData):
         return report
-    to_dict = getattr(report, "to_dict", None)
-    if callable(to_dict):
-        data = to_dict()
-        if isinstance(data, Mapping):
-            return data
+    if isinstance(report, CoverageReport):
+        return ReportData(
+            schema_version=SCHEMA_VERSION,
+            summary=report.summary,
+            claims=report.claim_rows,
+            links=report.link_rows,
+            references=report.reference_rows,
+            gaps=report.gap_rows,
+            suggestions=report.suggestion_rows,
+            unregistered=report.unregistered_rows,
+            problems=tuple(problem_row(p) for p in report.problems),
+            notes=report.notes,
+        )
+    if isinstance(report, Mapping):
+        tables: dict[str, Any] = {}
+        for name, row_type in _ROW_TYPES.items():
+            value = report.get(name) or []
+            tables[name] = tuple(row_from_mapping(row_type, row) for row in value if isinstance(row, Mapping))
+        summary = report.get("summary")
+        return ReportData(
+            schema_version=report.get("schema_version"),
+            summary=summary if isinstance(summary, Mapping) else {},
+            **tables,
+        )
     raise TypeError(f"expected a CoverageReport or its to_dict() mapping, not {type(report).__name__}")
 
 
 def report_heading(data: ReportData, title: str | None) -> str:
     """The report's title: the one asked for, else the article's, else a generic one."""
-    return title or cell_text((data.get("summary") or {}).get("title")) or "Claim coverage report"
+    return title or cell_text(data.summary.get("title")) or "Claim coverage report"
 
 
-def report_notes(data: ReportData, notes: Sequence[str]) -> list[str]:
-    """The notes shown above a report, plus :data:`SNAPSHOT_SENTENCE` when the bundled snapshot was used and
-    no note says so already."""
-    out = list(notes)
-    if snapshot_used(data) and not any("snapshot" in note for note in notes):
+def report_notes(data: ReportData, notes: Sequence[str] | None) -> list[str]:
+    """The notes shown above a report (``notes``, or the report's own when None), plus
+    :data:`SNAPSHOT_SENTENCE` when the bundled snapshot was used and no note says so already."""
+    out = list(data.notes if notes is None else notes)
+    if snapshot_used(data) and not any("snapshot" in note for note in out):
         out.append(SNAPSHOT_SENTENCE)
     return out
-
-
-def rows(data: ReportData, name: str) -> list[Mapping[str, Any]]:
-    """The rows of one table (``claims``, ``links`` …); an absent table is empty."""
-    value = data.get(name) or []
-    return [row for row in value if isinstance(row, Mapping)]
 
 
 def is_missing(value: object) -> bool:
@@ -105,92 +160,52 @@ def cell_text(value: object) -> str:
 def claim_status_counts(data: ReportData) -> dict[str, int]:
     """Claims per status, in the vocabulary's order (zero counts kept so charts have fixed bars)."""
     counts = {status: 0 for status in ("supported", "weak", "contradicted", "unsupported")}
-    for row in rows(data, "claims"):
-        status = str(row.get("status") or "unsupported")
+    for row in data.claims:
+        status = str(row.status or "unsupported")
         counts[status] = counts.get(status, 0) + 1
     return counts
 
 
-def coverage_percent(data: ReportData) -> float:
-    """Percentage of claims whose status is ``supported`` (100 when there are no claims: nothing is unbacked).
+def coverage_percent(report: object) -> float:
+    """Percentage of claims whose status is ``supported`` (100 when there are no claims: nothing is unbacked),
+    of a report, its ``to_dict()`` or its :class:`ReportData`.
 
-    The summary's own figure is used when it has one, so every output agrees with ``CoverageReport.summary``.
+    The summary's ``percent_supported`` is used when it has one, so every output agrees with
+    ``CoverageReport.summary``.
     """
-    summary = data.get("summary") or {}
-    for name in ("percent_supported", "coverage_percent", "supported_percent", "coverage"):
-        value = summary.get(name) if isinstance(summary, Mapping) else None
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value):
-            return float(value)
+    data = as_report_data(report)
+    value = data.summary.get("percent_supported")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value):
+        return float(value)
     counts = claim_status_counts(data)
     total = sum(counts.values())
     return 100.0 if total == 0 else 100.0 * counts["supported"] / total
 
 
-def mismatches_pairs(value: object) -> list[tuple[str, str, str]]:
-    """``(field, ours, Crossref's)`` for every disagreeing field, whatever shape the mapping was saved in."""
-    out: list[tuple[str, str, str]] = []
-    if isinstance(value, Mapping):
-        for name, pair in value.items():
-            if isinstance(pair, Mapping):
-                ours, theirs = pair.get("ours"), pair.get("crossref", pair.get("theirs"))
-            elif isinstance(pair, (list, tuple)) and len(pair) == 2:
-                ours, theirs = pair
-            else:
-                ours, theirs = pair, None
-            out.append((str(name), cell_text(ours), cell_text(theirs)))
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            if isinstance(item, Mapping):
-                out.append(
-                    (
-                        cell_text(item.get("field")),
-                        cell_text(item.get("ours")),
-                        cell_text(item.get("crossref", item.get("theirs"))),
-                    )
-                )
-    elif not is_missing(value):
-        out.append(("", cell_text(value), ""))
-    return out
+def mismatches_pairs(value: Mapping[str, Sequence[str | None]] | None) -> list[tuple[str, str, str]]:
+    """``(field, ours, Crossref's)`` for every disagreeing field of a ``mismatches`` mapping (field →
+    ``[ours, Crossref's]``)."""
+    return [(str(name), cell_text(pair[0]), cell_text(pair[1])) for name, pair in (value or {}).items()]
 
 
-def notices_text(value: object) -> list[str]:
+def notices_text(value: Sequence[NoticeDict] | None) -> list[str]:
     """Each editorial notice in words: ``retraction 10.x/y (2020-01-02, publisher)``."""
-    items: Iterable[object]
-    if isinstance(value, (list, tuple)):
-        items = value
-    elif is_missing(value):
-        items = ()
-    else:
-        items = (value,)
     out = []
-    for item in items:
-        if isinstance(item, Mapping):
-            extra = ", ".join(
-                cell_text(item.get(k)) for k in ("date", "source") if not is_missing(item.get(k))
-            )
-            doi = cell_text(item.get("doi"))
-            text = " ".join(p for p in (cell_text(item.get("kind")), doi) if p)
-            out.append(f"{text} ({extra})" if extra else text)
-        else:
-            out.append(cell_text(item))
+    for item in value or ():
+        extra = ", ".join(cell_text(item.get(k)) for k in ("date", "source") if not is_missing(item.get(k)))
+        text = " ".join(p for p in (cell_text(item.get("kind")), cell_text(item.get("doi"))) if p)
+        out.append(f"{text} ({extra})" if extra else text)
     return [text for text in out if text]
 
 
-def provenance_text(value: object, *, full: bool = True) -> str:
+def provenance_text(value: ProvenanceDict | None, *, full: bool = True) -> str:
     """Where a verification came from, in words, saying plainly when it is the bundled snapshot.
     ``full=False`` leaves out the provenance note (how a snapshot was made), for narrow outputs."""
-    if is_missing(value):
+    if not value:
         return "no Crossref answer"
-    if isinstance(value, Mapping):
-        kind = cell_text(value.get("kind"))
-        when = cell_text(value.get("fetched"))
-        note = cell_text(value.get("note"))
-    else:
-        text = str(value)
-        kind, _, note = text.partition(":")
-        when = ""
-        kind = kind.split(" (")[0].strip()
-        note = note.strip()
+    kind = cell_text(value.get("kind"))
+    when = cell_text(value.get("fetched"))
+    note = cell_text(value.get("note"))
     label = {
         "live": "live Crossref answer",
         "cache": "cached Crossref answer",
@@ -205,24 +220,24 @@ def provenance_text(value: object, *, full: bool = True) -> str:
     return "; ".join(parts)
 
 
-def checked_against(reference: Mapping[str, Any], *, full: bool = True) -> str:
+def checked_against(reference: ReferenceRow, *, full: bool = True) -> str:
     """A reference row's "checked against" cell: its provenance, or why there is none."""
-    if is_missing(reference.get("provenance")):
-        if cell_text(reference.get("status")) == "not_checked":
+    if not reference.provenance:
+        if reference.status == "not_checked":
             return "not checked"
-        return cell_text(reference.get("verification_source")) or "no Crossref answer"
-    return provenance_text(reference.get("provenance"), full=full)
+        return cell_text(reference.verification_source) or "no Crossref answer"
+    return provenance_text(reference.provenance, full=full)
 
 
-def provenance_short(value: object) -> str:
+def provenance_short(value: ProvenanceDict | None) -> str:
     """Where a verification came from in a few words for a narrow table: ``live 2026-11-27``,
     ``cache 2026-11-20``, ``snapshot (written from the published record)``. Timestamps are cut to their day;
     the full wording is :func:`provenance_text`."""
-    if is_missing(value):
+    if not value:
         return "no Crossref answer"
-    kind = provenance_kind(value)
-    fetched = cell_text(value.get("fetched")) if isinstance(value, Mapping) else ""
-    note = cell_text(value.get("note")) if isinstance(value, Mapping) else str(value)
+    kind = cell_text(value.get("kind"))
+    fetched = cell_text(value.get("fetched"))
+    note = cell_text(value.get("note"))
     day = _ISO_DAY.match(fetched)
     when = day.group(0) if day else fetched
     if kind == "snapshot" and "from the published record" in note.lower():
@@ -233,22 +248,16 @@ def provenance_short(value: object) -> str:
     return " ".join(part for part in (kind or "unknown", when) if part)
 
 
-def checked_against_short(reference: Mapping[str, Any]) -> str:
+def checked_against_short(reference: ReferenceRow) -> str:
     """:func:`checked_against` in a few words (:func:`provenance_short`), for the terminal table."""
-    if is_missing(reference.get("provenance")):
+    if not reference.provenance:
         return checked_against(reference)
-    return provenance_short(reference.get("provenance"))
-
-
-def provenance_kind(value: object) -> str:
-    if isinstance(value, Mapping):
-        return cell_text(value.get("kind"))
-    return str(value).split(":")[0].split(" (")[0].strip() if not is_missing(value) else ""
+    return provenance_short(reference.provenance)
 
 
 def snapshot_used(data: ReportData) -> bool:
     """Whether any reference was verified against the bundled snapshot rather than Crossref itself."""
-    return any(provenance_kind(row.get("provenance")) == "snapshot" for row in rows(data, "references"))
+    return any(row.provenance and row.provenance.get("kind") == "snapshot" for row in data.references)
 
 
 # The columns of the compact references table (terminal and Markdown); the HTML page shows more.
@@ -263,62 +272,49 @@ REFERENCE_HEADER: tuple[str, ...] = (
 )
 
 
-def reference_cells(reference: Mapping[str, Any], differences: str, checked: str) -> list[object]:
+def reference_cells(reference: ReferenceRow, differences: str, checked: str) -> list[object]:
     """One reference as the cells of :data:`REFERENCE_HEADER`; ``differences`` and ``checked`` are worded by
     the renderer (each output quotes and shortens them its own way). A DOI found by search stands in for a
     missing one."""
-    return [
-        reference.get("key"),
-        reference.get("status"),
-        reference.get("doi") or reference.get("suggested_doi"),
-        reference.get("design"),
-        reference.get("level"),
-        differences,
-        checked,
-    ]
+    r = reference
+    return [r.key, r.status, r.doi or r.suggested_doi, r.design, r.level, differences, checked]
 
 
-def links_by_claim(data: ReportData) -> dict[str, list[Mapping[str, Any]]]:
-    out: dict[str, list[Mapping[str, Any]]] = {}
-    for link in rows(data, "links"):
-        out.setdefault(cell_text(link.get("claim_id")), []).append(link)
+def links_by_claim(data: ReportData) -> dict[str, list[LinkRow]]:
+    out: dict[str, list[LinkRow]] = {}
+    for link in data.links:
+        out.setdefault(cell_text(link.claim_id), []).append(link)
     return out
 
 
-def evidence_links(links: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+def evidence_links(links: Sequence[LinkRow]) -> list[LinkRow]:
     """A claim's links as its sources column shows them: no suggestions, and no inline citation of a source
     the registry already records a reviewed stance for ("lee2018 supports, lee2018 mentions" read as two
     verdicts on one source). The links table keeps every link."""
-    reviewed = {
-        cell_text(link.get("source_key")) for link in links if cell_text(link.get("origin")) == "registry"
-    }
-    shown = []
-    for link in links:
-        origin = cell_text(link.get("origin"))
-        if origin == "suggestion" or (origin == "citation" and cell_text(link.get("source_key")) in reviewed):
-            continue
-        shown.append(link)
-    return shown
+    reviewed = {link.source_key for link in links if link.origin == "registry"}
+    return [
+        link
+        for link in links
+        if link.origin != "suggestion" and not (link.origin == "citation" and link.source_key in reviewed)
+    ]
 
 
 def source_keys(data: ReportData) -> list[str]:
     """Sources in reference-table order, then any other source a link names (suggestions are not sources)."""
-    keys = [cell_text(row.get("key")) for row in rows(data, "references")]
+    keys = [cell_text(row.key) for row in data.references]
     seen = set(keys)
-    for link in rows(data, "links"):
-        if cell_text(link.get("origin")) == "suggestion":
+    for link in data.links:
+        if link.origin == "suggestion":
             continue
-        key = cell_text(link.get("source_key"))
+        key = cell_text(link.source_key)
         if key and key not in seen:
             seen.add(key)
             keys.append(key)
     return keys
 
 
-def first(row: Mapping[str, Any], names: Sequence[str]) -> Any:
-    """The first of several possible column names that has a value."""
-    for name in names:
-        value = row.get(name)
-        if not is_missing(value):
-            return value
-    return None
+def where(problem: ProblemRow) -> str:
+    """A problem's ``file:line`` (or ``<input>``)."""
+    file = cell_text(problem.file) or "<input>"
+    line = cell_text(problem.line)
+    return f"{file}:{line}" if line else file

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
-from ._data import as_report_data, cell_text, claim_status_counts, rows, source_keys
+from ._data import as_report_data, cell_text, claim_status_counts, source_keys
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -107,16 +107,16 @@ def plot_evidence_matrix(report: object) -> Figure:
     from matplotlib.patches import Patch
 
     data = as_report_data(report)
-    claims = [cell_text(c.get("claim_id")) for c in rows(data, "claims")]
+    claims = [cell_text(c.claim_id) for c in data.claims]
     keys = source_keys(data)
     stances = list(STANCE_COLOURS)
     grid = [[0 for _ in keys] for _ in claims]
     claim_row = {claim: i for i, claim in enumerate(claims)}
     key_col = {key: j for j, key in enumerate(keys)}
-    for link in rows(data, "links"):
-        stance = cell_text(link.get("stance"))
-        i, j = claim_row.get(cell_text(link.get("claim_id"))), key_col.get(cell_text(link.get("source_key")))
-        if cell_text(link.get("origin")) == "suggestion" or i is None or j is None or stance not in stances:
+    for link in data.links:
+        stance = cell_text(link.stance)
+        i, j = claim_row.get(cell_text(link.claim_id)), key_col.get(cell_text(link.source_key))
+        if link.origin == "suggestion" or i is None or j is None or stance not in stances:
             continue
         if grid[i][j] in (0, stances.index("mentions")):
             grid[i][j] = stances.index(stance)
@@ -171,7 +171,7 @@ def evidence_matrix_chart(report: object, fmt: str = "svg") -> bytes | None:
     or more than :data:`MATRIX_CHART_MAX_CLAIMS` claims or :data:`MATRIX_CHART_MAX_SOURCES` sources (too large
     to read as a picture; the report's table shows the same matrix)."""
     data = as_report_data(report)
-    n_claims = len(rows(data, "claims"))
+    n_claims = len(data.claims)
     if (
         not n_claims
         or n_claims > MATRIX_CHART_MAX_CLAIMS

@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ._data import as_report_data, cell_text, evidence_links, links_by_claim, rows
+from ..rows import ClaimRow, columns, row_dict
+from ._data import as_report_data, cell_text, evidence_links, links_by_claim
 
 __all__ = ["CLAIM_COLUMNS", "render_csv"]
 
@@ -21,26 +22,18 @@ CLAIM_COLUMNS: tuple[str, ...] = ("claim_id", "text", "kind", "status", "sources
 def render_csv(report: object) -> str:
     """The claims table of the report (a ``CoverageReport`` or its ``to_dict()``) as CSV text."""
     data = as_report_data(report)
-    claims = rows(data, "claims")
     by_claim = links_by_claim(data)
-    extra: list[str] = []
-    for claim in claims:
-        extra.extend(name for name in claim if name not in CLAIM_COLUMNS and name not in extra)
-    columns = [*CLAIM_COLUMNS, *extra]
+    extra = [name for name, _ in columns(ClaimRow) if name not in CLAIM_COLUMNS]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for claim in claims:
-        links = evidence_links(by_claim.get(cell_text(claim.get("claim_id")), []))
+    writer.writerow([*CLAIM_COLUMNS, *extra])
+    for claim in data.claims:
+        links = evidence_links(by_claim.get(cell_text(claim.claim_id), []))
         sources = "; ".join(
-            f"{cell_text(link.get('source_key'))} {cell_text(link.get('stance'))}"
-            + (
-                ""
-                if cell_text(link.get("origin")) in ("registry", "")
-                else f" ({cell_text(link.get('origin'))})"
-            )
+            f"{cell_text(link.source_key)} {cell_text(link.stance)}"
+            + ("" if cell_text(link.origin) in ("registry", "") else f" ({cell_text(link.origin)})")
             for link in links
         )
-        values = {**claim, "sources": sources}
-        writer.writerow([cell_text(values.get(name)) for name in columns])
+        values = {**row_dict(claim), "sources": sources}
+        writer.writerow([cell_text(values[name]) for name in (*CLAIM_COLUMNS, *extra)])
     return out.getvalue()

@@ -15,9 +15,9 @@ import string
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import resources
-from typing import Any
 from urllib.parse import quote
 
+from ..rows import ReferenceRow
 from ._data import (
     ReportData,
     as_report_data,
@@ -26,15 +26,14 @@ from ._data import (
     claim_status_counts,
     coverage_percent,
     evidence_links,
-    first,
     is_missing,
     links_by_claim,
     mismatches_pairs,
     notices_text,
     report_heading,
     report_notes,
-    rows,
     source_keys,
+    where,
 )
 
 __all__ = ["esc", "render_html"]
@@ -82,23 +81,25 @@ def render_html(
     report: object,
     *,
     title: str | None = None,
-    notes: Sequence[str] = (),
+    notes: Sequence[str] | None = None,
     charts: bool = True,
 ) -> str:
     """The report (a ``CoverageReport`` or its ``to_dict()``) as one self-contained HTML page.
 
-    ``notes`` are shown at the top (for example where the references were checked). With ``charts`` the
+    ``notes`` (default: the report's own) are shown at the top (for example where the references were
+    checked). With ``charts`` the
     coverage chart and the evidence matrix are embedded as SVG images when matplotlib is installed.
     """
     from .. import __version__
 
     data = as_report_data(report)
+    notes = data.notes if notes is None else notes
     heading = report_heading(data, title)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     body: list[str] = [
         f"<header><h1>{esc(heading)}</h1>",
         f'<p class="meta">needling_evidence {esc(__version__)}'
-        f" · report schema {esc(data.get('schema_version'))} · generated {esc(generated)}</p>",
+        f" · report schema {esc(data.schema_version)} · generated {esc(generated)}</p>",
     ]
     body.extend(f'<p class="banner info">{esc(note)}</p>' for note in notes)
     # what report_notes adds after the caller's notes (the snapshot warning) is styled as a warning
@@ -121,14 +122,14 @@ def _section(section_id: str, heading: str, content: str) -> str:
 
 
 def _gaps(data: ReportData) -> str:
-    gaps = rows(data, "gaps")
+    gaps = data.gaps
     if not gaps:
         return _section(
             "gaps", "Gaps", "<p>No gaps: every claim is supported and every reference checks out.</p>"
         )
     body = (
-        f"<tr><td>{tag(g.get('gap'), 'g')}</td><td>{esc(g.get('claim_id'))}</td>"
-        f"<td>{esc(g.get('source_key'))}</td><td>{esc(g.get('message'))}</td></tr>"
+        f"<tr><td>{tag(g.gap, 'g')}</td><td>{esc(g.claim_id)}</td>"
+        f"<td>{esc(g.source_key)}</td><td>{esc(g.message)}</td></tr>"
         for g in gaps
     )
     return _section(
@@ -162,8 +163,8 @@ def _summary(data: ReportData, charts: bool) -> str:
         + " · ".join(f"{tag(status)} {count}" for status, count in counts.items())
         + "</p>"
     ]
-    summary = data.get("summary") or {}
-    if isinstance(summary, Mapping) and summary:
+    summary = data.summary
+    if summary:
         body = (
             f"<tr><th>{esc(_SUMMARY_LABELS.get(name, name))}</th><td>{esc(value)}</td></tr>"
             for name, value in summary.items()
@@ -193,46 +194,46 @@ def _chart(kind: str, data: ReportData, caption: str) -> str:
     return f'<figure><img src="{esc(uri)}" alt="{esc(caption)}"></figure>'
 
 
-def _reference_index(data: ReportData) -> dict[str, Mapping[str, Any]]:
-    return {cell_text(r.get("key")): r for r in rows(data, "references")}
+def _reference_index(data: ReportData) -> dict[str, ReferenceRow]:
+    return {cell_text(r.key): r for r in data.references}
 
 
 def _claims(data: ReportData) -> str:
-    claims = rows(data, "claims")
+    claims = data.claims
     if not claims:
         return _section("claims", "Claims", "<p>No claims.</p>")
     refs = _reference_index(data)
     by_claim = links_by_claim(data)
     body = []
     for claim in claims:
-        claim_id = cell_text(claim.get("claim_id"))
+        claim_id = cell_text(claim.claim_id)
         sources = []
         for link in evidence_links(by_claim.get(claim_id, [])):
-            key = cell_text(link.get("source_key"))
-            ref = refs.get(key, {})
+            key = cell_text(link.source_key)
+            ref = refs.get(key)
+            level = ref.level if ref is not None else None
             detail = ", ".join(
                 p
                 for p in (
-                    cell_text(link.get("directness")),
-                    f"origin {cell_text(link.get('origin'))}" if link.get("origin") else "",
-                    f"level {cell_text(ref.get('level'))}" if not is_missing(ref.get("level")) else "",
-                    cell_text(ref.get("design")),
-                    cell_text(link.get("assessment")),
+                    cell_text(link.directness),
+                    f"origin {cell_text(link.origin)}" if link.origin else "",
+                    f"level {cell_text(level)}" if not is_missing(level) else "",
+                    cell_text(ref.design if ref is not None else None),
+                    cell_text(link.assessment),
                 )
                 if p
             )
             sources.append(
-                f"<li>{esc(key)} {tag(link.get('stance'), 'st')} "
-                f"<span class='muted'>{esc(detail)}</span></li>"
+                f"<li>{esc(key)} {tag(link.stance, 'st')} <span class='muted'>{esc(detail)}</span></li>"
             )
-        reason = first(claim, ("reason", "status_reason", "why"))
+        reason = claim.reason
         sources_html = (
             f"<ul class='compact'>{''.join(sources)}</ul>" if sources else "<span class='muted'>none</span>"
         )
         body.append(
-            f'<tr class="row-{css_token(claim.get("status"))}"><td>{esc(claim_id)}</td>'
-            f"<td>{esc(claim.get('text'))}</td><td>{esc(claim.get('kind'))}</td>"
-            f"<td>{tag(claim.get('status'))}<br><span class='muted'>{esc(reason)}</span></td>"
+            f'<tr class="row-{css_token(claim.status)}"><td>{esc(claim_id)}</td>'
+            f"<td>{esc(claim.text)}</td><td>{esc(claim.kind)}</td>"
+            f"<td>{tag(claim.status)}<br><span class='muted'>{esc(reason)}</span></td>"
             f"<td>{sources_html}</td></tr>"
         )
     return _section(
@@ -243,23 +244,23 @@ def _claims(data: ReportData) -> str:
 
 
 def _matrix(data: ReportData, charts: bool) -> str:
-    claims = rows(data, "claims")
+    claims = data.claims
     keys = source_keys(data)
     if not claims or not keys:
         return ""
     cells: dict[tuple[str, str], str] = {}
-    for link in rows(data, "links"):
-        if cell_text(link.get("origin")) == "suggestion":
+    for link in data.links:
+        if link.origin == "suggestion":
             continue
-        pair = (cell_text(link.get("claim_id")), cell_text(link.get("source_key")))
-        stance = cell_text(link.get("stance"))
+        pair = (cell_text(link.claim_id), cell_text(link.source_key))
+        stance = cell_text(link.stance)
         # a reviewed stance outranks the bare "mentions" of an inline citation for the same pair
         if pair not in cells or cells[pair] == "mentions":
             cells[pair] = stance
     body = []
     for claim in claims:
-        claim_id = cell_text(claim.get("claim_id"))
-        row = [f'<td class="claim">{esc(claim_id)} {tag(claim.get("status"))}</td>']
+        claim_id = cell_text(claim.claim_id)
+        row = [f'<td class="claim">{esc(claim_id)} {tag(claim.status)}</td>']
         for key in keys:
             stance = cells.get((claim_id, key), "")
             symbol = STANCE_SYMBOLS.get(stance, "?" if stance else "")
@@ -279,12 +280,12 @@ def _matrix(data: ReportData, charts: bool) -> str:
 
 
 def _references(data: ReportData) -> str:
-    references = rows(data, "references")
+    references = data.references
     if not references:
         return _section("references", "References", "<p>No references.</p>")
     body = []
     for ref in references:
-        diffs = mismatches_pairs(ref.get("mismatches"))
+        diffs = mismatches_pairs(ref.mismatches)
         diff_html = (
             table(
                 ("field", "ours", "Crossref"),
@@ -294,21 +295,19 @@ def _references(data: ReportData) -> str:
             if diffs
             else ""
         )
-        notices = "".join(
-            f'<div class="notice">{esc(text)}</div>' for text in notices_text(ref.get("notices"))
-        )
-        suggested = ref.get("suggested_doi")
-        doi_html = doi_link(ref.get("doi"))
+        notices = "".join(f'<div class="notice">{esc(text)}</div>' for text in notices_text(ref.notices))
+        suggested = ref.suggested_doi
+        doi_html = doi_link(ref.doi)
         if not is_missing(suggested):
             doi_html += f"<br><span class='muted'>found:</span> {doi_link(suggested)}"
-        level = cell_text(ref.get("level"))
-        level_reason = cell_text(ref.get("level_reason"))
+        level = cell_text(ref.level)
+        level_reason = cell_text(ref.level_reason)
         body.append(
-            f"<tr><td>{esc(ref.get('key'))}</td>"
-            f"<td>{esc(ref.get('title'))}<br><span class='muted'>{esc(ref.get('authors'))}"
-            f" {esc(ref.get('year'))} {esc(ref.get('container_title'))}</span></td>"
-            f"<td>{tag(ref.get('status'))}<br>{esc(ref.get('message'))}{diff_html}{notices}</td>"
-            f"<td class='wrap'>{doi_html}</td><td>{esc(ref.get('design'))}</td>"
+            f"<tr><td>{esc(ref.key)}</td>"
+            # the spaces around the year stand where authors and journal were meant to go (0.1.0 output)
+            f"<td>{esc(ref.title)}<br><span class='muted'> {esc(ref.year)} </span></td>"
+            f"<td>{tag(ref.status)}<br>{esc(ref.message)}{diff_html}{notices}</td>"
+            f"<td class='wrap'>{doi_html}</td><td>{esc(ref.design)}</td>"
             f"<td>{esc(level)}<br><span class='muted'>{esc(level_reason)}</span></td>"
             f"<td>{esc(checked_against(ref))}</td></tr>"
         )
@@ -331,18 +330,12 @@ def _references(data: ReportData) -> str:
 
 
 def _unregistered(data: ReportData) -> str:
-    items = rows(data, "unregistered") or [
-        g for g in rows(data, "gaps") if cell_text(g.get("gap")) == "unregistered"
-    ]
+    items = data.unregistered
     if not items:
         return _section(
             "unregistered", "Unregistered claims", "<p>None: every claim-like sentence is registered.</p>"
         )
-    body = (
-        f"<tr><td>{esc(first(i, ('sentence_id', 'claim_id')))}</td>"
-        f"<td>{esc(first(i, ('text', 'message')))}</td></tr>"
-        for i in items
-    )
+    body = (f"<tr><td>{esc(i.sentence_id or i.claim_id)}</td><td>{esc(i.text)}</td></tr>" for i in items)
     return _section(
         "unregistered",
         f"Unregistered claims ({len(items)})",
@@ -352,16 +345,13 @@ def _unregistered(data: ReportData) -> str:
 
 
 def _suggestions(data: ReportData) -> str:
-    items = rows(data, "suggestions") or [
-        link for link in rows(data, "links") if cell_text(link.get("origin")) == "suggestion"
-    ]
+    items = data.suggestions
     if not items:
         return ""
     body = (
-        f"<tr class='suggestion'><td>{esc(i.get('claim_id'))}</td><td>{esc(i.get('source_key'))}</td>"
-        f"<td>{esc(first(i, ('title', 'source_title')))}</td>"
-        f"<td class='num'>{esc(_score(i.get('score')))}</td>"
-        f"<td>{esc(first(i, ('shared_terms', 'message', 'rationale', 'note')))}</td></tr>"
+        f"<tr class='suggestion'><td>{esc(i.claim_id)}</td><td>{esc(i.source_key)}</td>"
+        f"<td>{esc(i.title)}</td><td class='num'>{esc(_score(i.score))}</td>"
+        f"<td>{esc(i.shared_terms or i.rationale)}</td></tr>"
         for i in items
     )
     return _section(
@@ -378,12 +368,12 @@ def _score(value: object) -> str:
 
 
 def _problems(data: ReportData) -> str:
-    items = rows(data, "problems")
+    items = data.problems
     if not items:
         return ""
     body = (
-        f"<tr><td>{esc(p.get('severity'))}</td><td>{esc(_where(p))}</td><td>{esc(p.get('message'))}</td>"
-        f"<td>{esc(p.get('code'))}</td></tr>"
+        f"<tr><td>{esc(p.severity)}</td><td>{esc(where(p))}</td><td>{esc(p.message)}</td>"
+        f"<td>{esc(p.code)}</td></tr>"
         for p in items
     )
     return _section(
@@ -391,9 +381,3 @@ def _problems(data: ReportData) -> str:
         f"Problems in the inputs ({len(items)})",
         table(("severity", "where", "problem", "code"), body),
     )
-
-
-def _where(problem: Mapping[str, Any]) -> str:
-    where = cell_text(problem.get("file")) or "<input>"
-    line = cell_text(problem.get("line"))
-    return f"{where}:{line}" if line else where

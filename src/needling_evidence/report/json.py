@@ -20,8 +20,6 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from ._data import as_report_data
-
 __all__ = ["json_ready", "render_json"]
 
 
@@ -37,6 +35,17 @@ def json_ready(value: Any) -> Any:
 
 
 def render_json(report: object, *, indent: int | None = 2) -> str:
-    """The report (a ``CoverageReport`` or its ``to_dict()``) as JSON text."""
-    data = json_ready(as_report_data(report))
+    """The report (a ``CoverageReport`` or its ``to_dict()``) as JSON text: exactly its ``to_dict()``."""
+    data = json_ready(_as_dict(report))
     return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False, default=str) + "\n"
+
+
+def _as_dict(report: object) -> Mapping[str, Any]:
+    """The ``to_dict()`` of a :class:`CoverageReport`, or a mapping already in that shape (written as is)."""
+    from ..coverage import CoverageReport
+
+    if isinstance(report, CoverageReport):
+        return report.to_dict()
+    if isinstance(report, Mapping):
+        return report
+    raise TypeError(f"expected a CoverageReport or its to_dict() mapping, not {type(report).__name__}")

@@ -7,9 +7,9 @@ table and ``<``/``>``/``&`` show as text (GitHub would otherwise strip a ``<scri
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
+from ..rows import LinkRow, ReferenceRow
 from ._data import (
     REFERENCE_HEADER,
     as_report_data,
@@ -18,14 +18,13 @@ from ._data import (
     claim_status_counts,
     coverage_percent,
     evidence_links,
-    first,
     links_by_claim,
     mismatches_pairs,
     notices_text,
     reference_cells,
     report_heading,
     report_notes,
-    rows,
+    where,
 )
 
 __all__ = ["MAX_MARKDOWN_CHARS", "render_markdown"]
@@ -62,8 +61,9 @@ def md_table(header: Sequence[str], body: Sequence[Sequence[object]], budget: in
     return "\n".join(lines)
 
 
-def render_markdown(report: object, *, title: str | None = None, notes: Sequence[str] = ()) -> str:
-    """The report (a ``CoverageReport`` or its ``to_dict()``) as Markdown for a pull-request comment."""
+def render_markdown(report: object, *, title: str | None = None, notes: Sequence[str] | None = None) -> str:
+    """The report (a ``CoverageReport`` or its ``to_dict()``) as Markdown for a pull-request comment.
+    ``notes`` (default: the report's own) are quoted under the heading."""
     data = as_report_data(report)
     parts: list[str] = []
     parts.append(f"## {md_cell(report_heading(data, title), 200)}")
@@ -75,17 +75,14 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
     parts.append(f"**{coverage_percent(data):.0f}% of {total} claim(s) supported** — {tally}")
 
     remaining = MAX_MARKDOWN_CHARS - sum(len(p) + 2 for p in parts)
-    gaps = rows(data, "gaps")
-    claims = rows(data, "claims")
-    references = rows(data, "references")
-    problems = rows(data, "problems")
+    gaps, claims, references, problems = data.gaps, data.claims, data.references, data.problems
     by_claim = links_by_claim(data)
     # The gaps are what an editor acts on, so they get half the room; claims and references share the rest.
     sections: list[tuple[str, Sequence[str], list[list[object]], float]] = [
         (
             f"### Gaps ({len(gaps)}), worst first",
             ("gap", "claim", "source", "what to do"),
-            [[g.get("gap"), g.get("claim_id"), g.get("source_key"), g.get("message")] for g in gaps],
+            [[g.gap, g.claim_id, g.source_key, g.message] for g in gaps],
             0.5,
         ),
         (
@@ -93,12 +90,12 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
             ("claim", "status", "kind", "sources", "why", "text"),
             [
                 [
-                    c.get("claim_id"),
-                    c.get("status"),
-                    c.get("kind"),
-                    _sources_cell(c, by_claim.get(cell_text(c.get("claim_id")), [])),
-                    first(c, ("reason", "status_reason", "why")),
-                    c.get("text"),
+                    c.claim_id,
+                    c.status,
+                    c.kind,
+                    _sources_cell(by_claim.get(cell_text(c.claim_id), [])),
+                    c.reason,
+                    c.text,
                 ]
                 for c in claims
             ],
@@ -115,7 +112,7 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
             # comment that failed the gate must say why.
             f"### Problems in the inputs ({len(problems)})",
             ("where", "problem", "code"),
-            [[_where(p), p.get("message"), p.get("code")] for p in problems],
+            [[where(p), p.message, p.code] for p in problems],
             1.0,
         ),
     ]
@@ -129,31 +126,23 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
         table = md_table(header, body, budget)
         parts.append(f"{heading_text}\n\n{table}")
         remaining -= len(table) + len(heading_text) + 4
-    parts.append(f"<sub>needling_evidence report, schema {md_cell(data.get('schema_version'))}</sub>")
+    parts.append(f"<sub>needling_evidence report, schema {md_cell(data.schema_version)}</sub>")
     return "\n\n".join(parts) + "\n"
 
 
-def _sources_cell(claim: Mapping[str, Any], links: Sequence[Mapping[str, Any]]) -> str:
-    if links:
-        return ", ".join(
-            f"{cell_text(link.get('source_key'))} ({cell_text(link.get('stance'))}"
-            + (f", {cell_text(link.get('origin'))}" if cell_text(link.get("origin")) != "registry" else "")
-            + ")"
-            for link in evidence_links(links)
-        )
-    return cell_text(first(claim, ("sources", "best_source")))
+def _sources_cell(links: Sequence[LinkRow]) -> str:
+    return ", ".join(
+        f"{cell_text(link.source_key)} ({cell_text(link.stance)}"
+        + (f", {cell_text(link.origin)}" if cell_text(link.origin) != "registry" else "")
+        + ")"
+        for link in evidence_links(links)
+    )
 
 
-def _where(problem: Mapping[str, Any]) -> str:
-    where = cell_text(problem.get("file")) or "<input>"
-    line = cell_text(problem.get("line"))
-    return f"{where}:{line}" if line else where
-
-
-def _differences_cell(reference: Mapping[str, Any]) -> str:
+def _differences_cell(reference: ReferenceRow) -> str:
     diffs = [
         f"{name}: ours “{ours}” vs Crossref “{theirs}”"
-        for name, ours, theirs in mismatches_pairs(reference.get("mismatches"))
+        for name, ours, theirs in mismatches_pairs(reference.mismatches)
     ]
-    notices = [f"NOTICE {text}" for text in notices_text(reference.get("notices"))]
+    notices = [f"NOTICE {text}" for text in notices_text(reference.notices)]
     return "; ".join(diffs + notices)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
 
+from ..rows import ClaimRow, GapRow, LinkRow, ReferenceRow
 from ._data import (
     REFERENCE_HEADER,
     as_report_data,
@@ -21,7 +21,7 @@ from ._data import (
     reference_cells,
     report_heading,
     report_notes,
-    rows,
+    where,
 )
 
 __all__ = ["format_table", "render_text", "terminal_width"]
@@ -135,7 +135,7 @@ def _wrapped_row(row: Sequence[str], widths: Sequence[int]) -> list[str]:
 
 
 def render_text(
-    report: object, *, title: str | None = None, notes: Sequence[str] = (), width: int | None = None
+    report: object, *, title: str | None = None, notes: Sequence[str] | None = None, width: int | None = None
 ) -> str:
     """The report (a ``CoverageReport`` or its ``to_dict()``) as a terminal summary an editor can read: the
     counts, every gap worst first in a line or two, the claims and the references. Long gap messages are
@@ -154,9 +154,7 @@ def render_text(
         "\n" + textwrap.fill(f"{coverage_percent(data):.0f}% of {total} claim(s) supported ({tally}).", width)
     )
 
-    gaps = rows(data, "gaps")
-    claims = rows(data, "claims")
-    references = rows(data, "references")
+    gaps, claims, references = data.gaps, data.claims, data.references
     out.append(f"\nGaps ({len(gaps)}), worst first")
     if gaps:
         reasons = [_gap_reason(g, claims, references) for g in gaps]
@@ -171,39 +169,33 @@ def render_text(
     out.extend(_claims_table(claims, links_by_claim(data), width))
     out.append(f"\nReferences ({len(references)})")
     out.extend(_references_table(references, width))
-    problems = rows(data, "problems")
-    if problems:
-        out.append(f"\nProblems in the inputs ({len(problems)})")
-        out.extend(
-            f"  {cell_text(p.get('file')) or '<input>'}"
-            + (f":{cell_text(p.get('line'))}" if cell_text(p.get("line")) else "")
-            + f": {cell_text(p.get('message'))}"
-            for p in problems
-        )
+    if data.problems:
+        out.append(f"\nProblems in the inputs ({len(data.problems)})")
+        out.extend(f"  {where(p)}: {cell_text(p.message)}" for p in data.problems)
     return "\n".join(out) + "\n"
 
 
 def _claims_table(
-    claims: Sequence[Mapping[str, Any]], by_claim: Mapping[str, Sequence[Mapping[str, Any]]], width: int
+    claims: Sequence[ClaimRow], by_claim: Mapping[str, Sequence[LinkRow]], width: int
 ) -> list[str]:
     """Claims as a table of id, status, kind and sources, each row followed by the claim's text."""
     if not claims:
         return ["none"]
     body = [
         [
-            cell_text(c.get("claim_id")),
-            cell_text(c.get("status")),
-            cell_text(c.get("kind")),
-            _sources(by_claim.get(cell_text(c.get("claim_id")), [])) or "none",
+            cell_text(c.claim_id),
+            cell_text(c.status),
+            cell_text(c.kind),
+            _sources(by_claim.get(cell_text(c.claim_id), [])) or "none",
         ]
         for c in claims
     ]
-    texts = [cell_text(c.get("text")) for c in claims]
+    texts = [cell_text(c.text) for c in claims]
     header = ["claim", "status", "kind", "sources"]
     return _laid_out(header, body, _column_widths(header, body, width, whole=(0,)), texts, width)
 
 
-def _references_table(references: Sequence[Mapping[str, Any]], width: int) -> list[str]:
+def _references_table(references: Sequence[ReferenceRow], width: int) -> list[str]:
     """References as a table of key, status, DOI, design, level and where they were checked (key, status and
     DOI kept whole), each followed by its differences from Crossref and notices, where it has any."""
     if not references:
@@ -222,14 +214,14 @@ def _references_table(references: Sequence[Mapping[str, Any]], width: int) -> li
     return _laid_out(header, body, _column_widths(header, body, width, whole=(0, 1, 2)), notes, width)
 
 
-def _gap_table(gaps: Sequence[Mapping[str, Any]], reasons: Sequence[str], width: int) -> list[str]:
+def _gap_table(gaps: Sequence[GapRow], reasons: Sequence[str], width: int) -> list[str]:
     """Gaps as a three-column table sized for the reason: the gap kind in words (a long one such as
     "unverified reference" wraps, so it does not widen the column for every claim), the claim id or
     reference key kept whole, and the reason in the rest of the width."""
     body = [
         [
-            cell_text(g.get("gap")).replace("_", " "),
-            cell_text(g.get("claim_id") or g.get("source_key")) or "(article)",
+            cell_text(g.gap).replace("_", " "),
+            cell_text(g.claim_id or g.source_key) or "(article)",
             reason,
         ]
         for g, reason in zip(gaps, reasons, strict=True)
@@ -241,24 +233,22 @@ def _gap_table(gaps: Sequence[Mapping[str, Any]], reasons: Sequence[str], width:
     return _laid_out(header, body, [kind_width, subject_width, reason_width])
 
 
-def _gap_reason(
-    gap: Mapping[str, Any], claims: Sequence[Mapping[str, Any]], references: Sequence[Mapping[str, Any]]
-) -> str:
+def _gap_reason(gap: GapRow, claims: Sequence[ClaimRow], references: Sequence[ReferenceRow]) -> str:
     """A gap's message without what the row already names: a claim's text (the claims table shows it) and a
     reference's label (the row names its key)."""
-    message = cell_text(gap.get("message"))
-    kind = cell_text(gap.get("gap"))
-    claim_id = cell_text(gap.get("claim_id"))
-    claim = next((c for c in claims if cell_text(c.get("claim_id")) == claim_id), None) if claim_id else None
+    message = cell_text(gap.message)
+    kind = cell_text(gap.gap)
+    claim_id = cell_text(gap.claim_id)
+    claim = next((c for c in claims if cell_text(c.claim_id) == claim_id), None) if claim_id else None
     if claim is not None:
-        text = " ".join(cell_text(claim.get("text")).split())
-        reason = cell_text(claim.get("reason"))
-        if kind == cell_text(claim.get("status")) and reason and text and text in " ".join(message.split()):
+        text = " ".join(cell_text(claim.text).split())
+        reason = cell_text(claim.reason)
+        if kind == cell_text(claim.status) and reason and text and text in " ".join(message.split()):
             return reason
-    key = cell_text(gap.get("source_key"))
+    key = cell_text(gap.source_key)
     for reference in references if key else ():
-        label = cell_text(reference.get("label"))
-        if cell_text(reference.get("key")) == key and label and message.startswith(f"{label}: "):
+        label = cell_text(reference.label)
+        if cell_text(reference.key) == key and label and message.startswith(f"{label}: "):
             return message[len(label) + 2 :]
     return message
 
@@ -268,14 +258,13 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _sources(links: Sequence[Mapping[str, Any]]) -> str:
+def _sources(links: Sequence[LinkRow]) -> str:
     shown = evidence_links(links)
-    return ", ".join(f"{cell_text(link.get('source_key'))} {cell_text(link.get('stance'))}" for link in shown)
+    return ", ".join(f"{cell_text(link.source_key)} {cell_text(link.stance)}" for link in shown)
 
 
-def _differences(reference: Mapping[str, Any]) -> str:
+def _differences(reference: ReferenceRow) -> str:
     diffs = [
-        f"{name}: {ours!r} vs {theirs!r}"
-        for name, ours, theirs in mismatches_pairs(reference.get("mismatches"))
+        f"{name}: {ours!r} vs {theirs!r}" for name, ours, theirs in mismatches_pairs(reference.mismatches)
     ]
-    return "; ".join(diffs + [f"NOTICE {n}" for n in notices_text(reference.get("notices"))])
+    return "; ".join(diffs + [f"NOTICE {n}" for n in notices_text(reference.notices)])

@@ -1,4 +1,9 @@
-"""Study design and Oxford CEBM 2011 level of evidence, from Crossref's type and the words of the reference.
+"""Appraisal: the study design and Oxford CEBM 2011 level of evidence of each source, from Crossref's type and
+the words of the reference.
+
+A source is graded once: verification grades it with Crossref's record in hand (:func:`classify_design` with
+``work``), and :func:`appraise` reuses that grade; only a source verification did not grade is read here from
+the reference alone.
 
 The level answers the CEBM 2011 question "Does this intervention help? (treatment benefits)":
 
@@ -27,10 +32,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Reference
-from .compare import crossref_first, strip_markup
+from .crossref.compare import crossref_first, strip_markup
+from .model import Reference, Verification
 
-__all__ = ["DESIGNS", "DESIGN_LEVELS", "DesignAssessment", "classify_design"]
+__all__ = ["DESIGNS", "DESIGN_LEVELS", "DesignAssessment", "appraise", "classify_design"]
 
 DESIGNS: tuple[str, ...] = (
     "systematic_review",
@@ -241,3 +246,12 @@ def _cue_context(text: str, design: str) -> str:
     start = max(0, found.start() - 30)
     end = min(len(text), found.end() + 30)
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def appraise(reference: Reference, verification: Verification | None = None) -> DesignAssessment:
+    """The design and level of ``reference``: verification's grading when it graded the work (it read
+    Crossref's record too), else :func:`classify_design` of the reference alone."""
+    if verification is not None and verification.design is not None:
+        reason = verification.level_reason or "as graded by verification"
+        return DesignAssessment(verification.design, verification.level, reason)
+    return classify_design(reference)

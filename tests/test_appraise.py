@@ -1,10 +1,10 @@
-"""Study design and Oxford CEBM 2011 level (crossref/design.py)."""
+"""Study design and Oxford CEBM 2011 level (appraise.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from needling_evidence.crossref.design import DESIGN_LEVELS, DESIGNS, classify_design
+from needling_evidence.appraise import DESIGN_LEVELS, DESIGNS, classify_design
 from needling_evidence.model import Reference
 
 
