@@ -76,18 +76,36 @@ PARTICLE_PATTERN: str = "|".join(
 )
 
 # Letters with a stroke, a ligature or a special form that NFKD leaves whole (casefold has already made them
-# lower case and turned ``ß`` into ``ss``).
-_UNDECOMPOSABLE = str.maketrans(
-    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d", "ŀ": "l"}
-)
-# Apostrophes and quotes people type for one another: "O’Brien" and "O'Brien" are one name.
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+# lower case and turned ``ß`` into ``ss``), and the apostrophes people type for one another ("O’Brien").
+_UNDECOMPOSABLE: dict[str, str] = {
+    "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d", "ŀ": "l",
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'",
+}  # fmt: skip
+# str.translate with a table is slow on non-ASCII text (a dictionary look-up per character): replace only
+# the few characters that are there.
+_SPECIAL = re.compile("|".join(_UNDECOMPOSABLE))
 _NOT_WORD = re.compile(r"[\W_]+")
+# The combining marks of Latin, Greek and Cyrillic letters (U+0300–U+036F) go in one C-speed pass; the rarer
+# marks of other scripts are found one run of non-ASCII characters at a time.
+_COMMON_MARKS = re.compile(r"[\u0300-\u036f]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+def _drop_marks(run: re.Match[str]) -> str:
+    return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
+
+
+def _decompose(text: str) -> str:
+    """NFKD, combining marks dropped, casefolded, letters NFKD keeps whole spelled in ASCII."""
+    text = _COMMON_MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    if text.isascii():
+        return text
+    text = _NON_ASCII.sub(_drop_marks, text)
+    return _SPECIAL.sub(_spelled, text)
+
+
+def _spelled(letter: re.Match[str]) -> str:
+    return _UNDECOMPOSABLE[letter.group()]
 
 
 def fold(text: str) -> str:
@@ -97,10 +115,13 @@ def fold(text: str) -> str:
     ``æ`` …) spelled in ASCII, typographic apostrophes as ``'``. ``fold(fold(x)) == fold(x)``."""
     if text.isascii():
         return text.lower().replace("`", "'")
-    # Decompose before and after casefolding: NFKD can make capitals (``℡`` → ``TEL``) and casefold can make
-    # combining marks (``İ`` → ``i̇``); after both passes the result is a fixed point.
-    folded = _strip_marks(_strip_marks(text).casefold().translate(_UNDECOMPOSABLE))
-    return folded.casefold().translate(_UNDECOMPOSABLE).translate(_QUOTES)
+    folded = _decompose(text)
+    if folded.isascii():  # NFKD may have made capitals (``℡`` → ``TEL``) or a backquote
+        return folded.lower().replace("`", "'")
+    if folded.casefold() == folded and unicodedata.is_normalized("NFKD", folded):
+        return folded  # dashes, quotes, other scripts' letters: nothing left to fold
+    # casefold can make combining marks (``İ`` → ``i̇``) and NFKD capitals: a second pass ends there
+    return _decompose(folded)
 
 
 def fold_words(text: str | None) -> str:
@@ -108,7 +129,7 @@ def fold_words(text: str | None) -> str:
     ``"Dry-needling & the región cervical"`` → ``"dry needling and the region cervical"``."""
     if not text:
         return ""
-    return " ".join(_NOT_WORD.sub(" ", fold(text.replace("&", " and "))).split())
+    return _NOT_WORD.sub(" ", fold(text.replace("&", " and "))).strip()
 
 
 def title_key(title: str | None) -> str:
