@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ from needling_evidence.identity import (
     work_key,
 )
 from needling_evidence.model import Person, Reference
+from needling_evidence.references.bibtex import _duplicate_works
 from needling_evidence.references.csl import read_csl_json
 
 # --- the defect: accents in a citation, none in the reference list (and the reverse) ------------------------
@@ -226,10 +228,11 @@ def test_same_work_by_doi_or_by_title_year_and_first_author() -> None:
     assert same_work(accented, plain) and work_key(accented) == work_key(plain)
     assert not same_work(accented, ref("c", "Fernandez", "Puncion seca en la region cervical", year=2021))
     assert not same_work(accented, ref("d", "Garcia", "Puncion seca en la region cervical"))
-    # two DOIs decide by themselves
+    # one DOI is one work, whatever else differs; two DOIs may still be one work registered twice
     assert same_work(ref("e", "X", "One", doi="10.1/a"), ref("f", "Y", "Two", doi="10.1/a"))
-    assert not same_work(ref("g", "X", "One", doi="10.1/a"), ref("h", "X", "One", doi="10.1/b"))
-    assert not same_work(Reference(key="i"), Reference(key="j"))  # nothing to compare is not "the same"
+    assert same_work(ref("g", "X", "One", doi="10.1/a"), ref("h", "X", "One", doi="10.1/b"))
+    assert not same_work(ref("i", "X", "One", doi="10.1/a"), ref("j", "X", "Two", doi="10.1/b"))
+    assert not same_work(Reference(key="k"), Reference(key="l"))  # nothing to compare is not "the same"
 
 
 def test_date_parts_and_months_are_read_in_one_place() -> None:
@@ -330,3 +333,11 @@ _REFERENCES = st.builds(
 def test_same_work_is_symmetric(a: Reference, b: Reference) -> None:
     assert same_work(a, b) == same_work(b, a)
     assert same_work(a, a) == (a.doi is not None or work_key(a) is not None)
+
+
+@_PROPERTY
+@given(_REFERENCES, _REFERENCES)
+def test_bibtex_duplicate_detection_asks_same_work(a: Reference, b: Reference) -> None:
+    first, second = replace(a, key="a", line=1), replace(b, key="b", line=2)
+    flagged = [p.key for p in _duplicate_works([first, second], "refs.bib")]
+    assert flagged == (["b"] if same_work(first, second) else [])

@@ -11,7 +11,7 @@ cervical" are the same work everywhere, or nowhere.
 - :func:`title_key` — a title as a key: :func:`fold_words` without the spaces, so "dry-needling",
   "Dry Needling" and "dry needling" are one key.
 - :func:`name_key` / :func:`family_key` — a family name without its particles (:data:`NAME_PARTICLES`).
-- :func:`work_key` / :func:`same_work` — the DOI, or title, year and first author.
+- :func:`work_key` / :func:`same_work` — the same DOI, or the same title, year and first author.
 
 All are pure and fast: patterns are compiled once, and ASCII text (most of a bibliography) skips Unicode
 decomposition.
@@ -175,9 +175,13 @@ def work_key(reference: Reference) -> tuple[str, int, str] | None:
 
 
 def same_work(a: Reference, b: Reference) -> bool:
-    """Do two references name the same work? Two DOIs decide by themselves (equal or not); otherwise the same
-    title, year and first author (:func:`work_key`), spelling aside. Symmetric."""
-    if a.doi and b.doi:
-        return a.doi == b.doi
+    """Do two references name the same work? The same DOI, or the same title, year and first author
+    (:func:`work_key`), spelling aside. Symmetric.
+
+    Two different DOIs do not rule it out: one work can carry two (a DOI registered twice, a preprint
+    server's and the journal's), and the BibTeX duplicate check and citation resolution both go on to the
+    title, year and first author when the DOIs do not meet."""
+    if a.doi and a.doi == b.doi:
+        return True
     key = work_key(a)
     return key is not None and key == work_key(b)
