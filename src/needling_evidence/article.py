@@ -68,13 +68,14 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .dates import MONTH_NAMES
 from .errors import InputError
+from .identity import PARTICLE_PATTERN, fold, name_key
 from .model import (
     PROSE_KINDS,
     Article,
@@ -983,7 +984,7 @@ _SUPERSCRIPT_RUN = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²�
 # Units written with a superscript power (m², cm³) are not citations.
 _UNIT_BEFORE = re.compile(r"(?:\b|\d)(?:m|cm|mm|km|µm|ft|in|kg|g|s|m/s)$")
 
-_PARTICLE = r"(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten)\s+)"
+_PARTICLE = rf"(?:(?:{PARTICLE_PATTERN})\s+)"
 # \b: a name starts a word, which also keeps the search linear on a long run of capitals. The lookahead asks
 # for a lower-case letter ("Gattie", not "RCT"); the possessive ``*+`` never gives back, so a run of names
 # cannot make the search backtrack exponentially.
@@ -1003,23 +1004,15 @@ _NARRATIVE = re.compile(
     rf"\s+\((?P<year>{_YEAR_CITE})\)"
 )
 _MONTHS_AND_SEASONS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "spring", "summer", "autumn", "winter", "fall", "since", "in", "by", "from",
-        "until",
-    }
-)  # fmt: skip
-
-
-def _fold(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().replace("’", "'")
+    {name.lower() for name in MONTH_NAMES}
+    | {"spring", "summer", "autumn", "winter", "fall", "since", "in", "by", "from", "until"}
+)
 
 
 def _first_family(names: str) -> str:
     """First author's family name from "van der Berg et al." / "Gattie, Cleland & Snodgrass"."""
     first = re.split(r"\s+et\s+al|,|\s+and\s+|\s*&\s*", names, maxsplit=1)[0].strip()
-    return _fold(first)
+    return name_key(first)
 
 
 # "[[1]](#ref1)", "[1](#ref1)", "[2](https://doi.org/…)": a numeric marker that is also a link.
@@ -1188,13 +1181,13 @@ def _author_year_index(references: Sequence[Reference]) -> dict[tuple[str, str],
     for ref in references:
         family = ref.first_author_family
         if family and ref.year is not None:
-            family_key = (
-                _fold(family.split()[-1]) if ref.authors and not ref.authors[0].family else _fold(family)
-            )
-            by_author_year.setdefault((family_key, str(ref.year)), []).append(ref.key)
-            if ref.authors and ref.authors[0].particle and ref.authors[0].family:
-                particled = _fold(f"{ref.authors[0].particle} {ref.authors[0].family}")
-                by_author_year.setdefault((particled, str(ref.year)), []).append(ref.key)
+            # An organisation or unsplit name ("literal") is cited by its last word.
+            first = ref.authors[0] if ref.authors else None
+            names = {name_key(family.split()[-1]) if first and not first.family else name_key(family)}
+            if first and first.particle and first.family:  # a family name of particles only: "van Le"
+                names.add(name_key(f"{first.particle} {first.family}"))
+            for name in sorted(names):
+                by_author_year.setdefault((name, str(ref.year)), []).append(ref.key)
     return {k: tuple(v) for k, v in by_author_year.items()}
 
 
@@ -1524,7 +1517,7 @@ def _plain(markdown: str) -> str:
 
 
 def _slug(title: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", _fold(title)).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(title)).strip("-")
     return slug[:60].rstrip("-") or "section"
 
 

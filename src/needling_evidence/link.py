@@ -17,11 +17,11 @@ Four steps, each a plain function over plain values (:func:`link_claims` runs th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .identity import first_author_key, title_key
 from .model import Article, Claim, EvidenceLink, Problem, Reference
 from .rows import SuggestionRow
 
@@ -156,15 +156,16 @@ def _with_citations(
 
 
 def _title_words(title: str | None) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", (title or "").casefold()))
+    return title_key(title)
 
 
 def _citation_key_map(
     own: Iterable[Reference], used: Sequence[Reference], by_key: Mapping[str, Any]
 ) -> dict[str, str]:
     """Article reference key → key of the same work in ``used``, for the article's references whose key is
-    not in ``used``: same DOI, else same title (case and punctuation aside), else the only work with the same
-    first author and year. A work with no match keeps its key (and its citations show as unknown sources)."""
+    not in ``used``: same DOI, else same title (case, accents and punctuation aside), else the only work with
+    the same first author (particles and accents aside) and year. A work with no match keeps its key (and its
+    citations show as unknown sources)."""
     mapping: dict[str, str] = {}
     missing = [ref for ref in own if ref.key not in by_key]
     if not missing:
@@ -173,12 +174,12 @@ def _citation_key_map(
     by_title = {_title_words(ref.title): ref.key for ref in used if _title_words(ref.title)}
     by_author_year: dict[tuple[str, int], list[str]] = {}
     for ref in used:
-        family = ref.first_author_family
+        family = first_author_key(ref)
         if family and ref.year is not None:
-            by_author_year.setdefault((family.casefold(), ref.year), []).append(ref.key)
+            by_author_year.setdefault((family, ref.year), []).append(ref.key)
     for ref in missing:
-        family = ref.first_author_family
-        same_author = by_author_year.get((family.casefold(), ref.year), []) if family and ref.year else []
+        family = first_author_key(ref)
+        same_author = by_author_year.get((family, ref.year), []) if family and ref.year else []
         match = (
             (by_doi.get(ref.doi) if ref.doi else None)
             or by_title.get(_title_words(ref.title))

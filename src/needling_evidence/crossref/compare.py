@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
+from ..dates import date_parts
+from ..identity import family_key, fold_words
 from ..model import Person, Reference
 
 __all__ = [
@@ -84,30 +85,6 @@ _JOURNAL_STOPWORDS = frozenset(
     {"the", "of", "and", "in", "for", "on", "a", "an", "de", "la", "le", "der", "und"}
 )
 
-# Family-name particles (CSL "non-dropping-particle"): a reference may write them into the family name, drop
-# them, or keep them apart; all three name the same person.
-_PARTICLES = frozenset(
-    {
-        "de",
-        "del",
-        "della",
-        "der",
-        "den",
-        "des",
-        "di",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "du",
-        "la",
-        "las",
-        "le",
-        "les",
-    }
-    | {"los", "van", "von", "ter", "ten", "y", "e", "al", "el", "bin", "ibn", "zu", "af", "av", "st"}
-)
-
 # CSL-JSON type of a reference → the Crossref work types that agree with it. A book review is published as a
 # journal article; a preprint may be posted-content or an article.
 _TYPE_AGREES: Mapping[str, frozenset[str]] = {
@@ -129,8 +106,6 @@ _TYPE_AGREES: Mapping[str, frozenset[str]] = {
 }
 
 _TAG = re.compile(r"<[^<>]*>")  # HTML / JATS / MathML tags as Crossref titles carry them
-_NON_WORD = re.compile(r"[^\w]+")
-_UNDERSCORE = re.compile(r"_+")
 _SPACES = re.compile(r"\s+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
@@ -145,24 +120,11 @@ def strip_markup(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _fold(text: str) -> str:
-    """Case and diacritics folded: ``Peñas`` → ``penas``; ``ß`` → ``ss``; ``Ł`` (no decomposition) → ``l``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return folded.translate(_UNDECOMPOSABLE)
-
-
-# Letters with a stroke or ligature that NFKD does not decompose.
-_UNDECOMPOSABLE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "ı": "i"})
-
-
 def normalize_text(text: str | None) -> str:
     """Markup stripped, ``&`` read as "and", case/diacritics folded, punctuation to single spaces."""
     if not text:
         return ""
-    text = strip_markup(text).replace("&", " and ")
-    text = _UNDERSCORE.sub(" ", _NON_WORD.sub(" ", _fold(text)))
-    return _SPACES.sub(" ", text).strip()
+    return fold_words(strip_markup(text))
 
 
 def normalize_title(text: str | None) -> str:
@@ -191,14 +153,6 @@ def title_similarity(ours: str | None, theirs: str | None) -> float:
 
 def _name_tokens(text: str | None) -> list[str]:
     return normalize_text(text).split()
-
-
-def family_key(person: Person) -> str:
-    """A person's family name without particles, folded: "Fernández-de-las-Peñas" → ``fernandez penas``."""
-    if person.family is None and person.literal:
-        return normalize_text(person.literal)
-    tokens = [t for t in _name_tokens(person.family) if t not in _PARTICLES]
-    return " ".join(tokens)
 
 
 def families_agree(a: Person, b: Person) -> bool:
@@ -286,16 +240,8 @@ def crossref_authors(work: Mapping[str, Any]) -> tuple[Person, ...]:
 
 
 def _date_year(value: Any) -> int | None:
-    if not isinstance(value, Mapping):
-        return None
-    parts = value.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        year = parts[0][0]
-        if isinstance(year, int):
-            return year
-        if isinstance(year, str) and year.isdigit():
-            return int(year)
-    return None
+    parts = date_parts(value)
+    return parts[0] if parts else None
 
 
 # Crossref date fields, in the words the report uses for them.

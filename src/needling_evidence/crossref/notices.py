@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..dates import date_parts
 from ..model import Notice
 
 __all__ = ["UPDATE_TYPES", "notice_kind", "notices_from_work", "updates_from_work"]
@@ -44,12 +45,7 @@ def notice_kind(update_type: str) -> str:
 
 def _iso_date(value: Any) -> str | None:
     """``{"date-parts": [[2012, 5, 8]]}`` → ``2012-05-08`` (as many parts as Crossref gives)."""
-    if not isinstance(value, Mapping):
-        return None
-    parts = value.get("date-parts")
-    if not (isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]):
-        return None
-    numbers = [p for p in parts[0][:3] if isinstance(p, int)]
+    numbers = date_parts(value)
     if not numbers:
         return None
     year, *rest = numbers

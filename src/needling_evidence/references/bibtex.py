@@ -48,8 +48,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._files import atomic_write_text
+from ..dates import MONTH_NAMES, month_number
 from ..doi import normalize_doi
 from ..errors import InputError, StrictError, UsageError
+from ..identity import work_key
 from ..model import Person, Problem, Reference, ReferenceList
 from .latex import latex_to_text
 from .names import OTHERS, split_names
@@ -129,19 +131,8 @@ CSL_TO_BIBTEX: dict[str, str] = {
     "periodical": "periodical",
 }
 
-# The month macros every BibTeX style defines, and the names and numbers people type.
-_MONTH_MACROS: dict[str, str] = {
-    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
-    "jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November",
-    "dec": "December",
-}  # fmt: skip
-_MONTH_NUMBERS: dict[str, int] = {
-    **{name.lower(): i for i, name in enumerate(_MONTH_MACROS.values(), 1)},
-    **{abbr: i for i, abbr in enumerate(_MONTH_MACROS, 1)},
-    "sept": 9,
-    **{str(i): i for i in range(1, 13)},
-    **{f"{i:02d}": i for i in range(1, 13)},
-}
+# The month macros every BibTeX style defines (``jan`` → "January" …).
+_MONTH_MACROS: dict[str, str] = {name[:3].lower(): name for name in MONTH_NAMES}
 
 # Fields whose value is an identifier or address, not text: LaTeX is not decoded there (biblatex treats them
 # as verbatim), so `10.1002/(sici)…_x` or a URL with `%20` survive as written.
@@ -159,7 +150,6 @@ _TEXT_MARKERS = ("\n", "{")
 _BINARY_SNIFF_BYTES = 8192
 _BINARY_CONTROL_SHARE = 0.10
 
-_NOT_WORD = re.compile(r"[\W_]+")
 _KEYWORD_SEPARATORS = re.compile(r"\s*[,;]\s*")
 _YEAR = re.compile(r"\d{4}")
 
@@ -656,9 +646,9 @@ def _year(value: str | None) -> int | None:
 
 def _month(value: str | None, date: str | None) -> int | None:
     if value:
-        return _MONTH_NUMBERS.get(value.strip().rstrip(".").lower())
+        return month_number(value)
     if date and len(date) >= 7 and date[4] == "-":
-        return _MONTH_NUMBERS.get(date[5:7])
+        return month_number(date[5:7])
     return None
 
 
@@ -708,15 +698,6 @@ def _pmid(fields: Mapping[str, str]) -> str | None:
     return value if value.isdigit() else None
 
 
-def _work_identity(ref: Reference) -> tuple[str, int, str] | None:
-    if not (ref.title and ref.year and ref.authors):
-        return None
-    title = _NOT_WORD.sub("", ref.title.casefold())
-    first = ref.authors[0]
-    who = _NOT_WORD.sub("", (first.family or first.literal or "").casefold())
-    return (title, ref.year, who) if title and who else None
-
-
 def _duplicate_works(refs: list[Reference], name: str | None) -> Iterator[Problem]:
     by_doi: dict[str, Reference] = {}
     by_identity: dict[tuple[str, int, str], Reference] = {}
@@ -724,7 +705,7 @@ def _duplicate_works(refs: list[Reference], name: str | None) -> Iterator[Proble
         earlier = by_doi.get(ref.doi) if ref.doi else None
         reason = f"the same DOI ({ref.doi})"
         if earlier is None:
-            identity = _work_identity(ref)
+            identity = work_key(ref)
             earlier = by_identity.get(identity) if identity else None
             reason = "the same title, year and first author"
             if identity and earlier is None:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .._files import atomic_write_text
+from ..dates import date_parts
 from ..doi import normalize_doi
 from ..errors import InputError, StrictError
 from ..model import Person, Problem, Reference, ReferenceList
@@ -125,11 +126,10 @@ def _date_parts(value: Any) -> tuple[int | None, int | None]:
         value = {"raw": str(value)}
     if not isinstance(value, Mapping):
         return None, None
-    parts = value.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        year = _as_int(parts[0][0])
-        month = _as_int(parts[0][1]) if len(parts[0]) > 1 else None
-        return year, month if month is not None and 1 <= month <= 12 else None
+    parts = date_parts(value)
+    if parts:
+        month = parts[1] if len(parts) > 1 else None
+        return parts[0], month if month is not None and 1 <= month <= 12 else None
     for key in ("raw", "literal"):
         text = value.get(key)
         if isinstance(text, str):
@@ -141,16 +141,6 @@ def _date_parts(value: Any) -> tuple[int | None, int | None]:
             if match:
                 return int(match.group(0)), None
     return None, None
-
-
-def _as_int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
-    return None
 
 
 def _keywords(value: Any) -> tuple[str, ...]:

@@ -42,13 +42,14 @@ there is any):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..dates import MONTH_NAMES, month_number
 from ..doi import find_dois, normalize_doi
 from ..errors import StrictError, UsageError
+from ..identity import PARTICLE_PATTERN, fold
 from ..model import Person, Problem, Reference, ReferenceList
 
 __all__ = ["ET_AL", "MAX_REFERENCE_CHARS", "parse_references", "reference_key"]
@@ -101,7 +102,7 @@ _HEADING = re.compile(
 )
 # The start of a new reference in an unnumbered list: `Gattie, E.` (APA) or `Fishman LM,` / `Rodine R.`
 # (Vancouver), optionally after lower-case particles (`van der Berg, A.`).
-_PARTICLE_WORDS = "van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ter|ten|al|el|bin|zu|zur"
+_PARTICLE_WORDS = PARTICLE_PATTERN  # the one list of name particles, in identity.py
 _AUTHOR_START = re.compile(
     rf"""^(?:(?:{_PARTICLE_WORDS})\s)*[^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?
         (?:,\s+[A-Z][a-z]?\.|\s[A-Z]{{1,3}}(?:,|\.|\s\())""",
@@ -376,7 +377,7 @@ _APA_TAIL = re.compile(_APA_TAIL_TEXT + "(?P<rest>)$", re.VERBOSE)
 _APA_TAIL_LOOSE = re.compile(_APA_TAIL_TEXT + r"(?P<rest>(?<=[.\s]).*|)$", re.VERBOSE)
 # Vancouver date and locator: `2002;83(3):295-301`, `2002 Mar;83(3):295-301`, `2023 Jan 5;12(3):1205`,
 # `2019;:e123`, `2017:1-10`.
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_MONTHS = "|".join(name[:3].lower() for name in MONTH_NAMES)
 _VANCOUVER_DATE = re.compile(
     rf"""(?<![\d(])(?P<year>(?:1[6-9]|20)\d{{2}})
         (?:\s+(?P<month>(?:{_MONTHS})[a-z]*\.?(?:\s*{_DASH_RUN}\s*(?:{_MONTHS})[a-z]*\.?)?)(?:\s+\d{{1,2}})?)?
@@ -388,7 +389,6 @@ _VANCOUVER_DATE = re.compile(
 )
 # Harvard: `Snodgrass, S., 2017. Title` / `Snodgrass S 2017, Title`: the first year, right after the names.
 _HARVARD_YEAR = re.compile(r"(?<=[\w.]),?\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?[.,](?=\s)(?P<nd>(?!))?")
-_MONTH_NUMBERS = {name: i for i, name in enumerate(_MONTHS.split("|"), start=1)}
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 # A one-word abbreviation such as `J.`, `Clin.`, `Phys.`: a journal written with periods.
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,7}\.$")
@@ -528,7 +528,7 @@ def _parse_vancouver(text: str) -> _Parsed | None:
     middle = parsed.title or ""
     parsed.year = int(date.group("year"))
     if date.group("month"):
-        parsed.month = _MONTH_NUMBERS.get(date.group("month")[:3].lower())
+        parsed.month = month_number(date.group("month")[:3])
     parsed.title, parsed.container_title = _split_title_container(middle)
     parsed.volume = date.group("volume")
     parsed.issue = _clean_issue(date.group("issue"))
@@ -792,31 +792,11 @@ def _with_particle(person: Person) -> Person:
 
 # --- keys ---------------------------------------------------------------------------------------------------
 
-# Letters NFKD does not take apart into ASCII + accent.
-_ASCII_EXTRA = str.maketrans(
-    {
-        "ß": "ss",
-        "ø": "o",
-        "Ø": "o",
-        "æ": "ae",
-        "Æ": "ae",
-        "œ": "oe",
-        "Œ": "oe",
-        "ł": "l",
-        "Ł": "l",
-        "đ": "d",
-        "Đ": "d",
-        "þ": "th",
-        "Þ": "th",
-        "ı": "i",
-    }
-)
 _TITLE_STOPWORDS = frozenset(["a", "an", "the", "of", "on", "in", "for", "and", "to", "with", "by", "from"])
 
 
 def _ascii_letters(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.translate(_ASCII_EXTRA))
-    return "".join(ch for ch in folded.lower() if "a" <= ch <= "z")
+    return "".join(ch for ch in fold(text) if "a" <= ch <= "z")
 
 
 def reference_key(authors: Sequence[Person], year: int | None, title: str | None = None) -> str:
