@@ -29,8 +29,10 @@ READERS: dict[str, str] = {
 
 def load_references(path: str | os.PathLike[str], *, strict: bool = False) -> ReferenceList:
     """References from a file, by its type: ``.bib`` (BibTeX), ``.json`` (CSL-JSON), ``.txt``/``.md`` (a
-    reference list as people paste it, APA or Vancouver). ``strict=True`` raises
-    :class:`~needling_evidence.errors.StrictError` when the file has problems."""
+    reference list as people paste it, in any style
+    :func:`~needling_evidence.references.text.parse_references` reads; or an article, of which only the
+    reference section is read). ``strict=True`` raises :class:`~needling_evidence.errors.StrictError` when
+    the file has problems."""
     file = Path(path)
     kind = READERS.get(file.suffix.lower())
     if kind is None:
@@ -55,9 +57,7 @@ def load_references(path: str | os.PathLike[str], *, strict: bool = False) -> Re
             raise InputError(
                 "starts with a UTF-16 byte-order mark but is not UTF-16", path=str(file)
             ) from None
-        from .text import parse_references
-
-        return parse_references(text, source=str(file), strict=strict)
+        return _read_text_list(text, str(file), strict)
     reject_binary(data, str(file), expected="CSL-JSON" if kind == "csl-json" else "a reference list (text)")
     if kind == "csl-json":
         from .csl import read_csl_json
@@ -68,6 +68,16 @@ def load_references(path: str | os.PathLike[str], *, strict: bool = False) -> Re
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError("is not UTF-8 text; save it as UTF-8", path=str(file), line=line) from None
-    from .text import parse_references
+    return _read_text_list(text, str(file), strict)
 
-    return parse_references(text, source=str(file), strict=strict)
+
+def _read_text_list(text: str, source: str, strict: bool) -> ReferenceList:
+    """A reference list, or an article: then only its reference section (under a "References" heading, or
+    its trailing numbered list), so the byline and the body are not read as references."""
+    from .text import parse_references, reference_section
+
+    section = reference_section(text)
+    if section is None:
+        return parse_references(text, source=source, strict=strict)
+    section_text, first_line = section
+    return parse_references(section_text, source=source, strict=strict, start_line=first_line)

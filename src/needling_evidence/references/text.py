@@ -53,7 +53,7 @@ from ..doi import find_dois, find_isbns, find_pmcids, find_pmids, normalize_doi
 from ..errors import StrictError, UsageError
 from ..model import Person, Problem, Reference, ReferenceList
 
-__all__ = ["ET_AL", "MAX_REFERENCE_CHARS", "parse_references", "reference_key"]
+__all__ = ["ET_AL", "MAX_REFERENCE_CHARS", "parse_references", "reference_key", "reference_section"]
 
 #: The marker ending a truncated author list ("et al."), shared with BibTeX's ``and others``.
 ET_AL = Person(literal="others")
@@ -1005,6 +1005,115 @@ def _letter_suffix(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("a") + rest) + letters
     return letters
+
+
+# --- an article's reference section -------------------------------------------------------------------------
+
+# The heading over an article's reference list, as a markdown heading (`## References`), a bold line
+# (`**Sources:**`) or a line of its own (`References`).
+_SECTION_HEADING = re.compile(
+    r"""^[ \t]*(?:(?P<hashes>\#{1,6})[ \t]+)?(?:\*\*|__)?[ \t]*
+        (?:references?|bibliography|sources|works[ \t]cited|literature[ \t]cited|reference[ \t]list
+          |citations|notes|references[ \t]and[ \t]notes|notes[ \t]and[ \t]references|further[ \t]reading)
+        [ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*\#*[ \t]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_ANY_MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}(?P<hashes>\#{1,6})[ \t]")
+# What ends a reference list at the foot of a web article: the byline, a date line, a call to action.
+_AFTER_LIST = re.compile(
+    r"^[ \t]*(?:\*|_)*(?:by|written[ \t]by|author:|reviewed[ \t]by|medically[ \t]reviewed[ \t]by"
+    r"|last[ \t]updated|updated[ \t]on|published[ \t]on|posted[ \t]in|share[ \t]this|tags?:"
+    r"|categor(?:y|ies):)\b",
+    re.IGNORECASE,
+)
+
+
+def reference_section(text: str) -> tuple[str, int] | None:
+    """The reference section of an article (its text and the 1-based line it starts on), or ``None`` when the
+    text has neither a reference heading nor a numbered list at its end (a file that is only a list).
+
+    The section starts after the last heading named ``References``, ``Bibliography``, ``Sources``, ``Works
+    cited``, ``Notes`` … and ends at the next markdown heading of the same or a higher level, or at a byline
+    or date line after the list (``By Sam Whitlock``). Without such a heading, a numbered list at the end of
+    the text (after prose) is taken.
+    """
+    lines = text.splitlines()
+    start = None
+    level = 7
+    for index, line in enumerate(lines):
+        match = _SECTION_HEADING.match(line)
+        if match:
+            start = index + 1
+            level = len(match.group("hashes") or "#" * 7)
+    end = len(lines)
+    if start is None:
+        found = _trailing_numbered_list(lines)
+        if found is None:
+            return None
+        start, end = found
+        level = 0
+    for index in range(start, end):
+        heading = _ANY_MARKDOWN_HEADING.match(lines[index])
+        if heading and len(heading.group("hashes")) <= level:
+            end = index
+            break
+        if index > start and not lines[index - 1].strip() and _AFTER_LIST.match(lines[index]):
+            end = index
+            break
+    return "\n".join(lines[start:end]), start + 1
+
+
+# Lines of boilerplate that may follow an article's reference list (byline, "Leave a Reply", a comment form's
+# notice) before the text ends: looked through, at most this many, when no heading names the list.
+_MAX_TRAILING_BOILERPLATE = 15
+
+
+def _trailing_numbered_list(lines: Sequence[str]) -> tuple[int, int] | None:
+    """``(first, end)`` line indexes of a numbered list of references near the end of the text, after other
+    text; boilerplate after it (a byline, a comment form) is left out. Most items must hold a year."""
+    index = len(lines) - 1
+    skipped = 0
+    while index >= 0 and _label_of(lines[index]) is None:
+        if lines[index].strip():
+            skipped += 1
+            if skipped > _MAX_TRAILING_BOILERPLATE:
+                return None
+        index -= 1
+    if index < 0:
+        return None
+    end = index + 1
+    while end < len(lines) and lines[end].strip() and _label_of(lines[end]) is None:
+        end += 1  # the last item's wrapped lines
+    first = None
+    items: list[str] = []
+    for index in range(end - 1, -1, -1):
+        line = lines[index]
+        if not line.strip():
+            continue
+        if _label_of(line) is not None:
+            first = index
+            items.append(line)
+            continue
+        if _is_wrapped_item_line(lines, index):
+            items[-1:] = [line + " " + items[-1]] if items else [line]
+            continue
+        break  # prose before the list
+    if first is None or not any(line.strip() for line in lines[:first]):
+        return None
+    with_year = sum(1 for item in items if _YEAR_ANYWHERE.search(item))
+    if with_year * 2 < len(items):
+        return None  # a numbered list of steps or tips, not references
+    return first, end
+
+
+def _is_wrapped_item_line(lines: Sequence[str], index: int) -> bool:
+    """A line inside a numbered item wrapped over several lines (the item's label is above, no blank)."""
+    for above in range(index - 1, -1, -1):
+        if not lines[above].strip():
+            return False
+        if _label_of(lines[above]) is not None:
+            return True
+    return False
 
 
 # --- the public function ------------------------------------------------------------------------------------
