@@ -85,7 +85,7 @@ def _clean(text: str) -> str:
 _LANDING_SUFFIX = re.compile(
     r"""/(?:full|abstract|abs|pdf|epdf|pdfft|pdfdirect|full-?text|html|xml|epub|summary|references
         |figures|tables|citedby|cited-by|supp-?info|suppl|metrics|info|reader|media|comments|article-info
-        |fulltext\.pdf|full\.pdf)(?:/[a-z]{2})?/?\Z""",
+        |(?:fulltext|full|abstract)\.(?:pdf|html?))(?:/[a-z]{2})?/?\Z""",
     re.IGNORECASE | re.VERBOSE,
 )
 # In a URL the DOI ends before a query, another query parameter or a fragment (`?casa_token=…`,
@@ -193,7 +193,7 @@ _PMID_URL = re.compile(
     r"""(?:
         pubmed\.ncbi\.nlm\.nih\.gov/(?:\?term=)?
       | ncbi\.nlm\.nih\.gov/(?:entrez/query\.fcgi\?[^\s]*?list_uids=|pubmed/(?:\?term=)?)
-      | europepmc\.org/(?:article|abstract|api/fulltextRepo\?pprId=)/MED/
+      | europepmc\.org/(?:article|abstract)/MED/
     )(\d{1,9})(?![\d])""",
     re.IGNORECASE | re.VERBOSE,
 )
