@@ -305,3 +305,39 @@ def test_unrecognised_reference_is_kept_with_its_identifiers_and_year() -> None:
     (problem,) = refs.problems
     assert (problem.code, problem.line, problem.file) == ("refs.unparsed", 40, "list.md")
     assert "style not recognised" in problem.message
+
+
+def test_a_real_vancouver_list_whose_pmids_are_only_in_pubmed_urls() -> None:
+    # tests/data/refs/article_spine_dwi.md (its README entry says where from); 0.1.0 read no PMID from
+    # such URLs
+    from needling_evidence.references import load_references
+
+    refs = load_references(DATA / "article_spine_dwi.md")
+    # the list under "## References", not the links under "## Related Articles"
+    assert [r.fields.get("label") for r in refs] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert [r.pmid for r in refs] == [
+        "9577479",
+        "29348133",
+        "12461275",
+        "11901028",
+        "12812965",
+        None,
+        None,
+    ]
+    assert refs[5].pmcid == "PMC4453136"
+    assert refs[5].url == "https://pmc.ncbi.nlm.nih.gov/articles/PMC4453136/"
+    baur = refs[0]
+    assert (baur.container_title, baur.year, baur.volume, baur.issue, baur.pages) == (
+        "Radiology",
+        1998,
+        "207",
+        "2",
+        "349–356",
+    )
+    assert baur.authors[-1] == ET_AL and baur.authors[1] == Person(family="Stäbler", given="A")
+    # an undated web page: authors, title and site, the missing year reported
+    web = refs[6]
+    assert (web.type, web.title) == ("webpage", "Diffusion-weighted imaging")
+    assert web.container_title == "Radiopaedia.org"
+    assert web.url == "https://radiopaedia.org/articles/diffusion-weighted-imaging-2"
+    assert [(p.code, p.line) for p in refs.problems] == [("refs.incomplete", 32)]

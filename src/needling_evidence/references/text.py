@@ -472,6 +472,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_apa(text)
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
+        or (_parse_undated_web(text) if ids.urls else None)
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
@@ -693,6 +694,21 @@ def _vancouver_head(head: str) -> _Parsed | None:
         author_text = _NLM_FINAL_PERIOD.sub("", author_text)
     parsed.authors, parsed.editors = _parse_authors(author_text)
     parsed.title = rest
+    return parsed
+
+
+def _parse_undated_web(text: str) -> _Parsed | None:
+    """A web page cited without a date (its URL was taken out): ``Gaillard F, et al. Diffusion-weighted
+    imaging. Radiopaedia.org.`` → authors, title, site. Nothing else in it is guessed."""
+    parsed = _vancouver_head(text)
+    if parsed is None or not parsed.authors:
+        return None
+    sentences = _sentences(parsed.title or "")
+    if not sentences or _YEAR_ANYWHERE.search(text):
+        return None
+    parsed.type = "webpage"
+    parsed.title = _clean_title(sentences[0]) or None
+    parsed.container_title = _clean_title(" ".join(sentences[1:])) or None
     return parsed
 
 
