@@ -341,3 +341,46 @@ def test_a_real_vancouver_list_whose_pmids_are_only_in_pubmed_urls() -> None:
     assert web.container_title == "Radiopaedia.org"
     assert web.url == "https://radiopaedia.org/articles/diffusion-weighted-imaging-2"
     assert [(p.code, p.line) for p in refs.problems] == [("refs.incomplete", 32)]
+
+
+def test_chicago_bulleted_with_a_three_em_dash_ditto() -> None:
+    # Emanuel 2005 and 2011 (records named at the top of this file) in Chicago notes-bibliography style, as a
+    # bulleted list: Chicago repeats an author with "———."
+    refs = parse_references(
+        "- Emanuel, Kerry. “Increasing Destructiveness of Tropical Cyclones over the Past 30 Years.” Nature "
+        "436, no. 7051 (2005): 686–88.\n"
+        "- ———. “Global Warming Effects on U.S. Hurricane Damage.” Weather, Climate, and Society 3, no. 4 "
+        "(2011): 261–68.\n"
+    )
+    assert refs.problems == ()
+    first, second = refs
+    assert (first.container_title, first.volume) == ("Nature", "436")
+    assert (first.issue, first.pages) == ("7051", "686–88")
+    assert _names(second) == [("Emanuel", "Kerry")] and second.fields["authors_ditto"] == "———"
+    assert (second.year, second.title) == (2011, "Global Warming Effects on U.S. Hurricane Damage")
+
+
+def test_mla_et_al_and_an_article_number_without_pp() -> None:
+    (ref,) = parse_references(
+        "Yuan, Qi-ling, et al. “Traditional Chinese Medicine for Neck Pain and Low Back Pain: A Systematic "
+        "Review and Meta-Analysis.” PLoS ONE, vol. 10, no. 2, 2015, e0117146."
+    )
+    assert ref.authors == (Person(family="Yuan", given="Qi-ling"), ET_AL)
+    assert (ref.container_title, ref.volume, ref.issue, ref.pages, ref.year) == (
+        "PLoS ONE",
+        "10",
+        "2",
+        "e0117146",
+        2015,
+    )
+
+
+def test_title_then_journal_volume_issue_pages_without_commas() -> None:
+    # the form issue 9 names ("Title. Journal 62(3), 170–181"), with the DSpace record of Emanuel 2011
+    (ref,) = parse_references(
+        "Emanuel K (2011) Global warming effects on U.S. hurricane damage. Weather, Climate, and Society "
+        "3(4), 261–268."
+    )
+    assert ref.title == "Global warming effects on U.S. hurricane damage"
+    assert ref.container_title == "Weather, Climate, and Society"
+    assert (ref.volume, ref.issue, ref.pages) == ("3", "4", "261–268")

@@ -558,10 +558,13 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     parsed.volume = volume.group(1) if volume else (bare.group(1) if bare else None)
     parsed.issue = issue.group(1) if issue else (bare.group(2) or bare.group(3) if bare else None)
     pages = _LABELLED_PAGES.search(locators) or _COLON_PAGES.search(locators)
-    if pages is None and bare is None and volume is None:
-        pages = re.search(rf"(?:^|,)\s*({_PAGES})\s*[,.]?\s*$", locators)
-    parsed.pages = _normalise_pages(pages.group(1)) if pages else None
     found_year = year or next(iter(_YEAR.findall(locators)), None)
+    if pages is None:
+        # MLA leaves out `pp.` for an article number (`…, 2015, e0117146.`); never take the year for pages
+        last = re.search(rf"(?:^|,)\s*({_PAGES})\s*[,.]?\s*$", locators)
+        if last and last.group(1) != found_year and (bare is None or last.start() > bare.end()):
+            pages = last
+    parsed.pages = _normalise_pages(pages.group(1)) if pages else None
     parsed.year = int(found_year) if found_year else None
     if not container and not parsed.volume:
         parsed.type = "webpage"
@@ -1138,9 +1141,11 @@ def _is_wrapped_item_line(lines: Sequence[str], index: int) -> bool:
 def parse_references(
     text: str, *, source: str | None = None, strict: bool = False, start_line: int = 1
 ) -> ReferenceList:
-    """Parse a pasted reference list (APA, Vancouver/NLM; numbered, bulleted or plain; wrapped; markdown) into
-    references with ``.problems``. Never raises on bad text; ``strict=True`` raises
-    :class:`~needling_evidence.errors.StrictError` when there is any problem.
+    """Parse a pasted reference list (APA, Vancouver/NLM/AMA, Harvard, AMS, MLA, Chicago, IEEE; numbered,
+    bulleted or plain; wrapped; markdown; ditto authors) into references with ``.problems``. For an article
+    with prose around its list, :func:`reference_section` finds the list first (``load_references`` does).
+    Never raises on bad text; ``strict=True`` raises :class:`~needling_evidence.errors.StrictError` when there
+    is any problem.
 
     ``source`` names the file for ``Reference.file`` and problem locations; ``start_line`` is the line number
     of the text's first line in that file (when the list is a slice of a larger document).
