@@ -280,3 +280,24 @@ def test_markdown_section_ends_at_the_next_heading(tmp_path: Path) -> None:
     )
     refs = load_references(path)
     assert [(r.key, r.line) for r in refs] == [("emanuel2005", 7)]
+
+
+def test_markdown_footnote_definitions_are_the_reference_list(tmp_path: Path) -> None:
+    # a blog's footnotes, no heading; the references are real (Yuan 2015 as issue 9 quotes it; Boehme 2017 as
+    # tests/data/refs/article_stroke_readme.md prints it)
+    path = tmp_path / "massage.md"
+    path.write_text(
+        "# Massage for back pain\n\nMassage eases short-term pain.[^1] Exercise helps too.[^boehme]\n\n"
+        "[^1]: Yuan Q-l, Guo T-m, Liu L, Sun F, Zhang Y-g. Traditional Chinese medicine for neck pain and "
+        "low back pain: a systematic review and meta-analysis. PLoS One. 2015;10(2):e0117146.\n"
+        "[^boehme]: Boehme AK, Esenwa C, Elkind MS. Stroke Risk Factors, Genetics, and Prevention. Circ Res. "
+        "2017 Feb 3;120(3):472-495. PMID: 28154098.\n",
+        encoding="utf-8",
+    )
+    refs = load_references(path)
+    assert [(r.key, r.fields["label"], r.line) for r in refs] == [
+        ("yuan2015", "1", 5),
+        ("boehme2017", "boehme", 6),
+    ]
+    assert refs[1].pmid == "28154098"
+    assert refs.problems == ()

@@ -80,11 +80,13 @@ _Style = Literal["apa", "vancouver", "quoted", "unparsed"]
 # --- lines and blocks ---------------------------------------------------------------------------------------
 
 # List labels and bullets at the start of a line, markdown-escaped or not: `1.`, `1)`, `(1)`, `[1]`, `\[1\]`,
-# `1\.`, and the bullets Word, Google Docs and markdown use. Three digits at most, so a wrapped line starting
+# `1\.`, a Markdown footnote definition `[^1]:` / `[^smith2017]:` (its label is the footnote's name), and the
+# bullets Word, Google Docs and markdown use. Three digits at most, so a wrapped line starting
 # with a year (`2017. Title`) is not read as label 2017.
 _LABEL = re.compile(
     r"""^[ \t]*(?:
-        \\?\[[ \t]*(?P<bracket>\d{1,3}[a-z]?)[ \t]*\\?\]
+        \[\^(?P<footnote>[^\]\s]{1,40})\]:
+      | \\?\[[ \t]*(?P<bracket>\d{1,3}[a-z]?)[ \t]*\\?\]
       | \([ \t]*(?P<paren>\d{1,3})[ \t]*\)
       | (?P<number>\d{1,3})[ \t]*\\?[.)](?=\s|$)
       | (?P<bullet>[•·▪‣◦●○■□►\-–—*+])(?=\s)
@@ -195,7 +197,9 @@ def _label_of(line: str) -> str | None:
         match = _LABEL.match(rest)
         if not match:
             return None
-        number = match.group("bracket") or match.group("paren") or match.group("number")
+        number = (
+            match.group("bracket") or match.group("paren") or match.group("number") or match.group("footnote")
+        )
         if number:
             return number
         rest = rest[match.end() :]
