@@ -384,3 +384,46 @@ def test_title_then_journal_volume_issue_pages_without_commas() -> None:
     assert ref.title == "Global warming effects on U.S. hurricane damage"
     assert ref.container_title == "Weather, Climate, and Society"
     assert (ref.volume, ref.issue, ref.pages) == ("3", "4", "261–268")
+
+
+# --- Hartvigsen 2018 as public repositories print it (find_string "Hartvigsen J, Hancock MJ, Kongsted A")
+
+
+def test_zotero_french_locale_day_month_before_the_year() -> None:
+    # verbatim from a public repository's README (a Zotero "Vancouver" list in a French locale, with a
+    # non-breaking hyphen in the pages)
+    (ref,) = parse_references(
+        "1. Hartvigsen J, Hancock MJ, Kongsted A, Louw Q, Ferreira ML, Genevay S, et al. What low back pain "
+        "is and why we need to pay attention. Lancet Lond Engl. 9 juin 2018;391(10137):2356\u201167"
+    )
+    assert ref.title == "What low back pain is and why we need to pay attention"
+    assert ref.container_title == "Lancet Lond Engl"  # "9 juin" is the date, not part of the journal
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == (2018, "391", "10137", "2356–67")
+    assert len(ref.authors) == 7 and ref.authors[-1] == ET_AL
+
+
+def test_wikipedia_cite_journal_quoted_title() -> None:
+    # verbatim from a public repository's reference data (copied from Wikipedia's citation template output)
+    (ref,) = parse_references(
+        'Hartvigsen J, Hancock MJ, Kongsted A, et al. (2018). "What low back pain is and why we need to pay '
+        'attention". Lancet. 391 (10137): 2356-2367.'
+    )
+    assert ref.title == "What low back pain is and why we need to pay attention"
+    assert (ref.container_title, ref.year, ref.volume, ref.issue, ref.pages) == (
+        "Lancet",
+        2018,
+        "391",
+        "10137",
+        "2356–2367",
+    )
+
+
+def test_vancouver_with_a_space_after_the_semicolon_and_a_pmid() -> None:
+    # verbatim from a public repository's notes
+    (ref,) = parse_references(
+        "Foster NE, Anema JR, Cherkin D, et al. Prevention and treatment of low back pain. Lancet 2018; "
+        "391(10137):2368-2383. PMID: 29573872."
+    )
+    assert (ref.title, ref.container_title) == ("Prevention and treatment of low back pain", "Lancet")
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == (2018, "391", "10137", "2368–2383")
+    assert ref.pmid == "29573872"

@@ -667,6 +667,12 @@ def _parse_vancouver(text: str) -> _Parsed | None:
     parsed.year = int(date.group("year"))
     if date.group("month"):
         parsed.month = _MONTH_NUMBERS.get(date.group("month")[:3].lower())
+    # Zotero outside English writes the day and month before the year: `Lancet Lond Engl. 9 juin 2018;391…`
+    day_month = _DAY_MONTH_BEFORE_YEAR.search(middle)
+    if day_month:
+        middle = middle[: day_month.start()]
+        if parsed.month is None:
+            parsed.month = _MONTH_NUMBERS.get(day_month.group("month")[:3].lower())
     parsed.title, parsed.container_title = _split_title_container(middle)
     parsed.volume = date.group("volume")
     parsed.issue = _clean_issue(date.group("issue"))
@@ -678,6 +684,9 @@ def _parse_vancouver(text: str) -> _Parsed | None:
         leftover = leftover[: epub.start()] + leftover[epub.end() :]
     parsed.leftover = _clean_leftover(leftover)
     return parsed
+
+
+_DAY_MONTH_BEFORE_YEAR = re.compile(r"(?<=\.)\s+\d{1,2}\s+(?P<month>[^\W\d_]{3,10})\.?\s*$")
 
 
 def _vancouver_head(head: str) -> _Parsed | None:
@@ -797,7 +806,13 @@ def _clean_title(text: str | None) -> str:
     # Drop the period that ends the sentence, but not the one of an abbreviation we cannot tell from it.
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1]
-    return text.strip(" ,;")
+    text = text.strip(" ,;")
+    # Wikipedia's citation templates quote the title after an APA-like head: `(2018). "Title". Lancet.`
+    quoted = _WHOLLY_QUOTED.match(text)
+    return quoted.group(1).strip() if quoted else text
+
+
+_WHOLLY_QUOTED = re.compile(r'^["“]([^"“”]+)["”]$')
 
 
 def _clean_issue(issue: str | None) -> str | None:
