@@ -427,3 +427,24 @@ def test_vancouver_with_a_space_after_the_semicolon_and_a_pmid() -> None:
     assert (ref.title, ref.container_title) == ("Prevention and treatment of low back pain", "Lancet")
     assert (ref.year, ref.volume, ref.issue, ref.pages) == (2018, "391", "10137", "2368–2383")
     assert ref.pmid == "29573872"
+
+
+def test_undated_references_led_by_authors_are_kept_with_authors_and_title() -> None:
+    # verbatim from a public repository's reference data (find_string "Hartvigsen J, Hancock MJ, Kongsted A":
+    # a JavaScript list of guideline citations)
+    text = "Magee DJ. Orthopedic Physical Assessment, 7th ed. Ch. 9: Lumbar Spine. Elsevier"
+    refs = parse_references(text, source="refs.txt")
+    (ref,) = refs
+    assert ref.raw == text
+    assert (ref.type, ref.year, ref.title) == ("document", None, "Orthopedic Physical Assessment, 7th ed")
+    assert _names(ref) == [("Magee", "DJ")]
+    assert ref.fields["unparsed_text"] == "Ch. 9: Lumbar Spine. Elsevier"  # kept as written, not guessed
+    assert [(p.code, p.line) for p in refs.problems] == [("refs.incomplete", 1)]
+    assert 0.5 < ref.confidence < 1.0
+
+
+def test_a_note_between_references_is_a_problem_not_a_reference() -> None:
+    refs = parse_references("Some notes I took while reading.\n")
+    assert list(refs) == []
+    assert [p.code for p in refs.problems] == ["refs.unparsed"]
+    assert refs.problems[0].raw == "Some notes I took while reading."

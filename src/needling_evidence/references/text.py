@@ -476,7 +476,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_apa(text)
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
-        or (_parse_undated_web(text) if ids.urls else None)
+        or _parse_undated(text, web=bool(ids.urls))
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
@@ -713,18 +713,28 @@ def _vancouver_head(head: str) -> _Parsed | None:
     return parsed
 
 
-def _parse_undated_web(text: str) -> _Parsed | None:
-    """A web page cited without a date (its URL was taken out): ``Gaillard F, et al. Diffusion-weighted
-    imaging. Radiopaedia.org.`` → authors, title, site. Nothing else in it is guessed."""
+def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
+    """A reference printed without a date, starting with its authors (the year is then reported missing):
+
+    - a web page (its URL was taken out): ``Gaillard F, et al. Diffusion-weighted imaging. Radiopaedia.org.``
+      → authors, title, site;
+    - anything else: ``Magee DJ. Orthopedic Physical Assessment, 7th ed. … Elsevier`` → authors and title,
+      the rest kept as written in ``fields["unparsed_text"]`` (type ``document``: nothing says what it is).
+    """
+    if _YEAR_ANYWHERE.search(text) or not (web or _AUTHOR_START.match(text)):
+        return None
     parsed = _vancouver_head(text)
     if parsed is None or not parsed.authors:
         return None
     sentences = _sentences(parsed.title or "")
-    if not sentences or _YEAR_ANYWHERE.search(text):
+    if not sentences:
         return None
-    parsed.type = "webpage"
     parsed.title = _clean_title(sentences[0]) or None
-    parsed.container_title = _clean_title(" ".join(sentences[1:])) or None
+    rest = _clean_title(" ".join(sentences[1:])) or None
+    if web:
+        parsed.type, parsed.container_title = "webpage", rest
+    else:
+        parsed.type, parsed.leftover = "document", rest or ""
     return parsed
 
 
@@ -1285,22 +1295,25 @@ def _to_reference(
         fields=fields,
     )
     if item.style == "unparsed":
+        # With no year, identifier or URL, and no author list to start it (those are read as undated
+        # references above), the text is a note or a step, not a reference: it is kept in the problem's `raw`.
+        kept = _useful(item)
         problems.append(
             Problem(
                 "refs.unparsed",
                 "reference style not recognised (not APA, Harvard, AMS, Vancouver, MLA, Chicago or IEEE)"
                 + (
                     "; kept as written with its identifiers and year at low confidence"
-                    if _useful(item)
+                    if kept
                     else "; nothing in it to keep (no year, DOI, PMID or URL)"
                 ),
                 file=source,
                 line=line,
-                key=key if _useful(item) else None,
+                key=key if kept else None,
                 raw=item.raw,
             )
         )
-        return (reference if _useful(item) else None), problems
+        return (reference if kept else None), problems
     wanted = [
         ("year", item.year or item.undated),
         ("title", item.title),
