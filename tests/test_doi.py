@@ -265,3 +265,9 @@ def test_isbn_check_digits() -> None:
     assert normalize_isbn("0-596-15597-1") is None
     assert find_isbns("Sebastopol, CA: O'Reilly Media. ISBN 978-0-596-15597-1.") == ["9780596155971"]
     assert find_isbns("a phone number 978-0-596-15597-1 without a label") == []
+
+
+def test_a_pubmed_search_url_names_no_record() -> None:
+    assert find_pmids("https://pubmed.ncbi.nlm.nih.gov/?term=2017+back+pain") == []
+    # a record URL with tracking parameters after it (as a public repository's list prints PubMed links)
+    assert find_pmids("https://pubmed.ncbi.nlm.nih.gov/28154098/?fc=None&ff=20251206024217") == ["28154098"]

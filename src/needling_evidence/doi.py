@@ -187,14 +187,15 @@ def _is_url(text: str) -> bool:
 
 # A PMID is NLM's accession number: 1 to 8 digits today (PubMed's own docs), 9 allowed for growth.
 # Every way a reference list writes one: a label (`PMID: 123`, `PubMed PMID: 123`, `PubMed ID 123`), or a
-# PubMed / Europe PMC record URL (old and new PubMed addresses; Europe PMC's `MED` source is PubMed).
+# PubMed / Europe PMC record URL (old and new PubMed addresses; Europe PMC's `MED` source is PubMed). In a
+# URL the number must end there: a search URL (`?term=2017+back+pain`) names no record.
 _PMID_LABEL = re.compile(r"\b(?:PubMed\s+)?(?:PMID|PubMed\s+ID)\s*[:：]?\s*(\d{1,9})\b", re.IGNORECASE)
 _PMID_URL = re.compile(
     r"""(?:
         pubmed\.ncbi\.nlm\.nih\.gov/(?:\?term=)?
       | ncbi\.nlm\.nih\.gov/(?:entrez/query\.fcgi\?[^\s]*?list_uids=|pubmed/(?:\?term=)?)
       | europepmc\.org/(?:article|abstract)/MED/
-    )(\d{1,9})(?![\d])""",
+    )(\d{1,9})(?=$|[/?&#\s.,;:)\]>"'])""",
     re.IGNORECASE | re.VERBOSE,
 )
 # PMCID: `PMCID: PMC123`, a bare `PMC123`, or a PMC / Europe PMC article URL.
