@@ -448,3 +448,21 @@ def test_a_note_between_references_is_a_problem_not_a_reference() -> None:
     assert list(refs) == []
     assert [p.code for p in refs.problems] == ["refs.unparsed"]
     assert refs.problems[0].raw == "Some notes I took while reading."
+
+
+def test_urls_keep_their_brackets_and_underscores() -> None:
+    # Hartvigsen 2018 (DOI 10.1016/S0140-6736(18)30480-X, as the public lists above print it) with the
+    # Lancet's article address, which is built from the same PII and holds brackets of its own
+    lancet = "https://www.thelancet.com/journals/lancet/article/PIIS0140-6736(18)30480-X/fulltext"
+    (ref,) = parse_references(
+        "Hartvigsen J, Hancock MJ, Kongsted A, et al. What low back pain is and why we need to pay "
+        f"attention. Lancet. 2018;391(10137):2356-2367. ({lancet})."
+    )
+    assert ref.url == lancet
+    assert ref.title == "What low back pain is and why we need to pay attention"
+    # an underscore before a bracket is part of the URL, not Markdown emphasis (example.org: a reserved name)
+    (ref,) = parse_references(
+        "Hartvigsen J, Hancock MJ, Kongsted A, et al. What low back pain is and why we need to pay "
+        "attention. Lancet. 2018;391(10137):2356-2367. Available from: https://example.org/wiki/Sciatica_(disorder)."
+    )
+    assert ref.url == "https://example.org/wiki/Sciatica_(disorder)"

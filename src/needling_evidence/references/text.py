@@ -240,10 +240,24 @@ def _strip_markdown(text: str) -> str:
     text = _HTML_TAG.sub("", text)
     text = _MARKDOWN_ESCAPE.sub(_escaped_placeholder, text)
     text = _MARKDOWN_LINK.sub(_link_text, text)
+    # A URL is kept as written: its `_` (`…/wiki/Sciatica_(disorder)`) is not emphasis.
+    urls: list[str] = []
+    text = _URL_SPAN.sub(lambda m: _park_url(m, urls), text)
     text = _STRONG.sub("", text)
     text = _EMPHASIS.sub("", text)
+    if urls:
+        text = _PARKED_URL.sub(lambda m: urls[int(m.group(1))], text)
     text = text.translate(_UNPLACEHOLDER)
     return _MULTISPACE.sub(" ", text).strip()
+
+
+_URL_SPAN = re.compile(r"(?:https?://|www\.)[^\s*]+", re.IGNORECASE)
+_PARKED_URL = re.compile("\ue100(\\d+)\ue101")
+
+
+def _park_url(match: re.Match[str], urls: list[str]) -> str:
+    urls.append(match.group(0))
+    return f"\ue100{len(urls) - 1}\ue101"
 
 
 # Escaped characters are literal text, not markup: park them in private-use code points while markup goes.
@@ -342,7 +356,7 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
     for token in text.split(" "):
         bare = token.strip("<>()[],;")
         if _URL.match(bare):
-            url = bare.rstrip(".")
+            url = _url_as_written(token)
             if not _DOI_RESOLVER.match(url):
                 ids.urls.append(url)
             joined = " ".join(kept)
@@ -371,6 +385,20 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
         ids.cited = cited.group(1).strip()
         remainder = remainder[: cited.start()] + remainder[cited.end() :]
     return _MULTISPACE.sub(" ", remainder).strip(" ;,"), ids
+
+
+def _url_as_written(token: str) -> str:
+    """The URL in a token, unchanged: sentence punctuation and a bracket around it go, a bracket that belongs
+    to it stays (``…/wiki/Sciatica_(disorder)``, ``…/pii/S0140-6736(18)30480-X``)."""
+    url = token.lstrip("<([")
+    while url and url[-1] in ".,;:>)]":
+        last = url[-1]
+        if last == ")" and url.count("(") >= url.count(")"):
+            break
+        if last == "]" and url.count("[") >= url.count("]"):
+            break
+        url = url[:-1]
+    return url
 
 
 # --- structure ----------------------------------------------------------------------------------------------
