@@ -29,10 +29,8 @@ READERS: dict[str, str] = {
 
 def load_references(path: str | os.PathLike[str], *, strict: bool = False) -> ReferenceList:
     """References from a file, by its type: ``.bib`` (BibTeX), ``.json`` (CSL-JSON), ``.txt``/``.md`` (a
-    reference list as people paste it, in any style
-    :func:`~needling_evidence.references.text.parse_references` reads; or an article, of which only the
-    reference section is read). ``strict=True`` raises :class:`~needling_evidence.errors.StrictError` when
-    the file has problems."""
+    reference list as people paste it, APA or Vancouver). ``strict=True`` raises
+    :class:`~needling_evidence.errors.StrictError` when the file has problems."""
     file = Path(path)
     kind = READERS.get(file.suffix.lower())
     if kind is None:
