@@ -4,6 +4,9 @@
 a :class:`~needling_evidence.model.ReferenceList` whose ``.problems`` name the file and line; a file that
 cannot be read at all (missing, a directory, empty, binary, not decodable) raises
 :class:`~needling_evidence.errors.InputError` naming it.
+
+A ``.txt``/``.md`` file may be a reference list or a whole article: of an article only the reference section
+is read (:func:`~needling_evidence.references.text.reference_section`), never its byline or body.
 """
 
 from __future__ import annotations
