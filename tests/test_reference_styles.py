@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from needling_evidence.model import Person
 from needling_evidence.references.text import ET_AL, parse_references
 
@@ -466,3 +468,11 @@ def test_urls_keep_their_brackets_and_underscores() -> None:
         "attention. Lancet. 2018;391(10137):2356-2367. Available from: https://example.org/wiki/Sciatica_(disorder)."
     )
     assert ref.url == "https://example.org/wiki/Sciatica_(disorder)"
+
+
+@pytest.mark.parametrize("mark", ["___,", "\\_\\_\\_,", "—,", "---,"])
+def test_typed_and_markdown_escaped_ditto_marks(mark: str) -> None:
+    # the AMS list above with the ditto typed in other ways; `___` must not be taken for Markdown emphasis
+    refs = parse_references(AMS.replace("——,", mark))
+    assert [r.key for r in refs] == ["emanuel2005", "emanuel2011"]
+    assert refs[1].authors == refs[0].authors

@@ -112,8 +112,9 @@ _AUTHOR_START = re.compile(
     re.VERBOSE,
 )
 # A ditto mark standing for the previous reference's authors: AMS `——, 2005:`, Chicago `———. 2011.`, MLA
-# `---. "Title."`, typed `--, 2005:` or `___.` A single dash followed by a space is a bullet, not a ditto.
-_DITTO = re.compile(r"^[ \t]*(?:[—―]{1,3}|–{2,3}|-{2,3}|_{2,})(?=[ \t]*[.,:(]|[ \t]+\d)[ \t]*")
+# `---. "Title."`, typed `--, 2005:` or `___.` (`\_\_\_.` from a Markdown export). A single dash followed by a
+# space is a bullet, not a ditto.
+_DITTO = re.compile(r"^[ \t]*(?:[—―]{1,3}|–{2,3}|-{2,3}|(?:\\?_){2,})(?=[ \t]*[.,:(]|[ \t]+\d)[ \t]*")
 _YEAR_ANYWHERE = re.compile(r"\b(?:1[6-9]|20)\d{2}\b|\bn\.\s?d\.")
 _ENDS_REFERENCE = re.compile(r"(?:[.)\]]|\d|\S+/\S+)\s*$")
 
@@ -152,7 +153,7 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
         if not starts and not labelled and current is not None:
             text_so_far = " ".join(current.lines)
             starts = (
-                _starts_like_a_reference(_strip_markdown(line))
+                (_starts_like_a_reference(_strip_markdown(line)) or _DITTO.match(line) is not None)
                 and _YEAR_ANYWHERE.search(text_so_far) is not None
                 and _ENDS_REFERENCE.search(current.lines[-1]) is not None
             )
@@ -493,10 +494,12 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     ditto mark at the start of this one (``——, 2011:``) stands for."""
     if len(raw) > MAX_REFERENCE_CHARS:
         return _Parsed(block, raw, "unparsed", too_long=True)
-    text = _join_lines([_strip_labels(block.lines[0]), *block.lines[1:]])
-    ditto = _DITTO.match(text) if previous_authors else None
+    first_line = _strip_labels(block.lines[0])
+    # looked for before Markdown is stripped, which would take `___` for emphasis
+    ditto = _DITTO.match(first_line) if previous_authors else None
+    text = _join_lines([first_line[ditto.end() :] if ditto else first_line, *block.lines[1:]])
     if ditto:
-        rest = text[ditto.end() :].lstrip()
+        rest = text.lstrip()
         text = previous_authors.rstrip(" ,:;") + ("" if rest[:1] in ".,:;" else " ") + rest
     text, ids = _take_identifiers(text)
     parsed = (
