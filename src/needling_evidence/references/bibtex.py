@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._files import atomic_write_text
-from ..doi import normalize_doi, normalize_pmcid, normalize_pmid
+from ..doi import normalize_doi
 from ..errors import InputError, StrictError, UsageError
 from ..model import Person, Problem, Reference, ReferenceList
 from .latex import latex_to_text
@@ -700,7 +700,8 @@ def _pmid(fields: Mapping[str, str]) -> str | None:
     if not value and fields.get("eprinttype", "").lower() == "pubmed":
         value = fields.get("eprint")
     value = (value or "").strip()
-    # `PMID: 28154098` and PubMed URLs are written in pmid fields too
+    from ..doi import normalize_pmid  # `PMID: 28154098` and PubMed URLs are written in pmid fields too
+
     return normalize_pmid(value) if value else None
 
 
@@ -708,6 +709,8 @@ def _pmcid(value: str | None) -> str | None:
     """``PMC5321635`` from ``PMC5321635``, ``5321635`` or a PMC URL; anything else is kept as written."""
     if not value:
         return None
+    from ..doi import normalize_pmcid
+
     return normalize_pmcid(value) or value
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .._files import atomic_write_text
-from ..doi import find_pmcids, find_pmids, normalize_doi, normalize_pmcid, normalize_pmid
+from ..doi import normalize_doi
 from ..errors import InputError, StrictError
 from ..model import Person, Problem, Reference, ReferenceList
 from .text import reference_key
@@ -206,6 +206,8 @@ def _pubmed_ids(item: Mapping[str, Any], note: str | None) -> tuple[str | None, 
     """PMID and PMCID, canonical (``28154098``, ``PMC5321635``). CSL names them ``PMID``/``PMCID``; some
     exporters write them in lower case, or as ``PMID: 28154098`` / ``5321635``; Zotero puts them in ``note``
     (its "Extra" field: ``PMID: 28154098``) when the item type has no such variable."""
+    from ..doi import find_pmcids, find_pmids, normalize_pmcid, normalize_pmid
+
     pmid_text = _text_of(item.get("PMID")) or _text_of(item.get("pmid"))
     pmcid_text = _text_of(item.get("PMCID")) or _text_of(item.get("pmcid"))
     pmid = normalize_pmid(pmid_text) if pmid_text else None

@@ -49,7 +49,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..doi import find_dois, find_isbns, find_pmcids, find_pmids, normalize_doi
+from ..doi import find_dois, normalize_doi
 from ..errors import StrictError, UsageError
 from ..model import Person, Problem, Reference, ReferenceList
 
@@ -115,6 +115,8 @@ _AUTHOR_START = re.compile(
 # `---. "Title."`, typed `--, 2005:` or `___.` (`\_\_\_.` from a Markdown export). A single dash followed by a
 # space is a bullet, not a ditto.
 _DITTO = re.compile(r"^[ \t]*(?:[—―]{1,3}|–{2,3}|-{2,3}|(?:\\?_){2,})(?=[ \t]*[.,:(]|[ \t]+\d)[ \t]*")
+# AMS (and other earth-science journals) write Harvard's head with a colon: `Emanuel, K., 2005: Title.`
+_AMS_YEAR = re.compile(r"(?<=[\w.]),?\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?:(?=\s)(?P<nd>(?!))?")
 _YEAR_ANYWHERE = re.compile(r"\b(?:1[6-9]|20)\d{2}\b|\bn\.\s?d\.")
 _ENDS_REFERENCE = re.compile(r"(?:[.)\]]|\d|\S+/\S+)\s*$")
 
@@ -345,6 +347,8 @@ class _Identifiers:
 
 def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
     """Find DOIs, PMIDs, PMCIDs and URLs anywhere in the text; return the text without them."""
+    from ..doi import find_isbns, find_pmcids, find_pmids  # doi.py is light: importing here costs nothing
+
     ids = _Identifiers(dois=find_dois(text), pmids=find_pmids(text), pmcids=find_pmcids(text))
     ids.isbns = find_isbns(text)
     ids.pmid = ids.pmids[0] if ids.pmids else None
@@ -439,8 +443,7 @@ _VANCOUVER_DATE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # Harvard: `Snodgrass, S., 2017. Title` / `Snodgrass S 2017, Title`: the first year, right after the names.
-# AMS (and other earth-science journals) write the same head with a colon: `Emanuel, K., 2005: Title.`
-_HARVARD_YEAR = re.compile(r"(?<=[\w.]),?\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?[.,:](?=\s)(?P<nd>(?!))?")
+_HARVARD_YEAR = re.compile(r"(?<=[\w.]),?\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?[.,](?=\s)(?P<nd>(?!))?")
 _MONTH_NUMBERS = {name: i for i, name in enumerate(_MONTHS.split("|"), start=1)}
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 # A one-word abbreviation such as `J.`, `Clin.`, `Phys.`: a journal written with periods.
@@ -507,6 +510,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_apa(text)
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
+        or _parse_apa(text, _AMS_YEAR)
         or _parse_undated(text, web=bool(ids.urls))
         or _Parsed(block, raw, "unparsed")
     )
@@ -694,16 +698,12 @@ def _parse_vancouver(text: str) -> _Parsed | None:
     parsed = _vancouver_head(text[: date.start()].strip())
     if parsed is None:
         return None
-    middle = parsed.title or ""
+    # Zotero outside English writes the day and month before the year (`Lancet Lond Engl. 9 juin 2018;391…`):
+    # they are the date, not the end of the journal's name
+    middle = _DAY_MONTH_BEFORE_YEAR.sub("", parsed.title or "")
     parsed.year = int(date.group("year"))
     if date.group("month"):
         parsed.month = _MONTH_NUMBERS.get(date.group("month")[:3].lower())
-    # Zotero outside English writes the day and month before the year: `Lancet Lond Engl. 9 juin 2018;391…`
-    day_month = _DAY_MONTH_BEFORE_YEAR.search(middle)
-    if day_month:
-        middle = middle[: day_month.start()]
-        if parsed.month is None:
-            parsed.month = _MONTH_NUMBERS.get(day_month.group("month")[:3].lower())
     parsed.title, parsed.container_title = _split_title_container(middle)
     parsed.volume = date.group("volume")
     parsed.issue = _clean_issue(date.group("issue"))
