@@ -225,6 +225,9 @@ def normalize_pmid(text: str | None) -> str | None:
 
 def find_pmids(text: str) -> list[str]:
     """Every distinct PMID in free text, in order: labelled ones and PubMed / Europe PMC URLs."""
+    lowered = text.lower()
+    if "pmid" not in lowered and "pubmed" not in lowered and "europepmc" not in lowered:
+        return []  # the common case, decided without running the patterns
     hits: list[tuple[int, str]] = []
     for pattern in (_PMID_LABEL, _PMID_URL):
         hits.extend((m.start(), m.group(1)) for m in pattern.finditer(text))
@@ -250,6 +253,8 @@ def normalize_pmcid(text: str | None) -> str | None:
 
 def find_pmcids(text: str) -> list[str]:
     """Every distinct PMCID in free text, upper-cased, in order of first appearance."""
+    if "pmc" not in text.lower():
+        return []
     found: list[str] = []
     for match in _PMCID_ANY.finditer(text):
         value = "PMC" + str(int(match.group(1)[3:]))
@@ -282,6 +287,8 @@ def normalize_isbn(text: str | None) -> str | None:
 
 def find_isbns(text: str) -> list[str]:
     """Every distinct labelled ISBN (``ISBN …``) with a valid check digit, in order."""
+    if "ISBN" not in text:
+        return []
     found: list[str] = []
     for match in _ISBN_LABEL.finditer(text):
         isbn = normalize_isbn(match.group(1))

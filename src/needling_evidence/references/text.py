@@ -186,7 +186,7 @@ def _starts_like_a_reference(line: str) -> bool:
     followed by APA's ``(2017)``."""
     if _AUTHOR_START.match(line) or _DITTO.match(line):
         return True
-    quoted = _QUOTED_TITLE.match(line)
+    quoted = _QUOTED_TITLE.match(line) if _has_quote(line) else None
     if quoted and _looks_like_name_list(quoted.group("authors").strip()):
         return True  # MLA / Chicago: `Emanuel, Kerry. “Title.” …`
     year = _APA_YEAR.search(line, 0, _APA_HEAD_MAX)
@@ -353,8 +353,10 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
     ids.isbns = find_isbns(text)
     ids.pmid = ids.pmids[0] if ids.pmids else None
     ids.pmcid = ids.pmcids[0] if ids.pmcids else None
-    text = _PMID_TEXT.sub("", text)
-    text = _PMCID_TEXT.sub("", text)
+    if ids.pmids:
+        text = _PMID_TEXT.sub("", text)
+    if ids.pmcids:
+        text = _PMCID_TEXT.sub("", text)
     if ids.isbns:
         text = _ISBN_TEXT.sub("", text)
     kept: list[str] = []
@@ -560,6 +562,11 @@ _COLON_PAGES = re.compile(rf":\s*({_PAGES})(?![\w–-])")
 _NAME_WORD = re.compile(rf"^(?:[A-Z][\w'’\-.]*|(?:{_PARTICLE_WORDS})|[A-Z]\.(?:-?[A-Z]\.)*)$")
 
 
+def _has_quote(text: str) -> bool:
+    # most references hold no quotation mark: skip the quoted-title pattern for them
+    return '"' in text or "“" in text
+
+
 def _looks_like_name_list(text: str) -> bool:
     """``Emanuel, Kerry``, ``Emanuel, Kerry, and John Smith``, ``K. Emanuel, J. A. Smith and B. Jones``."""
     text = re.sub(r",?\s*(?:&|\band\b)\s+", ", ", _ET_AL_TEXT.sub("", text)).strip(" .,")
@@ -573,7 +580,7 @@ def _looks_like_name_list(text: str) -> bool:
 
 def _parse_quoted_title(text: str) -> _Parsed | None:
     """MLA, Chicago (notes-bibliography and author-date) and IEEE: a title in quotation marks."""
-    match = _QUOTED_TITLE.match(text)
+    match = _QUOTED_TITLE.match(text) if _has_quote(text) else None
     if not match:
         return None
     author_text = match.group("authors").strip()
