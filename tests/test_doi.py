@@ -142,3 +142,135 @@ def test_import_is_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=clean_env()
     ).stdout
     assert out.strip() == "[]"
+
+
+# --- landing pages, PubMed, PMC and ISBN (issue 9 item 4, issue 11 item 3) --------------------------------
+# Real identifiers only: Cochrane CD012424.pub2 and its landing-page suffix are quoted in issue 9 from a real
+# reference list; 10.1371/journal.pone.0117146 / PMC4339195 is Yuan 2015 (journals.plos.org, PMC mirror);
+# 10.1007/s11916-013-0348-5 is Cagnie 2013 (the bundled article); PMIDs 28154098, 27357357 and PMCID
+# PMC5321635 are printed in tests/data/refs/article_stroke_readme.md; the ISBNs are printed in public
+# repositories' reference lists (Levine 2009 "Flex & bison", Morris 2016 "Infrastructure as Code").
+
+from needling_evidence.doi import (  # noqa: E402
+    find_isbns,
+    find_pmcids,
+    find_pmids,
+    normalize_isbn,
+    normalize_pmcid,
+    normalize_pmid,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "doi"),
+    [
+        ("10.1002/14651858.CD012424.pub2/full", "10.1002/14651858.cd012424.pub2"),
+        (
+            "https://www.cochranelibrary.com/cdsr/doi/10.1002/14651858.CD012424.pub2/full",
+            "10.1002/14651858.cd012424.pub2",
+        ),
+        (
+            "https://www.cochranelibrary.com/cdsr/doi/10.1002/14651858.CD012424.pub2/full/es",
+            "10.1002/14651858.cd012424.pub2",
+        ),
+        (
+            "https://onlinelibrary.wiley.com/doi/epdf/10.1002/14651858.CD012424.pub2",
+            "10.1002/14651858.cd012424.pub2",
+        ),
+        (
+            "https://onlinelibrary.wiley.com/doi/10.1002/14651858.CD012424.pub2/abstract",
+            "10.1002/14651858.cd012424.pub2",
+        ),
+        (
+            "https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0117146",
+            "10.1371/journal.pone.0117146",
+        ),
+        (
+            "https://journals.plos.org/plosone/article/file?id=10.1371/journal.pone.0117146&type=printable",
+            "10.1371/journal.pone.0117146",
+        ),
+        ("https://link.springer.com/content/pdf/10.1007/s11916-013-0348-5.pdf", "10.1007/s11916-013-0348-5"),
+        (
+            "https://link.springer.com/article/10.1007/s11916-013-0348-5/fulltext.html",
+            "10.1007/s11916-013-0348-5",
+        ),
+    ],
+)
+def test_doi_from_publisher_landing_pages(text: str, doi: str) -> None:
+    assert normalize_doi(text) == doi
+    assert find_dois(f"see {text}.") == [doi]
+
+
+def test_dois_with_slashes_keep_them() -> None:
+    # a DOI's own slash-separated parts are not landing-page names
+    assert normalize_doi("10.1002/(sici)1097-4636(199812)43:4<367::aid-jbm4>3.0.co;2-#") == (
+        "10.1002/(sici)1097-4636(199812)43:4<367::aid-jbm4>3.0.co;2-#"
+    )
+    assert normalize_doi("https://doi.org/10.1175/wcas-d-11-00007.1") == "10.1175/wcas-d-11-00007.1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PMID: 28154098",
+        "PMID 28154098",
+        "PubMed PMID: 28154098",
+        "https://pubmed.ncbi.nlm.nih.gov/28154098/",
+        "https://www.ncbi.nlm.nih.gov/pubmed/28154098",
+        "http://www.ncbi.nlm.nih.gov/pubmed/?term=28154098",
+        "https://europepmc.org/article/MED/28154098",
+        "https://europepmc.org/abstract/MED/28154098",
+        "28154098",
+    ],
+)
+def test_pmid_in_every_form(text: str) -> None:
+    assert normalize_pmid(text) == "28154098"
+
+
+def test_find_pmids_in_order_without_duplicates() -> None:
+    text = (
+        "doi: 10.1093/eurheartj/ehw287. [URL](https://pubmed.ncbi.nlm.nih.gov/27357357/). PMID: 28154098; "
+        "see also PMID: 27357357"
+    )
+    assert find_pmids(text) == ["27357357", "28154098"]
+    assert find_pmids("Circ Res. 2017;120(3):472-495.") == []
+    assert normalize_pmid("PMID: 0") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PMCID: PMC5321635",
+        "PMC5321635",
+        "pmc5321635",
+        "5321635",
+        "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5321635/",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC5321635/",
+        "https://europepmc.org/article/PMC/PMC5321635",
+        "https://europepmc.org/abstract/PMC/PMC5321635",
+    ],
+)
+def test_pmcid_in_every_form(text: str) -> None:
+    assert normalize_pmcid(text) == "PMC5321635"
+
+
+def test_find_pmcids() -> None:
+    assert find_pmcids("PMID: 38184714; PMCID: PMC10771433. PMID: 28154098; PMCID: PMC5321635.") == [
+        "PMC10771433",
+        "PMC5321635",
+    ]
+
+
+def test_isbn_check_digits() -> None:
+    assert normalize_isbn("978-0-596-15597-1") == "9780596155971"
+    assert normalize_isbn("ISBN 978-1-4919-2435-8") == "9781491924358"
+    assert normalize_isbn("978-1-4919-2435-7") is None  # one digit off: the check digit catches it
+    assert normalize_isbn("0-596-15597-1") is None
+    assert find_isbns("Sebastopol, CA: O'Reilly Media. ISBN 978-0-596-15597-1.") == ["9780596155971"]
+    assert find_isbns("a phone number 978-0-596-15597-1 without a label") == []
+
+
+def test_a_pubmed_search_url_names_no_record() -> None:
+    assert find_pmids("https://pubmed.ncbi.nlm.nih.gov/?term=2017+back+pain") == []
+    # a record URL with tracking parameters after it (as a public repository's list prints PubMed links)
+    assert find_pmids("https://pubmed.ncbi.nlm.nih.gov/28154098/?fc=None&ff=20251206024217") == ["28154098"]

@@ -224,3 +224,80 @@ def test_a_utf16_text_list_with_a_byte_order_mark_is_read(tmp_path: Path) -> Non
     (ref,) = load_references(path)
     assert (ref.authors[0].family, ref.title, ref.year) == ("Müller", "Café effects on needling", 2020)
     assert ref.file == str(path)
+
+
+# --- an article: only its reference section is read --------------------------------------------------------
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+REAL_README = Path(__file__).parent / "data" / "refs" / "article_stroke_readme.md"
+
+
+def test_article_with_a_references_heading_reads_that_section_only() -> None:
+    # a real README (tests/data/refs/README.md says where from): prose, headings, then "## References"
+    refs = load_references(REAL_README)
+    assert [r.fields.get("label") for r in refs] == ["1", "2", "3", "4", "5", "6"]
+    assert [r.key for r in refs][:1] == ["leening2017"]
+    lines = REAL_README.read_text(encoding="utf-8").splitlines()
+    # lines still point into the whole file
+    for ref in refs:
+        assert ref.line is not None and ref.raw is not None
+        assert lines[ref.line - 1].startswith(ref.raw.splitlines()[0])
+    # the prose above ("… a significant risk factor for stroke. (1)") and its links are not references
+    assert all("python.org" not in (r.url or "") for r in refs)
+    assert [(p.code, p.line) for p in refs.problems] == [("refs.unparsed", 21)]
+
+
+def test_article_byline_after_the_list_is_not_a_reference() -> None:
+    refs = load_references(ARTICLES / "heat_back_pain.txt")
+    assert [r.key for r in refs] == ["hartley2016", "lindqvist2014", "nakamura2019", "quinn2018"]
+    assert refs.problems == ()  # 0.1.0 read "By Sam Whitlock" and a body sentence as references
+
+
+def test_article_without_a_heading_reads_its_trailing_numbered_list() -> None:
+    # the bundled article ends with a numbered list, then "By Andy", "Leave a Reply" and a comment form
+    refs = load_references(DATASET / "article.txt")
+    assert [r.key for r in refs] == ["gattie2017", "cagnie2013", "rodine2015"]
+    assert refs.problems == ()
+
+
+def test_numbered_steps_at_the_end_are_not_taken_for_references(tmp_path: Path) -> None:
+    path = tmp_path / "steps.md"
+    path.write_text(
+        "Foam rolling is easy.\n\n1. Place the roller under the muscle.\n2. Roll slowly.\n", encoding="utf-8"
+    )
+    refs = load_references(path)
+    # no reference section: the whole text is read as a list, as before, and nothing in it is a reference
+    assert [r.key for r in refs] == []
+
+
+def test_markdown_section_ends_at_the_next_heading(tmp_path: Path) -> None:
+    path = tmp_path / "article.md"
+    path.write_text(
+        "# Title\n\nBody text (Emanuel, 2005).\n\n## References\n\n"
+        "Emanuel, K., 2005: Increasing destructiveness of tropical cyclones over the past 30 years. Nature, "
+        "436, 686–688.\n\n## About the author\n\nSmith, J. (2020) wrote this. He lives in Leeds.\n",
+        encoding="utf-8",
+    )
+    refs = load_references(path)
+    assert [(r.key, r.line) for r in refs] == [("emanuel2005", 7)]
+
+
+def test_markdown_footnote_definitions_are_the_reference_list(tmp_path: Path) -> None:
+    # a blog's footnotes, no heading; the references are real (Yuan 2015 as issue 9 quotes it; Boehme 2017 as
+    # tests/data/refs/article_stroke_readme.md prints it)
+    path = tmp_path / "massage.md"
+    path.write_text(
+        "# Massage for back pain\n\nMassage eases short-term pain.[^1] Exercise helps too.[^boehme]\n\n"
+        "[^1]: Yuan Q-l, Guo T-m, Liu L, Sun F, Zhang Y-g. Traditional Chinese medicine for neck pain and "
+        "low back pain: a systematic review and meta-analysis. PLoS One. 2015;10(2):e0117146.\n"
+        "[^boehme]: Boehme AK, Esenwa C, Elkind MS. Stroke Risk Factors, Genetics, and Prevention. Circ Res. "
+        "2017 Feb 3;120(3):472-495. PMID: 28154098.\n",
+        encoding="utf-8",
+    )
+    refs = load_references(path)
+    assert [(r.key, r.fields["label"], r.line) for r in refs] == [
+        ("yuan2015", "1", 5),
+        ("boehme2017", "boehme", 6),
+    ]
+    assert refs[1].pmid == "28154098"
+    assert refs.problems == ()

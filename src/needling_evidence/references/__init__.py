@@ -4,6 +4,9 @@
 a :class:`~needling_evidence.model.ReferenceList` whose ``.problems`` name the file and line; a file that
 cannot be read at all (missing, a directory, empty, binary, not decodable) raises
 :class:`~needling_evidence.errors.InputError` naming it.
+
+A ``.txt``/``.md`` file may be a reference list or a whole article: of an article only the reference section
+is read (:func:`~needling_evidence.references.text.reference_section`), never its byline or body.
 """
 
 from __future__ import annotations
@@ -65,9 +68,7 @@ def load_references(path: str | os.PathLike[str], *, strict: bool = False) -> Re
             raise InputError(
                 "starts with a UTF-16 byte-order mark but is not UTF-16", path=str(file)
             ) from None
-        from .text import parse_references
-
-        return parse_references(text, source=str(file), strict=strict)
+        return _read_text_list(text, str(file), strict)
     reject_binary(data, str(file), expected="CSL-JSON" if kind == "csl-json" else "a reference list (text)")
     if kind == "csl-json":
         from .csl import read_csl_json
@@ -78,6 +79,16 @@ def load_references(path: str | os.PathLike[str], *, strict: bool = False) -> Re
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError("is not UTF-8 text; save it as UTF-8", path=str(file), line=line) from None
-    from .text import parse_references
+    return _read_text_list(text, str(file), strict)
 
-    return parse_references(text, source=str(file), strict=strict)
+
+def _read_text_list(text: str, source: str, strict: bool) -> ReferenceList:
+    """A reference list, or an article: then only its reference section (under a "References" heading, or
+    its trailing numbered list), so the byline and the body are not read as references."""
+    from .text import parse_references, reference_section
+
+    section = reference_section(text)
+    if section is None:
+        return parse_references(text, source=source, strict=strict)
+    section_text, first_line = section
+    return parse_references(section_text, source=source, strict=strict, start_line=first_line)

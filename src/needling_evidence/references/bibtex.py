@@ -24,6 +24,8 @@ bibtex.duplicate_string warning  an ``@string`` defined twice (the later definit
 bibtex.undefined_string warning  a macro (``@string``) that is used but never defined (its name is kept)
 bibtex.undefined_crossref warning a ``crossref`` naming no entry of the file (nothing is inherited)
 bibtex.encoding        warning   the file is not UTF-8 and was read as Windows-1252/Latin-1
+bibtex.early_close     error     text between entries holds ``=`` or braces: an entry above was probably
+                                 closed early (a stray ``}``) and the fields after it were not read
 doi.malformed          error     a ``doi`` field that is not a valid DOI (kept in ``fields``; ``doi`` None)
 ====================== ========= =====================================================================
 
@@ -326,6 +328,7 @@ def _read_library(library: Library, name: str | None) -> tuple[list[Reference], 
         DuplicateBlockKeyBlock,
         DuplicateFieldKeyBlock,
         Entry,
+        ImplicitComment,
         ParsingFailedBlock,
         String,
     )
@@ -333,11 +336,19 @@ def _read_library(library: Library, name: str | None) -> tuple[list[Reference], 
     strings: dict[str, str] = {}
     refs: list[Reference] = []
     problems: list[Problem] = []
+    previous_key: str | None = None
     for block in library.blocks:
         if isinstance(block, Entry):
+            previous_key = block.key
             ref = _reference(block, strings, name, problems)
             if ref is not None:
                 refs.append(ref)
+        elif isinstance(block, ImplicitComment):
+            # bibtexparser v2 keeps text outside any @block as an ImplicitComment. Prose there is harmless;
+            # `key = {…}` or a brace there means an entry was closed early and lost what follows.
+            problem = _early_close(block, previous_key, name)
+            if problem is not None:
+                problems.append(problem)
         elif isinstance(block, String):
             strings[block.key.lower()] = _resolve(
                 block.value, strings, block.key, name, _line(block), problems
@@ -407,6 +418,38 @@ def _read_library(library: Library, name: str | None) -> tuple[list[Reference], 
             )
     problems.extend(_duplicate_works(refs, name))
     return refs, problems
+
+
+# A field assignment (`journal = {J},`, `year = 2001`) or a lone brace on a line outside any entry.
+_FIELD_OUTSIDE = re.compile(r"^\s*[A-Za-z][\w-]*\s*=|[{}]")
+
+
+def _early_close(block: Any, previous_key: str | None, name: str | None) -> Problem | None:
+    """A Problem when text between entries looks like fields or braces (an entry closed early), else None."""
+    raw = str(block.raw)
+    lines = raw.splitlines()
+    offending = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if not line.lstrip().startswith("%") and _FIELD_OUTSIDE.search(line)
+        ),
+        None,
+    )
+    if offending is None:
+        return None
+    start = _line(block)
+    line = None if start is None else start + offending
+    after = f" after entry {previous_key!r}" if previous_key else ""
+    return Problem(
+        "bibtex.early_close",
+        f"text outside any entry{after} holds fields or braces ({lines[offending].strip()[:60]!r}): an "
+        "entry was probably closed early by a stray '}', and the fields after it were not read",
+        file=name,
+        line=line,
+        key=previous_key,
+        raw=raw,
+    )
 
 
 def _resolve(
@@ -547,7 +590,7 @@ def _reference(
         pages=text("pages"),
         doi=doi,
         pmid=_pmid(fields),
-        pmcid=text("pmcid"),
+        pmcid=_pmcid(text("pmcid")),
         url=text("url"),
         publisher=text("publisher", "institution", "school", "organization"),
         isbn=text("isbn"),
@@ -695,7 +738,18 @@ def _pmid(fields: Mapping[str, str]) -> str | None:
     if not value and fields.get("eprinttype", "").lower() == "pubmed":
         value = fields.get("eprint")
     value = (value or "").strip()
-    return value if value.isdigit() else None
+    from ..doi import normalize_pmid  # `PMID: 28154098` and PubMed URLs are written in pmid fields too
+
+    return normalize_pmid(value) if value else None
+
+
+def _pmcid(value: str | None) -> str | None:
+    """``PMC5321635`` from ``PMC5321635``, ``5321635`` or a PMC URL; anything else is kept as written."""
+    if not value:
+        return None
+    from ..doi import normalize_pmcid
+
+    return normalize_pmcid(value) or value
 
 
 def _duplicate_works(refs: list[Reference], name: str | None) -> Iterator[Problem]:
@@ -820,10 +874,28 @@ def _name(person: Person) -> str:
     if person.suffix:
         parts.append(_encode("author", person.suffix))
     if person.given:
-        parts.append(_encode("author", person.given))
+        parts.append(_encode("author", _spaced_initials(person.given)))
     elif person.suffix:
         parts.append("")
     return ", ".join(parts)
+
+
+_RUN_OF_INITIALS = re.compile(r"^[A-Z]{1,3}$")  # Vancouver `ZA`: two people's worth of initials to BibTeX
+_HYPHENATED_INITIALS = re.compile(r"^[A-Z](?:-[A-Z])+$")  # `Q-L`
+_UNSPACED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # `M.J.`
+
+
+def _spaced_initials(given: str) -> str:
+    """Initials as BibTeX reads them, one token each: ``ZA`` → ``Z. A.``, ``M.J.`` → ``M. J.``, ``Q-L`` →
+    ``Q.-L.``. BibTeX takes ``ZA`` for one given name (a style abbreviates it to ``Z.``); given names that
+    are words (``Kerry``, ``Qi-ling``) and initials already spaced are left as they are."""
+    if _RUN_OF_INITIALS.match(given):
+        return " ".join(f"{letter}." for letter in given)
+    if _HYPHENATED_INITIALS.match(given):
+        return "-".join(f"{letter}." for letter in given.split("-"))
+    if _UNSPACED_INITIALS.match(given):
+        return " ".join(f"{letter}." for letter in given.replace(".", ""))
+    return given
 
 
 def _entry_fields(ref: Reference) -> list[tuple[str, str]]:

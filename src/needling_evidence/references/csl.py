@@ -166,6 +166,7 @@ def reference_from_csl(
     values: dict[str, Any] = {}
     for csl_name, attribute in SCALAR_FIELDS.items():
         values[attribute] = _text_of(item.get(csl_name))
+    values["pmid"], values["pmcid"] = _pubmed_ids(item, values.get("note"))
     for csl_name, attribute in _NAME_FIELDS.items():
         names = item.get(csl_name)
         persons = [_person_from_csl(n) for n in names] if isinstance(names, list) else []
@@ -189,6 +190,23 @@ def reference_from_csl(
         fields=fields,
         **values,
     )
+
+
+def _pubmed_ids(item: Mapping[str, Any], note: str | None) -> tuple[str | None, str | None]:
+    """PMID and PMCID, canonical (``28154098``, ``PMC5321635``). CSL names them ``PMID``/``PMCID``; some
+    exporters write them in lower case, or as ``PMID: 28154098`` / ``5321635``; Zotero puts them in ``note``
+    (its "Extra" field: ``PMID: 28154098``) when the item type has no such variable."""
+    from ..doi import find_pmcids, find_pmids, normalize_pmcid, normalize_pmid
+
+    pmid_text = _text_of(item.get("PMID")) or _text_of(item.get("pmid"))
+    pmcid_text = _text_of(item.get("PMCID")) or _text_of(item.get("pmcid"))
+    pmid = normalize_pmid(pmid_text) if pmid_text else None
+    pmcid = normalize_pmcid(pmcid_text) if pmcid_text else None
+    if note and pmid is None and pmid_text is None:
+        pmid = next(iter(find_pmids(note)), None)
+    if note and pmcid is None and pmcid_text is None:
+        pmcid = next(iter(find_pmcids(note)), None)
+    return pmid or pmid_text, pmcid or pmcid_text
 
 
 def _field_text(value: Any) -> str:

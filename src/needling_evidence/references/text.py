@@ -1,4 +1,5 @@
-"""Reference lists as people paste them: APA 6/7, Vancouver/NLM (and Harvard), numbered or bulleted, wrapped.
+"""Reference lists as people paste them: APA 6/7, Vancouver/NLM/AMA, Harvard, AMS (``Emanuel, K., 2005:``),
+MLA, Chicago and IEEE (a title in quotation marks); numbered or bulleted, wrapped; ditto authors (``——,``).
 
 :func:`parse_references` reads the whole list in three visible steps::
 
@@ -31,8 +32,9 @@ recognised at all, more than one DOI, text left over that fitted no field.
 Problems (never exceptions; ``strict=True`` raises :class:`~needling_evidence.errors.StrictError` instead when
 there is any):
 
-- ``refs.unparsed`` (error): the text fits none of APA, Harvard, Vancouver. If it holds something (a DOI,
-  PMID, URL or year) a low-confidence Reference keeping ``raw`` is still returned.
+- ``refs.unparsed`` (error): the text fits none of APA, Harvard, AMS, Vancouver, MLA, Chicago, IEEE. If it
+  holds something (a DOI, PMID, PMCID, ISBN, URL or year) a low-confidence Reference keeping ``raw`` is still
+  returned.
 - ``refs.too_long`` (error): a single reference longer than :data:`MAX_REFERENCE_CHARS`; kept raw, not parsed.
 - ``refs.incomplete`` (warning): parsed, but without a year, title or authors.
 - ``refs.multiple_dois`` (warning): more than one DOI; the first is used, the others are in ``fields``.
@@ -52,7 +54,7 @@ from ..errors import StrictError, UsageError
 from ..identity import PARTICLE_PATTERN, fold
 from ..model import Person, Problem, Reference, ReferenceList
 
-__all__ = ["ET_AL", "MAX_REFERENCE_CHARS", "parse_references", "reference_key"]
+__all__ = ["ET_AL", "MAX_REFERENCE_CHARS", "parse_references", "reference_key", "reference_section"]
 
 #: The marker ending a truncated author list ("et al."), shared with BibTeX's ``and others``.
 ET_AL = Person(literal="others")
@@ -74,16 +76,18 @@ PENALTY_MULTIPLE_DOIS = 0.1
 # When the structure is not recognised at all only identifiers and a year are taken: at most this confident.
 UNPARSED_CONFIDENCE = 0.2
 
-_Style = Literal["apa", "vancouver", "unparsed"]
+_Style = Literal["apa", "vancouver", "quoted", "unparsed"]
 
 # --- lines and blocks ---------------------------------------------------------------------------------------
 
 # List labels and bullets at the start of a line, markdown-escaped or not: `1.`, `1)`, `(1)`, `[1]`, `\[1\]`,
-# `1\.`, and the bullets Word, Google Docs and markdown use. Three digits at most, so a wrapped line starting
+# `1\.`, a Markdown footnote definition `[^1]:` / `[^smith2017]:` (its label is the footnote's name), and the
+# bullets Word, Google Docs and markdown use. Three digits at most, so a wrapped line starting
 # with a year (`2017. Title`) is not read as label 2017.
 _LABEL = re.compile(
     r"""^[ \t]*(?:
-        \\?\[[ \t]*(?P<bracket>\d{1,3}[a-z]?)[ \t]*\\?\]
+        \[\^(?P<footnote>[^\]\s]{1,40})\]:
+      | \\?\[[ \t]*(?P<bracket>\d{1,3}[a-z]?)[ \t]*\\?\]
       | \([ \t]*(?P<paren>\d{1,3})[ \t]*\)
       | (?P<number>\d{1,3})[ \t]*\\?[.)](?=\s|$)
       | (?P<bullet>[•·▪‣◦●○■□►\-–—*+])(?=\s)
@@ -105,9 +109,15 @@ _HEADING = re.compile(
 _PARTICLE_WORDS = PARTICLE_PATTERN  # the one list of name particles, in identity.py
 _AUTHOR_START = re.compile(
     rf"""^(?:(?:{_PARTICLE_WORDS})\s)*[^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?
-        (?:,\s+[A-Z][a-z]?\.|\s[A-Z]{{1,3}}(?:,|\.|\s\())""",
+        (?:,\s+[A-Z][a-z]?\.|\s(?:[A-Z]{{1,3}}|[A-Z](?:-[A-Za-z]){{1,2}})(?:,|\.|\s\())""",
     re.VERBOSE,
 )
+# A ditto mark standing for the previous reference's authors: AMS `——, 2005:`, Chicago `———. 2011.`, MLA
+# `---. "Title."`, typed `--, 2005:` or `___.` (`\_\_\_.` from a Markdown export). A single dash followed by a
+# space is a bullet, not a ditto.
+_DITTO = re.compile(r"^[ \t]*(?:[—―]{1,3}|–{2,3}|-{2,3}|(?:\\?_){2,})(?=[ \t]*[.,:(]|[ \t]+\d)[ \t]*")
+# AMS (and other earth-science journals) write Harvard's head with a colon: `Emanuel, K., 2005: Title.`
+_AMS_YEAR = re.compile(r"(?<=[\w.]),?\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?:(?=\s)(?P<nd>(?!))?")
 _YEAR_ANYWHERE = re.compile(r"\b(?:1[6-9]|20)\d{2}\b|\bn\.\s?d\.")
 _ENDS_REFERENCE = re.compile(r"(?:[.)\]]|\d|\S+/\S+)\s*$")
 
@@ -146,7 +156,7 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
         if not starts and not labelled and current is not None:
             text_so_far = " ".join(current.lines)
             starts = (
-                _starts_like_a_reference(_strip_markdown(line))
+                (_starts_like_a_reference(_strip_markdown(line)) or _DITTO.match(line) is not None)
                 and _YEAR_ANYWHERE.search(text_so_far) is not None
                 and _ENDS_REFERENCE.search(current.lines[-1]) is not None
             )
@@ -173,9 +183,13 @@ def _continues(block: _Block, line: str) -> bool:
 
 
 def _starts_like_a_reference(line: str) -> bool:
-    """``Gattie, E.`` / ``Fishman LM,`` / ``Rodine R.``, or a short name list followed by APA's ``(2017)``."""
-    if _AUTHOR_START.match(line):
+    """``Gattie, E.`` / ``Fishman LM,`` / ``Rodine R.``, a ditto mark (``——, 2005:``), or a short name list
+    followed by APA's ``(2017)``."""
+    if _AUTHOR_START.match(line) or _DITTO.match(line):
         return True
+    quoted = _QUOTED_TITLE.match(line) if _has_quote(line) else None
+    if quoted and _looks_like_name_list(quoted.group("authors").strip()):
+        return True  # MLA / Chicago: `Emanuel, Kerry. “Title.” …`
     year = _APA_YEAR.search(line, 0, _APA_HEAD_MAX)
     return year is not None and year.start() > 0 and _looks_like_names(line[: year.start()])
 
@@ -187,7 +201,9 @@ def _label_of(line: str) -> str | None:
         match = _LABEL.match(rest)
         if not match:
             return None
-        number = match.group("bracket") or match.group("paren") or match.group("number")
+        number = (
+            match.group("bracket") or match.group("paren") or match.group("number") or match.group("footnote")
+        )
         if number:
             return number
         rest = rest[match.end() :]
@@ -228,10 +244,24 @@ def _strip_markdown(text: str) -> str:
     text = _HTML_TAG.sub("", text)
     text = _MARKDOWN_ESCAPE.sub(_escaped_placeholder, text)
     text = _MARKDOWN_LINK.sub(_link_text, text)
+    # A URL is kept as written: its `_` (`…/wiki/Sciatica_(disorder)`) is not emphasis.
+    urls: list[str] = []
+    text = _URL_SPAN.sub(lambda m: _park_url(m, urls), text)
     text = _STRONG.sub("", text)
     text = _EMPHASIS.sub("", text)
+    if urls:
+        text = _PARKED_URL.sub(lambda m: urls[int(m.group(1))], text)
     text = text.translate(_UNPLACEHOLDER)
     return _MULTISPACE.sub(" ", text).strip()
+
+
+_URL_SPAN = re.compile(r"(?:https?://|www\.)[^\s*]+", re.IGNORECASE)
+_PARKED_URL = re.compile("\ue100(\\d+)\ue101")
+
+
+def _park_url(match: re.Match[str], urls: list[str]) -> str:
+    urls.append(match.group(0))
+    return f"\ue100{len(urls) - 1}\ue101"
 
 
 # Escaped characters are literal text, not markup: park them in private-use code points while markup goes.
@@ -285,8 +315,11 @@ _DOI_CONTINUATION = re.compile(r"^(?=[^\s]*\d)[-._;()/:A-Za-z0-9]+\.?$")
 
 # --- identifiers --------------------------------------------------------------------------------------------
 
-_PMID = re.compile(r"\b(?:PMID|PubMed\s+PMID|PubMed\s+ID)\s*:?\s*(\d{1,9})\b", re.IGNORECASE)
-_PMCID = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\d{4,9})\b", re.IGNORECASE)
+# The labelled forms are taken out of the text once read; the same numbers inside a URL stay where they are
+# (the URL is kept unchanged: `…/pmc/articles/PMC123/` must not lose its PMCID).
+_PMID_TEXT = re.compile(r"\b(?:PubMed\s+)?(?:PMID|PubMed\s+ID)\s*[:：]?\s*\d{1,9}\b\.?", re.IGNORECASE)
+_PMCID_TEXT = re.compile(r"(?<![/\w=])(?:PMCID\s*[:：]?\s*)?PMC\d{1,9}\b\.?", re.IGNORECASE)
+_ISBN_TEXT = re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]\b\.?")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _DOI_WORD = re.compile(r"^(?:doi|DOI)\s*[:：]?$")
 _DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.IGNORECASE)
@@ -304,6 +337,9 @@ class _Identifiers:
     dois: list[str] = field(default_factory=list)
     pmid: str | None = None
     pmcid: str | None = None
+    pmids: list[str] = field(default_factory=list)
+    pmcids: list[str] = field(default_factory=list)
+    isbns: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     malformed_doi: str | None = None
     internet: bool = False  # NLM's `[Internet]`: the work is a web resource
@@ -312,20 +348,23 @@ class _Identifiers:
 
 def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
     """Find DOIs, PMIDs, PMCIDs and URLs anywhere in the text; return the text without them."""
-    ids = _Identifiers(dois=find_dois(text))
-    pmid = _PMID.search(text)
-    if pmid:
-        ids.pmid = pmid.group(1)
-        text = text[: pmid.start()] + text[pmid.end() :]
-    pmcid = _PMCID.search(text)
-    if pmcid:
-        ids.pmcid = pmcid.group(1).upper()
-        text = text[: pmcid.start()] + text[pmcid.end() :]
+    from ..doi import find_isbns, find_pmcids, find_pmids  # doi.py is light: importing here costs nothing
+
+    ids = _Identifiers(dois=find_dois(text), pmids=find_pmids(text), pmcids=find_pmcids(text))
+    ids.isbns = find_isbns(text)
+    ids.pmid = ids.pmids[0] if ids.pmids else None
+    ids.pmcid = ids.pmcids[0] if ids.pmcids else None
+    if ids.pmids:
+        text = _PMID_TEXT.sub("", text)
+    if ids.pmcids:
+        text = _PMCID_TEXT.sub("", text)
+    if ids.isbns:
+        text = _ISBN_TEXT.sub("", text)
     kept: list[str] = []
     for token in text.split(" "):
         bare = token.strip("<>()[],;")
         if _URL.match(bare):
-            url = bare.rstrip(".")
+            url = _url_as_written(token)
             if not _DOI_RESOLVER.match(url):
                 ids.urls.append(url)
             joined = " ".join(kept)
@@ -356,6 +395,20 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
     return _MULTISPACE.sub(" ", remainder).strip(" ;,"), ids
 
 
+def _url_as_written(token: str) -> str:
+    """The URL in a token, unchanged: sentence punctuation and a bracket around it go, a bracket that belongs
+    to it stays (``…/wiki/Sciatica_(disorder)``, ``…/pii/S0140-6736(18)30480-X``)."""
+    url = token.lstrip("<([")
+    while url and url[-1] in ".,;:>)]":
+        last = url[-1]
+        if last == ")" and url.count("(") >= url.count(")"):
+            break
+        if last == "]" and url.count("[") >= url.count("]"):
+            break
+        url = url[:-1]
+    return url
+
+
 # --- structure ----------------------------------------------------------------------------------------------
 
 _DASH_RUN = r"(?:--|[-‐‑‒–—−])"
@@ -369,9 +422,14 @@ _APA_YEAR = re.compile(
     r"\(\s*(?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?(?:,[^)]{0,40})?|(?P<nd>n\.\s?d\.))\s*\)\.?"
 )
 # APA journal tail: `Journal, 47(3), 133–149.` / `Journal, 17(8), 348.` / `Journal, 12, Article e1205.`
-_APA_TAIL_TEXT = rf"""^(?P<head>.+?),\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)(?=\s*[(,.]|\s*$)
+# PLoS's and many publishers' own "cite this" lines leave out the comma after the journal (`Title. PLoS
+# ONE 10(2): e0117146.`, `Title. Journal 62(3), 170–181.`): without a comma the volume must be followed by
+# an issue or pages, so a number inside a title is not taken for a volume.
+_APA_TAIL_TEXT = rf"""^(?P<head>.+?)
+        (?:,\s*|\s+(?=[A-Za-z]?\d+[A-Za-z]?\s*(?:\([^)]{{1,20}}\)\s*[:,.]?|:)\s*[A-Za-z]{{0,2}}\d))
+        (?P<volume>[A-Za-z]?\d+[A-Za-z]?)(?=\s*[(,.:]|\s*$)
         \s*(?:\((?P<issue>[^)]{{1,20}})\))?
-        (?:\s*,\s*(?:(?:pp?\.|Article)\s*)?(?P<pages>{_PAGES})(?![\w–-]))?\s*\.?\s*"""
+        (?:\s*[,:]\s*(?:(?:pp?\.|Article)\s*)?(?P<pages>{_PAGES})(?![\w–-]))?\s*\.?\s*"""
 # First try with nothing after the locator (identifiers were already taken out), then allow trailing text.
 _APA_TAIL = re.compile(_APA_TAIL_TEXT + "(?P<rest>)$", re.VERBOSE)
 _APA_TAIL_LOOSE = re.compile(_APA_TAIL_TEXT + r"(?P<rest>(?<=[.\s]).*|)$", re.VERBOSE)
@@ -393,7 +451,9 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 # A one-word abbreviation such as `J.`, `Clin.`, `Phys.`: a journal written with periods.
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,7}\.$")
 # Where a Vancouver author list ends: `… Meeus M.`, `… et al.`, `… Rodine R.`
-_VANCOUVER_AUTHORS_END = re.compile(r"(?:\b[A-Z]{1,3}|\bet\s+al|\bJr|\b[A-Z]\.)\.(?=\s|$)")
+_VANCOUVER_AUTHORS_END = re.compile(
+    r"(?:\b[A-Z]{1,3}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.)\.(?=\s|$)"
+)
 # APA's book note after the title: `(2nd ed.)`, `(Rev. ed.)`, `(Vol. 2)`, `(2nd ed., Vol. 1)`, `(Vols. 1–3)`.
 _EDITION = re.compile(
     r"\(\s*(?=[^)]*\b(?:ed|vols?)\.)"
@@ -431,17 +491,29 @@ class _Parsed:
     epub: str | None = None
     extra: dict[str, str] = field(default_factory=dict)  # more fields as printed (edition)
     undated: bool = False  # APA's `(n.d.)`: no year, and the reference says so
+    author_text: str = ""  # the author list as written, for a ditto mark in the next reference
 
 
-def _parse_block(block: _Block, raw: str) -> _Parsed:
+def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed:
+    """One reference's fields. ``previous_authors`` is the author list of the reference before, which a
+    ditto mark at the start of this one (``——, 2011:``) stands for."""
     if len(raw) > MAX_REFERENCE_CHARS:
         return _Parsed(block, raw, "unparsed", too_long=True)
-    text = _join_lines([_strip_labels(block.lines[0]), *block.lines[1:]])
+    first_line = _strip_labels(block.lines[0])
+    # looked for before Markdown is stripped, which would take `___` for emphasis
+    ditto = _DITTO.match(first_line) if previous_authors else None
+    text = _join_lines([first_line[ditto.end() :] if ditto else first_line, *block.lines[1:]])
+    if ditto:
+        rest = text.lstrip()
+        text = previous_authors.rstrip(" ,:;") + ("" if rest[:1] in ".,:;" else " ") + rest
     text, ids = _take_identifiers(text)
     parsed = (
-        _parse_apa(text)
+        _parse_quoted_title(text)
+        or _parse_apa(text)
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
+        or _parse_apa(text, _AMS_YEAR)
+        or _parse_undated(text, web=bool(ids.urls))
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
@@ -456,7 +528,115 @@ def _parse_block(block: _Block, raw: str) -> _Parsed:
         parsed.type = "webpage"
     if ids.cited:
         parsed.extra["accessed"] = ids.cited
+    if ditto:
+        parsed.extra["authors_ditto"] = ditto.group(0).strip()
     return parsed
+
+
+# MLA, Chicago and IEEE put the title in quotation marks right after the authors (Chicago author-date has
+# the year between): `Emanuel, Kerry. “Title.” Journal 3.4 (2011): 261–268.`, `K. Emanuel, “Title,” Nature,
+# vol. 436, no. 7051, pp. 686–688, 2005.` The quotes are what tells these styles apart from APA and Vancouver.
+_QUOTED_TITLE = re.compile(
+    r"""^(?P<authors>[^“”"(]{2,300}?)[.,]?\s+
+        (?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?\.\s+)?
+        [“"](?P<title>[^“”"]{3,600}?)[”"][.,]?\s*(?P<rest>.*)$""",
+    re.VERBOSE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
+# Where the container's name ends and its locators begin: `, vol.`, `, no.`, `, pp.`, `, 2011`, ` 3.4 (`,
+# ` 3, no.`, ` 3 (4)`, ` (2011)`.
+_CONTAINER_END = re.compile(
+    r"""(?:,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b)
+      | \s+[A-Za-z]?\d+[A-Za-z]?(?:\.\d+)?\s*(?:,\s*no\.|\(|:|,|\.?$)
+      | \s*\((?:[A-Za-z]+\.?\s+)?(?:1[6-9]|20)\d{2}\))""",
+    re.VERBOSE,
+)
+_LABELLED_VOLUME = re.compile(r"\bvol\.\s*([A-Za-z]?\d+[A-Za-z]?)", re.IGNORECASE)
+_LABELLED_ISSUE = re.compile(r"\bno\.\s*(\d+[A-Za-z]?(?:\s*[-–]\s*\d+)?)", re.IGNORECASE)
+_LABELLED_PAGES = re.compile(rf"\bpp?\.\s*({_PAGES})")
+# Old MLA `3.4 (2011): 261–268`; Chicago `3, no. 4 (2011): 261–68` and author-date `3 (4): 261–68`.
+_BARE_VOLUME = re.compile(
+    r"^\s*([A-Za-z]?\d+[A-Za-z]?)(?:\.(\d+[A-Za-z]?))?(?:\s*\((\d+[A-Za-z]?)\))?(?=\s*[(,:]|\s*$)"
+)
+_COLON_PAGES = re.compile(rf":\s*({_PAGES})(?![\w–-])")
+_NAME_WORD = re.compile(rf"^(?:[A-Z][\w'’\-.]*|(?:{_PARTICLE_WORDS})|[A-Z]\.(?:-?[A-Z]\.)*)$")
+
+
+def _has_quote(text: str) -> bool:
+    # most references hold no quotation mark: skip the quoted-title pattern for them
+    return '"' in text or "“" in text
+
+
+def _looks_like_name_list(text: str) -> bool:
+    """``Emanuel, Kerry``, ``Emanuel, Kerry, and John Smith``, ``K. Emanuel, J. A. Smith and B. Jones``."""
+    text = re.sub(r",?\s*(?:&|\band\b)\s+", ", ", _ET_AL_TEXT.sub("", text)).strip(" .,")
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    if not pieces or len(pieces) > 40:
+        return False
+    return all(
+        len(piece.split()) <= 4 and all(_NAME_WORD.match(word) for word in piece.split()) for piece in pieces
+    )
+
+
+def _parse_quoted_title(text: str) -> _Parsed | None:
+    """MLA, Chicago (notes-bibliography and author-date) and IEEE: a title in quotation marks."""
+    match = _QUOTED_TITLE.match(text) if _has_quote(text) else None
+    if not match:
+        return None
+    author_text = match.group("authors").strip()
+    if not (_looks_like_name_list(author_text) or _corporate_name(author_text)):
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "quoted", author_text=author_text)
+    parsed.authors = _parse_quoted_style_authors(author_text)
+    parsed.title = match.group("title").strip().rstrip(",.").strip() or None
+    rest = match.group("rest").strip()
+    year = match.group("year")
+    end = _CONTAINER_END.search(rest)
+    container = (rest[: end.start()] if end else rest).strip(" ,.") or None
+    locators = rest[end.start() :] if end else ""
+    if container and container.lower().startswith("in "):
+        parsed.type = "paper-conference"
+        container = container[3:].strip()
+    parsed.container_title = container
+    volume = _LABELLED_VOLUME.search(locators)
+    issue = _LABELLED_ISSUE.search(locators)
+    bare = _BARE_VOLUME.match(locators)
+    parsed.volume = volume.group(1) if volume else (bare.group(1) if bare else None)
+    parsed.issue = issue.group(1) if issue else (bare.group(2) or bare.group(3) if bare else None)
+    pages = _LABELLED_PAGES.search(locators) or _COLON_PAGES.search(locators)
+    found_year = year or next(iter(_YEAR.findall(locators)), None)
+    if pages is None:
+        # MLA leaves out `pp.` for an article number (`…, 2015, e0117146.`); never take the year for pages
+        last = re.search(rf"(?:^|,)\s*({_PAGES})\s*[,.]?\s*$", locators)
+        if last and last.group(1) != found_year and (bare is None or last.start() > bare.end()):
+            pages = last
+    parsed.pages = _normalise_pages(pages.group(1)) if pages else None
+    parsed.year = int(found_year) if found_year else None
+    if not container and not parsed.volume:
+        parsed.type = "webpage"
+    return parsed
+
+
+def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
+    """IEEE writes every name given name first (``K. Emanuel``); MLA and Chicago invert only the first
+    (``Emanuel, Kerry, and John Smith``)."""
+    text = text.strip().rstrip(".")
+    corporate = _corporate_name(text)
+    if corporate:
+        return (Person(literal=corporate),)
+    if re.match(r"^[A-Z]\.", text):
+        return _parse_given_first(text)
+    first = re.match(r"^(?P<family>[^,]+),\s*(?P<given>[^,]+?)(?:,\s*(?P<rest>.*))?$", text)
+    if not first or _ET_AL_TEXT.fullmatch(first.group("given")):
+        return _parse_given_first(text)
+    persons = [
+        _with_particle(Person(family=first.group("family").strip(), given=first.group("given").strip()))
+    ]
+    rest = first.group("rest")
+    if rest:
+        rest = re.sub(r"^\s*(?:and|&)\s+", "", rest)
+        persons.extend(_parse_given_first(rest))
+    return tuple(persons)
 
 
 def _placeholder_block() -> _Block:
@@ -473,7 +653,7 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     # The year in brackets belongs to an APA author-date head only when what precedes it is a short name list.
     if len(author_text) > 1000 or (author_text and not _looks_like_names(author_text)):
         return None
-    parsed = _Parsed(_placeholder_block(), "", "apa")
+    parsed = _Parsed(_placeholder_block(), "", "apa", author_text=author_text)
     parsed.authors, parsed.editors = _parse_authors(author_text)
     if year_match.group("year"):
         parsed.year = int(year_match.group("year"))
@@ -525,7 +705,9 @@ def _parse_vancouver(text: str) -> _Parsed | None:
     parsed = _vancouver_head(text[: date.start()].strip())
     if parsed is None:
         return None
-    middle = parsed.title or ""
+    # Zotero outside English writes the day and month before the year (`Lancet Lond Engl. 9 juin 2018;391…`):
+    # they are the date, not the end of the journal's name
+    middle = _DAY_MONTH_BEFORE_YEAR.sub("", parsed.title or "")
     parsed.year = int(date.group("year"))
     if date.group("month"):
         parsed.month = month_number(date.group("month")[:3])
@@ -542,6 +724,9 @@ def _parse_vancouver(text: str) -> _Parsed | None:
     return parsed
 
 
+_DAY_MONTH_BEFORE_YEAR = re.compile(r"(?<=\.)\s+\d{1,2}\s+(?P<month>[^\W\d_]{3,10})\.?\s*$")
+
+
 def _vancouver_head(head: str) -> _Parsed | None:
     """``Authors. Title[. Journal]`` → authors, with the rest left in ``title`` for the caller to split."""
     end = _VANCOUVER_AUTHORS_END.search(head)
@@ -556,13 +741,38 @@ def _vancouver_head(head: str) -> _Parsed | None:
         author_text, rest = head[: end.end()], head[end.end() :].strip()
     if not _looks_like_names(author_text):
         return None
-    parsed = _Parsed(_placeholder_block(), "", "vancouver")
+    parsed = _Parsed(_placeholder_block(), "", "vancouver", author_text=author_text)
     # NLM ends the author list with a period that is not part of the last initials (`Meeus M.`); with dotted
     # initials (`Cleland J.A., Snodgrass S.`) it is.
     if not _DOTTED_INITIALS.search(author_text):
         author_text = _NLM_FINAL_PERIOD.sub("", author_text)
     parsed.authors, parsed.editors = _parse_authors(author_text)
     parsed.title = rest
+    return parsed
+
+
+def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
+    """A reference printed without a date, starting with its authors (the year is then reported missing):
+
+    - a web page (its URL was taken out): ``Gaillard F, et al. Diffusion-weighted imaging. Radiopaedia.org.``
+      → authors, title, site;
+    - anything else: ``Magee DJ. Orthopedic Physical Assessment, 7th ed. … Elsevier`` → authors and title,
+      the rest kept as written in ``fields["unparsed_text"]`` (type ``document``: nothing says what it is).
+    """
+    if _YEAR_ANYWHERE.search(text) or not (web or _AUTHOR_START.match(text)):
+        return None
+    parsed = _vancouver_head(text)
+    if parsed is None or not parsed.authors:
+        return None
+    sentences = _sentences(parsed.title or "")
+    if not sentences:
+        return None
+    parsed.title = _clean_title(sentences[0]) or None
+    rest = _clean_title(" ".join(sentences[1:])) or None
+    if web:
+        parsed.type, parsed.container_title = "webpage", rest
+    else:
+        parsed.type, parsed.leftover = "document", rest or ""
     return parsed
 
 
@@ -644,7 +854,13 @@ def _clean_title(text: str | None) -> str:
     # Drop the period that ends the sentence, but not the one of an abbreviation we cannot tell from it.
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1]
-    return text.strip(" ,;")
+    text = text.strip(" ,;")
+    # Wikipedia's citation templates quote the title after an APA-like head: `(2018). "Title". Lancet.`
+    quoted = _WHOLLY_QUOTED.match(text)
+    return quoted.group(1).strip() if quoted else text
+
+
+_WHOLLY_QUOTED = re.compile(r'^["“]([^"“”]+)["”]$')
 
 
 def _clean_issue(issue: str | None) -> str | None:
@@ -664,8 +880,10 @@ def _normalise_pages(pages: str | None) -> str | None:
 # Initials as printed: `E.`, `J. A.`, `J.-P.`, `JA`, `J A`.
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?(?:\s?-?\s?[A-Z][a-z]?\.?)*|[A-Z]{1,3})$")
 # One Vancouver name: family then initials (`Fishman LM`, `Rodine R.`, `van der Berg AB`, `Smith AB Jr`).
+# Chinese given names are often printed with hyphenated initials (`Yuan Q-l`, `Guo T-m`, PLoS's style for
+# Qi-ling Yuan): one person whose initials are `Q-L`.
 _VANCOUVER_NAME = re.compile(
-    r"^(?P<family>\S.*?)\s+(?P<given>[A-Z]{1,3}|(?:[A-Z]\.\s?-?){1,3})(?:\s+(?P<suffix>Jr\.?|Sr\.?|II|III|IV|2nd|3rd))?$"
+    r"^(?P<family>\S.*?)\s+(?P<given>[A-Z]{1,3}|[A-Z](?:-[A-Za-z]){1,2}|(?:[A-Z]\.\s?-?){1,3})(?:\s+(?P<suffix>Jr\.?|Sr\.?|II|III|IV|2nd|3rd))?$"
 )
 _GIVEN_NAME = re.compile(r"^[^\W\d_][\w'’\-]+(?:\s+(?:[^\W\d_][\w'’\-]+|[A-Z]\.))*$")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
@@ -673,7 +891,9 @@ _ET_AL_TEXT = re.compile(r"(?:,?\s*\bet\s+al\b\.?|,?\s*…|,?\s*\.\s?\.\s?\.)", 
 _EDITOR_MARK = re.compile(r"\s*\((?:Eds?|eds?)\.?\)\s*\.?$")
 _CORPORATE_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|group|committee|society|institute|collaboration|council|agency"
-    r"|college|department|centre|center|foundation|board|network|consortium|union|federation|ministry)\b",
+    r"|college|department|centre|center|foundation|board|network|consortium|union|federation|ministry"
+    r"|excellence|service|services|commission|academy|alliance|trust|office|government|authority|hospital"
+    r"|clinic|university|institution|task\s+force|working\s+party|panel|programme|program)\b",
     re.IGNORECASE,
 )
 _PARTICLE = re.compile(rf"^(?P<particle>(?:(?:{_PARTICLE_WORDS})\s+)+)(?P<family>[^\W\d_].*)$")
@@ -698,6 +918,10 @@ def _parse_authors(text: str) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
     text = text.strip()
     is_editors = bool(_EDITOR_MARK.search(text))
     text = _EDITOR_MARK.sub("", text)
+    corporate = _corporate_name(text)
+    if corporate is not None:
+        persons_: tuple[Person, ...] = (Person(literal=corporate),)
+        return ((), persons_) if is_editors else (persons_, ())
     et_al = bool(_ET_AL_TEXT.search(text))
     # APA 7 lists 19 authors, then `…`, then the last author: keep the last author, mark the gap.
     text = _ET_AL_TEXT.sub(",", text)
@@ -737,6 +961,17 @@ def _parse_authors(text: str) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
     return tuple(persons), ()
 
 
+def _corporate_name(text: str) -> str | None:
+    """A group author written whole (``National Institute for Health and Care Excellence``, ``Centre for
+    Effective Practice``): no initials, no comma, an organisation word. Its ``and`` is part of the name."""
+    name = text.strip().rstrip(".").strip()
+    if not name or "," in name or _ET_AL_TEXT.search(name) or _INITIALS_ANYWHERE.search(f" {name} "):
+        return None
+    if not _CORPORATE_WORDS.search(name) or len(name.split()) > 15:
+        return None
+    return name
+
+
 def _parse_given_first(text: str) -> tuple[Person, ...]:
     """Editors in an APA chapter reference are written given name first: ``A. B. Quill & C. D. Marsh-Doe``."""
     et_al = bool(_ET_AL_TEXT.search(text))
@@ -771,9 +1006,10 @@ def _vancouver_person(text: str) -> Person:
     match = _VANCOUVER_NAME.match(text)
     if not match:
         return _single_name(text) if " " in text else Person(family=text)
-    return _with_particle(
-        Person(family=match.group("family"), given=match.group("given"), suffix=match.group("suffix"))
-    )
+    given = match.group("given")
+    if "-" in given and "." not in given:
+        given = given.upper()  # `Q-l` is the initials of Qi-ling: `Q-L`
+    return _with_particle(Person(family=match.group("family"), given=given, suffix=match.group("suffix")))
 
 
 def _with_particle(person: Person) -> Person:
@@ -837,15 +1073,126 @@ def _letter_suffix(index: int) -> str:
     return letters
 
 
+# --- an article's reference section -------------------------------------------------------------------------
+
+# The heading over an article's reference list, as a markdown heading (`## References`), a bold line
+# (`**Sources:**`) or a line of its own (`References`).
+_SECTION_HEADING = re.compile(
+    r"""^[ \t]*(?:(?P<hashes>\#{1,6})[ \t]+)?(?:\*\*|__)?[ \t]*
+        (?:references?|bibliography|sources|works[ \t]cited|literature[ \t]cited|reference[ \t]list
+          |citations|notes|references[ \t]and[ \t]notes|notes[ \t]and[ \t]references|further[ \t]reading)
+        [ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*\#*[ \t]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_ANY_MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}(?P<hashes>\#{1,6})[ \t]")
+# What ends a reference list at the foot of a web article: the byline, a date line, a call to action.
+_AFTER_LIST = re.compile(
+    r"^[ \t]*(?:\*|_)*(?:by|written[ \t]by|author:|reviewed[ \t]by|medically[ \t]reviewed[ \t]by"
+    r"|last[ \t]updated|updated[ \t]on|published[ \t]on|posted[ \t]in|share[ \t]this|tags?:"
+    r"|categor(?:y|ies):)\b",
+    re.IGNORECASE,
+)
+
+
+def reference_section(text: str) -> tuple[str, int] | None:
+    """The reference section of an article (its text and the 1-based line it starts on), or ``None`` when the
+    text has neither a reference heading nor a numbered list at its end (a file that is only a list).
+
+    The section starts after the last heading named ``References``, ``Bibliography``, ``Sources``, ``Works
+    cited``, ``Notes`` … and ends at the next markdown heading of the same or a higher level, or at a byline
+    or date line after the list (``By Sam Whitlock``). Without such a heading, a numbered list at the end of
+    the text (after prose) is taken.
+    """
+    lines = text.splitlines()
+    start = None
+    level = 7
+    for index, line in enumerate(lines):
+        match = _SECTION_HEADING.match(line)
+        if match:
+            start = index + 1
+            level = len(match.group("hashes") or "#" * 7)
+    end = len(lines)
+    if start is None:
+        found = _trailing_numbered_list(lines)
+        if found is None:
+            return None
+        start, end = found
+        level = 0
+    for index in range(start, end):
+        heading = _ANY_MARKDOWN_HEADING.match(lines[index])
+        if heading and len(heading.group("hashes")) <= level:
+            end = index
+            break
+        if index > start and not lines[index - 1].strip() and _AFTER_LIST.match(lines[index]):
+            end = index
+            break
+    return "\n".join(lines[start:end]), start + 1
+
+
+# Lines of boilerplate that may follow an article's reference list (byline, "Leave a Reply", a comment form's
+# notice) before the text ends: looked through, at most this many, when no heading names the list.
+_MAX_TRAILING_BOILERPLATE = 15
+
+
+def _trailing_numbered_list(lines: Sequence[str]) -> tuple[int, int] | None:
+    """``(first, end)`` line indexes of a numbered list of references near the end of the text, after other
+    text; boilerplate after it (a byline, a comment form) is left out. Most items must hold a year."""
+    index = len(lines) - 1
+    skipped = 0
+    while index >= 0 and _label_of(lines[index]) is None:
+        if lines[index].strip():
+            skipped += 1
+            if skipped > _MAX_TRAILING_BOILERPLATE:
+                return None
+        index -= 1
+    if index < 0:
+        return None
+    end = index + 1
+    while end < len(lines) and lines[end].strip() and _label_of(lines[end]) is None:
+        end += 1  # the last item's wrapped lines
+    first = None
+    items: list[str] = []
+    for index in range(end - 1, -1, -1):
+        line = lines[index]
+        if not line.strip():
+            continue
+        if _label_of(line) is not None:
+            first = index
+            items.append(line)
+            continue
+        if _is_wrapped_item_line(lines, index):
+            items[-1:] = [line + " " + items[-1]] if items else [line]
+            continue
+        break  # prose before the list
+    if first is None or not any(line.strip() for line in lines[:first]):
+        return None
+    with_year = sum(1 for item in items if _YEAR_ANYWHERE.search(item))
+    if with_year * 2 < len(items):
+        return None  # a numbered list of steps or tips, not references
+    return first, end
+
+
+def _is_wrapped_item_line(lines: Sequence[str], index: int) -> bool:
+    """A line inside a numbered item wrapped over several lines (the item's label is above, no blank)."""
+    for above in range(index - 1, -1, -1):
+        if not lines[above].strip():
+            return False
+        if _label_of(lines[above]) is not None:
+            return True
+    return False
+
+
 # --- the public function ------------------------------------------------------------------------------------
 
 
 def parse_references(
     text: str, *, source: str | None = None, strict: bool = False, start_line: int = 1
 ) -> ReferenceList:
-    """Parse a pasted reference list (APA, Vancouver/NLM; numbered, bulleted or plain; wrapped; markdown) into
-    references with ``.problems``. Never raises on bad text; ``strict=True`` raises
-    :class:`~needling_evidence.errors.StrictError` when there is any problem.
+    """Parse a pasted reference list (APA, Vancouver/NLM/AMA, Harvard, AMS, MLA, Chicago, IEEE; numbered,
+    bulleted or plain; wrapped; markdown; ditto authors) into references with ``.problems``. For an article
+    with prose around its list, :func:`reference_section` finds the list first (``load_references`` does).
+    Never raises on bad text; ``strict=True`` raises :class:`~needling_evidence.errors.StrictError` when there
+    is any problem.
 
     ``source`` names the file for ``Reference.file`` and problem locations; ``start_line`` is the line number
     of the text's first line in that file (when the list is a slice of a larger document).
@@ -862,7 +1209,7 @@ def parse_references(
     for block in _split_blocks(lines):
         first, last = block.start, block.start + len(block.lines) - 1
         raw = text[offsets[first] : offsets[last] + len(lines[last])]
-        parsed.append(_parse_block(block, raw))
+        parsed.append(_parse_block(block, raw, parsed[-1].author_text if parsed else ""))
     keys = _assign_keys(reference_key(p.authors, p.year, p.title) for p in parsed)
     references: list[Reference] = []
     for item, key in zip(parsed, keys, strict=True):
@@ -931,6 +1278,10 @@ def _to_reference(
         fields["doi_as_written"] = ids.malformed_doi
     if len(ids.urls) > 1:
         fields["other_urls"] = " ".join(ids.urls[1:])
+    others = (("other_pmids", ids.pmids), ("other_pmcids", ids.pmcids), ("other_isbns", ids.isbns))
+    for name, values in others:
+        if len(values) > 1:
+            fields[name] = " ".join(values[1:])
     fields.update(item.extra)
     if item.epub:
         fields["epub"] = item.epub
@@ -951,6 +1302,7 @@ def _to_reference(
         doi=ids.dois[0] if ids.dois else None,
         pmid=ids.pmid,
         pmcid=ids.pmcid,
+        isbn=ids.isbns[0] if ids.isbns else None,
         url=ids.urls[0] if ids.urls else None,
         publisher=item.publisher,
         editors=item.editors,
@@ -961,18 +1313,25 @@ def _to_reference(
         fields=fields,
     )
     if item.style == "unparsed":
+        # With no year, identifier or URL, and no author list to start it (those are read as undated
+        # references above), the text is a note or a step, not a reference: it is kept in the problem's `raw`.
+        kept = _useful(item)
         problems.append(
             Problem(
                 "refs.unparsed",
-                "not recognised as an APA, Harvard or Vancouver reference"
-                + ("; kept with its identifiers and year at low confidence" if _useful(item) else ""),
+                "reference style not recognised (not APA, Harvard, AMS, Vancouver, MLA, Chicago or IEEE)"
+                + (
+                    "; kept as written with its identifiers and year at low confidence"
+                    if kept
+                    else "; nothing in it to keep (no year, DOI, PMID or URL)"
+                ),
                 file=source,
                 line=line,
-                key=key if _useful(item) else None,
+                key=key if kept else None,
                 raw=item.raw,
             )
         )
-        return (reference if _useful(item) else None), problems
+        return (reference if kept else None), problems
     wanted = [
         ("year", item.year or item.undated),
         ("title", item.title),
@@ -997,7 +1356,7 @@ def _to_reference(
 
 def _useful(item: _Parsed) -> bool:
     ids = item.ids
-    return bool(ids.dois or ids.pmid or ids.pmcid or ids.urls or item.year)
+    return bool(ids.dois or ids.pmid or ids.pmcid or ids.isbns or ids.urls or item.year)
 
 
 def _confidence(item: _Parsed) -> float:
