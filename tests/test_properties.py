@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import string
 from collections.abc import Callable
 from pathlib import Path
@@ -160,6 +161,13 @@ def _references(draw: st.DrawFn) -> list[ne.Reference]:
     return refs
 
 
+def _initials_folded(given: str | None) -> str | None:
+    """ "Z. A." and "ZA", "Q.-L." and "Q-L" are the same initials."""
+    if given and re.fullmatch(r"[A-Z](?:[. -]*[A-Z])*\.?", given):
+        return re.sub(r"[. ]", "", given)
+    return given
+
+
 def _spaces_folded(text: str | None) -> str | None:
     return " ".join(text.split()) if text is not None else None
 
@@ -175,7 +183,10 @@ def test_bibtex_write_then_read_keeps_every_reference(refs: list[ne.Reference]) 
         assert theirs.doi == ne.normalize_doi(ours.doi or "")
         assert _spaces_folded(theirs.container_title) == _spaces_folded(ours.container_title)
         assert theirs.volume == ours.volume
-        assert [(a.family, a.given) for a in theirs.authors] == [(a.family, a.given) for a in ours.authors]
+        # BibTeX output spaces initials ("ZA" -> "Z. A.", issue 9): compare initials without their stops
+        assert [(a.family, _initials_folded(a.given)) for a in theirs.authors] == [
+            (a.family, _initials_folded(a.given)) for a in ours.authors
+        ]
 
 
 _DOI_LIKE = st.one_of(
