@@ -434,6 +434,8 @@ _BLANKS = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";\s+"
     r"|,\s+(?=(?:but|whereas|yet)\s)"
+    r"|(?<=\S)\s+(?=but\s+(?:did|does|do|is|are|was|were|has|have|had|may|can|not|no)\b)"
+    r"|,\s+(?=and\s+(?:(?:up to|about|around|nearly|over|more than|less than|only)\s+)?\d)"
     r"|,\s+(?=which\s+(?!is\b|are\b|was\b|were\b|means?\b|includes?\b))"
     r"|,\s+(?=(?:leading to|making (?:it|them|this)|resulting in|after which|causing)\b)"
     r"|,\s+(?=and\s+(?:(?:a|an|the|another|one)\s+)?(?:\d{4}\s+)?(?:study|review|trial|evaluation|survey|analysis)\b)",
@@ -463,11 +465,14 @@ _OUTCOME_HEAD = re.compile(
 )
 # Verbs that head a coordinated predicate ("reduce pain, increase range of motion, and accelerate healing").
 _PREDICATE_VERB = re.compile(
-    rf"(?:to\s+)?(?:(?:{_EFFECT_VERBS}|accelerate|boost|enhance|help|aid|assist|support|manage|treat|promote|"
-    r"reduc|improv|increas|decreas|restor|releas|relax|lessen|prevent|allow|provide|have|has|are|is|did|does|"
-    r"can|may|will|might)\w*)\b",
+    r"(?:to\s+)?(?:"
+    r"(?:alleviat|improv|reduc|reliev|restor|rebuild|increas|decreas|optimi[sz]|promot|stimulat|releas|remov|"
+    r"lower|eas|speed|strengthen|prevent|chang|alter|cur|accelerat|boost|enhanc|help|assist|support|manag|"
+    r"treat|lessen|allow|provid|relax)(?:e|es|ed|ing|s)?"
+    r"|have|has|are|is|did|does|can|may|will|might)\b",
     re.IGNORECASE,
 )
+_MODAL = re.compile(r"(?:can|may|might|will|would|should|must)\b", re.IGNORECASE)
 _LIST_STARTERS = re.compile(r"^(?:such as|including|like|e\.g\.|for example|especially)\b", re.IGNORECASE)
 _CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|because|if|when|while|although)\b", re.IGNORECASE)
 _VERB_FORM = re.compile(r"\b(?:\w+ed|is|are|was|were|can|may|will|has|have|had)\b", re.IGNORECASE)
@@ -493,11 +498,14 @@ def _mask(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
 @dataclass(frozen=True)
 class _Piece:
     """One atomic claim of a sentence: ``span`` of its own words in the sentence, and the ``prefix`` span
-    (the clause's beginning: subject and verb) its rewrite carries over when the span lacks them."""
+    (the clause's beginning: subject and verb) its rewrite carries over when the span lacks them; for a
+    coordinated subject ("walking, standing, lifting or carrying have been associated with …"), the
+    ``suffix`` span of the predicate they share."""
 
     start: int
     end: int
     prefix: tuple[int, int] | None = None
+    suffix: tuple[int, int] | None = None  # the shared predicate after a coordinated subject
 
 
 def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -598,6 +606,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
     if not seps or len(seps) > 4 * MAX_RUN:
         return [_Piece(start, end)]
     runs: list[list[re.Match[str]]] = []
+    predicates: dict[int, int] = {}  # run (by its first separator's start) -> where a shared predicate starts
     used: set[int] = set()
     for index in range(len(seps) - 1, -1, -1):
         sep = seps[index]
@@ -630,15 +639,23 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         if verb_mode:
             ok = joined and bool(_PREDICATE_VERB.search(first))
         else:
+            finite = _FINITE.search(last)
+            own_last = _words(last[: finite.start()]) if finite else last_words
             last_ok = (
-                any(_is_outcome(w) for w in last_words[:5])
-                or (bool(last_words) and last_words[0].lower() == "other")
-                or (bool(last_words) and _gerund(last_words[0]))
-            ) and not _FINITE.search(last)
+                any(_is_outcome(w) for w in own_last[:5])
+                or (bool(own_last) and own_last[0].lower() == "other")
+                or (bool(own_last) and _gerund(own_last[0]))
+            )
             first_ok = _is_outcome(_head(first)) or (_gerund(_head(first)) and len(run) > 1)
             ok = last_ok and (first_ok or any(_is_outcome(_head(i)) for i in items))
-            if not item and _np_start(masked, start, run[0].start()) <= start:
-                ok = False  # the coordination is the subject: its predicate follows the last item
+            if finite:
+                # a coordinated subject ("walking, standing, lifting or carrying have been associated
+                # with …"): each item takes the predicate they share
+                ok = ok and 0 < len(own_last) <= 4
+                if ok:
+                    predicates[run[0].start()] = sep.end() + finite.start()
+            elif not item and _np_start(masked, start, run[0].start()) <= start:
+                ok = False  # the coordination is the subject of a predicate this clause does not show
             if not joined:
                 ok = ok and all(len(_words(i)) <= 4 for i in items) and len(_words(first)) <= 4
         if not ok:
@@ -655,7 +672,10 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         first_end = run[0].start()
         second = masked[run[0].end() : run[1].start() if len(run) > 1 else run_end].strip()
         prefix_end = _np_start(masked, cursor, first_end)
-        if _PREDICATE_VERB.match(second):
+        finite = _FINITE.search(masked, cursor, first_end)
+        if _MODAL.match(second) and finite:
+            prefix_end = finite.start()  # "Physiotherapy can …, and may utilize …": the subject
+        elif _PREDICATE_VERB.match(second):
             # a coordinated predicate: the rewrite carries what comes before the first item's verb
             form = _verb_form(re.sub(r"^to\s+", "", second).split(" ", 1)[0])
             verbs = [
@@ -672,6 +692,16 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             pieces.append(_Piece(start, first_end))
         bounds = [m.end() for m in run]
         ends = [m.start() for m in run[1:]] + [run_end]
+        shared = predicates.get(run[0].start())
+        if shared is not None:
+            ends[-1] = shared
+            suffix = (shared, run_end)
+            pieces[-1] = _Piece(pieces[-1].start, pieces[-1].end, pieces[-1].prefix, suffix)
+            prefix = (start, prefix_end) if prefix_end > start else None
+            for a, b in zip(bounds, ends, strict=True):
+                pieces.append(_Piece(a, b, prefix, suffix))
+            cursor = run_end
+            continue
         for a, b in zip(bounds, ends, strict=True):
             pieces.append(_Piece(a, b, prefix))
         cursor = run[-1].end()
@@ -691,7 +721,8 @@ def _pieces(masked: str, *, item: bool = False) -> list[_Piece]:
 _DEFINITION = re.compile(
     r"^(?:[\w()’'/-]+\s+){1,7}?(?:is|are)\s+(?:perhaps\s+)?(?:a|an|one of the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:form|type|kind|technique|treatment|method|therapy|intervention|practice|procedure|approach|modality|"
-    r"term|massage|traditions?|system|discipline|profession|tool)s?\b",
+    r"term|massage|traditions?|system|discipline|profession|tool)s?\b"
+    r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:defined as|described as|the term for)\b",
     re.IGNORECASE,
 )
 _HISTORY = re.compile(r"\b(?:ancient|oldest|centuries|history|historically|Hippocrates)\b", re.IGNORECASE)
@@ -903,10 +934,12 @@ def _draft_sentence(
     made: list[Claim] = []
     for piece in pieces:
         own = _plain(masked[piece.start : piece.end])
-        if len(pieces) > 1 and (_not_a_claim(own) or len(own.split()) < 1):
+        if not own or (len(pieces) > 1 and not piece.prefix and _not_a_claim(own)):
             continue
         # a later item carries the clause's beginning (its subject and verb), from the same sentence only
         text = _plain(masked[piece.prefix[0] : piece.prefix[1]]) + " " + own if piece.prefix else own
+        if piece.suffix:
+            text += " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
         text = _replace_it(_clean(text), subject)
         kind = claim_kind(text, topic)
         if kind == "other":
