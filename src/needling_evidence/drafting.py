@@ -50,6 +50,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbleeding\b", 1),
         (r"\bsore(?:ness)?\b", 1),
         (r"\bharm(?:s|ful)?\b", 2),
+        (r"\b(?:few|low|minimal|little|no|rare) risks?\b", 2),
+        (r"\b(?:increased|higher) risk of\b", 2),
+        (r"\bprecautions?\b", 2),
+        (r"\b(?:reported cases|case reports?)\b", 2),
     ),
     "experience": (
         (r"\bpainless\b", 2),
@@ -61,7 +65,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bperceived\b", 1),
         (r"\bstiff(?:ness|er)?\b", 1),
         (r"\bsoreness you feel\b", 1),
-        (r"\bpainful\b", 2),
+        (r"\b(?:is|are|be|was|were|as|feel|feels|seem|seems)\s+(?:\w+\s+)?painful\b", 2),
         (r"\b(?:don['’]t|doesn['’]t|do not|does not|won['’]t|not) (?:cause|hurt)\b", 2),
         (r"\btwitch\b", 2),
         (r"\bdescribed as\b", 1),
@@ -93,19 +97,22 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbiochemical\b", 2),
         (r"\bneuromuscular\b", 2),
         (r"\breflex\b", 2),
-        (r"\bpain (?:cycle|message)", 2),
+        (r"\bpain (?:cycle|message)", 3),
         (r"\bability to heal\b", 2),
         (r"\bspinal alignment\b", 2),
         (r"\bnerve irritation\b", 2),
         (r"\bimmune\b", 2),
-        (r"\blymph\w*", 2),
+        (r"\blymph\w*", 1),
         (r"\btoxins?\b", 2),
         (r"\bmovement of\b", 1),
         (r"\bmechanisms?\b", 2),
         (r"\bsupports? (?:your|the) spine\b", 2),
     ),
     "efficacy": (
-        (r"\beffective(?:ness)?\b", 2),
+        (r"\beffective(?:ly|ness)?\b", 2),
+        (r"\buseful\b", 2),
+        (r"\bevidence\b", 1),
+        (r"\ballows? (?:us|you|the body|for)\b", 1),
         (r"\bbenefits?\b", 2),
         (r"\b(?:pain )?relie(?:f|ve|ves|ved)\b", 2),
         (r"\balleviat\w*", 2),
@@ -113,7 +120,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"\b(?:pain|function|range of motion|flexibility|strength|soreness|recovery|performance|posture|"
          r"swelling|mobility|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|anxiety|"
          r"stress|sleep|fatigue|depression|disability|quality of life|blood pressure|cortisol|tension|"
-         r"relaxation|healing|spasms?|mood|movement)\b", 2),
+         r"relaxation|spasms?|mood|movement|weight gain|weight)\b", 2),
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
         (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b", 2),
         (r"\b(?:useful|effective|successful) treatment\b", 2),
@@ -143,14 +150,15 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bvicious cycle\b", 2),
         (r"\baccumulation\b", 1),
         (r"\brisk factors?\b|\bfactors\b[^.;]{0,40}\b(?:risk|associated)\b", 3),
-        (r"\bassociated with\b", 2),
+        (r"\bassociated with\b", 1),
+        (r"\b(?:has|have) been associated with\b", 2),
         (r"\bcausative\b", 2),
         (r"\bplays? an? (?:major |key |important )?role\b", 2),
         (r"\b(?:poor|bad|slouch\w*) postures?\b", 2),
     ),
     # Other checkable health facts: how common, how it goes, what it costs, who may do what.
     "other": (
-        (r"\d\s*%|\bper ?cent\b", 3),
+        (r"\d\s*%\s+of\b|\bper ?cent of\b", 3),  # a share of people or cases ("80% of adults")
         (r"\bprevalence\b|\bincidence\b|\bprognosis\b|\blifetime\b", 3),
         (r"\bleading causes?\b|\bmost common\b", 3),
         (r"\bcosts?\b", 2),
@@ -177,6 +185,10 @@ _TITLE_STOPWORDS = frozenset(
         "a", "an", "and", "the", "of", "for", "to", "in", "on", "or", "is", "are", "what", "why", "how",
         "does", "do", "your", "you", "with", "vs", "versus", "at", "by", "from", "about", "helps", "help",
         "doesn't", "not", "pain", "physio", "therapy", "physical", "guide",
+        # a title's condition and body words name no intervention ("Low Back Pain", "Posture Correction")
+        "low", "lower", "back", "neck", "knee", "shoulder", "hip", "spine", "spinal", "chronic", "acute",
+        "relief", "science", "impacts", "hidden", "cause", "causes", "things", "know", "health", "purposes",
+        "evidence-based", "treatments", "actually", "work", "alignment", "posture", "overview", "that",
     }
 )  # fmt: skip
 
@@ -240,6 +252,7 @@ _LEADING_IT = re.compile(
 
 def _plain(text: str) -> str:
     """Inline Markdown as plain text (escapes, emphasis, links), white space collapsed."""
+    text = re.sub(r"(?<=\w) (?=['’](?:t|s|re|ve|ll|d|m)\b)", "", text)  # "don\\'t", its escape blanked
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>~|])", r"\1", text)
     text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
@@ -436,6 +449,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:but|whereas|yet)\s)"
     r"|(?<=\S)\s+(?=but\s+(?:did|does|do|is|are|was|were|has|have|had|may|can|not|no)\b)"
     r"|,\s+(?=and\s+(?:(?:up to|about|around|nearly|over|more than|less than|only)\s+)?\d)"
+    r"|(?<=\S)\s+(?=which\s+(?:ultimately|then|in turn|also|further)\b)"
     r"|,\s+(?=which\s+(?!is\b|are\b|was\b|were\b|means?\b|includes?\b))"
     r"|,\s+(?=(?:leading to|making (?:it|them|this)|resulting in|after which|causing)\b)"
     r"|,\s+(?=and\s+(?:(?:a|an|the|another|one)\s+)?(?:\d{4}\s+)?(?:study|review|trial|evaluation|survey|analysis)\b)",
@@ -636,9 +650,8 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         first = masked[start : run[0].start()]
         items = [masked[a.end() : b.start()] for a, b in itertools.pairwise(run)]
         last_words = _words(last)
-        if verb_mode:
-            ok = joined and bool(_PREDICATE_VERB.search(first))
-        else:
+        ok = verb_mode and joined and bool(_PREDICATE_VERB.search(first))
+        if not ok:
             finite = _FINITE.search(last)
             own_last = _words(last[: finite.start()]) if finite else last_words
             last_ok = (
@@ -651,7 +664,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             if finite:
                 # a coordinated subject ("walking, standing, lifting or carrying have been associated
                 # with …"): each item takes the predicate they share
-                ok = ok and 0 < len(own_last) <= 4
+                ok = ok and 0 < len(own_last) <= 4 and _np_start(masked, start, run[0].start()) > start
                 if ok:
                     predicates[run[0].start()] = sep.end() + finite.start()
             elif not item and _np_start(masked, start, run[0].start()) <= start:
@@ -927,19 +940,24 @@ def _draft_sentence(
         masked = " " * label.end() + masked[label.end() :]
     plain = _plain(masked)
     _name_subject(_clean(plain), subject, topic)
-    if not is_checkworthy(plain, cited=cited, topic=topic) or _not_a_claim(plain):
+    if not is_checkworthy(plain, cited=cited, topic=topic):
         return []
-    whole_kind = claim_kind(_clean(plain), topic)
     pieces = _pieces(masked)
+    if _not_a_claim(plain) and (len(pieces) == 1 or _excluded(plain)):
+        return []  # a belief, definition or advice; with another clause ("…, but research suggests …") only
+        # that clause is dropped, below
+    whole_kind = claim_kind(_clean(plain), topic)
     made: list[Claim] = []
     for piece in pieces:
         own = _plain(masked[piece.start : piece.end])
-        if not own or (len(pieces) > 1 and not piece.prefix and _not_a_claim(own)):
+        if not own:
             continue
         # a later item carries the clause's beginning (its subject and verb), from the same sentence only
         text = _plain(masked[piece.prefix[0] : piece.prefix[1]]) + " " + own if piece.prefix else own
         if piece.suffix:
             text += " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
+        if len(pieces) > 1 and _not_a_claim(text):
+            continue
         text = _replace_it(_clean(text), subject)
         kind = claim_kind(text, topic)
         if kind == "other":
