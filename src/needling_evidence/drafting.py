@@ -155,6 +155,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bcausative\b", 2),
         (r"\bplays? an? (?:major |key |important )?role\b", 2),
         (r"\b(?:poor|bad|slouch\w*) postures?\b", 2),
+        # what happens to the body's structures over time ("the discs start to lose their hydration")
+        (r"\b(?:discs?|joints?|cartilage|vertebrae|ligaments?|tendons?|bones?|muscles?|spine)\b[^.;]{0,40}"
+         r"\b(?:lose|loses|losing|degenerat\w*|weaken\w*|shrink\w*|wears? (?:down|out)|dry out|dries out|"
+         r"stiffen\w*|tighten\w*|compress\w*)\b", 2),
     ),
     # Other checkable health facts: how common, how it goes, what it costs, who may do what.
     "other": (
@@ -563,6 +567,19 @@ def _is_outcome(word: str) -> bool:
     return bool(_OUTCOME_HEAD.fullmatch(word.strip("’'-/")))
 
 
+# An item that names a change is an outcome whatever its noun ("a healthier pregnancy, easier delivery").
+_CHANGE_WORD = re.compile(
+    r"(?:better|less|more|fewer|improved|reduced|increased|decreased|lower|higher|greater|faster|"
+    r"quicker|\w{3,}ier)",
+    re.IGNORECASE,
+)
+
+
+def _names_change(text: str) -> bool:
+    words = [w for w in _words(text) if w.lower() not in _DETERMINERS]
+    return bool(words) and bool(_CHANGE_WORD.fullmatch(words[0]))
+
+
 def _gerund(text: str) -> bool:
     words = _words(text)
     return bool(words) and words[-1].lower().endswith("ing") and len(words[-1]) > 5
@@ -594,8 +611,6 @@ def _np_start(masked: str, start: int, end: int) -> int:
         low = word.group().lower()
         if low in _BOUNDARY_WORDS or _VERB_FORM.fullmatch(low) or _PREDICATE_VERB.fullmatch(low):
             cut = index + 1
-    while cut < len(words) - 1 and words[cut].group().lower() in _DETERMINERS:
-        cut += 1
     if cut >= len(words):
         return end
     return start + words[cut].start()
@@ -656,11 +671,15 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             own_last = _words(last[: finite.start()]) if finite else last_words
             last_ok = (
                 any(_is_outcome(w) for w in own_last[:5])
+                or _names_change(" ".join(own_last))
                 or (bool(own_last) and own_last[0].lower() == "other")
                 or (bool(own_last) and _gerund(own_last[0]))
             )
             first_ok = _is_outcome(_head(first)) or (_gerund(_head(first)) and len(run) > 1)
-            ok = last_ok and (first_ok or any(_is_outcome(_head(i)) for i in items))
+            first_ok = first_ok or _names_change(
+                masked[_np_start(masked, start, run[0].start()) : run[0].start()]
+            )
+            ok = last_ok and (first_ok or any(_is_outcome(_head(i)) or _names_change(i) for i in items))
             if finite:
                 # a coordinated subject ("walking, standing, lifting or carrying have been associated
                 # with …"): each item takes the predicate they share
@@ -785,6 +804,11 @@ _LEAD_NOUN = re.compile(
 _LEAD_HOW = re.compile(r"^how (?:it|they|this|\w+(?: \w+)?) (?:helps?|works?)$", re.IGNORECASE)
 _LEAD_FOR = re.compile(r"^(?:best|good|ideal|useful|great|helpful) for$", re.IGNORECASE)
 _LEAD_FOLLOWING = re.compile(r"\s+(?:the following|as follows|these(?: conditions| areas)?|following)$", re.I)
+_EFFECT_LEAD = re.compile(
+    r"\b(?:improv|reduc|reliev|eas|help|alleviat|prevent|treat(?=s?\b|ed\b|ing\b)|benefit|boost|enhanc|increas|decreas|lower|"
+    r"promot|support|manag|restor|strengthen|speed|accelerat|allow)\w*",
+    re.IGNORECASE,
+)
 _ADJECTIVE_START = re.compile(r"^(?:helpful|useful|beneficial|effective|good|safe|great|ideal|best)\b", re.I)
 
 
@@ -943,7 +967,7 @@ def _draft_sentence(
     if not is_checkworthy(plain, cited=cited, topic=topic):
         return []
     pieces = _pieces(masked)
-    if _not_a_claim(plain) and (len(pieces) == 1 or _excluded(plain)):
+    if _not_a_claim(plain) and (len(pieces) == 1 or not _BELIEF.match(plain)):
         return []  # a belief, definition or advice; with another clause ("…, but research suggests …") only
         # that clause is dropped, below
     whole_kind = claim_kind(_clean(plain), topic)
@@ -1005,11 +1029,16 @@ def _draft_list(
         lead = _Lead(_item_stem(lead_text.rstrip(".")), None, lead.kind_text)
     elif lead.stem:
         lead = _Lead(_replace_it(lead.stem, subject), None, lead.kind_text)
-    lead_is_claim = kind != "other" or sentence.id in cuts or bool(_FINDING.search(plain))
+    lead_is_claim = (
+        kind != "other"
+        or sentence.id in cuts
+        or bool(_FINDING.search(plain) or _EFFECT_LEAD.search(plain))
+        or bool(_LEAD_NOUN.match(_DISCOURSE_OPENERS.sub("", plain.rstrip(": "))))
+    )
     for item in items:
         item_masked = _mask(item.text, cuts.get(item.id, ()))
         item_plain = _plain(item_masked)
-        if not item_plain or item_plain.endswith("?"):
+        if not item_plain or item_plain.endswith(("?", ":")):
             continue
         if not lead_is_claim and not is_checkworthy(item_plain, cited=item.id in cuts, topic=topic):
             continue
