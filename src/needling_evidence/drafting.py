@@ -116,7 +116,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbenefits?\b", 2),
         (r"\b(?:pain )?relie(?:f|ve|ves|ved)\b", 2),
         (r"\balleviat\w*", 2),
-        (r"\b(?:reduc|improv|restor|rebuild|increas|decreas|lower|eas|speed|boost|shorten|promot|accelerat)\w*\b[^.;]{0,40}"
+        (r"\b(?:reduc|improv|restor|rebuild|increas|decreas|lower(?!\s+back)|eas|speed|boost|shorten|promot|"
+         r"accelerat)\w*\b[^.;]{0,40}"
          r"\b(?:pain|function|range of motion|flexibility|strength|soreness|recovery|performance|posture|"
          r"swelling|mobility|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|anxiety|"
          r"stress|sleep|fatigue|depression|disability|quality of life|blood pressure|cortisol|tension|"
@@ -294,11 +295,20 @@ def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
 _KIND_PRIORITY = ("safety", "efficacy", "mechanism", "etiology", "experience", "other")
 
 
+# "A 2022 study in The Journal of Orthopaedic and Sports Physical Therapy found …": a named source's words say
+# nothing about the claim's kind.
+_NAMED_SOURCE = re.compile(
+    r"\b(study|review|trial|paper|article|survey|analysis|report)\s+(?:published\s+)?(?:in|from|by)\s+"
+    r"(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|in|&))*"
+)
+
+
 def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     """The claim kind (``efficacy``, ``mechanism``, ``safety``, ``etiology``, ``experience`` or ``other``)
     whose cues in :data:`KIND_CUES` score highest. Causal cues count as ``etiology`` only when the sentence
     names no intervention; a treatment that "can cause" something, with no other cue, is a ``safety`` claim
     (a harm of the treatment)."""
+    text = _NAMED_SOURCE.sub(r"\1", text)
     scores = _scores(text)
     if _names_intervention(text, topic):
         if scores["etiology"] and not any(
@@ -797,7 +807,7 @@ def _not_a_claim(plain: str) -> bool:
 
 # --- lead-ins ---------------------------------------------------------------------------------------------
 _LEAD_NOUN = re.compile(
-    r"^(?:the\s+)?(?:main\s+|key\s+|other\s+)?(?P<noun>benefits?|effects?|advantages?)"
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>benefits?|effects?|advantages?)"
     r"(?:\s+of\s+(?P<subject>.+?))?(?:\s+according to\b.*?)?(?:\s+(?P<verb>include|includes|are))?$",
     re.IGNORECASE,
 )
@@ -809,6 +819,7 @@ _EFFECT_LEAD = re.compile(
     r"promot|support|manag|restor|strengthen|speed|accelerat|allow)\w*",
     re.IGNORECASE,
 )
+_META_LEAD = re.compile(r"^(?:here are|here's|here is|below are|these are|try these)\b", re.IGNORECASE)
 _ADJECTIVE_START = re.compile(r"^(?:helpful|useful|beneficial|effective|good|safe|great|ideal|best)\b", re.I)
 
 
@@ -824,9 +835,24 @@ def _section_subject(article: Article, section_id: str | None) -> str | None:
         if section.id == section_id:
             title = re.sub(r"^\s*\d+[.)]\s*", "", _plain(section.title)).strip()
             if title and not title.endswith("?") and len(title.split()) <= 4:
-                return title
+                return _sentence_case(title)
     title = _plain(article.title or "")
-    return title if title and len(title.split()) <= 4 else None
+    return _sentence_case(title) if title and len(title.split()) <= 4 else None
+
+
+def _sentence_case(title: str) -> str:
+    """ "Chiropractic Care" → "Chiropractic care" (a title's capitals are not a name's); acronyms stay."""
+    first, *rest = title.split(" ")
+    return " ".join([first, *(w if w.isupper() and len(w) > 1 else w.lower() for w in rest)])
+
+
+def _third_person(verb: str) -> str:
+    """ "reduce" → "reduces", "ease" → "eases", "relieve" → "relieves": a sub-lead's verb after a subject."""
+    if re.search(r"(?:s|sh|ch|x|z)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def _lead(plain: str, section_subject: str | None) -> _Lead:
@@ -977,7 +1003,10 @@ def _draft_sentence(
         if not own:
             continue
         # a later item carries the clause's beginning (its subject and verb), from the same sentence only
-        text = _plain(masked[piece.prefix[0] : piece.prefix[1]]) + " " + own if piece.prefix else own
+        carried = _plain(masked[piece.prefix[0] : piece.prefix[1]]) if piece.prefix else ""
+        if own.lower().startswith("to ") and carried.lower().endswith(" to"):
+            carried = carried[:-3]
+        text = f"{carried} {own}" if carried else own
         if piece.suffix:
             text += " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
         if len(pieces) > 1 and _not_a_claim(text):
@@ -1007,7 +1036,8 @@ def _draft_list(
     of conditions, including:")."""
     plain = _plain(masked)
     made: list[Claim] = []
-    if _excluded(plain) or _ADVICE.search(plain):
+    one_word_lead = len(plain.split()) < 2  # "Effects:" leads as well as a sentence does
+    if (_excluded(plain) and not one_word_lead) or _ADVICE.search(plain) or _META_LEAD.match(plain):
         # "Here are 3 steps you can take today:": the items are claims only on their own
         for item in items:
             made.extend(
@@ -1035,9 +1065,18 @@ def _draft_list(
         or bool(_FINDING.search(plain) or _EFFECT_LEAD.search(plain))
         or bool(_LEAD_NOUN.match(_DISCOURSE_OPENERS.sub("", plain.rstrip(": "))))
     )
+    outer = lead
     for item in items:
         item_masked = _mask(item.text, cuts.get(item.id, ()))
         item_plain = _plain(item_masked)
+        if item_plain.endswith(":") and outer.subject and (verb := re.match(r"[a-z]+", item_plain, re.I)):
+            # an item that leads a list of its own ("Reduce pain in:"): its items take the outer subject
+            # and this verb ("Dry needling therapy reduces pain in …")
+            sub = item_plain.rstrip(": ")
+            subject_text = outer.subject[:1].upper() + outer.subject[1:]
+            rest = sub[verb.end() :]
+            lead = _Lead(f"{subject_text} {_third_person(verb.group().lower())}{rest}", None, sub)
+            continue
         if not item_plain or item_plain.endswith(("?", ":")):
             continue
         if not lead_is_claim and not is_checkworthy(item_plain, cited=item.id in cuts, topic=topic):
