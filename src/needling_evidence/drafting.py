@@ -1016,7 +1016,7 @@ def _draft_sentence(
         if kind == "other":
             kind = whole_kind
         start, end = _trim(masked, piece.start, piece.end)
-        whole = len(pieces) == 1 and not label
+        whole = len(pieces) == 1 and not label and (start, end) == _trim(masked, 0, len(masked))
         quote = sentence.text if whole else sentence.text[start:end]
         made.append(_claim(sentence, len(made) + 1, text, kind, quote, _condition(text)))
     return made
