@@ -69,7 +69,8 @@ def test_a_heading_like_lead_takes_the_sections_subject_and_items_are_split() ->
     # motherapy_low_back_pain.md, lines 17-23 and 33-39
     text = (
         "### 1. Physiotherapy\n\n"
-        "Physiotherapy is consistently shown to be one of the most effective treatments for lower back pain.\n\n"
+        "Physiotherapy is consistently shown to be one of the most effective treatments for "
+        "lower back pain.\n\n"
         "**Benefits Include:**\n"
         "- Reduced pain and disability\n"
         "- Improved function and mobility\n\n"
@@ -121,8 +122,10 @@ def test_a_list_of_conditions_keeps_each_citation_with_its_item() -> None:
 def test_coordinated_outcomes_and_a_contrasting_clause_are_separate_claims() -> None:
     # nccih_massage_overview.md, line 20 (no comma before "but" in the source)
     sentence = (
-        "A 2014 evaluation of 9 studies (404 total participants) concluded that massage therapy, if continued "
-        "for at least 5 weeks, improved pain, anxiety, and depression in people with fibromyalgia but did not "
+        "A 2014 evaluation of 9 studies (404 total participants) concluded that massage "
+        "therapy, if continued "
+        "for at least 5 weeks, improved pain, anxiety, and depression in people with "
+        "fibromyalgia but did not "
         "have an effect on sleep disturbance."
     )
     claims = draft(sentence + "\n")
@@ -133,7 +136,8 @@ def test_coordinated_outcomes_and_a_contrasting_clause_are_separate_claims() -> 
         "but did not have an effect on sleep disturbance.",
     ]
     assert claims[1].text == (
-        "A 2014 evaluation of 9 studies (404 total participants) concluded that massage therapy, if continued "
+        "A 2014 evaluation of 9 studies (404 total participants) concluded that massage "
+        "therapy, if continued "
         "for at least 5 weeks, improved anxiety."
     )
     assert {c.kind for c in claims} == {"efficacy"}
@@ -149,7 +153,8 @@ def test_coordinated_predicates_carry_their_subject() -> None:
         )
     )
     assert claims["accelerate the healing process."].text == (
-        "When combined with corrective exercises, this treatment has been proven to help accelerate the healing "
+        "When combined with corrective exercises, this treatment has been proven to help "
+        "accelerate the healing "
         "process."
     )
     # "body tissue and organs" names one place, not two claims; "to increase" is the second aim
@@ -196,12 +201,15 @@ def test_shared_heads_are_not_split() -> None:
     "text",
     [
         # lucifit_cupping.md, line 14: a definition and a history are not claims
-        "Cupping is a physical treatment which utilizes a glass or a bamboo cup to create suction in the skin "
+        "Cupping is a physical treatment which utilizes a glass or a bamboo cup to create "
+        "suction in the skin "
         "over a painful area [1]. It is an ancient technique that was even used by the Greek physician "
         "Hippocrates, commonly referred as the ‘’father’’ of medicine.\n",
         # proptgroup_dry_needling.md, line 3: a definition, though it names what the needle stimulates
-        "Functional dry needling (FDN) is a skilled intervention that uses a thin filament needle to penetrate "
-        "the skin and stimulate underlying myofasical trigger points (MTrPs), muscular and connective tissues "
+        "Functional dry needling (FDN) is a skilled intervention that uses a thin filament "
+        "needle to penetrate "
+        "the skin and stimulate underlying myofasical trigger points (MTrPs), muscular and "
+        "connective tissues "
         "for the management of neuromuscular pain and movement impairments.\n",
         # nccih_massage_tips.md, lines 30 and 33: research that exists; advice
         "**Several studies on massage therapy in preterm infants have been conducted to determine if "
