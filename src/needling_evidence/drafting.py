@@ -20,6 +20,7 @@ Everything here is plain string matching over small tables (stdlib only): it pro
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -280,8 +281,15 @@ def _effect_of_intervention(text: str, topic: Sequence[str]) -> bool:
 
 
 def _scores(text: str) -> dict[str, int]:
-    lowered = text.lower()
-    return {kind: sum(w for p, w in cues if p.search(lowered)) for kind, cues in _COMPILED_CUES.items()}
+    return dict(_cached_scores(text.lower()))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_scores(lowered: str) -> tuple[tuple[str, int], ...]:
+    # the same clause is scored for check-worthiness, kind and description: read it once
+    return tuple(
+        (kind, sum(w for p, w in cues if p.search(lowered))) for kind, cues in _COMPILED_CUES.items()
+    )
 
 
 def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
