@@ -20,10 +20,11 @@ Everything here is plain string matching over small tables (stdlib only): it pro
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .model import Article, Claim, ClaimRegistry, Sentence
@@ -460,6 +461,8 @@ _PROSE_KINDS = frozenset({"sentence", "list_item", "quote", "paragraph"})
 _BLANKS = re.compile(
     r"\{:[^}\n]*\}"  # kramdown attribute list "{: .notice--info}"
     r"|<[^>\n]+>"  # an HTML tag
+    r"|\(#[^)\s]*\)"  # the in-page target of a citation link, "[[1]](#ref1)", its marker already blank
+    r"|\[ +\]"  # the brackets left around a blanked marker "[[1]]"
     r"|\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])"  # emphasis
     r"|\\(?=[\\`*_{}\[\]()#+\-.!'\"])"  # a Markdown escape
     r"|^\s*>\s?"  # a quote line's marker
@@ -468,6 +471,9 @@ _BLANKS = re.compile(
 # leading to …", "…, after which …", "…, and a 2017 study … suggested …".
 _CLAUSE_BREAK = re.compile(
     r";\s+"
+    # a full stop, citation markers (blanked), a capital: two sentences a reader did not part
+    # ("… lower extremities.[[1]](#a)[[2]](#b) With an estimated prevalence …")
+    r"|(?<=[a-z0-9)][.!?])\s{3,}(?=[A-Z])"
     r"|,\s+(?=(?:but|whereas|yet)\s)"
     r"|(?<=\S)\s+(?=but\s+(?:did|does|do|is|are|was|were|has|have|had|may|can|not|no)\b)"
     r"|,\s+(?=and\s+(?:(?:up to|about|around|nearly|over|more than|less than|only)\s+)?\d)"
@@ -542,6 +548,9 @@ class _Piece:
     end: int
     prefix: tuple[int, int] | None = None
     suffix: tuple[int, int] | None = None  # the shared predicate after a coordinated subject
+    clause: tuple[int, int] | None = (
+        None  # the clause it belongs to (for its kind when its own words name none)
+    )
 
 
 def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -717,6 +726,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
     runs.sort(key=lambda r: r[0].start())
     pieces: list[_Piece] = []
     cursor = start
+    previous: tuple[int, int] | None = None  # the prefix of the run before, when it ran into this one
     for number, run in enumerate(runs):
         run_end = runs[number + 1][0].start() if number + 1 < len(runs) else end
         first_end = run[0].start()
@@ -735,7 +745,11 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             ]
             if verbs:
                 prefix_end = cursor + verbs[-1].start()
+            if previous is not None and pieces and pieces[-1].start == cursor:
+                # "are older, or are in poor general health, have more stress …": one list in two runs
+                prefix_end = previous[1]
         prefix = (start, prefix_end) if prefix_end > start else None
+        previous = prefix
         if pieces:
             pieces[-1] = _Piece(pieces[-1].start, first_end, pieces[-1].prefix)
         else:
@@ -758,13 +772,18 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
     return [p for p in pieces if masked[p.start : p.end].strip()]
 
 
-def _pieces(masked: str, *, item: bool = False) -> list[_Piece]:
+def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | None = None) -> list[_Piece]:
+    """The atomic claims of a sentence: its clauses, each split at a coordination; a clause ``drop`` says is
+    not a claim (a belief, a definition, advice) is left out with its items."""
     if len(masked) > MAX_SPLIT_CHARS:
         return [_Piece(*_trim(masked, 0, len(masked)))]
     out: list[_Piece] = []
     for start, end in _clauses(masked):
+        if drop is not None and drop(_plain(masked[start:end])):
+            continue
         opener = _DISCOURSE_OPENERS.match(masked[start:end])
-        out.extend(_conjuncts(masked, start + (opener.end() if opener else 0), end, item=item))
+        pieces = _conjuncts(masked, start + (opener.end() if opener else 0), end, item=item)
+        out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
     return out
 
 
@@ -1000,10 +1019,9 @@ def _draft_sentence(
     _name_subject(_clean(plain), subject, topic)
     if not is_checkworthy(plain, cited=cited, topic=topic):
         return []
-    pieces = _pieces(masked)
-    if _not_a_claim(plain) and (len(pieces) == 1 or not _BELIEF.match(plain)):
-        return []  # a belief, definition or advice; with another clause ("…, but research suggests …") only
-        # that clause is dropped, below
+    # a belief, definition or advice is dropped; with another clause ("…, but research suggests …") only its
+    # own clause is
+    pieces = _pieces(masked, drop=_not_a_claim)
     whole_kind = claim_kind(_clean(plain), topic)
     made: list[Claim] = []
     for piece in pieces:
@@ -1021,10 +1039,13 @@ def _draft_sentence(
             continue
         text = _replace_it(_clean(text), subject)
         kind = claim_kind(text, topic)
-        if kind == "other":
+        uncued = kind == "other" and not any(_scores(_NAMED_SOURCE.sub(r"\1", text)).values())
+        if uncued and piece.clause:
+            kind = claim_kind(_clean(_plain(masked[piece.clause[0] : piece.clause[1]])), topic)
+        if uncued and kind == "other":
             kind = whole_kind
         start, end = _trim(masked, piece.start, piece.end)
-        whole = len(pieces) == 1 and not label and (start, end) == _trim(masked, 0, len(masked))
+        whole = len(pieces) == 1 and (start, end) == _trim(masked, 0, len(masked))
         quote = sentence.text if whole else sentence.text[start:end]
         made.append(_claim(sentence, len(made) + 1, text, kind, quote, _condition(text)))
     return made
