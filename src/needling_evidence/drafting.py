@@ -1,21 +1,40 @@
 """Drafting: candidate atomic claims found in an article, for an editor to review.
 
-:func:`draft_claims` reads the sentences and list items of an :class:`~needling_evidence.model.Article`
-and returns a :class:`~needling_evidence.model.ClaimRegistry` of candidate claims, with no evidence links
-(linking a claim to a source is a reviewer's decision, never a guess). The pipeline, for each sentence:
+:func:`draft_claims` reads the prose of an :class:`~needling_evidence.model.Article` (sentences, list items
+and quotes; headings, table cells, captions, footnotes and definitions are skipped) and returns a
+:class:`~needling_evidence.model.ClaimRegistry` of candidate claims, with no evidence links (linking a claim
+to a source is a reviewer's decision, never a guess). Recall comes first: an editor deletes a candidate in a
+second, while a missed claim is a gap the report hides. For each sentence:
 
-1. **Check-worthy?** (:func:`is_checkworthy`) — not a heading, question, instruction, call to action, lead-in
-   without its list, or text about the article itself; and either it cites a source, reports a finding
-   ("found that", "reported"), or carries a cue from the tables below.
-2. **Kind** (:func:`claim_kind`) — the claim kind whose cues score highest (:data:`KIND_CUES`); a causal
-   cue in a sentence that does not name an intervention is about a condition's causes (``etiology``).
-3. **Atomic claims** (:func:`split_claim`) — a lead sentence ending "…, including:" followed by list items
-   becomes one claim per item ("Dry needling physical therapy has been found to be an effective treatment for
-   sciatica"), anchored to the item; "can restore X and rebuild Y" becomes one claim per effect verb.
+1. **Check-worthy?** (:func:`is_checkworthy`) — not a heading, question, instruction, call to action or text
+   about the article; and either it cites a source, reports a finding, or carries a cue of
+   :data:`KIND_CUES`. Definitions and histories of a treatment, advice, beliefs the author reports ("You might
+   think …") and "studies have been conducted" are not claims; in a sentence of several clauses only that
+   clause is dropped ("You might think …, but research suggests …").
+2. **Lists under a lead-in** — a sentence ending in ":" (or a short bold line) right above list items is
+   their lead-in, found from ``Article.sentences`` alone. Each item becomes a claim carrying the lead's
+   subject and verb ("Routine chiropractic care can improve" + "posture"); a lead that only names benefits or
+   effects ("Effects of cupping therapy according to research:", "**How It Helps:**", "**Best For:**")
+   gives its subject (or the section's title) to items that bring their own verb ("Can help in migraines");
+   an item that leads a list of its own ("Reduce pain in:") gives its verb to the items under it.
+3. **Atomic claims** — a sentence is cut into clauses (", but …", "; …", ", which …", ", leading to …",
+   ", after which …", a full stop a reader left inside a citation run) and each clause at a coordination of
+   distinct outcomes, conditions or predicates ("pain, anxiety, and depression"; "reduce pain, increase range
+   of motion, and accelerate healing"; "walking, standing, lifting or carrying have been associated with …").
+   A shared head naming one thing is not cut ("neck and back pain", "biochemical and mechanical changes").
+4. **Kind** (:func:`claim_kind`) — the kind whose cues score highest; a causal cue in a sentence that names
+   no intervention is about a condition's causes (``etiology``); prevalence, prognosis, costs and approvals
+   are ``other``.
 
-Each claim's ``quote`` is an exact substring of ``Article.text`` (the sentence, or the list item), its
-``sentence_id`` the sentence it came from, and its id ``draft-<sentence id>-<n>``, stable for the same text.
-Everything here is plain string matching over small tables (stdlib only): it proposes, an editor decides.
+Each claim's ``quote`` is always a verbatim substring of ``Article.text``, within its own sentence: the whole
+sentence when it is one claim; for a cut, the span of that part (the first part keeps the sentence's
+beginning, the others only their own words). Its ``text`` is the claim as an editor would write it: the
+part's words with the clause's subject and verb carried over from the same sentence (or from the lead-in of
+its list), never text joined from two sentences; a leading "It" is replaced only by the subject named in the
+sentence right before. The spans are found on a *mask* of the sentence — the same length as its text, with
+citation markers and markup blanked — so every split point is an offset into the article's own words. A
+claim's id is ``draft-<sentence id>-<n>``, stable for the same text. Everything here is string matching over
+small tables (stdlib only): it proposes, an editor decides.
 """
 
 from __future__ import annotations
