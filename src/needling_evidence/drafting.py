@@ -1070,6 +1070,13 @@ def _draft_sentence(
     return made
 
 
+def _whole_sentence(item: str) -> bool:
+    """Whether a list item is a sentence with its own subject and verb, not a phrase completing its lead."""
+    words = item.split()
+    finite = _FINITE.search(" ".join(words[2:]))
+    return len(words) >= 6 and finite is not None and item[:1].isupper()
+
+
 def _draft_list(
     article: Article,
     sentence: Sentence,
@@ -1128,6 +1135,10 @@ def _draft_list(
         if not item_plain or item_plain.endswith(("?", ":")):
             continue
         if not lead_is_claim and not is_checkworthy(item_plain, cited=item.id in cuts, topic=topic):
+            continue
+        if _whole_sentence(item_plain):
+            # an item that is a sentence of its own ("Lymphatic drainage is mainly used …") is drafted as one
+            made.extend(_draft_sentence(item, item_masked, item.id in cuts, subject, topic))
             continue
         pieces = _pieces(item_masked, item=True)
         n = 0
