@@ -26,7 +26,11 @@ DATA = Path(__file__).parent / "data" / "articles"
 # knee_taping.md is held out — labelled first, drafting never changed after measuring it (measured: P 1.00,
 # R 0.75, kinds 0.56) — and is the honest estimate. (Cues added later from other QA articles, without looking
 # at these labels — "prevents", "cures", more effect objects, harms a treatment "can cause" — left all four
-# sets of figures unchanged.) Floors sit a little under the measured figures so that a
+# sets of figures unchanged.) The rework for issue 9 (lists under lead-ins, split coordinations, clause
+# breaks) was tuned on tests/data/devset; these labels were read only to keep their figures no worse (three
+# regressions found that way and undone: "promote healing" as efficacy, "painful" anywhere as experience, a
+# coordinated subject split). Measured after it: P 0.96/1.00/0.92, R 0.98/1.00/1.00, kinds 0.91/1.00/1.00;
+# knee_taping P 1.00, R 0.75, kinds 0.67. Floors sit a little under the measured figures so that a
 # regression fails.
 CASES = [
     (dry_needling_path("article.txt"), DATA / "dry_needling_labels.yaml", 0.85, 0.9, 0.8),
@@ -114,27 +118,34 @@ def test_precision_and_recall_against_hand_labels(
     assert result.kind_accuracy >= k_floor
 
 
-def test_seven_conditions_become_seven_efficacy_claims() -> None:
+def test_seven_items_become_nine_efficacy_claims() -> None:
+    # Two items name two conditions each ("Migraines and headaches", "Tennis elbow and other overuse
+    # injuries"): one claim per condition, each quoting its own words; a shared head ("Neck and back pain",
+    # "Chronic and acute pain") names one thing and stays whole (issue 9: atomic claims).
     article = ne.load_article(dry_needling_path("article.txt"))
     claims = ne.draft_claims(article)
     items = [s for s in article.sentences if s.kind == "list_item" and s.line and 39 <= s.line <= 45]
     item_claims = [c for c in claims if c.sentence_id in {s.id for s in items}]
     stem = "Dry needling physical therapy has been found to be an effective treatment for"
-    assert [c.text for c in item_claims] == [
-        f"{stem} chronic and acute pain.",
-        f"{stem} neck and back pain.",
-        f"{stem} migraines and headaches.",
-        f"{stem} tennis elbow and other overuse injuries.",
-        f"{stem} sciatica.",
-        f"{stem} plantar fasciitis.",
-        f"{stem} knee pain.",
+    conditions = [
+        "chronic and acute pain",
+        "neck and back pain",
+        "migraines",
+        "headaches",
+        "tennis elbow",
+        "other overuse injuries",
+        "sciatica",
+        "plantar fasciitis",
+        "knee pain",
     ]
-    for claim, item in zip(item_claims, items, strict=True):
+    assert [c.text for c in item_claims] == [f"{stem} {condition}." for condition in conditions]
+    by_item = {item.id: item for item in items}
+    for claim, condition in zip(item_claims, conditions, strict=True):
+        item = by_item[claim.sentence_id or ""]
         assert claim.kind == "efficacy"
-        assert claim.quote == item.text
-        assert claim.sentence_id == item.id
-        assert claim.id == f"draft-{item.id}-1"
-        assert claim.condition == item.text.lower()
+        assert claim.quote is not None and claim.quote.lower() == condition and claim.quote in item.text
+        assert re.fullmatch(rf"draft-{item.id}-[12]", claim.id)
+        assert claim.condition == condition
     # the lead sentence is a claim of its own, without its dangling "including:"
     lead = next(c for c in claims if c.text.endswith("a wide range of musculoskeletal conditions."))
     assert lead.kind == "efficacy"

@@ -84,3 +84,17 @@ def test_an_effect_of_the_articles_topic_on_anything_is_an_efficacy_claim() -> N
     assert drafted == {"Ginger reduces nausea in pregnancy.": "efficacy"}
     # with no intervention named, an effect verb alone is not a claim cue
     assert not is_checkworthy("The weather reduces attendance in winter.")
+
+
+def test_a_linked_number_citation_leaves_no_trace_in_the_claim_text() -> None:
+    # From the dev-set pharmacist monograph (tests/data/devset/pharmaguide_low_back_pain.md): the marker
+    # "[[3]](#psc1047n1003)" ends with ")" like a narrative "Smith (2019)", but is all marker.
+    import needling_evidence as ne
+
+    article = ne.load_article(
+        "Between 50% and 80% of people will experience an episode of low back pain during their "
+        "lifetime.[[3]](#psc1047n1003) Next sentence here.\n\n3. Smith J. Back pain. Spine. 2019;1:1-2.\n"
+    )
+    texts = [claim.text for claim in ne.draft_claims(article)]
+    assert any("low back pain during their lifetime" in text for text in texts)
+    assert not any("[" in text or "(#" in text for text in texts)

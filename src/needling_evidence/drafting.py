@@ -1,27 +1,49 @@
 """Drafting: candidate atomic claims found in an article, for an editor to review.
 
-:func:`draft_claims` reads the sentences and list items of an :class:`~needling_evidence.model.Article`
-and returns a :class:`~needling_evidence.model.ClaimRegistry` of candidate claims, with no evidence links
-(linking a claim to a source is a reviewer's decision, never a guess). The pipeline, for each sentence:
+:func:`draft_claims` reads the prose of an :class:`~needling_evidence.model.Article` (sentences, list items
+and quotes; headings, table cells, captions, footnotes and definitions are skipped) and returns a
+:class:`~needling_evidence.model.ClaimRegistry` of candidate claims, with no evidence links (linking a claim
+to a source is a reviewer's decision, never a guess). Recall comes first: an editor deletes a candidate in a
+second, while a missed claim is a gap the report hides. For each sentence:
 
-1. **Check-worthy?** (:func:`is_checkworthy`) — not a heading, question, instruction, call to action, lead-in
-   without its list, or text about the article itself; and either it cites a source, reports a finding
-   ("found that", "reported"), or carries a cue from the tables below.
-2. **Kind** (:func:`claim_kind`) — the claim kind whose cues score highest (:data:`KIND_CUES`); a causal
-   cue in a sentence that does not name an intervention is about a condition's causes (``etiology``).
-3. **Atomic claims** (:func:`split_claim`) — a lead sentence ending "…, including:" followed by list items
-   becomes one claim per item ("Dry needling physical therapy has been found to be an effective treatment for
-   sciatica"), anchored to the item; "can restore X and rebuild Y" becomes one claim per effect verb.
+1. **Check-worthy?** (:func:`is_checkworthy`) — not a heading, question, instruction, call to action or text
+   about the article; and either it cites a source, reports a finding, or carries a cue of
+   :data:`KIND_CUES`. Definitions and histories of a treatment, advice, beliefs the author reports ("You might
+   think …") and "studies have been conducted" are not claims; in a sentence of several clauses only that
+   clause is dropped ("You might think …, but research suggests …").
+2. **Lists under a lead-in** — a sentence ending in ":" (or a short bold line) right above list items is
+   their lead-in, found from ``Article.sentences`` alone. Each item becomes a claim carrying the lead's
+   subject and verb ("Routine chiropractic care can improve" + "posture"); a lead that only names benefits or
+   effects ("Effects of cupping therapy according to research:", "**How It Helps:**", "**Best For:**")
+   gives its subject (or the section's title) to items that bring their own verb ("Can help in migraines");
+   an item that leads a list of its own ("Reduce pain in:") gives its verb to the items under it.
+3. **Atomic claims** — a sentence is cut into clauses (", but …", "; …", ", which …", ", leading to …",
+   ", after which …", a full stop a reader left inside a citation run) and each clause at a coordination of
+   distinct outcomes, conditions or predicates ("pain, anxiety, and depression"; "reduce pain, increase range
+   of motion, and accelerate healing"; "walking, standing, lifting or carrying have been associated with …").
+   A shared head naming one thing is not cut ("neck and back pain", "biochemical and mechanical changes").
+4. **Kind** (:func:`claim_kind`) — the kind whose cues score highest; a causal cue in a sentence that names
+   no intervention is about a condition's causes (``etiology``); prevalence, prognosis, costs and approvals
+   are ``other``.
 
-Each claim's ``quote`` is an exact substring of ``Article.text`` (the sentence, or the list item), its
-``sentence_id`` the sentence it came from, and its id ``draft-<sentence id>-<n>``, stable for the same text.
-Everything here is plain string matching over small tables (stdlib only): it proposes, an editor decides.
+Each claim's ``quote`` is always a verbatim substring of ``Article.text``, within its own sentence: the whole
+sentence when it is one claim; for a cut, the span of that part (the first part keeps the sentence's
+beginning, the others only their own words). Its ``text`` is the claim as an editor would write it: the
+part's words with the clause's subject and verb carried over from the same sentence (or from the lead-in of
+its list), never text joined from two sentences; a leading "It" is replaced only by the subject named in the
+sentence right before. The spans are found on a *mask* of the sentence — the same length as its text, with
+citation markers and markup blanked — so every split point is an offset into the article's own words. A
+claim's id is ``draft-<sentence id>-<n>``, stable for the same text. Everything here is string matching over
+small tables (stdlib only): it proposes, an editor decides.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .model import PROSE_KINDS, Article, Claim, ClaimRegistry, Sentence
@@ -49,6 +71,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbleeding\b", 1),
         (r"\bsore(?:ness)?\b", 1),
         (r"\bharm(?:s|ful)?\b", 2),
+        (r"\b(?:few|low|minimal|little|no|rare) risks?\b", 2),
+        (r"\b(?:increased|higher) risk of\b", 2),
+        (r"\bprecautions?\b", 2),
+        (r"\b(?:reported cases|case reports?)\b", 2),
     ),
     "experience": (
         (r"\bpainless\b", 2),
@@ -60,6 +86,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bperceived\b", 1),
         (r"\bstiff(?:ness|er)?\b", 1),
         (r"\bsoreness you feel\b", 1),
+        (r"\b(?:is|are|be|was|were|as|feel|feels|seem|seems)\s+(?:\w+\s+)?painful\b", 2),
+        (r"\b(?:don['’]t|doesn['’]t|do not|does not|won['’]t|not) (?:cause|hurt)\b", 2),
+        (r"\btwitch\b", 2),
+        (r"\bdescribed as\b", 1),
     ),
     "mechanism": (
         (r"\bblood (?:vessels?|flow|circulation|supply)\b", 2),
@@ -85,16 +115,34 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bstimulat\w*", 1),
         (r"\bdilat\w*", 1),
         (r"\bconduction\b", 2),
+        (r"\bbiochemical\b", 2),
+        (r"\bneuromuscular\b", 2),
+        (r"\breflex\b", 2),
+        (r"\bpain (?:cycle|message)", 3),
+        (r"\bability to heal\b", 2),
+        (r"\bspinal alignment\b", 2),
+        (r"\bnerve irritation\b", 2),
+        (r"\bimmune\b", 2),
+        (r"\blymph\w*", 1),
+        (r"\btoxins?\b", 2),
+        (r"\bmovement of\b", 1),
+        (r"\bmechanisms?\b", 2),
+        (r"\bsupports? (?:your|the) spine\b", 2),
     ),
     "efficacy": (
-        (r"\beffective(?:ness)?\b", 2),
+        (r"\beffective(?:ly|ness)?\b", 2),
+        (r"\buseful\b", 2),
+        (r"\bevidence\b", 1),
+        (r"\ballows? (?:us|you|the body|for)\b", 1),
         (r"\bbenefits?\b", 2),
         (r"\b(?:pain )?relie(?:f|ve|ves|ved)\b", 2),
         (r"\balleviat\w*", 2),
-        (r"\b(?:reduc|improv|restor|rebuild|increas|decreas|lower|eas|speed|boost|shorten)\w*\b[^.;]{0,40}"
+        (r"\b(?:reduc|improv|restor|rebuild|increas|decreas|lower(?!\s+back)|eas|speed|boost|shorten|promot|"
+         r"accelerat)\w*\b[^.;]{0,40}"
          r"\b(?:pain|function|range of motion|flexibility|strength|soreness|recovery|performance|posture|"
          r"swelling|mobility|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|anxiety|"
-         r"stress|sleep|fatigue|depression|disability|quality of life|blood pressure|cortisol)\b", 2),
+         r"stress|sleep|fatigue|depression|disability|quality of life|blood pressure|cortisol|tension|"
+         r"relaxation|spasms?|mood|movement|weight gain|weight)\b", 2),
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
         (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b", 2),
         (r"\b(?:useful|effective|successful) treatment\b", 2),
@@ -106,6 +154,13 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bperformance\b", 1),
         (r"\brange of motion\b", 1),
         (r"\bflexibility\b", 1),
+        (r"\bhelp(?:s|ful)?\b", 1),
+        (r"\bbeneficial\b", 2),
+        (r"\b(?:management|treatment) of\b", 1),
+        (r"\bimprovement\b", 1),
+        (r"\bbest for\b", 2),
+        (r"\b(?:evidence|research)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|preliminary|conflicting|promising|"
+         r"inconsistent|definitive|not enough|strong)\b", 2),
     ),
     "etiology": (
         (r"(?<!root )(?<!the )\bcaus(?:e|es|ed|ing)\b(?! of)", 2),
@@ -116,6 +171,26 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bcan (?:also )?(?:limit|alter|place|trigger)\b", 2),
         (r"\bvicious cycle\b", 2),
         (r"\baccumulation\b", 1),
+        (r"\brisk factors?\b|\bfactors\b[^.;]{0,40}\b(?:risk|associated)\b", 3),
+        (r"\bassociated with\b", 1),
+        (r"\b(?:has|have) been associated with\b", 2),
+        (r"\bcausative\b", 2),
+        (r"\bplays? an? (?:major |key |important )?role\b", 2),
+        (r"\b(?:poor|bad|slouch\w*) postures?\b", 2),
+        # what happens to the body's structures over time ("the discs start to lose their hydration")
+        (r"\b(?:discs?|joints?|cartilage|vertebrae|ligaments?|tendons?|bones?|muscles?|spine)\b[^.;]{0,40}"
+         r"\b(?:lose|loses|losing|degenerat\w*|weaken\w*|shrink\w*|wears? (?:down|out)|dry out|dries out|"
+         r"stiffen\w*|tighten\w*|compress\w*)\b", 2),
+    ),
+    # Other checkable health facts: how common, how it goes, what it costs, who may do what.
+    "other": (
+        (r"\d\s*%\s+of\b|\bper ?cent of\b", 3),  # a share of people or cases ("80% of adults")
+        (r"\bprevalence\b|\bincidence\b|\bprognosis\b|\blifetime\b", 3),
+        (r"\bleading causes?\b|\bmost common\b", 3),
+        (r"\bcosts?\b", 2),
+        (r"\brelapses?\b|\brate of improvement\b", 2),
+        (r"\bapproved\b|\bscope of practice\b|\bguidelines?\b|\brecommendations?\b", 3),
+        (r"\bmore disability than\b", 2),
     ),
 }  # fmt: skip
 
@@ -136,6 +211,10 @@ _TITLE_STOPWORDS = frozenset(
         "a", "an", "and", "the", "of", "for", "to", "in", "on", "or", "is", "are", "what", "why", "how",
         "does", "do", "your", "you", "with", "vs", "versus", "at", "by", "from", "about", "helps", "help",
         "doesn't", "not", "pain", "physio", "therapy", "physical", "guide",
+        # a title's condition and body words name no intervention ("Low Back Pain", "Posture Correction")
+        "low", "lower", "back", "neck", "knee", "shoulder", "hip", "spine", "spinal", "chronic", "acute",
+        "relief", "science", "impacts", "hidden", "cause", "causes", "things", "know", "health", "purposes",
+        "evidence-based", "treatments", "actually", "work", "alignment", "posture", "overview", "that",
     }
 )  # fmt: skip
 
@@ -199,6 +278,7 @@ _LEADING_IT = re.compile(
 
 def _plain(text: str) -> str:
     """Inline Markdown as plain text (escapes, emphasis, links), white space collapsed."""
+    text = re.sub(r"(?<=\w) (?=['’](?:t|s|re|ve|ll|d|m)\b)", "", text)  # "don\\'t", its escape blanked
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>~|])", r"\1", text)
     text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
@@ -221,8 +301,15 @@ def _effect_of_intervention(text: str, topic: Sequence[str]) -> bool:
 
 
 def _scores(text: str) -> dict[str, int]:
-    lowered = text.lower()
-    return {kind: sum(w for p, w in cues if p.search(lowered)) for kind, cues in _COMPILED_CUES.items()}
+    return dict(_cached_scores(text.lower()))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_scores(lowered: str) -> tuple[tuple[str, int], ...]:
+    # the same clause is scored for check-worthiness, kind and description: read it once
+    return tuple(
+        (kind, sum(w for p, w in cues if p.search(lowered))) for kind, cues in _COMPILED_CUES.items()
+    )
 
 
 def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
@@ -233,7 +320,15 @@ def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
 
 
 # Ties go to the kind an editor must check most carefully: harms first, then benefits.
-_KIND_PRIORITY = ("safety", "efficacy", "mechanism", "etiology", "experience")
+_KIND_PRIORITY = ("safety", "efficacy", "mechanism", "etiology", "experience", "other")
+
+
+# "A 2022 study in The Journal of Orthopaedic and Sports Physical Therapy found …": a named source's words say
+# nothing about the claim's kind.
+_NAMED_SOURCE = re.compile(
+    r"\b(study|review|trial|paper|article|survey|analysis|report)\s+(?:published\s+)?(?:in|from|by)\s+"
+    r"(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|in|&))*"
+)
 
 
 def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
@@ -241,9 +336,12 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     whose cues in :data:`KIND_CUES` score highest. Causal cues count as ``etiology`` only when the sentence
     names no intervention; a treatment that "can cause" something, with no other cue, is a ``safety`` claim
     (a harm of the treatment)."""
+    text = _NAMED_SOURCE.sub(r"\1", text)
     scores = _scores(text)
     if _names_intervention(text, topic):
-        if scores["etiology"] and not any(scores[kind] for kind in _KIND_PRIORITY if kind != "etiology"):
+        if scores["etiology"] and not any(
+            scores[k] for k in _KIND_PRIORITY if k not in ("etiology", "other")
+        ):
             # What a treatment "can cause", with no benefit or mechanism named, is a harm ("immersion in
             # cold water can cause cardiac arrhythmia"): a safety claim, read first.
             scores["safety"] = scores["etiology"]
@@ -255,7 +353,7 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
         # a condition's causes: not a benefit of the treatment, nor how the treatment works.
         scores["efficacy"] = scores["mechanism"] = 0
     best = max(_KIND_PRIORITY, key=lambda kind: (scores[kind], -_KIND_PRIORITY.index(kind)))
-    return best if scores[best] > 0 else "other"
+    return best if scores[best] > 0 else "other"  # "other" also when only its own cues score
 
 
 def _excluded(text: str) -> bool:
@@ -304,13 +402,15 @@ def _clean(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
             before, marker, after = text[:start], text[start:end], text[end:]
             if before.endswith("(") and after.startswith(")"):  # a whole "(Gattie et al., 2017)"
                 before, after = before[:-1], after[1:]
-            if marker.endswith(")") and not marker.startswith("("):
+            if marker.endswith(")") and marker[:1].isalpha():
                 # A narrative citation is the sentence's subject: keep "Nakamura and Ferris", drop "(2019)".
+                # (Not a linked number such as "[[3]](#ref3)", which ends with ")" too and is all marker.)
                 text = before + marker[: marker.rindex("(")].rstrip() + after
             else:
                 text = before.rstrip() + after
         text = re.sub(r"\(\s*[;,\s]*\)", "", text)  # what is left of "(A, 2016; B 2018)"
-        text = re.sub(r"(?:\s*,)+\s*(?=[.!?;:]|$)", "", text)  # what is left of "[7],[8]"
+    text = re.sub(r"(?:\s*,)+\s*(?=[.!?;:]|$)", "", text)  # what is left of "[7],[8]"
+    text = re.sub(r"\(\s*[;,\s]*\)|\[\s*\]", "", text)
     text = _plain(text)
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     text = _DISCOURSE_OPENERS.sub("", text)
@@ -371,23 +471,522 @@ def _topic_words(article: Article) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"[a-z][a-z'-]+", title) if w not in _TITLE_STOPWORDS and len(w) > 2)
 
 
+# --- atomic pieces: clauses and conjuncts, each a span of the sentence -----------------------------------
+# Drafting works on a *mask* of the sentence: the same length as its text, with citation markers, Markdown
+# emphasis and escapes, HTML tags and kramdown attribute lists blanked out, so that every split point found in
+# the mask is an offset into the article's own words and every quote is a verbatim slice of them.
+
+# Only prose holds claims (the article reader may also give table cells, captions, footnotes, definitions).
+_PROSE_KINDS = PROSE_KINDS
+_BLANKS = re.compile(
+    r"\{:[^}\n]*\}"  # kramdown attribute list "{: .notice--info}"
+    r"|<[^>\n]+>"  # an HTML tag
+    r"|\(#[^)\s]*\)"  # the in-page target of a citation link, "[[1]](#ref1)", its marker already blank
+    r"|\[ +\]"  # the brackets left around a blanked marker "[[1]]"
+    r"|\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])"  # emphasis
+    r"|\\(?=[\\`*_{}\[\]()#+\-.!'\"])"  # a Markdown escape
+    r"|^\s*>\s?"  # a quote line's marker
+)
+# Where one claim of a sentence ends and the next begins: "…, but …", "…; …", "…, which aid in …", "…,
+# leading to …", "…, after which …", "…, and a 2017 study … suggested …".
+_CLAUSE_BREAK = re.compile(
+    r";\s+"
+    # a full stop, citation markers (blanked), a capital: two sentences a reader did not part
+    # ("… lower extremities.[[1]](#a)[[2]](#b) With an estimated prevalence …")
+    r"|(?<=[a-z0-9)][.!?])\s{3,}(?=[A-Z])"
+    r"|,\s+(?=(?:but|whereas|yet)\s)"
+    r"|(?<=\S)\s+(?=but\s+(?:did|does|do|is|are|was|were|has|have|had|may|can|not|no)\b)"
+    r"|,\s+(?=and\s+(?:(?:up to|about|around|nearly|over|more than|less than|only)\s+)?\d)"
+    r"|(?<=\S)\s+(?=which\s+(?:ultimately|then|in turn|also|further)\b)"
+    r"|,\s+(?=which\s+(?!is\b|are\b|was\b|were\b|means?\b|includes?\b))"
+    r"|,\s+(?=(?:leading to|making (?:it|them|this)|resulting in|after which|causing)\b)"
+    r"|,\s+(?=and\s+(?:(?:a|an|the|another|one)\s+)?(?:\d{4}\s+)?(?:study|review|trial|evaluation|survey|analysis)\b)",
+    re.IGNORECASE,
+)
+# A clause that only sets the scene before the claim ("Even if the insertion might seem painful, …").
+_SCENE_SETTING = re.compile(
+    r"^(?:even if|even though)\b[^,]{3,160},\s+|^there are times when\s+", re.IGNORECASE
+)
+# Separators of a coordination: ", ", ", and ", ", or ", " and ", " or ".
+# (Each alternative starts at a fixed character or after one, so a long run of blanks is read once.)
+_SEPARATOR = re.compile(
+    r",\s*(?:(?:and|or)\s+)?(?:also\s+)?|(?<=\S)\s+(?:and|or)\s+(?:also\s+)?", re.IGNORECASE
+)
+# Head words of outcomes, symptoms and conditions: a coordination whose items end in one of these names
+# distinct outcomes or conditions and is split ("pain, anxiety, and depression"); one whose first item is a
+# bare modifier ("neck and back pain", "acute and chronic pain") names one thing and is not.
+_OUTCOME_HEAD = re.compile(
+    r"(?:pains?|aches?|anxiety|depression|stress|fatigue|disability|function|mobility|spasms?|tension|insomnia|"
+    r"sleep|mood|relaxation|healing|headaches?|migraines?|symptoms?|injur(?:y|ies)|swelling|pressure|"
+    r"circulation|flow|flexibility|strength|stiffness|inflammation|recovery|performance|posture|motion|movement|"
+    r"life|diseases?|illness(?:es)?|disorders?|syndromes?|conditions?|cancers?|fibromyalgia|sciatica|"
+    r"\w+itis|\w+osis|\w+algia|\w+pathy|clots?|fractures?|bleeding|bruising|infections?|soreness|obesity|"
+    r"smoking|height|gain|reduction|relief|management|recurrence|medication|rates?|weight|balance|energy|"
+    r"confidence|fasciitis|cellulitis|tears?|sprains?|strains?|elbow|dysfunction|restrictions?)",
+    re.IGNORECASE,
+)
+# Verbs that head a coordinated predicate ("reduce pain, increase range of motion, and accelerate healing").
+_PREDICATE_VERB = re.compile(
+    r"(?:to\s+)?(?:"
+    r"(?:alleviat|improv|reduc|reliev|restor|rebuild|increas|decreas|optimi[sz]|promot|stimulat|releas|remov|"
+    r"lower|eas|speed|strengthen|prevent|chang|alter|cur|accelerat|boost|enhanc|help|assist|support|manag|"
+    r"treat|lessen|allow|provid|relax)(?:e|es|ed|ing|s)?"
+    r"|have|has|are|is|did|does|can|may|will|might)\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"(?:can|may|might|will|would|should|must)\b", re.IGNORECASE)
+_LIST_STARTERS = re.compile(r"^(?:such as|including|like|e\.g\.|for example|especially)\b", re.IGNORECASE)
+_CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|because|if|when|while|although)\b", re.IGNORECASE)
+_VERB_FORM = re.compile(r"\b(?:\w+ed|is|are|was|were|can|may|will|has|have|had)\b", re.IGNORECASE)
+MAX_CONJUNCT_WORDS = 7
+# A "sentence" longer than this is a misread block (a pasted list, a run of names), not prose to split.
+MAX_SPLIT_CHARS = 3000
+
+
+def _mask(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
+    chars = list(text)
+    for start, end in cuts:
+        marker = text[start:end]
+        if marker.endswith(")") and marker[:1].isalpha() and "(" in marker:
+            # a narrative citation is the sentence's subject: keep "Nakamura and Ferris", blank "(2019)"
+            # (not a linked number such as "[[3]](#ref3)", which is all marker)
+            start += marker.rindex("(")
+        elif text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            start, end = start - 1, end + 1  # a whole "(Gattie et al., 2017)"
+        chars[start:end] = " " * (end - start)
+    masked = "".join(chars)
+    return _BLANKS.sub(lambda m: " " * len(m.group()), masked)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One atomic claim of a sentence: ``span`` of its own words in the sentence, and the ``prefix`` span
+    (the clause's beginning: subject and verb) its rewrite carries over when the span lacks them; for a
+    coordinated subject ("walking, standing, lifting or carrying have been associated with …"), the
+    ``suffix`` span of the predicate they share."""
+
+    start: int
+    end: int
+    prefix: tuple[int, int] | None = None
+    suffix: tuple[int, int] | None = None  # the shared predicate after a coordinated subject
+    clause: tuple[int, int] | None = (
+        None  # the clause it belongs to (for its kind when its own words name none)
+    )
+
+
+def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
+    """The span without blanked markup, white space and dangling punctuation at either end."""
+    while start < end and (masked[start].isspace() or masked[start] in ",;:"):
+        start += 1
+    while end > start and (masked[end - 1].isspace() or masked[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _clauses(masked: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(masked):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(masked)))
+    out = []
+    for start, end in spans:
+        start, end = _trim(masked, start, end)
+        scene = _SCENE_SETTING.match(masked[start:end])
+        if scene and len(masked[start + scene.end() : end].split()) >= 4:
+            start += scene.end()
+        if masked[start:end].strip():
+            out.append((start, end))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'/-]+", text)
+
+
+def _head(text: str) -> str:
+    """The last word of a conjunct, a trailing parenthesis left out ("age (most common …)" → "age")."""
+    text = re.sub(r"\([^()]*\)\s*$", "", text.strip()).strip()
+    words = _words(text)
+    return words[-1] if words else ""
+
+
+def _is_outcome(word: str) -> bool:
+    return bool(_OUTCOME_HEAD.fullmatch(word.strip("’'-/")))
+
+
+# An item that names a change is an outcome whatever its noun ("a healthier pregnancy, easier delivery").
+_CHANGE_WORD = re.compile(
+    r"(?:better|less|more|fewer|improved|reduced|increased|decreased|lower|higher|greater|faster|"
+    r"quicker|\w{3,}ier)",
+    re.IGNORECASE,
+)
+
+
+def _names_change(text: str) -> bool:
+    words = [w for w in _words(text) if w.lower() not in _DETERMINERS]
+    return bool(words) and bool(_CHANGE_WORD.fullmatch(words[0]))
+
+
+def _gerund(text: str) -> bool:
+    words = _words(text)
+    return bool(words) and words[-1].lower().endswith("ing") and len(words[-1]) > 5
+
+
+_BOUNDARY_WORDS = frozenset(
+    {
+        "for", "of", "in", "on", "with", "from", "to", "as", "like", "including", "that", "which", "than",
+        "among", "by", "about", "toward", "towards", "into", "after", "before", "during", "against",
+        "include",
+        "includes", "especially", "particularly",
+    }
+)  # fmt: skip
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "some", "any", "their", "your", "its", "his", "her", "our", "more"}
+)
+_FINITE = re.compile(
+    r"\b(?:can|may|might|will|would|should|must|is|are|was|were|has|have|does|do|did)\b", re.IGNORECASE
+)
+MAX_RUN = 12  # items in one coordination; a longer run of commas is a list of names, not of outcomes
+
+
+def _np_start(masked: str, start: int, end: int) -> int:
+    """Where the last noun phrase of ``masked[start:end]`` begins: after the last preposition, verb or
+    "such as" ("… improved pain" → "pain"; "… such as low-back pain" → "low-back pain")."""
+    words = list(re.finditer(r"[\w’'/-]+", masked[start:end]))
+    cut = 0
+    for index, word in enumerate(words):
+        low = word.group().lower()
+        if low in _BOUNDARY_WORDS or _VERB_FORM.fullmatch(low) or _PREDICATE_VERB.fullmatch(low):
+            cut = index + 1
+    if cut >= len(words):
+        return end
+    return start + words[cut].start()
+
+
+def _verb_form(word: str) -> str:
+    low = word.lower()
+    if low.endswith("ing"):
+        return "ing"
+    if low.endswith("ed"):
+        return "ed"
+    if low.endswith("s") and not low.endswith("ss") and low not in {"has", "is", "was", "does"}:
+        return "s"
+    return "base"
+
+
+def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list[_Piece]:
+    """Split the clause ``masked[start:end]`` at a coordination of distinct outcomes, conditions or
+    predicates; one piece (the whole clause) when there is none. ``item``: the clause is a list item, whose
+    first words may be the coordination itself ("Shoulder pain, Neck pain, Low back pain")."""
+    seps = [m for m in _SEPARATOR.finditer(masked, start, end) if m.end() < end]
+    if not seps or len(seps) > 4 * MAX_RUN:
+        return [_Piece(start, end)]
+    runs: list[list[re.Match[str]]] = []
+    predicates: dict[int, int] = {}  # run (by its first separator's start) -> where a shared predicate starts
+    used: set[int] = set()
+    for index in range(len(seps) - 1, -1, -1):
+        sep = seps[index]
+        if index in used:
+            continue
+        joined = bool(re.search(r"\b(?:and|or)\b", sep.group(), re.IGNORECASE))
+        last = masked[sep.end() : seps[index + 1].start() if index + 1 < len(seps) else end]
+        verb_mode = bool(_PREDICATE_VERB.match(last.strip()))
+        run = [sep]
+        j = index - 1
+        while j >= 0 and j not in used and len(run) < MAX_RUN:
+            middle = masked[seps[j].end() : run[0].start()]
+            words = _words(middle)
+            if not words or len(words) > MAX_CONJUNCT_WORDS or _LIST_STARTERS.match(middle.strip()):
+                break
+            if re.search(r"\b(?:and|or)\b", seps[j].group(), re.IGNORECASE):
+                break
+            if verb_mode:
+                if not _PREDICATE_VERB.match(middle.strip()):
+                    break
+            elif _VERB_FORM.search(middle) or _CLAUSE_WORDS.search(middle) or len(words) > 5:
+                break
+            run.insert(0, seps[j])
+            j -= 1
+        if not joined and len(run) < 2:
+            continue
+        first = masked[start : run[0].start()]
+        items = [masked[a.end() : b.start()] for a, b in itertools.pairwise(run)]
+        last_words = _words(last)
+        ok = verb_mode and joined and bool(_PREDICATE_VERB.search(first))
+        if not ok:
+            finite = _FINITE.search(last)
+            own_last = _words(last[: finite.start()]) if finite else last_words
+            last_ok = (
+                any(_is_outcome(w) for w in own_last[:5])
+                or _names_change(" ".join(own_last))
+                or (bool(own_last) and own_last[0].lower() == "other")
+                or (bool(own_last) and _gerund(own_last[0]))
+            )
+            first_ok = _is_outcome(_head(first)) or (_gerund(_head(first)) and len(run) > 1)
+            first_ok = first_ok or _names_change(
+                masked[_np_start(masked, start, run[0].start()) : run[0].start()]
+            )
+            ok = last_ok and (first_ok or any(_is_outcome(_head(i)) or _names_change(i) for i in items))
+            if finite:
+                # a coordinated subject ("walking, standing, lifting or carrying have been associated
+                # with …"): each item takes the predicate they share
+                ok = ok and 0 < len(own_last) <= 4 and _np_start(masked, start, run[0].start()) > start
+                if ok:
+                    predicates[run[0].start()] = sep.end() + finite.start()
+            elif not item and _np_start(masked, start, run[0].start()) <= start:
+                ok = False  # the coordination is the subject of a predicate this clause does not show
+            if not joined:
+                ok = ok and all(len(_words(i)) <= 4 for i in items) and len(_words(first)) <= 4
+        if not ok:
+            continue
+        used.update(range(j + 1, index + 1))
+        runs.append(run)
+    if not runs:
+        return [_Piece(start, end)]
+    runs.sort(key=lambda r: r[0].start())
+    pieces: list[_Piece] = []
+    cursor = start
+    previous: tuple[int, int] | None = None  # the prefix of the run before, when it ran into this one
+    for number, run in enumerate(runs):
+        run_end = runs[number + 1][0].start() if number + 1 < len(runs) else end
+        first_end = run[0].start()
+        second = masked[run[0].end() : run[1].start() if len(run) > 1 else run_end].strip()
+        prefix_end = _np_start(masked, cursor, first_end)
+        finite = _FINITE.search(masked, cursor, first_end)
+        if _MODAL.match(second) and finite:
+            prefix_end = finite.start()  # "Physiotherapy can …, and may utilize …": the subject
+        elif _PREDICATE_VERB.match(second):
+            # a coordinated predicate: the rewrite carries what comes before the first item's verb
+            form = _verb_form(re.sub(r"^to\s+", "", second).split(" ", 1)[0])
+            verbs = [
+                m
+                for m in re.finditer(r"[\w’'-]+", masked[cursor:first_end])
+                if _PREDICATE_VERB.fullmatch(m.group()) and _verb_form(m.group()) == form
+            ]
+            if verbs:
+                prefix_end = cursor + verbs[-1].start()
+            if previous is not None and pieces and pieces[-1].start == cursor:
+                # "are older, or are in poor general health, have more stress …": one list in two runs
+                prefix_end = previous[1]
+        prefix = (start, prefix_end) if prefix_end > start else None
+        previous = prefix
+        if pieces:
+            pieces[-1] = _Piece(pieces[-1].start, first_end, pieces[-1].prefix)
+        else:
+            pieces.append(_Piece(start, first_end))
+        bounds = [m.end() for m in run]
+        ends = [m.start() for m in run[1:]] + [run_end]
+        shared = predicates.get(run[0].start())
+        if shared is not None:
+            ends[-1] = shared
+            suffix = (shared, run_end)
+            pieces[-1] = _Piece(pieces[-1].start, pieces[-1].end, pieces[-1].prefix, suffix)
+            prefix = (start, prefix_end) if prefix_end > start else None
+            for a, b in zip(bounds, ends, strict=True):
+                pieces.append(_Piece(a, b, prefix, suffix))
+            cursor = run_end
+            continue
+        for a, b in zip(bounds, ends, strict=True):
+            pieces.append(_Piece(a, b, prefix))
+        cursor = run[-1].end()
+    return [p for p in pieces if masked[p.start : p.end].strip()]
+
+
+def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | None = None) -> list[_Piece]:
+    """The atomic claims of a sentence: its clauses, each split at a coordination; a clause ``drop`` says is
+    not a claim (a belief, a definition, advice) is left out with its items."""
+    if len(masked) > MAX_SPLIT_CHARS:
+        return [_Piece(*_trim(masked, 0, len(masked)))]
+    out: list[_Piece] = []
+    for start, end in _clauses(masked):
+        if drop is not None and drop(_plain(masked[start:end])):
+            continue
+        opener = _DISCOURSE_OPENERS.match(masked[start:end])
+        pieces = _conjuncts(masked, start + (opener.end() if opener else 0), end, item=item)
+        out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
+    return out
+
+
+_DEFINITION = re.compile(
+    r"^(?:[\w()’'/-]+\s+){1,7}?(?:is|are)\s+(?:perhaps\s+)?(?:a|an|one of the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:form|type|kind|technique|treatment|method|therapy|intervention|practice|procedure|approach|modality|"
+    r"term|massage|traditions?|system|discipline|profession|tool)s?\b"
+    r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:defined as|described as|the term for)\b",
+    re.IGNORECASE,
+)
+_HISTORY = re.compile(r"\b(?:ancient|oldest|centuries|history|historically|Hippocrates)\b", re.IGNORECASE)
+_BELIEF = re.compile(
+    r"^(?:you (?:might|may|probably) (?:think|believe|wonder)|many (?:people )?(?:believe|think)|"
+    r"some (?:people )?(?:say|believe|think))\b",
+    re.IGNORECASE,
+)
+_ADVICE = re.compile(
+    r"^(?:you|we) (?:should|must|need to|can (?:also )?(?:try|ask|book))\b|\bit is important (?:that|to)\b",
+    re.IGNORECASE,
+)
+_RESEARCH_EXISTS = re.compile(
+    r"\b(?:studies|research|trials)\b[^.]{0,80}\bhave been (?:conducted|carried out|done|performed)\b",
+    re.IGNORECASE,
+)
+_HELPS = re.compile(r"\bhelps?\b|\bused to (?:alleviate|relieve|reduce|improve)\b", re.IGNORECASE)
+# A bold label before the claim ("**Expected Timeline**: Most people see …"): not part of the claim.
+_LABEL_PREFIX = re.compile(r"^\s*(?:\*\*[^*\n]{1,60}\*\*\s*:|\*\*[^*\n]{1,60}:\*\*)\s*")
+
+
+def _description(plain: str) -> bool:
+    """A definition or history of a treatment ("Cupping is a physical treatment which utilizes …"), unless it
+    also promises a benefit or a harm ("… used to alleviate musculoskeletal pain")."""
+    if not (_DEFINITION.match(plain) or _HISTORY.search(plain)):
+        return False
+    scores = _scores(plain)
+    return not (scores["efficacy"] >= 2 or scores["safety"] >= 2 or _HELPS.search(plain))
+
+
+def _not_a_claim(plain: str) -> bool:
+    return bool(
+        _excluded(plain)
+        or _BELIEF.match(plain)
+        or _ADVICE.search(plain)
+        or _RESEARCH_EXISTS.search(plain)
+        or _description(plain)
+    )
+
+
+# --- lead-ins ---------------------------------------------------------------------------------------------
+_LEAD_NOUN = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>benefits?|effects?|advantages?)"
+    r"(?:\s+of\s+(?P<subject>.+?))?(?:\s+according to\b.*?)?(?:\s+(?P<verb>include|includes|are))?$",
+    re.IGNORECASE,
+)
+_LEAD_HOW = re.compile(r"^how (?:it|they|this|\w+(?: \w+)?) (?:helps?|works?)$", re.IGNORECASE)
+_LEAD_FOR = re.compile(r"^(?:best|good|ideal|useful|great|helpful) for$", re.IGNORECASE)
+_LEAD_FOLLOWING = re.compile(r"\s+(?:the following|as follows|these(?: conditions| areas)?|following)$", re.I)
+_EFFECT_LEAD = re.compile(
+    r"\b(?:improv|reduc|reliev|eas|help|alleviat|prevent|treat(?=s?\b|ed\b|ing\b)|benefit|boost|enhanc|increas|decreas|lower|"
+    r"promot|support|manag|restor|strengthen|speed|accelerat|allow)\w*",
+    re.IGNORECASE,
+)
+_META_LEAD = re.compile(r"^(?:here are|here's|here is|below are|these are|try these)\b", re.IGNORECASE)
+_ADJECTIVE_START = re.compile(r"^(?:helpful|useful|beneficial|effective|good|safe|great|ideal|best)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Lead:
+    stem: str | None  # words every item completes ("Routine chiropractic care can improve")
+    subject: str | None  # a subject for items that bring their own verb ("Cupping therapy")
+    kind_text: str  # the lead's words, for the kind of its items
+
+
+def _section_subject(article: Article, section_id: str | None) -> str | None:
+    for section in article.sections:
+        if section.id == section_id:
+            title = re.sub(r"^\s*\d+[.)]\s*", "", _plain(section.title)).strip()
+            if title and not title.endswith("?") and len(title.split()) <= 4:
+                return _sentence_case(title)
+    title = _plain(article.title or "")
+    return _sentence_case(title) if title and len(title.split()) <= 4 else None
+
+
+def _sentence_case(title: str) -> str:
+    """ "Chiropractic Care" → "Chiropractic care" (a title's capitals are not a name's); acronyms stay."""
+    first, *rest = title.split(" ")
+    return " ".join([first, *(w if w.isupper() and len(w) > 1 else w.lower() for w in rest)])
+
+
+def _third_person(verb: str) -> str:
+    """ "reduce" → "reduces", "ease" → "eases", "relieve" → "relieves": a sub-lead's verb after a subject."""
+    if re.search(r"(?:s|sh|ch|x|z)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _lead(plain: str, section_subject: str | None) -> _Lead:
+    text = plain.rstrip(": ").strip()
+    text = _DISCOURSE_OPENERS.sub("", text)
+    if match := _LEAD_NOUN.match(text):
+        subject = match.group("subject") or section_subject
+        if subject and match.group("verb"):
+            return _Lead(
+                f"The {match.group('noun').lower()} of {subject[:1].lower() + subject[1:]} include",
+                None,
+                text,
+            )
+        return _Lead(None, subject, text)
+    if _LEAD_HOW.match(text):
+        return _Lead(None, section_subject, text)
+    if _LEAD_FOR.match(text) and section_subject:
+        return _Lead(f"{section_subject} is {text.lower()}", None, text)
+    stem = _LEAD_FOLLOWING.sub("", text)
+    if len(stem.split()) <= 3 and not _PREDICATE_VERB.search(stem):
+        return _Lead(None, section_subject, text)  # "Mechanisms of action", "Treatment Components"
+    return _Lead(_item_stem(stem), None, text)
+
+
+def _compose(lead: _Lead, phrase: str) -> str:
+    lowered = _lower_first(phrase)
+    if lead.stem:
+        return f"{lead.stem} {lowered}"
+    if lead.subject:
+        subject = lead.subject[:1].upper() + lead.subject[1:]
+        if _ADJECTIVE_START.match(phrase):
+            return f"{subject} is {lowered}"
+        first = phrase.split(" ", 1)[0]
+        if _PREDICATE_VERB.fullmatch(first) or re.fullmatch(r"[A-Z][a-z]+(?:es|s)", first):
+            return f"{subject} {lowered}"
+    return phrase
+
+
+def _lower_first(phrase: str) -> str:
+    first = phrase.split(" ", 1)[0]
+    if (len(first) == 1 or first[1:].islower()) and first not in _PROPER_FIRST_WORDS:
+        return phrase[:1].lower() + phrase[1:]
+    return phrase
+
+
+def _is_lead(sentence: Sentence, masked: str) -> bool:
+    plain = _plain(masked)
+    if plain.endswith(":"):
+        return True
+    # a short line in bold with no colon, right above a list ("**Mechanisms of action**")
+    raw = sentence.text.strip()
+    return raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and len(plain.split()) <= 6
+
+
+# --- drafting ---------------------------------------------------------------------------------------------
+
+
 @dataclass
 class _Subject:
     text: str | None = None
+    fresh: bool = False  # named or carried by the sentence just drafted
 
 
-def _resolve_it(text: str, subject: _Subject, topic: Sequence[str]) -> str:
-    """Replace a leading "It" by the subject named earlier in the section ("Dry needling …")."""
+def _name_subject(text: str, subject: _Subject, topic: Sequence[str]) -> None:
     match = _SUBJECT.match(text)
     pronouns = ("it", "this", "they", "these", "that")
     if match and match.group("subject").lower().split()[0] not in pronouns:
         # "Several trials found that acupressure improves …": the subject follows the reporting clause.
         named = _REPORTING_CLAUSE.sub("", match.group("subject"))
         if len(named.split()) <= MAX_SUBJECT_WORDS and _names_intervention(named, topic):
-            subject.text = named
+            subject.text, subject.fresh = named, True
+
+
+def _replace_it(text: str, subject: _Subject) -> str:
+    """A leading "It" becomes the subject named in the sentence right before (or carried through a run of
+    sentences that each begin "It …"); with any other sentence between, the antecedent is not certain and
+    the pronoun stays."""
     if subject.text and _LEADING_IT.match(text):
+        subject.fresh = True
         return subject.text[:1].upper() + subject.text[1:] + text[2:]
     return text
+
+
+def _resolve_it(text: str, subject: _Subject, topic: Sequence[str]) -> str:
+    _name_subject(text, subject, topic)
+    return _replace_it(text, subject)
 
 
 def draft_claims(article: Article) -> ClaimRegistry:
@@ -399,52 +998,171 @@ def draft_claims(article: Article) -> ClaimRegistry:
     cuts: dict[str, list[tuple[int, int]]] = {}  # sentence id -> its citation markers, as offsets in it
     starts = {s.id: s.start for s in article.sentences}
     for c in article.citations:
-        cuts.setdefault(c.sentence_id, []).append(
-            (c.start - starts[c.sentence_id], c.end - starts[c.sentence_id])
-        )
+        if c.sentence_id in starts:
+            cuts.setdefault(c.sentence_id, []).append(
+                (c.start - starts[c.sentence_id], c.end - starts[c.sentence_id])
+            )
     cited = set(cuts)
-    # Only prose holds claims: table cells, captions, footnotes and definitions are read for citations only.
-    sentences = [s for s in article.sentences if s.kind in PROSE_KINDS]
     by_position = {s.id: i for i, s in enumerate(article.sentences)}
     claims: list[Claim] = []
     subject = _Subject()
     current_section: str | None = None
     consumed: set[str] = set()  # list items drafted through their lead sentence
 
-    for sentence in sentences:
+    for sentence in article.sentences:
+        if sentence.kind not in _PROSE_KINDS:
+            continue
         if sentence.section_id != current_section:
             current_section, subject.text = sentence.section_id, None
+        if not subject.fresh:
+            subject.text = None
+        subject.fresh = False
         if sentence.id in consumed:
             continue
-        plain = _plain(sentence.text)
-        items = _following_items(article, by_position[sentence.id]) if plain.endswith(":") else []
-        lead = _LIST_LEAD.match(plain) if items else None
-        made: list[Claim] = []
-
-        if items and not _excluded(plain):
+        sentence_cuts = cuts.get(sentence.id, ())
+        masked = _mask(sentence.text, sentence_cuts)
+        items = _following_items(article, by_position[sentence.id]) if _is_lead(sentence, masked) else []
+        if items:
             consumed.update(i.id for i in items)
-            kind = claim_kind(plain, topic)
-            lead_claim = lead.group("claim") if lead else plain.rstrip(":")
-            lead_text = _resolve_it(_clean(lead_claim), subject, topic)
-            if lead and is_checkworthy(lead_claim, cited=sentence.id in cited, topic=topic, list_lead=True):
-                made.append(_claim(sentence, 1, lead_text, kind, sentence.text, _condition(lead_text)))
-            if kind != "other" or sentence.id in cited or _FINDING.search(plain):
-                stem = _item_stem(lead_text.rstrip("."))
-                for item in items:
-                    phrase = _item_phrase(item.text)
-                    text = f"{stem} {phrase}."
-                    condition = phrase.lower() if kind == "efficacy" else None
-                    made.append(Claim(f"draft-{item.id}-1", text, kind, item.text, item.id, condition))
-        elif is_checkworthy(sentence, cited=sentence.id in cited, topic=topic):
-            text = _resolve_it(_clean(sentence.text, cuts.get(sentence.id, ())), subject, topic)
-            kind = claim_kind(text, topic)
-            parts = split_claim(text) if kind in ("efficacy", "mechanism") else [text]
-            for n, part in enumerate(parts, start=1):
-                made.append(_claim(sentence, n, part, kind, sentence.text, _condition(part)))
-        else:
-            _resolve_it(_clean(sentence.text), subject, topic)  # still remember its subject
-        claims.extend(made)
+            claims.extend(_draft_list(article, sentence, masked, items, cuts, subject, topic))
+            continue
+        claims.extend(_draft_sentence(sentence, masked, sentence.id in cited, subject, topic))
     return ClaimRegistry(claims, (), source=article.path)
+
+
+def _draft_sentence(
+    sentence: Sentence, masked: str, cited: bool, subject: _Subject, topic: Sequence[str]
+) -> list[Claim]:
+    label = _LABEL_PREFIX.match(sentence.text)
+    if label:
+        masked = " " * label.end() + masked[label.end() :]
+    plain = _plain(masked)
+    _name_subject(_clean(plain), subject, topic)
+    if not is_checkworthy(plain, cited=cited, topic=topic):
+        return []
+    # a belief, definition or advice is dropped; with another clause ("…, but research suggests …") only its
+    # own clause is
+    pieces = _pieces(masked, drop=_not_a_claim)
+    whole_kind = claim_kind(_clean(plain), topic)
+    made: list[Claim] = []
+    for piece in pieces:
+        own = _plain(masked[piece.start : piece.end])
+        if not own:
+            continue
+        # a later item carries the clause's beginning (its subject and verb), from the same sentence only
+        carried = _plain(masked[piece.prefix[0] : piece.prefix[1]]) if piece.prefix else ""
+        if own.lower().startswith("to ") and carried.lower().endswith(" to"):
+            carried = carried[:-3]
+        text = f"{carried} {own}" if carried else own
+        if piece.suffix:
+            text += " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
+        if len(pieces) > 1 and _not_a_claim(text):
+            continue
+        text = _replace_it(_clean(text), subject)
+        kind = claim_kind(text, topic)
+        uncued = kind == "other" and not any(_scores(_NAMED_SOURCE.sub(r"\1", text)).values())
+        if uncued and piece.clause:
+            kind = claim_kind(_clean(_plain(masked[piece.clause[0] : piece.clause[1]])), topic)
+        if uncued and kind == "other":
+            kind = whole_kind
+        start, end = _trim(masked, piece.start, piece.end)
+        whole = len(pieces) == 1 and (start, end) == _trim(masked, 0, len(masked))
+        quote = sentence.text if whole else sentence.text[start:end]
+        made.append(_claim(sentence, len(made) + 1, text, kind, quote, _condition(text)))
+    return made
+
+
+def _whole_sentence(item: str) -> bool:
+    """Whether a list item is a sentence with its own subject and verb, not a phrase completing its lead."""
+    words = item.split()
+    finite = _FINITE.search(" ".join(words[2:]))
+    return len(words) >= 6 and finite is not None and item[:1].isupper()
+
+
+def _draft_list(
+    article: Article,
+    sentence: Sentence,
+    masked: str,
+    items: Sequence[Sentence],
+    cuts: dict[str, list[tuple[int, int]]],
+    subject: _Subject,
+    topic: Sequence[str],
+) -> list[Claim]:
+    """One claim per item (and per outcome of an item) of the list ``sentence`` leads into, carrying the
+    lead's subject and verb; the lead itself when it is a claim on its own ("… effective for a wide range
+    of conditions, including:")."""
+    plain = _plain(masked)
+    made: list[Claim] = []
+    one_word_lead = len(plain.split()) < 2  # "Effects:" leads as well as a sentence does
+    if (_excluded(plain) and not one_word_lead) or _ADVICE.search(plain) or _META_LEAD.match(plain):
+        # "Here are 3 steps you can take today:": the items are claims only on their own
+        for item in items:
+            made.extend(
+                _draft_sentence(
+                    item, _mask(item.text, cuts.get(item.id, ())), item.id in cuts, subject, topic
+                )
+            )
+        return made
+    lead_match = _LIST_LEAD.match(plain)
+    lead = _lead(
+        lead_match.group("claim") if lead_match else plain, _section_subject(article, sentence.section_id)
+    )
+    kind = claim_kind(plain, topic)
+    if lead_match:
+        lead_claim = lead_match.group("claim")
+        lead_text = _resolve_it(_clean(lead_claim), subject, topic)
+        if is_checkworthy(lead_claim, cited=sentence.id in cuts, topic=topic, list_lead=True):
+            made.append(_claim(sentence, 1, lead_text, kind, sentence.text, _condition(lead_text)))
+        lead = _Lead(_item_stem(lead_text.rstrip(".")), None, lead.kind_text)
+    elif lead.stem:
+        lead = _Lead(_replace_it(lead.stem, subject), None, lead.kind_text)
+    lead_is_claim = (
+        kind != "other"
+        or sentence.id in cuts
+        or bool(_FINDING.search(plain) or _EFFECT_LEAD.search(plain))
+        or bool(_LEAD_NOUN.match(_DISCOURSE_OPENERS.sub("", plain.rstrip(": "))))
+    )
+    outer = lead
+    for item in items:
+        item_masked = _mask(item.text, cuts.get(item.id, ()))
+        item_plain = _plain(item_masked)
+        if item_plain.endswith(":") and outer.subject and (verb := re.match(r"[a-z]+", item_plain, re.I)):
+            # an item that leads a list of its own ("Reduce pain in:"): its items take the outer subject
+            # and this verb ("Dry needling therapy reduces pain in …")
+            sub = item_plain.rstrip(": ")
+            subject_text = outer.subject[:1].upper() + outer.subject[1:]
+            rest = sub[verb.end() :]
+            lead = _Lead(f"{subject_text} {_third_person(verb.group().lower())}{rest}", None, sub)
+            continue
+        if not item_plain or item_plain.endswith(("?", ":")):
+            continue
+        if not lead_is_claim and not is_checkworthy(item_plain, cited=item.id in cuts, topic=topic):
+            continue
+        if _whole_sentence(item_plain):
+            # an item that is a sentence of its own ("Lymphatic drainage is mainly used …") is drafted as one
+            made.extend(_draft_sentence(item, item_masked, item.id in cuts, subject, topic))
+            continue
+        pieces = _pieces(item_masked, item=True)
+        n = 0
+        for piece in pieces:
+            own = _plain(item_masked[piece.start : piece.end]).rstrip(".;,")
+            if not own:
+                continue
+            if piece.prefix:
+                prefix = _plain(item_masked[piece.prefix[0] : piece.prefix[1]])
+                own = f"{prefix} {own}" if prefix else own
+            text = _clean(_compose(lead, _item_phrase(own) if lead.stem else own))
+            item_kind = claim_kind(text, topic)
+            if item_kind == "other":
+                item_kind = claim_kind(f"{lead.kind_text} {own}", topic)
+            if item_kind == "other" and (lead_is_claim or _is_outcome(_head(own)) or _CONDITION.search(own)):
+                item_kind = kind if kind not in ("other", "etiology") else "efficacy"
+            start, end = _trim(item_masked, piece.start, piece.end)
+            quote = item.text if len(pieces) == 1 else item.text[start:end]
+            n += 1
+            condition = _lower_first(own) if item_kind == "efficacy" and lead.stem else _condition(text)
+            made.append(_claim(item, n, text, item_kind, quote, condition))
+    return made
 
 
 def _claim(sentence: Sentence, n: int, text: str, kind: str, quote: str, condition: str | None) -> Claim:
