@@ -82,7 +82,7 @@ def gaps_of(report: ne.CoverageReport, kind: str) -> list[dict[str, Any]]:
     return [g for g in report.to_dict()["gaps"] if g["gap"] == kind]
 
 
-# --- certainty -----------------------------------------------------------------------------------------------
+# --- certainty ----------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("certainty", ["moderate", "high"])
@@ -111,7 +111,7 @@ def test_a_descriptive_claim_makes_no_finding_to_rate_so_needs_no_certainty() ->
     assert verdict(ln("narrative"), kind="other")[0] == "supported"
 
 
-# --- contradiction -------------------------------------------------------------------------------------------
+# --- contradiction ------------------------------------------------------------------------------------------
 
 
 def test_no_difference_from_sham_of_moderate_certainty_from_a_review_contradicts_a_benefit_claim() -> None:
@@ -196,7 +196,7 @@ def test_contradicted_stands_alone_when_nothing_supports_it() -> None:
     assert status == "contradicted" and "nothing the article cites supports it" in reason
 
 
-# --- overstatement -------------------------------------------------------------------------------------------
+# --- overstatement ------------------------------------------------------------------------------------------
 
 
 def test_fast_with_only_a_long_term_link_is_overstated() -> None:
@@ -245,7 +245,7 @@ def test_an_unsupported_claim_is_not_also_overstated() -> None:
     assert gaps_of(run(claim(text="Needling cures knee pain.")), "overstated") == []
 
 
-# --- what fits each kind -------------------------------------------------------------------------------------
+# --- what fits each kind ------------------------------------------------------------------------------------
 
 
 def test_safety_claims_accept_level_1_to_3_for_harms() -> None:
@@ -274,7 +274,7 @@ def test_another_population_intervention_or_comparator_is_weak(indirectness: str
     assert status == "weak" and f"indirectly: another {indirectness}" in reason
 
 
-# --- counts and order ----------------------------------------------------------------------------------------
+# --- counts and order ---------------------------------------------------------------------------------------
 
 
 def test_partial_support_is_not_counted_as_support_of_a_reference() -> None:
