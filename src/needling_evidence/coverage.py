@@ -4,26 +4,60 @@ and the gaps an editor must fix, worst first.
 Coverage rules
 ==============
 
-Each claim gets one status, decided from its links in this order (the first that applies):
+Every reviewed link (``origin="registry"``) to a usable source is weighed first (:func:`assess`): it is
+**support** (full or weak), **against** the claim, or neither. Then each claim gets one status, the first that
+applies:
 
-``supported``
-    at least one reviewed link (``origin="registry"``) with stance ``supports``, directness ``direct``, from a
-    source that is among the references, is not retracted or withdrawn and did not fail verification, could be
-    checked (status not ``unverified``), and whose evidence level fits the claim's kind (:data:`KIND_RULES`):
-    ``efficacy`` and ``safety`` claims (benefits and harms) need trial-level evidence, Oxford CEBM 2011 level
-    1–2 (a randomised trial or a systematic review of trials); ``experience`` claims (what patients feel)
-    level 1–3; ``mechanism`` and ``etiology`` claims may rest on mechanism studies and reviews (any level) but
-    not on opinion (a book review, an editorial); ``other`` (definitional) claims accept any source.
 ``contradicted``
-    no link makes it ``supported``, and a usable reviewed link has stance ``contradicts``.
+    something weighs against the claim and nothing supports it — "contradicted by outside evidence" when
+    everything against it is outside evidence.
+``conflicting``
+    something weighs against the claim at the same or a higher CEBM level than its best support (an unknown
+    level counts as the highest for a contradiction, the lowest for support).
+``supported``
+    at least one link is full support; a contradiction at a lower level is named ("but at a lower level …").
 ``weak``
-    some usable reviewed support, but only ``partially_supports``, ``indirect``, at a level that does not fit
-    the kind (mechanism-level for a benefit claim), of unknown level where the kind needs a level, from an
-    opinion source (book review, editorial) for any kind but ``other``, or from a source that could not be
-    checked (``unverified``); or a claim whose only links are inline citations, which are not reviewed (reason
-    "cited, not reviewed").
+    only weak support; or only inline citations ("cited, not reviewed").
 ``unsupported``
-    everything else: no links, only ``mentions``, or support only from excluded sources.
+    everything else: no links, only mentions, support of very low certainty ("insufficient evidence"), another
+    outcome, outside support, excluded sources.
+
+How one link is weighed (the rows of the README's rule table; ``KIND_RULES`` says what fits each kind):
+
+- **Full support**: stance ``supports``, ``direct`` (no ``indirectness``), from a reference the article
+  cites, whose design fits the claim's kind, with GRADE certainty ``moderate`` or ``high``, from a source
+  that could be checked. What fits (:data:`KIND_RULES`, Oxford CEBM 2011): ``efficacy`` level 1–2
+  (randomised trials or a systematic review of them); ``safety`` level 1–3 (common harms: cohorts and
+  surveillance are level 3);
+  ``experience`` level 1–3; ``mechanism`` and ``etiology`` a mechanistic, observational or trial design or a
+  systematic review of them (:data:`MECHANISM_DESIGNS`) — a narrative review alone is weak; ``other``
+  (definitional) any source, and it needs no certainty (a definition makes no finding to rate). Opinion (a
+  book review, an editorial) fits only ``other``.
+- **Weak support**: support that falls short in any of: ``certainty: low`` ("supported, low certainty");
+  no recorded certainty ("certainty not recorded" — unknown is never read as good); ``partially_supports``;
+  ``indirect`` or an ``indirectness`` of ``population``, ``intervention`` or ``comparator`` ("indirectly:
+  another population"); a design or level that does not fit the kind; a source that could not be checked
+  (``unverified``).
+- **Neither**: support of ``certainty: very_low`` ("insufficient evidence"); ``indirectness: outcome`` (it
+  measured another outcome: not support at all); support from **outside evidence** — a library work the
+  article does not cite (support must come from what the article cites); ``mentions``; a contradiction whose
+  finding is inconclusive (``effect: inconclusive``, ``effect: no_difference`` of ``low`` or ``very_low``
+  certainty) or of ``very_low`` certainty ("insufficient evidence against it").
+- **Against**: stance ``contradicts`` (any other effect, any level, certainty not ``very_low``); or, for a
+  benefit (``efficacy``) claim, stance ``mentions`` with ``effect: no_difference`` of ``moderate`` or ``high``
+  certainty against ``sham``, ``no_treatment``, ``usual_care`` or an unrecorded comparator (no difference
+  from an ``active`` treatment does not say the treatment fails). Outside evidence counts here: a reviewed
+  link to a library work can make a claim ``contradicted`` or ``conflicting``, never ``supported``.
+
+Overstatement (an ``overstated`` gap, beside the status; only for a claim with support to compare with):
+
+- "fast", "quick", "immediate", "instant", "rapid" — when no supporting link records an ``immediate`` or
+  ``short`` time frame (a ``long`` one, or none recorded);
+- "highly effective", "massive", "dramatic", "cures", "miracle" — when no support is of ``moderate`` or
+  ``high`` certainty, or a link finds ``no_difference`` from an ``active`` comparator;
+- "painless", "no side effects", "no risk", "risk-free", "always", "proven", "guaranteed", "completely safe" —
+  when any usable link (outside evidence too) shows ``effect: harm`` or weighs against it, or the support is
+  not all of ``high`` certainty.
 
 Sources are excluded (never support, never contradict) when their verification failed — status ``mismatch``
 (the DOI's record names another work), ``not_found`` or ``malformed_doi`` — or when they carry a retraction or
@@ -42,7 +76,7 @@ The stages, for a caller that runs them one by one (:func:`coverage_report` comp
 
     index = link.quote_index(article)                              # one QuoteIndex for the run
     linked = link.link_claims(article, claims, references, index=index)   # quotes anchored, citations linked
-    graded = coverage.sources(references, verifications)           # design and level: verification's, reused
+    graded = coverage.sources(references, verifications, library=library)  # design and level, outside works
     assessment = coverage.assess(linked, graded)                    # statuses, claim and link rows, gaps
     left_out = link.unregistered(article, claims, drafted, index)   # drafted once, by the caller
     wanted = [c for c in claims if assessment.statuses[c.id] != "supported"]
@@ -50,11 +84,13 @@ The stages, for a caller that runs them one by one (:func:`coverage_report` comp
     report = coverage.build_report(article, assessment, graded, claims=claims, unregistered=left_out,
                                    suggestions=suggested, problems=problems, notes=notes)
 
-Gaps (:data:`GAP_ORDER`, worst first; within one kind of gap by the claim's :data:`KIND_RISK`, then in the
-order the claims were given; gaps about references follow the references' order): ``contradicted``,
-``retracted`` (a source with a retraction/withdrawal notice), ``failed_verification``, ``unsupported``,
-``unknown_source`` (a link to a key that is not a reference), ``harms_unstated`` (the article claims benefits
-but no claim about harms is supported), ``weak``, ``unregistered`` (a check-worthy sentence from
+Gaps (:data:`GAP_ORDER`, worst first; within one kind of gap by the claim's :data:`KIND_RISK` — claims about
+harms first, so safety-critical contradictions lead —, then in the order the claims were given; gaps about
+references follow the references' order): ``contradicted``, ``conflicting``, ``retracted`` (a source with a
+retraction/withdrawal notice), ``failed_verification``, ``unsupported``, ``unknown_source`` (a link to a key
+that is neither a reference nor a library work), ``harms_unstated`` (the article claims benefits but no claim
+about harms is supported), ``overstated`` (the claim's words promise more than its support shows), ``weak``,
+``unregistered`` (a check-worthy sentence from
 :func:`~needling_evidence.draft_claims` that no claim quotes), ``notice`` (a correction or expression of
 concern), ``metadata_differs`` (Crossref has the work, but some fields differ), ``unverified_reference``
 (could not be checked), ``uncited_reference`` (no claim uses it).
@@ -64,22 +100,25 @@ Tables (DataFrames, built on first access; ``to_dict()`` gives the same rows wit
 
 ``claims`` — one row per claim: ``claim_id`` (str), ``text`` (str), ``kind`` (str), ``status`` (str),
 ``reason`` (str), ``best_source`` (str or None), ``best_stance`` (str or None), ``best_level`` (Int64,
-nullable), ``n_links`` (int: registry + citation links), ``n_supporting`` (int: usable
-``supports``/``partially_supports`` links), ``sentence_id`` (str or None), ``quote``, ``condition``,
+nullable), ``n_links`` (int: registry + citation links), ``n_supporting`` (int: links weighed as full or
+weak support), ``sentence_id`` (str or None), ``quote``, ``condition``,
 ``population`` (str or None), ``line`` (Int64).
 
 ``links`` — one row per link (reviewed, inline citation or suggestion, so a source cited inline and also
 reviewed has two rows for the claim): ``claim_id``, ``source_key``, ``stance``, ``directness``, ``origin``
 (str), ``rationale``, ``location``, ``confidence``, ``reviewer``, ``reviewed`` (str or None), ``level``
 (Int64), ``counts`` (bool: whether it was weighed for the status), ``assessment`` (str: how it was weighed),
-``score`` (float, suggestions only).
+``score`` (float, suggestions only), the reviewer's appraisal ``certainty``, ``comparator``, ``timeframe``,
+``outcome``, ``indirectness``, ``effect`` (str or None: not recorded), ``outside`` (bool: a library work the
+article does not cite).
 
 ``references`` — one row per reference, input order: ``key``, ``status`` (a reference status or
 ``not_checked``), ``doi``, ``title`` (str or None), ``year`` (Int64), ``label``, ``type``, ``design`` (str or
 None), ``level`` (Int64), ``level_reason`` (str), ``suggested_doi``, ``mismatches`` (dict field → [ours,
 Crossref's]), ``notices`` (list of dicts: kind, doi, date, source), ``retracted`` (bool), ``provenance``
 (dict: kind, fetched, note, base_url — or None), ``verification_source`` (str), ``message`` (str),
-``n_claims`` (int: claims linking it), ``n_supported_claims`` (int: claims it supports or partially supports).
+``n_claims`` (int: claims linking it), ``n_supported_claims`` (int: claims it makes ``supported``; partial or
+otherwise weak support is not counted). Library works linked as outside evidence have no row here.
 
 ``gaps`` — worst first: ``gap`` (str), ``severity`` (``error``/``warning``), ``claim_id`` (str or None),
 ``source_key`` (str or None), ``message`` (str).
@@ -94,8 +133,9 @@ Crossref's]), ``notices`` (list of dicts: kind, doi, date, source), ``retracted`
 ``problems`` (``to_dict()`` only; ``report.problems`` holds the records) — ``code``, ``severity``,
 ``message``, ``file``, ``line``, ``key``, ``field``.
 
-``summary`` — ``n_claims``, ``n_supported``, ``n_weak``, ``n_contradicted``, ``n_unsupported``, ``by_status``
-(dict), ``percent_supported`` (float; 100.0 when there are no claims), ``n_references``, ``n_links``
+``summary`` — ``n_claims``, ``n_supported``, ``n_weak``, ``n_conflicting``, ``n_contradicted``,
+``n_unsupported``, ``by_status`` (dict), ``percent_supported`` (float; 100.0 when there are no claims),
+``n_references`` (the article's references, not library works), ``n_links``
 (registry and citation links), ``n_suggestions``, ``n_gaps``, ``n_unregistered``, ``n_problems``,
 ``verification_source`` (str), ``title``."""
 
@@ -257,8 +297,8 @@ KIND_RISK: Mapping[str, int] = {
     "experience": 4,
     "other": 5,
 }
-# Words that promise more than "it helps" (:data:`OVERSTATEMENT`): speed, size, certainty or the absence of
-# any harm. Whole words, case-insensitive, in the claim's text and its quote.
+# Words that promise more than "it helps" (the module docstring's "Overstatement"): speed, size, certainty or
+# the absence of any harm. Whole words, case-insensitive, in the claim's text and its quote.
 _SPEED = re.compile(
     r"\b(?:fast(?:er)?|quick(?:ly)?|immediate(?:ly)?|instant(?:ly|aneous)?|rapid(?:ly)?)\b", re.I
 )
@@ -567,8 +607,8 @@ def _decide(weighed: Sequence[_Weighed]) -> tuple[ClaimStatus, str]:
 
 
 def _overstated(claim: Claim, weighed: Sequence[_Weighed]) -> list[str]:
-    """How the claim's words promise more than its support shows (:data:`OVERSTATEMENT`), or nothing when it
-    has no support to compare with."""
+    """How the claim's words promise more than its support shows (the module docstring's "Overstatement"), or
+    nothing when it has no support to compare with."""
     support = [w for w in weighed if w.supports]
     if not support:
         return []
