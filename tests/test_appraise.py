@@ -213,3 +213,9 @@ def test_an_animal_study_is_a_mechanistic_study() -> None:
         Reference("h", title="Dry needling at myofascial trigger spots of rabbit skeletal muscles")
     )
     assert (result.design, result.level) == ("mechanistic_study", 5)
+
+
+def test_a_prospective_survey_of_adverse_events_is_cohort_level_surveillance() -> None:
+    note = "A prospective questionnaire of 420 physical therapists on 20,464 dry-needling treatments."
+    result = classify_design(Reference("b", note=note))
+    assert (result.design, result.level) == ("cohort", 3) and "the reference's note" in result.reason

@@ -138,7 +138,12 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("case_control", re.compile(r"\bcase-?\s?control\b", re.I)),
     (
         "cohort",
-        re.compile(r"\bcohort\b|\b(?:prospective|longitudinal|follow-up|observational) study\b", re.I),
+        # a prospective survey counting adverse events over treatments is surveillance (CEBM 2011: level 3)
+        re.compile(
+            r"\bcohort\b|\b(?:prospective|longitudinal|follow-up|observational) study\b"
+            r"|\bprospective (?:survey|questionnaire)\b|\bsurveillance\b",
+            re.I,
+        ),
     ),
     ("case_series", re.compile(r"\bcase (?:series|reports?|study)\b", re.I)),
     (
