@@ -878,11 +878,14 @@ def validate_claims(
     *,
     article: Article | None = None,
     references: Iterable[Reference] | None = None,
+    library: Iterable[Reference] | None = None,
 ) -> list[Problem]:
     """Check claims made in code (or drafted) the way :func:`load_claims` checks a file: unknown kind, stance,
-    directness, appraisal word (certainty, comparator, timeframe, indirectness, effect) or source, duplicate
-    ids, quotes not in the article."""
+    directness, appraisal word (certainty, comparator, timeframe, indirectness, effect) or source (a key of
+    ``references`` or ``library``), duplicate ids, quotes not in the article."""
     known = {ref.key for ref in references} if references is not None else None
+    if known is not None and library is not None:
+        known |= {ref.key for ref in library}
     index = QuoteIndex(article) if article is not None and article.text.strip() else None
     problems: list[Problem] = []
     seen: set[str] = set()
