@@ -501,7 +501,7 @@ def test_library_keys_are_known_sources_for_validation_and_loading(tmp_path: Pat
     assert validate_claims([claim], references=REFS, library=outside) == []
     registry = tmp_path / "claims.yaml"
     registry.write_text(
-        "claims:\n  - id: a\n    text: t\n    kind: safety\n    evidence:\n"
+        "claims:\n  - id: a\n    text: t\n    quote: t\n    kind: safety\n    evidence:\n"
         "      - {source: outside2014, stance: contradicts, directness: direct, rationale: r}\n",
         encoding="utf-8",
     )
