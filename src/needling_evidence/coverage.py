@@ -42,7 +42,8 @@ How one link is weighed (the rows of the README's rule table; ``KIND_RULES`` say
   measured another outcome: not support at all); support from **outside evidence** — a library work the
   article does not cite (support must come from what the article cites); ``mentions``; a contradiction whose
   finding is inconclusive (``effect: inconclusive``, ``effect: no_difference`` of ``low`` or ``very_low``
-  certainty) or of ``very_low`` certainty ("insufficient evidence against it").
+  certainty), of ``very_low`` certainty ("insufficient evidence against it") or about another outcome
+  (``indirectness: outcome``).
 - **Against**: stance ``contradicts`` (any other effect, any level, certainty not ``very_low``); or, for a
   benefit (``efficacy``) claim, stance ``mentions`` with ``effect: no_difference`` of ``moderate`` or ``high``
   certainty against ``sham``, ``no_treatment``, ``usual_care`` or an unrecorded comparator (no difference
@@ -471,6 +472,10 @@ def _weigh_against(claim: Claim, link: EvidenceLink, info: Source) -> _Weighed:
             )
             return _Weighed(link, _AGAINST, why, level, 3, info.outside)
         return _Weighed(link, _NONE, f"{label} only mentions it{where}", level, 5, info.outside)
+    if link.indirectness == "outcome":
+        measured = f" ({link.outcome})" if link.outcome else ""
+        why = f"{label} measured another outcome{measured}: not evidence against this claim{where}"
+        return _Weighed(link, _NONE, why, level, 5, info.outside)
     if effect == "inconclusive":
         why = f"{label} reports an inconclusive finding: not a contradiction{where}"
         return _Weighed(link, _NONE, why, level, 5, info.outside)
