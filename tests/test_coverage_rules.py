@@ -263,6 +263,8 @@ def test_mechanism_needs_mechanistic_studies_a_narrative_review_alone_is_weak() 
     assert verdict(ln("review", certainty="moderate"), kind="mechanism")[0] == "supported"
     status, reason = verdict(ln("narrative", certainty="moderate"), kind="mechanism")
     assert status == "weak" and "a narrative review alone" in reason
+    status, reason = verdict(ln("guideline", certainty="moderate"), kind="mechanism")
+    assert status == "weak" and "from a design that cannot show it (guideline" in reason
 
 
 def test_another_outcome_is_not_support() -> None:

@@ -507,9 +507,10 @@ def _fit(rule: KindRule, info: Source) -> str | None:
     if rule.designs is not None:
         if design == "narrative_review":
             return f"a narrative review alone ({rule.why})"
+        if design in (None, "other"):
+            return f"from a design not recognised ({rule.why})"
         if design not in rule.designs:
-            shown = (design or "unknown").replace("_", " ")
-            return f"from a design that cannot show it ({shown}; {rule.why})"
+            return f"from a design that cannot show it ({design.replace('_', ' ')}; {rule.why})"
         return None
     if rule.max_level is not None:
         if info.level is None:
