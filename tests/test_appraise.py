@@ -219,3 +219,15 @@ def test_a_prospective_survey_of_adverse_events_is_cohort_level_surveillance() -
     note = "A prospective questionnaire of 420 physical therapists on 20,464 dry-needling treatments."
     result = classify_design(Reference("b", note=note))
     assert (result.design, result.level) == ("cohort", 3) and "the reference's note" in result.reason
+
+
+def test_a_reviewers_design_entry_is_read_from_bibtex() -> None:
+    from needling_evidence import read_bibtex
+
+    (ref,) = read_bibtex(
+        "@article{b, author = {Brady, S.}, title = {Adverse events after dry needling}, journal = {J},"
+        " year = {2014}, design = {cohort}}"
+    )
+    result = classify_design(ref)
+    assert (result.design, result.level) == ("cohort", 3)
+    assert "the reviewer's entry (design = 'cohort')" in result.reason
