@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from needling_evidence.appraise import DESIGN_LEVELS, DESIGNS, classify_design
-from needling_evidence.model import Reference
+from needling_evidence.appraise import (
+    DESIGN_LEVELS,
+    DESIGNS,
+    PUBLICATION_TYPE_DESIGNS,
+    appraise,
+    classify_design,
+)
+from needling_evidence.model import Reference, Verification
 
 
 @pytest.mark.parametrize(
@@ -113,3 +119,115 @@ def test_nothing_to_read() -> None:
 def test_every_design_has_a_level_entry() -> None:
     assert set(DESIGNS) == set(DESIGN_LEVELS)
     assert {level for level, _ in DESIGN_LEVELS.values()} == {1, 2, 3, 4, 5, None}
+
+
+# --- design from the record (issue 10) ----------------------------------------------------------------------
+
+
+def test_a_cochrane_review_is_recognised_from_its_journal() -> None:
+    cochrane = Reference(
+        "c", title="Acupuncture for neck disorders", container_title="Cochrane Database of Systematic Reviews"
+    )
+    result = classify_design(cochrane)
+    assert (result.design, result.level) == ("systematic_review", 1)
+    assert "a Cochrane review, from the reference's journal" in result.reason
+    work = {
+        "title": ["Dry needling for pain"],
+        "container-title": ["Cochrane Database of Systematic Reviews"],
+    }
+    assert classify_design(None, work).design == "systematic_review"
+    # its protocols say so in their title, and stay protocols
+    protocol = Reference(
+        "p",
+        title="Dry needling for pain (Protocol)",
+        container_title="Cochrane Database of Systematic Reviews",
+    )
+    assert classify_design(protocol).design == "protocol"
+
+
+def test_a_guideline_is_recognised_from_its_body_or_its_title() -> None:
+    nice = Reference(
+        "n",
+        title="Low back pain and sciatica in over 16s: assessment and management",
+        publisher="National Institute for Health and Care Excellence",
+    )
+    result = classify_design(nice)
+    assert (result.design, result.level) == ("guideline", None)
+    assert "a guideline body, from the reference's publisher" in result.reason
+    titled = classify_design(Reference("t", title="Neck pain: a clinical practice guideline"))
+    assert titled.design == "guideline" and "graded by the evidence it cites" in titled.reason
+
+
+def test_a_book_review_is_recognised_from_its_type_even_under_the_books_title() -> None:
+    # a book review carries the reviewed book's title, which may read like a study
+    work = {"type": "journal-article", "subtype": "book-review", "title": ["A systematic review of needling"]}
+    result = classify_design(None, work)
+    assert (result.design, result.level) == ("book_review", 5)
+    assert "Crossref's subtype 'book-review'" in result.reason
+    csl = Reference("r", type="review-book", title="Trigger Point Dry Needling: An Evidence-Based Approach")
+    assert classify_design(csl).design == "book_review"
+
+
+@pytest.mark.parametrize(
+    ("kind", "design"), [("editorial", "editorial"), ("letter", "editorial"), ("erratum", "notice")]
+)
+def test_editorials_letters_and_errata_from_crossref_type(kind: str, design: str) -> None:
+    result = classify_design(None, {"type": kind, "title": ["Dry needling versus sham: a randomised trial"]})
+    assert result.design == design and f"Crossref's type {kind!r}" in result.reason
+
+
+def test_pubmed_publication_types_outrank_title_words_and_journal() -> None:
+    ref = Reference(
+        "x",
+        title="Dry needling versus sham: a randomised controlled trial",
+        container_title="Cochrane Database of Systematic Reviews",
+    )
+    result = classify_design(ref, publication_types=["Journal Article", "Letter"])
+    assert (result.design, result.level) == ("editorial", 5)
+    assert "from PubMed publication type 'Letter'" in result.reason
+    # publication types that say nothing beyond "Journal Article" leave the rest to decide
+    assert classify_design(ref, publication_types=["Journal Article"]).design == "systematic_review"
+
+
+def test_a_reviewers_entry_outranks_everything() -> None:
+    ref = Reference("x", title="A randomised trial", fields={"design": "cohort"})
+    result = classify_design(ref, publication_types=["Randomized Controlled Trial"])
+    assert (result.design, result.level) == ("cohort", 3) and "the reviewer's entry" in result.reason
+    verified = Verification(key="x", status="verified", design="randomised_trial", level=2)
+    assert appraise(ref, verified).design == "cohort"
+    unknown = Reference("y", title="A randomised trial", fields={"design": "strong evidence"})
+    assert classify_design(unknown).design == "randomised_trial"  # an unknown word is not guessed at
+
+
+def test_the_pubmed_package_uses_the_one_table() -> None:
+    from needling_evidence import appraise as appraise_module
+    from needling_evidence.pubmed import records
+
+    assert records.design_from_publication_types is appraise_module.design_from_publication_types
+    assert records.PUBLICATION_TYPE_DESIGNS is appraise_module.PUBLICATION_TYPE_DESIGNS
+    assert {design for _, design in PUBLICATION_TYPE_DESIGNS} <= set(DESIGN_LEVELS)
+
+
+def test_an_animal_study_is_a_mechanistic_study() -> None:
+    result = classify_design(
+        Reference("h", title="Dry needling at myofascial trigger spots of rabbit skeletal muscles")
+    )
+    assert (result.design, result.level) == ("mechanistic_study", 5)
+
+
+def test_a_prospective_survey_of_adverse_events_is_cohort_level_surveillance() -> None:
+    note = "A prospective questionnaire of 420 physical therapists on 20,464 dry-needling treatments."
+    result = classify_design(Reference("b", note=note))
+    assert (result.design, result.level) == ("cohort", 3) and "the reference's note" in result.reason
+
+
+def test_a_reviewers_design_entry_is_read_from_bibtex() -> None:
+    from needling_evidence import read_bibtex
+
+    (ref,) = read_bibtex(
+        "@article{b, author = {Brady, S.}, title = {Adverse events after dry needling}, journal = {J},"
+        " year = {2014}, design = {cohort}}"
+    )
+    result = classify_design(ref)
+    assert (result.design, result.level) == ("cohort", 3)
+    assert "the reviewer's entry (design = 'cohort')" in result.reason

@@ -487,3 +487,24 @@ def test_validate_claims_checks_the_appraisal_words_of_links_made_in_code() -> N
     )
     found = [p.code for p in validate_claims([claim], article=make_article(), references=REFS)]
     assert found == ["claims.unknown_certainty"]
+
+
+def test_library_keys_are_known_sources_for_validation_and_loading(tmp_path: Path) -> None:
+    outside = [Reference(key="outside2014", title="Adverse events after dry needling")]
+    claim = Claim(
+        id="a",
+        text="t",
+        kind="safety",
+        links=(EvidenceLink(claim_id="a", source="outside2014", stance="contradicts"),),
+    )
+    assert [p.code for p in validate_claims([claim], references=REFS)] == ["claims.unknown_source"]
+    assert validate_claims([claim], references=REFS, library=outside) == []
+    registry = tmp_path / "claims.yaml"
+    registry.write_text(
+        "claims:\n  - id: a\n    text: t\n    quote: t\n    kind: safety\n    evidence:\n"
+        "      - {source: outside2014, stance: contradicts, directness: direct, rationale: r}\n",
+        encoding="utf-8",
+    )
+    assert [p.code for p in load_claims(registry, references=REFS).problems] == ["claims.unknown_source"]
+    loaded = load_claims(registry, references=REFS, library=outside)
+    assert loaded.problems == () and loaded[0].links[0].source == "outside2014"

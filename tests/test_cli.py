@@ -196,7 +196,8 @@ def test_report_format_follows_the_output_suffix(
 
 def test_fail_under_sets_the_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
     supported = commands.run_report().coverage
-    assert 0 < supported < 100  # the bundled article has gaps, and one supported claim
+    # the bundled article has gaps; since issue 10 it may have no supported claim at all
+    assert 0 <= supported < 100
     code, _, err = run(capsys, "report", "--fail-under", f"{supported + 1:.1f}", "--format", "md")
     assert code == 1 and "below --fail-under" in err
     code, _, _ = run(capsys, "report", "--fail-under", f"{max(supported - 1, 0):.1f}", "--format", "md")

@@ -54,9 +54,25 @@ VERIFIED = [
 
 
 def link(
-    source: str, stance: str = "supports", directness: str = "direct", claim_id: str = "c"
+    source: str,
+    stance: str = "supports",
+    directness: str = "direct",
+    claim_id: str = "c",
+    *,
+    certainty: str | None = "moderate",
+    **appraisal: str,
 ) -> EvidenceLink:
-    return EvidenceLink(claim_id=claim_id, source=source, stance=stance, directness=directness, rationale="r")
+    # Issue 10: support needs a recorded certainty of at least moderate; the links of these tests record
+    # "moderate" unless a test says otherwise (test_coverage_rules.py covers every certainty).
+    return EvidenceLink(
+        claim_id=claim_id,
+        source=source,
+        stance=stance,
+        directness=directness,
+        rationale="r",
+        certainty=certainty,
+        **appraisal,  # type: ignore[arg-type]
+    )
 
 
 def claim(*links: EvidenceLink, kind: str = "efficacy", claim_id: str = "c", sentence: str = "s1") -> Claim:
@@ -98,6 +114,7 @@ def test_a_direct_supporting_trial_supports_a_benefit_claim() -> None:
         (link("trial", directness="indirect"), "efficacy", "indirectly"),
         (link("review"), "efficacy", "at level 5"),  # mechanism-level evidence for a benefit claim
         (link("review"), "safety", "at level 5"),
+        (link("trial", certainty=None), "efficacy", "certainty not recorded"),
         (link("opinion"), "efficacy", "as opinion"),
         (link("opinion"), "mechanism", "as opinion"),  # a book review cannot carry a mechanism either
     ],
@@ -108,9 +125,12 @@ def test_support_that_falls_short_is_weak_and_says_why(the_link: EvidenceLink, k
     assert why in reason
 
 
-def test_mechanism_claims_may_rest_on_mechanism_studies() -> None:
-    assert status(link("review"), kind="mechanism")[0] == "supported"
-    assert status(link("review"), kind="etiology")[0] == "supported"
+def test_mechanism_claims_may_not_rest_on_a_narrative_review_alone() -> None:
+    # Issue 10 changed this rule: a narrative review alone is weak for a mechanism (it was supported).
+    assert status(link("review"), kind="mechanism")[0] == "weak"
+    assert status(link("review"), kind="etiology")[0] == "weak"
+    trial = [verified("review", "randomised_trial", 2), *VERIFIED[::2]]
+    assert status(link("review"), kind="mechanism", verifications=trial)[0] == "supported"
 
 
 def test_descriptive_claims_accept_any_source() -> None:
@@ -119,7 +139,8 @@ def test_descriptive_claims_accept_any_source() -> None:
 
 def test_every_kind_has_a_rule() -> None:
     assert set(KIND_RULES) == set(CLAIM_KINDS)
-    assert KIND_RULES["efficacy"].max_level == 2 and KIND_RULES["safety"].max_level == 2
+    # Issue 10: harms accept CEBM 2011 level 1–3 (they needed 1–2).
+    assert KIND_RULES["efficacy"].max_level == 2 and KIND_RULES["safety"].max_level == 3
 
 
 def test_an_unknown_level_does_not_support_a_benefit_claim() -> None:
@@ -204,9 +225,14 @@ def test_an_excluded_source_cannot_contradict_either() -> None:
     assert got == "unsupported"
 
 
-def test_contradicted_when_a_source_contradicts_and_none_supports_directly() -> None:
-    got, reason = status(link("trial", stance="contradicts"), link("review", stance="partially_supports"))
+def test_contradicted_when_a_source_contradicts_and_nothing_supports_it() -> None:
+    got, reason = status(link("trial", stance="contradicts"), link("review", stance="mentions"))
     assert got == "contradicted"
+    assert "contradicts it" in reason and "only mentions it" in reason
+    # Issue 10 changed this case: a level-2 contradiction beside (level-5, partial) support is "conflicting",
+    # no longer "contradicted" — a contradiction of the same or a higher level than the support.
+    got, reason = status(link("trial", stance="contradicts"), link("review", stance="partially_supports"))
+    assert got == "conflicting"
     assert "contradicts it" in reason and "only partially" in reason
 
 
@@ -374,7 +400,14 @@ def test_summary_counts_and_percent() -> None:
         claim(claim_id="d"),
     ]
     summary = coverage_report(ARTICLE, claims, REFS, VERIFIED, drafted=()).summary
-    assert summary["by_status"] == {"supported": 1, "weak": 1, "contradicted": 0, "unsupported": 2}
+    # issue 10 added the "conflicting" status
+    assert summary["by_status"] == {
+        "supported": 1,
+        "weak": 1,
+        "conflicting": 0,
+        "contradicted": 0,
+        "unsupported": 2,
+    }
     assert summary["n_claims"] == 4 and summary["percent_supported"] == 25.0
     assert summary["n_references"] == 3 and summary["verification_source"] == "bundled snapshot"
     empty = coverage_report(ARTICLE, [], REFS, VERIFIED, drafted=()).summary

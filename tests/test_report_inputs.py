@@ -106,7 +106,8 @@ def test_report_with_a_readable_registry_still_runs(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, article: Path
 ) -> None:
     claims = tmp_path / "claims.yaml"
-    claims.write_text(GOOD_REGISTRY, encoding="utf-8")
+    # issue 10: "supported" needs a recorded certainty of at least moderate
+    claims.write_text(GOOD_REGISTRY + "        certainty: moderate\n", encoding="utf-8")
     code = cli.main(["report", str(article), "--claims", str(claims), "--no-verify", "--format", "md"])
     out, _ = capsys.readouterr()
     assert code == cli.EXIT_OK

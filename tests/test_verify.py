@@ -327,7 +327,7 @@ def test_design_and_level_come_with_every_status() -> None:
     ]
     results = verify_references(refs, FakeSource({PLOS_DOI: load_recorded_work()}))
     assert [(r.design, r.level) for r in results] == [
-        ("other", None),
+        ("mechanistic_study", 5),  # issue 10: "… in Mice" is an animal study (it was "other", no level)
         ("systematic_review", 1),
         ("randomised_trial", 2),
     ]

@@ -1,5 +1,11 @@
-"""Appraisal: the study design and Oxford CEBM 2011 level of evidence of each source, from Crossref's type and
-the words of the reference.
+"""Appraisal: the study design and Oxford CEBM 2011 level of evidence of each source, from the record
+(PubMed's publication types, the journal and publisher, Crossref's type and subtype) and the words of the
+reference.
+
+This module holds the one design/level table (:data:`DESIGN_LEVELS`) and every mapping onto it: PubMed's
+publication types (:data:`PUBLICATION_TYPE_DESIGNS`), journals and guideline bodies
+(:data:`JOURNAL_DESIGNS`), Crossref and CSL types (:data:`TYPE_DESIGNS`) and title and text cues.
+Verification (Crossref, PubMed) calls it; it imports no client.
 
 A source is graded once: verification grades it with Crossref's record in hand (:func:`classify_design` with
 ``work``), and :func:`appraise` reuses that grade; only a source verification did not grade is read here from
@@ -17,25 +23,50 @@ The level answers the CEBM 2011 question "Does this intervention help? (treatmen
 ====  ===========================================================================================
 
 (OCEBM Levels of Evidence Working Group, "The Oxford 2011 Levels of Evidence", Oxford Centre for
-Evidence-Based Medicine.) A protocol and an unrecognised design get no level; the reason says why.
+Evidence-Based Medicine.) A protocol, a guideline (graded by the evidence it cites, not as a study), a
+correction or retraction notice and an unrecognised design get no level; the reason says why.
 
-The design is read from cues, strongest first: the title; the reference's own type (CSL ``review-book``,
-Crossref ``book``/``book-chapter``); then what the user wrote about the work (``note``, ``keywords``,
-``abstract``) and Crossref's abstract and subjects. Every result carries the cue it rests on in ``reason``. It
-is a reading of words, not of the study: a reviewer should confirm it for any source that carries a claim.
+The design is read from the strongest source first (the first that says anything decides):
+
+1. a reviewer's entry: a ``design`` field on the reference (BibTeX ``design = {systematic_review}``, one of
+   :data:`DESIGNS`);
+2. PubMed's publication types (:func:`design_from_publication_types`), which index staff assign from the
+   full text;
+3. the journal or publisher: the Cochrane Database of Systematic Reviews publishes systematic reviews (and
+   protocols, which say so in their title); guideline bodies (NICE, WHO, SIGN …) publish guidelines;
+4. a type that names opinion or a notice, which outranks the title (a book review carries the title of the
+   book it reviews): Crossref's type and subtype, the reference's CSL type (``review-book``, ``editorial``,
+   ``letter``, ``erratum`` …);
+5. the title's words; then a book or chapter type;
+6. what the user wrote about the work (``note``, ``keywords``, ``abstract``) and Crossref's abstract and
+   subjects.
+
+Every result carries the cue it rests on, and where that came from, in ``reason``. Below the reviewer's entry
+it is a reading of the record, not of the study: a reviewer should confirm it for any source that carries a
+claim.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from .crossref.compare import crossref_first, strip_markup
 from .model import Reference, Verification
 
-__all__ = ["DESIGNS", "DESIGN_LEVELS", "DesignAssessment", "appraise", "classify_design"]
+__all__ = [
+    "DESIGNS",
+    "DESIGN_LEVELS",
+    "JOURNAL_DESIGNS",
+    "PUBLICATION_TYPE_DESIGNS",
+    "TYPE_DESIGNS",
+    "DesignAssessment",
+    "appraise",
+    "classify_design",
+    "design_from_publication_types",
+]
 
 DESIGNS: tuple[str, ...] = (
     "systematic_review",
@@ -44,12 +75,15 @@ DESIGNS: tuple[str, ...] = (
     "cohort",
     "case_control",
     "case_series",
+    "mechanistic_study",
     "narrative_review",
+    "guideline",
     "book_review",
     "editorial",
     "book",
     "chapter",
     "protocol",
+    "notice",
     "other",
 )
 
@@ -61,12 +95,15 @@ DESIGN_LEVELS: Mapping[str, tuple[int | None, str]] = {
     "cohort": (3, "cohort / follow-up study"),
     "case_control": (4, "case-control study"),
     "case_series": (4, "case series / case report"),
+    "mechanistic_study": (5, "laboratory or animal study: mechanism-based evidence"),
     "narrative_review": (5, "narrative review: mechanism-based reasoning and opinion"),
+    "guideline": (None, "clinical practice guideline: graded by the evidence it cites, not as a study"),
     "book_review": (5, "book review: opinion"),
     "editorial": (5, "editorial / commentary: opinion"),
     "book": (5, "book: expert opinion and reasoning"),
     "chapter": (5, "book chapter: expert opinion and reasoning"),
     "protocol": (None, "a protocol reports no results"),
+    "notice": (None, "a correction or retraction notice, not a study"),
     "other": (None, "design not recognised"),
 }
 
@@ -76,6 +113,8 @@ DESIGN_LEVELS: Mapping[str, tuple[int | None, str]] = {
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("protocol", re.compile(r"\bprotocol\b", re.I)),
     ("book_review", re.compile(r"\bbook reviews?\b", re.I)),
+    ("notice", re.compile(r"^\s*(?:erratum|corrigendum|correction|retraction|retracted)\b", re.I)),
+    ("guideline", re.compile(r"\b(?:clinical )?practice guidelines?\b|\bclinical guidelines?\b", re.I)),
     (
         "systematic_review",
         re.compile(
@@ -83,6 +122,10 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\boverview of (?:systematic )?reviews\b|\bcochrane review\b",
             re.I,
         ),
+    ),
+    (
+        "mechanistic_study",
+        re.compile(r"\b(?:rats?|mice|murine|rabbits?|animal models?|in vitro|cadaver(?:s|ic)?)\b", re.I),
     ),
     (
         "non_randomised_trial",
@@ -95,7 +138,12 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("case_control", re.compile(r"\bcase-?\s?control\b", re.I)),
     (
         "cohort",
-        re.compile(r"\bcohort\b|\b(?:prospective|longitudinal|follow-up|observational) study\b", re.I),
+        # a prospective survey counting adverse events over treatments is surveillance (CEBM 2011: level 3)
+        re.compile(
+            r"\bcohort\b|\b(?:prospective|longitudinal|follow-up|observational) study\b"
+            r"|\bprospective (?:survey|questionnaire)\b|\bsurveillance\b",
+            re.I,
+        ),
     ),
     ("case_series", re.compile(r"\bcase (?:series|reports?|study)\b", re.I)),
     (
@@ -112,8 +160,18 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
-# Crossref work types (and CSL types) that decide the design by themselves when the title has no cue.
-_TYPE_DESIGNS: Mapping[str, str] = {
+# Crossref types and subtypes, and CSL types, that decide the design by themselves. Opinion and notices
+# outrank the title (a book review carries the reviewed book's title); books and chapters only a title with
+# no cue.
+TYPE_DESIGNS: Mapping[str, str] = {
+    "review-book": "book_review",  # CSL
+    "book-review": "book_review",
+    "editorial": "editorial",
+    "letter": "editorial",  # a letter to the editor: opinion
+    "peer-review": "editorial",  # Crossref: a referee's report
+    "erratum": "notice",
+    "correction": "notice",
+    "retraction": "notice",
     "book": "book",
     "monograph": "book",
     "edited-book": "book",
@@ -122,8 +180,53 @@ _TYPE_DESIGNS: Mapping[str, str] = {
     "book-part": "chapter",
     "book-section": "chapter",
     "chapter": "chapter",
-    "review-book": "book_review",
 }
+_OUTRANK_TITLE = frozenset({"book_review", "editorial", "notice"})
+
+# Journals and publishers (folded to lower case, whole words) whose works have one design. The Cochrane
+# Database of Systematic Reviews publishes Cochrane reviews (its protocols say "protocol" in the title, which
+# is checked first); guideline bodies publish clinical practice guidelines.
+JOURNAL_DESIGNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (
+        re.compile(r"\bcochrane database of systematic reviews\b", re.I),
+        "systematic_review",
+        "a Cochrane review",
+    ),
+    (
+        re.compile(
+            r"\bnational institute for health and (?:care|clinical) excellence\b|\bnice guidelines?\b"
+            r"|\bworld health organi[sz]ation\b|\bscottish intercollegiate guidelines network\b"
+            r"|\bguidelines? (?:international )?network\b|\bclinical practice guidelines?\b",
+            re.I,
+        ),
+        "guideline",
+        "a guideline body",
+    ),
+)
+
+# PubMed publication types (NLM's list, MeSH "Publication Type" descriptors) → a design, most specific first:
+# the first type found in this order decides.
+PUBLICATION_TYPE_DESIGNS: tuple[tuple[str, str], ...] = (
+    ("Retraction of Publication", "notice"),
+    ("Published Erratum", "notice"),
+    ("Meta-Analysis", "systematic_review"),
+    ("Systematic Review", "systematic_review"),
+    ("Randomized Controlled Trial", "randomised_trial"),
+    ("Equivalence Trial", "randomised_trial"),
+    ("Pragmatic Clinical Trial", "randomised_trial"),
+    ("Controlled Clinical Trial", "non_randomised_trial"),
+    ("Clinical Trial Protocol", "protocol"),
+    ("Observational Study", "cohort"),
+    ("Case Reports", "case_series"),
+    ("Practice Guideline", "guideline"),
+    ("Guideline", "guideline"),
+    ("Consensus Development Conference", "guideline"),
+    ("Editorial", "editorial"),
+    ("Comment", "editorial"),
+    ("Letter", "editorial"),
+    ("News", "editorial"),
+    ("Review", "narrative_review"),
+)
 
 _RANDOMISED = re.compile(r"\brandomi[sz]ed\b|\bRCTs?\b|\btrials?\b", re.I)
 
@@ -179,14 +282,92 @@ def _quote(text: str, limit: int = 80) -> str:
     return f'"{text[: limit - 1]}…"' if len(text) > limit else f'"{text}"'
 
 
-def classify_design(
-    reference: Reference | None = None, work: Mapping[str, Any] | None = None
-) -> DesignAssessment:
-    """The design and CEBM level of a work, from a reference alone, a Crossref work alone, or both.
+def _reviewer_entry(reference: Reference | None) -> DesignAssessment | None:
+    """The design a reviewer wrote on the reference (a ``design`` field naming one of :data:`DESIGNS`)."""
+    if reference is None:
+        return None
+    entry = reference.fields.get("design")
+    if not entry:
+        return None
+    design = "_".join(entry.strip().casefold().replace("-", " ").split())
+    if design not in DESIGN_LEVELS:
+        return None  # an unknown word is not guessed at; the record decides
+    level, why = DESIGN_LEVELS[design]
+    return DesignAssessment(design, level, f"{why}; from the reviewer's entry (design = {entry.strip()!r})")
 
-    Without Crossref (``work=None``) the reference's title, type, note, keywords and abstract are read, so
-    coverage can grade sources that were never verified.
+
+def design_from_publication_types(types: Iterable[str]) -> tuple[str, int | None, str] | None:
+    """``(design, CEBM level, reason)`` from PubMed's publication types, or ``None`` when they say nothing
+    beyond "Journal Article". The reason quotes the deciding type and names PubMed as the source."""
+    folded = {t.strip().casefold(): t.strip() for t in types if t and t.strip()}
+    for publication_type, design in PUBLICATION_TYPE_DESIGNS:
+        if publication_type.casefold() in folded:
+            level, why = DESIGN_LEVELS[design]
+            return (
+                design,
+                level,
+                f"{why}; from PubMed publication type {folded[publication_type.casefold()]!r}",
+            )
+    return None
+
+
+def _from_journal(reference: Reference | None, work: Mapping[str, Any] | None) -> DesignAssessment | None:
+    """The design a journal, publisher or corporate author implies (:data:`JOURNAL_DESIGNS`)."""
+    places: list[tuple[str, str]] = []
+    if reference is not None:
+        if reference.container_title:
+            places.append((reference.container_title, "the reference's journal"))
+        if reference.publisher:
+            places.append((reference.publisher, "the reference's publisher"))
+        places += [(a.literal, "the reference's author") for a in reference.authors if a.literal]
+    if work is not None:
+        for field_name, where in (
+            ("container-title", "Crossref's journal"),
+            ("publisher", "Crossref's publisher"),
+        ):
+            value = crossref_first(work, field_name)
+            if value:
+                places.append((strip_markup(value), where))
+    for text, where in places:
+        for pattern, design, what in JOURNAL_DESIGNS:
+            if pattern.search(text):
+                level, why = DESIGN_LEVELS[design]
+                return DesignAssessment(design, level, f"{why}; {what}, from {where} {_quote(text)}")
+    return None
+
+
+def _types(reference: Reference | None, work: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+    """(type, where it came from): Crossref's subtype and type, then the reference's own type."""
+    types: list[tuple[str, str]] = []
+    if work is not None:
+        for field_name, where in (("subtype", "Crossref's subtype"), ("type", "Crossref's type")):
+            value = crossref_first(work, field_name)
+            if value:
+                types.append((value.strip().casefold(), where))
+    if reference is not None and reference.type:
+        types.append((reference.type.strip().casefold(), "the reference's type"))
+    return types
+
+
+def classify_design(
+    reference: Reference | None = None,
+    work: Mapping[str, Any] | None = None,
+    *,
+    publication_types: Iterable[str] = (),
+) -> DesignAssessment:
+    """The design and CEBM level of a work, from a reference alone, a Crossref work alone, or both, and
+    PubMed's publication types when known — strongest source first (see the module docstring).
+
+    Without Crossref (``work=None``) the reference's own fields are read, so coverage can grade sources that
+    were never verified.
     """
+    entered = _reviewer_entry(reference)
+    if entered is not None:
+        return entered
+    from_pubmed = design_from_publication_types(publication_types)
+    if from_pubmed is not None:
+        return DesignAssessment(*from_pubmed)
+
     titles: list[tuple[str, str]] = []  # (text, where it came from)
     if reference is not None and reference.title:
         titles.append((reference.title, "the reference's title"))
@@ -212,19 +393,30 @@ def classify_design(
         texts.append(("; ".join(str(x) for x in subjects if isinstance(x, str)), "Crossref's subject"))
     everything = " ".join(text for text, _ in (*titles, *texts))
 
+    # A protocol says so in its title, even in a journal of reviews.
+    protocol = next(((text, where) for text, where in titles if _match(text) == "protocol"), None)
+    if protocol is not None:
+        return _assess("protocol", f"{protocol[1]} {_quote(protocol[0])}")
+    journal = _from_journal(reference, work)
+    if journal is not None:
+        if journal.design == "systematic_review":
+            return _assess("systematic_review", journal.reason.split("; ", 1)[1], text=everything)
+        return journal
+
+    types = _types(reference, work)
+    for kind, where in types:
+        design = TYPE_DESIGNS.get(kind)
+        if design in _OUTRANK_TITLE:
+            return _assess(design, f"{where} {kind!r}")
+
     for text, where in titles:
         design = _match(text)
         if design is not None:
             return _assess(design, f"{where} {_quote(text)}", text=everything)
 
-    types: list[tuple[str, str]] = []
-    if reference is not None and reference.type:
-        types.append((reference.type, "the reference's type"))
-    if work is not None and (crossref_type := crossref_first(work, "type")):
-        types.append((crossref_type, "Crossref's type"))
     for kind, where in types:
-        if kind in _TYPE_DESIGNS:
-            return _assess(_TYPE_DESIGNS[kind], f"{where} {kind!r}")
+        if kind in TYPE_DESIGNS:
+            return _assess(TYPE_DESIGNS[kind], f"{where} {kind!r}")
 
     for text, where in texts:
         found = _match_unhedged(text)
@@ -249,8 +441,12 @@ def _cue_context(text: str, design: str) -> str:
 
 
 def appraise(reference: Reference, verification: Verification | None = None) -> DesignAssessment:
-    """The design and level of ``reference``: verification's grading when it graded the work (it read
-    Crossref's record too), else :func:`classify_design` of the reference alone."""
+    """The design and level of ``reference``: a reviewer's entry on it first; then verification's grading
+    when it graded the work (it read Crossref's record and PubMed's publication types); else
+    :func:`classify_design` of the reference alone."""
+    entered = _reviewer_entry(reference)
+    if entered is not None:
+        return entered
     if verification is not None and verification.design is not None:
         reason = verification.level_reason or "as graded by verification"
         return DesignAssessment(verification.design, verification.level, reason)

@@ -4,26 +4,61 @@ and the gaps an editor must fix, worst first.
 Coverage rules
 ==============
 
-Each claim gets one status, decided from its links in this order (the first that applies):
+Every reviewed link (``origin="registry"``) to a usable source is weighed first (:func:`assess`): it is
+**support** (full or weak), **against** the claim, or neither. Then each claim gets one status, the first that
+applies:
 
-``supported``
-    at least one reviewed link (``origin="registry"``) with stance ``supports``, directness ``direct``, from a
-    source that is among the references, is not retracted or withdrawn and did not fail verification, could be
-    checked (status not ``unverified``), and whose evidence level fits the claim's kind (:data:`KIND_RULES`):
-    ``efficacy`` and ``safety`` claims (benefits and harms) need trial-level evidence, Oxford CEBM 2011 level
-    1–2 (a randomised trial or a systematic review of trials); ``experience`` claims (what patients feel)
-    level 1–3; ``mechanism`` and ``etiology`` claims may rest on mechanism studies and reviews (any level) but
-    not on opinion (a book review, an editorial); ``other`` (definitional) claims accept any source.
 ``contradicted``
-    no link makes it ``supported``, and a usable reviewed link has stance ``contradicts``.
+    something weighs against the claim and nothing supports it — "contradicted by outside evidence" when
+    everything against it is outside evidence.
+``conflicting``
+    something weighs against the claim at the same or a higher CEBM level than its best support (an unknown
+    level counts as the highest for a contradiction, the lowest for support).
+``supported``
+    at least one link is full support; a contradiction at a lower level is named ("but at a lower level …").
 ``weak``
-    some usable reviewed support, but only ``partially_supports``, ``indirect``, at a level that does not fit
-    the kind (mechanism-level for a benefit claim), of unknown level where the kind needs a level, from an
-    opinion source (book review, editorial) for any kind but ``other``, or from a source that could not be
-    checked (``unverified``); or a claim whose only links are inline citations, which are not reviewed (reason
-    "cited, not reviewed").
+    only weak support; or only inline citations ("cited, not reviewed").
 ``unsupported``
-    everything else: no links, only ``mentions``, or support only from excluded sources.
+    everything else: no links, only mentions, support of very low certainty ("insufficient evidence"), another
+    outcome, outside support, excluded sources.
+
+How one link is weighed (the rows of the README's rule table; ``KIND_RULES`` says what fits each kind):
+
+- **Full support**: stance ``supports``, ``direct`` (no ``indirectness``), from a reference the article
+  cites, whose design fits the claim's kind, with GRADE certainty ``moderate`` or ``high``, from a source
+  that could be checked. What fits (:data:`KIND_RULES`, Oxford CEBM 2011): ``efficacy`` level 1–2
+  (randomised trials or a systematic review of them); ``safety`` level 1–3 (common harms: cohorts and
+  surveillance are level 3);
+  ``experience`` level 1–3; ``mechanism`` and ``etiology`` a mechanistic, observational or trial design or a
+  systematic review of them (:data:`MECHANISM_DESIGNS`) — a narrative review alone is weak; ``other``
+  (definitional) any source, and it needs no certainty (a definition makes no finding to rate). Opinion (a
+  book review, an editorial) fits only ``other``.
+- **Weak support**: support that falls short in any of: ``certainty: low`` ("supported, low certainty");
+  no recorded certainty ("certainty not recorded" — unknown is never read as good); ``partially_supports``;
+  ``indirect`` or an ``indirectness`` of ``population``, ``intervention`` or ``comparator`` ("indirectly:
+  another population"); a design or level that does not fit the kind; a source that could not be checked
+  (``unverified``).
+- **Neither**: support of ``certainty: very_low`` ("insufficient evidence"); ``indirectness: outcome`` (it
+  measured another outcome: not support at all); support from **outside evidence** — a library work the
+  article does not cite (support must come from what the article cites); ``mentions``; a contradiction whose
+  finding is inconclusive (``effect: inconclusive``, ``effect: no_difference`` of ``low`` or ``very_low``
+  certainty), of ``very_low`` certainty ("insufficient evidence against it") or about another outcome
+  (``indirectness: outcome``).
+- **Against**: stance ``contradicts`` (any other effect, any level, certainty not ``very_low``); or, for a
+  benefit (``efficacy``) claim, stance ``mentions`` with ``effect: no_difference`` of ``moderate`` or ``high``
+  certainty against ``sham``, ``no_treatment``, ``usual_care`` or an unrecorded comparator (no difference
+  from an ``active`` treatment does not say the treatment fails). Outside evidence counts here: a reviewed
+  link to a library work can make a claim ``contradicted`` or ``conflicting``, never ``supported``.
+
+Overstatement (an ``overstated`` gap, beside the status; only for a claim with support to compare with):
+
+- "fast", "quick", "immediate", "instant", "rapid" — when no supporting link records an ``immediate`` or
+  ``short`` time frame (a ``long`` one, or none recorded);
+- "highly effective", "massive", "dramatic", "cures", "miracle" — when no support is of ``moderate`` or
+  ``high`` certainty, or a link finds ``no_difference`` from an ``active`` comparator;
+- "painless", "no side effects", "no risk", "risk-free", "always", "proven", "guaranteed", "completely safe" —
+  when any usable link (outside evidence too) shows ``effect: harm`` or weighs against it, or the support is
+  not all of ``high`` certainty.
 
 Sources are excluded (never support, never contradict) when their verification failed — status ``mismatch``
 (the DOI's record names another work), ``not_found`` or ``malformed_doi`` — or when they carry a retraction or
@@ -42,7 +77,7 @@ The stages, for a caller that runs them one by one (:func:`coverage_report` comp
 
     index = link.quote_index(article)                              # one QuoteIndex for the run
     linked = link.link_claims(article, claims, references, index=index)   # quotes anchored, citations linked
-    graded = coverage.sources(references, verifications)           # design and level: verification's, reused
+    graded = coverage.sources(references, verifications, library=library)  # design and level, outside works
     assessment = coverage.assess(linked, graded)                    # statuses, claim and link rows, gaps
     left_out = link.unregistered(article, claims, drafted, index)   # drafted once, by the caller
     wanted = [c for c in claims if assessment.statuses[c.id] != "supported"]
@@ -50,11 +85,13 @@ The stages, for a caller that runs them one by one (:func:`coverage_report` comp
     report = coverage.build_report(article, assessment, graded, claims=claims, unregistered=left_out,
                                    suggestions=suggested, problems=problems, notes=notes)
 
-Gaps (:data:`GAP_ORDER`, worst first; within one kind of gap by the claim's :data:`KIND_RISK`, then in the
-order the claims were given; gaps about references follow the references' order): ``contradicted``,
-``retracted`` (a source with a retraction/withdrawal notice), ``failed_verification``, ``unsupported``,
-``unknown_source`` (a link to a key that is not a reference), ``harms_unstated`` (the article claims benefits
-but no claim about harms is supported), ``weak``, ``unregistered`` (a check-worthy sentence from
+Gaps (:data:`GAP_ORDER`, worst first; within one kind of gap by the claim's :data:`KIND_RISK` — claims about
+harms first, so safety-critical contradictions lead —, then in the order the claims were given; gaps about
+references follow the references' order): ``contradicted``, ``conflicting``, ``retracted`` (a source with a
+retraction/withdrawal notice), ``failed_verification``, ``unsupported``, ``unknown_source`` (a link to a key
+that is neither a reference nor a library work), ``harms_unstated`` (the article claims benefits but no claim
+about harms is supported), ``overstated`` (the claim's words promise more than its support shows), ``weak``,
+``unregistered`` (a check-worthy sentence from
 :func:`~needling_evidence.draft_claims` that no claim quotes), ``notice`` (a correction or expression of
 concern), ``metadata_differs`` (Crossref has the work, but some fields differ), ``unverified_reference``
 (could not be checked), ``uncited_reference`` (no claim uses it).
@@ -64,22 +101,25 @@ Tables (DataFrames, built on first access; ``to_dict()`` gives the same rows wit
 
 ``claims`` — one row per claim: ``claim_id`` (str), ``text`` (str), ``kind`` (str), ``status`` (str),
 ``reason`` (str), ``best_source`` (str or None), ``best_stance`` (str or None), ``best_level`` (Int64,
-nullable), ``n_links`` (int: registry + citation links), ``n_supporting`` (int: usable
-``supports``/``partially_supports`` links), ``sentence_id`` (str or None), ``quote``, ``condition``,
+nullable), ``n_links`` (int: registry + citation links), ``n_supporting`` (int: links weighed as full or
+weak support), ``sentence_id`` (str or None), ``quote``, ``condition``,
 ``population`` (str or None), ``line`` (Int64).
 
 ``links`` — one row per link (reviewed, inline citation or suggestion, so a source cited inline and also
 reviewed has two rows for the claim): ``claim_id``, ``source_key``, ``stance``, ``directness``, ``origin``
 (str), ``rationale``, ``location``, ``confidence``, ``reviewer``, ``reviewed`` (str or None), ``level``
 (Int64), ``counts`` (bool: whether it was weighed for the status), ``assessment`` (str: how it was weighed),
-``score`` (float, suggestions only).
+``score`` (float, suggestions only), the reviewer's appraisal ``certainty``, ``comparator``, ``timeframe``,
+``outcome``, ``indirectness``, ``effect`` (str or None: not recorded), ``outside`` (bool: a library work the
+article does not cite).
 
 ``references`` — one row per reference, input order: ``key``, ``status`` (a reference status or
 ``not_checked``), ``doi``, ``title`` (str or None), ``year`` (Int64), ``label``, ``type``, ``design`` (str or
 None), ``level`` (Int64), ``level_reason`` (str), ``suggested_doi``, ``mismatches`` (dict field → [ours,
 Crossref's]), ``notices`` (list of dicts: kind, doi, date, source), ``retracted`` (bool), ``provenance``
 (dict: kind, fetched, note, base_url — or None), ``verification_source`` (str), ``message`` (str),
-``n_claims`` (int: claims linking it), ``n_supported_claims`` (int: claims it supports or partially supports).
+``n_claims`` (int: claims linking it), ``n_supported_claims`` (int: claims it makes ``supported``; partial or
+otherwise weak support is not counted). Library works linked as outside evidence have no row here.
 
 ``gaps`` — worst first: ``gap`` (str), ``severity`` (``error``/``warning``), ``claim_id`` (str or None),
 ``source_key`` (str or None), ``message`` (str).
@@ -94,8 +134,9 @@ Crossref's]), ``notices`` (list of dicts: kind, doi, date, source), ``retracted`
 ``problems`` (``to_dict()`` only; ``report.problems`` holds the records) — ``code``, ``severity``,
 ``message``, ``file``, ``line``, ``key``, ``field``.
 
-``summary`` — ``n_claims``, ``n_supported``, ``n_weak``, ``n_contradicted``, ``n_unsupported``, ``by_status``
-(dict), ``percent_supported`` (float; 100.0 when there are no claims), ``n_references``, ``n_links``
+``summary`` — ``n_claims``, ``n_supported``, ``n_weak``, ``n_conflicting``, ``n_contradicted``,
+``n_unsupported``, ``by_status`` (dict), ``percent_supported`` (float; 100.0 when there are no claims),
+``n_references`` (the article's references, not library works), ``n_links``
 (registry and citation links), ``n_suggestions``, ``n_gaps``, ``n_unregistered``, ``n_problems``,
 ``verification_source`` (str), ``title``."""
 
@@ -172,45 +213,80 @@ SCHEMA_VERSION = 1
 class KindRule:
     """What evidence a claim kind needs to be ``supported``."""
 
-    max_level: int | None  # highest (worst) Oxford CEBM 2011 level that fits; None: any level, even unknown
-    opinion_fits: bool  # whether an opinion source (book review, editorial) can carry it
+    max_level: int | None  # highest (worst) Oxford CEBM 2011 level that fits; None: no level bound
+    designs: frozenset[str] | None  # the designs that fit (None: any design the level allows)
+    needs_certainty: bool  # whether the finding's GRADE certainty must be moderate or high
     why: str
 
 
-# Oxford CEBM 2011 ("Does this intervention help?" and "What are the common harms?"): levels 1–2 are
-# systematic reviews of randomised trials and individual randomised trials; level 3 cohort / follow-up
-# studies, which is what "how common is it" questions about patients' experience rest on; level 5
-# mechanism-based reasoning.
+# Studies that can show a mechanism: mechanistic (laboratory, animal) studies, any primary clinical study that
+# measured it, and a systematic review of such studies. A narrative review alone reasons about mechanisms; it
+# does not show them.
+MECHANISM_DESIGNS = frozenset(
+    {
+        "systematic_review",
+        "randomised_trial",
+        "non_randomised_trial",
+        "cohort",
+        "case_control",
+        "case_series",
+        "mechanistic_study",
+    }
+)
+# Oxford CEBM 2011: "Does this intervention help?" — level 1–2 are systematic reviews of randomised trials and
+# randomised trials; "What are the common harms?" — level 3 adds non-randomised controlled cohort and
+# follow-up (post-marketing surveillance) studies with enough numbers to rule out a common harm, which is
+# where harms data lives; patients' experience rests on the same cohort-level studies. GRADE rates the
+# certainty of each finding; a definitional claim (``other``) makes no finding to rate.
 KIND_RULES: Mapping[str, KindRule] = {
-    "efficacy": KindRule(2, False, "a benefit claim needs trial-level evidence (CEBM 2011 level 1–2)"),
-    "safety": KindRule(2, False, "a harms claim needs trial-level evidence (CEBM 2011 level 1–2)"),
-    "experience": KindRule(3, False, "a claim about what patients feel needs level 1–3 evidence (CEBM 2011)"),
-    "mechanism": KindRule(None, False, "a mechanism claim may rest on mechanism studies, not on opinion"),
-    "etiology": KindRule(None, False, "a claim about causes may rest on mechanism studies, not on opinion"),
-    "other": KindRule(None, True, "a descriptive claim may rest on any source"),
+    "efficacy": KindRule(2, None, True, "a benefit claim needs trial-level evidence (CEBM 2011 level 1–2)"),
+    "safety": KindRule(
+        3, None, True, "a harms claim needs CEBM 2011 level 1–3 evidence (harms: level 3 fits)"
+    ),
+    "experience": KindRule(
+        3, None, True, "a claim about what patients feel needs level 1–3 evidence (CEBM 2011)"
+    ),
+    "mechanism": KindRule(
+        None,
+        MECHANISM_DESIGNS,
+        True,
+        "a mechanism claim needs mechanistic studies or a systematic review of them",
+    ),
+    "etiology": KindRule(
+        None,
+        MECHANISM_DESIGNS,
+        True,
+        "a claim about causes needs mechanistic or observational studies, or a systematic review of them",
+    ),
+    "other": KindRule(None, None, False, "a descriptive claim may rest on any source"),
 }
 # Designs (from appraise.classify_design) that report opinion rather than evidence.
 OPINION_DESIGNS = frozenset({"book_review", "editorial"})
+# GRADE certainties that let support make a claim ``supported`` (and a finding of no difference contradict).
+CERTAIN_ENOUGH = frozenset({"moderate", "high"})
 # Verification statuses that exclude a source from the evidence (the DOI names another work, is unknown, or is
 # not a DOI at all). "unverified" (the check could not run) only weakens.
 EXCLUDING_STATUSES = frozenset({"mismatch", "not_found", "malformed_doi"})
 NOT_CHECKED = "not_checked"
 
-# gap → (rank, severity). Worst first: a claim the evidence contradicts, then sources that cannot be trusted,
-# then claims with no support, then weaker findings, then bookkeeping.
+# gap → (rank, severity). Worst first: a claim the evidence contradicts, then one it speaks both for and
+# against, then sources that cannot be trusted, then claims with no support, then claims whose words promise
+# more than their support shows, then weaker findings, then bookkeeping.
 GAP_ORDER: Mapping[str, tuple[int, str]] = {
     "contradicted": (0, "error"),
-    "retracted": (1, "error"),
-    "failed_verification": (2, "error"),
-    "unsupported": (3, "error"),
-    "unknown_source": (4, "error"),
-    "harms_unstated": (5, "warning"),
-    "weak": (6, "warning"),
-    "unregistered": (7, "warning"),
-    "notice": (8, "warning"),
-    "metadata_differs": (9, "warning"),
-    "unverified_reference": (10, "warning"),
-    "uncited_reference": (11, "warning"),
+    "conflicting": (1, "error"),
+    "retracted": (2, "error"),
+    "failed_verification": (3, "error"),
+    "unsupported": (4, "error"),
+    "unknown_source": (5, "error"),
+    "harms_unstated": (6, "warning"),
+    "overstated": (7, "warning"),
+    "weak": (8, "warning"),
+    "unregistered": (9, "warning"),
+    "notice": (10, "warning"),
+    "metadata_differs": (11, "warning"),
+    "unverified_reference": (12, "warning"),
+    "uncited_reference": (13, "warning"),
 }
 # Within one kind of gap, claims a reader could act on come first: an unbacked promise about harms or benefits
 # can mislead a patient's decision; a claim about popularity or history cannot. Then article order.
@@ -222,7 +298,22 @@ KIND_RISK: Mapping[str, int] = {
     "experience": 4,
     "other": 5,
 }
-_SUPPORTING = ("supports", "partially_supports")
+# Words that promise more than "it helps" (the module docstring's "Overstatement"): speed, size, certainty or
+# the absence of any harm. Whole words, case-insensitive, in the claim's text and its quote.
+_SPEED = re.compile(
+    r"\b(?:fast(?:er)?|quick(?:ly)?|immediate(?:ly)?|instant(?:ly|aneous)?|rapid(?:ly)?)\b", re.I
+)
+_MAGNITUDE = re.compile(
+    r"\b(?:highly|very|extremely|remarkably|hugely) effective\b|\bmassive(?:ly)?\b|\bdramatic(?:ally)?\b"
+    r"|\bcure[sd]?\b|\bmiracle\b",
+    re.I,
+)
+_ABSOLUTE = re.compile(
+    r"\bpainless(?:ly)?\b|\bno (?:side[- ]effects?|risks?|pain)\b"
+    r"|\bwithout (?:any )?(?:side[- ]effects?|risks?|pain)\b"
+    r"|\brisk-free\b|\balways\b|\bproven\b|\bguaranteed?\b|\bcompletely safe\b",
+    re.I,
+)
 
 
 # --- sources ------------------------------------------------------------------------------------------------
@@ -230,11 +321,13 @@ _SUPPORTING = ("supports", "partially_supports")
 
 @dataclass(frozen=True)
 class Source:
-    """A reference with its verification (None: not checked) and its appraisal (design and level)."""
+    """A reference with its verification (None: not checked) and its appraisal (design and level).
+    ``outside``: a library work the article does not cite — it can contradict a claim, never support it."""
 
     ref: Reference
     verification: Verification | None
     appraisal: DesignAssessment
+    outside: bool = False
 
     @property
     def design(self) -> str | None:
@@ -263,16 +356,24 @@ class Source:
 
 
 def sources(
-    references: Iterable[Reference], verifications: Iterable[Verification] | None = None
+    references: Iterable[Reference],
+    verifications: Iterable[Verification] | None = None,
+    *,
+    library: Iterable[Reference] | None = None,
 ) -> dict[str, Source]:
     """Reference key → :class:`Source`, in input order, each graded once (:func:`~.appraise.appraise` reuses
-    verification's grading). A duplicate key is the reader's problem record; the first entry stands."""
+    verification's grading). A duplicate key is the reader's problem record; the first entry stands.
+    ``library`` works whose keys are not references follow, graded too, marked ``outside``: a reviewed link
+    to one is outside evidence."""
     by_key: dict[str, Source] = {}
     verification_by_key = {v.key: v for v in verifications} if verifications is not None else {}
     for ref in references:
         if ref.key not in by_key:
             v = verification_by_key.get(ref.key)
             by_key[ref.key] = Source(ref, v, appraise(ref, v))
+    for ref in library or ():
+        if ref.key not in by_key:
+            by_key[ref.key] = Source(ref, None, appraise(ref), outside=True)
     return by_key
 
 
@@ -291,104 +392,211 @@ def level_lookup(graded: Mapping[str, Source]) -> Callable[[Reference], int | No
 # --- the rules ----------------------------------------------------------------------------------------------
 
 
+# How a weighed link bears on its claim.
+_FULL = "full"  # makes the claim supported
+_WEAK = "weak"  # support that falls short: the claim is at best weak
+_AGAINST = "against"  # contradicts the claim
+_NONE = "none"  # weighed, but neither support nor contradiction (mentions, insufficient, another outcome)
+_NOT_WEIGHED = "not_weighed"  # a citation, a suggestion, an unknown or excluded source
+
+
 @dataclass(frozen=True)
 class _Weighed:
     link: EvidenceLink
-    counts: bool
-    full: bool  # makes the claim supported
+    role: str
     assessment: str
     level: int | None
     rank: int  # lower is stronger, for best_source
+    outside: bool = False
+
+    @property
+    def counts(self) -> bool:
+        return self.role != _NOT_WEIGHED
+
+    @property
+    def supports(self) -> bool:
+        return self.role in (_FULL, _WEAK)
 
 
 def _level_text(level: int | None) -> str:
     return f"level {level}" if level is not None else "level unknown"
 
 
+def _not_weighed(link: EvidenceLink, why: str, level: int | None, rank: int) -> _Weighed:
+    return _Weighed(link, _NOT_WEIGHED, why, level, rank)
+
+
 def _weigh(claim: Claim, link: EvidenceLink, info: Source | None) -> _Weighed:
     if link.origin == "citation":
-        return _Weighed(link, False, False, "cited inline, not reviewed", info.level if info else None, 6)
+        return _not_weighed(link, "cited inline, not reviewed", info.level if info else None, 6)
     if link.origin == "suggestion":
-        return _Weighed(link, False, False, "suggestion, never support", info.level if info else None, 9)
+        return _not_weighed(link, "suggestion, never support", info.level if info else None, 9)
     if info is None:
-        return _Weighed(link, False, False, f"{link.source!r} is not among the references", None, 8)
+        return _not_weighed(link, f"{link.source!r} is not among the references", None, 8)
     excluded = info.excluded_because
     if excluded:
-        return _Weighed(link, False, False, f"excluded: {info.ref.label} {excluded}", info.level, 7)
+        return _not_weighed(link, f"excluded: {info.ref.label} {excluded}", info.level, 7)
     if link.stance not in STANCES or link.directness not in DIRECTNESS:
         # Claims built in code are not validated on the way in; an unknown word must not pass for support.
-        return _Weighed(
+        return _not_weighed(
             link,
-            False,
-            False,
             f"not weighed: unknown stance or directness {link.stance!r}/{link.directness!r}",
             info.level,
             8,
         )
-    label = info.ref.label
-    if link.stance == "contradicts":
-        return _Weighed(link, True, False, f"{label} contradicts it ({link.directness})", info.level, 3)
+    if link.stance == "contradicts" or link.stance == "mentions":
+        return _weigh_against(claim, link, info)
+    return _weigh_support(claim, link, info)
+
+
+def _outside_words(info: Source) -> str:
+    return " — outside evidence, not cited by the article" if info.outside else ""
+
+
+def _weigh_against(claim: Claim, link: EvidenceLink, info: Source) -> _Weighed:
+    """A ``contradicts`` or ``mentions`` link: a contradiction unless its finding is inconclusive; a mention
+    unless it finds no difference, with moderate or high certainty, for a benefit claim."""
+    label, level, where = info.ref.label, info.level, _outside_words(info)
+    certainty, effect = link.certainty, link.effect
     if link.stance == "mentions":
-        return _Weighed(link, True, False, f"{label} only mentions it", info.level, 5)
+        if (
+            claim.kind == "efficacy"
+            and effect == "no_difference"
+            and certainty in CERTAIN_ENOUGH
+            and link.comparator != "active"
+        ):
+            against = link.comparator.replace("_", " ") if link.comparator else "its comparator"
+            why = (
+                f"{label} ({_level_text(level)}) finds no difference from {against} ({certainty} certainty)"
+                f"{where}"
+            )
+            return _Weighed(link, _AGAINST, why, level, 3, info.outside)
+        return _Weighed(link, _NONE, f"{label} only mentions it{where}", level, 5, info.outside)
+    if link.indirectness == "outcome":
+        measured = f" ({link.outcome})" if link.outcome else ""
+        why = f"{label} measured another outcome{measured}: not evidence against this claim{where}"
+        return _Weighed(link, _NONE, why, level, 5, info.outside)
+    if effect == "inconclusive":
+        why = f"{label} reports an inconclusive finding: not a contradiction{where}"
+        return _Weighed(link, _NONE, why, level, 5, info.outside)
+    if effect == "no_difference" and certainty in ("low", "very_low"):
+        shown = certainty.replace("_", " ")
+        why = f"{label} finds no difference at {shown} certainty: inconclusive, not a contradiction{where}"
+        return _Weighed(link, _NONE, why, level, 5, info.outside)
+    if certainty == "very_low":
+        why = f"{label} contradicts it at very low certainty: insufficient evidence against it{where}"
+        return _Weighed(link, _NONE, why, level, 5, info.outside)
+    detail = ", ".join(
+        part
+        for part in (
+            link.directness,
+            _level_text(level),
+            f"{certainty.replace('_', ' ')} certainty" if certainty else None,
+            f"shows {effect.replace('_', ' ')}" if effect else None,
+        )
+        if part
+    )
+    return _Weighed(link, _AGAINST, f"{label} contradicts it ({detail}){where}", level, 3, info.outside)
+
+
+def _fit(rule: KindRule, info: Source) -> str | None:
+    """Why the source's design or level does not fit the claim's kind, or None when it fits."""
+    design = info.design
+    if design in OPINION_DESIGNS and (rule.max_level is not None or rule.designs is not None):
+        return f"as opinion ({(design or '').replace('_', ' ')})"
+    if rule.designs is not None:
+        if design == "narrative_review":
+            return f"a narrative review alone ({rule.why})"
+        if design in (None, "other"):
+            return f"from a design not recognised ({rule.why})"
+        if design not in rule.designs:
+            return f"from a design that cannot show it ({design.replace('_', ' ')}; {rule.why})"
+        return None
+    if rule.max_level is not None:
+        if info.level is None:
+            return f"at an unknown evidence level ({rule.why})"
+        if info.level > rule.max_level:
+            return f"at level {info.level} ({rule.why})"
+    return None
+
+
+def _weigh_support(claim: Claim, link: EvidenceLink, info: Source) -> _Weighed:
+    label, level = info.ref.label, info.level
+    if info.outside:
+        why = (
+            f"{label} ({_level_text(level)}) supports it, but is outside evidence, not cited by the article: "
+            "support must come from what the article cites"
+        )
+        return _Weighed(link, _NONE, why, level, 4, True)
+    if link.indirectness == "outcome":
+        measured = f" ({link.outcome})" if link.outcome else ""
+        why = f"{label} measured another outcome{measured}: not support for this claim"
+        return _Weighed(link, _NONE, why, level, 5)
     rule = KIND_RULES.get(claim.kind, KIND_RULES["efficacy"])  # an unknown kind gets the strictest rule
+    if rule.needs_certainty and link.certainty == "very_low":
+        why = f"{label} ({_level_text(level)}) supports it at very low certainty: insufficient evidence"
+        return _Weighed(link, _NONE, why, level, 5)
     shortfalls: list[str] = []
+    if rule.needs_certainty:
+        if link.certainty == "low":
+            shortfalls.append("supported, low certainty")
+        elif link.certainty not in CERTAIN_ENOUGH:
+            shortfalls.append("certainty not recorded")
     if link.stance == "partially_supports":
         shortfalls.append("only partially")
-    if link.directness == "indirect":
-        shortfalls.append("indirectly")
-    if info.design in OPINION_DESIGNS and not rule.opinion_fits:
-        shortfalls.append(f"as opinion ({info.design.replace('_', ' ')})")
-    elif rule.max_level is not None:
-        if info.level is None:
-            shortfalls.append(f"at an unknown evidence level ({rule.why})")
-        elif info.level > rule.max_level:
-            shortfalls.append(f"at level {info.level} ({rule.why})")
+    if link.directness == "indirect" or link.indirectness is not None:
+        kind = f": another {link.indirectness}" if link.indirectness else ""
+        shortfalls.append(f"indirectly{kind}")
+    unfit = _fit(rule, info)
+    if unfit:
+        shortfalls.append(unfit)
     if info.status == "unverified":
         shortfalls.append("from a source that could not be checked (unverified)")
-    if link.confidence and link.confidence.strip().casefold() == "unconfirmed":
-        # The reviewer says the stance rests on something not checked against the full text; it still counts,
-        # and the assessment says so.
-        shortfalls_note = "; reviewer's confidence: unconfirmed"
-    else:
-        shortfalls_note = ""
+    # The reviewer says the stance rests on something not checked against the full text; it still counts, and
+    # the assessment says so.
+    unconfirmed = link.confidence is not None and link.confidence.strip().casefold() == "unconfirmed"
+    note = "; reviewer's confidence: unconfirmed" if unconfirmed else ""
+    certainty = f", {link.certainty.replace('_', ' ')} certainty" if link.certainty else ""
     if not shortfalls:
-        return _Weighed(
-            link,
-            True,
-            True,
-            f"{label} supports it directly ({_level_text(info.level)}){shortfalls_note}",
-            info.level,
-            0,
-        )
-    return _Weighed(
-        link,
-        True,
-        False,
-        f"{label} ({_level_text(info.level)}) supports it {', '.join(shortfalls)}{shortfalls_note}",
-        info.level,
-        1 if link.stance == "supports" else 2,
-    )
+        why = f"{label} supports it directly ({_level_text(level)}){certainty}{note}"
+        return _Weighed(link, _FULL, why, level, 0)
+    why = f"{label} ({_level_text(level)}) supports it: {'; '.join(shortfalls)}{note}"
+    return _Weighed(link, _WEAK, why, level, 1 if link.stance == "supports" else 2)
+
+
+def _best_level(weighed: Sequence[_Weighed], unknown: int) -> int:
+    return min((w.level if w.level is not None else unknown for w in weighed), default=unknown)
 
 
 def _decide(weighed: Sequence[_Weighed]) -> tuple[ClaimStatus, str]:
     """(status, reason) from a claim's weighed links, by the rules in the module docstring."""
     registry = [w for w in weighed if w.link.origin == "registry"]
     usable = [w for w in registry if w.counts]
-    full = [w for w in usable if w.full]
-    contra = [w for w in usable if w.link.stance == "contradicts"]
-    partial = [w for w in usable if w.link.stance in _SUPPORTING and not w.full]
-    if full:
-        reason = "; ".join(w.assessment for w in full)
-        if contra:
-            reason += "; but " + "; ".join(w.assessment for w in contra)
-        return "supported", reason
-    if contra:
-        reason = "; ".join(w.assessment for w in contra) + "; no source supports it directly"
-        if partial:
-            reason += " (" + "; ".join(w.assessment for w in partial) + ")"
+    full = [w for w in usable if w.role == _FULL]
+    weak = [w for w in usable if w.role == _WEAK]
+    against = [w for w in usable if w.role == _AGAINST]
+    other = [w for w in usable if w.role == _NONE]
+    support = full + weak
+    by_outside = " by outside evidence" if against and all(w.outside for w in against) else ""
+    against_text = "; ".join(w.assessment for w in against)
+    if against and not support:
+        reason = f"contradicted{by_outside}: {against_text}; nothing the article cites supports it"
+        if other:
+            reason += " (" + "; ".join(w.assessment for w in other) + ")"
         return "contradicted", reason
-    if partial:
-        return "weak", "; ".join(w.assessment for w in partial)
+    # Unknown levels are never read as good: an unknown-level contradiction weighs as much as any support,
+    # and support of unknown level as little as any.
+    if against and _best_level(against, 0) <= _best_level(support, 99):
+        support_text = "; ".join(w.assessment for w in support)
+        return "conflicting", (
+            f"evidence both ways, contradicted{by_outside} at the same or a higher level: "
+            f"{support_text}; but {against_text}"
+        )
+    lower = f"; but at a lower level {against_text}" if against else ""
+    if full:
+        return "supported", "; ".join(w.assessment for w in full) + lower
+    if weak:
+        return "weak", "; ".join(w.assessment for w in weak) + lower
     citations = [w for w in weighed if w.link.origin == "citation"]
     if citations and not registry:
         keys = ", ".join(dict.fromkeys(w.link.source for w in citations))
@@ -398,7 +606,44 @@ def _decide(weighed: Sequence[_Weighed]) -> tuple[ClaimStatus, str]:
             "; the inline citations are not reviewed" if citations else ""
         )
     reasons = [w.assessment for w in registry]
-    return "unsupported", "no source supports it: " + "; ".join(reasons)
+    insufficient = any("insufficient evidence" in w.assessment for w in other)
+    return "unsupported", (
+        "insufficient evidence: " if insufficient else "no source supports it: "
+    ) + "; ".join(reasons)
+
+
+def _overstated(claim: Claim, weighed: Sequence[_Weighed]) -> list[str]:
+    """How the claim's words promise more than its support shows (the module docstring's "Overstatement"), or
+    nothing when it has no support to compare with."""
+    support = [w for w in weighed if w.supports]
+    if not support:
+        return []
+    usable = [w for w in weighed if w.counts and w.link.origin == "registry"]
+    words = f"{claim.text} {claim.quote or ''}"
+    found: list[str] = []
+    if m := _SPEED.search(words):
+        times = {w.link.timeframe for w in support}
+        if not times & {"immediate", "short"}:
+            shown = ", ".join(sorted(t or "not recorded" for t in times))
+            found.append(
+                f"{m.group(0)!r}, but no supporting source shows an immediate or short-term effect "
+                f"(time frame: {shown})"
+            )
+    if m := _MAGNITUDE.search(words):
+        if not any(w.link.certainty in CERTAIN_ENOUGH for w in support):
+            found.append(f"{m.group(0)!r}, but the support is of low or unrecorded certainty")
+        same = [w for w in usable if w.link.effect == "no_difference" and w.link.comparator == "active"]
+        if same:
+            labels = ", ".join(dict.fromkeys(w.link.source for w in same))
+            found.append(f"{m.group(0)!r}, but {labels} finds no difference from active treatment")
+    if m := _ABSOLUTE.search(words):
+        harms = [w for w in usable if w.link.effect == "harm" or w.role == _AGAINST]
+        if harms:
+            labels = ", ".join(dict.fromkeys(w.link.source for w in harms))
+            found.append(f"{m.group(0)!r}, but {labels} reports harm or contradicts it")
+        elif not all(w.link.certainty == "high" for w in support):
+            found.append(f"{m.group(0)!r}, but the support is not of high certainty")
+    return found
 
 
 # --- assessing claims ---------------------------------------------------------------------------------------
@@ -411,8 +656,8 @@ def _gap(kind: GapKind, message: str, claim_id: str | None = None, source_key: s
 @dataclass(frozen=True)
 class Assessment:
     """What the rules decided: one row per claim and per (registry or citation) link, each claim's status,
-    the gaps about claims (unknown sources, statuses, harms unstated) in the order found, and for each
-    reference key the claims linking it (``uses``) and those it supports or partially supports."""
+    the gaps about claims (unknown sources, statuses, overstatements, harms unstated) in the order found, and
+    for each source key the claims linking it (``uses``) and those it makes ``supported`` (``supports``)."""
 
     claims: tuple[ClaimRow, ...]
     links: tuple[LinkRow, ...]
@@ -438,7 +683,7 @@ def assess(linked: Linked, graded: Mapping[str, Source]) -> Assessment:
             link = w.link
             if link.source in graded:
                 uses.setdefault(link.source, set()).add(claim.id)
-                if w.counts and link.stance in _SUPPORTING:
+                if w.role == _FULL:
                     supports.setdefault(link.source, set()).add(claim.id)
             elif link.origin == "registry":
                 message = f"claim {claim.id!r} links {link.source!r}, which is not among the references"
@@ -450,6 +695,9 @@ def assess(linked: Linked, graded: Mapping[str, Source]) -> Assessment:
         claim_rows.append(_claim_row(claim, status, reason, weighed, linked.sentence_of[claim.id]))
         if status != "supported":
             gaps.append(_gap(status, f"{status}: {claim.text} — {reason}", claim.id))
+        promises = _overstated(claim, weighed)
+        if promises:
+            gaps.append(_gap("overstated", f"overstated: {claim.text} — {'; '.join(promises)}", claim.id))
     harms = _harms_unstated(linked.claims, statuses)
     return Assessment(
         tuple(claim_rows),
@@ -491,6 +739,13 @@ def _link_row(link: EvidenceLink, w: _Weighed) -> LinkRow:
         counts=w.counts,
         assessment=w.assessment,
         score=link.score,
+        certainty=cast(Any, link.certainty),
+        comparator=cast(Any, link.comparator),
+        timeframe=cast(Any, link.timeframe),
+        outcome=link.outcome,
+        indirectness=cast(Any, link.indirectness),
+        effect=cast(Any, link.effect),
+        outside=w.outside,
     )
 
 
@@ -510,7 +765,7 @@ def _claim_row(
         best_stance=cast(Stance, best.link.stance) if best else None,
         best_level=best.level if best else None,
         n_links=len(weighed),
-        n_supporting=sum(1 for w in weighed if w.counts and w.link.stance in _SUPPORTING),
+        n_supporting=sum(1 for w in weighed if w.supports),
         sentence_id=sentence_id,
         quote=claim.quote,
         condition=claim.condition,
@@ -657,23 +912,25 @@ def _summary(
     for status in assessment.statuses.values():
         by_status[status] += 1
     n = len(assessment.claims)
+    cited = [source for source in graded.values() if not source.outside]
     return {
         "title": article.title if article is not None else None,
         "n_claims": n,
         "n_supported": by_status["supported"],
         "n_weak": by_status["weak"],
+        "n_conflicting": by_status["conflicting"],
         "n_contradicted": by_status["contradicted"],
         "n_unsupported": by_status["unsupported"],
         "by_status": by_status,
         # No claims means nothing is unbacked; the report renderers use the same convention.
         "percent_supported": round(100.0 * by_status["supported"] / n, 1) if n else 100.0,
-        "n_references": len(graded),
+        "n_references": len(cited),
         "n_links": len(assessment.links),
         "n_suggestions": counts["suggestions"],
         "n_gaps": counts["gaps"],
         "n_unregistered": counts["unregistered"],
         "n_problems": counts["problems"],
-        "verification_source": _verification_source(graded.values()),
+        "verification_source": _verification_source(cited),
     }
 
 
@@ -695,6 +952,8 @@ def build_report(
     gaps += [_unregistered_gap(d) for d in unregistered]
     reference_rows = []
     for source in graded.values():
+        if source.outside:
+            continue  # a library work: its links say what it shows; it is not one of the article's references
         reference_rows.append(_reference_row(source, assessment))
         gaps += _reference_gaps(source, bool(assessment.uses.get(source.ref.key)))
     gaps = _sorted_gaps(gaps, claims)
@@ -880,7 +1139,8 @@ def coverage_report(
     if strict and problems:
         raise StrictError(problems)
 
-    graded = sources(ref_list, verifications)
+    library_list = list(library or ())
+    graded = sources(ref_list, verifications, library=library_list)
     index = quote_index(article)  # one per run: anchoring and unregistered sentences share it
     linked = link_claims(article, claim_list, ref_list, index=index, reported=problems)
     problems += linked.problems
@@ -890,7 +1150,7 @@ def coverage_report(
     assessment = assess(linked, graded)
     left_out = unregistered(article, claim_list, drafted, index) if article is not None and index else []
     wanted = [c for c in claim_list if assessment.statuses[c.id] != "supported"]
-    suggested = suggestions(wanted, ref_list, list(library or ()), level_lookup(graded)) if suggest else []
+    suggested = suggestions(wanted, ref_list, library_list, level_lookup(graded)) if suggest else []
     return build_report(
         article,
         assessment,

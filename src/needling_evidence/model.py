@@ -78,8 +78,8 @@ Stance = Literal["supports", "partially_supports", "mentions", "contradicts"]
 STANCES: tuple[str, ...] = ("supports", "partially_supports", "mentions", "contradicts")
 Directness = Literal["direct", "indirect"]
 DIRECTNESS: tuple[str, ...] = ("direct", "indirect")
-ClaimStatus = Literal["supported", "weak", "contradicted", "unsupported"]
-CLAIM_STATUSES: tuple[str, ...] = ("supported", "weak", "contradicted", "unsupported")
+ClaimStatus = Literal["supported", "weak", "conflicting", "contradicted", "unsupported"]
+CLAIM_STATUSES: tuple[str, ...] = ("supported", "weak", "conflicting", "contradicted", "unsupported")
 LinkOrigin = Literal["registry", "citation", "suggestion"]
 LINK_ORIGINS: tuple[str, ...] = ("registry", "citation", "suggestion")
 # How a reviewer appraised a finding (GRADE). All optional on a link: absent means unknown, never good.

@@ -69,7 +69,8 @@ def check_article(
     ``references``: a path (.bib, CSL-JSON, RIS, MEDLINE, a pasted list) or the references themselves; default
     the article's own reference list. ``claims``: a registry path (YAML) or a :class:`ClaimRegistry`; default
     the claims drafted from the article (drafted once; the same draft finds the sentences no claim covers).
-    ``library``: more works, offered only as suggestions.
+    ``library``: more works the article does not cite: offered as suggestions, and — where the registry links
+    one — outside evidence that can make a claim ``contradicted`` or ``conflicting``, never ``supported``.
 
     ``verify=False`` leaves every reference "not checked". ``client``: the Crossref client (``None``: a
     default :class:`~needling_evidence.CrossrefClient` configured from the environment). ``pubmed``: the
@@ -100,15 +101,15 @@ def check_article(
         default_refs, default_claims, default_library = the_article.references, None, None
 
     refs = default_refs if references is None else _load_references(references, "reference file")
+    more = default_library if library is None else _load_references(library, "reference file")
     drafted = draft_claims(the_article)
     if claims is not None:
-        registry = _load_claims(claims, the_article, refs)
+        registry = _load_claims(claims, the_article, refs, more)
     elif default_claims is not None:
         registry = default_claims
     else:
         registry = drafted
         notes.append(DRAFTED_NOTE)
-    more = default_library if library is None else _load_references(library, "reference file")
 
     verifications: list[Verification] | None = None
     if not verify:
@@ -162,17 +163,23 @@ def _load_references(source: ReferenceList | Sequence[Reference] | PathLike, wha
 
 
 def _load_claims(
-    claims: ClaimRegistry | PathLike, article: Article, references: ReferenceList
+    claims: ClaimRegistry | PathLike,
+    article: Article,
+    references: ReferenceList,
+    library: ReferenceList | None = None,
 ) -> ClaimRegistry:
     """A registry as given, or read from a YAML file with every quote looked up in ``article`` and every
-    source in ``references``; a file that cannot be read as a registry at all raises :class:`InputError`."""
+    source in ``references`` or ``library`` (outside evidence: it can contradict a claim, never support it);
+    a file that cannot be read as a registry at all raises :class:`InputError`."""
     from .model import ClaimRegistry
 
     if isinstance(claims, ClaimRegistry):
         return claims
     from .claims import load_claims
 
-    registry = load_claims(existing_file(claims, "claims registry"), article=article, references=references)
+    registry = load_claims(
+        existing_file(claims, "claims registry"), article=article, references=references, library=library
+    )
     _check_registry_readable(registry)
     return registry
 

@@ -23,9 +23,13 @@ from collections.abc import Callable, Mapping
 from typing import Any, Literal, TypedDict, TypeVar, Union
 
 from .model import (
+    Certainty,
     ClaimKind,
     ClaimStatus,
+    Comparator,
     Directness,
+    Effect,
+    Indirectness,
     LinkOrigin,
     Notice,
     Problem,
@@ -33,6 +37,7 @@ from .model import (
     ReferenceStatus,
     Severity,
     Stance,
+    Timeframe,
     Verification,
 )
 
@@ -65,11 +70,13 @@ __all__ = [
 ReferenceRowStatus = ReferenceStatus | Literal["not_checked"]
 GapKind = Literal[
     "contradicted",
+    "conflicting",
     "retracted",
     "failed_verification",
     "unsupported",
     "unknown_source",
     "harms_unstated",
+    "overstated",
     "weak",
     "unregistered",
     "notice",
@@ -101,6 +108,7 @@ class Summary(TypedDict):
     n_claims: int
     n_supported: int
     n_weak: int
+    n_conflicting: int
     n_contradicted: int
     n_unsupported: int
     by_status: dict[str, int]
@@ -153,6 +161,14 @@ class LinkRow:
     counts: bool = False  # whether it was weighed for the status
     assessment: str = ""
     score: float | None = None  # suggestions only
+    # the reviewer's appraisal of the finding (model's vocabularies; None: not recorded)
+    certainty: Certainty | None = None
+    comparator: Comparator | None = None
+    timeframe: Timeframe | None = None
+    outcome: str | None = None
+    indirectness: Indirectness | None = None
+    effect: Effect | None = None
+    outside: bool = False  # the source is a library work the article does not cite
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -196,7 +212,7 @@ class ReferenceRow:
     verification_source: str = ""
     message: str = ""
     n_claims: int = 0  # claims linking it
-    n_supported_claims: int = 0  # claims it supports or partially supports
+    n_supported_claims: int = 0  # claims it makes supported (partial or weaker support is not counted)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..appraise import PUBLICATION_TYPE_DESIGNS, design_from_publication_types
 from ..doi import normalize_doi
 from ..model import Notice, Person
 from ..references.medline import expand_medline_pages
@@ -368,62 +369,7 @@ def ecitmatch_line(
 
 
 # --- study design from publication types --------------------------------------------------------------------
-
-# PubMed publication types (NLM's list, MeSH "Publication Type" descriptors) → our design vocabulary
-# (crossref/design.py DESIGNS), most specific first: the first type found in this order decides.
-PUBLICATION_TYPE_DESIGNS: tuple[tuple[str, str], ...] = (
-    ("Retraction of Publication", "other"),
-    ("Published Erratum", "other"),
-    ("Meta-Analysis", "systematic_review"),
-    ("Systematic Review", "systematic_review"),
-    ("Randomized Controlled Trial", "randomised_trial"),
-    ("Equivalence Trial", "randomised_trial"),
-    ("Pragmatic Clinical Trial", "randomised_trial"),
-    ("Controlled Clinical Trial", "non_randomised_trial"),
-    ("Clinical Trial Protocol", "protocol"),
-    ("Observational Study", "cohort"),
-    ("Case Reports", "case_series"),
-    ("Practice Guideline", "other"),
-    ("Guideline", "other"),
-    ("Editorial", "editorial"),
-    ("Comment", "editorial"),
-    ("Letter", "editorial"),
-    ("News", "editorial"),
-    ("Review", "narrative_review"),
-)
-
-# Levels and reasons (Oxford CEBM 2011, treatment benefit), the same as crossref/design.py's table; kept here
-# until the appraisal module owns one table for both.
-_LEVELS: Mapping[str, tuple[int | None, str]] = {
-    "systematic_review": (1, "systematic review / meta-analysis"),
-    "randomised_trial": (2, "randomised trial"),
-    "non_randomised_trial": (3, "non-randomised controlled study"),
-    "cohort": (3, "observational (cohort) study"),
-    "case_series": (4, "case report / series"),
-    "editorial": (5, "editorial / comment / letter: opinion"),
-    "narrative_review": (5, "review (not systematic): mechanism-based reasoning and opinion"),
-    "protocol": (None, "a protocol reports no results"),
-    "other": (None, "not a primary study or review"),
-}
-
-
-def design_from_publication_types(types: Iterable[str]) -> tuple[str, int | None, str] | None:
-    """``(design, CEBM level, reason)`` from PubMed's publication types, or ``None`` when they say nothing
-    beyond "Journal Article". The reason quotes the deciding type and names PubMed as the source."""
-    given = [t.strip() for t in types if t and t.strip()]
-    folded = {t.casefold(): t for t in given}
-    for publication_type, design in PUBLICATION_TYPE_DESIGNS:
-        if publication_type.casefold() in folded:
-            level, why = _LEVELS[design]
-            if publication_type in ("Practice Guideline", "Guideline"):
-                why = "practice guideline: graded by the evidence it cites, not as a study"
-            return (
-                design,
-                level,
-                f"{why}; from PubMed publication type {folded[publication_type.casefold()]!r}",
-            )
-    return None
-
-
+# The table and the function live in appraise.py (one design/level table for every source); re-exported here
+# for callers that read PubMed records.
 def doi_of(records: Sequence[PubMedRecord]) -> dict[str, PubMedRecord]:
     return {r.doi: r for r in records if r.doi}

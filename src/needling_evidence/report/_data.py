@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import CLAIM_STATUSES
 from ..rows import (
     ClaimRow,
     GapRow,
@@ -54,7 +55,7 @@ __all__ = [
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Claim statuses worst first, as the gaps list orders them.
-STATUS_ORDER: tuple[str, ...] = ("contradicted", "unsupported", "weak", "supported")
+STATUS_ORDER: tuple[str, ...] = ("contradicted", "conflicting", "unsupported", "weak", "supported")
 
 # Said wherever a reference was checked against the bundled snapshot (records written by hand from the
 # published record): reports must never let such a record pass for a live Crossref answer.
@@ -159,7 +160,7 @@ def cell_text(value: object) -> str:
 
 def claim_status_counts(data: ReportData) -> dict[str, int]:
     """Claims per status, in the vocabulary's order (zero counts kept so charts have fixed bars)."""
-    counts = {status: 0 for status in ("supported", "weak", "contradicted", "unsupported")}
+    counts = {status: 0 for status in CLAIM_STATUSES}
     for row in data.claims:
         status = str(row.status or "unsupported")
         counts[status] = counts.get(status, 0) + 1

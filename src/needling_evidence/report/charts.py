@@ -40,6 +40,7 @@ MATRIX_CHART_MAX_SOURCES = 30
 STATUS_COLOURS: Mapping[str, str] = {
     "supported": "#1b7f3b",
     "weak": "#b26b00",
+    "conflicting": "#8e3b8e",  # evidence both ways: neither the "weak" amber nor the "contradicted" red
     "contradicted": "#b3261e",
     "unsupported": "#5f6368",
 }

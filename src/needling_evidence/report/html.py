@@ -142,6 +142,7 @@ _SUMMARY_LABELS: Mapping[str, str] = {
     "n_claims": "claims",
     "n_supported": "supported",
     "n_weak": "weak",
+    "n_conflicting": "conflicting",
     "n_contradicted": "contradicted",
     "n_unsupported": "unsupported",
     "percent_supported": "% of claims supported",

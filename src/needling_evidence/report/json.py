@@ -5,8 +5,10 @@ added within a schema version, none removed or renamed without a new version):
 
 - ``schema_version``: the version of this layout.
 - ``summary``: counts per claim status, percentage of claims supported, and other figures.
-- ``claims``: ``claim_id``, ``text``, ``kind``, ``status`` (+ the reason in words).
-- ``links``: ``claim_id``, ``source_key``, ``stance``, ``directness``, ``origin``.
+- ``claims``: ``claim_id``, ``text``, ``kind``, ``status`` (``supported``, ``weak``, ``conflicting``,
+  ``contradicted`` or ``unsupported``; + the reason in words).
+- ``links``: ``claim_id``, ``source_key``, ``stance``, ``directness``, ``origin`` (+ the reviewer's appraisal:
+  ``certainty``, ``comparator``, ``timeframe``, ``outcome``, ``indirectness``, ``effect``; ``outside``).
 - ``references``: ``key``, ``status``, ``doi``, ``title``, ``year`` (+ verification details).
 - ``gaps``: ``gap``, ``claim_id``, ``source_key``, ``message``, worst first.
 

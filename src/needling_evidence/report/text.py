@@ -245,6 +245,10 @@ def _gap_reason(gap: GapRow, claims: Sequence[ClaimRow], references: Sequence[Re
         reason = cell_text(claim.reason)
         if kind == cell_text(claim.status) and reason and text and text in " ".join(message.split()):
             return reason
+        flat = " ".join(message.split())
+        prefix = f"{kind}: {text} — "
+        if text and flat.startswith(prefix):  # an overstatement: "overstated: <claim> — <why>"
+            return flat[len(prefix) :]
     key = cell_text(gap.source_key)
     for reference in references if key else ():
         label = cell_text(reference.label)
