@@ -939,19 +939,24 @@ def load_claims(
     *,
     article: Article | str | os.PathLike[str] | None = None,
     references: Iterable[Reference] | None = None,
+    library: Iterable[Reference] | None = None,
     strict: bool = False,
 ) -> ClaimRegistry:
     """Read a claims registry (YAML file, or YAML text containing a line break) into a :class:`ClaimRegistry`.
 
     With ``article``, every quote is looked up in it (whitespace- and quote-style-insensitively) and each
     claim gets the id of the sentence its quote starts in; quotes not found are problems that name the closest
-    sentences. With ``references``, every evidence ``source`` must be one of their keys. Problems are returned
-    in ``.problems``; with ``strict=True`` any problem raises :class:`~needling_evidence.errors.StrictError`.
+    sentences. With ``references``, every evidence ``source`` must be one of their keys, or of ``library``
+    (outside works the article does not cite, which a reviewer may link to show a claim contradicted).
+    Problems are returned in ``.problems``; with ``strict=True`` any problem raises
+    :class:`~needling_evidence.errors.StrictError`.
     A missing, unreadable, non-UTF-8 or oversized file raises :class:`~needling_evidence.errors.InputError`.
     """
     text, name = _read(path)
     loaded_article = _as_article(article)
     known = {ref.key for ref in references} if references is not None else None
+    if known is not None and library is not None:
+        known |= {ref.key for ref in library}
     checker = _Checker(name, loaded_article, known)
     root = _parse_yaml(text, name, checker.problems)
     syntax_failed = any(p.code in ("claims.yaml_syntax", "claims.yaml_bomb") for p in checker.problems)

@@ -2,8 +2,8 @@
 
 :func:`dry_needling` returns the article this project was built for — "Dry Needling Physio Therapy" by
 Andy, as written — with its three cited works, the reviewed claims registry, a small library of outside works
-(kept apart from the article's own citations; used only for suggestions) and the Crossref snapshot of the
-cited works.
+(kept apart from the article's own citations: suggestions, and reviewed links that can show a claim
+contradicted, never support) and the Crossref snapshot of the cited works.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ class DatasetBundle:
     article: Article
     references: ReferenceList  # the cited works, from the bundled references.bib
     claims: ClaimRegistry
-    library: ReferenceList  # outside works named in the evidence notes; for suggestions only, never support
+    library: ReferenceList  # outside works named in the evidence notes: suggestions, and reviewed links that
+    # can show a claim contradicted or conflicting, never support
     article_path: Path
     references_path: Path
     claims_path: Path
@@ -40,11 +41,14 @@ def dry_needling() -> DatasetBundle:
     references_path = dry_needling_path("references.bib")
     claims_path = dry_needling_path("claims.yaml")
     library_path = dry_needling_path("library.bib")
+    references = read_bibtex(references_path)
+    library = read_bibtex(library_path)
     return DatasetBundle(
         article=load_article(article_path),
-        references=read_bibtex(references_path),
-        claims=load_claims(claims_path),
-        library=read_bibtex(library_path),
+        references=references,
+        # the registry links the cited works and, to show a claim contradicted, outside works in the library
+        claims=load_claims(claims_path, references=references, library=library),
+        library=library,
         article_path=article_path,
         references_path=references_path,
         claims_path=claims_path,
