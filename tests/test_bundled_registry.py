@@ -557,3 +557,16 @@ def test_library_keys_are_known_only_when_the_library_is_given() -> None:
     bundle = ne.datasets.dry_needling()
     assert bundle.claims.problems == ()
     assert {link.source for claim in bundle.claims for link in claim.links} >= OUTSIDE
+
+
+def test_cagnie_findings_are_inconclusive_hypotheses_without_an_invented_certainty() -> None:
+    mechanisms = [
+        (claim, link)
+        for claim, link in _all_links()
+        if link.source == "cagnie2013" and link.stance != "mentions" and claim.kind == "mechanism"
+    ]
+    assert len(mechanisms) >= 5
+    for claim, link in mechanisms:
+        # "rigorous evidence ... is still lacking": a narrative review that rates no certainty
+        assert (link.certainty, link.comparator, link.effect) == (None, "none", "inconclusive"), claim.id
+        assert "still lacking" in _flat(link.rationale), claim.id
