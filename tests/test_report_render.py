@@ -348,8 +348,9 @@ def test_terminal_gaps_give_the_reason_without_repeating_the_claim(bundled: dict
             reason = reason[: GAP_REASON_CHARS - 1].rstrip()
         assert reason in flat_gaps
         assert " ".join(text.split()).count(claim["text"]) == 1
-    # the bundled article's 65 gaps used to take ~640 lines at this width
-    assert len(text.splitlines()) < 300
+    # the bundled article's 65 gaps took ~640 lines at this width; since issue 10 it has 7 contradicted
+    # claims whose reasons name several outside works, so a little more
+    assert len(text.splitlines()) < 330
 
 
 def test_terminal_gaps_name_a_reference_once_and_say_when_a_message_is_cut() -> None:
