@@ -361,3 +361,30 @@ def test_the_pipeline_accepts_a_registry_linking_library_works(tmp_path: Path) -
     (row,) = report.to_dict()["claims"]
     assert row["status"] == "contradicted" and "by outside evidence" in row["reason"]
     assert [r["key"] for r in report.to_dict()["references"]] == ["cited2020"]
+
+
+# --- a work no index knows (issue 11) ----------------------------------------------------------------------
+
+
+def test_a_cited_work_no_index_knows_is_a_gap_of_its_own() -> None:
+    # issue 11: a reference that no index knows — the mark of a misremembered or invented citation — must not
+    # look the same as one with a missing DOI
+    invented = Reference(key="ghost2021", title="A trial that may not exist", year=2021)
+    verdicts = [
+        *VERIFIED,
+        Verification(
+            key="ghost2021",
+            status="no_doi",
+            message="Neither Crossref nor PubMed knows it; closest candidates did not match",
+        ),
+    ]
+    the_claim = claim(ln("ghost2021", certainty="moderate"))
+    report = coverage_report(
+        ARTICLE, [the_claim], [*REFS, invented], verdicts, library=LIBRARY, drafted=(), suggest=False
+    )
+    (gap,) = gaps_of(report, "unknown_work")
+    assert gap["source_key"] == "ghost2021" and gap["severity"] == "error"
+    assert "no index knows this work — check that it exists" in gap["message"]
+    assert "Neither Crossref nor PubMed" in gap["message"]
+    assert GAP_ORDER["unknown_work"][0] < GAP_ORDER["unsupported"][0]
+    assert not gaps_of(run(claim(ln("review", certainty="moderate"))), "unknown_work")

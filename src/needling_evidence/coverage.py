@@ -88,7 +88,8 @@ The stages, for a caller that runs them one by one (:func:`coverage_report` comp
 Gaps (:data:`GAP_ORDER`, worst first; within one kind of gap by the claim's :data:`KIND_RISK` — claims about
 harms first, so safety-critical contradictions lead —, then in the order the claims were given; gaps about
 references follow the references' order): ``contradicted``, ``conflicting``, ``retracted`` (a source with a
-retraction/withdrawal notice), ``failed_verification``, ``unsupported``, ``unknown_source`` (a link to a key
+retraction/withdrawal notice), ``failed_verification``, ``unknown_work`` (a cited work no index searched
+knows — status ``no_doi``: check that it exists), ``unsupported``, ``unknown_source`` (a link to a key
 that is neither a reference nor a library work), ``harms_unstated`` (the article claims benefits but no claim
 about harms is supported), ``overstated`` (the claim's words promise more than its support shows), ``weak``,
 ``unregistered`` (a check-worthy sentence from
@@ -277,16 +278,17 @@ GAP_ORDER: Mapping[str, tuple[int, str]] = {
     "conflicting": (1, "error"),
     "retracted": (2, "error"),
     "failed_verification": (3, "error"),
-    "unsupported": (4, "error"),
-    "unknown_source": (5, "error"),
-    "harms_unstated": (6, "warning"),
-    "overstated": (7, "warning"),
-    "weak": (8, "warning"),
-    "unregistered": (9, "warning"),
-    "notice": (10, "warning"),
-    "metadata_differs": (11, "warning"),
-    "unverified_reference": (12, "warning"),
-    "uncited_reference": (13, "warning"),
+    "unknown_work": (4, "error"),
+    "unsupported": (5, "error"),
+    "unknown_source": (6, "error"),
+    "harms_unstated": (7, "warning"),
+    "overstated": (8, "warning"),
+    "weak": (9, "warning"),
+    "unregistered": (10, "warning"),
+    "notice": (11, "warning"),
+    "metadata_differs": (12, "warning"),
+    "unverified_reference": (13, "warning"),
+    "uncited_reference": (14, "warning"),
 }
 # Within one kind of gap, claims a reader could act on come first: an unbacked promise about harms or benefits
 # can mislead a patient's decision; a claim about popularity or history cannot. Then article order.
@@ -820,6 +822,13 @@ def _reference_gaps(source: Source, used: bool) -> list[GapRow]:
         if v.status in EXCLUDING_STATUSES:
             message = f"{ref.label}: {v.status} — {v.message}".rstrip(" —")
             gaps.append(_gap("failed_verification", message, None, ref.key))
+        elif v.status == "no_doi":
+            # No index searched (Crossref, PubMed) knows the work by a validated candidate: the mark of a
+            # misremembered or invented citation as much as of a missing DOI.
+            message = f"{ref.label}: no index knows this work — check that it exists ({v.message})".rstrip(
+                " ()"
+            )
+            gaps.append(_gap("unknown_work", message, None, ref.key))
         elif v.status == "unverified":
             # The verifier's own message usually says so already ("Could not be checked (offline …)").
             message = (

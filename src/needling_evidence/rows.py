@@ -73,6 +73,7 @@ GapKind = Literal[
     "conflicting",
     "retracted",
     "failed_verification",
+    "unknown_work",
     "unsupported",
     "unknown_source",
     "harms_unstated",
