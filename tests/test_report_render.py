@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -123,8 +124,9 @@ def test_html_evidence_matrix_prefers_reviewed_stance_and_leaves_out_suggestions
     assert matrix.count('class="cell-supports"') == 1
     assert 'class="cell-mentions"' in matrix  # evil2020's citation
     rows = re.findall(r"<tr>(.*?)</tr>", matrix)
-    sciatica = next(row for row in rows if "sciatica" in row)
-    assert "cell-mentions" not in sciatica  # chys2023 is only a suggestion
+    # chys2023 is only a suggestion: no column, and sciatica (linked to nothing else) no row
+    assert "chys2023" not in matrix
+    assert not any("sciatica" in row for row in rows)
 
 
 def test_html_unknown_status_gets_a_neutral_class() -> None:
@@ -147,7 +149,7 @@ def test_markdown_escapes_cells_and_keeps_tables_intact() -> None:
         if line.startswith("| pain-relief"):
             assert len(re.findall(r"(?<!\\)\|", line)) == 7  # six cells, no extra column from the text's pipe
     assert SNAPSHOT_SENTENCE in text
-    assert "**33% of 3 claim(s) supported**" in text
+    assert "**3 claims: 1 supported, 1 weak, 0 contradicted, 1 unsupported (33% supported).**" in text
 
 
 def test_markdown_fits_a_pull_request_comment() -> None:
@@ -196,7 +198,8 @@ def test_text_tables_fit_the_width() -> None:
         lines = [line for line in text.splitlines() if not line.startswith("Verified against")]
         too_wide = [line for line in lines if len(line) > width]
         assert not too_wide, too_wide
-    assert "33% of 3 claim(s) supported" in text
+    assert "3 claims: 1 supported, 1 weak" in " ".join(text.split())
+    assert "(33% supported)" in text
 
 
 def test_format_table_wraps_prose_but_keeps_dois_whole() -> None:
@@ -323,29 +326,49 @@ def test_format_table_keeps_whole_columns_whole_past_the_word_limit() -> None:
     assert max(len(line) for line in table.splitlines()) <= 50
 
 
-def test_terminal_report_lists_every_gap_on_its_own_row(bundled: dict[str, Any]) -> None:
+def test_terminal_report_lists_every_gap_once_in_groups(bundled: dict[str, Any]) -> None:
     section = _gaps_section(render_text(bundled, width=100))
-    header = section[0]
-    subject_at, reason_at = header.index("claim / source"), header.index("why")
-    rows_ = [line for line in section[2:] if line[subject_at:reason_at].strip() and not line.startswith("…")]
-    expected = [g["claim_id"] or g["source_key"] or "(article)" for g in bundled["gaps"]]
-    assert [line[subject_at:reason_at].strip() for line in rows_] == expected
-    assert len(rows_) == len(bundled["gaps"]) == bundled["summary"]["n_gaps"]
+    words = " ".join(section).split()
+    for gap in bundled["gaps"]:
+        subject = gap["claim_id"] or gap["source_key"]
+        if subject:
+            assert words.count(subject) == 1, subject
+    headings = [line for line in section if line.startswith("* ")]
+    # alike gaps share one heading: the bundled article's 65 gaps read as a handful of groups
+    assert 3 <= len(headings) < len(bundled["gaps"]) / 3
+    counted = 0
+    for line in headings:
+        found = re.search(r"— (\d+) (?:claim|reference)s?:", line)
+        counted += int(found.group(1)) if found else 1
+    assert counted == len(bundled["gaps"]) == bundled["summary"]["n_gaps"]
 
 
-def test_terminal_gaps_give_the_reason_without_repeating_the_claim(bundled: dict[str, Any]) -> None:
+def test_terminal_gaps_show_each_claims_line_and_text_and_the_reason_once(bundled: dict[str, Any]) -> None:
     text = render_text(bundled, width=100)
-    flat_gaps = " ".join(" ".join(_gaps_section(text)).split())
+    section = _gaps_section(text)
+    flat_gaps = " ".join(" ".join(section).split())
     claims = {c["claim_id"]: c for c in bundled["claims"]}
     for gap in bundled["gaps"]:
         claim = claims.get(gap["claim_id"])
         if claim is None:
             continue
-        assert claim["text"] not in flat_gaps  # the claims table shows it, once
+        row = next(line for line in section if gap["claim_id"] in line.split())
+        assert row.split()[0] == str(claim["line"])  # the claim's line comes first on its row
+        assert " ".join(claim["text"].split()[:4]) in row  # its text, shortened, beside it
         assert " ".join(claim["reason"].split()) in flat_gaps
-        assert " ".join(text.split()).count(claim["text"]) == 1
-    # the bundled article's 65 gaps used to take ~640 lines at this width
-    assert len(text.splitlines()) < 300
+    # one reason is said once for its whole group, not once per claim
+    assert flat_gaps.count("no source is linked to it") == 1
+    assert len(text.splitlines()) < 400
+
+
+def test_terminal_report_opens_with_a_verdict_in_words(bundled: dict[str, Any]) -> None:
+    text = render_text(bundled, width=100)
+    before_gaps = " ".join(text[: text.index("Gaps (")].split())
+    n = bundled["summary"]["n_claims"]
+    assert f"{n} claims: " in before_gaps
+    for status, count in bundled["summary"]["by_status"].items():
+        assert f"{count} {status}" in before_gaps
+    assert "Most serious gaps: unsupported (40 claims)" in before_gaps
 
 
 def test_terminal_gaps_name_a_reference_once_and_say_when_a_message_is_cut() -> None:
@@ -355,9 +378,59 @@ def test_terminal_gaps_name_a_reference_once_and_say_when_a_message_is_cut() -> 
     data["gaps"].append({"gap": "unverified_reference", "source_key": "evil2020", "message": long_message})
     text = render_text(data, width=100)
     flat = " ".join(" ".join(_gaps_section(text)).split())
-    assert "evil2020 could not be checked" in flat and "Evil et al. 2020" not in flat
+    assert "1 reference: could not be checked — the snapshot" in flat and "Evil et al. 2020" not in flat
+    assert "evil2020" in flat.split()
     assert "… shortened here" in flat
-    assert long_message in render_html(data)
+    # the HTML gives the reason in full (its label is the key's, named beside it)
+    assert html.escape(long_message.removeprefix("Evil et al. 2020: ").strip()) in render_html(data)
+
+
+def test_identical_reference_gaps_make_one_group_with_what_to_do() -> None:
+    data = sample_report()
+    message = "could not be checked (offline: no cached Crossref answer)"
+    for i in range(60):
+        data["references"].append({"key": f"ref{i:02d}", "status": "unverified", "label": f"Author{i} 2020"})
+        data["gaps"].append(
+            {
+                "gap": "unverified_reference",
+                "source_key": f"ref{i:02d}",
+                "message": f"Author{i} 2020: {message}",
+            }
+        )
+    text = render_text(data, width=80)
+    section = _gaps_section(text)
+    flat = " ".join(" ".join(section).split())
+    assert flat.count(message) == 1
+    assert f"unverified reference — 60 references: {message} — run online (without --offline)" in flat
+    assert all(f"ref{i:02d}" in flat.split(" ") or f"ref{i:02d}," in flat.split(" ") for i in range(60))
+    assert all(len(line) <= 80 for line in text.splitlines())
+    md = render_markdown(data)
+    assert md.count(message) == 1 and "60 references" in md
+    page = render_html(data)
+    assert page.count(html.escape(message)) == 1 and "60 references" in page
+
+
+def test_terminal_tables_follow_columns_and_never_split_a_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "64")
+    text = render_text(sample_report())
+    assert max(len(line) for line in text.splitlines()) <= 64
+    monkeypatch.setenv("COLUMNS", "140")
+    wide = render_text(sample_report())
+    assert max(len(line) for line in wide.splitlines()) > 64
+    data = sample_report()
+    data["claims"][0]["status"] = "unsupported"
+    narrow = render_text(data, width=60)
+    claims_part = narrow[narrow.index("Claims (") :]
+    assert "unsupported" in claims_part.split()
+    assert not re.search(r"\bunsuppo\b|\bunsup\b", narrow)
+
+
+def test_a_problem_read_twice_is_listed_once() -> None:
+    data = sample_report()
+    problem = {"code": "x.bad", "message": "bad thing", "file": "refs.bib", "line": 7}
+    data["problems"] = [problem, dict(problem)]
+    for out in (render_text(data, width=100), render_markdown(data), render_html(data)):
+        assert out.count("refs.bib:7") == 1
 
 
 def test_terminal_references_show_provenance_in_a_few_words() -> None:

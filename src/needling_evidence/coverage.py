@@ -139,6 +139,7 @@ from .rows import (
     columns,
     problem_row,
     row_dict,
+    short_authors,
     verification_row,
 )
 
@@ -545,6 +546,12 @@ def _reference_row(source: Source, assessment: Assessment) -> ReferenceRow:
         message=checked.message if checked is not None else "not checked against Crossref",
         n_claims=len(assessment.uses.get(ref.key, ())),
         n_supported_claims=len(assessment.supports.get(ref.key, ())),
+        authors=short_authors(ref.authors),
+        container_title=ref.container_title,
+        volume=ref.volume,
+        issue=ref.issue,
+        pages=ref.pages,
+        pmid=ref.pmid or (v.pmid if v is not None else None) or None,
     )
 
 
