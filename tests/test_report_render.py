@@ -453,3 +453,97 @@ def test_provenance_short() -> None:
     assert provenance_short(_provenance("snapshot", "2026-11-27", "a Crossref dump")) == "snapshot 2026-11-27"
     assert provenance_short(None) == "no Crossref answer"
     assert checked_against_short(ReferenceRow("k", "not_checked")) == "not checked"
+
+
+# --- the HTML an editor forwards (issue 12 item 4, issue 14 item 3) -----------------------------------------
+
+
+def _section_of(page: str, name: str) -> str:
+    part = page[page.index(f'<section id="{name}"') :]
+    return part[: part.index("</section>")]
+
+
+def test_html_references_table_has_what_an_editor_checks_against() -> None:
+    data = sample_report()
+    data["references"][0].update(
+        authors="Gattie E, Cleland JA, Snodgrass S",
+        container_title="Journal of Orthopaedic & Sports Physical Therapy",
+        volume="47",
+        issue="3",
+        pages="133–149",
+        pmid="28158962",
+    )
+    refs = _section_of(render_html(data, charts=False), "references")
+    text = " ".join("".join(_parse(refs).text).split())
+    assert "Gattie E, Cleland JA, Snodgrass S (2017). Effectiveness." in text
+    assert "Journal of Orthopaedic & Sports Physical Therapy 47(3):133–149" in text
+    assert 'href="https://doi.org/10.2519/jospt.2017.7096"' in refs
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/28158962/"' in refs
+    # a DOI may break only after its prefix, never inside a token
+    assert "<span class='id'>10.2519/</span><wbr><span class='id'>jospt.2017.7096</span>" in refs
+
+
+def test_html_inline_citations_read_cited_not_reviewed_without_directness() -> None:
+    claims = _section_of(render_html(sample_report(), charts=False), "claims")
+    endorphins = next(row for row in claims.split("<tr") if "endorphins" in row)
+    assert "cited, not reviewed" in endorphins
+    assert "direct" not in endorphins.replace("cited, not reviewed", "")
+    assert "st-mentions" not in endorphins  # no stance tag: nobody judged it
+    pain = next(row for row in claims.split("<tr") if "pain-relief" in row)
+    assert "direct" in pain and "st-supports" in pain  # a reviewed link keeps both
+
+
+def test_html_opens_with_the_verdict_and_groups_gaps() -> None:
+    page = render_html(sample_report(), charts=False)
+    header = page[: page.index('<section id="gaps"')]
+    assert "3 claims: 1 supported, 1 weak" in header and "Most serious gaps:" in header
+    gaps = _section_of(page, "gaps")
+    assert gaps.count('<h3 class="gap">') == 3 and "It treats sciatica" in gaps
+
+
+def _wide_report(n_claims: int, n_refs: int, per_claim: int = 2) -> dict[str, Any]:
+    claims, links, refs = [], [], []
+    for j in range(n_refs):
+        refs.append(
+            {"key": f"ref{j:05d}", "status": "unverified", "doi": f"10.1234/x.{j}", "title": f"Work {j}"}
+        )
+    for i in range(n_claims):
+        claims.append(
+            {"claim_id": f"c{i:05d}", "text": f"Claim {i} text.", "kind": "efficacy", "status": "weak"}
+        )
+        for k in range(per_claim):
+            key = f"ref{(i * 7 + k * 13) % max(n_refs // 10, 1):05d}"  # links reach a tenth of the sources
+            links.append(
+                {"claim_id": f"c{i:05d}", "source_key": key, "stance": "supports", "origin": "registry"}
+            )
+    return {"schema_version": 1, "summary": {}, "claims": claims, "links": links, "references": refs}
+
+
+def test_html_evidence_matrix_is_sparse_and_paged_with_claim_text_on_each_page() -> None:
+    from needling_evidence.report.html import MATRIX_PAGE_SOURCES
+
+    data = _wide_report(40, 300)
+    matrix = _section_of(render_html(data, charts=False), "matrix")
+    linked = {link["source_key"] for link in data["links"]}
+    columns = re.findall(r"<th class='id'>(ref\d+)</th>", matrix)
+    assert sorted(columns) == sorted(linked)  # every linked source once, no other
+    pages = matrix.count('<div class="matrix-page">')
+    assert pages == -(-len(linked) // MATRIX_PAGE_SOURCES)
+    for page in matrix.split('<div class="matrix-page">')[1:]:
+        for claim_id in re.findall(r'<td class="claim"><span class="id">(c\d+)</span>', page):
+            assert f"Claim {int(claim_id[1:])} text." in page  # its text beside it on every page
+    # rows: only claims linked to one of the page's sources, so cells follow the links, not claims x sources
+    cells = matrix.count('<td class="cell-')
+    assert cells <= len(data["links"]) * MATRIX_PAGE_SOURCES
+
+
+def test_html_size_follows_the_links_not_claims_times_sources() -> None:
+    small = _wide_report(100, 1_000)
+    large = _wide_report(100, 10_000)  # ten times the sources, the same links
+    small_html = render_html(small, charts=False)
+    large_html = render_html(large, charts=False)
+    small_json, large_json = json.dumps(small), json.dumps(large)
+    # ten times the references: the HTML grows as its JSON does (a dense matrix grew ten times faster)
+    assert len(large_html) / len(small_html) <= 1.2 * len(large_json) / len(small_json)
+    # the matrix does not grow with the unlinked sources
+    assert len(_section_of(large_html, "matrix")) < 1.2 * len(_section_of(small_html, "matrix"))

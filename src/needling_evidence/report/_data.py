@@ -404,7 +404,7 @@ class GapGroup:
     def subject(self) -> str:
         """What the group is about in words: "31 claims", "60 references", "the article"."""
         n = len(self.gaps)
-        if self.about_claims:
+        if self.about_claims or any(g.claim_id for g in self.gaps):
             return f"{n} claim{'s' if n != 1 else ''}"
         if any(g.source_key for g in self.gaps):
             return f"{n} reference{'s' if n != 1 else ''}"

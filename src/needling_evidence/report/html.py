@@ -43,8 +43,9 @@ from ._data import (
 
 __all__ = ["esc", "render_html"]
 
-# Sources to a page of the evidence matrix: with the claim column, a page fits A4 or Letter portrait.
-MATRIX_PAGE_SOURCES = 6
+# Sources to a page of the evidence matrix: with the claim column (half the width) and the keys written
+# upwards, twelve columns fit A4 or Letter portrait.
+MATRIX_PAGE_SOURCES = 12
 # A claim's text in the evidence matrix is cut to this many characters (three lines of its column).
 MATRIX_CLAIM_CHARS = 120
 
@@ -168,7 +169,7 @@ def _gaps(groups: Sequence[GapGroup], n_gaps: int) -> str:
             )
             parts.append(head + table(("line", "claim", "text"), rows, "gaps"))
         else:
-            keys = [g.source_key for g in group.gaps if g.source_key]
+            keys = [g.claim_id or g.source_key for g in group.gaps if g.claim_id or g.source_key]
             listed = ", ".join(f"<span class='id'>{esc(k)}</span>" for k in keys)
             parts.append(head + (f"<p class='keys'>{listed}</p>" if keys else ""))
     return _section("gaps", f"Gaps ({n_gaps}), worst first", "".join(parts))
@@ -379,14 +380,20 @@ def _references(data: ReportData) -> str:
             ids.append(pmid_link(ref.pmid))
         level = cell_text(ref.level)
         design = cell_text(ref.design).replace("_", " ")
+        message = f"<br>{esc(ref.message)}" if ref.message else ""
+        appraisal = "<br>".join(
+            p
+            for p in (
+                esc(design),
+                f"level {esc(level)}" if level else "",
+                f"<span class='muted'>{esc(ref.level_reason)}</span>" if ref.level_reason else "",
+            )
+            if p
+        )
         body.append(
-            f"<tr><td><span class='id'>{esc(ref.key)}</span></td>"
-            f"<td>{_work(ref)}</td>"
-            f"<td>{'<br>'.join(ids)}</td>"
-            f"<td>{tag(ref.status)}<br>{esc(ref.message)}{diff_html}{notices}</td>"
-            f"<td>{esc(design)}{'<br>level ' + esc(level) if level else ''}"
-            f"<br><span class='muted'>{esc(ref.level_reason)}</span></td>"
-            f"<td>{esc(checked_against(ref, full=False))}</td></tr>"
+            f"<tr><td class='id'>{esc(ref.key)}</td><td>{_work(ref)}</td><td>{'<br>'.join(ids)}</td>"
+            f"<td>{tag(ref.status)}{message}{diff_html}{notices}</td>"
+            f"<td>{appraisal}</td><td>{esc(checked_against(ref, full=False))}</td></tr>"
         )
     return _section(
         "references",

@@ -154,7 +154,9 @@ def _gaps(groups: Sequence[GapGroup], budget: int) -> str:
             ]
             block = heading + "\n\n" + md_table(("line", "claim", "text"), body, max(budget - used, 200))
         else:
-            keys = ", ".join(md_cell(g.source_key) for g in group.gaps if g.source_key)
+            keys = ", ".join(
+                md_cell(g.claim_id or g.source_key) for g in group.gaps if g.claim_id or g.source_key
+            )
             block = heading + (f": {keys}" if keys else "")
         if used + len(block) > budget:
             left = sum(len(g.gaps) for g in groups[index:])

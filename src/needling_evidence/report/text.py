@@ -53,8 +53,11 @@ def format_table(
     width: int | None = None,
     *,
     whole: Collection[int] = (),
+    notes: Sequence[str] = (),
 ) -> str:
     """A plain-text table no wider than ``width``: the widest columns are narrowed and their cells wrapped.
+    With ``notes`` (one per row), each row is followed by its note, indented and wrapped to the full width:
+    the place for prose, so the columns above keep to short words.
 
     Words are kept whole where they can be: prose columns are narrowed first, down to their longest word
     (:data:`MAX_WORD_WIDTH` at most), then to :data:`MIN_COLUMN_WIDTH`, breaking words; the ``whole``
@@ -63,7 +66,7 @@ def format_table(
     """
     width = width or terminal_width()
     cells = [[" ".join(cell_text(c).split()) for c in row] for row in body]
-    return "\n".join(_laid_out(header, cells, _column_widths(header, cells, width, whole)))
+    return "\n".join(_laid_out(header, cells, _column_widths(header, cells, width, whole), notes, width))
 
 
 def _column_widths(
@@ -220,7 +223,7 @@ def _gap_group(group: GapGroup, width: int) -> tuple[list[str], bool]:
         table = _laid_out(header, body, _column_widths(header, body, width - len(INDENT), whole=(0, 1)))
         lines.extend(INDENT + line for line in table)
     else:
-        keys = [cell_text(g.source_key) for g in group.gaps if g.source_key]
+        keys = [cell_text(g.claim_id or g.source_key) for g in group.gaps if g.claim_id or g.source_key]
         if keys:
             lines.append(_fill(", ".join(keys), width, INDENT))
     return lines, cut
