@@ -272,8 +272,8 @@ def main() -> int:
 
 
 # Issue 14: the renderers must be linear in the report's size. The terminal report of this report took
-# 91-104 s (a scan of every claim and reference per gap) and its HTML was 378 MB in 27 s (a dense claims x sources
-# matrix), against a JSON of 0.8 s.
+# 91-104 s (a scan of every claim and reference per gap) and its HTML was 378 MB in 27 s (a dense
+# claims x sources matrix), against a JSON of 0.8 s.
 TARGET_TEXT_SECONDS = 3.0
 TARGET_HTML_SIZE_RATIO = 3.0  # HTML bytes / JSON bytes
 TARGET_HTML_TIME_RATIO = 2.0  # HTML seconds / JSON seconds
