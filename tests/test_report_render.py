@@ -547,3 +547,66 @@ def test_html_size_follows_the_links_not_claims_times_sources() -> None:
     assert len(large_html) / len(small_html) <= 1.2 * len(large_json) / len(small_json)
     # the matrix does not grow with the unlinked sources
     assert len(_section_of(large_html, "matrix")) < 1.2 * len(_section_of(small_html, "matrix"))
+
+
+# --- the clinician's tables and charts (issue 12 item 6) -----------------------------------------------
+
+
+def test_abstract_sentence_is_the_one_sharing_most_words_with_the_claim() -> None:
+    from needling_evidence.report.style import abstract_sentence
+
+    abstract = (
+        "Background: neck pain is common. Dry needling reduced pain intensity in adults with neck pain "
+        "compared with sham at four weeks. Adverse events were minor."
+    )
+    found = abstract_sentence("Dry needling reduces neck pain intensity.", abstract)
+    assert (
+        found
+        == "Dry needling reduced pain intensity in adults with neck pain compared with sham at four weeks."
+    )
+    assert abstract_sentence("Olympic athletes use it.", abstract) is None  # nothing shares two words
+    assert abstract_sentence("anything", None) is None
+
+
+def test_abstracts_of_prefers_pubmed_over_the_reference() -> None:
+    from needling_evidence.model import Reference, Verification
+    from needling_evidence.report.style import abstracts_of
+
+    refs = [Reference("a", abstract="ours"), Reference("b", abstract="only ours")]
+    checked = [Verification(key="a", status="verified", abstract="PubMed's")]  # type: ignore[call-arg]
+    assert abstracts_of(checked, refs) == {"a": "PubMed's", "b": "only ours"}
+
+
+def test_clinician_tables_show_one_missing_value_and_plain_headers() -> None:
+    from needling_evidence.report.style import MISSING, claim_evidence, claims_overview, sources_overview
+
+    data = sample_report()
+    claims = claims_overview(data)
+    assert list(claims.data.columns) == [
+        "What the article says",
+        "Kind of claim",
+        "Evidence",
+        "Why",
+        "Best source",
+    ]
+    assert "3 claims: 1 supported" in (claims.caption or "")
+    sources = sources_overview(data).to_html()
+    assert MISSING in sources and "None" not in sources and "nan" not in sources.lower().split()
+    evidence = claim_evidence(data, "endorphins").data
+    assert (
+        evidence.iloc[0]["What it shows"] == "cited, not reviewed"
+        and evidence.iloc[0]["How directly"] == MISSING
+    )
+
+
+def test_charts_without_matplotlib_say_how_to_get_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if it were not installed
+    with pytest.raises(ImportError) as raised:
+        charts.plot_coverage(sample_report())
+    assert str(raised.value) == "Charts need matplotlib: pip install 'needling_evidence[plot]'"
+    with pytest.raises(ImportError, match=r"needling_evidence\[plot\]"):
+        charts.plot_evidence_matrix(sample_report())
+    page = render_html(sample_report())
+    assert "Charts need matplotlib: pip install &#x27;needling_evidence[plot]&#x27;" in page

@@ -223,9 +223,7 @@ def _chart(kind: str, data: ReportData, caption: str) -> str:
     try:
         image = charts.coverage_chart(data) if kind == "coverage" else charts.evidence_matrix_chart(data)
     except ImportError:
-        return (
-            '<p class="muted">Charts need matplotlib: <code>pip install needling_evidence[plot]</code>.</p>'
-        )
+        return f'<p class="muted">{esc(charts.NEED_MATPLOTLIB)}</p>'
     if image is None:
         return ""
     uri = "data:image/svg+xml;base64," + base64.b64encode(image).decode("ascii")
