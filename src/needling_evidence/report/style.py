@@ -325,7 +325,7 @@ def gaps_overview(report: object, *, examples: int = 3) -> Styler:
             cell_text(claim.text) if claim is not None else cell_text(gap.source_key or gap.claim_id)
             for gap, claim in zip(group.gaps, group.claims, strict=True)
         ]
-        shown = "; ".join(n for n in names[:examples] if n)
+        shown = " · ".join(n for n in names[:examples] if n)
         more = f" … and {len(names) - examples} more" if len(names) > examples else ""
         rows.append(
             {
