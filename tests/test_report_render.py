@@ -610,3 +610,28 @@ def test_charts_without_matplotlib_say_how_to_get_them(monkeypatch: pytest.Monke
         charts.plot_evidence_matrix(sample_report())
     page = render_html(sample_report())
     assert "Charts need matplotlib: pip install &#x27;needling_evidence[plot]&#x27;" in page
+
+
+def test_statuses_and_gap_kinds_added_later_render_without_a_code_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # another part adds `conflicting` to the claim statuses and an `overstated` gap: the renderers read the
+    # vocabulary (model.CLAIM_STATUSES) and the gaps as they come, with no list of their own to update
+    from needling_evidence import model
+
+    monkeypatch.setattr(
+        model, "CLAIM_STATUSES", ("supported", "weak", "conflicting", "contradicted", "unsupported", "novel")
+    )
+    data = sample_report()
+    data["claims"][2]["status"] = "novel"
+    data["gaps"].insert(
+        0, {"gap": "brand_new_gap", "claim_id": "pain-relief", "message": "something new about it"}
+    )
+    text = render_text(data, width=100)
+    opening = " ".join(text[: text.index("Gaps (")].split())
+    assert "1 supported, 1 weak, 0 conflicting, 0 contradicted, 0 unsupported, 1 novel" in opening
+    assert "Most serious gaps: brand new gap (1 claim)" in opening
+    assert "* brand new gap — 1 claim: something new about it" in text
+    page = render_html(data, charts=False)
+    assert "0 conflicting" in page and 'class="tag g-brand_new_gap"' in page
+    assert "brand new gap" in render_markdown(data)

@@ -33,7 +33,6 @@ from ..rows import (
 __all__ = [
     "GAP_ADVICE",
     "REFERENCE_HEADER",
-    "STATUS_ORDER",
     "GapGroup",
     "ReportData",
     "as_report_data",
@@ -63,10 +62,6 @@ __all__ = [
 
 # The day at the start of an ISO 8601 date or timestamp ("2026-11-27T17:58:00Z" → "2026-11-27").
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-# Claim statuses worst first, as the gaps list orders them (statuses added to the vocabulary later come in at
-# the order coverage.GAP_ORDER gives them; see claim_statuses).
-STATUS_ORDER: tuple[str, ...] = ("contradicted", "unsupported", "weak", "supported")
 
 # What an editor does about each kind of gap, said once for a whole group of alike gaps. A kind missing here
 # (added to coverage.GAP_ORDER later) is shown with its message alone.

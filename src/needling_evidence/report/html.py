@@ -30,6 +30,7 @@ from ._data import (
     evidence_links,
     gap_groups,
     is_missing,
+    kind_words,
     links_by_claim,
     mismatches_pairs,
     notices_text,
@@ -68,10 +69,11 @@ def css_token(value: object) -> str:
     return text if re.fullmatch(r"[a-z_]{1,40}", text) else "other"
 
 
-def tag(value: object, prefix: str = "s") -> str:
-    return (
-        f'<span class="tag {prefix}-{css_token(value)}">{esc(value)}</span>' if not is_missing(value) else ""
-    )
+def tag(value: object, prefix: str = "s", label: str | None = None) -> str:
+    """A vocabulary word as a coloured tag (its class from the word; its text ``label``, default the word)."""
+    if is_missing(value):
+        return ""
+    return f'<span class="tag {prefix}-{css_token(value)}">{esc(value if label is None else label)}</span>'
 
 
 def table(header: Sequence[str], body: Iterable[str], css_class: str = "") -> str:
@@ -159,7 +161,7 @@ def _gaps(groups: Sequence[GapGroup], n_gaps: int) -> str:
         )
     parts = []
     for group in groups:
-        head = f'<h3 class="gap">{tag(group.kind, "g")} {esc(group.detail())}</h3>'
+        head = f'<h3 class="gap">{tag(group.kind, "g", kind_words(group.kind))} {esc(group.detail())}</h3>'
         if group.about_claims:
             rows = (
                 f"<tr><td class='num'>{esc(claim.line if claim is not None else '')}</td>"
