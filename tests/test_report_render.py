@@ -491,6 +491,9 @@ def test_html_inline_citations_read_cited_not_reviewed_without_directness() -> N
     assert "st-mentions" not in endorphins  # no stance tag: nobody judged it
     pain = next(row for row in claims.split("<tr") if "pain-relief" in row)
     assert "direct" in pain and "st-supports" in pain  # a reviewed link keeps both
+    # the terminal and Markdown reports say the same
+    assert "evil2020 (cited, not reviewed)" in " ".join(render_text(sample_report(), width=120).split())
+    assert "evil2020 (cited, not reviewed)" in render_markdown(sample_report())
 
 
 def test_html_opens_with_the_verdict_and_groups_gaps() -> None:

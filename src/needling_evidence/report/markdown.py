@@ -169,8 +169,13 @@ def _gaps(groups: Sequence[GapGroup], budget: int) -> str:
 
 def _sources_cell(links: Sequence[LinkRow]) -> str:
     return ", ".join(
-        f"{cell_text(link.source_key)} ({cell_text(link.stance)}"
-        + (f", {cell_text(link.origin)}" if cell_text(link.origin) != "registry" else "")
+        f"{cell_text(link.source_key)} ("
+        + (
+            "cited, not reviewed"  # an inline citation: nobody judged what the source shows
+            if link.origin == "citation"
+            else cell_text(link.stance)
+            + (f", {cell_text(link.origin)}" if cell_text(link.origin) != "registry" else "")
+        )
         + ")"
         for link in evidence_links(links)
     )

@@ -274,8 +274,12 @@ def _references_table(references: Sequence[ReferenceRow], width: int) -> list[st
 
 
 def _sources(links: Sequence[LinkRow]) -> str:
-    shown = evidence_links(links)
-    return ", ".join(f"{cell_text(link.source_key)} {cell_text(link.stance)}" for link in shown)
+    # an inline citation records what the author pointed at: nobody judged what the source shows
+    return ", ".join(
+        f"{cell_text(link.source_key)} "
+        + ("(cited, not reviewed)" if link.origin == "citation" else cell_text(link.stance))
+        for link in evidence_links(links)
+    )
 
 
 def _differences(reference: ReferenceRow) -> str:
