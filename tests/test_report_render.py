@@ -353,7 +353,8 @@ def test_terminal_gaps_show_each_claims_line_and_text_and_the_reason_once(bundle
         if claim is None:
             continue
         row = next(line for line in section if gap["claim_id"] in line.split())
-        assert row.split()[0] == str(claim["line"])  # the claim's line comes first on its row
+        # the line of the claim's sentence in the article comes first on its row
+        assert row.split()[0] == str(claim["quote_line"])
         assert " ".join(claim["text"].split()[:4]) in row  # its text, shortened, beside it
         assert " ".join(claim["reason"].split()) in flat_gaps
     # one reason is said once for its whole group, not once per claim
@@ -638,3 +639,18 @@ def test_statuses_and_gap_kinds_added_later_render_without_a_code_change(
     page = render_html(data, charts=False)
     assert "0 conflicting" in page and 'class="tag g-brand_new_gap"' in page
     assert "brand new gap" in render_markdown(data)
+
+
+def test_a_claims_line_is_where_its_quote_stands_in_the_article(bundled: dict[str, Any]) -> None:
+    from needling_evidence.datasets.paths import dry_needling_path
+
+    lines = dry_needling_path("article.txt").read_text(encoding="utf-8").splitlines()
+    checked = 0
+    for claim in bundled["claims"]:
+        if claim["quote_line"] is None:
+            continue
+        # the sentence starts on that line; the quote is in it or in the lines it runs on to
+        nearby = " ".join(" ".join(lines[claim["quote_line"] - 1 : claim["quote_line"] + 3]).split())
+        assert " ".join(claim["quote"].split()[:3]) in nearby, claim["claim_id"]
+        checked += 1
+    assert checked == len(bundled["claims"])

@@ -101,6 +101,7 @@ Crossref's]), ``notices`` (list of dicts: kind, doi, date, source), ``retracted`
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -712,7 +713,7 @@ def build_report(
         "problems": len(problems),
     }
     return CoverageReport(
-        claims=assessment.claims,
+        claims=_with_quote_lines(assessment.claims, article),
         links=assessment.links + tuple(_suggestion_link(row) for row in suggestions),
         references=reference_rows,
         gaps=gaps,
@@ -721,6 +722,17 @@ def build_report(
         summary=_summary(article, assessment, graded, counts),
         problems=problems,
         notes=notes,
+    )
+
+
+def _with_quote_lines(rows: tuple[ClaimRow, ...], article: Article | None) -> tuple[ClaimRow, ...]:
+    """Each claim row with the article line of its sentence, so a report can say where its quote stands."""
+    if article is None:
+        return rows
+    lines = {s.id: s.line for s in article.sentences if s.line is not None}
+    return tuple(
+        dataclasses.replace(row, quote_line=lines[row.sentence_id]) if row.sentence_id in lines else row
+        for row in rows
     )
 
 

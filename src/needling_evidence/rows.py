@@ -156,7 +156,8 @@ class ClaimRow:
     quote: str | None = None
     condition: str | None = None
     population: str | None = None
-    line: int | None = None
+    line: int | None = None  # of its registry entry (or where a drafted claim came from)
+    quote_line: int | None = None  # the article's line holding the sentence its quote was found in
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

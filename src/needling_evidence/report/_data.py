@@ -32,6 +32,7 @@ from ..rows import (
 
 __all__ = [
     "GAP_ADVICE",
+    "LINE_MEANS",
     "REFERENCE_HEADER",
     "GapGroup",
     "ReportData",
@@ -39,6 +40,7 @@ __all__ = [
     "cell_text",
     "checked_against",
     "checked_against_short",
+    "claim_line",
     "claim_status_counts",
     "claim_statuses",
     "claims_by_id",
@@ -416,6 +418,15 @@ class GapGroup:
     def heading(self) -> str:
         """``unsupported — 31 claims: no source is linked to it — cite a source …``."""
         return f"{kind_words(self.kind)} — {self.detail()}"
+
+
+# Said once above the gaps: what their "line" column means.
+LINE_MEANS = "line: where the claim's sentence stands in the article"
+
+
+def claim_line(claim: ClaimRow | None) -> object:
+    """Where a claim's quote stands in the article (its sentence's line); None when it was not found."""
+    return claim.quote_line if claim is not None else None
 
 
 def kind_words(kind: object) -> str:

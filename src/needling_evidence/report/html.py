@@ -19,11 +19,13 @@ from urllib.parse import quote
 
 from ..rows import ReferenceRow
 from ._data import (
+    LINE_MEANS,
     GapGroup,
     ReportData,
     as_report_data,
     cell_text,
     checked_against,
+    claim_line,
     claim_status_counts,
     claims_by_id,
     coverage_percent,
@@ -164,7 +166,7 @@ def _gaps(groups: Sequence[GapGroup], n_gaps: int) -> str:
         head = f'<h3 class="gap">{tag(group.kind, "g", kind_words(group.kind))} {esc(group.detail())}</h3>'
         if group.about_claims:
             rows = (
-                f"<tr><td class='num'>{esc(claim.line if claim is not None else '')}</td>"
+                f"<tr><td class='num'>{esc(claim_line(claim))}</td>"
                 f"<td class='id'>{esc(gap.claim_id)}</td>"
                 f"<td>{esc(claim.text if claim is not None else gap.message)}</td></tr>"
                 for gap, claim in zip(group.gaps, group.claims, strict=True)
@@ -174,7 +176,8 @@ def _gaps(groups: Sequence[GapGroup], n_gaps: int) -> str:
             keys = [g.claim_id or g.source_key for g in group.gaps if g.claim_id or g.source_key]
             listed = ", ".join(f"<span class='id'>{esc(k)}</span>" for k in keys)
             parts.append(head + (f"<p class='keys'>{listed}</p>" if keys else ""))
-    return _section("gaps", f"Gaps ({n_gaps}), worst first", "".join(parts))
+    note = f"<p class='muted'>{esc(LINE_MEANS)}.</p>"
+    return _section("gaps", f"Gaps ({n_gaps}), worst first", note + "".join(parts))
 
 
 # The summary's fields in words an editor reads (the JSON report keeps the field names).

@@ -11,11 +11,13 @@ from collections.abc import Sequence
 
 from ..rows import LinkRow, ReferenceRow
 from ._data import (
+    LINE_MEANS,
     REFERENCE_HEADER,
     GapGroup,
     as_report_data,
     cell_text,
     checked_against,
+    claim_line,
     evidence_links,
     gap_groups,
     kind_words,
@@ -85,7 +87,7 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
     gaps, claims, references, problems = data.gaps, data.claims, data.references, data.problems
     # The gaps are what an editor acts on, so they get half the room; claims and references share the rest.
     gaps_md = _gaps(groups, int(remaining * 0.5))
-    parts.append(f"### Gaps ({len(gaps)}), worst first\n\n{gaps_md}")
+    parts.append(f"### Gaps ({len(gaps)}), worst first\n\n<sub>{LINE_MEANS}</sub>\n\n{gaps_md}")
     remaining -= len(parts[-1]) + 2
     by_claim = links_by_claim(data)
     sections: list[tuple[str, Sequence[str], list[list[object]], float]] = [
@@ -146,7 +148,7 @@ def _gaps(groups: Sequence[GapGroup], budget: int) -> str:
         if group.about_claims:
             body: list[list[object]] = [
                 [
-                    claim.line if claim is not None else "",
+                    claim_line(claim),
                     gap.claim_id,
                     claim.text if claim is not None else "",
                 ]

@@ -8,11 +8,13 @@ from collections.abc import Collection, Mapping, Sequence
 
 from ..rows import ClaimRow, LinkRow, ReferenceRow
 from ._data import (
+    LINE_MEANS,
     REFERENCE_HEADER,
     GapGroup,
     as_report_data,
     cell_text,
     checked_against_short,
+    claim_line,
     evidence_links,
     gap_groups,
     links_by_claim,
@@ -158,6 +160,8 @@ def render_text(
 
     gaps, claims, references = data.gaps, data.claims, data.references
     out.append(f"\nGaps ({len(gaps)}), worst first")
+    if any(group.about_claims for group in groups):
+        out.append(_fill(f"({LINE_MEANS})", width))
     if groups:
         shortened = False
         for group in groups:
@@ -210,7 +214,7 @@ def _gap_group(group: GapGroup, width: int) -> tuple[list[str], bool]:
     if group.about_claims:
         body = [
             [
-                cell_text(claim.line) if claim is not None else "",
+                cell_text(claim_line(claim)),
                 cell_text(gap.claim_id),
                 shorten(claim.text, CLAIM_TEXT_CHARS) if claim is not None else "",
             ]
