@@ -339,6 +339,26 @@ def test_verify_table_csv_and_strict(
     assert code == 1 and "gattie2017" in err
 
 
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_verify_table_reads_at_80_columns_and_keeps_words_whole(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, columns: str
+) -> None:
+    # issue 12: at 100-120 columns the table broke "unveri/fied" and squeezed the message to 7 characters
+    monkeypatch.setenv("COLUMNS", columns)
+    library = dry_needling_path("library.bib")
+    code, out, _ = run(capsys, "verify", str(library), "--offline", "--cache", str(tmp_path / "c.db"))
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    words = out.split()
+    assert words.count("unverified") >= 7  # every status whole
+    for doi in ("10.3390/jcm12031205", "10.1179/2042618613y.0000000044"):
+        assert doi in words
+    assert "systematic review" in " ".join(words)  # the design in words, never "system/atic"
+    message_lines = [line for line in lines if line.startswith("    ") and "offline" in line]
+    assert message_lines and min(len(line) for line in message_lines) > 40  # prose gets the full width
+
+
 def test_verify_table_flags_a_retracted_work_in_its_row_and_the_tally(
     capsys: pytest.CaptureFixture[str], served: CrossrefServer, tmp_path: Path
 ) -> None:

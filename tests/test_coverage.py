@@ -444,7 +444,7 @@ def test_to_dict_is_json_ready_and_versioned() -> None:
 def test_markdown_has_the_summary_gaps_and_claims() -> None:
     weird = Claim(id="pipe|id", text="a | b", kind="other", quote="Needling is safe", sentence_id="s2")
     text = coverage_report(ARTICLE, [weird], REFS, VERIFIED, drafted=()).to_markdown()
-    assert "0% of 1 claim(s) supported" in text
+    assert "1 claim: 0 supported" in text and "(0% supported)" in text
     assert "### Gaps" in text and "### Claims" in text
     assert "pipe\\|id" in text
 

@@ -20,6 +20,19 @@ OTHERS = Person(literal="others")
         ((Person("Chys", "M."), OTHERS), "Chys et al. 2017"),
         ((Person(literal="World Health Organization"),), "World Health Organization 2017"),
         ((OTHERS,), "Anon. 2017"),
+        # particles stay, written apart or into the family name (issue 12 item 5)
+        (
+            (Person("Windt", "D. A.", particle="van der"), Person("Smith", "J."), Person("Doe", "K.")),
+            "van der Windt et al. 2017",
+        ),
+        ((Person("van Tulder", "M."),), "van Tulder 2017"),
+        (
+            (Person("Peñas", "C.", particle="de las"), Person("Dommerholt", "J.")),
+            "de las Peñas & Dommerholt 2017",
+        ),
+        # corporate authors: the acronym in parentheses, an all-caps name, else the name
+        ((Person(literal="National Institute for Health and Care Excellence (NICE)"),), "NICE 2017"),
+        ((Person(literal="WHO"),), "WHO 2017"),
         ((), "Anon. 2017"),
     ],
 )
@@ -47,3 +60,14 @@ def test_reference_list_is_an_immutable_sequence_with_problems() -> None:
     assert refs.get("b") is refs[1]
     assert refs.get("zzz") is None
     assert "2" in repr(refs) and "f.bib" in repr(refs)
+
+
+def test_bibtex_labels_keep_particles_and_corporate_acronyms() -> None:
+    from needling_evidence import read_bibtex
+
+    refs = read_bibtex(
+        "@article{a, author={van der Windt, D. A. and Smith, J and Doe, K}, year=2010, title={T}}\n"
+        "@article{b, author={{National Institute for Health and Care Excellence (NICE)}},"
+        " year=2016, title={G}}"
+    )
+    assert [r.label for r in refs] == ["van der Windt et al. 2010", "NICE 2016"]

@@ -7,6 +7,7 @@ The kernel is the ``python3`` kernel spec that ipykernel installs into the envir
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,24 @@ def test_clinician_notebook_runs_offline(tmp_path: Path, monkeypatch: pytest.Mon
     notebook = _execute("clinician.ipynb", tmp_path, monkeypatch)
     text = _text(notebook)
     assert "Dry Needling Physio Therapy" in text
-    assert "systematic_review" in text and "checked against: snapshot" in text
-    assert "alleviates-msk-pain" in text  # "what supports this claim?" answered for a pain claim
+    # plain-language headers, a written summary above each table, a few chosen columns
+    for header in ("What the article says", "Kind of study", "Level of evidence", "From the abstract"):
+        assert header in text
+    assert "64 claims: 1 supported" in text  # the verdict above the claims table
+    assert "Gattie et al. 2017" in text and "systematic review" in text
+    assert "Certainty" in text and "no abstract known" in text  # the snapshot holds no abstract: said so
+    tables = [
+        o["data"]["text/html"]
+        for c in notebook.cells
+        for o in c.get("outputs", [])
+        if "<table" in o.get("data", {}).get("text/html", "")
+    ]
+    assert len(tables) == 5
+    for table in tables:
+        # one way of showing a missing value: the dash, never None, NaN or <NA> beside it
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", table, flags=re.S)
+        assert cells and not {"None", "nan", "NaN", "&lt;NA&gt;", "<NA>"} & {c.strip() for c in cells}
+        assert len(re.findall(r"<th [^>]*col_heading", table)) <= 8  # a few chosen columns, not 15
     images = [o for c in notebook.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(images) == 2  # the coverage chart and the evidence matrix
 

@@ -263,7 +263,7 @@ def test_a_reviewed_source_is_listed_once_with_its_reviewed_stance(tmp_path: Pat
     html = render(run.report, "html")
     claims_section = html[html.index('<section id="claims"') :]
     claims_section = claims_section[: claims_section.index("</section>")]
-    assert len(re.findall(r"<li>example2019 ", claims_section)) == 1
+    assert len(re.findall(r"<li><span class='id'>example2019</span> ", claims_section)) == 1
 
 
 def test_html_summary_reads_in_words_not_field_names(article: Path) -> None:

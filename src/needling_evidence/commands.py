@@ -10,6 +10,7 @@ at module level (the command line imports this module before parsing its argumen
 from __future__ import annotations
 
 import os
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -413,10 +414,13 @@ def _verify_table(
     verifications: Sequence[Verification],
     width: int | None,
 ) -> str:
-    from .report._data import mismatches_pairs, notices_text, provenance_text
-    from .report.text import format_table
+    """One row per reference (key, status, DOI, level: kept whole) followed by its design, what was found and
+    where it was checked, wrapped to the terminal's width, so it reads at 80 columns."""
+    from .report._data import mismatches_pairs, notices_text, provenance_short
+    from .report.text import format_table, terminal_width
 
     body = []
+    notes = []
     for row, result in zip(rows, verifications, strict=True):
         # a retracted work keeps its status (the metadata agrees): the row says so before anything else
         details = ["RETRACTED"] if result.retracted else []
@@ -432,17 +436,20 @@ def _verify_table(
                 row["key"],
                 row["status"],
                 row["doi"] or "",
-                row["design"] or "",
                 row["level"] if row["level"] is not None else "",
-                "; ".join(details) or row["message"],
-                provenance_text(row["provenance"]),
             ]
         )
+        # the design goes with the prose below: as a column it would be cut to "system/atic" at 80 columns
+        design = (row["design"] or "").replace("_", " ")
+        found = "; ".join(details) or row["message"]
+        checked = f"checked against: {provenance_short(row['provenance'])}"
+        notes.append(" — ".join(part for part in (design, found, checked) if part))
     table = format_table(
-        ("key", "status", "DOI", "design", "level", "what was found", "checked against"),
+        ("key", "status", "DOI", "level"),
         body,
         width,
-        whole=(0, 2),  # keys and DOIs are identifiers: prose gives way before they are broken
+        whole=(0, 1, 2),  # keys, status words and DOIs: prose gives way before they are broken
+        notes=notes,
     )
     counts: dict[str, int] = {}
     for result in verifications:
@@ -451,8 +458,12 @@ def _verify_table(
     retracted = [result.key for result in verifications if result.retracted]
     if retracted:
         tally += f"; {len(retracted)} retracted ({', '.join(retracted)})"
-    lines = [table, "", f"{len(verifications)} reference(s): {tally}."]
-    lines.extend(f"{problem}" for problem in references.problems)
+    wrap_at = width or terminal_width()
+    lines = [table, "", textwrap.fill(f"{len(verifications)} reference(s): {tally}.", wrap_at)]
+    lines.extend(
+        textwrap.fill(f"{problem}", wrap_at, subsequent_indent="    ", break_long_words=False)
+        for problem in references.problems
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -143,6 +143,7 @@ otherwise weak support is not counted). Library works linked as outside evidence
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -181,6 +182,7 @@ from .rows import (
     columns,
     problem_row,
     row_dict,
+    short_authors,
     verification_row,
 )
 
@@ -802,6 +804,12 @@ def _reference_row(source: Source, assessment: Assessment) -> ReferenceRow:
         message=checked.message if checked is not None else "not checked against Crossref",
         n_claims=len(assessment.uses.get(ref.key, ())),
         n_supported_claims=len(assessment.supports.get(ref.key, ())),
+        authors=short_authors(ref.authors),
+        container_title=ref.container_title,
+        volume=ref.volume,
+        issue=ref.issue,
+        pages=ref.pages,
+        pmid=ref.pmid or (v.pmid if v is not None else None) or None,
     )
 
 
@@ -973,7 +981,7 @@ def build_report(
         "problems": len(problems),
     }
     return CoverageReport(
-        claims=assessment.claims,
+        claims=_with_quote_lines(assessment.claims, article),
         links=assessment.links + tuple(_suggestion_link(row) for row in suggestions),
         references=reference_rows,
         gaps=gaps,
@@ -982,6 +990,17 @@ def build_report(
         summary=_summary(article, assessment, graded, counts),
         problems=problems,
         notes=notes,
+    )
+
+
+def _with_quote_lines(rows: tuple[ClaimRow, ...], article: Article | None) -> tuple[ClaimRow, ...]:
+    """Each claim row with the article line of its sentence, so a report can say where its quote stands."""
+    if article is None:
+        return rows
+    lines = {s.id: s.line for s in article.sentences if s.line is not None}
+    return tuple(
+        dataclasses.replace(row, quote_line=lines[row.sentence_id]) if row.sentence_id in lines else row
+        for row in rows
     )
 
 

@@ -9,6 +9,7 @@ The status vocabularies are the exact strings documented in the README and used 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, overload
@@ -240,19 +241,42 @@ class Reference:
 
     @property
     def label(self) -> str:
-        """A short human label: ``Gattie et al. 2017``.
+        """A short human label: ``Gattie et al. 2017``, ``van der Windt et al. 2010``, ``NICE 2016``.
 
-        A trailing ``Person(literal="others")`` (BibTeX ``and others``, "et al.") marks a truncated list."""
+        A name keeps its particles (written apart or into the family name); a corporate author is shown by its
+        acronym (:func:`_corporate_label`). A trailing ``Person(literal="others")`` (BibTeX ``and others``,
+        "et al.") marks a truncated list."""
         named = [a for a in self.authors if a.literal != "others"]
         truncated = len(named) < len(self.authors)
-        who = self.first_author_family if named else None
+        who = _label_name(named[0]) if named else ""
         who = who or "Anon."
         if len(named) == 2 and not truncated:
-            second = named[1].family or named[1].literal or ""
-            who = f"{who} & {second}"
+            who = f"{who} & {_label_name(named[1])}"
         elif len(named) > 2 or (named and truncated):
             who = f"{who} et al."
         return f"{who} {self.year}" if self.year else who
+
+
+# An organisation's acronym given in parentheses after its name: "National Institute for Health and Care
+# Excellence (NICE)".
+_ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&.\-]{1,14})\)\s*$")
+
+
+def _label_name(person: Person) -> str:
+    """How a label names one author: particle and family name, or a corporate author's short name."""
+    if person.family:
+        return " ".join(p for p in (person.particle, person.family) if p)
+    return _corporate_label(person.literal or "")
+
+
+def _corporate_label(name: str) -> str:
+    """An organisation as a label names it: its acronym when the name gives one in parentheses, the name
+    itself when it is all capitals ("WHO"), else the whole name."""
+    name = " ".join(name.split())
+    found = _ACRONYM_IN_PARENS.search(name)
+    if found:
+        return found.group(1)
+    return name
 
 
 class ReferenceList(_ProblemSequence[Reference]):

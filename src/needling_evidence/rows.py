@@ -32,6 +32,7 @@ from .model import (
     Indirectness,
     LinkOrigin,
     Notice,
+    Person,
     Problem,
     Provenance,
     ReferenceStatus,
@@ -63,6 +64,7 @@ __all__ = [
     "provenance_dict",
     "row_dict",
     "row_from_mapping",
+    "short_authors",
     "verification_row",
 ]
 
@@ -86,6 +88,28 @@ GapKind = Literal[
     "uncited_reference",
 ]
 GAP_KINDS: tuple[str, ...] = typing.get_args(GapKind)
+# A references table names this many authors, then "et al." (Vancouver lists six; three keep a row short).
+SHOWN_AUTHORS = 3
+
+
+def short_authors(authors: tuple[Person, ...] | list[Person]) -> str:
+    """The first :data:`SHOWN_AUTHORS` authors, Vancouver style: ``Gattie E, Cleland JA, Snodgrass S, et al.``
+    (a corporate author by its name; a truncated list, BibTeX ``and others``, also ends in "et al.")."""
+    named = [a for a in authors if a.literal != "others"]
+    parts = []
+    for person in named[:SHOWN_AUTHORS]:
+        if person.family:
+            initials = (
+                "".join(w[0] for w in person.given.replace("-", " ").replace(".", " ").split() if w)
+                if person.given
+                else ""
+            )
+            family = " ".join(p for p in (person.particle, person.family) if p)
+            parts.append(f"{family} {initials}".strip())
+        elif person.literal:
+            parts.append(person.literal)
+    more = len(named) > SHOWN_AUTHORS or len(named) < len(authors)
+    return ", ".join(parts) + (", et al." if more and parts else "")
 
 
 class NoticeDict(TypedDict):
@@ -141,7 +165,8 @@ class ClaimRow:
     quote: str | None = None
     condition: str | None = None
     population: str | None = None
-    line: int | None = None
+    line: int | None = None  # of its registry entry (or where a drafted claim came from)
+    quote_line: int | None = None  # the article's line holding the sentence its quote was found in
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -214,6 +239,13 @@ class ReferenceRow:
     message: str = ""
     n_claims: int = 0  # claims linking it
     n_supported_claims: int = 0  # claims it makes supported (partial or weaker support is not counted)
+    # what an editor checks a reference against (the HTML references table): first authors, journal, place
+    authors: str = ""  # the first few authors, "Gattie E, Cleland JA, Snodgrass S, et al."
+    container_title: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    pmid: str | None = None  # ours, else the one PubMed gave
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

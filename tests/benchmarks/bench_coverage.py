@@ -300,7 +300,56 @@ def main() -> int:
         f"{'OK' if ok_memory else 'MISSED'} (inputs generated before: {rss_before / 2**20:.0f} MB)"
     )
     print(f"  peak Python allocations (tracemalloc run):  {traced_peak / 2**20:6.0f} MB")
-    return 0 if ok_time and ok_memory else 1
+    ok_render = render(report)
+    return 0 if ok_time and ok_memory and ok_render else 1
+
+
+# Issue 14: the renderers must be linear in the report's size. The terminal report of this report took
+# 91-104 s (a scan of every claim and reference per gap) and its HTML was 378 MB in 27 s (a dense
+# claims x sources matrix), against a JSON of 0.8 s.
+TARGET_TEXT_SECONDS = 3.0
+TARGET_HTML_SIZE_RATIO = 3.0  # HTML bytes / JSON bytes
+TARGET_HTML_TIME_RATIO = 2.0  # HTML seconds / JSON seconds
+
+
+def render(report: Any) -> bool:
+    """Time the terminal, JSON and HTML renderings of ``report`` (as the CLI renders them, charts included)
+    and print them beside the targets; whether all were met."""
+    from needling_evidence.report import render_html, render_json, render_text
+
+    timings: dict[str, tuple[float, int]] = {}
+    for name, renderer in (("text", render_text), ("json", render_json), ("html", render_html)):
+        best = float("inf")
+        size = 0
+        for _ in range(3):  # the minimum of three: the machine is shared and noisy
+            started = time.perf_counter()
+            out = renderer(report)
+            best = min(best, time.perf_counter() - started)
+            size = len(out.encode("utf-8"))
+        timings[name] = (best, size)
+    text_s, text_b = timings["text"]
+    json_s, json_b = timings["json"]
+    html_s, html_b = timings["html"]
+    ok_text = text_s < TARGET_TEXT_SECONDS
+    ok_size = html_b <= TARGET_HTML_SIZE_RATIO * json_b
+    ok_html_time = html_s <= TARGET_HTML_TIME_RATIO * json_s
+    print("rendering (min of 3):")
+    print(
+        f"  terminal report: {text_s:6.2f} s, {text_b / 2**20:6.1f} MB   "
+        f"target < {TARGET_TEXT_SECONDS:.0f} s  "
+        f"{'OK' if ok_text else 'MISSED'}"
+    )
+    print(f"  JSON:            {json_s:6.2f} s, {json_b / 2**20:6.1f} MB")
+    print(f"  HTML:            {html_s:6.2f} s, {html_b / 2**20:6.1f} MB")
+    print(
+        f"  HTML / JSON size: {html_b / json_b:4.2f}x   target <= {TARGET_HTML_SIZE_RATIO:.0f}x  "
+        f"{'OK' if ok_size else 'MISSED'}"
+    )
+    print(
+        f"  HTML / JSON time: {html_s / json_s:4.2f}x   target <= {TARGET_HTML_TIME_RATIO:.0f}x  "
+        f"{'OK' if ok_html_time else 'MISSED'}"
+    )
+    return ok_text and ok_size and ok_html_time
 
 
 if __name__ == "__main__":

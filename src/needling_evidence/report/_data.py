@@ -8,6 +8,7 @@ The helpers here turn nested values into words.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -31,24 +32,35 @@ from ..rows import (
 )
 
 __all__ = [
+    "GAP_ADVICE",
+    "LINE_MEANS",
     "REFERENCE_HEADER",
-    "STATUS_ORDER",
+    "GapGroup",
     "ReportData",
     "as_report_data",
     "cell_text",
     "checked_against",
     "checked_against_short",
+    "claim_line",
     "claim_status_counts",
+    "claim_statuses",
+    "claims_by_id",
     "coverage_percent",
     "evidence_links",
+    "gap_groups",
+    "gap_reason",
+    "kind_words",
     "mismatches_pairs",
     "notices_text",
     "provenance_short",
     "provenance_text",
     "reference_cells",
+    "references_by_key",
     "report_heading",
     "report_notes",
+    "shorten",
     "snapshot_used",
+    "verdict",
 ]
 
 # The day at the start of an ISO 8601 date or timestamp ("2026-11-27T17:58:00Z" → "2026-11-27").
@@ -56,6 +68,27 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Claim statuses worst first, as the gaps list orders them.
 STATUS_ORDER: tuple[str, ...] = ("contradicted", "conflicting", "unsupported", "weak", "supported")
+# What an editor does about each kind of gap, said once for a whole group of alike gaps. A kind missing here
+# (added to coverage.GAP_ORDER later) is shown with its message alone.
+GAP_ADVICE: Mapping[str, str] = {
+    "contradicted": "revise the claim: the evidence says otherwise",
+    "conflicting": "say that the evidence is mixed, or revise the claim",
+    "overstated": "word the claim no stronger than its evidence",
+    "retracted": "remove or replace the retracted source",
+    "failed_verification": "correct the DOI or the reference",
+    "unknown_work": "check that the work exists; correct or remove the reference",
+    "unsupported": "cite a source that supports it, or soften or remove the claim",
+    "unknown_source": "add the source to the references, or correct the key",
+    "harms_unstated": "state the harms, with a source",
+    "weak": "find stronger or more direct evidence, or qualify the claim",
+    "unregistered": "add the sentence to the claims registry",
+    "notice": "read the notice and check the citation still holds",
+    "metadata_differs": "correct the reference from the index's record",
+    "unverified_reference": "run online (without --offline) to check them",
+    "uncited_reference": "cite it where it bears on a claim, or remove it",
+}
+# The verdict at the top of a report names this many of the most serious kinds of gap.
+VERDICT_GAP_KINDS = 3
 
 # Said wherever a reference was checked against the bundled snapshot (records written by hand from the
 # published record): reports must never let such a record pass for a live Crossref answer.
@@ -99,17 +132,19 @@ def as_report_data(report: object) -> ReportData:
     if isinstance(report, ReportData):
         return report
     if isinstance(report, CoverageReport):
-        return ReportData(
-            schema_version=SCHEMA_VERSION,
-            summary=report.summary,
-            claims=report.claim_rows,
-            links=report.link_rows,
-            references=report.reference_rows,
-            gaps=report.gap_rows,
-            suggestions=report.suggestion_rows,
-            unregistered=report.unregistered_rows,
-            problems=tuple(problem_row(p) for p in report.problems),
-            notes=report.notes,
+        return _once(
+            ReportData(
+                schema_version=SCHEMA_VERSION,
+                summary=report.summary,
+                claims=report.claim_rows,
+                links=report.link_rows,
+                references=report.reference_rows,
+                gaps=report.gap_rows,
+                suggestions=report.suggestion_rows,
+                unregistered=report.unregistered_rows,
+                problems=tuple(problem_row(p) for p in report.problems),
+                notes=report.notes,
+            )
         )
     if isinstance(report, Mapping):
         tables: dict[str, Any] = {}
@@ -117,12 +152,29 @@ def as_report_data(report: object) -> ReportData:
             value = report.get(name) or []
             tables[name] = tuple(row_from_mapping(row_type, row) for row in value if isinstance(row, Mapping))
         summary = report.get("summary")
-        return ReportData(
-            schema_version=report.get("schema_version"),
-            summary=summary if isinstance(summary, Mapping) else {},
-            **tables,
+        return _once(
+            ReportData(
+                schema_version=report.get("schema_version"),
+                summary=summary if isinstance(summary, Mapping) else {},
+                **tables,
+            )
         )
     raise TypeError(f"expected a CoverageReport or its to_dict() mapping, not {type(report).__name__}")
+
+
+def _once(data: ReportData) -> ReportData:
+    """``data`` with each problem once: an article's own reference list carries the same records as the
+    article, and a problem read twice is still one thing to fix."""
+    seen: set[tuple[object, ...]] = set()
+    problems = []
+    for p in data.problems:
+        key = (p.code, p.file, p.line, p.message)
+        if key not in seen:
+            seen.add(key)
+            problems.append(p)
+    if len(problems) == len(data.problems):
+        return data
+    return dataclasses.replace(data, problems=tuple(problems))
 
 
 def report_heading(data: ReportData, title: str | None) -> str:
@@ -158,9 +210,15 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def claim_statuses() -> tuple[str, ...]:
+    """The claim-status vocabulary (:data:`needling_evidence.model.CLAIM_STATUSES`), best first."""
+
+    return tuple(CLAIM_STATUSES)
+
+
 def claim_status_counts(data: ReportData) -> dict[str, int]:
     """Claims per status, in the vocabulary's order (zero counts kept so charts have fixed bars)."""
-    counts = {status: 0 for status in CLAIM_STATUSES}
+    counts = {status: 0 for status in claim_statuses()}
     for row in data.claims:
         status = str(row.status or "unsupported")
         counts[status] = counts.get(status, 0) + 1
@@ -319,3 +377,156 @@ def where(problem: ProblemRow) -> str:
     file = cell_text(problem.file) or "<input>"
     line = cell_text(problem.line)
     return f"{file}:{line}" if line else file
+
+
+# --- the verdict and the gaps an editor acts on -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GapGroup:
+    """Alike gaps shown once: one kind, one reason, the claims or references it concerns (worst first)."""
+
+    kind: str
+    reason: str
+    gaps: tuple[GapRow, ...]
+    claims: tuple[
+        ClaimRow | None, ...
+    ]  # the claim of each gap (None: a gap about a reference or the article)
+
+    @property
+    def advice(self) -> str:
+        return GAP_ADVICE.get(self.kind, "")
+
+    @property
+    def about_claims(self) -> bool:
+        return any(claim is not None for claim in self.claims)
+
+    def subject(self) -> str:
+        """What the group is about in words: "31 claims", "60 references", "the article"."""
+        n = len(self.gaps)
+        if self.about_claims or any(g.claim_id for g in self.gaps):
+            return f"{n} claim{'s' if n != 1 else ''}"
+        if any(g.source_key for g in self.gaps):
+            return f"{n} reference{'s' if n != 1 else ''}"
+        return "the article"
+
+    def detail(self) -> str:
+        """``31 claims: no source is linked to it — cite a source …`` (the article's gaps name no subject)."""
+        subject = self.subject()
+        tail = " — ".join(part for part in (self.reason, self.advice) if part)
+        if subject == "the article":
+            return tail
+        return f"{subject}: {tail}" if tail else subject
+
+    def heading(self) -> str:
+        """``unsupported — 31 claims: no source is linked to it — cite a source …``."""
+        return f"{kind_words(self.kind)} — {self.detail()}"
+
+
+# Said once above the gaps: what their "line" column means.
+LINE_MEANS = "line: where the claim's sentence stands in the article"
+
+
+def claim_line(claim: ClaimRow | None) -> object:
+    """Where a claim's quote stands in the article (its sentence's line); None when it was not found."""
+    return claim.quote_line if claim is not None else None
+
+
+def kind_words(kind: object) -> str:
+    """A vocabulary word as words: ``unverified_reference`` → ``unverified reference``."""
+    return cell_text(kind).replace("_", " ")
+
+
+def claims_by_id(data: ReportData) -> dict[str, ClaimRow]:
+    return {cell_text(c.claim_id): c for c in data.claims}
+
+
+def references_by_key(data: ReportData) -> dict[str, ReferenceRow]:
+    return {cell_text(r.key): r for r in data.references}
+
+
+def gap_reason(gap: GapRow, claim: ClaimRow | None, reference: ReferenceRow | None) -> str:
+    """A gap's message without what its row already names: a claim's text (shown beside it) and a reference's
+    label (the row names its key). ``claim`` and ``reference`` are looked up by key by the caller, so this
+    takes constant time (issue 14: scanning every claim per gap made the terminal report quadratic)."""
+    message = " ".join(cell_text(gap.message).split())
+    if claim is not None:
+        text = " ".join(cell_text(claim.text).split())
+        reason = cell_text(claim.reason)
+        if cell_text(gap.gap) == cell_text(claim.status) and reason and text and text in message:
+            return reason
+        for prefix in (f"{cell_text(gap.gap)}: {text} — ", f"{text} — "):
+            if text and message.startswith(prefix):
+                return message[len(prefix) :]
+    if reference is not None:
+        label = cell_text(reference.label)
+        if label and message.startswith(f"{label}: "):
+            return message[len(label) + 2 :]
+    return message
+
+
+def gap_groups(data: ReportData) -> list[GapGroup]:
+    """The gaps grouped: gaps of one kind with the same reason make one group, placed where its first (worst)
+    gap stood, so the list stays worst first. Linear in the number of gaps."""
+    claims = claims_by_id(data)
+    references = references_by_key(data)
+    order: list[tuple[str, str]] = []
+    members: dict[tuple[str, str], list[tuple[GapRow, ClaimRow | None]]] = {}
+    for gap in data.gaps:
+        claim = claims.get(cell_text(gap.claim_id)) if gap.claim_id else None
+        reference = references.get(cell_text(gap.source_key)) if gap.source_key else None
+        key = (cell_text(gap.gap), gap_reason(gap, claim, reference))
+        if key not in members:
+            order.append(key)
+            members[key] = []
+        members[key].append((gap, claim))
+    return [
+        GapGroup(
+            kind,
+            reason,
+            tuple(g for g, _ in members[(kind, reason)]),
+            tuple(c for _, c in members[(kind, reason)]),
+        )
+        for kind, reason in order
+    ]
+
+
+def verdict(data: ReportData, groups: Sequence[GapGroup] | None = None) -> list[str]:
+    """The report's opening in words: how many claims and how many of each status, then the few most serious
+    kinds of gap (worst first) with how many each concerns."""
+    counts = claim_status_counts(data)
+    total = sum(counts.values())
+    tally = ", ".join(f"{count} {status}" for status, count in counts.items())
+    lines = [
+        f"{total} claim{'s' if total != 1 else ''}: {tally} ({coverage_percent(data):.0f}% supported)."
+        if total
+        else "No claims were checked."
+    ]
+    groups = gap_groups(data) if groups is None else groups
+    by_kind: dict[str, list[GapGroup]] = {}
+    for group in groups:
+        by_kind.setdefault(group.kind, []).append(group)
+    serious = []
+    for kind, kind_groups in list(by_kind.items())[:VERDICT_GAP_KINDS]:
+        n = sum(len(g.gaps) for g in kind_groups)
+        first = kind_groups[0]
+        noun = "claim" if first.about_claims else "reference" if first.gaps[0].source_key else ""
+        serious.append(
+            f"{kind_words(kind)} ({n} {noun}{'s' if n != 1 else ''})" if noun else kind_words(kind)
+        )
+    if serious:
+        lines.append(f"Most serious gaps: {'; '.join(serious)}.")
+    elif total:
+        lines.append("No gaps: every claim is supported and every reference checks out.")
+    return lines
+
+
+def shorten(text: object, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters (ending in "…")."""
+    words = " ".join(cell_text(text).split())
+    if len(words) <= limit:
+        return words
+    cut = words[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:—-") + "…"

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MATRIX_CHART_MAX_CLAIMS",
     "MATRIX_CHART_MAX_SOURCES",
+    "NEED_MATPLOTLIB",
     "STANCE_COLOURS",
     "STATUS_COLOURS",
     "coverage_chart",
@@ -53,6 +54,17 @@ STANCE_COLOURS: Mapping[str, str] = {
 }
 
 
+# Said in one line when a picture is asked for and matplotlib (an optional extra) is not installed.
+NEED_MATPLOTLIB = "Charts need matplotlib: pip install 'needling_evidence[plot]'"
+
+
+def _require_matplotlib() -> None:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        raise ImportError(NEED_MATPLOTLIB) from None
+
+
 def _style() -> AbstractContextManager[None]:
     import matplotlib
 
@@ -79,6 +91,7 @@ def _figure(width: float, height: float) -> Figure:
 
 def plot_coverage(report: object) -> Figure:
     """A horizontal bar chart of claims per status (a ``CoverageReport`` or its ``to_dict()``)."""
+    _require_matplotlib()
     from matplotlib.ticker import MaxNLocator
 
     data = as_report_data(report)
@@ -104,6 +117,7 @@ def plot_evidence_matrix(report: object) -> Figure:
     Suggestions are left out: they are not evidence. Where a pair has both an inline citation (``mentions``)
     and a reviewed stance, the reviewed stance is shown.
     """
+    _require_matplotlib()
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
 

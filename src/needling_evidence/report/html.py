@@ -19,24 +19,38 @@ from urllib.parse import quote
 
 from ..rows import ReferenceRow
 from ._data import (
+    LINE_MEANS,
+    GapGroup,
     ReportData,
     as_report_data,
     cell_text,
     checked_against,
+    claim_line,
     claim_status_counts,
+    claims_by_id,
     coverage_percent,
     evidence_links,
+    gap_groups,
     is_missing,
+    kind_words,
     links_by_claim,
     mismatches_pairs,
     notices_text,
     report_heading,
     report_notes,
+    shorten,
     source_keys,
+    verdict,
     where,
 )
 
 __all__ = ["esc", "render_html"]
+
+# Sources to a page of the evidence matrix: with the claim column (half the width) and the keys written
+# upwards, twelve columns fit A4 or Letter portrait.
+MATRIX_PAGE_SOURCES = 12
+# A claim's text in the evidence matrix is cut to this many characters (three lines of its column).
+MATRIX_CLAIM_CHARS = 120
 
 STANCE_SYMBOLS: Mapping[str, str] = {
     "supports": "✔",
@@ -57,10 +71,11 @@ def css_token(value: object) -> str:
     return text if re.fullmatch(r"[a-z_]{1,40}", text) else "other"
 
 
-def tag(value: object, prefix: str = "s") -> str:
-    return (
-        f'<span class="tag {prefix}-{css_token(value)}">{esc(value)}</span>' if not is_missing(value) else ""
-    )
+def tag(value: object, prefix: str = "s", label: str | None = None) -> str:
+    """A vocabulary word as a coloured tag (its class from the word; its text ``label``, default the word)."""
+    if is_missing(value):
+        return ""
+    return f'<span class="tag {prefix}-{css_token(value)}">{esc(value if label is None else label)}</span>'
 
 
 def table(header: Sequence[str], body: Iterable[str], css_class: str = "") -> str:
@@ -70,11 +85,26 @@ def table(header: Sequence[str], body: Iterable[str], css_class: str = "") -> st
 
 
 def doi_link(doi: object) -> str:
+    """A DOI as a link that breaks, if it must, only after its prefix (``10.2519/`` · ``jospt.2017.7096``)."""
     if is_missing(doi):
         return ""
     text = cell_text(doi)
     href = "https://doi.org/" + quote(text, safe="/")
-    return f'<a href="{esc(href)}">{esc(text)}</a>'
+    prefix, slash, suffix = text.partition("/")
+    shown = (
+        f"<span class='id'>{esc(prefix + slash)}</span><wbr><span class='id'>{esc(suffix)}</span>"
+        if slash
+        else f"<span class='id'>{esc(text)}</span>"
+    )
+    return f'<a href="{esc(href)}">{shown}</a>'
+
+
+def pmid_link(pmid: object) -> str:
+    if is_missing(pmid):
+        return ""
+    text = cell_text(pmid)
+    href = "https://pubmed.ncbi.nlm.nih.gov/" + quote(text, safe="") + "/"
+    return f'<a href="{esc(href)}">PMID <span class="id">{esc(text)}</span></a>'
 
 
 def render_html(
@@ -104,8 +134,11 @@ def render_html(
     body.extend(f'<p class="banner info">{esc(note)}</p>' for note in notes)
     # what report_notes adds after the caller's notes (the snapshot warning) is styled as a warning
     body.extend(f'<p class="banner">{esc(note)}</p>' for note in report_notes(data, notes)[len(notes) :])
+    groups = gap_groups(data)
+    first, *rest = verdict(data, groups)
+    body.append(f'<p class="verdict"><strong>{esc(first)}</strong> {esc(" ".join(rest))}</p>')
     body.append("</header>")
-    body.append(_gaps(data))
+    body.append(_gaps(groups, len(data.gaps)))
     body.append(_summary(data, charts))
     body.append(_claims(data))
     body.append(_matrix(data, charts))
@@ -121,20 +154,30 @@ def _section(section_id: str, heading: str, content: str) -> str:
     return f'<section id="{section_id}"><h2>{esc(heading)}</h2>{content}</section>'
 
 
-def _gaps(data: ReportData) -> str:
-    gaps = data.gaps
-    if not gaps:
+def _gaps(groups: Sequence[GapGroup], n_gaps: int) -> str:
+    """The gaps worst first, alike ones grouped: each group's kind, how many, the reason and what to do, then
+    its claims (line, id, text) or its references' keys."""
+    if not groups:
         return _section(
             "gaps", "Gaps", "<p>No gaps: every claim is supported and every reference checks out.</p>"
         )
-    body = (
-        f"<tr><td>{tag(g.gap, 'g')}</td><td>{esc(g.claim_id)}</td>"
-        f"<td>{esc(g.source_key)}</td><td>{esc(g.message)}</td></tr>"
-        for g in gaps
-    )
-    return _section(
-        "gaps", f"Gaps ({len(gaps)}), worst first", table(("gap", "claim", "source", "what is wrong"), body)
-    )
+    parts = []
+    for group in groups:
+        head = f'<h3 class="gap">{tag(group.kind, "g", kind_words(group.kind))} {esc(group.detail())}</h3>'
+        if group.about_claims:
+            rows = (
+                f"<tr><td class='num'>{esc(claim_line(claim))}</td>"
+                f"<td class='id'>{esc(gap.claim_id)}</td>"
+                f"<td>{esc(claim.text if claim is not None else gap.message)}</td></tr>"
+                for gap, claim in zip(group.gaps, group.claims, strict=True)
+            )
+            parts.append(head + table(("line", "claim", "text"), rows, "gaps"))
+        else:
+            keys = [g.claim_id or g.source_key for g in group.gaps if g.claim_id or g.source_key]
+            listed = ", ".join(f"<span class='id'>{esc(k)}</span>" for k in keys)
+            parts.append(head + (f"<p class='keys'>{listed}</p>" if keys else ""))
+    note = f"<p class='muted'>{esc(LINE_MEANS)}.</p>"
+    return _section("gaps", f"Gaps ({n_gaps}), worst first", note + "".join(parts))
 
 
 # The summary's fields in words an editor reads (the JSON report keeps the field names).
@@ -186,9 +229,7 @@ def _chart(kind: str, data: ReportData, caption: str) -> str:
     try:
         image = charts.coverage_chart(data) if kind == "coverage" else charts.evidence_matrix_chart(data)
     except ImportError:
-        return (
-            '<p class="muted">Charts need matplotlib: <code>pip install needling_evidence[plot]</code>.</p>'
-        )
+        return f'<p class="muted">{esc(charts.NEED_MATPLOTLIB)}</p>'
     if image is None:
         return ""
     uri = "data:image/svg+xml;base64," + base64.b64encode(image).decode("ascii")
@@ -213,74 +254,113 @@ def _claims(data: ReportData) -> str:
             key = cell_text(link.source_key)
             ref = refs.get(key)
             level = ref.level if ref is not None else None
+            reviewed = link.origin != "citation"
             detail = ", ".join(
                 p
                 for p in (
-                    cell_text(link.directness),
-                    f"origin {cell_text(link.origin)}" if link.origin else "",
+                    # an inline citation records what the author pointed at: nobody judged its directness
+                    cell_text(link.directness) if reviewed else "cited, not reviewed",
+                    f"origin {cell_text(link.origin)}" if link.origin and reviewed else "",
                     f"level {cell_text(level)}" if not is_missing(level) else "",
                     cell_text(ref.design if ref is not None else None),
                     cell_text(link.assessment),
                 )
                 if p
             )
+            stance = tag(link.stance, "st") if reviewed else ""
             sources.append(
-                f"<li>{esc(key)} {tag(link.stance, 'st')} <span class='muted'>{esc(detail)}</span></li>"
+                f"<li><span class='id'>{esc(key)}</span> {stance} "
+                f"<span class='muted'>{esc(detail)}</span></li>"
             )
         reason = claim.reason
         sources_html = (
             f"<ul class='compact'>{''.join(sources)}</ul>" if sources else "<span class='muted'>none</span>"
         )
         body.append(
-            f'<tr class="row-{css_token(claim.status)}"><td>{esc(claim_id)}</td>'
-            f"<td>{esc(claim.text)}</td><td>{esc(claim.kind)}</td>"
+            # the id above its text: one column, so the text is not squeezed beside a long id
+            f'<tr class="row-{css_token(claim.status)}"><td><span class="id">{esc(claim_id)}</span>'
+            f"<br>{esc(claim.text)}</td><td>{esc(claim.kind)}</td>"
             f"<td>{tag(claim.status)}<br><span class='muted'>{esc(reason)}</span></td>"
             f"<td>{sources_html}</td></tr>"
         )
     return _section(
         "claims",
         f"Claims ({len(claims)})",
-        table(("claim", "text", "kind", "status and why", "sources (stance, directness, level)"), body),
+        table(("claim", "kind", "status and why", "sources (stance, directness, level)"), body, "claims"),
     )
 
 
 def _matrix(data: ReportData, charts: bool) -> str:
-    claims = data.claims
-    keys = source_keys(data)
-    if not claims or not keys:
-        return ""
+    """The evidence matrix, sparse and in pages: only sources that carry a link, :data:`MATRIX_PAGE_SOURCES`
+    to a page, and on each page only the claims linked to one of its sources, each with its text. Its size
+    follows the links, not claims × sources, and every page prints on A4 or Letter."""
+    claims = claims_by_id(data)
     cells: dict[tuple[str, str], str] = {}
+    linked_keys: dict[str, None] = {}
     for link in data.links:
         if link.origin == "suggestion":
             continue
         pair = (cell_text(link.claim_id), cell_text(link.source_key))
         stance = cell_text(link.stance)
+        linked_keys.setdefault(pair[1], None)
         # a reviewed stance outranks the bare "mentions" of an inline citation for the same pair
         if pair not in cells or cells[pair] == "mentions":
             cells[pair] = stance
-    body = []
-    for claim in claims:
-        claim_id = cell_text(claim.claim_id)
-        row = [f'<td class="claim">{esc(claim_id)} {tag(claim.status)}</td>']
-        for key in keys:
-            stance = cells.get((claim_id, key), "")
-            symbol = STANCE_SYMBOLS.get(stance, "?" if stance else "")
-            row.append(f'<td class="cell-{css_token(stance)}" title="{esc(stance)}">{esc(symbol)}</td>')
-        body.append(f"<tr>{''.join(row)}</tr>")
+    if not data.claims or not linked_keys:
+        return ""
+    # sources in reference-table order, then any other source a link names
+    all_keys = source_keys(data)
+    order = {key: i for i, key in enumerate(all_keys)}
+    keys = sorted(linked_keys, key=lambda k: order.get(k, len(order)))
+    claim_order = {cell_text(c.claim_id): i for i, c in enumerate(data.claims)}
+    by_source: dict[str, list[str]] = {}
+    for claim_id, key in cells:
+        by_source.setdefault(key, []).append(claim_id)
     legend = " · ".join(f"{esc(symbol)} {esc(stance)}" for stance, symbol in STANCE_SYMBOLS.items())
-    content = f"<p class='muted'>{legend}</p>" + table(("claim", *keys), body, "matrix")
+    unlinked = len(all_keys) - len(keys)
+    parts = [
+        f"<p class='muted'>{legend}. Only sources with a link are shown"
+        + (f" ({unlinked} without one left out)" if unlinked > 0 else "")
+        + f"; {MATRIX_PAGE_SOURCES} sources to a page, each with the claims they bear on.</p>"
+    ]
+    pages = [keys[i : i + MATRIX_PAGE_SOURCES] for i in range(0, len(keys), MATRIX_PAGE_SOURCES)]
+    for number, page in enumerate(pages, 1):
+        ids = sorted({c for key in page for c in by_source.get(key, ())}, key=lambda c: claim_order.get(c, 0))
+        rows = []
+        for claim_id in ids:
+            claim = claims.get(claim_id)
+            status = tag(claim.status) if claim is not None else ""
+            text = esc(shorten(claim.text, MATRIX_CLAIM_CHARS)) if claim is not None else ""
+            row = [f'<td class="claim"><span class="id">{esc(claim_id)}</span> {status}<br>{text}</td>']
+            for key in page:
+                stance = cells.get((claim_id, key), "")
+                symbol = STANCE_SYMBOLS.get(stance, "?" if stance else "")
+                title = f' title="{esc(stance)}"' if stance else ""
+                row.append(f'<td class="cell-{css_token(stance)}"{title}>{esc(symbol)}</td>')
+            rows.append(f"<tr>{''.join(row)}</tr>")
+        head = "".join(f"<th class='id'>{esc(key)}</th>" for key in page)
+        start = (number - 1) * MATRIX_PAGE_SOURCES
+        caption = f"<h3>Sources {start + 1}–{start + len(page)} of {len(keys)}</h3>" if len(pages) > 1 else ""
+        parts.append(
+            f'<div class="matrix-page">{caption}<table class="matrix"><thead><tr><th class="claim">claim</th>'
+            f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        )
+    content = "".join(parts)
     if charts:
         picture = _chart("matrix", data, "Evidence matrix: claims × sources")
         if not picture:  # there are claims and sources here: only its size leaves the picture out
             picture = (
-                f"<p class='muted'>No picture of the matrix: {len(claims)} claims × {len(keys)} sources is "
-                "too large to read as one; the table above is the same matrix.</p>"
+                f"<p class='muted'>No picture of the matrix: {len(data.claims)} claims × "
+                f"{len(all_keys)} sources is too large to read as one; the tables above are the same "
+                "matrix.</p>"
             )
         content += picture
     return _section("matrix", "Evidence matrix", content)
 
 
 def _references(data: ReportData) -> str:
+    """The references as an editor checks them against the article: the work (authors, year, title, journal,
+    volume(issue):pages), its DOI and PMID as links, and what verification found."""
     references = data.references
     if not references:
         return _section("references", "References", "<p>No references.</p>")
@@ -289,7 +369,7 @@ def _references(data: ReportData) -> str:
         diffs = mismatches_pairs(ref.mismatches)
         diff_html = (
             table(
-                ("field", "ours", "Crossref"),
+                ("field", "ours", "index"),
                 (f"<tr><td>{esc(n)}</td><td>{esc(o)}</td><td>{esc(t)}</td></tr>" for n, o, t in diffs),
                 "diff",
             )
@@ -297,37 +377,52 @@ def _references(data: ReportData) -> str:
             else ""
         )
         notices = "".join(f'<div class="notice">{esc(text)}</div>' for text in notices_text(ref.notices))
-        suggested = ref.suggested_doi
-        doi_html = doi_link(ref.doi)
-        if not is_missing(suggested):
-            doi_html += f"<br><span class='muted'>found:</span> {doi_link(suggested)}"
+        ids = [doi_link(ref.doi)] if not is_missing(ref.doi) else []
+        if not is_missing(ref.suggested_doi):
+            ids.append(f"<span class='muted'>found:</span> {doi_link(ref.suggested_doi)}")
+        if not is_missing(ref.pmid):
+            ids.append(pmid_link(ref.pmid))
         level = cell_text(ref.level)
-        level_reason = cell_text(ref.level_reason)
+        design = cell_text(ref.design).replace("_", " ")
+        message = f"<br>{esc(ref.message)}" if ref.message else ""
+        appraisal = "<br>".join(
+            p
+            for p in (
+                esc(design),
+                f"level {esc(level)}" if level else "",
+                f"<span class='muted'>{esc(ref.level_reason)}</span>" if ref.level_reason else "",
+            )
+            if p
+        )
         body.append(
-            f"<tr><td>{esc(ref.key)}</td>"
-            # the spaces around the year stand where authors and journal were meant to go (0.1.0 output)
-            f"<td>{esc(ref.title)}<br><span class='muted'> {esc(ref.year)} </span></td>"
-            f"<td>{tag(ref.status)}<br>{esc(ref.message)}{diff_html}{notices}</td>"
-            f"<td class='wrap'>{doi_html}</td><td>{esc(ref.design)}</td>"
-            f"<td>{esc(level)}<br><span class='muted'>{esc(level_reason)}</span></td>"
-            f"<td>{esc(checked_against(ref))}</td></tr>"
+            f"<tr><td class='id'>{esc(ref.key)}</td><td>{_work(ref)}</td><td>{'<br>'.join(ids)}</td>"
+            f"<td>{tag(ref.status)}{message}{diff_html}{notices}</td>"
+            f"<td>{appraisal}</td><td>{esc(checked_against(ref, full=False))}</td></tr>"
         )
     return _section(
         "references",
         f"References ({len(references)})",
         table(
-            (
-                "key",
-                "work",
-                "verification: status, differences, notices",
-                "DOI",
-                "design",
-                "level",
-                "checked against",
-            ),
-            body,
+            ("key", "work", "DOI / PMID", "verification", "design and level", "checked against"), body, "refs"
         ),
     )
+
+
+def _work(ref: ReferenceRow) -> str:
+    """A reference as a citation: ``Gattie E, Cleland JA (2017). Title. Journal 47(3):133–49``."""
+    who = cell_text(ref.authors)
+    year = cell_text(ref.year)
+    head = " ".join(p for p in (esc(who), f"({esc(year)})" if year else "") if p)
+    title = esc(ref.title) if not is_missing(ref.title) else "<span class='muted'>no title</span>"
+    place = cell_text(ref.volume)
+    if not is_missing(ref.issue):
+        place += f"({cell_text(ref.issue)})"
+    if not is_missing(ref.pages):
+        place = f"{place}:{cell_text(ref.pages)}" if place else cell_text(ref.pages)
+    where = " ".join(
+        p for p in (f"<em>{esc(ref.container_title)}</em>" if ref.container_title else "", esc(place)) if p
+    )
+    return ". ".join(p for p in (head, title, where) if p)
 
 
 def _unregistered(data: ReportData) -> str:
@@ -336,7 +431,10 @@ def _unregistered(data: ReportData) -> str:
         return _section(
             "unregistered", "Unregistered claims", "<p>None: every claim-like sentence is registered.</p>"
         )
-    body = (f"<tr><td>{esc(i.sentence_id or i.claim_id)}</td><td>{esc(i.text)}</td></tr>" for i in items)
+    body = (
+        f"<tr><td class='id'>{esc(i.sentence_id or i.claim_id)}</td><td>{esc(i.text)}</td></tr>"
+        for i in items
+    )
     return _section(
         "unregistered",
         f"Unregistered claims ({len(items)})",
@@ -350,7 +448,7 @@ def _suggestions(data: ReportData) -> str:
     if not items:
         return ""
     body = (
-        f"<tr class='suggestion'><td>{esc(i.claim_id)}</td><td>{esc(i.source_key)}</td>"
+        f"<tr class='suggestion'><td class='id'>{esc(i.claim_id)}</td><td class='id'>{esc(i.source_key)}</td>"
         f"<td>{esc(i.title)}</td><td class='num'>{esc(_score(i.score))}</td>"
         f"<td>{esc(i.shared_terms or i.rationale)}</td></tr>"
         for i in items

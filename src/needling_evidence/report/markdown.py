@@ -11,19 +11,23 @@ from collections.abc import Sequence
 
 from ..rows import LinkRow, ReferenceRow
 from ._data import (
+    LINE_MEANS,
     REFERENCE_HEADER,
+    GapGroup,
     as_report_data,
     cell_text,
     checked_against,
-    claim_status_counts,
-    coverage_percent,
+    claim_line,
     evidence_links,
+    gap_groups,
+    kind_words,
     links_by_claim,
     mismatches_pairs,
     notices_text,
     reference_cells,
     report_heading,
     report_notes,
+    verdict,
     where,
 )
 
@@ -34,6 +38,10 @@ __all__ = ["MAX_MARKDOWN_CHARS", "render_markdown"]
 MAX_MARKDOWN_CHARS = 60_000
 # A claim's text is cut to this many characters in tables; the full text is in the HTML and JSON reports.
 CELL_CHARS = 160
+
+
+# The length of md_table's closing "… N more row(s) left out" line, kept free within a table's budget.
+_LEFT_OUT_ROOM = 80
 
 
 def md_cell(value: object, limit: int = CELL_CHARS) -> str:
@@ -53,7 +61,8 @@ def md_table(header: Sequence[str], body: Sequence[Sequence[object]], budget: in
     used = sum(len(line) + 1 for line in lines)
     for index, row in enumerate(body):
         line = "| " + " | ".join(md_cell(c) for c in row) + " |"
-        if used + len(line) + 1 > budget:
+        # room is kept for the closing "left out" line
+        if used + len(line) + 1 > budget - _LEFT_OUT_ROOM:
             lines.append(f"\n… {len(body) - index} more row(s) left out to fit; see the HTML or JSON report.")
             break
         lines.append(line)
@@ -69,22 +78,19 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
     parts.append(f"## {md_cell(report_heading(data, title), 200)}")
     parts.extend(f"> {md_cell(note, 500)}" for note in report_notes(data, notes))
 
-    counts = claim_status_counts(data)
-    total = sum(counts.values())
-    tally = " · ".join(f"{status} {count}" for status, count in counts.items())
-    parts.append(f"**{coverage_percent(data):.0f}% of {total} claim(s) supported** — {tally}")
+    groups = gap_groups(data)
+    first, *rest = verdict(data, groups)
+    parts.append(f"**{md_cell(first, 500)}**" + (f" {md_cell(' '.join(rest), 500)}" if rest else ""))
 
-    remaining = MAX_MARKDOWN_CHARS - sum(len(p) + 2 for p in parts)
+    footer = f"<sub>needling_evidence report, schema {md_cell(data.schema_version)}</sub>"
+    remaining = MAX_MARKDOWN_CHARS - sum(len(p) + 2 for p in parts) - len(footer) - 2
     gaps, claims, references, problems = data.gaps, data.claims, data.references, data.problems
-    by_claim = links_by_claim(data)
     # The gaps are what an editor acts on, so they get half the room; claims and references share the rest.
+    gaps_md = _gaps(groups, int(remaining * 0.5))
+    parts.append(f"### Gaps ({len(gaps)}), worst first\n\n<sub>{LINE_MEANS}</sub>\n\n{gaps_md}")
+    remaining -= len(parts[-1]) + 2
+    by_claim = links_by_claim(data)
     sections: list[tuple[str, Sequence[str], list[list[object]], float]] = [
-        (
-            f"### Gaps ({len(gaps)}), worst first",
-            ("gap", "claim", "source", "what to do"),
-            [[g.gap, g.claim_id, g.source_key, g.message] for g in gaps],
-            0.5,
-        ),
         (
             f"### Claims ({len(claims)})",
             ("claim", "status", "kind", "sources", "why", "text"),
@@ -122,18 +128,56 @@ def render_markdown(report: object, *, title: str | None = None, notes: Sequence
         if not body:
             parts.append(f"{heading_text}\n\nNone.")
             continue
-        budget = int(remaining * share)
+        budget = int(remaining * share) - len(heading_text) - 4
         table = md_table(header, body, budget)
         parts.append(f"{heading_text}\n\n{table}")
         remaining -= len(table) + len(heading_text) + 4
-    parts.append(f"<sub>needling_evidence report, schema {md_cell(data.schema_version)}</sub>")
+    parts.append(footer)
     return "\n\n".join(parts) + "\n"
+
+
+def _gaps(groups: Sequence[GapGroup], budget: int) -> str:
+    """Each group of alike gaps as a line (kind, how many, reason, what to do) and, for claims, a table of
+    their lines, ids and shortened texts; for references, their keys. Stops (saying so) at ``budget``."""
+    if not groups:
+        return "None: every claim is supported and every reference checks out."
+    out: list[str] = []
+    used = 0
+    for index, group in enumerate(groups):
+        heading = f"- **{md_cell(kind_words(group.kind))}** — {md_cell(group.detail(), 600)}"
+        if group.about_claims:
+            body: list[list[object]] = [
+                [
+                    claim_line(claim),
+                    gap.claim_id,
+                    claim.text if claim is not None else "",
+                ]
+                for gap, claim in zip(group.gaps, group.claims, strict=True)
+            ]
+            block = heading + "\n\n" + md_table(("line", "claim", "text"), body, max(budget - used, 200))
+        else:
+            keys = ", ".join(
+                md_cell(g.claim_id or g.source_key) for g in group.gaps if g.claim_id or g.source_key
+            )
+            block = heading + (f": {keys}" if keys else "")
+        if used + len(block) > budget:
+            left = sum(len(g.gaps) for g in groups[index:])
+            out.append(f"… {left} more gap(s) left out to fit; see the HTML or JSON report.")
+            break
+        out.append(block)
+        used += len(block) + 2
+    return "\n\n".join(out)
 
 
 def _sources_cell(links: Sequence[LinkRow]) -> str:
     return ", ".join(
-        f"{cell_text(link.source_key)} ({cell_text(link.stance)}"
-        + (f", {cell_text(link.origin)}" if cell_text(link.origin) != "registry" else "")
+        f"{cell_text(link.source_key)} ("
+        + (
+            "cited, not reviewed"  # an inline citation: nobody judged what the source shows
+            if link.origin == "citation"
+            else cell_text(link.stance)
+            + (f", {cell_text(link.origin)}" if cell_text(link.origin) != "registry" else "")
+        )
         + ")"
         for link in evidence_links(links)
     )

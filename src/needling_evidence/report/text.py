@@ -6,21 +6,25 @@ import shutil
 import textwrap
 from collections.abc import Collection, Mapping, Sequence
 
-from ..rows import ClaimRow, GapRow, LinkRow, ReferenceRow
+from ..rows import ClaimRow, LinkRow, ReferenceRow
 from ._data import (
+    LINE_MEANS,
     REFERENCE_HEADER,
+    GapGroup,
     as_report_data,
     cell_text,
     checked_against_short,
-    claim_status_counts,
-    coverage_percent,
+    claim_line,
     evidence_links,
+    gap_groups,
     links_by_claim,
     mismatches_pairs,
     notices_text,
     reference_cells,
     report_heading,
     report_notes,
+    shorten,
+    verdict,
     where,
 )
 
@@ -30,12 +34,11 @@ __all__ = ["format_table", "render_text", "terminal_width"]
 MIN_COLUMN_WIDTH = 6
 # A word longer than this (a long URL) may be broken to let the table fit.
 MAX_WORD_WIDTH = 28
-# A gap's reason is cut to this many characters in the terminal (about two lines of its column at 100
-# columns), so no gap takes more than a few lines; the other formats keep the whole message.
-GAP_REASON_CHARS = 120
-# The gaps table's reason column is never narrower than this; on a very narrow terminal the table overflows
-# rather than wrap a reason one word a line.
-MIN_REASON_WIDTH = 20
+# A gap's reason is cut to this many characters in the terminal (two lines at 100 columns), so no gap takes
+# more than a few lines; the other formats keep the whole message.
+GAP_REASON_CHARS = 200
+# A claim's text in the gaps list is cut to this many characters (a line or two): enough to recognise it.
+CLAIM_TEXT_CHARS = 100
 # A claim's text (a reference's differences) sits under its row, indented so the ids stand out on the left.
 INDENT = "    "
 # Terminals narrower than this are treated as this wide (pipes and CI logs report 80 anyway).
@@ -52,8 +55,11 @@ def format_table(
     width: int | None = None,
     *,
     whole: Collection[int] = (),
+    notes: Sequence[str] = (),
 ) -> str:
     """A plain-text table no wider than ``width``: the widest columns are narrowed and their cells wrapped.
+    With ``notes`` (one per row), each row is followed by its note, indented and wrapped to the full width:
+    the place for prose, so the columns above keep to short words.
 
     Words are kept whole where they can be: prose columns are narrowed first, down to their longest word
     (:data:`MAX_WORD_WIDTH` at most), then to :data:`MIN_COLUMN_WIDTH`, breaking words; the ``whole``
@@ -62,7 +68,7 @@ def format_table(
     """
     width = width or terminal_width()
     cells = [[" ".join(cell_text(c).split()) for c in row] for row in body]
-    return "\n".join(_laid_out(header, cells, _column_widths(header, cells, width, whole)))
+    return "\n".join(_laid_out(header, cells, _column_widths(header, cells, width, whole), notes, width))
 
 
 def _column_widths(
@@ -137,8 +143,9 @@ def _wrapped_row(row: Sequence[str], widths: Sequence[int]) -> list[str]:
 def render_text(
     report: object, *, title: str | None = None, notes: Sequence[str] | None = None, width: int | None = None
 ) -> str:
-    """The report (a ``CoverageReport`` or its ``to_dict()``) as a terminal summary an editor can read: the
-    counts, every gap worst first in a line or two, the claims and the references. Long gap messages are
+    """The report (a ``CoverageReport`` or its ``to_dict()``) as a terminal summary an editor can read: a
+    verdict in words, the gaps worst first (alike gaps grouped, each claim with its line and shortened
+    text), the claims and the references, in tables as wide as the terminal (``COLUMNS``). Long texts are
     shortened here (saying so); the HTML and JSON reports carry every message in full."""
     data = as_report_data(report)
     width = width or terminal_width()
@@ -146,22 +153,23 @@ def render_text(
     heading = report_heading(data, title)
     out.append(heading)
     out.append("=" * min(len(heading), width))
-    out.extend(textwrap.fill(note, width) for note in report_notes(data, notes))
-    counts = claim_status_counts(data)
-    total = sum(counts.values())
-    tally = ", ".join(f"{count} {status}" for status, count in counts.items())
-    out.append(
-        "\n" + textwrap.fill(f"{coverage_percent(data):.0f}% of {total} claim(s) supported ({tally}).", width)
-    )
+    out.extend(_fill(note, width) for note in report_notes(data, notes))
+    groups = gap_groups(data)
+    out.append("")
+    out.extend(_fill(line, width) for line in verdict(data, groups))
 
     gaps, claims, references = data.gaps, data.claims, data.references
     out.append(f"\nGaps ({len(gaps)}), worst first")
-    if gaps:
-        reasons = [_gap_reason(g, claims, references) for g in gaps]
-        shortened = [_shorten(reason, GAP_REASON_CHARS) for reason in reasons]
-        out.extend(_gap_table(gaps, shortened, width))
-        if shortened != reasons:
-            out.append(textwrap.fill("… shortened here; the html and json reports give it in full.", width))
+    if any(group.about_claims for group in groups):
+        out.append(_fill(f"({LINE_MEANS})", width))
+    if groups:
+        shortened = False
+        for group in groups:
+            lines, cut = _gap_group(group, width)
+            out.extend(lines)
+            shortened = shortened or cut
+        if shortened:
+            out.append(_fill("… shortened here; the html and json reports give it in full.", width))
     else:
         out.append("none")
 
@@ -171,8 +179,58 @@ def render_text(
     out.extend(_references_table(references, width))
     if data.problems:
         out.append(f"\nProblems in the inputs ({len(data.problems)})")
-        out.extend(f"  {where(p)}: {cell_text(p.message)}" for p in data.problems)
+        out.extend(
+            textwrap.fill(
+                f"{where(p)}: {cell_text(p.message)}",
+                width,
+                initial_indent="  ",
+                subsequent_indent=INDENT + "  ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+            for p in data.problems
+        )
     return "\n".join(out) + "\n"
+
+
+def _fill(text: str, width: int, indent: str = "", hanging: str | None = None) -> str:
+    return textwrap.fill(
+        " ".join(text.split()),
+        width,
+        initial_indent=indent,
+        subsequent_indent=indent if hanging is None else hanging,
+        break_on_hyphens=False,
+        break_long_words=False,  # a DOI or key stays whole; a line may overflow rather than split it
+    )
+
+
+def _gap_group(group: GapGroup, width: int) -> tuple[list[str], bool]:
+    """One group of alike gaps: its heading (kind, how many, the reason, what to do), then a table of its
+    claims (line, id, shortened text) or the keys of its references. Whether anything was shortened."""
+    reason = shorten(group.reason, GAP_REASON_CHARS)
+    cut = reason != " ".join(group.reason.split())
+    heading = GapGroup(group.kind, reason, group.gaps, group.claims).heading()
+    lines = ["", _fill(f"* {heading}", width, hanging="  ")]
+    if group.about_claims:
+        body = [
+            [
+                cell_text(claim_line(claim)),
+                cell_text(gap.claim_id),
+                shorten(claim.text, CLAIM_TEXT_CHARS) if claim is not None else "",
+            ]
+            for gap, claim in zip(group.gaps, group.claims, strict=True)
+        ]
+        cut = cut or any(
+            claim is not None and len(cell_text(claim.text)) > CLAIM_TEXT_CHARS for claim in group.claims
+        )
+        header = ["line", "claim", "text"]
+        table = _laid_out(header, body, _column_widths(header, body, width - len(INDENT), whole=(0, 1)))
+        lines.extend(INDENT + line for line in table)
+    else:
+        keys = [cell_text(g.claim_id or g.source_key) for g in group.gaps if g.claim_id or g.source_key]
+        if keys:
+            lines.append(_fill(", ".join(keys), width, INDENT))
+    return lines, cut
 
 
 def _claims_table(
@@ -192,79 +250,40 @@ def _claims_table(
     ]
     texts = [cell_text(c.text) for c in claims]
     header = ["claim", "status", "kind", "sources"]
-    return _laid_out(header, body, _column_widths(header, body, width, whole=(0,)), texts, width)
+    # ids and status words stay whole: "unveri/fied" reads as nothing
+    return _laid_out(header, body, _column_widths(header, body, width, whole=(0, 1)), texts, width)
 
 
 def _references_table(references: Sequence[ReferenceRow], width: int) -> list[str]:
-    """References as a table of key, status, DOI, design, level and where they were checked (key, status and
-    DOI kept whole), each followed by its differences from Crossref and notices, where it has any."""
+    """References as a table of key, status, DOI, design and level (key, status and DOI kept whole), each
+    followed by its differences from the index, its notices and where it was checked."""
     if not references:
         return ["none"]
     notes_at = REFERENCE_HEADER.index("differences / notices")
+    checked_at = REFERENCE_HEADER.index("checked against")
     design_at = REFERENCE_HEADER.index("design")
-    header = [h for i, h in enumerate(REFERENCE_HEADER) if i != notes_at]
+    header = [h for i, h in enumerate(REFERENCE_HEADER) if i not in (notes_at, checked_at)]
     body: list[list[str]] = []
     notes: list[str] = []
     for reference in references:
         cells = reference_cells(reference, _differences(reference), checked_against_short(reference))
         row = [cell_text(c) for c in cells]
         row[design_at] = row[design_at].replace("_", " ")  # a narrow column wraps it between words
-        notes.append(row.pop(notes_at))
-        body.append(row)
+        differences, checked = row[notes_at], row[checked_at]
+        notes.append(
+            "; ".join(p for p in (differences, f"checked against: {checked}" if checked else "") if p)
+        )
+        body.append([c for i, c in enumerate(row) if i not in (notes_at, checked_at)])
     return _laid_out(header, body, _column_widths(header, body, width, whole=(0, 1, 2)), notes, width)
 
 
-def _gap_table(gaps: Sequence[GapRow], reasons: Sequence[str], width: int) -> list[str]:
-    """Gaps as a three-column table sized for the reason: the gap kind in words (a long one such as
-    "unverified reference" wraps, so it does not widen the column for every claim), the claim id or
-    reference key kept whole, and the reason in the rest of the width."""
-    body = [
-        [
-            cell_text(g.gap).replace("_", " "),
-            cell_text(g.claim_id or g.source_key) or "(article)",
-            reason,
-        ]
-        for g, reason in zip(gaps, reasons, strict=True)
-    ]
-    header = ["gap", "claim / source", "why"]
-    kind_width = max(len(word) for row in [header, *body] for word in row[0].split())
-    subject_width = max(len(row[1]) for row in [header, *body])
-    reason_width = max(width - kind_width - subject_width - 4, MIN_REASON_WIDTH)
-    return _laid_out(header, body, [kind_width, subject_width, reason_width])
-
-
-def _gap_reason(gap: GapRow, claims: Sequence[ClaimRow], references: Sequence[ReferenceRow]) -> str:
-    """A gap's message without what the row already names: a claim's text (the claims table shows it) and a
-    reference's label (the row names its key)."""
-    message = cell_text(gap.message)
-    kind = cell_text(gap.gap)
-    claim_id = cell_text(gap.claim_id)
-    claim = next((c for c in claims if cell_text(c.claim_id) == claim_id), None) if claim_id else None
-    if claim is not None:
-        text = " ".join(cell_text(claim.text).split())
-        reason = cell_text(claim.reason)
-        if kind == cell_text(claim.status) and reason and text and text in " ".join(message.split()):
-            return reason
-        flat = " ".join(message.split())
-        prefix = f"{kind}: {text} — "
-        if text and flat.startswith(prefix):  # an overstatement: "overstated: <claim> — <why>"
-            return flat[len(prefix) :]
-    key = cell_text(gap.source_key)
-    for reference in references if key else ():
-        label = cell_text(reference.label)
-        if cell_text(reference.key) == key and label and message.startswith(f"{label}: "):
-            return message[len(label) + 2 :]
-    return message
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _sources(links: Sequence[LinkRow]) -> str:
-    shown = evidence_links(links)
-    return ", ".join(f"{cell_text(link.source_key)} {cell_text(link.stance)}" for link in shown)
+    # an inline citation records what the author pointed at: nobody judged what the source shows
+    return ", ".join(
+        f"{cell_text(link.source_key)} "
+        + ("(cited, not reviewed)" if link.origin == "citation" else cell_text(link.stance))
+        for link in evidence_links(links)
+    )
 
 
 def _differences(reference: ReferenceRow) -> str:
