@@ -199,3 +199,26 @@ def test_refs_fix_looks_up_only_the_entries_without_a_doi(tmp_path: Path) -> Non
     assert len(source.searched) == 2
     assert [v.key for v in fix.verifications] == ["without", "empty"]
     assert set(fix.skipped) == {"without", "empty"} and fix.additions == {}
+
+
+def test_quote_index_finds_each_drafted_sentence_where_it_is_in_time_linear_in_the_article() -> None:
+    # issue 13 item 6: linking the claims of a 5 MB article searched the whole text for each quote (and
+    # counted every occurrence), and walked a copy of the rest of the sentence list for each: quadratic
+    from needling_evidence.link import quote_index
+
+    body = "".join(f"Needling reduced pain by {i} points in trial {i}.\n\n" for i in range(20_000))
+    article = ne.load_article("# T\n\nNeedling helps.\n\n" + body + "Needling helps.\n")
+    index = quote_index(article)
+    assert index is not None
+    started = time.perf_counter()
+    for sentence in article.sentences:
+        span = index.span(sentence.text, sentence.id)
+        assert span == (sentence.start, sentence.end)
+        assert index.sentence_ids(*span) == [sentence.id]
+    assert time.perf_counter() - started < LINEAR_SECONDS
+    last = article.sentences[-1]
+    assert last.text == "Needling helps."
+    assert index.span(last.text) == (article.sentences[1].start, article.sentences[1].end)  # no id: first
+    assert index.span("  Needling\n  reduced pain by 7 ", None) is not None  # white space folded
+    assert index.find("Needling helps.")[1] == 2
+    assert index.span("not in the article") is None

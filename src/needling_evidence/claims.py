@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -150,23 +151,79 @@ _QUOTE_CHARS = {
 }
 
 
-def _normalise(text: str) -> tuple[str, list[int]]:
+_QUOTE_TABLE = str.maketrans(_QUOTE_CHARS)
+_SPACE_RUN = re.compile(r"\s+")
+
+
+class _Offsets(Sequence[int]):
+    """Each normalised character's offset in the original text, kept as one entry per run of characters
+    copied as they were (not one Python int per character: a 5 MB article would hold 5 million)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []  # normalised offset where each piece starts
+        self.origins: list[int] = []  # its offset in the original
+        self.spaces: set[int] = set()  # normalised offsets of a space standing for a run of white space
+        self.length = 0
+
+    def add(self, origin: int, length: int, *, space: bool = False) -> None:
+        self.starts.append(self.length)
+        self.origins.append(origin)
+        if space:
+            self.spaces.add(self.length)
+        self.length += length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.length))]
+        if index < 0:
+            index += self.length
+        if not 0 <= index < self.length:
+            raise IndexError(index)
+        piece = bisect.bisect_right(self.starts, index) - 1
+        return self.origins[piece] + (index - self.starts[piece])
+
+    def normalised(self, origin: int) -> int:
+        """The first normalised offset whose original offset is at or after ``origin``."""
+        piece = bisect.bisect_right(self.origins, origin) - 1
+        if piece < 0:
+            return 0
+        end = self.starts[piece + 1] if piece + 1 < len(self.starts) else self.length
+        inside = origin - self.origins[piece]
+        return self.starts[piece] + inside if self.starts[piece] + inside < end else end
+
+
+def _normalised_text(text: str) -> str:
+    """What :func:`_normalise` makes of ``text``, without the offsets (``str.split`` splits at the same white
+    space as ``str.isspace``)."""
+    return " ".join(text.translate(_QUOTE_TABLE).split())
+
+
+def _normalise(text: str) -> tuple[str, _Offsets]:
     """Text with quote styles and dashes unified and whitespace runs collapsed, plus each output character's
-    offset in the input (so a match maps back to the article's own offsets)."""
-    out: list[str] = []
-    where: list[int] = []
-    pending_space = False
-    for index, char in enumerate(text):
-        if char.isspace():
-            pending_space = bool(out)
-            continue
-        if pending_space:
-            out.append(" ")
-            where.append(index - 1)
-            pending_space = False
-        out.append(_QUOTE_CHARS.get(char, char))
-        where.append(index)
-    return "".join(out), where
+    offset in the input (so a match maps back to the article's own offsets). A run of white space between
+    words becomes one space, standing at the run's last character; white space at either end is dropped."""
+    unified = text.translate(_QUOTE_TABLE)  # one character for one: offsets unchanged
+    pieces: list[str] = []
+    offsets = _Offsets()
+    copied_from = 0
+    for run in _SPACE_RUN.finditer(unified):
+        if run.start() > copied_from:
+            if pieces:
+                pieces.append(" ")
+                offsets.add(copied_from - 1, 1, space=True)
+            pieces.append(unified[copied_from : run.start()])
+            offsets.add(copied_from, run.start() - copied_from)
+        copied_from = run.end()
+    if copied_from < len(unified):
+        if pieces:
+            pieces.append(" ")
+            offsets.add(copied_from - 1, 1, space=True)
+        pieces.append(unified[copied_from:])
+        offsets.add(copied_from, len(unified) - copied_from)
+    return "".join(pieces), offsets
 
 
 class QuoteIndex:
@@ -182,10 +239,29 @@ class QuoteIndex:
         self.text, self.offsets = _normalise(article.text)
         self._sentences = sorted(article.sentences, key=lambda s: s.start)
         self._starts = [s.start for s in self._sentences]
+        self._start_of = {s.id: s.start for s in self._sentences}
         self._normalised_sentences: list[str] | None = None
 
+    def span(self, quote: str, sentence_id: str | None = None) -> tuple[int, int] | None:
+        """The article offsets of ``quote``: where sentence ``sentence_id`` starts when the quote is there (a
+        drafted claim quotes its own sentence), else its first occurrence; ``None`` when it is not in the
+        article. With the sentence, the work is the quote's length, not the article's: a report links every
+        claim of a 5 MB article this way (issue 13), where searching the whole text for each was quadratic."""
+        needle = _normalised_text(quote)
+        if not needle:
+            return None
+        start = self._start_of.get(sentence_id) if sentence_id is not None else None
+        if start is not None:
+            at = self.offsets.normalised(start)
+            if self.text.startswith(needle, at):
+                return self.offsets[at], self.offsets[at + len(needle) - 1] + 1
+        first = self.text.find(needle)
+        if first < 0:
+            return None
+        return self.offsets[first], self.offsets[first + len(needle) - 1] + 1
+
     def find(self, quote: str) -> tuple[tuple[int, int] | None, int]:
-        needle, _ = _normalise(quote)
+        needle = _normalised_text(quote)
         if not needle:
             return None, 0
         first = self.text.find(needle)
@@ -200,7 +276,7 @@ class QuoteIndex:
         # Sentences do not nest: begin at the last one starting at or before ``start`` and walk forward.
         first = max(bisect.bisect_right(self._starts, start) - 1, 0)
         out = []
-        for s in self._sentences[first:]:
+        for s in itertools.islice(self._sentences, first, None):  # not a slice: a copy of the rest each time
             if s.start >= end:
                 break
             if start < s.end:
@@ -209,7 +285,7 @@ class QuoteIndex:
 
     def close_matches(self, quote: str) -> list[tuple[str, str, float]]:
         """``(sentence id or "", sentence text, share of the quote matched)``, best first."""
-        needle, _ = _normalise(quote)
+        needle = _normalised_text(quote)
         if not needle:
             return []
         if self._sentences:
@@ -218,7 +294,7 @@ class QuoteIndex:
             units = [("", line) for line in self.article.text.splitlines() if line.strip()]
         scored = []
         for sentence_id, text in units:
-            hay, _ = _normalise(text)
+            hay = _normalised_text(text)
             matcher = difflib.SequenceMatcher(None, hay, needle, autojunk=False)
             if matcher.real_quick_ratio() == 0:
                 continue
