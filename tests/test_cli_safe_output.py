@@ -194,3 +194,32 @@ def test_refs_fix_and_errors_show_nothing_a_terminal_acts_on(
     code, out, err = run(capsys, "verify", str(bib), "--format", f"x{HOSTILE}")
     assert code == 2 and "invalid choice" in err
     assert_terminal_safe(out, err)
+
+
+def test_a_large_input_is_never_silent_while_it_is_read(
+    capsys: pytest.CaptureFixture[str], article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 13 item 6: a 5 MB article took tens of seconds with no word before any count was known. The size
+    # threshold and the interval are made small here so a short article stands for a large one.
+    import time
+
+    from needling_evidence import commands
+
+    monkeypatch.setattr(cli, "LARGE_INPUT_BYTES", 10)
+    monkeypatch.setattr("needling_evidence.progress.LOG_EVERY_SECONDS", 0.05)
+    real_draft = commands.run_claims_draft
+
+    def slow_draft(*args: object, **kwargs: object) -> object:
+        time.sleep(0.3)
+        return real_draft(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(commands, "run_claims_draft", slow_draft)
+    code, out, err = run(capsys, "claims", "draft", str(article))
+    assert code == 0 and "claims:" in out
+    lines = err.splitlines()
+    assert lines[0].startswith("Reading and analysing article.md (0.0 MB)")
+    assert any(line.startswith("  still reading and analysing (") for line in lines[1:])
+    assert_terminal_safe(err)
+    monkeypatch.setattr(cli, "LARGE_INPUT_BYTES", 10_000_000)
+    code, out, err = run(capsys, "claims", "draft", str(article))
+    assert code == 0 and err == ""  # a small input: no word
