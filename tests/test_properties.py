@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import needling_evidence as ne
@@ -105,6 +105,62 @@ def test_read_csl_json_is_total_on_text(text: str) -> None:
 @given(_READER_TEXT)
 def test_load_article_is_total_on_text(text: str) -> None:
     _total(lambda: ne.load_article(text + "\n\nA second paragraph."))
+
+
+_FRONT_MATTER_FRAGMENTS = [
+    "title: x\n",
+    "date: 2024-02-30\n",
+    "reviewed: 2025-03-14 10:00:00\n",
+    "a: &a [x, x]\n",
+    "b: [*a, *a]\n",
+    "c: *a\n",
+    "!!python/object/apply:os.system ['true']\n",
+    "- item\n",
+    "key: [",
+    "{",
+    "? ",
+    ": ",
+    "\x07",
+    "\t",
+    "'",
+    '"',
+]
+_FRONT_MATTER = st.lists(st.one_of(st.sampled_from(_FRONT_MATTER_FRAGMENTS), _ANY_TEXT), max_size=20).map(
+    "".join
+)
+
+
+@given(_FRONT_MATTER)
+@example(front="title: x\ndate: 2024-02-30\n")
+@example(
+    front="a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n" for p, c in zip("abcdefg", "bcdefgh", strict=True))
+)
+def test_load_article_is_total_on_any_front_matter(front: str) -> None:
+    # issue 13: front matter was read by yaml.safe_load outside the registry's guards (an impossible date
+    # raised ValueError; aliases expanded without bound in repr)
+    article = ne.load_article(f"---\n{front}\n---\n\nA paragraph of text.")
+    assert isinstance(article.metadata, dict)
+    assert len(repr(article)) < 100_000
+    assert all(p.code.startswith("article.") for p in article.problems)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+# A plain-text list may start at any number up to 999 and run on past it; a line that starts with four
+# digits is an item only where it goes on from the one before (else "2017. The trial" would be an item).
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=1, max_value=40))
+@example(first=990, count=20)
+def test_a_consecutive_numbered_list_keeps_every_item(
+    tmp_path: Path, suffix: str, first: int, count: int
+) -> None:
+    # issue 13: items numbered 1000 and more merged into the item before (plain text read three digits)
+    items = "\n".join(f"{n}. Item {n} of the list" for n in range(first, first + count))
+    path = tmp_path / f"list{suffix}"
+    path.write_text(f"Intro text here.\n\n{items}\n", encoding="utf-8")
+    article = ne.load_article(path)
+    listed = [s.text for s in article.sentences if s.kind == "list_item"]
+    expected = [f"Item {n} of the list" for n in range(first, first + count)]
+    assert listed == expected
 
 
 @given(_READER_TEXT)

@@ -83,3 +83,15 @@ def test_a_bib_with_a_byte_order_mark_is_read_and_written_back_in_its_own_encodi
     assert written.startswith(original[: len("\ufeff".encode(codec))])
     assert written.decode(codec).lstrip("\ufeff").startswith(_ENTRY[:-3])
     assert "doi = {10.1000/xyz123}" in written.decode(codec)
+
+
+def test_footnote_named_references_and_a_list_past_999_read_together() -> None:
+    # Two changes met here: footnote definitions named by a word ("[^smith2017]:", issue 9) and labels of
+    # four digits that count only when they go on from the one before (issue 13); a name is not a number.
+    refs = ne.parse_references(
+        "[^smith2017]: Smith J. Pain relief. Spine. 2017;1:1-2.\n[^2]: Jones K. Other. Pain. 2018;2:3-4.\n"
+    )
+    assert [(r.key, r.fields.get("label")) for r in refs] == [("smith2017", "smith2017"), ("jones2018", "2")]
+    assert refs.problems == ()
+    listed = "\n".join(f"{n}. Author{n} A. Title number {n}. Journal. 2010;1:{n}." for n in range(998, 1002))
+    assert [r.fields.get("label") for r in ne.parse_references(listed)] == ["998", "999", "1000", "1001"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["csv_cell", "terminal_text"]
+__all__ = ["csv_cell", "json_terminal_text", "terminal_text"]
 
 # ESC-introduced sequences first (CSI "ESC [ … final", OSC "ESC ] … BEL/ST", other two-byte escapes), so
 # that their parameters go with them, then any C0/C1 control character left (tab and newline are layout,
@@ -27,6 +27,10 @@ _TERMINAL_UNSAFE = re.compile(
     r"|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"  # bidi marks, embeddings, overrides, isolates
 )
 
+# What JSON text can still hold raw after json.dumps (which escapes C0 controls, ESC included, as \u00XX):
+# DEL, the C1 controls and the bidirectional controls.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 # A leading character a spreadsheet reads as the start of a formula (OWASP "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -34,6 +38,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def terminal_text(text: str) -> str:
     """``text`` without anything a terminal would act on instead of showing (see the module docstring)."""
     return _TERMINAL_UNSAFE.sub("", text)
+
+
+def json_terminal_text(text: str) -> str:
+    """JSON text (from :func:`json.dumps`) with every character a terminal would act on written as a
+    ``\\uXXXX`` escape: the same JSON values, nothing lost, nothing acted on."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def csv_cell(value: object) -> object:

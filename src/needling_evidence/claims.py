@@ -35,16 +35,17 @@ same way. Nothing is changed silently: values are used as written.
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
 import difflib
+import itertools
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ._yaml import MAX_YAML_ALIASES, MAX_YAML_NODES, parse_yaml
+from ._yaml import YamlValue as _Y
 from .errors import InputError, StrictError
 from .model import (
     CERTAINTIES,
@@ -81,13 +82,6 @@ __all__ = [
 # any real registry, and `claims draft` refuses to write a larger one, so what it writes is always readable;
 # a file over it is a denial of service rather than a registry.
 MAX_REGISTRY_BYTES = 20_000_000
-# Anchors and aliases are legal YAML and handy for a shared reviewer block, but a registry has no use for
-# many: the "billion laughs" document needs only ~10 aliases per level, so we cap the reuse count and,
-# separately, the number of nodes the document would expand to.
-MAX_YAML_ALIASES = 1_000
-# 10,000 claims × ~25 nodes each (claim fields plus a few evidence links) — far above any real registry, far
-# below what would exhaust memory.
-MAX_YAML_NODES = 250_000
 # A quote's close matches are reported when at least this share of the quote's characters match a sentence in
 # order (difflib); 0.6 is difflib's own default cut-off for get_close_matches.
 CLOSE_MATCH_CUTOFF = 0.6
@@ -124,220 +118,12 @@ APPRAISAL_FIELDS: Mapping[str, tuple[str, ...]] = {
     "effect": EFFECTS,
 }
 
-# Tags a registry may use: YAML's core schema. Anything else (``!!python/object:…``, a custom ``!tag``) is
-# refused.
-_SAFE_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
-)
 _CLAIM_ID = re.compile(r"^[^\s]+$")
 
 
 def schema_path() -> Path:
     """The documented registry schema shipped with the package (``claims_schema.yaml``)."""
     return Path(str(resources.files(__package__).joinpath("claims_schema.yaml")))
-
-
-# --- YAML with lines ----------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Y:
-    """A YAML value with the (1-based) line it starts on. Maps hold ``{key: _Y}``; sequences ``[_Y]``."""
-
-    value: Any
-    line: int
-    raw: str | None = None
-
-
-class _Refused(Exception):
-    def __init__(self, code: str, message: str, line: int):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.line = line
-
-
-class _Converter:
-    """Turns a composed node graph into :class:`_Y` values, counting what aliases would expand to."""
-
-    def __init__(self, loader: Any, file: str, problems: list[Problem], text: str):
-        self.loader = loader
-        self.file = file
-        self.problems = problems
-        self.text = text
-        self.lines = text.splitlines()
-        # Without aliases a document cannot hold more values than it has characters: the cap grows with the
-        # file, so a large honest registry is read while a small document that expands a millionfold is not.
-        self.max_nodes = MAX_YAML_NODES + len(text)
-        self.nodes = 0
-        self.aliases = 0
-        self.seen: set[int] = set()
-        self.stack: set[int] = set()
-
-    def raw(self, node: Any) -> str:
-        start, end = node.start_mark.line, max(node.end_mark.line, node.start_mark.line)
-        return "\n".join(self.lines[start : end + 1])
-
-    def convert(self, node: Any) -> _Y:
-        import yaml
-
-        line = node.start_mark.line + 1
-        self.nodes += 1
-        if self.nodes > self.max_nodes:
-            raise _Refused(
-                "claims.yaml_bomb",
-                f"the YAML expands to more than {self.max_nodes:,} values, far more than its "
-                f"{len(self.text):,} characters hold without aliases (aliases reused too often?); refused",
-                line,
-            )
-        if id(node) in self.stack:
-            raise _Refused(
-                "claims.yaml_bomb", "a YAML alias refers to itself (recursive structure); refused", line
-            )
-        if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
-            self.aliases += 1
-            if self.aliases > MAX_YAML_ALIASES:
-                raise _Refused(
-                    "claims.yaml_bomb",
-                    f"more than {MAX_YAML_ALIASES:,} alias uses (a 'billion laughs' document?); refused",
-                    line,
-                )
-        self.seen.add(id(node))
-        if node.tag not in _SAFE_TAGS:
-            self.problems.append(
-                Problem(
-                    "claims.yaml_unsafe_tag",
-                    f"the YAML tag {node.tag!r} is not allowed (only plain YAML values are read; nothing is "
-                    "constructed from tags); the value is ignored",
-                    file=self.file,
-                    line=line,
-                    raw=self.raw(node),
-                )
-            )
-            return _Y(None, line, self.raw(node))
-        if isinstance(node, yaml.ScalarNode):
-            try:
-                value = self.loader.construct_object(node, deep=True)
-            except ValueError:
-                # A timestamp that is no real date (2024-02-30): keep what the user wrote, say so.
-                self.problems.append(
-                    Problem(
-                        "claims.bad_date",
-                        f"{node.value!r} is not a real date (YYYY-MM-DD); it is kept as text",
-                        file=self.file,
-                        line=line,
-                    )
-                )
-                return _Y(str(node.value), line)
-            if isinstance(value, (_dt.date, _dt.datetime)):
-                value = value.isoformat()
-            return _Y(value, line)
-        self.stack.add(id(node))
-        try:
-            if isinstance(node, yaml.SequenceNode):
-                return _Y([self.convert(item) for item in node.value], line, self.raw(node))
-            mapping: dict[str, _Y] = {}
-            for key_node, value_node in node.value:
-                key = self.convert(key_node)
-                name = str(key.value)
-                if name in mapping:
-                    self.problems.append(
-                        Problem(
-                            "claims.yaml_duplicate_key",
-                            f"the key {name!r} appears twice in one mapping (first on line "
-                            f"{mapping[name].line}); the later value is used",
-                            file=self.file,
-                            line=key.line,
-                            field=name,
-                        )
-                    )
-                mapping[name] = self.convert(value_node)
-                mapping[name].line = key.line
-            return _Y(mapping, line, self.raw(node))
-        finally:
-            self.stack.discard(id(node))
-
-
-# What a hand edit most often did wrong, by the words of PyYAML's message.
-_YAML_HINTS = (
-    (
-        "mapping values are not allowed",
-        "; a value that contains ': ' must be in quotes, and '- ' needs its space",
-    ),
-    ("'\\t'", "; YAML indents with spaces, not tabs"),
-    ("expected <block end>", "; check the indentation: each field lines up with the one above it"),
-    ("could not find expected ':'", "; each field is 'name: value', indented like its neighbours"),
-    ("quoted scalar", "; a quote was opened and not closed"),
-)
-
-
-def _parse_yaml(text: str, file: str, problems: list[Problem]) -> _Y | None:
-    import yaml
-
-    # libyaml's parser when PyYAML has it: four times faster on a large registry, same nodes and marks. Its
-    # syntax-error messages are terser than PyYAML's own, which the hints read, so a document it refuses is
-    # parsed again by the pure-Python loader to say why (errors are rare; only they pay for it).
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return _compose(fast, text, file, problems)
-        except (yaml.MarkedYAMLError, yaml.reader.ReaderError):
-            pass
-        except (_Refused, RecursionError) as exc:
-            problems.append(_refusal(exc, file))
-            return None
-    try:
-        return _compose(yaml.SafeLoader, text, file, problems)
-    except yaml.reader.ReaderError as exc:
-        # YAML forbids control characters anywhere, comments included; PyYAML says where only as an offset.
-        problems.append(
-            Problem(
-                "claims.yaml_syntax",
-                f"the file holds the control character U+{exc.character:04X}, which YAML does not allow "
-                "anywhere (not even in a comment); delete it",
-                file=file,
-                line=text.count("\n", 0, max(exc.position, 0)) + 1,
-            )
-        )
-    except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(exc, file))
-    except yaml.YAMLError as exc:
-        problems.append(Problem("claims.yaml_syntax", f"YAML error: {exc}", file=file))
-    except (_Refused, RecursionError) as exc:
-        problems.append(_refusal(exc, file))
-    return None
-
-
-def _compose(loader_class: Any, text: str, file: str, problems: list[Problem]) -> _Y | None:
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        return None if node is None else _Converter(loader, file, problems, text).convert(node)
-    finally:
-        loader.dispose()
-
-
-def _refusal(exc: _Refused | RecursionError, file: str) -> Problem:
-    if isinstance(exc, _Refused):
-        return Problem(exc.code, exc.message, file=file, line=exc.line)
-    return Problem("claims.yaml_bomb", "the YAML is nested too deeply; refused", file=file)
-
-
-def _syntax_problem(exc: Any, file: str) -> Problem:
-    """A YAML syntax error as a problem on the line to fix, with a hint for the usual hand-edit slips."""
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else None
-    what = " ".join(p for p in (exc.context, exc.problem) if p)
-    if exc.context and exc.context_mark is not None and exc.context_mark.line + 1 != line:
-        started = exc.context_mark.line + 1
-        if "end of stream" in (exc.problem or ""):
-            # "while scanning a quoted scalar … found unexpected end of stream": the line where the
-            # quote was opened is the one to fix, not the end of the file.
-            what, line = f"{what} (at the end of the file)", started
-        else:
-            what += f" (it started on line {started})"
-    hint = next((h for pattern, h in _YAML_HINTS if pattern in what), "")
-    return Problem("claims.yaml_syntax", f"YAML syntax error: {what}{hint}", file=file, line=line)
 
 
 # --- quotes -------------------------------------------------------------------------------------------------
@@ -365,23 +151,79 @@ _QUOTE_CHARS = {
 }
 
 
-def _normalise(text: str) -> tuple[str, list[int]]:
+_QUOTE_TABLE = str.maketrans(_QUOTE_CHARS)
+_SPACE_RUN = re.compile(r"\s+")
+
+
+class _Offsets(Sequence[int]):
+    """Each normalised character's offset in the original text, kept as one entry per run of characters
+    copied as they were (not one Python int per character: a 5 MB article would hold 5 million)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []  # normalised offset where each piece starts
+        self.origins: list[int] = []  # its offset in the original
+        self.spaces: set[int] = set()  # normalised offsets of a space standing for a run of white space
+        self.length = 0
+
+    def add(self, origin: int, length: int, *, space: bool = False) -> None:
+        self.starts.append(self.length)
+        self.origins.append(origin)
+        if space:
+            self.spaces.add(self.length)
+        self.length += length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.length))]
+        if index < 0:
+            index += self.length
+        if not 0 <= index < self.length:
+            raise IndexError(index)
+        piece = bisect.bisect_right(self.starts, index) - 1
+        return self.origins[piece] + (index - self.starts[piece])
+
+    def normalised(self, origin: int) -> int:
+        """The first normalised offset whose original offset is at or after ``origin``."""
+        piece = bisect.bisect_right(self.origins, origin) - 1
+        if piece < 0:
+            return 0
+        end = self.starts[piece + 1] if piece + 1 < len(self.starts) else self.length
+        inside = origin - self.origins[piece]
+        return self.starts[piece] + inside if self.starts[piece] + inside < end else end
+
+
+def _normalised_text(text: str) -> str:
+    """What :func:`_normalise` makes of ``text``, without the offsets (``str.split`` splits at the same white
+    space as ``str.isspace``)."""
+    return " ".join(text.translate(_QUOTE_TABLE).split())
+
+
+def _normalise(text: str) -> tuple[str, _Offsets]:
     """Text with quote styles and dashes unified and whitespace runs collapsed, plus each output character's
-    offset in the input (so a match maps back to the article's own offsets)."""
-    out: list[str] = []
-    where: list[int] = []
-    pending_space = False
-    for index, char in enumerate(text):
-        if char.isspace():
-            pending_space = bool(out)
-            continue
-        if pending_space:
-            out.append(" ")
-            where.append(index - 1)
-            pending_space = False
-        out.append(_QUOTE_CHARS.get(char, char))
-        where.append(index)
-    return "".join(out), where
+    offset in the input (so a match maps back to the article's own offsets). A run of white space between
+    words becomes one space, standing at the run's last character; white space at either end is dropped."""
+    unified = text.translate(_QUOTE_TABLE)  # one character for one: offsets unchanged
+    pieces: list[str] = []
+    offsets = _Offsets()
+    copied_from = 0
+    for run in _SPACE_RUN.finditer(unified):
+        if run.start() > copied_from:
+            if pieces:
+                pieces.append(" ")
+                offsets.add(copied_from - 1, 1, space=True)
+            pieces.append(unified[copied_from : run.start()])
+            offsets.add(copied_from, run.start() - copied_from)
+        copied_from = run.end()
+    if copied_from < len(unified):
+        if pieces:
+            pieces.append(" ")
+            offsets.add(copied_from - 1, 1, space=True)
+        pieces.append(unified[copied_from:])
+        offsets.add(copied_from, len(unified) - copied_from)
+    return "".join(pieces), offsets
 
 
 class QuoteIndex:
@@ -397,10 +239,29 @@ class QuoteIndex:
         self.text, self.offsets = _normalise(article.text)
         self._sentences = sorted(article.sentences, key=lambda s: s.start)
         self._starts = [s.start for s in self._sentences]
+        self._start_of = {s.id: s.start for s in self._sentences}
         self._normalised_sentences: list[str] | None = None
 
+    def span(self, quote: str, sentence_id: str | None = None) -> tuple[int, int] | None:
+        """The article offsets of ``quote``: where sentence ``sentence_id`` starts when the quote is there (a
+        drafted claim quotes its own sentence), else its first occurrence; ``None`` when it is not in the
+        article. With the sentence, the work is the quote's length, not the article's: a report links every
+        claim of a 5 MB article this way (issue 13), where searching the whole text for each was quadratic."""
+        needle = _normalised_text(quote)
+        if not needle:
+            return None
+        start = self._start_of.get(sentence_id) if sentence_id is not None else None
+        if start is not None:
+            at = self.offsets.normalised(start)
+            if self.text.startswith(needle, at):
+                return self.offsets[at], self.offsets[at + len(needle) - 1] + 1
+        first = self.text.find(needle)
+        if first < 0:
+            return None
+        return self.offsets[first], self.offsets[first + len(needle) - 1] + 1
+
     def find(self, quote: str) -> tuple[tuple[int, int] | None, int]:
-        needle, _ = _normalise(quote)
+        needle = _normalised_text(quote)
         if not needle:
             return None, 0
         first = self.text.find(needle)
@@ -415,7 +276,7 @@ class QuoteIndex:
         # Sentences do not nest: begin at the last one starting at or before ``start`` and walk forward.
         first = max(bisect.bisect_right(self._starts, start) - 1, 0)
         out = []
-        for s in self._sentences[first:]:
+        for s in itertools.islice(self._sentences, first, None):  # not a slice: a copy of the rest each time
             if s.start >= end:
                 break
             if start < s.end:
@@ -424,7 +285,7 @@ class QuoteIndex:
 
     def close_matches(self, quote: str) -> list[tuple[str, str, float]]:
         """``(sentence id or "", sentence text, share of the quote matched)``, best first."""
-        needle, _ = _normalise(quote)
+        needle = _normalised_text(quote)
         if not needle:
             return []
         if self._sentences:
@@ -433,7 +294,7 @@ class QuoteIndex:
             units = [("", line) for line in self.article.text.splitlines() if line.strip()]
         scored = []
         for sentence_id, text in units:
-            hay, _ = _normalise(text)
+            hay = _normalised_text(text)
             matcher = difflib.SequenceMatcher(None, hay, needle, autojunk=False)
             if matcher.real_quick_ratio() == 0:
                 continue
@@ -961,7 +822,14 @@ def load_claims(
     if known is not None and library is not None:
         known |= {ref.key for ref in library}
     checker = _Checker(name, loaded_article, known)
-    root = _parse_yaml(text, name, checker.problems)
+    root = parse_yaml(
+        text,
+        name,
+        checker.problems,
+        code=lambda kind: f"claims.{kind}",
+        max_nodes=MAX_YAML_NODES,
+        max_aliases=MAX_YAML_ALIASES,
+    )
     syntax_failed = any(p.code in ("claims.yaml_syntax", "claims.yaml_bomb") for p in checker.problems)
     claims = [] if syntax_failed else checker.registry(root)
     registry = ClaimRegistry(claims, checker.problems, source=name)

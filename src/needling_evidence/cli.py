@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import commands
 from ._files import backup_path
+from ._safe import json_terminal_text, terminal_text
 from .commands import (
     EXIT_FAILED,
     EXIT_OK,
@@ -64,7 +65,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nTry '{self.prog} --help'.\n")
+        # the message may quote what was typed (a file name, a choice): shown, never acted on
+        self.exit(EXIT_USAGE, terminal_text(f"{self.prog}: error: {message}\nTry '{self.prog} --help'.\n"))
 
 
 if TYPE_CHECKING:
@@ -295,33 +297,116 @@ def _needs_action(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespa
 _Result = TypeVar("_Result")
 
 
+# Inputs this large take seconds to read and analyse before any count is known (a 5 MB article: ~30 s on a
+# busy 2-core machine); below it a run is quick enough to need no word.
+LARGE_INPUT_BYTES = 1_000_000
+
+
+class _Heartbeat:
+    """While large inputs are read and analysed, before the progress bar has a count: one line on stderr
+    saying so, then one every :data:`~.progress.LOG_EVERY_SECONDS` with the time so far, so a long run is
+    never silent. It stops at the first count (the bar takes over) or when the command ends."""
+
+    def __init__(self, paths: Sequence[str | None]) -> None:
+        import threading
+
+        sizes = [(path, _size(path)) for path in paths if path is not None]
+        self.large = [(path, size) for path, size in sizes if size >= LARGE_INPUT_BYTES]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, daemon=True, name="needling-evidence-heartbeat")
+
+    def __enter__(self) -> _Heartbeat:
+        if self.large:
+            named = ", ".join(f"{Path(path).name} ({size / 1e6:.1f} MB)" for path, size in self.large)
+            _err(f"Reading and analysing {named} ...")
+            self._thread.start()
+        return self
+
+    def _beat(self) -> None:
+        import time
+
+        from .progress import LOG_EVERY_SECONDS
+
+        started = time.monotonic()
+        while not self._stop.wait(LOG_EVERY_SECONDS):
+            _err(f"  still reading and analysing ({time.monotonic() - started:.0f} s)")
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0  # a missing file is named by the command itself
+
+
 def _with_crossref(
-    label: str, command: Callable[..., _Result], args: argparse.Namespace, *positional: Any, **options: Any
+    label: str,
+    command: Callable[..., _Result],
+    args: argparse.Namespace,
+    *positional: Any,
+    inputs: Sequence[str | None] = (),
+    **options: Any,
 ) -> _Result:
     """Call a ``run_*`` command that talks to Crossref with the shared Crossref options from ``args``
     (``--offline``, ``--mailto``, ``--crossref-url``, ``--cache``) and a progress bar labelled ``label``,
-    closed however the command ends."""
+    closed however the command ends; while large ``inputs`` are read, a heartbeat until the bar starts."""
     bar = ProgressBar(label, sys.stderr)
-    try:
-        return command(
-            *positional,
-            offline=args.offline,
-            mailto=args.mailto,
-            crossref_url=args.crossref_url,
-            cache=args.cache,
-            progress=bar,
-            **options,
-        )
-    finally:
-        bar.close()
+    with _Heartbeat(inputs) as heartbeat:
+
+        def progress(done: int, total: int) -> None:
+            heartbeat.stop()
+            bar(done, total)
+
+        try:
+            return command(
+                *positional,
+                offline=args.offline,
+                mailto=args.mailto,
+                crossref_url=args.crossref_url,
+                cache=args.cache,
+                progress=progress,
+                **options,
+            )
+        finally:
+            bar.close()
 
 
-def _emit(text: str, output: str | None) -> None:
+# --- the one door to the terminal ---------------------------------------------------------------------------
+# Everything shown comes from the user's files or an index's answer (titles, names, messages). What reaches
+# stdout or stderr goes through these three, which take out what a terminal would act on instead of showing
+# (escape sequences, the bell, bidirectional overrides: issue 13); `-o FILE` keeps every character.
+
+
+def _say(line: str) -> None:
+    """A line of the command's own output on stdout."""
+    sys.stdout.write(terminal_text(line) + "\n")
+
+
+def _err(line: str) -> None:
+    """A line on stderr: progress notes, problems, errors."""
+    sys.stderr.write(terminal_text(line) + "\n")
+
+
+def _show(text: str, fmt: str = "text") -> None:
+    """A rendered output (report, table, BibTeX, YAML, CSV, JSON) on stdout. JSON keeps its values: what a
+    terminal would act on is written as a ``\\uXXXX`` escape rather than taken out."""
+    sys.stdout.write(json_terminal_text(text) if fmt == "json" else terminal_text(text))
+
+
+def _emit(text: str, output: str | None, fmt: str = "text") -> None:
     if output is None:
-        sys.stdout.write(text)
+        _show(text, fmt)
     else:
         write_text_atomic(output, text)
-        print(f"wrote {output}", file=sys.stderr)
+        _err(f"wrote {output}")
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -330,6 +415,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         commands.run_report,
         args,
         args.article,
+        inputs=(args.article, args.refs, args.claims, args.library),
         refs=args.refs,
         claims=args.claims,
         library=args.library,
@@ -342,13 +428,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
         pubmed_url=args.pubmed_url,
     )
     if run.output is None:
-        sys.stdout.write(run.text)
+        _show(run.text, run.format)
     else:
-        print(f"wrote {run.output} ({run.format}): {run.coverage:.0f}% of claims supported", file=sys.stderr)
+        _err(f"wrote {run.output} ({run.format}): {run.coverage:.0f}% of claims supported")
     for problem in run.problems[:20] if args.strict else ():
-        print(f"  {problem}", file=sys.stderr)
+        _err(f"  {problem}")
     for reason in run.reasons:
-        print(f"{PROG}: {reason}", file=sys.stderr)
+        _err(f"{PROG}: {reason}")
     return run.exit_code
 
 
@@ -362,33 +448,35 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         commands.run_verify,
         args,
         args.refs,
+        inputs=(args.refs,),
         fmt=fmt,
         strict=args.strict,
         no_pubmed=args.no_pubmed,
         pubmed_url=args.pubmed_url,
     )
-    _emit(run.text, args.output)
+    _emit(run.text, args.output, fmt)
     for hint in run.hints:
-        print(f"{PROG}: {hint}", file=sys.stderr)
+        _err(f"{PROG}: {hint}")
     if fmt != "table":  # the table lists them under itself; JSON and CSV have no place for them
         for problem in run.references.problems:
-            print(f"{problem}", file=sys.stderr)
+            _err(f"{problem}")
     for reason in run.reasons:
-        print(f"{PROG}: {reason}", file=sys.stderr)
+        _err(f"{PROG}: {reason}")
     return run.exit_code
 
 
 def _cmd_refs_parse(args: argparse.Namespace) -> int:
     replaced = args.output is not None and Path(args.output).is_file()
     kept_as = backup_path(_written_file(Path(args.output))) if replaced else None
-    references, text = commands.run_refs_parse(args.file, output=args.output, force=args.force)
+    with _Heartbeat((args.file,)):
+        references, text = commands.run_refs_parse(args.file, output=args.output, force=args.force)
     if args.output is None:
-        sys.stdout.write(text)
+        _show(text)
     else:
         kept = f" (the previous file is kept as {kept_as})" if kept_as is not None else ""
-        print(f"wrote {len(references)} reference(s) to {args.output}{kept}", file=sys.stderr)
+        _err(f"wrote {len(references)} reference(s) to {args.output}{kept}")
     for problem in references.problems:
-        print(f"{problem}", file=sys.stderr)
+        _err(f"{problem}")
     return EXIT_OK
 
 
@@ -399,54 +487,58 @@ def _written_file(path: Path) -> Path:
 
 def _cmd_refs_fix(args: argparse.Namespace) -> int:
     run = _with_crossref(
-        "Looking up DOIs", commands.run_refs_fix, args, args.bib, write=args.write, force=args.force
+        "Looking up DOIs",
+        commands.run_refs_fix,
+        args,
+        args.bib,
+        inputs=(args.bib,),
+        write=args.write,
+        force=args.force,
     )
     if not run.additions:
-        print(f"No DOIs to add to {run.path}.")
+        _say(f"No DOIs to add to {run.path}.")
     else:
         verb = "Added" if run.written else "Would add"
-        print(f"{verb} {len(run.additions)} DOI(s) to {run.path}:")
+        _say(f"{verb} {len(run.additions)} DOI(s) to {run.path}:")
         for key, doi in run.additions.items():
-            print(f"  {key}: doi = {{{doi}}}")
+            _say(f"  {key}: doi = {{{doi}}}")
         if run.written:
-            print(f"Backup of the original: {run.backup}")
+            _say(f"Backup of the original: {run.backup}")
         else:
-            print("Dry run: nothing was written. Add --write to change the file (a .bak backup is kept).")
+            _say("Dry run: nothing was written. Add --write to change the file (a .bak backup is kept).")
     for key, why in run.skipped.items():
-        print(f"  {key}: no DOI added ({why})")
+        _say(f"  {key}: no DOI added ({why})")
     if run.unchecked:
-        print(
+        _say(
             f"{len(run.unchecked)} entr(ies) without a DOI could not be searched (nothing decided for them):"
         )
         for key, why in run.unchecked.items():
-            print(f"  {key}: {why}")
+            _say(f"  {key}: {why}")
     for problem in run.problems:  # entries the reader skipped were not searched either
-        print(f"{problem}", file=sys.stderr)
+        _err(f"{problem}")
     return EXIT_OK
 
 
 def _cmd_claims_draft(args: argparse.Namespace) -> int:
-    registry, text = commands.run_claims_draft(args.article, output=args.output, force=args.force)
+    with _Heartbeat((args.article,)):
+        registry, text = commands.run_claims_draft(args.article, output=args.output, force=args.force)
     if args.output is None:
-        sys.stdout.write(text)
+        _show(text)
     else:
-        print(
-            f"wrote {len(registry)} drafted claim(s) to {args.output}; review them before use",
-            file=sys.stderr,
-        )
+        _err(f"wrote {len(registry)} drafted claim(s) to {args.output}; review them before use")
     return EXIT_OK
 
 
 def _cmd_cache_info(args: argparse.Namespace) -> int:
     info = commands.run_cache_info(args.cache)
     for name, value in info.items():
-        print(f"{name:>12}: {value}")
+        _say(f"{name:>12}: {value}")
     return EXIT_OK
 
 
 def _cmd_cache_clear(args: argparse.Namespace) -> int:
     deleted = commands.run_cache_clear(args.cache)
-    print(f"Deleted {deleted} cached answer(s).")
+    _say(f"Deleted {deleted} cached answer(s).")
     return EXIT_OK
 
 
@@ -467,18 +559,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except StrictError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        _err(f"{PROG}: {error}")
         return EXIT_FAILED
     except (InputError, UsageError, CrossrefError) as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        _err(f"{PROG}: error: {error}")
         return EXIT_USAGE
     except NeedlingEvidenceError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        _err(f"{PROG}: error: {error}")
         return EXIT_USAGE
     except OSError as error:
         where = f"{error.filename}: " if getattr(error, "filename", None) else ""
-        print(f"{PROG}: error: {where}{error.strerror or error}", file=sys.stderr)
+        _err(f"{PROG}: error: {where}{error.strerror or error}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        _err(f"{PROG}: interrupted")
         return 130

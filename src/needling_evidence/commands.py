@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ._files import atomic_write_text
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .pipeline import existing_file
 
 if TYPE_CHECKING:
@@ -392,6 +392,7 @@ def _verify_csv(rows: Sequence[dict[str, Any]]) -> str:
     import csv
     import io
 
+    from ._safe import csv_cell
     from .report._data import cell_text, mismatches_pairs, notices_text, provenance_text
 
     out = io.StringIO()
@@ -404,7 +405,8 @@ def _verify_csv(rows: Sequence[dict[str, Any]]) -> str:
         )
         cells["notices"] = "; ".join(notices_text(row["notices"]))
         cells["provenance"] = provenance_text(row["provenance"]) if row["provenance"] else ""
-        writer.writerow([cell_text(cells[name]) for name in VERIFY_COLUMNS])
+        # a cell a spreadsheet would run as a formula is kept as text (issue 13)
+        writer.writerow([csv_cell(cell_text(cells[name])) for name in VERIFY_COLUMNS])
     return out.getvalue()
 
 
@@ -521,7 +523,8 @@ def _keep_unread_text(references: ReferenceList) -> ReferenceList:
 
 class FixRun(NamedTuple):
     """What :func:`run_refs_fix` found: ``additions`` maps entry key -> DOI to add; ``written`` is True only
-    when the file was changed; ``backup`` is the copy of the original made first. ``skipped``: entries
+    when the file was changed; ``backup`` is the copy of the original made first. ``verifications``: one per
+    entry looked up (those without a DOI), in file order. ``skipped``: entries
     searched with no validated match; ``unchecked``: entries whose search failed (offline, network, rate
     limit) — key -> why; ``problems``: what could not be read from the file (those entries were not searched).
     """
@@ -561,19 +564,20 @@ def run_refs_fix(
         raise UsageError(f"refs fix edits BibTeX files (.bib), not {path.name}")
     references = read_bibtex(path)
     client = client or make_client(offline=offline, mailto=mailto, crossref_url=crossref_url, cache=cache)
-    verifications = tuple(_verify(references, client, progress))
+    # Only entries whose doi field is absent or empty (`doi = {}`, as reference managers' templates leave it)
+    # are looked up (issue 13: every entry was verified, so a 10,000-entry library with 20 missing DOIs made
+    # 10,000 lookups); filling the field in replaces nothing the user wrote.
+    missing = [ref for ref in references if not ref.doi and not ref.fields.get("doi", "").strip()]
+    verifications = tuple(_verify(missing, client, progress))
     additions: dict[str, str] = {}
     skipped: dict[str, str] = {}
     unchecked: dict[str, str] = {}
-    for ref, result in zip(references, verifications, strict=True):
-        # a DOI is searched for only when the entry's doi field is absent or empty (`doi = {}`, as reference
-        # managers' templates leave it), so filling it in replaces nothing the user wrote
-        blank = not ref.doi and not ref.fields.get("doi", "").strip()
-        if result.status == "doi_found" and result.suggested_doi and blank:
+    for ref, result in zip(missing, verifications, strict=True):
+        if result.status == "doi_found" and result.suggested_doi:
             additions[ref.key] = result.suggested_doi
         elif result.status == "no_doi":
             skipped[ref.key] = result.message or "no validated match"
-        elif result.status == "unverified" and not ref.doi:
+        elif result.status == "unverified":
             unchecked[ref.key] = result.message or "the search failed"
     backup: Path | None = None
     if write and additions:
@@ -609,7 +613,7 @@ def run_claims_draft(
     An existing ``output`` is not replaced unless ``force``: it is most likely a registry someone has already
     reviewed, and a fresh draft would silently drop every evidence entry in it."""
     from .article import load_article
-    from .claims import registry_yaml
+    from .claims import MAX_REGISTRY_BYTES, registry_yaml
     from .drafting import draft_claims
 
     if output is not None and not force and Path(output).exists():
@@ -620,6 +624,15 @@ def run_claims_draft(
     the_article = load_article(existing_file(article, "article"))
     registry = draft_claims(the_article)
     text = registry_yaml(registry, the_article, article_path=str(article))
+    size = len(text.encode("utf-8"))
+    if size > MAX_REGISTRY_BYTES:
+        # what `claims draft` writes must load back: load_claims refuses registries over the cap
+        raise InputError(
+            f"the drafted registry ({len(registry):,} claims) would be {size:,} bytes; registries over "
+            f"{MAX_REGISTRY_BYTES:,} bytes cannot be read back, so none was written: split the article "
+            "and draft a registry for each part",
+            path=str(article),
+        )
     if output is not None:
         write_text_atomic(output, text)
     return registry, text

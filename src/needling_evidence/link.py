@@ -211,7 +211,7 @@ def unregistered(
         if claim.sentence_id:
             covered_sentences.add(claim.sentence_id)
         if claim.quote:
-            span, _ = index.find(claim.quote)
+            span = index.span(claim.quote, claim.sentence_id)
             if span is not None:
                 covered_spans.append(span)
                 covered_sentences.update(index.sentence_ids(*span))
@@ -220,7 +220,7 @@ def unregistered(
         if d.sentence_id and d.sentence_id in covered_sentences:
             continue
         if d.quote:
-            span, _ = index.find(d.quote)
+            span = index.span(d.quote, d.sentence_id)
             if span is not None and any(_overlaps(span, other) for other in covered_spans):
                 continue
         out.append(d)

@@ -82,14 +82,16 @@ _Style = Literal["apa", "vancouver", "quoted", "unparsed"]
 
 # List labels and bullets at the start of a line, markdown-escaped or not: `1.`, `1)`, `(1)`, `[1]`, `\[1\]`,
 # `1\.`, a Markdown footnote definition `[^1]:` / `[^smith2017]:` (its label is the footnote's name), and the
-# bullets Word, Google Docs and markdown use. Three digits at most, so a wrapped line starting
-# with a year (`2017. Title`) is not read as label 2017.
+# bullets Word, Google Docs and markdown use. A label of more than three digits counts only where it goes on
+# from the label before (999 → 1000), so a list past 999 items keeps its items apart while a wrapped line
+# starting with a year (`2017. Title`) is not read as label 2017.
+SHORT_LABEL_DIGITS = 3
 _LABEL = re.compile(
     r"""^[ \t]*(?:
         \[\^(?P<footnote>[^\]\s]{1,40})\]:
-      | \\?\[[ \t]*(?P<bracket>\d{1,3}[a-z]?)[ \t]*\\?\]
-      | \([ \t]*(?P<paren>\d{1,3})[ \t]*\)
-      | (?P<number>\d{1,3})[ \t]*\\?[.)](?=\s|$)
+      | \\?\[[ \t]*(?P<bracket>\d{1,9}[a-z]?)[ \t]*\\?\]
+      | \([ \t]*(?P<paren>\d{1,9})[ \t]*\)
+      | (?P<number>\d{1,9})[ \t]*\\?[.)](?=\s|$)
       | (?P<bullet>[•·▪‣◦●○■□►\-–—*+])(?=\s)
     )[ \t]*""",
     re.VERBOSE,
@@ -137,16 +139,17 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
     and ends like a reference ends), so a wrapped author list (``… Cleland, J. A., &`` / ``Snodgrass, S.``)
     is not cut.
     """
-    labelled = any(_LABEL.match(line) and not _HEADING.match(line) for line in lines)
+    labelled = any(_label_match(line, None) and not _HEADING.match(line) for line in lines)
     blocks: list[_Block] = []
     current: _Block | None = None
     after_blank = True
+    previous: int | None = None  # the last numeric label, which a label of four digits must go on from
     for index, line in enumerate(lines):
         if not line.strip() or _HEADING.match(line):
             current = None
             after_blank = True
             continue
-        label_match = _LABEL.match(line)
+        label_match = _label_match(line, previous)
         if after_blank and label_match is None and blocks and _continues(blocks[-1], line):
             current = blocks[-1]  # a blank line in the middle of a sentence (a paste from a PDF or web page)
             current.lines.append(line)
@@ -161,8 +164,11 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
                 and _ENDS_REFERENCE.search(current.lines[-1]) is not None
             )
         if starts:
-            current = _Block([line], index, _label_of(line))
+            current = _Block([line], index, _label_of(line, previous))
             blocks.append(current)
+            number = _label_number(current.label) if current.label is not None else None
+            if number is not None:  # a footnote's name ("[^smith2017]:") does not number the list
+                previous = number
         else:
             assert current is not None
             current.lines.append(line)
@@ -194,11 +200,30 @@ def _starts_like_a_reference(line: str) -> bool:
     return year is not None and year.start() > 0 and _looks_like_names(line[: year.start()])
 
 
-def _label_of(line: str) -> str | None:
+def _label_number(label: str) -> int | None:
+    """The number of a list label ("12", "12a"), or None for a footnote's name ("smith2017")."""
+    digits = label.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return int(digits) if digits.isdigit() else None
+
+
+def _label_match(line: str, previous: int | None) -> re.Match[str] | None:
+    """The label or bullet at the start of ``line``; a numeric label of more than three digits only when it
+    is ``previous + 1``."""
+    match = _LABEL.match(line)
+    if match is None:
+        return None
+    number = match.group("bracket") or match.group("paren") or match.group("number")
+    long_label = bool(number) and len(number.rstrip("abcdefghijklmnopqrstuvwxyz")) > SHORT_LABEL_DIGITS
+    if long_label and (previous is None or _label_number(number or "") != previous + 1):
+        return None
+    return match
+
+
+def _label_of(line: str, previous: int | None = None) -> str | None:
     """The numeric list label of a line, looking through stray bullets (``- [1] …``, ``• 1. …``)."""
     rest = line
     for _ in range(3):
-        match = _LABEL.match(rest)
+        match = _label_match(rest, previous)
         if not match:
             return None
         number = (
@@ -210,9 +235,12 @@ def _label_of(line: str) -> str | None:
     return None
 
 
-def _strip_labels(line: str) -> str:
+def _strip_labels(line: str, label: str | None = None) -> str:
+    """``line`` without its labels and bullets; ``label``: the block's label, which may be a long one."""
+    number = _label_number(label) if label is not None else None
+    previous = number - 1 if number is not None else None
     for _ in range(3):
-        match = _LABEL.match(line)
+        match = _label_match(line, previous)
         if not match:
             break
         line = line[match.end() :]
@@ -499,7 +527,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     ditto mark at the start of this one (``——, 2011:``) stands for."""
     if len(raw) > MAX_REFERENCE_CHARS:
         return _Parsed(block, raw, "unparsed", too_long=True)
-    first_line = _strip_labels(block.lines[0])
+    first_line = _strip_labels(block.lines[0], block.label)
     # looked for before Markdown is stripped, which would take `___` for emphasis
     ditto = _DITTO.match(first_line) if previous_authors else None
     text = _join_lines([first_line[ditto.end() :] if ditto else first_line, *block.lines[1:]])

@@ -3,7 +3,8 @@
 Columns: ``claim_id``, ``text``, ``kind``, ``status`` first (the fixed columns of
 ``CoverageReport.claims``), then ``sources`` (each linked source with its stance, origin in brackets when
 not from the registry), then every other column of the claims table in its own order. Lists are joined with
-``; ``.
+``; ``. A cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, tab, CR) gets a leading
+``'`` so a spreadsheet shows it as text (OWASP CSV injection).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from .._safe import csv_cell
 from ..rows import ClaimRow, columns, row_dict
 from ._data import as_report_data, cell_text, evidence_links, links_by_claim
 
@@ -35,5 +37,6 @@ def render_csv(report: object) -> str:
             for link in links
         )
         values = {**row_dict(claim), "sources": sources}
-        writer.writerow([cell_text(values[name]) for name in (*CLAIM_COLUMNS, *extra)])
+        # a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is kept as text (issue 13)
+        writer.writerow([csv_cell(cell_text(values[name])) for name in (*CLAIM_COLUMNS, *extra)])
     return out.getvalue()
