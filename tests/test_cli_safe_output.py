@@ -205,7 +205,7 @@ def test_a_large_input_is_never_silent_while_it_is_read(
 
     from needling_evidence import commands
 
-    monkeypatch.setattr(cli, "LARGE_INPUT_BYTES", 10)
+    monkeypatch.setattr("needling_evidence.progress.LARGE_INPUT_BYTES", 10)
     monkeypatch.setattr("needling_evidence.progress.LOG_EVERY_SECONDS", 0.05)
     real_draft = commands.run_claims_draft
 
@@ -220,6 +220,6 @@ def test_a_large_input_is_never_silent_while_it_is_read(
     assert lines[0].startswith("Reading and analysing article.md (0.0 MB)")
     assert any(line.startswith("  still reading and analysing (") for line in lines[1:])
     assert_terminal_safe(err)
-    monkeypatch.setattr(cli, "LARGE_INPUT_BYTES", 10_000_000)
+    monkeypatch.setattr("needling_evidence.progress.LARGE_INPUT_BYTES", 10_000_000)
     code, out, err = run(capsys, "claims", "draft", str(article))
     assert code == 0 and err == ""  # a small input: no word

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["atomic_write_text", "backup_path"]
+__all__ = ["atomic_write_text", "backup_path", "written_file"]
 
 
 def atomic_write_text(
@@ -54,10 +54,7 @@ def atomic_write_text(
     fails. A missing folder or a read-only file (without ``force``) raises
     :class:`~needling_evidence.errors.InputError` naming it.
     """
-    target = Path(path)
-    if target.is_symlink():
-        # Write the file the link points to: os.replace on the link would swap it for a plain file.
-        target = Path(os.path.realpath(target))
+    target = written_file(Path(path))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError("the folder to write into does not exist", path=str(folder))
@@ -88,6 +85,12 @@ def atomic_write_text(
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def written_file(path: Path) -> Path:
+    """The file a write to ``path`` changes: a symbolic link is written through to the file it points to
+    (``os.replace`` on the link itself would swap it for a plain file and leave the real one unchanged)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def backup_path(target: Path) -> Path:

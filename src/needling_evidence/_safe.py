@@ -13,8 +13,9 @@ so it may hold what a terminal or a spreadsheet would act on instead of showing:
 from __future__ import annotations
 
 import re
+import sys
 
-__all__ = ["csv_cell", "json_terminal_text", "terminal_text"]
+__all__ = ["csv_cell", "err", "json_terminal_text", "say", "show", "terminal_text"]
 
 # ESC-introduced sequences first (CSI "ESC [ … final", OSC "ESC ] … BEL/ST", other two-byte escapes), so
 # that their parameters go with them, then any C0/C1 control character left (tab and newline are layout,
@@ -52,3 +53,25 @@ def csv_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+# --- the one door to the terminal ---------------------------------------------------------------------------
+# Everything shown comes from the user's files or an index's answer (titles, names, messages). What reaches
+# stdout or stderr goes through these three, which take out what a terminal would act on instead of showing
+# (escape sequences, the bell, bidirectional overrides: issue 13); `-o FILE` keeps every character.
+
+
+def say(line: str) -> None:
+    """A line of the command's own output on stdout."""
+    sys.stdout.write(terminal_text(line) + "\n")
+
+
+def err(line: str) -> None:
+    """A line on stderr: progress notes, problems, errors."""
+    sys.stderr.write(terminal_text(line) + "\n")
+
+
+def show(text: str, fmt: str = "text") -> None:
+    """A rendered output (report, table, BibTeX, YAML, CSV, JSON) on stdout. JSON keeps its values: what a
+    terminal would act on is written as a ``\\uXXXX`` escape rather than taken out."""
+    sys.stdout.write(json_terminal_text(text) if fmt == "json" else terminal_text(text))

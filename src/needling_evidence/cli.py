@@ -13,15 +13,14 @@ Exit codes: 0 the run worked (a report full of gaps is still a successful run); 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import commands
-from ._files import backup_path
-from ._safe import json_terminal_text, terminal_text
+from ._files import backup_path, written_file
+from ._safe import err, say, show, terminal_text
 from .commands import (
     EXIT_FAILED,
     EXIT_OK,
@@ -31,7 +30,7 @@ from .commands import (
     write_text_atomic,
 )
 from .errors import CrossrefError, InputError, NeedlingEvidenceError, StrictError, UsageError
-from .progress import ProgressBar
+from .progress import Heartbeat, ProgressBar
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "ProgressBar", "build_parser", "main"]
 
@@ -208,7 +207,8 @@ def _refs_parser(commands_: _Commands) -> None:
         actions,
         "parse",
         "a pasted reference list -> BibTeX or CSL-JSON",
-        "Read a reference list as people paste them (APA, Vancouver, numbered, bulleted) and "
+        "Read a reference list as people paste them (APA, Vancouver, Harvard, MLA, IEEE, Chicago, AMS; "
+        "numbered or bulleted; an article's reference section), a .bib, CSL-JSON, RIS or PubMed export, and "
         "write BibTeX (.bib) or CSL-JSON (.json), by the -o suffix; to the terminal as BibTeX without -o.",
         "examples:\n  needling-evidence refs parse refs.txt -o refs.bib\n"
         "  needling-evidence refs parse refs.txt -o refs.json",
@@ -297,56 +297,6 @@ def _needs_action(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespa
 _Result = TypeVar("_Result")
 
 
-# Inputs this large take seconds to read and analyse before any count is known (a 5 MB article: ~30 s on a
-# busy 2-core machine); below it a run is quick enough to need no word.
-LARGE_INPUT_BYTES = 1_000_000
-
-
-class _Heartbeat:
-    """While large inputs are read and analysed, before the progress bar has a count: one line on stderr
-    saying so, then one every :data:`~.progress.LOG_EVERY_SECONDS` with the time so far, so a long run is
-    never silent. It stops at the first count (the bar takes over) or when the command ends."""
-
-    def __init__(self, paths: Sequence[str | None]) -> None:
-        import threading
-
-        sizes = [(path, _size(path)) for path in paths if path is not None]
-        self.large = [(path, size) for path, size in sizes if size >= LARGE_INPUT_BYTES]
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._beat, daemon=True, name="needling-evidence-heartbeat")
-
-    def __enter__(self) -> _Heartbeat:
-        if self.large:
-            named = ", ".join(f"{Path(path).name} ({size / 1e6:.1f} MB)" for path, size in self.large)
-            _err(f"Reading and analysing {named} ...")
-            self._thread.start()
-        return self
-
-    def _beat(self) -> None:
-        import time
-
-        from .progress import LOG_EVERY_SECONDS
-
-        started = time.monotonic()
-        while not self._stop.wait(LOG_EVERY_SECONDS):
-            _err(f"  still reading and analysing ({time.monotonic() - started:.0f} s)")
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except (OSError, ValueError):
-        return 0  # a missing file is named by the command itself
-
-
 def _with_crossref(
     label: str,
     command: Callable[..., _Result],
@@ -359,7 +309,7 @@ def _with_crossref(
     (``--offline``, ``--mailto``, ``--crossref-url``, ``--cache``) and a progress bar labelled ``label``,
     closed however the command ends; while large ``inputs`` are read, a heartbeat until the bar starts."""
     bar = ProgressBar(label, sys.stderr)
-    with _Heartbeat(inputs) as heartbeat:
+    with Heartbeat(inputs, err) as heartbeat:
 
         def progress(done: int, total: int) -> None:
             heartbeat.stop()
@@ -379,34 +329,12 @@ def _with_crossref(
             bar.close()
 
 
-# --- the one door to the terminal ---------------------------------------------------------------------------
-# Everything shown comes from the user's files or an index's answer (titles, names, messages). What reaches
-# stdout or stderr goes through these three, which take out what a terminal would act on instead of showing
-# (escape sequences, the bell, bidirectional overrides: issue 13); `-o FILE` keeps every character.
-
-
-def _say(line: str) -> None:
-    """A line of the command's own output on stdout."""
-    sys.stdout.write(terminal_text(line) + "\n")
-
-
-def _err(line: str) -> None:
-    """A line on stderr: progress notes, problems, errors."""
-    sys.stderr.write(terminal_text(line) + "\n")
-
-
-def _show(text: str, fmt: str = "text") -> None:
-    """A rendered output (report, table, BibTeX, YAML, CSV, JSON) on stdout. JSON keeps its values: what a
-    terminal would act on is written as a ``\\uXXXX`` escape rather than taken out."""
-    sys.stdout.write(json_terminal_text(text) if fmt == "json" else terminal_text(text))
-
-
 def _emit(text: str, output: str | None, fmt: str = "text") -> None:
     if output is None:
-        _show(text, fmt)
+        show(text, fmt)
     else:
         write_text_atomic(output, text)
-        _err(f"wrote {output}")
+        err(f"wrote {output}")
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -428,13 +356,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
         pubmed_url=args.pubmed_url,
     )
     if run.output is None:
-        _show(run.text, run.format)
+        show(run.text, run.format)
     else:
-        _err(f"wrote {run.output} ({run.format}): {run.coverage:.0f}% of claims supported")
+        err(f"wrote {run.output} ({run.format}): {run.coverage:.0f}% of claims supported")
     for problem in run.problems[:20] if args.strict else ():
-        _err(f"  {problem}")
+        err(f"  {problem}")
     for reason in run.reasons:
-        _err(f"{PROG}: {reason}")
+        err(f"{PROG}: {reason}")
     return run.exit_code
 
 
@@ -456,33 +384,28 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     )
     _emit(run.text, args.output, fmt)
     for hint in run.hints:
-        _err(f"{PROG}: {hint}")
+        err(f"{PROG}: {hint}")
     if fmt != "table":  # the table lists them under itself; JSON and CSV have no place for them
         for problem in run.references.problems:
-            _err(f"{problem}")
+            err(f"{problem}")
     for reason in run.reasons:
-        _err(f"{PROG}: {reason}")
+        err(f"{PROG}: {reason}")
     return run.exit_code
 
 
 def _cmd_refs_parse(args: argparse.Namespace) -> int:
     replaced = args.output is not None and Path(args.output).is_file()
-    kept_as = backup_path(_written_file(Path(args.output))) if replaced else None
-    with _Heartbeat((args.file,)):
+    kept_as = backup_path(written_file(Path(args.output))) if replaced else None
+    with Heartbeat((args.file,), err):
         references, text = commands.run_refs_parse(args.file, output=args.output, force=args.force)
     if args.output is None:
-        _show(text)
+        show(text)
     else:
         kept = f" (the previous file is kept as {kept_as})" if kept_as is not None else ""
-        _err(f"wrote {len(references)} reference(s) to {args.output}{kept}")
+        err(f"wrote {len(references)} reference(s) to {args.output}{kept}")
     for problem in references.problems:
-        _err(f"{problem}")
+        err(f"{problem}")
     return EXIT_OK
-
-
-def _written_file(path: Path) -> Path:
-    """The file a write to ``path`` changes: a symbolic link is written through to its target."""
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def _cmd_refs_fix(args: argparse.Namespace) -> int:
@@ -496,49 +419,47 @@ def _cmd_refs_fix(args: argparse.Namespace) -> int:
         force=args.force,
     )
     if not run.additions:
-        _say(f"No DOIs to add to {run.path}.")
+        say(f"No DOIs to add to {run.path}.")
     else:
         verb = "Added" if run.written else "Would add"
-        _say(f"{verb} {len(run.additions)} DOI(s) to {run.path}:")
+        say(f"{verb} {len(run.additions)} DOI(s) to {run.path}:")
         for key, doi in run.additions.items():
-            _say(f"  {key}: doi = {{{doi}}}")
+            say(f"  {key}: doi = {{{doi}}}")
         if run.written:
-            _say(f"Backup of the original: {run.backup}")
+            say(f"Backup of the original: {run.backup}")
         else:
-            _say("Dry run: nothing was written. Add --write to change the file (a .bak backup is kept).")
+            say("Dry run: nothing was written. Add --write to change the file (a .bak backup is kept).")
     for key, why in run.skipped.items():
-        _say(f"  {key}: no DOI added ({why})")
+        say(f"  {key}: no DOI added ({why})")
     if run.unchecked:
-        _say(
-            f"{len(run.unchecked)} entr(ies) without a DOI could not be searched (nothing decided for them):"
-        )
+        say(f"{len(run.unchecked)} entr(ies) without a DOI could not be searched (nothing decided for them):")
         for key, why in run.unchecked.items():
-            _say(f"  {key}: {why}")
+            say(f"  {key}: {why}")
     for problem in run.problems:  # entries the reader skipped were not searched either
-        _err(f"{problem}")
+        err(f"{problem}")
     return EXIT_OK
 
 
 def _cmd_claims_draft(args: argparse.Namespace) -> int:
-    with _Heartbeat((args.article,)):
+    with Heartbeat((args.article,), err):
         registry, text = commands.run_claims_draft(args.article, output=args.output, force=args.force)
     if args.output is None:
-        _show(text)
+        show(text)
     else:
-        _err(f"wrote {len(registry)} drafted claim(s) to {args.output}; review them before use")
+        err(f"wrote {len(registry)} drafted claim(s) to {args.output}; review them before use")
     return EXIT_OK
 
 
 def _cmd_cache_info(args: argparse.Namespace) -> int:
     info = commands.run_cache_info(args.cache)
     for name, value in info.items():
-        _say(f"{name:>12}: {value}")
+        say(f"{name:>12}: {value}")
     return EXIT_OK
 
 
 def _cmd_cache_clear(args: argparse.Namespace) -> int:
     deleted = commands.run_cache_clear(args.cache)
-    _say(f"Deleted {deleted} cached answer(s).")
+    say(f"Deleted {deleted} cached answer(s).")
     return EXIT_OK
 
 
@@ -559,18 +480,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except StrictError as error:
-        _err(f"{PROG}: {error}")
+        err(f"{PROG}: {error}")
         return EXIT_FAILED
     except (InputError, UsageError, CrossrefError) as error:
-        _err(f"{PROG}: error: {error}")
+        err(f"{PROG}: error: {error}")
         return EXIT_USAGE
     except NeedlingEvidenceError as error:
-        _err(f"{PROG}: error: {error}")
+        err(f"{PROG}: error: {error}")
         return EXIT_USAGE
     except OSError as error:
         where = f"{error.filename}: " if getattr(error, "filename", None) else ""
-        _err(f"{PROG}: error: {where}{error.strerror or error}")
+        err(f"{PROG}: error: {where}{error.strerror or error}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        _err(f"{PROG}: interrupted")
+        err(f"{PROG}: interrupted")
         return 130

@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["DEFAULT_SIZE", "LOG_EVERY_SECONDS", "ProgressBar"]
+__all__ = ["DEFAULT_SIZE", "LARGE_INPUT_BYTES", "LOG_EVERY_SECONDS", "Heartbeat", "ProgressBar"]
 
 DEFAULT_SIZE = (80, 24)  # columns, lines of a terminal that does not say its size (the VT100's)
 # Often enough that a CI log shows the run is alive, rarely enough that 1,000 references give a handful of
@@ -83,3 +84,50 @@ class ProgressBar:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
+
+
+# Inputs this large take seconds to read and analyse before any count is known (a 5 MB article: ~30 s on a
+# busy 2-core machine); below it a run is quick enough to need no word.
+LARGE_INPUT_BYTES = 1_000_000
+
+
+class Heartbeat:
+    """While large inputs are read and analysed, before the progress bar has a count: one line on stderr
+    saying so, then one every :data:`~.progress.LOG_EVERY_SECONDS` with the time so far, so a long run is
+    never silent. It stops at the first count (the bar takes over) or when the command ends."""
+
+    def __init__(self, paths: Sequence[str | None], write: Callable[[str], None]) -> None:
+        import threading
+
+        self._write = write
+        sizes = [(path, _size(path)) for path in paths if path is not None]
+        self.large = [(path, size) for path, size in sizes if size >= LARGE_INPUT_BYTES]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, daemon=True, name="needling-evidence-heartbeat")
+
+    def __enter__(self) -> Heartbeat:
+        if self.large:
+            named = ", ".join(f"{Path(path).name} ({size / 1e6:.1f} MB)" for path, size in self.large)
+            self._write(f"Reading and analysing {named} ...")
+            self._thread.start()
+        return self
+
+    def _beat(self) -> None:
+        started = time.monotonic()
+        while not self._stop.wait(LOG_EVERY_SECONDS):
+            self._write(f"  still reading and analysing ({time.monotonic() - started:.0f} s)")
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0  # a missing file is named by the command itself
