@@ -18,7 +18,8 @@ is logged (route, DOI(s), status, User-Agent) for the tests to count and inspect
         assert server.count(route="filter") == 1
 
 Routes (what ``route=`` filters on): ``work`` ``/works/{doi}``, ``agency`` ``/works/{doi}/agency``, ``filter``
-``/works?filter=doi:…``, ``search`` ``/works?query…``, ``other`` anything else.
+``/works?filter=doi:…``, ``search`` ``/works?query…``, ``list`` ``/works`` with neither (a client checking
+that a base URL is Crossref's), ``other`` anything else.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ AGENCY_LABELS = {
     "op": "OP",
 }
 
-Route = Literal["work", "agency", "filter", "search", "other"]
+Route = Literal["work", "agency", "filter", "search", "list", "other"]
 FaultKind = Literal["status", "hang", "malformed", "drop", "html"]
 
 
@@ -140,6 +141,7 @@ class Fault:
     body: str = "Internal Server Error"
     headers: Mapping[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    content_type: str = "text/plain"
 
 
 @dataclass(frozen=True)
@@ -292,15 +294,17 @@ class CrossrefServer:
         body: str | None = None,
         headers: Mapping[str, str] | None = None,
         retry_after: str | None = None,
+        content_type: str = "text/plain",
     ) -> None:
-        """The next ``times`` requests (of ``route``) get ``status``; a 429 carries the limit headers too."""
+        """The next ``times`` requests (of ``route``) get ``status`` (a body of ``content_type``: an HTML 404
+        of a proxy, a JSON 429); a 429 carries the limit headers too."""
         extra = dict(headers or {})
         if retry_after is not None:
             extra["Retry-After"] = retry_after
         text = (
             body if body is not None else ("Too Many Requests" if status == 429 else "Internal Server Error")
         )
-        self._faults.append(Fault("status", status, times, route, text, extra))
+        self._faults.append(Fault("status", status, times, route, text, extra, content_type=content_type))
 
     def hang(self, seconds: float, *, times: int = 1, route: Route | None = None) -> None:
         """The next ``times`` requests wait ``seconds`` before answering (ended early when the server
@@ -414,7 +418,7 @@ class CrossrefServer:
             if fault is not None and fault.kind == "hang":
                 self._stop.wait(fault.seconds)
             elif fault is not None and fault.kind == "status":
-                status, ctype, body = fault.status, "text/plain", fault.body
+                status, ctype, body = fault.status, fault.content_type, fault.body
                 headers = {**(self._limit_headers() if status == 429 else {}), **fault.headers}
             elif fault is not None and fault.kind == "malformed":
                 status, ctype, body = (
@@ -450,9 +454,11 @@ class CrossrefServer:
                 return 404, self.not_found_type, self.not_found_body, {}
             message = {"DOI": dois[0], "agency": {"id": agency, "label": AGENCY_LABELS.get(agency, agency)}}
             return 200, "application/json;charset=utf-8", _envelope("work-agency", message), {}
-        if route in ("filter", "search"):
+        if route in ("filter", "search", "list"):
             rows = int((query.get("rows") or ["20"])[0])  # Crossref's default page is 20 rows
-            if route == "filter":
+            if route == "list":  # /works?rows=0: the index, counted (how a client checks a base URL)
+                items = list(self.works.values())
+            elif route == "filter":
                 items = [
                     self.works[d]
                     for d in dict.fromkeys(dois)
@@ -502,7 +508,7 @@ def _route(path: str, query: Mapping[str, list[str]]) -> tuple[Route, tuple[str,
             return "filter", tuple(p[4:].lower() for p in parts if p.startswith("doi:"))
         if any(k.startswith("query") for k in query):
             return "search", ()
-        return "other", ()
+        return "list", ()
     if path.startswith("/works/"):
         rest = path[len("/works/") :]
         if rest.endswith("/agency"):

@@ -19,12 +19,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Literal
 
 __all__ = [
+    "LIMITS",
     "POLITE_LIMITS",
+    "POLITE_LIST_LIMITS",
     "PUBLIC_LIMITS",
+    "PUBLIC_LIST_LIMITS",
     "Pacer",
     "RateLimits",
+    "RequestKind",
     "limits_from_headers",
     "parse_retry_after",
 ]
@@ -39,11 +44,24 @@ class RateLimits:
     concurrency: int
 
 
-# Crossref's published limits since 1 December 2025 (../shared/crossref-samples/README.md, from Crossref's
-# documentation): the polite pool (a mailto in the User-Agent) 10 requests/s with 3 concurrent; public 5/s
-# with 1.
+# Crossref's published limits since 1 December 2025 (Crossref blog, "Announcing changes to REST API rate
+# limits", 2025-11-05; ../shared/crossref-samples/README.md). Single-record requests (/works/{doi}, its
+# /agency): the polite pool (a mailto in the User-Agent) 10 requests/s with 3 concurrent; public 5/s with 1.
+# List requests (/works?filter=…, /works?query…: our batches and searches): polite 3/s with 3 concurrent;
+# public 1/s with 1. Whatever the server announces in its headers replaces these.
 POLITE_LIMITS = RateLimits(limit=10, interval=1.0, concurrency=3)
 PUBLIC_LIMITS = RateLimits(limit=5, interval=1.0, concurrency=1)
+POLITE_LIST_LIMITS = RateLimits(limit=3, interval=1.0, concurrency=3)
+PUBLIC_LIST_LIMITS = RateLimits(limit=1, interval=1.0, concurrency=1)
+
+RequestKind = Literal["single", "list"]
+# (kind, polite) → the documented limits
+LIMITS: dict[tuple[RequestKind, bool], RateLimits] = {
+    ("single", True): POLITE_LIMITS,
+    ("single", False): PUBLIC_LIMITS,
+    ("list", True): POLITE_LIST_LIMITS,
+    ("list", False): PUBLIC_LIST_LIMITS,
+}
 
 # The server counts a request when it arrives, somewhere between our sending it and our reading the answer, so
 # the pacer counts each request from its start until one interval after its answer (see Pacer). On top of
@@ -221,16 +239,18 @@ class Pacer:
             self._paused_until = max(self._paused_until, self._clock() + max(0.0, seconds))
             self._cond.notify_all()
 
-    def rate_limited_by_server(self, headers: Mapping[str, str], retry_after: float | None) -> None:
-        """A 429: honour the limits and ``Retry-After`` it carries; slow down by ourselves if it carries
-        none."""
+    def rate_limited_by_server(
+        self, headers: Mapping[str, str], retry_after: float | None, *, slower: bool = True
+    ) -> None:
+        """A 429 (or a 503 with ``Retry-After``, ``slower=False``): honour the limits and ``Retry-After`` it
+        carries; after a 429 that announces nothing new, slow down by ourselves."""
         with self._cond:
-            self.rate_limited += 1
+            self.rate_limited += 1 if slower else 0
             announced = limits_from_headers(headers, self._limits)
-            if announced == self._limits:
+            if announced == self._limits and slower:
                 # nothing new was announced, so our idea of the limit was wrong: halve it
-                slower = max(1, math.floor(self._limits.limit * RATE_LIMIT_DECREASE_FACTOR))
-                announced = RateLimits(slower, self._limits.interval, self._limits.concurrency)
+                halved = max(1, math.floor(self._limits.limit * RATE_LIMIT_DECREASE_FACTOR))
+                announced = RateLimits(halved, self._limits.interval, self._limits.concurrency)
             self._set_limits(announced)
             pause = retry_after if retry_after is not None else self._limits.interval
             self._paused_until = max(self._paused_until, self._clock() + pause)
