@@ -436,6 +436,10 @@ class CrossrefClient:
         from_cache: dict[str, Lookup] = {}
         stale: dict[str, CachedWork] = {}
         for doi, entry in cached.items():
+            if entry.outcome == "found" and work_problem(entry.message, doi) is not None:
+                # a row an older version cached from a malformed answer: as if never cached
+                log.warning("ignoring a malformed cached Crossref record for %s", doi)
+                continue
             if self.offline or (not self.refresh and self._fresh(entry)):
                 from_cache[doi] = self._from_cache(entry)
             else:

@@ -377,13 +377,25 @@ def _from_lookup(ref: Reference, lookup: Lookup | None) -> Verification:
             **common,
         )
     why = lookup.error or "the lookup failed"
-    # an offline client never asked Crossref: waiting will not help, checking online will
-    advice = "check it online" if why.startswith("offline") else "try again later"
+    advice = _advice(why)
     return Verification(
         status="unverified",
         message=f"Could not be checked ({why}). This is not the same as not found: {advice}.",
         **common,
     )
+
+
+def _advice(why: str) -> str:
+    """What to do about a failed lookup, from why it failed: waiting helps only a busy or flaky server."""
+    if why.startswith("offline"):
+        return "check it online"  # an offline client never asked Crossref: waiting will not help
+    if "base URL" in why or "redirect" in why:
+        return "check the Crossref base URL (--crossref-url, $NEEDLING_EVIDENCE_CROSSREF_URL)"
+    if "reached" in why or "resolve" in why or "refused" in why:
+        return "check the network or proxy, or run with --offline"
+    if "another DOI" in why:
+        return "check which DOI the work has (this one may be an alias)"
+    return "try again later"
 
 
 def _from_match(ref: Reference, match: MatchResult, *, offline_note: str) -> Verification:
