@@ -63,10 +63,13 @@ LIMITS: dict[tuple[RequestKind, bool], RateLimits] = {
     ("list", False): PUBLIC_LIST_LIMITS,
 }
 
-# The server counts a request when it arrives, somewhere between our sending it and our reading the answer, so
-# the pacer counts each request from its start until one interval after its answer (see Pacer). On top of
-# that, 5 % of the interval covers a server whose window is measured on a coarser clock than ours.
+# The server counts a request when it arrives: a little after we start it (on a kept-alive connection, the
+# one-way trip), never after we read its answer. Starts spaced by one window are seen spaced by one window
+# give or take how much that trip varies between two requests, which ARRIVAL_JITTER_SECONDS covers (tens of
+# milliseconds on the internet; 100 ms leaves room for a new connection's handshake). On top of that, 5 % of
+# the interval covers a server whose window is measured on a coarser clock than ours.
 WINDOW_SAFETY_MARGIN = 0.05
+ARRIVAL_JITTER_SECONDS = 0.1
 
 # A 429 that announces no limits: halve the rate (additive-increase/multiplicative-decrease, as TCP does), but
 # never below one request per interval.
@@ -141,12 +144,12 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
 class Pacer:
     """A thread-safe gate: ``with pacer.slot(): send()`` keeps every request inside the current limits.
 
-    A request counts against the rate from the moment it starts until ``interval`` after its answer arrived
-    (lengthened by :data:`WINDOW_SAFETY_MARGIN`): the server saw it arrive somewhere in between, so no window
-    the server can measure ever holds more than ``limit`` of ours, however late our requests reach it
-    (measuring from our start alone is not enough: the time between habanero's call and the request reaching
-    the server varies by tens of milliseconds). Concurrency is a counter rather than a semaphore so that a new
-    ``x-concurrency-limit`` takes effect at once.
+    A request counts against the rate for one window from its start: ``interval`` lengthened by
+    :data:`WINDOW_SAFETY_MARGIN` and :data:`ARRIVAL_JITTER_SECONDS`, so that no window the server can measure
+    on arrivals holds more than ``limit`` of ours. (Counting until an interval after each *answer*, as this
+    pacer once did, is safe too but makes the rate ``limit / (interval + latency)``: a search answered in
+    0.5 s then ran at two thirds of the allowance.) Concurrency is a counter rather than a semaphore so that a
+    new ``x-concurrency-limit`` takes effect at once.
 
     ``clock`` and ``sleep`` (default :func:`time.monotonic`, :func:`time.sleep`) are the pacer's only sense of
     time: pass a fake pair and a test of pacing takes milliseconds.
@@ -159,13 +162,15 @@ class Pacer:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         margin: float = WINDOW_SAFETY_MARGIN,
+        jitter: float = ARRIVAL_JITTER_SECONDS,
     ) -> None:
         self._limits = limits
         self._clock = clock
         self._sleep = sleep
         self._margin = margin
+        self._jitter = jitter
         self._cond = threading.Condition()
-        self._finished: deque[float] = deque()  # when recent requests got their answers
+        self._started: deque[float] = deque()  # when recent requests started
         self._in_flight = 0
         self._paused_until = 0.0
         self.rate_limited = 0  # 429s reported to this pacer
@@ -184,16 +189,14 @@ class Pacer:
     def _wait_time(self, now: float) -> float | None:
         """Seconds until a request may start (0: now; None: when one in flight ends); caller holds the
         lock."""
-        window = self._limits.interval * (1 + self._margin)
-        while self._finished and self._finished[0] <= now - window:
-            self._finished.popleft()
+        window = self._limits.interval * (1 + self._margin) + self._jitter
+        while self._started and self._started[0] <= now - window:
+            self._started.popleft()
         if self._in_flight >= self._limits.concurrency:
             return None
         waits = [self._paused_until - now]
-        if self._in_flight + len(self._finished) >= self._limits.limit:
-            if not self._finished:
-                return None
-            waits.append(self._finished[0] + window - now)
+        if len(self._started) >= self._limits.limit:
+            waits.append(self._started[len(self._started) - self._limits.limit] + window - now)
         return max(0.0, *waits)
 
     def acquire(self) -> None:
@@ -213,11 +216,11 @@ class Pacer:
                 finally:
                     self._cond.acquire()
             self._in_flight += 1
+            self._started.append(self._clock())
 
     def release(self) -> None:
         with self._cond:
             self._in_flight -= 1
-            self._finished.append(self._clock())
             self._cond.notify_all()
 
     @contextmanager

@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -456,6 +457,33 @@ def _lookup_all(client: WorkSource, dois: Sequence[str], progress: Progress | No
     return found
 
 
+# Searches in flight at once, at most: the client's pacer for list requests decides how many really are
+# (Crossref: 3 in the polite pool, 1 in the public one); a few more threads keep its slots filled.
+MAX_SEARCH_WORKERS = 6
+
+
+def _search_all(
+    client: WorkSource, refs: Sequence[Reference], done: Callable[[int], None]
+) -> dict[int, MatchResult]:
+    """Every reference without a DOI searched, concurrently within the client's limits (each candidate still
+    validated field by field); by ``id(ref)``."""
+    if not refs:
+        return {}
+    if len(refs) == 1 or getattr(client, "offline", False):
+        out = {}
+        for count, ref in enumerate(refs, start=1):
+            out[id(ref)] = _search(client, ref)
+            done(count)
+        return out
+    out = {}
+    with ThreadPoolExecutor(max_workers=MAX_SEARCH_WORKERS, thread_name_prefix="search") as pool:
+        futures = {pool.submit(_search, client, ref): ref for ref in refs}
+        for count, future in enumerate(as_completed(futures), start=1):
+            out[id(futures[future])] = future.result()
+            done(count)
+    return out
+
+
 def _search(client: WorkSource, ref: Reference) -> MatchResult:
     try:
         return find_doi(ref, client)
@@ -752,8 +780,12 @@ def _verify(items: Sequence[Reference], client: WorkSource, progress: Progress |
             progress(min(done, len(dois)), total)
 
     lookups = _lookup_all(client, dois, lookup_progress if progress is not None else None)
+    matches = _search_all(
+        client,
+        [ref for ref, plan in zip(items, plans, strict=True) if plan.action == "search"],
+        lambda done: progress(len(dois) + done, total) if progress is not None else None,
+    )
     results: list[Verification] = []
-    searched = 0
     for ref, plan in zip(items, plans, strict=True):
         if plan.action == "lookup" and plan.doi is not None:
             results.append(_from_lookup(ref, lookups.get(plan.doi)))
@@ -772,11 +804,7 @@ def _verify(items: Sequence[Reference], client: WorkSource, progress: Progress |
                 )
             )
         else:
-            match = _search(client, ref)
-            results.append(_from_match(ref, match, offline_note=_offline_note(client, ref)))
-            searched += 1
-            if progress is not None:
-                progress(len(dois) + searched, total)
+            results.append(_from_match(ref, matches[id(ref)], offline_note=_offline_note(client, ref)))
     if progress is not None and total == 0:
         progress(0, 0)
     return results
