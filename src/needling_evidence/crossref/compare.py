@@ -107,6 +107,8 @@ _TYPE_AGREES: Mapping[str, frozenset[str]] = {
 
 _TAG = re.compile(r"<[^<>]*>")  # HTML / JATS / MathML tags as Crossref titles carry them
 _SPACES = re.compile(r"\s+")
+# what strip_markup would change: a tag or entity, whitespace other than single spaces, or space at an end
+_NEEDS_CLEANING = re.compile(r"[<&]|\s\s|[^\S ]|^\s|\s$")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 
@@ -115,6 +117,8 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 def strip_markup(text: str) -> str:
     """Remove HTML/JATS/MathML tags and decode entities (``&amp;``, ``&apos;``); whitespace collapsed."""
+    if _NEEDS_CLEANING.search(text) is None:  # most names and titles: one scan instead of three passes
+        return text
     # Tags vanish without a space: they sit inside words (H<sub>2</sub>O, <i>in vivo</i>).
     text = html.unescape(_TAG.sub("", text))
     return _SPACES.sub(" ", text).strip()
@@ -451,7 +455,7 @@ def compare_authors(ours: Sequence[Person], work: Mapping[str, Any]) -> FieldCom
         return _absent("authors", ours_text, theirs_text)
     # every name normalised once; each comparison below is then a look-up or a pass over the pairs
     our_names = [_Name.of(p) for p in ours]
-    their_names = [_Name.of(p) for p in theirs]
+    their_names = [_Name.of(p) for p in theirs[: len(ours)]]  # the rest only if some pair disagrees
     if not _keys_agree(our_names[0], their_names[0]):
         # The first author is wrong: unless they are the same people in another order, another work.
         note = f"first author differs ({_person_text(ours[0])} / {_person_text(theirs[0])})"
@@ -459,8 +463,10 @@ def compare_authors(ours: Sequence[Person], work: Mapping[str, Any]) -> FieldCom
     notes: list[str] = []
     paired = list(zip(our_names, their_names, strict=False))
     same = [_keys_agree(a, b) for a, b in paired]
-    index = _NameIndex(their_names)
-    unmatched = [a.person for a in our_names if not index.has(a)]
+    unmatched: list[Person] = []
+    if not all(same) or len(ours) > len(theirs):
+        index = _NameIndex(their_names + [_Name.of(p) for p in theirs[len(ours) :]])
+        unmatched = [a.person for a in our_names if not index.has(a)]
     if unmatched:
         notes.append(f"not in Crossref's author list: {', '.join(_person_text(a) for a in unmatched)}")
     elif not all(same):

@@ -51,48 +51,72 @@ def _date_problem(value: Any) -> str | None:
     return None
 
 
+def _string_list(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "is not a list of strings"
+    for item in value:
+        if not isinstance(item, str):
+            return "is not a list of strings"
+    return None
+
+
+def _string(value: Any) -> str | None:
+    return None if isinstance(value, str) else f"is a {type(value).__name__}, not a string"
+
+
+def _people(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "is not a list of person objects"
+    for person in value:
+        if not isinstance(person, Mapping):
+            return "is not a list of person objects"
+        for part in _PERSON_STRINGS:
+            got = person.get(part)
+            if got is not None and not isinstance(got, str):
+                return f"has a person whose '{part}' is not a string"
+    return None
+
+
+def _object_list(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "is not a list of objects"
+    for item in value:
+        if not isinstance(item, Mapping):
+            return "is not a list of objects"
+    return None
+
+
+def _object(value: Any) -> str | None:
+    return None if isinstance(value, Mapping) else "is not an object"
+
+
+# field → its check: a table read once per field the record has (records are sparse; most have ~30 fields)
+_CHECKS: dict[str, Any] = {
+    **dict.fromkeys(_STRING_LISTS, _string_list),
+    **dict.fromkeys(_STRINGS, _string),
+    **dict.fromkeys(_PEOPLE, _people),
+    **dict.fromkeys(_DATES, _date_problem),
+    **dict.fromkeys(_OBJECT_LISTS, _object_list),
+    "relation": _object,
+}
+
+
 def work_problem(message: Any, asked: str | None = None) -> str | None:
     """What makes ``message`` no Crossref work record for ``asked`` (a canonical DOI), or None if nothing."""
     if not isinstance(message, Mapping):
         return f"the record is a {type(message).__name__}, not an object"
     doi = message.get("DOI")
-    if not isinstance(doi, str) or normalize_doi(doi) is None:
+    canonical = normalize_doi(doi) if isinstance(doi, str) else None
+    if canonical is None:
         return "the record has no valid 'DOI'"
-    if asked is not None and normalize_doi(doi) != asked:
+    if asked is not None and canonical != asked:
         return f"the record is for another DOI ({doi}) than the one asked ({asked})"
-    for name in _STRING_LISTS:
-        value = message.get(name)
-        if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
-            return f"'{name}' is not a list of strings"
-    for name in _STRINGS:
-        value = message.get(name)
-        if value is not None and not isinstance(value, str):
-            return f"'{name}' is a {type(value).__name__}, not a string"
-    for name in _PEOPLE:
-        value = message.get(name)
-        if value is None:
-            continue
-        if not isinstance(value, list) or not all(isinstance(p, Mapping) for p in value):
-            return f"'{name}' is not a list of person objects"
-        for person in value:
-            for part in _PERSON_STRINGS:
-                if person.get(part) is not None and not isinstance(person.get(part), str):
-                    return f"an {name} has a '{part}' that is not a string"
-    for name in _DATES:
-        value = message.get(name)
-        if value is not None:
-            problem = _date_problem(value)
+    for name, value in message.items():
+        check = _CHECKS.get(name)
+        if check is not None and value is not None:
+            problem = check(value)
             if problem is not None:
                 return f"'{name}' {problem}"
-    for name in _OBJECT_LISTS:
-        value = message.get(name)
-        if value is not None and (
-            not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value)
-        ):
-            return f"'{name}' is not a list of objects"
-    relation = message.get("relation")
-    if relation is not None and not isinstance(relation, Mapping):
-        return "'relation' is not an object"
     return None
 
 

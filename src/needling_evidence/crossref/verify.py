@@ -344,6 +344,8 @@ def _from_lookup(ref: Reference, lookup: Lookup | None) -> Verification:
             status="unverified",
             message="Could not be checked: the Crossref client gave no answer for this DOI.",
         )
+    if lookup.outcome == "found" and lookup.message is not None:
+        return _found(ref, lookup)  # its design read with the record
     design = classify_design(ref)
     common: dict[str, Any] = {
         "key": ref.key,
@@ -353,8 +355,6 @@ def _from_lookup(ref: Reference, lookup: Lookup | None) -> Verification:
         "level_reason": design.reason,
         "provenance": lookup.provenance,
     }
-    if lookup.outcome == "found" and lookup.message is not None:
-        return _found(ref, lookup)
     if lookup.outcome == "not_found":
         agency = (lookup.agency or "").strip()
         if agency and agency.casefold() != "crossref":
