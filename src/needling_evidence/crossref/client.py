@@ -1,8 +1,9 @@
-"""The one door to Crossref: :class:`CrossrefClient`, the only module that imports habanero.
+"""The one door to Crossref: :class:`CrossrefClient`.
 
-What it adds to habanero (a faithful, thin client): few requests, polite pacing, retries, a cache, an offline
-mode and a bundled snapshot, and answers in this project's values (:class:`~.base.Lookup`), never habanero's
-shapes.
+It speaks Crossref's REST API over its own kept-alive transport (:mod:`.transport`; habanero, which opens a
+connection per call and hides the headers, is no longer used here) and adds few requests, pacing by request
+kind, retries, validation of every answer, a cache, an offline mode and a bundled snapshot; it answers in
+this project's values (:class:`~.base.Lookup`).
 
 How a list of DOIs is looked up (``lookup_dois``):
 
@@ -19,10 +20,15 @@ How a list of DOIs is looked up (``lookup_dois``):
    ``/works/{doi}`` first and to the agency route only after a 404. So a missing DOI costs one request, at
    most two.
 
-Every request passes the :class:`~.pacing.Pacer` (documented limits, then whatever the server announces), and
-is retried on 429, 5xx, timeouts and connection errors with exponential backoff and full jitter, honouring
-``Retry-After``. A lookup that still fails is ``failed`` with the reason in words, never ``not_found``, and is
-never cached.
+Every request passes the :class:`~.pacing.Pacer` of its kind — single records (``/works/{doi}``, its
+``/agency``) or lists (batches and searches, one shared pool) — with Crossref's documented limits, then
+whatever each route announces; it is retried on 429, 5xx, timeouts and dropped connections with exponential
+backoff and full jitter, honouring ``Retry-After`` (one too long to wait stops that kind of request for the
+run). A lookup that still fails is ``failed`` with the reason in words, never ``not_found``, and is never
+cached. Only a well-formed answer gives a verdict: a record of the shape Crossref documents, for the DOI
+asked (:mod:`.shape`; a malformed one is asked once more), and a 404 in Crossref's own words from a base URL
+known to be Crossref's. An index that cannot be reached at all (no name resolution, connection refused) is
+noticed once, said in one warning line, and not asked again in the run.
 """
 
 from __future__ import annotations

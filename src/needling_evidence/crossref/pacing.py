@@ -1,10 +1,11 @@
 """Polite pacing for Crossref: at most ``limit`` requests per ``interval`` and ``concurrency`` in flight.
 
 Crossref announces its limits in the ``x-rate-limit-limit``, ``x-rate-limit-interval`` and
-``x-concurrency-limit`` response headers and answers 429 beyond them. habanero hands back only the parsed body
-of a successful answer, so the headers we can read are those of the answers habanero raises on (404, 429,
-5xx): the pacer starts from Crossref's documented limits, takes whatever limits the server announces whenever
-it sees them, and slows down by itself after a 429 that announces nothing.
+``x-concurrency-limit`` response headers and answers 429 beyond them; since December 2025 the limits depend
+on the kind of request (:data:`LIMITS`). The client keeps one pacer per kind: it starts from Crossref's
+documented limits for the pool in use, takes whatever each answer of that kind announces (the client's own
+transport sees the headers of every answer, 200s included), and slows down by itself after a 429 that
+announces nothing.
 """
 
 from __future__ import annotations
