@@ -18,7 +18,8 @@ is logged (route, DOI(s), status, User-Agent) for the tests to count and inspect
         assert server.count(route="filter") == 1
 
 Routes (what ``route=`` filters on): ``work`` ``/works/{doi}``, ``agency`` ``/works/{doi}/agency``, ``filter``
-``/works?filter=doi:…``, ``search`` ``/works?query…``, ``other`` anything else.
+``/works?filter=doi:…``, ``search`` ``/works?query…``, ``list`` ``/works`` with neither (a client checking
+that a base URL is Crossref's), ``other`` anything else.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ AGENCY_LABELS = {
     "op": "OP",
 }
 
-Route = Literal["work", "agency", "filter", "search", "other"]
+Route = Literal["work", "agency", "filter", "search", "list", "other"]
 FaultKind = Literal["status", "hang", "malformed", "drop", "html"]
 
 
@@ -140,6 +141,7 @@ class Fault:
     body: str = "Internal Server Error"
     headers: Mapping[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    content_type: str = "text/plain"
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,11 @@ class CrossrefServer:
     answer. ``retry_after``: the ``Retry-After`` sent with a rate-limit 429 (``None``: no header).
     ``max_request_line``: longer request lines get 414 (Crossref: 4096 bytes). ``clock``: the time arrivals
     are counted and logged on (a test's fake clock, shared with the client, makes rate tests instant).
+
+    ``list_rate_limit`` / ``list_concurrency_limit``: separate limits for list requests (``filter``,
+    ``search``, ``list`` routes), as Crossref has had since December 2025; when set, ``rate_limit`` and
+    ``concurrency_limit`` hold for single-record requests only, and each kind announces its own.
+    ``delay_per_doi``: seconds added per DOI asked in a filter batch (Crossref's latency grows with it).
     """
 
     def __init__(
@@ -195,8 +202,16 @@ class CrossrefServer:
         retry_after: str | None = "1",
         max_request_line: int = 4096,
         clock: Callable[[], float] = time.monotonic,
+        list_rate_limit: tuple[int, float] | None = None,
+        list_concurrency_limit: int | None = None,
+        delay_per_doi: float = 0.0,
     ) -> None:
         self.clock = clock
+        self.list_rate_limit = list_rate_limit
+        self.list_concurrency_limit = list_concurrency_limit
+        self.delay_per_doi = delay_per_doi
+        self._list_arrivals: deque[float] = deque()
+        self._list_in_flight = 0
         self.delay = delay
         self.rate_limit = rate_limit
         self.concurrency_limit = concurrency_limit
@@ -292,15 +307,17 @@ class CrossrefServer:
         body: str | None = None,
         headers: Mapping[str, str] | None = None,
         retry_after: str | None = None,
+        content_type: str = "text/plain",
     ) -> None:
-        """The next ``times`` requests (of ``route``) get ``status``; a 429 carries the limit headers too."""
+        """The next ``times`` requests (of ``route``) get ``status`` (a body of ``content_type``: an HTML 404
+        of a proxy, a JSON 429); a 429 carries the limit headers too."""
         extra = dict(headers or {})
         if retry_after is not None:
             extra["Retry-After"] = retry_after
         text = (
             body if body is not None else ("Too Many Requests" if status == 429 else "Internal Server Error")
         )
-        self._faults.append(Fault("status", status, times, route, text, extra))
+        self._faults.append(Fault("status", status, times, route, text, extra, content_type=content_type))
 
     def hang(self, seconds: float, *, times: int = 1, route: Route | None = None) -> None:
         """The next ``times`` requests wait ``seconds`` before answering (ended early when the server
@@ -337,16 +354,24 @@ class CrossrefServer:
 
     # --- answering ------------------------------------------------------------------------------------------
 
-    def _limit_headers(self) -> dict[str, str]:
+    def _is_list(self, route: Route) -> bool:
+        return route in ("filter", "search", "list") and (
+            self.list_rate_limit is not None or self.list_concurrency_limit is not None
+        )
+
+    def _limit_headers(self, route: Route | None = None) -> dict[str, str]:
         if not self.announce_limits:
             return {}
         headers: dict[str, str] = {}
-        if self.rate_limit is not None:
-            limit, interval = self.rate_limit
+        listed = route is not None and self._is_list(route)
+        rate = self.list_rate_limit if listed else self.rate_limit
+        concurrency = self.list_concurrency_limit if listed else self.concurrency_limit
+        if rate is not None:
+            limit, interval = rate
             headers["x-rate-limit-limit"] = str(limit)
             headers["x-rate-limit-interval"] = f"{interval:g}s"
-        if self.concurrency_limit is not None:
-            headers["x-concurrency-limit"] = str(self.concurrency_limit)
+        if concurrency is not None:
+            headers["x-concurrency-limit"] = str(concurrency)
         return headers
 
     def _next_fault(self, route: Route) -> Fault | None:
@@ -359,19 +384,32 @@ class CrossrefServer:
                     return fault
         return None
 
-    def _admit(self, now: float) -> bool:
+    def _admit(self, now: float, route: Route) -> bool:
         """Count the arrival; False when it breaks the rate or concurrency limit (caller holds the lock)."""
+        listed = self._is_list(route)
+        rate = self.list_rate_limit if listed else self.rate_limit
+        concurrency = self.list_concurrency_limit if listed else self.concurrency_limit
+        arrivals = self._list_arrivals if listed else self._arrivals
+        in_flight = self._list_in_flight if listed else self._in_flight
         admitted = True
-        if self.rate_limit is not None:
-            limit, interval = self.rate_limit
-            while self._arrivals and self._arrivals[0] <= now - interval:
-                self._arrivals.popleft()
-            if len(self._arrivals) >= limit:
+        if rate is not None:
+            limit, interval = rate
+            while arrivals and arrivals[0] <= now - interval:
+                arrivals.popleft()
+            if len(arrivals) >= limit:
                 admitted = False
-            self._arrivals.append(now)  # every arrival counts, as on the real service
-        if self.concurrency_limit is not None and self._in_flight >= self.concurrency_limit:
+            arrivals.append(now)  # every arrival counts, as on the real service
+        if concurrency is not None and in_flight >= concurrency:
             admitted = False
         return admitted
+
+    def _count_in_flight(self, route: Route, change: int) -> None:
+        # caller holds the lock
+        if self._is_list(route):
+            self._list_in_flight += change
+        else:
+            self._in_flight += change
+        self.max_in_flight = max(self.max_in_flight, self._in_flight + self._list_in_flight)
 
     def _handle(self, handler: _Handler) -> None:
         started = self.clock()
@@ -394,28 +432,28 @@ class CrossrefServer:
             return
 
         with self._lock:
-            admitted = self._admit(started)
+            admitted = self._admit(started, route)
             if admitted:
-                self._in_flight += 1
-                self.max_in_flight = max(self.max_in_flight, self._in_flight)
+                self._count_in_flight(route, +1)
         if not admitted:
             record(429)
-            headers = self._limit_headers()
+            headers = self._limit_headers(route)
             if self.retry_after is not None:
                 headers["Retry-After"] = self.retry_after
             self._send(handler, 429, "text/plain", "Too Many Requests", headers)
             return
 
         try:
-            if self.delay:
-                self._stop.wait(self.delay)
+            pause = self.delay + self.delay_per_doi * (len(dois) if route == "filter" else 0)
+            if pause:
+                self._stop.wait(pause)
             fault = self._next_fault(route)
             status, ctype, body, headers = self._answer(route, dois, query)
             if fault is not None and fault.kind == "hang":
                 self._stop.wait(fault.seconds)
             elif fault is not None and fault.kind == "status":
-                status, ctype, body = fault.status, "text/plain", fault.body
-                headers = {**(self._limit_headers() if status == 429 else {}), **fault.headers}
+                status, ctype, body = fault.status, fault.content_type, fault.body
+                headers = {**(self._limit_headers(route) if status == 429 else {}), **fault.headers}
             elif fault is not None and fault.kind == "malformed":
                 status, ctype, body = (
                     200,
@@ -427,14 +465,14 @@ class CrossrefServer:
         finally:
             # a request stops counting against the concurrency limit once its answer is ready
             with self._lock:
-                self._in_flight -= 1
+                self._count_in_flight(route, -1)
         if fault is not None and fault.kind == "drop":
             record(0)
             handler.close_connection = True
             handler.connection.close()
             return
         record(status)
-        self._send(handler, status, ctype, body, {**self._limit_headers(), **headers})
+        self._send(handler, status, ctype, body, {**self._limit_headers(route), **headers})
 
     def _answer(
         self, route: Route, dois: tuple[str, ...], query: Mapping[str, list[str]]
@@ -450,9 +488,11 @@ class CrossrefServer:
                 return 404, self.not_found_type, self.not_found_body, {}
             message = {"DOI": dois[0], "agency": {"id": agency, "label": AGENCY_LABELS.get(agency, agency)}}
             return 200, "application/json;charset=utf-8", _envelope("work-agency", message), {}
-        if route in ("filter", "search"):
+        if route in ("filter", "search", "list"):
             rows = int((query.get("rows") or ["20"])[0])  # Crossref's default page is 20 rows
-            if route == "filter":
+            if route == "list":  # /works?rows=0: the index, counted (how a client checks a base URL)
+                items = list(self.works.values())
+            elif route == "filter":
                 items = [
                     self.works[d]
                     for d in dict.fromkeys(dois)
@@ -502,7 +542,7 @@ def _route(path: str, query: Mapping[str, list[str]]) -> tuple[Route, tuple[str,
             return "filter", tuple(p[4:].lower() for p in parts if p.startswith("doi:"))
         if any(k.startswith("query") for k in query):
             return "search", ()
-        return "other", ()
+        return "list", ()
     if path.startswith("/works/"):
         rest = path[len("/works/") :]
         if rest.endswith("/agency"):

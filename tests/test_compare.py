@@ -402,3 +402,52 @@ def test_malformed_crossref_values_do_not_crash_the_comparison() -> None:
     result = compare_reference(gattie(), odd)
     assert result.get("year").verdict == "agree"  # type: ignore[union-attr]
     assert result.get("authors").verdict == "identity"  # type: ignore[union-attr]
+
+
+# --- authors: given names in full, and linear time (issues 10 and 14) ---------------------------------------
+
+
+def _authors_work(*people: tuple[str, str]) -> dict[str, Any]:
+    return {"author": [{"family": family, "given": given} for family, given in people]}
+
+
+def test_full_given_names_that_differ_are_a_difference() -> None:
+    from needling_evidence.crossref.compare import compare_authors
+
+    result = compare_authors([Person(family="Smith", given="Valentine")], _authors_work(("Smith", "Vincent")))
+    assert result.verdict == "minor" and result.note is not None
+    assert "given names differ" in result.note and "Valentine" in result.note and "Vincent" in result.note
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [("V.", "Vincent"), ("Vincent", "V."), ("V. A.", "Vincent"), ("Chris", "Christopher"), ("José", "Jose")],
+)
+def test_initials_and_short_forms_agree_with_a_full_given_name(ours: str, theirs: str) -> None:
+    from needling_evidence.crossref.compare import compare_authors
+
+    result = compare_authors([Person(family="Smith", given=ours)], _authors_work(("Smith", theirs)))
+    assert result.verdict == "agree", result.note
+
+
+def test_800_authors_are_compared_in_under_50_ms() -> None:
+
+    from needling_evidence.crossref.compare import compare_authors
+
+    people = [(f"Fernández-de-las-Peñas{n}" if n % 7 == 0 else f"Author{n}", f"Given{n}") for n in range(800)]
+    ours = [Person(family=family, given=f"G{n}") for n, (family, _) in enumerate(people)]
+    ours[5], ours[6] = ours[6], ours[5]  # two in another order
+    ours[700] = Person(family="Nobody", given="N.")  # one not in Crossref's list
+    record = _authors_work(*people)
+    best = min(_timed(lambda: compare_authors(ours, record)) for _ in range(3))
+    result = compare_authors(ours, record)
+    assert result.note is not None and "Nobody" in result.note
+    assert best < 0.050, f"{best * 1000:.1f} ms"
+
+
+def _timed(call: Any) -> float:
+    import time
+
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started

@@ -73,9 +73,9 @@ def test_one_found_work_is_the_recorded_message_with_its_correction(server: Cros
     assert notice["DOI"] == "10.1371/annotation/c76da2c1-ccb8-4797-94c1-359d3ceceeda"
     assert lookup.provenance is not None and lookup.provenance.kind == "live"
     assert lookup.provenance.base_url == server.url and lookup.provenance.fetched
-    # one DOI: asked alone, through habanero
+    # one DOI: asked alone, by the client's own transport
     assert [r.route for r in server.log] == ["work"]
-    assert "habanero/" in server.log[0].user_agent
+    assert server.log[0].user_agent.startswith("needling_evidence/")
 
 
 def test_a_404_in_plain_text_is_not_found_after_asking_the_agency(server: CrossrefServer) -> None:
@@ -84,7 +84,8 @@ def test_a_404_in_plain_text_is_not_found_after_asking_the_agency(server: Crossr
     [lookup] = make_client(server).lookup_dois([NOT_A_DOI_AT_CROSSREF])
     assert lookup.outcome == "not_found" and lookup.agency is None and lookup.status_code == 404
     assert lookup.error is None
-    assert [(r.route, r.status) for r in server.log] == [("work", 404), ("agency", 404)]
+    # before a 404 is believed, the base URL is checked once to be a Crossref API (its list route answers)
+    assert [(r.route, r.status) for r in server.log] == [("work", 404), ("agency", 404), ("list", 200)]
 
 
 def test_a_datacite_doi_is_not_found_at_crossref_with_its_agency(server: CrossrefServer) -> None:
@@ -120,8 +121,10 @@ def test_a_doi_the_batch_missed_but_crossref_has_is_fetched_alone(server: Crossr
     alias = "10.5555/needling-evidence-alias"
     server.add_work(synthetic_work("10.5555/needling-evidence-target"), alias, in_filter=False)
     lookups = make_client(server).lookup_dois([PLOS, alias])
-    assert [lk.outcome for lk in lookups] == ["found", "found"]
-    assert [r.route for r in server.log] == ["filter", "agency", "work"]
+    assert [r.route for r in server.log] == ["filter", "agency", "work", "work"]
+    # …but its answer is the record of another DOI: no verdict from it (issue 13), asked once more, and said
+    assert [lk.outcome for lk in lookups] == ["found", "failed"]
+    assert lookups[1].error is not None and "10.5555/needling-evidence-target" in lookups[1].error
 
 
 def test_a_sici_doi_reaches_the_server_intact(server: CrossrefServer) -> None:
@@ -130,7 +133,8 @@ def test_a_sici_doi_reaches_the_server_intact(server: CrossrefServer) -> None:
     assert sici in {r.get("DOI") for r in load_recorded_work()["reference"]}
     [alone] = make_client(server).lookup_dois([sici])
     assert alone.outcome == "not_found" and alone.doi == sici.lower()
-    assert [r.dois[0] for r in server.log] == [sici.lower(), sici.lower()]  # /works/{doi}, then its agency
+    asked = [r.dois[0] for r in server.log if r.route != "list"]
+    assert asked == [sici.lower(), sici.lower()]  # /works/{doi}, then its agency
     server.reset_log()
     make_client(server).lookup_dois([sici, PLOS])
     assert sici.lower() in server.log[0].dois  # and inside a batch filter
@@ -240,15 +244,21 @@ def test_a_hang_past_the_timeout_fails_then_a_later_answer_is_found(server: Cros
 
 
 def test_malformed_json_fails_with_a_clear_error(server: CrossrefServer) -> None:
-    server.malformed(times=1)
+    server.malformed(times=2)
     [lookup] = make_client(server).lookup_dois([PLOS])
     assert lookup.outcome == "failed" and lookup.error is not None
     assert "malformed JSON" in lookup.error
-    assert server.requests == 1  # a broken body is not a transient failure
+    assert server.requests == 2  # a broken body is asked once more, not as a transient failure
+
+
+def test_malformed_json_once_is_asked_again(server: CrossrefServer) -> None:
+    server.malformed(times=1)
+    [lookup] = make_client(server).lookup_dois([PLOS])
+    assert lookup.outcome == "found" and server.requests == 2
 
 
 def test_an_html_page_instead_of_json_fails_with_a_clear_error(server: CrossrefServer) -> None:
-    server.malformed(kind="html")
+    server.malformed(kind="html", times=10)
     [lookup] = make_client(server).lookup_dois([PLOS, CHAPTER])[:1]
     assert lookup.outcome == "failed" and lookup.error is not None and "malformed answer" in lookup.error
 
@@ -267,7 +277,7 @@ def test_an_unreachable_server_fails_every_lookup(crossref_server: CrossrefServe
         base_url=url, cache=False, max_retries=1, timeout=1.0, clock=clock.now, sleep=clock.sleep
     )
     lookups = client.lookup_dois([PLOS, CHAPTER])
-    assert all(lk.outcome == "failed" and lk.error and "could not reach" in lk.error for lk in lookups)
+    assert all(lk.outcome == "failed" and lk.error and "refused the connection" in lk.error for lk in lookups)
 
 
 # --- pacing -------------------------------------------------------------------------------------------------
@@ -304,14 +314,32 @@ def test_an_optimistic_client_learns_the_limits_from_429s_and_loses_nothing(
     client = make_client(crossref_server, clock=fake_clock, pacer=pacer)
     lookups = client.lookup_dois(missing)
     assert [lk.outcome for lk in lookups] == ["not_found"] * 11  # 429s were retried, never taken as answers
+    assert client.stats.rate_limited == crossref_server.rate_limited
+    assert client.pacer.limits == RateLimits(5, 1.0, 2)  # as announced
+
+
+def test_limits_announced_on_429s_alone_are_learned(
+    crossref_server: CrossrefServer, fake_clock: FakeClock
+) -> None:
+    crossref_server.clock = fake_clock.now
+    crossref_server.rate_limit = (5, 1.0)
+    crossref_server.concurrency_limit = 2
+    crossref_server.retry_after = "1"
+    crossref_server.announce_limits = False
+    missing = [f"10.5555/needling-evidence.eager.{n:02d}" for n in range(11)]
+    pacer = Pacer(RateLimits(50, 1.0, 8), clock=fake_clock.now, sleep=fake_clock.sleep)
+    client = make_client(crossref_server, clock=fake_clock, pacer=pacer)
+    lookups = client.lookup_dois(missing)
+    assert [lk.outcome for lk in lookups] == ["not_found"] * 11
     assert crossref_server.rate_limited >= 1 and client.stats.rate_limited == crossref_server.rate_limited
-    assert client.pacer.limits == RateLimits(5, 1.0, 2)  # as announced on the 429s
+    assert client.pacer.limits.limit < 50  # slowed down by itself, as nothing was announced
 
 
 def test_the_pacer_keeps_to_the_window(fake_clock: FakeClock) -> None:
     pacer = Pacer(
         RateLimits(limit=4, interval=0.5, concurrency=2),
         margin=0.0,
+        jitter=0.0,
         clock=fake_clock.now,
         sleep=fake_clock.sleep,
     )
@@ -320,7 +348,7 @@ def test_the_pacer_keeps_to_the_window(fake_clock: FakeClock) -> None:
     for _ in range(9):
         with pacer.slot():
             starts.append(fake_clock.now() - t0)
-    # 4 per 0.5 s: each request counts from its start until 0.5 s after its (instant) answer
+    # 4 per 0.5 s: each request counts for 0.5 s from its start
     assert starts == [0.0] * 4 + [0.5] * 4 + [1.0]
     assert fake_clock.sleeps == [0.5, 0.5]
 
@@ -332,8 +360,8 @@ def test_the_pacer_honours_a_pause_and_its_margin(fake_clock: FakeClock) -> None
     t0 = fake_clock.now()
     with pacer.slot():
         pass
-    with pacer.slot():  # one interval plus the 5 % margin after the first answer
-        assert fake_clock.now() - t0 == pytest.approx(1.05)
+    with pacer.slot():  # one interval plus the 5 % margin and the arrival jitter after the first start
+        assert fake_clock.now() - t0 == pytest.approx(1.15)
     pacer.pause(3.0)  # a Retry-After: 3
     paused_at = fake_clock.now()
     with pacer.slot():
@@ -661,65 +689,3 @@ def test_the_client_is_a_work_source_and_returns_a_list_for_one_doi(server: Cros
     client: WorkSource = make_client(server)
     assert isinstance(client.lookup_dois([PLOS]), list)
     assert client.lookup_dois([]) == []
-
-
-# --- error classification, whatever HTTP library habanero uses ----------------------------------------------
-
-
-class _Response:
-    def __init__(self, status_code: int, headers: dict[str, str], text: str) -> None:
-        self.status_code, self.headers, self.text = status_code, headers, text
-
-
-class _StatusError(Exception):
-    """Shaped as any HTTP library's status error: it carries the response."""
-
-    def __init__(self, response: _Response) -> None:
-        super().__init__(f"HTTP {response.status_code}")
-        self.response = response
-
-
-class _LibraryTransportError(Exception):
-    """Shaped as an HTTP library's own transport error (no standard-library base): it carries the request."""
-
-    request = "GET /works"
-
-
-def _raised(outer: Exception, cause: Exception) -> Exception:
-    """``outer`` raised from ``cause``, as habanero wraps its HTTP library's errors."""
-    try:
-        raise outer from cause
-    except Exception as exc:
-        return exc
-
-
-@pytest.mark.parametrize(
-    ("raised", "status", "retryable", "words"),
-    [
-        (_StatusError(_Response(503, {"Retry-After": "2"}, "busy")), 503, True, "HTTP 503 (busy)"),
-        (_StatusError(_Response(404, {}, "")), 404, False, "HTTP 404"),
-        (_raised(RuntimeError("wrapped"), TimeoutError("timed out")), None, True, "timeout"),
-        (
-            _raised(RuntimeError("wrapped"), ConnectionRefusedError(111, "refused")),
-            None,
-            True,
-            "could not reach",
-        ),
-        (
-            _raised(RuntimeError("wrapped"), _LibraryTransportError("disconnected")),
-            None,
-            True,
-            "could not reach",
-        ),
-        (RuntimeError("An unknown problem occurred"), None, False, "RuntimeError: An unknown problem"),
-    ],
-)
-def test_errors_are_classified_by_status_headers_and_standard_exceptions(
-    raised: Exception, status: int | None, retryable: bool, words: str
-) -> None:
-    client = CrossrefClient(base_url="http://127.0.0.1:9", cache=False)
-    failure = client._classify("work", raised)
-    assert (failure.status, failure.retryable) == (status, retryable)
-    assert words in failure.message
-    if status == 503:
-        assert dict(failure.headers) == {"Retry-After": "2"}

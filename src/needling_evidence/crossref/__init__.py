@@ -1,2 +1,2 @@
-"""Everything that talks to Crossref: the client (the only habanero import), its cache, and the verification
-that compares what Crossref knows with what the user wrote."""
+"""Everything that talks to Crossref: the client (over its own HTTP transport), its cache, and the
+verification that compares what Crossref knows with what the user wrote."""

@@ -1,8 +1,9 @@
-"""The one door to Crossref: :class:`CrossrefClient`, the only module that imports habanero.
+"""The one door to Crossref: :class:`CrossrefClient`.
 
-What it adds to habanero (a faithful, thin client): few requests, polite pacing, retries, a cache, an offline
-mode and a bundled snapshot, and answers in this project's values (:class:`~.base.Lookup`), never habanero's
-shapes.
+It speaks Crossref's REST API over its own kept-alive transport (:mod:`.transport`; habanero, which opens a
+connection per call and hides the headers, is no longer used here) and adds few requests, pacing by request
+kind, retries, validation of every answer, a cache, an offline mode and a bundled snapshot; it answers in
+this project's values (:class:`~.base.Lookup`).
 
 How a list of DOIs is looked up (``lookup_dois``):
 
@@ -19,10 +20,15 @@ How a list of DOIs is looked up (``lookup_dois``):
    ``/works/{doi}`` first and to the agency route only after a 404. So a missing DOI costs one request, at
    most two.
 
-Every request passes the :class:`~.pacing.Pacer` (documented limits, then whatever the server announces), and
-is retried on 429, 5xx, timeouts and connection errors with exponential backoff and full jitter, honouring
-``Retry-After``. A lookup that still fails is ``failed`` with the reason in words, never ``not_found``, and is
-never cached.
+Every request passes the :class:`~.pacing.Pacer` of its kind — single records (``/works/{doi}``, its
+``/agency``) or lists (batches and searches, one shared pool) — with Crossref's documented limits, then
+whatever each route announces; it is retried on 429, 5xx, timeouts and dropped connections with exponential
+backoff and full jitter, honouring ``Retry-After`` (one too long to wait stops that kind of request for the
+run). A lookup that still fails is ``failed`` with the reason in words, never ``not_found``, and is never
+cached. Only a well-formed answer gives a verdict: a record of the shape Crossref documents, for the DOI
+asked (:mod:`.shape`; a malformed one is asked once more), and a 404 in Crossref's own words from a base URL
+known to be Crossref's. An index that cannot be reached at all (no name resolution, connection refused) is
+noticed once, said in one warning line, and not asked again in the run.
 """
 
 from __future__ import annotations
@@ -38,8 +44,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import quote, urlsplit
+from typing import Any, Literal, TypeVar
+from urllib.parse import quote, urlencode, urlsplit
 
 from ..doi import normalize_doi
 from ..errors import CrossrefError, InputError
@@ -54,10 +60,9 @@ from .cache import (
     default_cache_path,
     iso_now,
 )
-from .pacing import POLITE_LIMITS, PUBLIC_LIMITS, Pacer, parse_retry_after
-
-if TYPE_CHECKING:
-    from habanero import Crossref
+from .pacing import LIMITS, Pacer, RequestKind, parse_retry_after
+from .shape import agency_problem, work_problem
+from .transport import HttpTransport, Response, TransportError
 
 __all__ = [
     "CROSSREF_URL",
@@ -79,10 +84,14 @@ URL_ENV = "NEEDLING_EVIDENCE_CROSSREF_URL"
 MAILTO_ENV = "NEEDLING_EVIDENCE_MAILTO"
 
 # Crossref's server takes 4096 bytes for the request line ("GET <path> HTTP/1.1"), leaving about 4092 for the
-# path and query (Crossref staff, CrossRef/rest-api-doc#251; longer lines get 414). We budget 3,500 bytes for
-# the path and query, counted with every character percent-encoded (the worst case), which leaves room for the
-# method, the protocol and a proxy's rewriting; that is about 80 typical DOIs per request.
-MAX_URL_PATH_BYTES = 3500
+# path and query (Crossref staff, CrossRef/rest-api-doc#251; longer lines get 414). We budget 3,900 bytes for
+# the path and query, counted exactly as they are sent (see _QUERY_SAFE), which leaves ~180 bytes for the
+# method, the protocol and a proxy's rewriting to an absolute URL; a 414 all the same halves the batch. That
+# is about 85 typical DOIs per request. (List requests are limited to 3/s, so DOIs per request set the pace.)
+MAX_URL_PATH_BYTES = 3900
+# Characters left as they are in a query: ":" "/" and "," are legal there (RFC 3986 §3.4) and common in DOIs
+# and filters; encoding them would cost 2 bytes each, about 4 per DOI.
+_QUERY_SAFE = ":/,"
 # Crossref's maximum ``rows`` on a list route.
 MAX_ROWS = 1000
 # 1 try + 4 retries with backoff 0.5, 1, 2, 4 s (before jitter) rides out a 10-second outage or rate-limit
@@ -251,15 +260,34 @@ class _Failure(Exception):
         status: int | None = None,
         retryable: bool = False,
         headers: Mapping[str, str] | None = None,
+        not_found: bool = False,
+        malformed: bool = False,
+        unreachable: bool = False,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
         self.retryable = retryable
-        self.headers: Mapping[str, str] = headers or {}
+        self.headers: Mapping[str, str] = {k.lower(): v for k, v in (headers or {}).items()}
+        self.not_found = not_found  # Crossref's own "not found" (a 404 in its words)
+        self.malformed = malformed  # an answer that is not what the route documents: retried once
+        self.unreachable = unreachable  # no connection at all (name resolution, refused)
 
 
 Route = Literal["work", "agency", "filter", "search"]
+_WHAT: dict[Route, str] = {
+    "work": "work lookup",
+    "agency": "agency lookup",
+    "filter": "batch lookup",
+    "search": "search",
+}
+_WHAT_BY_NAME = {"work": "work lookup", "agency": "agency lookup", "list": "list lookup"}
+_T = TypeVar("_T")
+
+
+def _kind(route: Route) -> RequestKind:
+    """Crossref's limits depend on the kind of request: one record, or a list (filter batches, searches)."""
+    return "single" if route in ("work", "agency") else "list"
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,8 +351,13 @@ class CrossrefClient:
         self.backoff = backoff
         self.fields = tuple(fields) if fields is not None else None
         self._sleep = sleep
-        self.pacer = pacer or _shared_pacer(
-            self.base_url, polite=self._mailto is not None, clock=clock, sleep=sleep
+        self._clock = clock
+        polite = self._mailto is not None
+        # single-record requests and list requests (batches and searches) are paced apart, as Crossref limits
+        # them; a given ``pacer`` paces both
+        self.pacer = pacer or _shared_pacer(self.base_url, "single", polite=polite, clock=clock, sleep=sleep)
+        self.list_pacer = pacer or _shared_pacer(
+            self.base_url, "list", polite=polite, clock=clock, sleep=sleep
         )
         self.stats = ClientStats()
         self._owns_cache = not isinstance(cache, Cache)
@@ -339,8 +372,14 @@ class CrossrefClient:
             if snapshot is not None and not isinstance(snapshot, Snapshot)
             else snapshot
         )
-        self._habanero: Crossref | None = None
-        self._habanero_lock = threading.Lock()
+        self._http: HttpTransport | None = None
+        self._transport_lock = threading.Lock()
+        self._state_lock = threading.Lock()
+        self._unreachable: str | None = None  # why Crossref could not be reached, once noticed
+        self._blocked: dict[RequestKind, tuple[float, str]] = {}  # a Retry-After too long to wait
+        self._probe_lock = threading.Lock()
+        self._base_confirmed = False  # a well-formed answer has shown the base URL is a Crossref API
+        self._base_doubt: str | None = None
 
     @classmethod
     def bundled(cls) -> CrossrefClient:
@@ -363,6 +402,8 @@ class CrossrefClient:
         )
 
     def close(self) -> None:
+        if self._http is not None:
+            self._http.close()
         if self.cache is not None and self._owns_cache:
             self.cache.close()
 
@@ -405,6 +446,10 @@ class CrossrefClient:
         from_cache: dict[str, Lookup] = {}
         stale: dict[str, CachedWork] = {}
         for doi, entry in cached.items():
+            if entry.outcome == "found" and work_problem(entry.message, doi) is not None:
+                # a row an older version cached from a malformed answer: as if never cached
+                log.warning("ignoring a malformed cached Crossref record for %s", doi)
+                continue
             if self.offline or (not self.refresh and self._fresh(entry)):
                 from_cache[doi] = self._from_cache(entry)
             else:
@@ -436,11 +481,9 @@ class CrossrefClient:
         if self.offline:
             where = "not in cache or snapshot" if self.snapshot is not None else "not cached"
             return SearchResult(text, "failed", error=f"offline: this search is {where}")
+        params = {"query.bibliographic": " ".join(text.split()), "rows": str(rows)}
         try:
-            body = self._request(
-                "search", lambda cr: cr.works(query_bibliographic=" ".join(text.split()), limit=rows)
-            )
-            items = tuple(_work_list(body))
+            listed = self._request("search", self._url("/works", params), _parse_work_list)
         except _Failure as failure:
             if entry is not None:
                 return SearchResult(
@@ -450,6 +493,11 @@ class CrossrefClient:
                     self._cache_provenance(entry.fetched_at, stale=failure.message),
                 )
             return SearchResult(text, "failed", error=failure.message)
+        self._base_confirmed = True
+        # each candidate must be a well-formed record: a malformed one is no candidate
+        items = tuple(item for item in listed if work_problem(item) is None)
+        if len(items) < len(listed):
+            log.debug("search: %d malformed candidate(s) left out", len(listed) - len(items))
         fetched = iso_now()
         if self.cache is not None:
             try:
@@ -586,12 +634,11 @@ class CrossrefClient:
         return urlsplit(self.base_url).path.rstrip("/") + "/works"
 
     def _fetch_batch(self, batch: list[str]) -> _Outcome:
+        params = {"filter": ",".join(f"doi:{d}" for d in batch), "rows": str(len(batch))}
+        if self.fields:
+            params["select"] = ",".join(self.fields)
         try:
-            select = list(self.fields) if self.fields else None
-            body = self._request(
-                "filter", lambda cr: cr.works(filter={"doi": list(batch)}, limit=len(batch), select=select)
-            )
-            items = _work_list(body)
+            items = self._request("filter", self._url("/works", params), _parse_work_list)
         except _Failure as failure:
             if failure.status in (400, 413, 414) and len(batch) > 1:
                 # the server refused the request itself (too long?): halve it rather than give up
@@ -608,34 +655,52 @@ class CrossrefClient:
                     for doi in batch
                 }
             )
+        self._base_confirmed = True  # a well-formed list answer: this base URL is a Crossref API
         fetched = iso_now()
         wanted = set(batch)
         lookups: dict[str, Lookup] = {}
+        malformed: list[str] = []
         for item in items:
             doi = normalize_doi(str(item.get("DOI", "")))
-            if doi in wanted and doi not in lookups:
-                lookups[doi] = Lookup(
-                    doi,
-                    "found",
-                    message=item,
-                    provenance=self._live_provenance(fetched),
-                    agency="crossref",
-                    status_code=200,
-                )
-        return _Outcome(lookups, follow_agency=tuple(d for d in batch if d not in lookups))
+            if doi not in wanted or doi in lookups or doi in malformed:
+                continue
+            if work_problem(item, doi) is not None:
+                malformed.append(doi)  # asked again alone: that is its one retry
+                continue
+            lookups[doi] = Lookup(
+                doi,
+                "found",
+                message=item,
+                provenance=self._live_provenance(fetched),
+                agency="crossref",
+                status_code=200,
+            )
+        return _Outcome(
+            lookups,
+            follow_agency=tuple(d for d in batch if d not in lookups and d not in malformed),
+            follow_work=tuple(malformed),
+        )
 
     def _fetch_work(self, doi: str, then_agency: bool) -> _Outcome:
         """``/works/{doi}``; after a 404, the agency route when ``then_agency`` (else it already said
         Crossref)."""
+
+        def parse(response: Response) -> Mapping[str, Any]:
+            message = _message(_json(response, "work"), "work", "work lookup")
+            problem = work_problem(message, doi)
+            if problem is not None:
+                raise _Failure(f"work lookup: malformed answer: {problem}", malformed=True)
+            return message
+
         try:
-            body = self._request("work", lambda cr: cr.works(ids=[_path_doi(doi)]))
-            message = _work_message(body)
+            message = self._request("work", self._url(f"/works/{_path_doi(doi)}"), parse)
         except _Failure as failure:
-            if failure.status == 404:
+            if failure.not_found:
                 if then_agency:
                     return _Outcome({}, follow_agency=(doi,))
                 return _Outcome({doi: self._not_found(doi, "crossref")})
             return _Outcome({doi: Lookup(doi, "failed", error=failure.message, status_code=failure.status)})
+        self._base_confirmed = True
         return _Outcome(
             {
                 doi: Lookup(
@@ -650,27 +715,46 @@ class CrossrefClient:
         )
 
     def _fetch_agency(self, doi: str) -> _Outcome:
+        def parse(response: Response) -> str:
+            message = _message(_json(response, "agency"), "work-agency", "agency lookup")
+            problem = agency_problem(message, doi)
+            if problem is not None:
+                raise _Failure(f"agency lookup: malformed answer: {problem}", malformed=True)
+            return str(message["agency"]["id"]).strip().lower()
+
         try:
-            labels = self._request("agency", lambda cr: cr.registration_agency(_path_doi(doi)))
+            agency = self._request("agency", self._url(f"/works/{_path_doi(doi)}/agency"), parse)
         except _Failure as failure:
-            if failure.status == 404:
-                return _Outcome({doi: self._not_found(doi, None)})
-            return _Outcome(
-                {
-                    doi: Lookup(
-                        doi, "failed", error=f"agency lookup: {failure.message}", status_code=failure.status
-                    )
-                }
-            )
-        label = labels[0] if isinstance(labels, list) and labels else None
-        if not isinstance(label, str) or not label.strip():
-            return _Outcome(
-                {doi: Lookup(doi, "failed", error="agency lookup: no agency in Crossref's answer")}
-            )
-        agency = label.strip().lower()
+            if failure.not_found:
+                doubt = self._doubt_base()
+                if doubt is None:
+                    return _Outcome({doi: self._not_found(doi, None)})
+                return _Outcome({doi: Lookup(doi, "failed", error=doubt, status_code=404)})
+            return _Outcome({doi: Lookup(doi, "failed", error=failure.message, status_code=failure.status)})
+        self._base_confirmed = True
         if agency == "crossref":
             return _Outcome({}, follow_work=(doi,))
         return _Outcome({doi: self._not_found(doi, agency)})
+
+    def _doubt_base(self) -> str | None:
+        """Before a 404 is taken for "not found": has this base URL answered as Crossref does? If no other
+        answer in this run has shown it, ask its list route once (``/works?rows=0``); None when it is sound,
+        else why the 404 cannot be trusted."""
+        with self._probe_lock:
+            if self._base_confirmed:
+                return None
+            if self._base_doubt is not None:
+                return self._base_doubt
+            try:
+                self._request("filter", self._url("/works", {"rows": "0"}), _parse_work_list)
+            except _Failure as failure:
+                self._base_doubt = (
+                    f"Crossref's 404 cannot be trusted: its list route did not answer as Crossref does "
+                    f"({failure.message}); the base URL ({self.base_url}) may be wrong"
+                )
+                return self._base_doubt
+            self._base_confirmed = True
+            return None
 
     def _not_found(self, doi: str, agency: str | None) -> Lookup:
         return Lookup(
@@ -679,42 +763,105 @@ class CrossrefClient:
 
     # --- one request, paced and retried ---------------------------------------------------------------------
 
-    def _crossref(self) -> Crossref:
-        with self._habanero_lock:
-            if self._habanero is None:
-                from habanero import Crossref  # the only habanero import in the package
+    def _transport(self) -> HttpTransport:
+        with self._transport_lock:
+            if self._http is None:
+                from .. import __version__
 
-                # by keyword: upstream has renamed positional parameters before
-                self._habanero = Crossref(base_url=self.base_url, mailto=self._mailto, timeout=self.timeout)
-            return self._habanero
+                agent = f"needling_evidence/{__version__} (Python http.client)"
+                if self._mailto:
+                    agent += f" mailto:{self._mailto}"  # Crossref's polite pool reads it from the User-Agent
+                self._http = HttpTransport(user_agent=agent, timeout=self.timeout)
+            return self._http
 
-    def _request(self, route: Route, call: Callable[[Crossref], Any]) -> Any:
-        cr = self._crossref()
+    def _url(self, path: str, params: Mapping[str, str] | None = None) -> str:
+        query = urlencode(params, quote_via=quote, safe=_QUERY_SAFE) if params else ""
+        return f"{self.base_url}{path}" + (f"?{query}" if query else "")
+
+    def _gate(self, route: Route) -> None:
+        """Refuse at once what cannot succeed in this run: an index found unreachable, or one that asked us to
+        wait longer than we will."""
+        with self._state_lock:
+            if self._unreachable is not None:
+                raise _Failure(f"{_WHAT[route]}: not tried: {self._unreachable}")
+            blocked = self._blocked.get(_kind(route))
+            if blocked is not None and self._clock() < blocked[0]:
+                raise _Failure(f"{_WHAT[route]}: not tried: {blocked[1]}")
+
+    def _noticed_unreachable(self, failure: _Failure) -> None:
+        with self._state_lock:
+            if self._unreachable is not None:
+                return
+            self._unreachable = f"Crossref could not be reached earlier in this run ({failure.message})"
+        host = urlsplit(self.base_url).netloc
+        # the one line the user sees: what happened and what to do
+        log.warning(
+            "Crossref (%s) cannot be reached (%s); not trying again in this run, so what it would check is "
+            "'unverified'. Check your network or proxy (HTTPS_PROXY), or run with --offline to use the cache "
+            "and the bundled snapshot.",
+            host,
+            _scrub(failure.message, self._mailto),
+        )
+
+    def _request(
+        self, route: Route, url: str, parse: Callable[[Response], _T], *, retry_malformed: bool = True
+    ) -> _T:
+        kind = _kind(route)
+        pacer = self.pacer if kind == "single" else self.list_pacer
         attempt = 0
+        malformed_tries = 0
         while True:
-            with self.pacer.slot():
+            self._gate(route)
+            response: Response | None = None
+            with pacer.slot():
                 self.stats.add(requests=1)
                 try:
-                    result = call(cr)
+                    response = self._transport().get(url)
                     failure = None
-                except Exception as exc:  # classified below; anything unknown fails this lookup, in words
-                    failure = self._classify(route, exc)
-            if failure is None:
-                log.debug("crossref %s: ok", route)
-                return result
+                except TransportError as exc:
+                    failure = _Failure(
+                        f"{_WHAT[route]}: {_scrub(exc.message, self._mailto)}",
+                        retryable=exc.kind in ("timeout", "dropped", "unreachable"),
+                        unreachable=exc.kind == "unreachable",
+                    )
+            if response is not None:
+                if response.status != 429:  # a 429's limits are taken by rate_limited_by_server
+                    pacer.observe(response.headers)
+                if response.status == 200:
+                    try:
+                        result = parse(response)
+                    except _Failure as malformed:
+                        failure = malformed
+                    else:
+                        log.debug("crossref %s: ok", route)
+                        return result
+                else:
+                    failure = self._status_failure(route, response)
+            assert failure is not None
             log.debug("crossref %s: %s", route, failure.message)
-            retry_after = parse_retry_after(_header(failure.headers, "retry-after"))
+            # one retry rides out a blip; a second failure to connect at all ends this run's asking
+            if failure.unreachable and attempt >= min(1, self.max_retries):
+                self._noticed_unreachable(failure)
+                raise failure
+            retry_after = parse_retry_after(failure.headers.get("retry-after"))
             if failure.status == 429:
                 self.stats.add(rate_limited=1)
-                self.pacer.rate_limited_by_server(failure.headers, retry_after)
-            elif failure.headers:
-                self.pacer.observe(failure.headers)
-            if not failure.retryable or attempt >= self.max_retries:
+            if failure.status == 429 or retry_after is not None:
+                capped = None if retry_after is None else min(retry_after, MAX_RETRY_AFTER_SECONDS)
+                pacer.rate_limited_by_server(failure.headers, capped, slower=failure.status == 429)
+            if retry_after is not None and retry_after > MAX_RETRY_AFTER_SECONDS:
+                said = f"Crossref asked to wait {retry_after:.0f} s (Retry-After); not waiting that long"
+                with self._state_lock:
+                    self._blocked[kind] = (self._clock() + retry_after, said)
+                failure.message += f" ({said}: run again later)"
+                raise failure
+            if failure.malformed:
+                malformed_tries += 1
+                if not retry_malformed or malformed_tries > 1:
+                    raise failure
+            elif not failure.retryable or attempt >= self.max_retries:
                 if failure.retryable:
                     failure.message += f" (gave up after {attempt + 1} attempts)"
-                raise failure
-            if retry_after is not None and retry_after > MAX_RETRY_AFTER_SECONDS:
-                failure.message += f" (the server asked to wait {retry_after:.0f} s; not waiting that long)"
                 raise failure
             delay = min(MAX_BACKOFF_SECONDS, self.backoff * 2**attempt)
             delay = random.uniform(0, delay)  # full jitter: retries from many clients don't arrive together
@@ -724,110 +871,61 @@ class CrossrefClient:
             self._sleep(delay)
             attempt += 1
 
-    def _classify(self, route: Route, exc: Exception) -> _Failure:
-        """Turn whatever habanero raised into a :class:`_Failure` (with the status and headers when known).
-
-        habanero's HTTP library is its own choice (today ``httpx2``), not ours, so nothing here names its
-        classes: an error that carries the HTTP ``response`` is classified by that response's status code and
-        headers; habanero's :class:`~habanero.RequestError` by its status code; a failure of the exchange
-        itself by the standard library's exceptions beneath it (``TimeoutError``; ``OSError`` such as
-        ``ConnectionRefusedError``) or, when the library raised its own (a dropped connection), by the
-        ``request`` it failed to complete.
-        """
-        from habanero import RequestError
-
-        what = {
-            "work": "work lookup",
-            "agency": "agency lookup",
-            "filter": "batch lookup",
-            "search": "search",
-        }[route]
-        chain = _exception_chain(exc)
-        for err in chain:
-            response = _http_response(err)
-            if response is not None:
-                status = int(response.status_code)
-                text = _scrub(str(response.text).strip()[:200], self._mailto)
-                message = f"{what}: HTTP {status}" + (f" ({text})" if text else "")
-                headers = {str(k): str(v) for k, v in response.headers.items()}
-                return _Failure(message, status=status, retryable=_retryable(status), headers=headers)
-            if isinstance(err, RequestError):
-                code = int(err.status_code) if str(err.status_code).isdigit() else None
-                text = _scrub(str(err.error)[:200], self._mailto)
-                if code is not None and code < 400:
-                    return _Failure(
-                        f"{what}: malformed answer (HTTP {code}, not JSON: {text!r})", status=code
-                    )
-                return _Failure(f"{what}: HTTP {code} ({text})", status=code, retryable=_retryable(code))
-            if isinstance(err, json.JSONDecodeError):
-                return _Failure(f"{what}: malformed JSON in Crossref's answer ({err.msg} at char {err.pos})")
-            if isinstance(err, _Failure):
-                return err
-        if any(isinstance(err, TimeoutError) for err in chain):
-            return _Failure(f"{what}: no answer within {self.timeout:g} s (timeout)", retryable=True)
-        unreached = next((err for err in chain if _failed_request(err) or isinstance(err, OSError)), None)
-        if unreached is not None:
-            detail = f"{type(unreached).__name__}: {_scrub(str(unreached), self._mailto)}"
-            return _Failure(f"{what}: could not reach {self.base_url} ({detail})", retryable=True)
-        return _Failure(f"{what}: {type(exc).__name__}: {_scrub(str(exc), self._mailto)}")
+    def _status_failure(self, route: Route, response: Response) -> _Failure:
+        """A non-200 answer as a :class:`_Failure`: retryable (429, 5xx), Crossref's own "not found", or a
+        status that says the request or the base URL is wrong."""
+        status = response.status
+        what = _WHAT[route]
+        text = _scrub(_short_text(response), self._mailto)
+        message = f"{what}: HTTP {status}" + (f" ({text})" if text else "")
+        if status == 404:
+            if _crossref_not_found(response):
+                return _Failure(message, status=404, not_found=True, headers=response.headers)
+            where = (
+                "an HTML page" if "html" in response.content_type else f"{response.content_type or 'no type'}"
+            )
+            return _Failure(
+                f"{what}: HTTP 404 with {where}, not Crossref's own 'Resource not found.': "
+                f"the base URL ({self.base_url}) may be wrong, or a proxy answered",
+                status=404,
+                headers=response.headers,
+            )
+        if status in (301, 302, 303, 307, 308):
+            return _Failure(
+                f"{what}: HTTP {status} redirect without a usable Location: the base URL "
+                f"({self.base_url}) may be out of date",
+                status=status,
+            )
+        return _Failure(message, status=status, retryable=_retryable(status), headers=response.headers)
 
 
-# One pacer per server and pool in a process: Crossref counts requests per client address, so two clients in
-# one notebook must share the allowance rather than each take all of it. (Clients on another clock — a test's
-# fake one — share theirs among themselves.)
-_PACERS: dict[tuple[str, bool, Callable[[], float], Callable[[float], None]], Pacer] = {}
+# One pacer per server, pool and kind of request in a process: Crossref counts requests per client address, so
+# two clients in one notebook must share the allowance rather than each take all of it. (Clients on another
+# clock — a test's fake one — share theirs among themselves.)
+_PACERS: dict[tuple[str, RequestKind, bool, Callable[[], float], Callable[[float], None]], Pacer] = {}
 _PACERS_LOCK = threading.Lock()
 
 
 def _shared_pacer(
-    base_url: str, *, polite: bool, clock: Callable[[], float], sleep: Callable[[float], None]
+    base_url: str,
+    kind: RequestKind,
+    *,
+    polite: bool,
+    clock: Callable[[], float],
+    sleep: Callable[[float], None],
 ) -> Pacer:
     with _PACERS_LOCK:
-        key = (base_url, polite, clock, sleep)
+        key = (base_url, kind, polite, clock, sleep)
         if key not in _PACERS:
-            _PACERS[key] = Pacer(POLITE_LIMITS if polite else PUBLIC_LIMITS, clock=clock, sleep=sleep)
+            _PACERS[key] = Pacer(LIMITS[(kind, polite)], clock=clock, sleep=sleep)
         return _PACERS[key]
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
 
 
-def _exception_chain(exc: BaseException) -> list[BaseException]:
-    """``exc`` and the exceptions it was raised from or while handling (habanero wraps its HTTP library's
-    errors in ``RuntimeError`` and raises its own inside ``except`` blocks), outermost first."""
-    chain: list[BaseException] = []
-    err: BaseException | None = exc
-    while err is not None and err not in chain and len(chain) < 10:
-        chain.append(err)
-        err = err.__cause__ or err.__context__
-    return chain
-
-
-def _http_response(err: BaseException) -> Any | None:
-    """The HTTP response an error carries (an HTTP library's status error does), or None."""
-    response = getattr(err, "response", None)
-    status = getattr(response, "status_code", None)
-    headers = getattr(response, "headers", None)
-    if isinstance(status, int) and hasattr(headers, "items"):
-        return response
-    return None
-
-
-def _failed_request(err: BaseException) -> bool:
-    """Whether ``err`` is an HTTP library's report of a request it could not complete (it carries the
-    ``request``: httpx and requests both do) rather than a bug or a bad answer."""
-    try:
-        return getattr(err, "request", None) is not None
-    except RuntimeError:  # httpx's `.request` raises when the request was never attached
-        return False
-
-
 def _retryable(status: int | None) -> bool:
     return status == 429 or (status is not None and status >= 500)
-
-
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    return next((v for k, v in headers.items() if k.lower() == name), None)
 
 
 def _scrub(text: str, secret: str | None) -> str:
@@ -840,15 +938,15 @@ def _path_doi(doi: str) -> str:
 
 
 def _batches(dois: list[str], path_prefix: str, fields: Sequence[str] | None) -> Iterable[list[str]]:
-    """Split ``dois`` into batches whose ``<path>?filter=…&rows=N&select=…`` stays under
+    """Split ``dois`` into batches whose ``<path>?filter=…&rows=N&select=…``, as sent, stays under
     MAX_URL_PATH_BYTES."""
     fixed = len(path_prefix) + len("?filter=") + len(f"&rows={MAX_ROWS}")
     if fields:
-        fixed += len("&select=") + len(quote(",".join(fields), safe=""))
+        fixed += len("&select=") + len(quote(",".join(fields), safe=_QUERY_SAFE))
     batch: list[str] = []
     size = fixed
     for doi in dois:
-        cost = len(quote(f"doi:{doi}", safe="")) + len(quote(",", safe=""))
+        cost = len(quote(f"doi:{doi}", safe=_QUERY_SAFE)) + len(",")
         if batch and (size + cost > MAX_URL_PATH_BYTES or len(batch) >= MAX_ROWS):
             yield batch
             batch, size = [], fixed
@@ -858,24 +956,60 @@ def _batches(dois: list[str], path_prefix: str, fields: Sequence[str] | None) ->
         yield batch
 
 
-def _message(body: Any, expected: str) -> Mapping[str, Any]:
+def _json(response: Response, what: str) -> Any:
+    if response.content_type not in ("application/json", "") and not response.content_type.endswith("+json"):
+        kind = "an HTML page" if "html" in response.content_type else response.content_type
+        raise _Failure(
+            f"{_WHAT_BY_NAME[what]}: malformed answer: {kind}, not JSON (HTTP 200): the base URL may be "
+            "wrong, or a proxy answered",
+            malformed=True,
+        )
+    try:
+        return json.loads(response.body)
+    except (ValueError, RecursionError) as exc:
+        raise _Failure(
+            f"{_WHAT_BY_NAME[what]}: malformed JSON in Crossref's answer ({exc})", malformed=True
+        ) from exc
+
+
+def _message(body: Any, expected: str, what: str) -> Mapping[str, Any]:
     if not isinstance(body, dict) or not isinstance(body.get("message"), dict):
-        raise _Failure(f"malformed answer: expected a Crossref {expected} object, got {type(body).__name__}")
+        raise _Failure(
+            f"{what}: malformed answer: expected a Crossref {expected} object, got {type(body).__name__}",
+            malformed=True,
+        )
     kind = body.get("message-type")
     if kind is not None and kind != expected:
-        raise _Failure(f"malformed answer: expected message-type {expected!r}, got {kind!r}")
+        raise _Failure(
+            f"{what}: malformed answer: expected message-type {expected!r}, got {kind!r}", malformed=True
+        )
     message: Mapping[str, Any] = body["message"]
     return message
 
 
-def _work_message(body: Any) -> Mapping[str, Any]:
-    if isinstance(body, list) and len(body) == 1:  # habanero: one id → dict, but be ready for a list
-        body = body[0]
-    return _message(body, "work")
-
-
-def _work_list(body: Any) -> list[Mapping[str, Any]]:
-    items = _message(body, "work-list").get("items")
+def _parse_work_list(response: Response) -> list[Mapping[str, Any]]:
+    items = _message(_json(response, "list"), "work-list", "list lookup").get("items")
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise _Failure("malformed answer: a work-list without an 'items' list")
+        raise _Failure("list lookup: malformed answer: a work-list without an 'items' list", malformed=True)
     return items
+
+
+def _crossref_not_found(response: Response) -> bool:
+    """Whether a 404 is Crossref's own "not found" (plain text "Resource not found.", or a JSON error saying
+    so) rather than a proxy's or another server's page (the base URL is wrong)."""
+    text = response.text(2000).strip().casefold()
+    if response.content_type in ("text/plain", ""):
+        return text.startswith("resource not found")
+    if response.content_type == "application/json":
+        try:
+            body = json.loads(response.body)
+        except ValueError:
+            return False
+        return isinstance(body, dict) and body.get("status") in ("error", "failed") and "not found" in text
+    return False
+
+
+def _short_text(response: Response) -> str:
+    if "html" in response.content_type:
+        return "an HTML page"
+    return " ".join(response.text(200).split())

@@ -107,6 +107,8 @@ _TYPE_AGREES: Mapping[str, frozenset[str]] = {
 
 _TAG = re.compile(r"<[^<>]*>")  # HTML / JATS / MathML tags as Crossref titles carry them
 _SPACES = re.compile(r"\s+")
+# what strip_markup would change: a tag or entity, whitespace other than single spaces, or space at an end
+_NEEDS_CLEANING = re.compile(r"[<&]|\s\s|[^\S ]|^\s|\s$")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 
@@ -115,6 +117,8 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 def strip_markup(text: str) -> str:
     """Remove HTML/JATS/MathML tags and decode entities (``&amp;``, ``&apos;``); whitespace collapsed."""
+    if _NEEDS_CLEANING.search(text) is None:  # most names and titles: one scan instead of three passes
+        return text
     # Tags vanish without a space: they sit inside words (H<sub>2</sub>O, <i>in vivo</i>).
     text = html.unescape(_TAG.sub("", text))
     return _SPACES.sub(" ", text).strip()
@@ -174,10 +178,73 @@ def _initials(given: str | None) -> str:
 
 def _givens_agree(a: Person, b: Person) -> bool:
     """Initials against full names: "J. A." agrees with "Joshua A."; first initials must match if given."""
-    ia, ib = _initials(a.given), _initials(b.given)
-    if not ia or not ib:
+    return _given_tokens_agree(_name_tokens(a.given), _name_tokens(b.given))
+
+
+def _given_tokens_agree(ta: Sequence[str], tb: Sequence[str]) -> bool:
+    """First given names: initials agree with any name of that initial ("J." / "Joshua"); two names written
+    in full must be the same name ("Valentine" is not "Vincent"), one may shorten the other ("Chris" /
+    "Christopher")."""
+    if not ta or not tb:
         return True
-    return ia[0] == ib[0]
+    a, b = ta[0], tb[0]
+    if a[0] != b[0]:
+        return False
+    if len(a) > 1 and len(b) > 1:
+        return a.startswith(b) or b.startswith(a)
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A person's name normalised once for comparing: family key and its words, given-name words."""
+
+    person: Person
+    key: str
+    words: tuple[str, ...]
+    given: tuple[str, ...]
+
+    @classmethod
+    def of(cls, person: Person) -> _Name:
+        key = family_key(person)
+        return cls(person, key, tuple(key.split()), tuple(_name_tokens(person.given)))
+
+
+def _keys_agree(a: _Name, b: _Name) -> bool:
+    """:func:`families_agree` on names already normalised."""
+    if not a.key or not b.key:
+        return False
+    if a.key == b.key:
+        return True
+    short, long_ = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
+    return len(short) < len(long_) and all(t in long_ for t in short)
+
+
+class _NameIndex:
+    """Crossref's authors by family key and by each word of it, so that "is this author in the list?" looks
+    at the few names sharing a word rather than at every name (linear in authors, not quadratic)."""
+
+    def __init__(self, names: Sequence[_Name]) -> None:
+        self.keys = {n.key for n in names if n.key}
+        self.by_word: dict[str, list[_Name]] = {}
+        for name in names:
+            for word in set(name.words):
+                self.by_word.setdefault(word, []).append(name)
+
+    def has(self, name: _Name) -> bool:
+        if not name.key:
+            return False
+        if name.key in self.keys:
+            return True
+        # a compound surname cited by one part: the other name shares at least one word with it
+        seen: set[int] = set()
+        for word in name.words:
+            for other in self.by_word.get(word, ()):
+                if id(other) not in seen:
+                    seen.add(id(other))
+                    if _keys_agree(name, other):
+                        return True
+        return False
 
 
 def _is_others(person: Person) -> bool:
@@ -192,6 +259,12 @@ def _person_text(person: Person) -> str:
     family = " ".join(p for p in (person.particle, person.family) if p)
     initials = " ".join(f"{t[0].upper()}." for t in (person.given or "").replace(".", " ").split() if t)
     return f"{family}, {initials}" if initials else family
+
+
+def _person_given_text(person: Person) -> str:
+    """The name with its given names as written ("Smith, Valentine"), for a note on given names."""
+    family = " ".join(p for p in (person.particle, person.family) if p)
+    return f"{family}, {person.given}" if person.given else family
 
 
 def _people_text(people: Sequence[Person]) -> str:
@@ -380,23 +453,30 @@ def compare_authors(ours: Sequence[Person], work: Mapping[str, Any]) -> FieldCom
         ours = ours[:-1]
     if not ours or not theirs:
         return _absent("authors", ours_text, theirs_text)
-    if not families_agree(ours[0], theirs[0]):
+    # every name normalised once; each comparison below is then a look-up or a pass over the pairs
+    our_names = [_Name.of(p) for p in ours]
+    their_names = [_Name.of(p) for p in theirs[: len(ours)]]  # the rest only if some pair disagrees
+    if not _keys_agree(our_names[0], their_names[0]):
         # The first author is wrong: unless they are the same people in another order, another work.
         note = f"first author differs ({_person_text(ours[0])} / {_person_text(theirs[0])})"
         return FieldComparison("authors", ours_text, theirs_text, "identity", note)
     notes: list[str] = []
-    paired = list(zip(ours, theirs, strict=False))
-    unmatched = [a for a in ours if not any(families_agree(a, b) for b in theirs)]
+    paired = list(zip(our_names, their_names, strict=False))
+    same = [_keys_agree(a, b) for a, b in paired]
+    unmatched: list[Person] = []
+    if not all(same) or len(ours) > len(theirs):
+        index = _NameIndex(their_names + [_Name.of(p) for p in theirs[len(ours) :]])
+        unmatched = [a.person for a in our_names if not index.has(a)]
     if unmatched:
         notes.append(f"not in Crossref's author list: {', '.join(_person_text(a) for a in unmatched)}")
-    elif any(not families_agree(a, b) for a, b in paired):
+    elif not all(same):
         notes.append("authors in a different order")
     if len(ours) != len(theirs) and not (truncated and len(ours) < len(theirs)):
         notes.append(f"{len(ours)} author(s) in the reference, {len(theirs)} in Crossref")
     initials = [
-        f"{_person_text(a)} / {_person_text(b)}"
-        for a, b in paired
-        if families_agree(a, b) and not _givens_agree(a, b)
+        f"{_person_given_text(a.person)} / {_person_given_text(b.person)}"
+        for (a, b), agree in zip(paired, same, strict=True)
+        if agree and not _given_tokens_agree(a.given, b.given)
     ]
     if initials:
         notes.append("given names differ: " + ", ".join(initials))

@@ -1,10 +1,11 @@
 """Polite pacing for Crossref: at most ``limit`` requests per ``interval`` and ``concurrency`` in flight.
 
 Crossref announces its limits in the ``x-rate-limit-limit``, ``x-rate-limit-interval`` and
-``x-concurrency-limit`` response headers and answers 429 beyond them. habanero hands back only the parsed body
-of a successful answer, so the headers we can read are those of the answers habanero raises on (404, 429,
-5xx): the pacer starts from Crossref's documented limits, takes whatever limits the server announces whenever
-it sees them, and slows down by itself after a 429 that announces nothing.
+``x-concurrency-limit`` response headers and answers 429 beyond them; since December 2025 the limits depend
+on the kind of request (:data:`LIMITS`). The client keeps one pacer per kind: it starts from Crossref's
+documented limits for the pool in use, takes whatever each answer of that kind announces (the client's own
+transport sees the headers of every answer, 200s included), and slows down by itself after a 429 that
+announces nothing.
 """
 
 from __future__ import annotations
@@ -19,12 +20,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Literal
 
 __all__ = [
+    "LIMITS",
     "POLITE_LIMITS",
+    "POLITE_LIST_LIMITS",
     "PUBLIC_LIMITS",
+    "PUBLIC_LIST_LIMITS",
     "Pacer",
     "RateLimits",
+    "RequestKind",
     "limits_from_headers",
     "parse_retry_after",
 ]
@@ -39,16 +45,32 @@ class RateLimits:
     concurrency: int
 
 
-# Crossref's published limits since 1 December 2025 (../shared/crossref-samples/README.md, from Crossref's
-# documentation): the polite pool (a mailto in the User-Agent) 10 requests/s with 3 concurrent; public 5/s
-# with 1.
+# Crossref's published limits since 1 December 2025 (Crossref blog, "Announcing changes to REST API rate
+# limits", 2025-11-05; ../shared/crossref-samples/README.md). Single-record requests (/works/{doi}, its
+# /agency): the polite pool (a mailto in the User-Agent) 10 requests/s with 3 concurrent; public 5/s with 1.
+# List requests (/works?filter=…, /works?query…: our batches and searches): polite 3/s with 3 concurrent;
+# public 1/s with 1. Whatever the server announces in its headers replaces these.
 POLITE_LIMITS = RateLimits(limit=10, interval=1.0, concurrency=3)
 PUBLIC_LIMITS = RateLimits(limit=5, interval=1.0, concurrency=1)
+POLITE_LIST_LIMITS = RateLimits(limit=3, interval=1.0, concurrency=3)
+PUBLIC_LIST_LIMITS = RateLimits(limit=1, interval=1.0, concurrency=1)
 
-# The server counts a request when it arrives, somewhere between our sending it and our reading the answer, so
-# the pacer counts each request from its start until one interval after its answer (see Pacer). On top of
-# that, 5 % of the interval covers a server whose window is measured on a coarser clock than ours.
+RequestKind = Literal["single", "list"]
+# (kind, polite) → the documented limits
+LIMITS: dict[tuple[RequestKind, bool], RateLimits] = {
+    ("single", True): POLITE_LIMITS,
+    ("single", False): PUBLIC_LIMITS,
+    ("list", True): POLITE_LIST_LIMITS,
+    ("list", False): PUBLIC_LIST_LIMITS,
+}
+
+# The server counts a request when it arrives: a little after we start it (on a kept-alive connection, the
+# one-way trip), never after we read its answer. Starts spaced by one window are seen spaced by one window
+# give or take how much that trip varies between two requests, which ARRIVAL_JITTER_SECONDS covers (tens of
+# milliseconds on the internet; 100 ms leaves room for a new connection's handshake). On top of that, 5 % of
+# the interval covers a server whose window is measured on a coarser clock than ours.
 WINDOW_SAFETY_MARGIN = 0.05
+ARRIVAL_JITTER_SECONDS = 0.1
 
 # A 429 that announces no limits: halve the rate (additive-increase/multiplicative-decrease, as TCP does), but
 # never below one request per interval.
@@ -123,12 +145,12 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
 class Pacer:
     """A thread-safe gate: ``with pacer.slot(): send()`` keeps every request inside the current limits.
 
-    A request counts against the rate from the moment it starts until ``interval`` after its answer arrived
-    (lengthened by :data:`WINDOW_SAFETY_MARGIN`): the server saw it arrive somewhere in between, so no window
-    the server can measure ever holds more than ``limit`` of ours, however late our requests reach it
-    (measuring from our start alone is not enough: the time between habanero's call and the request reaching
-    the server varies by tens of milliseconds). Concurrency is a counter rather than a semaphore so that a new
-    ``x-concurrency-limit`` takes effect at once.
+    A request counts against the rate for one window from its start: ``interval`` lengthened by
+    :data:`WINDOW_SAFETY_MARGIN` and :data:`ARRIVAL_JITTER_SECONDS`, so that no window the server can measure
+    on arrivals holds more than ``limit`` of ours. (Counting until an interval after each *answer*, as this
+    pacer once did, is safe too but makes the rate ``limit / (interval + latency)``: a search answered in
+    0.5 s then ran at two thirds of the allowance.) Concurrency is a counter rather than a semaphore so that a
+    new ``x-concurrency-limit`` takes effect at once.
 
     ``clock`` and ``sleep`` (default :func:`time.monotonic`, :func:`time.sleep`) are the pacer's only sense of
     time: pass a fake pair and a test of pacing takes milliseconds.
@@ -141,13 +163,15 @@ class Pacer:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         margin: float = WINDOW_SAFETY_MARGIN,
+        jitter: float = ARRIVAL_JITTER_SECONDS,
     ) -> None:
         self._limits = limits
         self._clock = clock
         self._sleep = sleep
         self._margin = margin
+        self._jitter = jitter
         self._cond = threading.Condition()
-        self._finished: deque[float] = deque()  # when recent requests got their answers
+        self._started: deque[float] = deque()  # when recent requests started
         self._in_flight = 0
         self._paused_until = 0.0
         self.rate_limited = 0  # 429s reported to this pacer
@@ -166,16 +190,14 @@ class Pacer:
     def _wait_time(self, now: float) -> float | None:
         """Seconds until a request may start (0: now; None: when one in flight ends); caller holds the
         lock."""
-        window = self._limits.interval * (1 + self._margin)
-        while self._finished and self._finished[0] <= now - window:
-            self._finished.popleft()
+        window = self._limits.interval * (1 + self._margin) + self._jitter
+        while self._started and self._started[0] <= now - window:
+            self._started.popleft()
         if self._in_flight >= self._limits.concurrency:
             return None
         waits = [self._paused_until - now]
-        if self._in_flight + len(self._finished) >= self._limits.limit:
-            if not self._finished:
-                return None
-            waits.append(self._finished[0] + window - now)
+        if len(self._started) >= self._limits.limit:
+            waits.append(self._started[len(self._started) - self._limits.limit] + window - now)
         return max(0.0, *waits)
 
     def acquire(self) -> None:
@@ -195,11 +217,11 @@ class Pacer:
                 finally:
                     self._cond.acquire()
             self._in_flight += 1
+            self._started.append(self._clock())
 
     def release(self) -> None:
         with self._cond:
             self._in_flight -= 1
-            self._finished.append(self._clock())
             self._cond.notify_all()
 
     @contextmanager
@@ -221,16 +243,18 @@ class Pacer:
             self._paused_until = max(self._paused_until, self._clock() + max(0.0, seconds))
             self._cond.notify_all()
 
-    def rate_limited_by_server(self, headers: Mapping[str, str], retry_after: float | None) -> None:
-        """A 429: honour the limits and ``Retry-After`` it carries; slow down by ourselves if it carries
-        none."""
+    def rate_limited_by_server(
+        self, headers: Mapping[str, str], retry_after: float | None, *, slower: bool = True
+    ) -> None:
+        """A 429 (or a 503 with ``Retry-After``, ``slower=False``): honour the limits and ``Retry-After`` it
+        carries; after a 429 that announces nothing new, slow down by ourselves."""
         with self._cond:
-            self.rate_limited += 1
+            self.rate_limited += 1 if slower else 0
             announced = limits_from_headers(headers, self._limits)
-            if announced == self._limits:
+            if announced == self._limits and slower:
                 # nothing new was announced, so our idea of the limit was wrong: halve it
-                slower = max(1, math.floor(self._limits.limit * RATE_LIMIT_DECREASE_FACTOR))
-                announced = RateLimits(slower, self._limits.interval, self._limits.concurrency)
+                halved = max(1, math.floor(self._limits.limit * RATE_LIMIT_DECREASE_FACTOR))
+                announced = RateLimits(halved, self._limits.interval, self._limits.concurrency)
             self._set_limits(announced)
             pause = retry_after if retry_after is not None else self._limits.interval
             self._paused_until = max(self._paused_until, self._clock() + pause)

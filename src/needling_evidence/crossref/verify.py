@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -343,6 +344,8 @@ def _from_lookup(ref: Reference, lookup: Lookup | None) -> Verification:
             status="unverified",
             message="Could not be checked: the Crossref client gave no answer for this DOI.",
         )
+    if lookup.outcome == "found" and lookup.message is not None:
+        return _found(ref, lookup)  # its design read with the record
     design = classify_design(ref)
     common: dict[str, Any] = {
         "key": ref.key,
@@ -352,8 +355,6 @@ def _from_lookup(ref: Reference, lookup: Lookup | None) -> Verification:
         "level_reason": design.reason,
         "provenance": lookup.provenance,
     }
-    if lookup.outcome == "found" and lookup.message is not None:
-        return _found(ref, lookup)
     if lookup.outcome == "not_found":
         agency = (lookup.agency or "").strip()
         if agency and agency.casefold() != "crossref":
@@ -377,13 +378,25 @@ def _from_lookup(ref: Reference, lookup: Lookup | None) -> Verification:
             **common,
         )
     why = lookup.error or "the lookup failed"
-    # an offline client never asked Crossref: waiting will not help, checking online will
-    advice = "check it online" if why.startswith("offline") else "try again later"
+    advice = _advice(why)
     return Verification(
         status="unverified",
         message=f"Could not be checked ({why}). This is not the same as not found: {advice}.",
         **common,
     )
+
+
+def _advice(why: str) -> str:
+    """What to do about a failed lookup, from why it failed: waiting helps only a busy or flaky server."""
+    if why.startswith("offline"):
+        return "check it online"  # an offline client never asked Crossref: waiting will not help
+    if "base URL" in why or "redirect" in why:
+        return "check the Crossref base URL (--crossref-url, $NEEDLING_EVIDENCE_CROSSREF_URL)"
+    if "reached" in why or "resolve" in why or "refused" in why:
+        return "check the network or proxy, or run with --offline"
+    if "another DOI" in why:
+        return "check which DOI the work has (this one may be an alias)"
+    return "try again later"
 
 
 def _from_match(ref: Reference, match: MatchResult, *, offline_note: str) -> Verification:
@@ -442,6 +455,33 @@ def _lookup_all(client: WorkSource, dois: Sequence[str], progress: Progress | No
         canonical = normalize_doi(answer.doi) or answer.doi
         found.setdefault(canonical, answer)
     return found
+
+
+# Searches in flight at once, at most: the client's pacer for list requests decides how many really are
+# (Crossref: 3 in the polite pool, 1 in the public one); a few more threads keep its slots filled.
+MAX_SEARCH_WORKERS = 6
+
+
+def _search_all(
+    client: WorkSource, refs: Sequence[Reference], done: Callable[[int], None]
+) -> dict[int, MatchResult]:
+    """Every reference without a DOI searched, concurrently within the client's limits (each candidate still
+    validated field by field); by ``id(ref)``."""
+    if not refs:
+        return {}
+    if len(refs) == 1 or getattr(client, "offline", False):
+        out = {}
+        for count, ref in enumerate(refs, start=1):
+            out[id(ref)] = _search(client, ref)
+            done(count)
+        return out
+    out = {}
+    with ThreadPoolExecutor(max_workers=MAX_SEARCH_WORKERS, thread_name_prefix="search") as pool:
+        futures = {pool.submit(_search, client, ref): ref for ref in refs}
+        for count, future in enumerate(as_completed(futures), start=1):
+            out[id(futures[future])] = future.result()
+            done(count)
+    return out
 
 
 def _search(client: WorkSource, ref: Reference) -> MatchResult:
@@ -740,8 +780,12 @@ def _verify(items: Sequence[Reference], client: WorkSource, progress: Progress |
             progress(min(done, len(dois)), total)
 
     lookups = _lookup_all(client, dois, lookup_progress if progress is not None else None)
+    matches = _search_all(
+        client,
+        [ref for ref, plan in zip(items, plans, strict=True) if plan.action == "search"],
+        lambda done: progress(len(dois) + done, total) if progress is not None else None,
+    )
     results: list[Verification] = []
-    searched = 0
     for ref, plan in zip(items, plans, strict=True):
         if plan.action == "lookup" and plan.doi is not None:
             results.append(_from_lookup(ref, lookups.get(plan.doi)))
@@ -760,11 +804,7 @@ def _verify(items: Sequence[Reference], client: WorkSource, progress: Progress |
                 )
             )
         else:
-            match = _search(client, ref)
-            results.append(_from_match(ref, match, offline_note=_offline_note(client, ref)))
-            searched += 1
-            if progress is not None:
-                progress(len(dois) + searched, total)
+            results.append(_from_match(ref, matches[id(ref)], offline_note=_offline_note(client, ref)))
     if progress is not None and total == 0:
         progress(0, 0)
     return results

@@ -1,6 +1,8 @@
 """The one door to PubMed: :class:`PubMedClient`, over NCBI's E-utilities and the PMC ID converter.
 
-Why a thin client of our own over the standard library's ``urllib`` rather than the field's libraries:
+Why a thin client of our own over the standard library (``http.client`` through
+:class:`~needling_evidence.crossref.transport.HttpTransport`: kept-alive connections, a size cap, bounded
+redirects) rather than the field's libraries:
 Biopython's ``Bio.Entrez`` keeps its base URL, e-mail and pacing in module globals (one setting per process,
 not per client; pointing it at a test server means patching the module) and pulls in NumPy; biocommons
 ``eutils`` wraps XML only, with its own cache and no ESummary-JSON, ECitMatch or ID-converter routes;
@@ -26,8 +28,6 @@ import random
 import sqlite3
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +35,7 @@ from typing import Any, Literal
 from urllib.parse import urlencode, urlsplit
 
 from ..crossref.cache import Cache, CachedPubMed, CachedQuery, default_cache_path, iso_now
+from ..crossref.transport import HttpTransport, TransportError
 from ..doi import normalize_doi
 from ..errors import InputError, NeedlingEvidenceError
 from ..model import Provenance
@@ -114,6 +115,7 @@ class PubMedUnavailable(Exception):
         self.status = status
         self.retryable = retryable
         self.retry_after: float | None = None
+        self.unreachable = False  # no connection at all: name resolution failed, connection refused
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,9 @@ class PubMedClient:
         self._spacer = (
             _shared_spacer(self.base_url, self.rate) if shared else _Spacer(self.rate, clock, sleep)
         )
+        self._http: HttpTransport | None = None
+        self._state_lock = threading.Lock()
+        self._unreachable: str | None = None  # why PubMed could not be reached, once noticed
         # live answers already fetched by this client, so one run never asks twice for a PMID (even uncached)
         self._memo: dict[str, PubMedLookup] = {}
         self.stats = PubMedStats()
@@ -290,6 +295,8 @@ class PubMedClient:
         )
 
     def close(self) -> None:
+        if self._http is not None:
+            self._http.close()
         if self.cache is not None and self._owns_cache:
             self.cache.close()
 
@@ -430,7 +437,7 @@ class PubMedClient:
             try:
                 records = parse_idconv(self._request("idconv", "", params, url=self.idconv_url))
             except (PubMedUnavailable, MalformedAnswer) as exc:
-                log.warning("PubMed ID converter failed: %s", exc)
+                self._warn("PubMed ID converter failed: %s", exc)
                 continue
             by_id = _index_idconv(records)
             for ident in batch:
@@ -475,7 +482,7 @@ class PubMedClient:
             try:
                 pmids = self.search(term, retmax=len(ask) * 2, cache=False)
             except PubMedUnavailable as exc:
-                log.warning("PubMed DOI search failed: %s", exc)
+                self._warn("PubMed DOI search failed: %s", exc)
                 failed.update(ask)
                 continue
             lookups = self.fetch(pmids) if pmids else {}
@@ -628,6 +635,9 @@ class PubMedClient:
         encoded = urlencode(query)
         attempt = 0
         while True:
+            with self._state_lock:
+                if self._unreachable is not None:
+                    raise PubMedUnavailable(f"not tried: {self._unreachable}")
             self._spacer.wait()
             self.stats.count(route)
             try:
@@ -635,6 +645,10 @@ class PubMedClient:
             except PubMedUnavailable as failure:
                 if failure.status == 429:
                     self.stats.rate_limited += 1
+                # one retry rides out a blip; a second failure to connect at all ends this run's asking
+                if failure.unreachable and attempt >= min(1, self.max_retries):
+                    self._noticed_unreachable(failure)
+                    raise
                 if not failure.retryable or attempt >= self.max_retries:
                     if failure.retryable:
                         failure.message += f" (gave up after {attempt + 1} attempts)"
@@ -650,40 +664,58 @@ class PubMedClient:
                 self._sleep(delay)
                 attempt += 1
 
+    def _transport(self) -> HttpTransport:
+        with self._state_lock:
+            if self._http is None:
+                agent = f"{self.tool} (needling_evidence; Python http.client)"
+                self._http = HttpTransport(user_agent=agent, timeout=self.timeout)
+            return self._http
+
     def _send(self, target: str, encoded: str, post: bool) -> bytes:
-        if post:
-            request = urllib.request.Request(target, data=encoded.encode("ascii"), method="POST")
-            request.add_header("Content-Type", "application/x-www-form-urlencoded")
-        else:
-            request = urllib.request.Request(f"{target}?{encoded}", method="GET")
-        request.add_header("User-Agent", f"{self.tool} (needling_evidence; python urllib)")
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return bytes(response.read())
-        except urllib.error.HTTPError as exc:
-            status = exc.code
-            text = self._scrub(exc.read(300).decode("utf-8", "replace").strip())
+            if post:
+                response = self._transport().post(
+                    target, encoded.encode("ascii"), "application/x-www-form-urlencoded"
+                )
+            else:
+                response = self._transport().get(f"{target}?{encoded}")
+        except TransportError as exc:
             failure = PubMedUnavailable(
-                f"HTTP {status}" + (f" ({text})" if text else ""),
-                status=status,
-                retryable=status == 429 or status >= 500,
+                self._scrub(exc.message), retryable=exc.kind in ("timeout", "dropped", "unreachable")
             )
-            failure.retry_after = _retry_after(exc.headers.get("Retry-After") if exc.headers else None)
+            failure.unreachable = exc.kind == "unreachable"
             raise failure from exc
-        except TimeoutError as exc:
-            raise PubMedUnavailable(f"no answer within {self.timeout:g} s (timeout)", retryable=True) from exc
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                raise PubMedUnavailable(
-                    f"no answer within {self.timeout:g} s (timeout)", retryable=True
-                ) from exc
-            raise PubMedUnavailable(
-                f"could not reach {self.base_url} ({self._scrub(str(exc.reason))})", retryable=True
-            ) from exc
-        except (ConnectionError, OSError) as exc:
-            raise PubMedUnavailable(
-                f"connection failed ({type(exc).__name__}: {self._scrub(str(exc))})", retryable=True
-            ) from exc
+        if response.status == 200:
+            return response.body
+        status = response.status
+        text = "an HTML page" if "html" in response.content_type else " ".join(response.text(300).split())
+        failure = PubMedUnavailable(
+            f"HTTP {status}" + (f" ({self._scrub(text)})" if text else ""),
+            status=status,
+            retryable=status == 429 or status >= 500,
+        )
+        failure.retry_after = _retry_after(response.headers.get("retry-after"))
+        raise failure
+
+    def _warn(self, message: str, *args: object) -> None:
+        """A warning, unless it only repeats that PubMed cannot be reached (said once already)."""
+        if self._unreachable is None:
+            log.warning(message, *args)
+        else:
+            log.debug(message, *args)
+
+    def _noticed_unreachable(self, failure: PubMedUnavailable) -> None:
+        with self._state_lock:
+            if self._unreachable is not None:
+                return
+            self._unreachable = f"PubMed could not be reached earlier in this run ({failure.message})"
+        log.warning(
+            "PubMed (%s) cannot be reached (%s); not trying again in this run, so what it would check is "
+            "'unverified'. Check your network or proxy (HTTPS_PROXY), run with --no-pubmed, or with "
+            "--offline to use the cache and the bundled snapshot.",
+            urlsplit(self.base_url).netloc,
+            failure.message,
+        )
 
     def _scrub(self, text: str) -> str:
         for secret, label in ((self._email, "<email>"), (self._api_key, "<api_key>")):
