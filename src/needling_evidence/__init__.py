@@ -8,7 +8,7 @@ that support it, and report the gaps — the whole run is one call::
     report.gaps
 
 Names are imported on first use, so ``import needling_evidence`` (and the command line) stays fast: pandas,
-habanero and bibtexparser load only when a function that needs them runs.
+bibtexparser and markdown-it load only when a function that needs them runs.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A thin face: each subcommand declares its options in a small function, and its handler turns the arguments
 into one call of a plain function in :mod:`.commands` (``report`` runs
 :func:`~needling_evidence.check_article` there), prints the result and returns the exit code. Nothing
-heavy is imported at module level: ``needling-evidence --help`` must stay fast, so pandas, habanero,
+heavy is imported at module level: ``needling-evidence --help`` must stay fast, so pandas,
 bibtexparser, tqdm and matplotlib load only inside the commands that need them.
 
 Exit codes: 0 the run worked (a report full of gaps is still a successful run); 1 coverage below

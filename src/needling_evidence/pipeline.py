@@ -7,7 +7,7 @@ only render what it returns. Each input is a value or the path of a file; what t
 as the command line does: no article is the bundled dry-needling article with its references, reviewed claims
 registry and library, checked offline against the bundled Crossref snapshot.
 
-Heavy libraries (pandas, habanero, bibtexparser) load inside the steps that need them.
+Heavy libraries (pandas, bibtexparser, markdown-it) load inside the steps that need them.
 """
 
 from __future__ import annotations
