@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .model import Claim, EvidenceLink, Reference
 
@@ -112,6 +113,71 @@ class Suggestion:
     in_library: bool
 
 
+class _Index:
+    """TF-IDF weights of the candidate works, built once per run and queried once per claim.
+
+    Two views of one sparse matrix: postings (term → works and weights, to score a claim term at a time) and
+    rows (work → terms, to name the words a claim shares with a suggested work).
+    """
+
+    def __init__(self, candidates: Sequence[Reference], terms: _TermCache) -> None:
+        import numpy as np
+
+        self.term_ids: dict[str, int] = {}
+        row_terms: list[int] = []
+        row_counts: list[int] = []
+        row_ptr = [0]
+        setdefault = self.term_ids.setdefault
+        for ref in candidates:
+            counts = Counter(tokens(_reference_text(ref), terms))
+            row_terms.extend([setdefault(t, len(self.term_ids)) for t in counts])
+            row_counts.extend(counts.values())
+            row_ptr.append(len(row_terms))
+        n_docs, n_terms = len(candidates), len(self.term_ids)
+        self.n_docs = n_docs
+        t_arr = np.asarray(row_terms, dtype=np.int64)
+        self.row_ptr = np.asarray(row_ptr, dtype=np.int64)
+        d_arr = np.repeat(np.arange(n_docs, dtype=np.int64), np.diff(self.row_ptr))
+        df = np.bincount(t_arr, minlength=n_terms)
+        # IDF with add-one smoothing but no "+1" floor: a word that every candidate shares (in a dry-needling
+        # library, "dry" and "needling") weighs nothing, so it cannot make a suggestion by itself.
+        self.idf = np.log((1.0 + n_docs) / (1.0 + df))
+        # Sub-linear TF × IDF, L2-normalised per work.
+        weight = (1.0 + np.log(np.asarray(row_counts, dtype=np.float64))) * self.idf[t_arr]
+        norms = np.sqrt(np.bincount(d_arr, weights=weight * weight, minlength=n_docs))
+        doc_norm = norms[d_arr]
+        weight = np.divide(weight, doc_norm, out=np.zeros_like(weight), where=doc_norm > 0)
+        self.row_terms, self.row_weights = t_arr, weight
+        # Postings of term t are positions offsets[t]:offsets[t + 1] of the term-sorted arrays.
+        order = np.argsort(t_arr, kind="stable")
+        self.post_docs = d_arr[order]
+        self.post_weights = weight[order]
+        self.offsets = np.searchsorted(t_arr[order], np.arange(n_terms + 1))
+
+    def scores(self, weights: Mapping[str, float], min_score: float) -> tuple[Any, Any]:
+        """(works, scores): every work scoring ``min_score`` or more for a claim whose normalised term weights
+        are ``weights``, in candidate order. One pass over the postings of the claim's words, summed by
+        ``bincount``: the work follows the postings the claim reaches, not claims × works."""
+        import numpy as np
+
+        if not weights:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+        offsets, post_docs, post_weights = self.offsets, self.post_docs, self.post_weights
+        docs: list[Any] = []
+        products: list[Any] = []
+        for term, claim_weight in weights.items():
+            t = self.term_ids[term]
+            start, end = offsets[t], offsets[t + 1]
+            docs.append(post_docs[start:end])
+            products.append(post_weights[start:end] * claim_weight)
+        scores = np.bincount(np.concatenate(docs), np.concatenate(products), minlength=self.n_docs)
+        found = np.flatnonzero(scores >= min_score)
+        return found, scores[found]
+
+    def terms_of(self, doc: int) -> set[int]:
+        return set(self.row_terms[self.row_ptr[doc] : self.row_ptr[doc + 1]].tolist())
+
+
 def suggest_sources(
     claims: Sequence[Claim],
     candidates: Sequence[Reference],
@@ -125,6 +191,7 @@ def suggest_sources(
 
     ``exclude`` maps a claim id to source keys not to suggest for it (those already reviewed for that claim);
     ``library_keys`` marks candidates that come from the outside library rather than the article's references.
+    A candidate with neither a title nor an abstract has no words to match and is never suggested.
     """
     import numpy as np
 
@@ -132,76 +199,51 @@ def suggest_sources(
         return []
     library = set(library_keys)
     excluded = {cid: set(keys) for cid, keys in (exclude or {}).items()}
-
     terms = _TermCache()
-    doc_counts = [Counter(tokens(_reference_text(ref), terms)) for ref in candidates]
-    n_docs = len(candidates)
-
-    # Flatten (term, work, count) for every work, then weigh and index them with numpy in one go.
-    term_ids: dict[str, int] = {}
-    flat_terms: list[int] = []
-    flat_docs: list[int] = []
-    flat_counts: list[int] = []
-    for index, counts in enumerate(doc_counts):
-        flat_terms.extend([term_ids.setdefault(t, len(term_ids)) for t in counts])
-        flat_counts.extend(counts.values())
-        flat_docs.extend([index] * len(counts))
-    n_terms = len(term_ids)
-    t_arr = np.asarray(flat_terms, dtype=np.int64)
-    d_arr = np.asarray(flat_docs, dtype=np.int64)
-    df = np.bincount(t_arr, minlength=n_terms)
-    # IDF with add-one smoothing but no "+1" floor: a word that every candidate shares (in a dry-needling
-    # library, "dry" and "needling") weighs nothing, so it cannot make a suggestion by itself.
-    idf = np.log((1.0 + n_docs) / (1.0 + df))
-    # Sub-linear TF × IDF, L2-normalised per work.
-    weight = (1.0 + np.log(np.asarray(flat_counts, dtype=np.float64))) * idf[t_arr]
-    norms = np.sqrt(np.bincount(d_arr, weights=weight * weight, minlength=n_docs))
-    doc_norm = norms[d_arr]
-    weight = np.divide(weight, doc_norm, out=np.zeros_like(weight), where=doc_norm > 0)
-    # Inverted index: postings of term t are positions offsets[t]:offsets[t + 1] of the term-sorted arrays.
-    order = np.argsort(t_arr, kind="stable")
-    post_docs = d_arr[order]
-    post_weights = weight[order]
-    offsets = np.searchsorted(t_arr[order], np.arange(n_terms + 1))
-    idf_of = {t: float(idf[i]) for t, i in term_ids.items()}
+    index = _Index(candidates, terms)
+    idf_of = index.idf.tolist()
+    term_ids = index.term_ids
 
     def claim_weights(claim: Claim) -> dict[str, float]:
         counts = Counter(tokens(_claim_text(claim), terms))
-        raw = {t: (1.0 + math.log(c)) * idf_of[t] for t, c in counts.items() if idf_of.get(t, 0.0) > 0.0}
+        raw = {}
+        for t, c in counts.items():
+            i = term_ids.get(t)
+            if i is not None and idf_of[i] > 0.0:
+                raw[t] = (1.0 + math.log(c)) * idf_of[i]
         norm = math.sqrt(sum(w * w for w in raw.values()))
         return {t: w / norm for t, w in raw.items()} if norm else {}
 
     out: list[Suggestion] = []
-    scores = np.zeros(n_docs, dtype=np.float64)
     for claim in claims:
         weights = claim_weights(claim)
         if not weights:
             continue
-        scores.fill(0.0)
-        for term, claim_weight in weights.items():
-            start, end = offsets[term_ids[term]], offsets[term_ids[term] + 1]
-            scores[post_docs[start:end]] += claim_weight * post_weights[start:end]
         skip = excluded.get(claim.id, set())
-        keep = limit + len(skip)
-        top = np.argpartition(-scores, keep)[:keep] if keep < n_docs else np.arange(n_docs)
-        ranked = sorted(top.tolist(), key=lambda i: (-scores[i], i))
+        wanted = limit + len(skip)
+        docs, scores = index.scores(weights, min_score)
+        if len(docs) > wanted:
+            # the best `wanted` works and any tied with the last of them, so that ties break by input order
+            cut = np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
+            docs, scores = docs[scores >= cut], scores[scores >= cut]
+        best = np.lexsort((docs, -scores))
         rank = 0
-        for i in ranked:
-            score = float(scores[i])
-            if score < min_score or rank >= limit:
-                break
+        for negative, i in zip((-scores[best]).tolist(), docs[best].tolist(), strict=True):
             ref = candidates[i]
             if ref.key in skip:
                 continue
             rank += 1
+            if rank > limit:
+                break
+            held = index.terms_of(i)
             shared = sorted(
-                (t for t in weights if t in doc_counts[i]), key=lambda t: -weights[t] * idf_of[t]
+                (t for t in weights if term_ids[t] in held), key=lambda t: -weights[t] * idf_of[term_ids[t]]
             )[:SHARED_TERMS_SHOWN]
             out.append(
                 Suggestion(
                     claim_id=claim.id,
                     source=ref.key,
-                    score=round(score, 4),
+                    score=round(-negative, 4),
                     rank=rank,
                     shared_terms=tuple(shared),
                     in_library=ref.key in library,
