@@ -2,14 +2,18 @@
 
 For each claim the caller asks about, every candidate work (the article's references and any wider library,
 e.g. the bundled ``library.bib`` of outside works) is scored by the TF-IDF cosine similarity of the claim's
-words (its text, condition and population) to the work's title, abstract, keywords, journal and note (what the
-user wrote about the work, e.g. the findings an evidence note records). The best few above :data:`MIN_SCORE`
-become links with ``origin="suggestion"`` and stance ``mentions``: a pointer for an editor to read, never
-counted as support — only a reviewed registry entry can support a claim.
+words (its text, condition and population) to the work's **title and abstract only**. Not the journal's name
+(a claim about migraine matched a work on neck pain because its journal is called "Headache"), not keywords,
+and not the user's ``note``: a note says what someone wrote about the work — in the bundled library, which
+claim it contradicts — so matching on it would echo the reviewer rather than find the work. A work with
+neither a title nor an abstract therefore has nothing to match and is never suggested.
 
-The scoring is a sparse dot product over an inverted index (numpy arrays, a slice per term); reading the words
-of the works dominates. With coverage, 1,000 claims against 10,000 works take about 3 s on a 2-core machine
-(``tests/benchmarks/bench_coverage.py``).
+The best few above :data:`MIN_SCORE` become links with ``origin="suggestion"`` and stance ``mentions``: a
+pointer for an editor to read, never counted as support — only a reviewed registry entry can support a claim.
+
+The works are indexed once per run (an inverted index: numpy arrays, a slice of postings per term); each claim
+is scored term at a time over the postings of its own words only, and only the works reaching
+:data:`MIN_SCORE` are ranked. Timings: ``tests/benchmarks/bench_coverage.py --suggest-scale``.
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ MIN_SCORE = 0.15
 # How many shared words to show as the reason for a suggestion.
 SHARED_TERMS_SHOWN = 5
 
-# Function words, and the generic words of health claims ("an effective treatment", "patients", "therapy")
+# Function words, number words ("one" was counted as a shared word), words of frequency and degree ("usually",
+# "often", "a lot"), and the generic words of health claims ("an effective treatment", "patients", "therapy")
 # that would otherwise match every work on a treatment; they carry no signal for which work backs which claim.
 STOP_WORDS = frozenset(
     """
@@ -48,6 +53,10 @@ STOP_WORDS = frozenset(
     much via vs versus among within without treatment treat treated therapy therapies therapeutic effect
     effects effective effectively efficacy patient patients people person give gives make makes help helps
     wide range option options way ways well
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+    hundreds thousand thousands million first second third fourth fifth once twice half several various
+    usually often always never sometimes commonly generally typically frequently mostly mainly
+    like also just still really quite rather lot lots little less least really new
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
@@ -94,9 +103,8 @@ def tokens(text: str | None, cache: dict[str, str] | None = None) -> list[str]:
 
 
 def _reference_text(ref: Reference) -> str:
-    return " ".join(
-        p for p in (ref.title, ref.abstract, " ".join(ref.keywords), ref.container_title, ref.note) if p
-    )
+    """What a work is matched on: its title and abstract (see the module's docstring for why only these)."""
+    return " ".join(p for p in (ref.title, ref.abstract) if p)
 
 
 def _claim_text(claim: Claim) -> str:
@@ -140,8 +148,10 @@ class _Index:
         d_arr = np.repeat(np.arange(n_docs, dtype=np.int64), np.diff(self.row_ptr))
         df = np.bincount(t_arr, minlength=n_terms)
         # IDF with add-one smoothing but no "+1" floor: a word that every candidate shares (in a dry-needling
-        # library, "dry" and "needling") weighs nothing, so it cannot make a suggestion by itself.
-        self.idf = np.log((1.0 + n_docs) / (1.0 + df))
+        # library, "dry" and "needling") weighs nothing, so it cannot make a suggestion by itself. Only works
+        # with words count: one with no title and no abstract is not part of what is searched.
+        searched = int(np.count_nonzero(np.diff(self.row_ptr)))
+        self.idf = np.log((1.0 + searched) / (1.0 + df))
         # Sub-linear TF × IDF, L2-normalised per work.
         weight = (1.0 + np.log(np.asarray(row_counts, dtype=np.float64))) * self.idf[t_arr]
         norms = np.sqrt(np.bincount(d_arr, weights=weight * weight, minlength=n_docs))
