@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
+from needling_evidence import suggest
 from needling_evidence.model import Claim, Reference
 from needling_evidence.suggest import MAX_SUGGESTIONS, as_links, suggest_sources, tokens
 
@@ -79,12 +82,16 @@ def test_number_and_frequency_words_are_not_shared_words() -> None:
     assert all("one" not in s.shared_terms for s in suggest_sources([claim("o", "one one one")], works))
 
 
-def test_the_index_scores_as_a_dense_cosine_would() -> None:
+@pytest.mark.parametrize("dense_from", [10**9, 0], ids=["postings", "postings+dense"])
+def test_the_index_scores_as_a_dense_cosine_would(dense_from: int, monkeypatch: pytest.MonkeyPatch) -> None:
     # the inverted index is an optimisation: each score equals the plain TF-IDF cosine, ties by input order
     import math
     import random
     from collections import Counter
 
+    # "postings+dense": the large-library path (common terms as a dense matrix) taken on a small library
+    monkeypatch.setattr(suggest, "DENSE_MIN_WORKS", dense_from)
+    monkeypatch.setattr(suggest, "DENSE_BATCH", 7)  # several batches, the last one short
     rng = random.Random(7)
     vocab = [f"w{i}" for i in range(40)]
     works = [

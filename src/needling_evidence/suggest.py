@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +36,13 @@ MAX_SUGGESTIONS = 3
 # Martín-Pintado-Zugasti 2018, endorphins → Hsieh 2012) 0.16–0.64. 0.15 drops most of the first kind and keeps
 # the second.
 MIN_SCORE = 0.15
+# The dense part of the index (see _Index): only for libraries of at least DENSE_MIN_WORKS works, for terms
+# in at least one work in DENSE_MIN_SHARE, at most DENSE_MAX_CELLS float64 cells (128 MB), DENSE_BATCH claims
+# per matrix product (a 128 × 50,000 block is 51 MB). Measured with tests/benchmarks/bench_coverage.py.
+DENSE_MIN_WORKS = 5_000
+DENSE_MIN_SHARE = 32
+DENSE_MAX_CELLS = 16_000_000
+DENSE_BATCH = 128
 # How many shared words to show as the reason for a suggestion.
 SHARED_TERMS_SHOWN = 5
 
@@ -163,6 +170,22 @@ class _Index:
         self.post_docs = d_arr[order]
         self.post_weights = weight[order]
         self.offsets = np.searchsorted(t_arr[order], np.arange(n_terms + 1))
+        # In a large library the words of its field ("pain", "needling", "trial") each sit in a sizeable share
+        # of the works, and their postings make most of a claim's work. Those terms are also kept as a dense
+        # terms × works matrix, so that a batch of claims is scored for them by one matrix product (BLAS)
+        # instead of a scatter per claim and term; the rarer terms stay on their postings.
+        self.dense_row: dict[int, int] = {}
+        self.dense: Any = None
+        if n_docs >= DENSE_MIN_WORKS:
+            common = np.flatnonzero(df * DENSE_MIN_SHARE >= n_docs)
+            budget = max(0, DENSE_MAX_CELLS // n_docs)
+            common = common[np.argsort(-df[common], kind="stable")][:budget]
+            if len(common):
+                self.dense_row = {int(t): row for row, t in enumerate(common.tolist())}
+                self.dense = np.zeros((len(common), n_docs), dtype=np.float64)
+                for row, t in enumerate(common.tolist()):
+                    start, end = self.offsets[t], self.offsets[t + 1]
+                    self.dense[row, self.post_docs[start:end]] = self.post_weights[start:end]
 
     def scores(self, weights: Mapping[str, float], min_score: float) -> tuple[Any, Any]:
         """(works, scores): every work scoring ``min_score`` or more for a claim whose normalised term weights
@@ -183,6 +206,38 @@ class _Index:
         scores = np.bincount(np.concatenate(docs), np.concatenate(products), minlength=self.n_docs)
         found = np.flatnonzero(scores >= min_score)
         return found, scores[found]
+
+    def scores_many(
+        self, queries: Sequence[Mapping[str, float]], min_score: float
+    ) -> Iterator[tuple[Any, Any]]:
+        """:meth:`scores` for each of ``queries``, in order. With a dense part, claims go in batches: the
+        common terms by one matrix product per batch, the rare ones added from their postings."""
+        import numpy as np
+
+        if self.dense is None:
+            for weights in queries:
+                yield self.scores(weights, min_score)
+            return
+        offsets, post_docs, post_weights = self.offsets, self.post_docs, self.post_weights
+        for first in range(0, len(queries), DENSE_BATCH):
+            batch = queries[first : first + DENSE_BATCH]
+            claim_dense = np.zeros((len(batch), len(self.dense_row)), dtype=np.float64)
+            for row, weights in enumerate(batch):
+                for term, claim_weight in weights.items():
+                    column = self.dense_row.get(self.term_ids[term])
+                    if column is not None:
+                        claim_dense[row, column] = claim_weight
+            block = claim_dense @ self.dense
+            for row, weights in enumerate(batch):
+                scores = block[row]
+                for term, claim_weight in weights.items():
+                    t = self.term_ids[term]
+                    if t not in self.dense_row:
+                        # one term's postings name each work once, so a fancy-index add is exact
+                        start, end = offsets[t], offsets[t + 1]
+                        scores[post_docs[start:end]] += post_weights[start:end] * claim_weight
+                found = np.flatnonzero(scores >= min_score)
+                yield found, scores[found]
 
     def terms_of(self, doc: int) -> set[int]:
         return set(self.row_terms[self.row_ptr[doc] : self.row_ptr[doc + 1]].tolist())
@@ -224,14 +279,12 @@ def suggest_sources(
         norm = math.sqrt(sum(w * w for w in raw.values()))
         return {t: w / norm for t, w in raw.items()} if norm else {}
 
+    asked = [(claim, weights) for claim in claims if (weights := claim_weights(claim))]
     out: list[Suggestion] = []
-    for claim in claims:
-        weights = claim_weights(claim)
-        if not weights:
-            continue
+    found = index.scores_many([weights for _, weights in asked], min_score)
+    for (claim, weights), (docs, scores) in zip(asked, found, strict=True):
         skip = excluded.get(claim.id, set())
         wanted = limit + len(skip)
-        docs, scores = index.scores(weights, min_score)
         if len(docs) > wanted:
             # the best `wanted` works and any tied with the last of them, so that ties break by input order
             cut = np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
