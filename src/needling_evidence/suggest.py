@@ -98,6 +98,20 @@ class _TermCache(dict[str, str]):
         return term
 
 
+class _WordIds(dict[str, int]):
+    """lower-cased word → id of its index term in ``term_ids`` (numbered on first sight), or -1 for none."""
+
+    def __init__(self, terms: _TermCache, term_ids: dict[str, int]) -> None:
+        super().__init__()
+        self.terms, self.term_ids = terms, term_ids
+
+    def __missing__(self, word: str) -> int:
+        term = self.terms[word]
+        number = self.term_ids.setdefault(term, len(self.term_ids)) if term else -1
+        self[word] = number
+        return number
+
+
 def tokens(text: str | None, cache: dict[str, str] | None = None) -> list[str]:
     """Lower-cased, plural-folded content words of ``text`` (stop words and one-letter words dropped).
 
@@ -142,10 +156,14 @@ class _Index:
         row_terms: list[int] = []
         row_counts: list[int] = []
         row_ptr = [0]
-        setdefault = self.term_ids.setdefault
+        # word → term id (-1: no term), so that each distinct word is folded and numbered once
+        word_ids = _WordIds(terms, self.term_ids)
+        findall = _WORD.findall
         for ref in candidates:
-            counts = Counter(tokens(_reference_text(ref), terms))
-            row_terms.extend([setdefault(t, len(self.term_ids)) for t in counts])
+            text = _reference_text(ref)
+            counts = Counter(map(word_ids.__getitem__, findall(text.casefold()))) if text else Counter()
+            counts.pop(-1, None)
+            row_terms.extend(counts)
             row_counts.extend(counts.values())
             row_ptr.append(len(row_terms))
         n_docs, n_terms = len(candidates), len(self.term_ids)
