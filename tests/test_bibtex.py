@@ -419,3 +419,26 @@ def test_crossref_children_inherit_the_parents_missing_fields() -> None:
         ("bibtex.undefined_crossref", "orphan"),
         ("bibtex.missing_field", "orphan"),
     ]
+
+
+def test_reading_pauses_the_cyclic_collector_and_restores_it() -> None:
+    import gc
+
+    from needling_evidence.references import bibtex
+
+    assert gc.isenabled()
+    read_bibtex("@article{a, title={T}, author={Doe, J.}, year=2020}\n")
+    assert gc.isenabled()  # restored after a read
+    gc.disable()
+    try:
+        read_bibtex("@article{a, title={T}, year=2020}\n")
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()
+    try:
+        with bibtex._cyclic_gc_paused():
+            assert not gc.isenabled()
+            raise RuntimeError("boom")
+    except RuntimeError:
+        pass
+    assert gc.isenabled()  # restored on error too

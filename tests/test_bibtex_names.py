@@ -147,3 +147,35 @@ def test_same_parts_as_bibtexparser_on_the_fixtures_and_the_benchmark_names() ->
                     assert expected == (person.family, person.given, person.particle, person.suffix), name
                 compared += 1
     assert compared > 1000
+
+
+def test_the_fast_path_for_plain_names_gives_what_the_general_reader_gives() -> None:
+    # parse_name reads the commonest plain forms directly (names._plain); it must never differ from the full
+    # BibTeX reading (names._general) — checked on awkward names and on generated ones with and without markup
+    import random
+    import sys
+    from pathlib import Path
+
+    from needling_evidence.references import names
+
+    bench = str(Path(__file__).parent / "benchmarks")
+    sys.path.insert(0, bench)
+    try:
+        from bench_bibtex import _name  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(bench)
+    rng = random.Random(1)
+    cases = [_name(rng, rng.random() < 0.3) for _ in range(3000)] + [
+        "Plato", "van Beethoven, Ludwig", "Jean de la Fontaine", "Smith, Jr., John", "John Smith Jr.",
+        "John Smith Jr", "(Jack) Smith", "O'Brien, Pat", "Ǆemal Bijedić", "a b", "Anna-Lena Müller",
+        " Smith , John ", "J. R. R. Tolkien", "Tolkien, J. R. R.", "1st Person", "Person 2nd", "A B iii",
+        "Smith, John\tPaul", "Smith\u00a0Jones, A", "ß Müller", "ibn Sina", "Doe, ", ", John", "Smith, , J",
+    ]  # fmt: skip
+    read_fast = 0
+    for case in cases:
+        name = case.strip().rstrip(",").strip()
+        fast = names._plain(name)
+        if fast is not None:
+            read_fast += 1
+            assert fast == names._general(name), case
+    assert read_fast > len(cases) // 3  # the fast path is taken, so the comparison means something

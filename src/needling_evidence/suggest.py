@@ -2,14 +2,20 @@
 
 For each claim the caller asks about, every candidate work (the article's references and any wider library,
 e.g. the bundled ``library.bib`` of outside works) is scored by the TF-IDF cosine similarity of the claim's
-words (its text, condition and population) to the work's title, abstract, keywords, journal and note (what the
-user wrote about the work, e.g. the findings an evidence note records). The best few above :data:`MIN_SCORE`
-become links with ``origin="suggestion"`` and stance ``mentions``: a pointer for an editor to read, never
-counted as support — only a reviewed registry entry can support a claim.
+words (its text, condition and population) to the work's **title and abstract only**. Not the journal's name
+(the migraine claim was offered Cagnie 2013, on dry needling's physiological effects, for the word "Headache"
+in Current Pain and Headache Reports), not keywords, and not the user's ``note``: a note says what someone
+wrote about the work — in the bundled library, which claim it contradicts — so matching on it would echo the
+reviewer rather than find the work. A work with neither a title nor an abstract therefore has nothing to
+match and is never suggested.
 
-The scoring is a sparse dot product over an inverted index (numpy arrays, a slice per term); reading the words
-of the works dominates. With coverage, 1,000 claims against 10,000 works take about 3 s on a 2-core machine
-(``tests/benchmarks/bench_coverage.py``).
+The best few above :data:`MIN_SCORE` become links with ``origin="suggestion"`` and stance ``mentions``: a
+pointer for an editor to read, never counted as support — only a reviewed registry entry can support a claim.
+
+The works are indexed once per run (an inverted index: numpy arrays, a slice of postings per term); each claim
+is scored over the postings of its own words only, and only the works reaching :data:`MIN_SCORE` are ranked.
+In a large library the field's common words are also held as a dense matrix and scored for a batch of claims
+by one matrix product (see :class:`_Index`). Timings: ``tests/benchmarks/bench_coverage.py --suggest-scale``.
 """
 
 from __future__ import annotations
@@ -17,8 +23,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .model import Claim, EvidenceLink, Reference
 
@@ -26,15 +33,24 @@ __all__ = ["MAX_SUGGESTIONS", "MIN_SCORE", "Suggestion", "as_links", "suggest_so
 
 # Three candidates per claim is what fits in a report row and what an editor will actually read.
 MAX_SUGGESTIONS = 3
-# Measured on the bundled article against its references and library: a match on one common word ("pain",
-# "mild") scores 0.11–0.16, topical matches (neck pain → Navarro-Santana 2020, soreness →
-# Martín-Pintado-Zugasti 2018, endorphins → Hsieh 2012) 0.16–0.64. 0.15 drops most of the first kind and keeps
-# the second.
+# Set when works were matched on their notes and journals too: on the bundled article a match on one common
+# word ("pain", "mild") scored 0.11–0.16 and topical matches 0.16–0.64, 0.15 dropped most of the first.
+# Matched on titles alone (the bundled works have no abstracts), one word of a short title weighs more: "pain"
+# alone now scores 0.32–0.37 (Navarro-Santana 2020), and 0.15 keeps such single-word matches. Left as it was
+# until works with abstracts give a measured reason to change it.
 MIN_SCORE = 0.15
+# The dense part of the index (see _Index): only for libraries of at least DENSE_MIN_WORKS works, for terms
+# in at least one work in DENSE_MIN_SHARE, at most DENSE_MAX_CELLS float64 cells (128 MB), DENSE_BATCH claims
+# per matrix product (a 128 × 50,000 block is 51 MB). Measured with tests/benchmarks/bench_coverage.py.
+DENSE_MIN_WORKS = 5_000
+DENSE_MIN_SHARE = 32
+DENSE_MAX_CELLS = 16_000_000
+DENSE_BATCH = 128
 # How many shared words to show as the reason for a suggestion.
 SHARED_TERMS_SHOWN = 5
 
-# Function words, and the generic words of health claims ("an effective treatment", "patients", "therapy")
+# Function words, number words ("one" was counted as a shared word), words of frequency and degree ("usually",
+# "often", "a lot"), and the generic words of health claims ("an effective treatment", "patients", "therapy")
 # that would otherwise match every work on a treatment; they carry no signal for which work backs which claim.
 STOP_WORDS = frozenset(
     """
@@ -47,6 +63,10 @@ STOP_WORDS = frozenset(
     much via vs versus among within without treatment treat treated therapy therapies therapeutic effect
     effects effective effectively efficacy patient patients people person give gives make makes help helps
     wide range option options way ways well
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+    hundreds thousand thousands million first second third fourth fifth once twice half several various
+    usually often always never sometimes commonly generally typically frequently mostly mainly
+    like also just still really quite rather lot lots little less least really new
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
@@ -81,6 +101,20 @@ class _TermCache(dict[str, str]):
         return term
 
 
+class _WordIds(dict[str, int]):
+    """lower-cased word → id of its index term in ``term_ids`` (numbered on first sight), or -1 for none."""
+
+    def __init__(self, terms: _TermCache, term_ids: dict[str, int]) -> None:
+        super().__init__()
+        self.terms, self.term_ids = terms, term_ids
+
+    def __missing__(self, word: str) -> int:
+        term = self.terms[word]
+        number = self.term_ids.setdefault(term, len(self.term_ids)) if term else -1
+        self[word] = number
+        return number
+
+
 def tokens(text: str | None, cache: dict[str, str] | None = None) -> list[str]:
     """Lower-cased, plural-folded content words of ``text`` (stop words and one-letter words dropped).
 
@@ -93,9 +127,8 @@ def tokens(text: str | None, cache: dict[str, str] | None = None) -> list[str]:
 
 
 def _reference_text(ref: Reference) -> str:
-    return " ".join(
-        p for p in (ref.title, ref.abstract, " ".join(ref.keywords), ref.container_title, ref.note) if p
-    )
+    """What a work is matched on: its title and abstract (see the module's docstring for why only these)."""
+    return " ".join(p for p in (ref.title, ref.abstract) if p)
 
 
 def _claim_text(claim: Claim) -> str:
@@ -112,6 +145,125 @@ class Suggestion:
     in_library: bool
 
 
+class _Index:
+    """TF-IDF weights of the candidate works, built once per run and queried once per claim.
+
+    Two views of one sparse matrix: postings (term → works and weights, to score a claim term at a time) and
+    rows (work → terms, to name the words a claim shares with a suggested work).
+    """
+
+    def __init__(self, candidates: Sequence[Reference], terms: _TermCache) -> None:
+        import numpy as np
+
+        self.term_ids: dict[str, int] = {}
+        row_terms: list[int] = []
+        row_counts: list[int] = []
+        row_ptr = [0]
+        # word → term id (-1: no term), so that each distinct word is folded and numbered once
+        word_ids = _WordIds(terms, self.term_ids)
+        findall = _WORD.findall
+        for ref in candidates:
+            text = _reference_text(ref)
+            counts = Counter(map(word_ids.__getitem__, findall(text.casefold()))) if text else Counter()
+            counts.pop(-1, None)
+            row_terms.extend(counts)
+            row_counts.extend(counts.values())
+            row_ptr.append(len(row_terms))
+        n_docs, n_terms = len(candidates), len(self.term_ids)
+        self.n_docs = n_docs
+        t_arr = np.asarray(row_terms, dtype=np.int64)
+        self.row_ptr = np.asarray(row_ptr, dtype=np.int64)
+        d_arr = np.repeat(np.arange(n_docs, dtype=np.int64), np.diff(self.row_ptr))
+        df = np.bincount(t_arr, minlength=n_terms)
+        # IDF with add-one smoothing but no "+1" floor: a word that every candidate shares (in a dry-needling
+        # library, "dry" and "needling") weighs nothing, so it cannot make a suggestion by itself. Only works
+        # with words count: one with no title and no abstract is not part of what is searched.
+        searched = int(np.count_nonzero(np.diff(self.row_ptr)))
+        self.idf = np.log((1.0 + searched) / (1.0 + df))
+        # Sub-linear TF × IDF, L2-normalised per work.
+        weight = (1.0 + np.log(np.asarray(row_counts, dtype=np.float64))) * self.idf[t_arr]
+        norms = np.sqrt(np.bincount(d_arr, weights=weight * weight, minlength=n_docs))
+        doc_norm = norms[d_arr]
+        weight = np.divide(weight, doc_norm, out=np.zeros_like(weight), where=doc_norm > 0)
+        self.row_terms, self.row_weights = t_arr, weight
+        # Postings of term t are positions offsets[t]:offsets[t + 1] of the term-sorted arrays.
+        order = np.argsort(t_arr, kind="stable")
+        self.post_docs = d_arr[order]
+        self.post_weights = weight[order]
+        self.offsets = np.searchsorted(t_arr[order], np.arange(n_terms + 1))
+        # In a large library the words of its field ("pain", "needling", "trial") each sit in a sizeable share
+        # of the works, and their postings make most of a claim's work. Those terms are also kept as a dense
+        # terms × works matrix, so that a batch of claims is scored for them by one matrix product (BLAS)
+        # instead of a scatter per claim and term; the rarer terms stay on their postings.
+        self.dense_row: dict[int, int] = {}
+        self.dense: Any = None
+        if n_docs >= DENSE_MIN_WORKS:
+            common = np.flatnonzero(df * DENSE_MIN_SHARE >= n_docs)
+            budget = max(0, DENSE_MAX_CELLS // n_docs)
+            common = common[np.argsort(-df[common], kind="stable")][:budget]
+            if len(common):
+                self.dense_row = {int(t): row for row, t in enumerate(common.tolist())}
+                self.dense = np.zeros((len(common), n_docs), dtype=np.float64)
+                for row, t in enumerate(common.tolist()):
+                    start, end = self.offsets[t], self.offsets[t + 1]
+                    self.dense[row, self.post_docs[start:end]] = self.post_weights[start:end]
+
+    def scores(self, weights: Mapping[str, float], min_score: float) -> tuple[Any, Any]:
+        """(works, scores): every work scoring ``min_score`` or more for a claim whose normalised term weights
+        are ``weights``, in candidate order. One pass over the postings of the claim's words, summed by
+        ``bincount``: the work follows the postings the claim reaches, not claims × works."""
+        import numpy as np
+
+        if not weights:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+        offsets, post_docs, post_weights = self.offsets, self.post_docs, self.post_weights
+        docs: list[Any] = []
+        products: list[Any] = []
+        for term, claim_weight in weights.items():
+            t = self.term_ids[term]
+            start, end = offsets[t], offsets[t + 1]
+            docs.append(post_docs[start:end])
+            products.append(post_weights[start:end] * claim_weight)
+        scores = np.bincount(np.concatenate(docs), np.concatenate(products), minlength=self.n_docs)
+        found = np.flatnonzero(scores >= min_score)
+        return found, scores[found]
+
+    def scores_many(
+        self, queries: Sequence[Mapping[str, float]], min_score: float
+    ) -> Iterator[tuple[Any, Any]]:
+        """:meth:`scores` for each of ``queries``, in order. With a dense part, claims go in batches: the
+        common terms by one matrix product per batch, the rare ones added from their postings."""
+        import numpy as np
+
+        if self.dense is None:
+            for weights in queries:
+                yield self.scores(weights, min_score)
+            return
+        offsets, post_docs, post_weights = self.offsets, self.post_docs, self.post_weights
+        for first in range(0, len(queries), DENSE_BATCH):
+            batch = queries[first : first + DENSE_BATCH]
+            claim_dense = np.zeros((len(batch), len(self.dense_row)), dtype=np.float64)
+            for row, weights in enumerate(batch):
+                for term, claim_weight in weights.items():
+                    column = self.dense_row.get(self.term_ids[term])
+                    if column is not None:
+                        claim_dense[row, column] = claim_weight
+            block = claim_dense @ self.dense
+            for row, weights in enumerate(batch):
+                scores = block[row]
+                for term, claim_weight in weights.items():
+                    t = self.term_ids[term]
+                    if t not in self.dense_row:
+                        # one term's postings name each work once, so a fancy-index add is exact
+                        start, end = offsets[t], offsets[t + 1]
+                        scores[post_docs[start:end]] += post_weights[start:end] * claim_weight
+                found = np.flatnonzero(scores >= min_score)
+                yield found, scores[found]
+
+    def terms_of(self, doc: int) -> set[int]:
+        return set(self.row_terms[self.row_ptr[doc] : self.row_ptr[doc + 1]].tolist())
+
+
 def suggest_sources(
     claims: Sequence[Claim],
     candidates: Sequence[Reference],
@@ -125,6 +277,7 @@ def suggest_sources(
 
     ``exclude`` maps a claim id to source keys not to suggest for it (those already reviewed for that claim);
     ``library_keys`` marks candidates that come from the outside library rather than the article's references.
+    A candidate with neither a title nor an abstract has no words to match and is never suggested.
     """
     import numpy as np
 
@@ -132,76 +285,49 @@ def suggest_sources(
         return []
     library = set(library_keys)
     excluded = {cid: set(keys) for cid, keys in (exclude or {}).items()}
-
     terms = _TermCache()
-    doc_counts = [Counter(tokens(_reference_text(ref), terms)) for ref in candidates]
-    n_docs = len(candidates)
-
-    # Flatten (term, work, count) for every work, then weigh and index them with numpy in one go.
-    term_ids: dict[str, int] = {}
-    flat_terms: list[int] = []
-    flat_docs: list[int] = []
-    flat_counts: list[int] = []
-    for index, counts in enumerate(doc_counts):
-        flat_terms.extend([term_ids.setdefault(t, len(term_ids)) for t in counts])
-        flat_counts.extend(counts.values())
-        flat_docs.extend([index] * len(counts))
-    n_terms = len(term_ids)
-    t_arr = np.asarray(flat_terms, dtype=np.int64)
-    d_arr = np.asarray(flat_docs, dtype=np.int64)
-    df = np.bincount(t_arr, minlength=n_terms)
-    # IDF with add-one smoothing but no "+1" floor: a word that every candidate shares (in a dry-needling
-    # library, "dry" and "needling") weighs nothing, so it cannot make a suggestion by itself.
-    idf = np.log((1.0 + n_docs) / (1.0 + df))
-    # Sub-linear TF × IDF, L2-normalised per work.
-    weight = (1.0 + np.log(np.asarray(flat_counts, dtype=np.float64))) * idf[t_arr]
-    norms = np.sqrt(np.bincount(d_arr, weights=weight * weight, minlength=n_docs))
-    doc_norm = norms[d_arr]
-    weight = np.divide(weight, doc_norm, out=np.zeros_like(weight), where=doc_norm > 0)
-    # Inverted index: postings of term t are positions offsets[t]:offsets[t + 1] of the term-sorted arrays.
-    order = np.argsort(t_arr, kind="stable")
-    post_docs = d_arr[order]
-    post_weights = weight[order]
-    offsets = np.searchsorted(t_arr[order], np.arange(n_terms + 1))
-    idf_of = {t: float(idf[i]) for t, i in term_ids.items()}
+    index = _Index(candidates, terms)
+    idf_of = index.idf.tolist()
+    term_ids = index.term_ids
 
     def claim_weights(claim: Claim) -> dict[str, float]:
         counts = Counter(tokens(_claim_text(claim), terms))
-        raw = {t: (1.0 + math.log(c)) * idf_of[t] for t, c in counts.items() if idf_of.get(t, 0.0) > 0.0}
+        raw = {}
+        for t, c in counts.items():
+            i = term_ids.get(t)
+            if i is not None and idf_of[i] > 0.0:
+                raw[t] = (1.0 + math.log(c)) * idf_of[i]
         norm = math.sqrt(sum(w * w for w in raw.values()))
         return {t: w / norm for t, w in raw.items()} if norm else {}
 
+    asked = [(claim, weights) for claim in claims if (weights := claim_weights(claim))]
     out: list[Suggestion] = []
-    scores = np.zeros(n_docs, dtype=np.float64)
-    for claim in claims:
-        weights = claim_weights(claim)
-        if not weights:
-            continue
-        scores.fill(0.0)
-        for term, claim_weight in weights.items():
-            start, end = offsets[term_ids[term]], offsets[term_ids[term] + 1]
-            scores[post_docs[start:end]] += claim_weight * post_weights[start:end]
+    found = index.scores_many([weights for _, weights in asked], min_score)
+    for (claim, weights), (docs, scores) in zip(asked, found, strict=True):
         skip = excluded.get(claim.id, set())
-        keep = limit + len(skip)
-        top = np.argpartition(-scores, keep)[:keep] if keep < n_docs else np.arange(n_docs)
-        ranked = sorted(top.tolist(), key=lambda i: (-scores[i], i))
+        wanted = limit + len(skip)
+        if len(docs) > wanted:
+            # the best `wanted` works and any tied with the last of them, so that ties break by input order
+            cut = np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
+            docs, scores = docs[scores >= cut], scores[scores >= cut]
+        best = np.lexsort((docs, -scores))
         rank = 0
-        for i in ranked:
-            score = float(scores[i])
-            if score < min_score or rank >= limit:
-                break
+        for negative, i in zip((-scores[best]).tolist(), docs[best].tolist(), strict=True):
             ref = candidates[i]
             if ref.key in skip:
                 continue
             rank += 1
+            if rank > limit:
+                break
+            held = index.terms_of(i)
             shared = sorted(
-                (t for t in weights if t in doc_counts[i]), key=lambda t: -weights[t] * idf_of[t]
+                (t for t in weights if term_ids[t] in held), key=lambda t: -weights[t] * idf_of[term_ids[t]]
             )[:SHARED_TERMS_SHOWN]
             out.append(
                 Suggestion(
                     claim_id=claim.id,
                     source=ref.key,
-                    score=round(score, 4),
+                    score=round(-negative, 4),
                     rank=rank,
                     shared_terms=tuple(shared),
                     in_library=ref.key in library,
