@@ -116,6 +116,10 @@ def _parse_iso(text: str) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+def _json(record: Mapping[str, Any] | None) -> str | None:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) if record is not None else None
+
+
 def _age(fetched_at: str, now: datetime | None) -> timedelta:
     age = (now or datetime.now(UTC)) - _parse_iso(fetched_at)
     # A row dated in the future (a clock set wrong, a file copied from another machine) cannot be trusted to
@@ -245,36 +249,13 @@ class Cache:
     def get_works(self, base_url: str, dois: Sequence[str]) -> dict[str, CachedWork]:
         """The stored answers for those of ``dois`` that have one."""
         found: dict[str, CachedWork] = {}
-        # SQLite allows 999 host parameters in older builds; stay under it
-        for start in range(0, len(dois), 500):
-            chunk = list(dois[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            with self._lock:
-                rows = self._conn.execute(
-                    "SELECT doi, outcome, message, agency, fetched_at, base_url, provenance FROM works "
-                    f"WHERE base_url = ? AND doi IN ({marks})",
-                    [base_url, *chunk],
-                ).fetchall()
-            for doi, outcome, message, agency, fetched_at, url, provenance in rows:
-                try:
-                    record = json.loads(message) if message is not None else None
-                    if (record is not None and not isinstance(record, dict)) or (
-                        outcome == "found" and record is None
-                    ):
-                        raise ValueError("the stored record is not a JSON object")
-                    _parse_iso(fetched_at)
-                except (ValueError, TypeError) as why:
-                    log.warning("skipped a damaged cache row for %s in %s (%s)", doi, self.path, why)
-                    continue
-                found[doi] = CachedWork(
-                    doi=doi,
-                    outcome=outcome,
-                    message=record,
-                    agency=agency,
-                    fetched_at=fetched_at,
-                    base_url=url,
-                    provenance=provenance,
-                )
+        columns = "doi, outcome, message, agency, fetched_at, base_url, provenance"
+        for doi, outcome, message, agency, fetched_at, url, provenance in self._select(
+            "works", columns, "doi", base_url, dois
+        ):
+            record = self._checked(doi, outcome, message, fetched_at, required=outcome == "found")
+            if record is not False:
+                found[doi] = CachedWork(doi, outcome, record, agency, fetched_at, url, provenance)
         return found
 
     def get_work(self, base_url: str, doi: str) -> CachedWork | None:
@@ -283,30 +264,10 @@ class Cache:
     def put_works(self, entries: Iterable[CachedWork]) -> int:
         """Store (or replace) answers in one transaction; returns how many."""
         rows = [
-            (
-                e.base_url,
-                e.doi,
-                e.outcome,
-                json.dumps(e.message, ensure_ascii=False, separators=(",", ":"))
-                if e.message is not None
-                else None,
-                e.agency,
-                e.fetched_at,
-                e.provenance,
-            )
+            (e.base_url, e.doi, e.outcome, _json(e.message), e.agency, e.fetched_at, e.provenance)
             for e in entries
         ]
-        if not rows:
-            return 0
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._conn.executemany("INSERT OR REPLACE INTO works VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-        return len(rows)
+        return self._insert("works", rows)
 
     def put_work(self, entry: CachedWork) -> None:
         self.put_works([entry])
@@ -316,50 +277,62 @@ class Cache:
     def get_pubmed(self, base_url: str, pmids: Sequence[str]) -> dict[str, CachedPubMed]:
         """The stored PubMed answers for those of ``pmids`` that have one."""
         found: dict[str, CachedPubMed] = {}
-        for start in range(0, len(pmids), 500):
-            chunk = list(pmids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            with self._lock:
-                rows = self._conn.execute(
-                    "SELECT pmid, outcome, record, fetched_at, base_url, provenance FROM pubmed "
-                    f"WHERE base_url = ? AND pmid IN ({marks})",
-                    [base_url, *chunk],
-                ).fetchall()
-            for pmid, outcome, record, fetched_at, url, provenance in rows:
-                try:
-                    data = json.loads(record) if record is not None else None
-                    _parse_iso(fetched_at)
-                except (ValueError, TypeError) as exc:
-                    # a damaged row is as if not cached: the lookup goes to PubMed and rewrites it
-                    log.warning("skipping a damaged PubMed cache row for PMID %s: %s", pmid, exc)
-                    continue
-                if data is not None and not isinstance(data, dict):
-                    log.warning("skipping a damaged PubMed cache row for PMID %s: not an object", pmid)
-                    continue
+        columns = "pmid, outcome, record, fetched_at, base_url, provenance"
+        for pmid, outcome, record, fetched_at, url, provenance in self._select(
+            "pubmed", columns, "pmid", base_url, pmids
+        ):
+            # a damaged row is as if not cached: the lookup goes to PubMed and rewrites it
+            data = self._checked(f"PMID {pmid}", outcome, record, fetched_at, required=False)
+            if data is not False:
                 found[pmid] = CachedPubMed(pmid, outcome, data, fetched_at, url, provenance)
         return found
 
     def put_pubmed(self, entries: Iterable[CachedPubMed]) -> int:
         """Store (or replace) PubMed answers in one transaction; returns how many."""
-        rows = [
-            (
-                e.base_url,
-                e.pmid,
-                e.outcome,
-                json.dumps(e.record, ensure_ascii=False, separators=(",", ":"))
-                if e.record is not None
-                else None,
-                e.fetched_at,
-                e.provenance,
-            )
-            for e in entries
-        ]
+        rows = [(e.base_url, e.pmid, e.outcome, _json(e.record), e.fetched_at, e.provenance) for e in entries]
+        return self._insert("pubmed", rows)
+
+    # --- the shared steps -----------------------------------------------------------------------------------
+
+    def _select(
+        self, table: str, columns: str, key: str, base_url: str, keys: Sequence[str]
+    ) -> Iterable[tuple[Any, ...]]:
+        """The rows of ``table`` for ``keys`` under ``base_url``, read in chunks: SQLite allows 999 host
+        parameters in older builds, so stay under it."""
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                rows = self._conn.execute(
+                    f"SELECT {columns} FROM {table} WHERE base_url = ? AND {key} IN ({marks})",
+                    [base_url, *chunk],
+                ).fetchall()
+            yield from rows
+
+    def _checked(
+        self, what: str, outcome: str, stored: str | None, fetched_at: str, *, required: bool
+    ) -> dict[str, Any] | Literal[False] | None:
+        """The stored JSON object of a row (None when it has none), or False — with a warning — when the row
+        is damaged (JSON that does not parse or is not an object, a missing record, a date that is none)."""
+        try:
+            record = json.loads(stored) if stored is not None else None
+            if (record is not None and not isinstance(record, dict)) or (required and record is None):
+                raise ValueError("the stored record is not a JSON object")
+            _parse_iso(fetched_at)
+        except (ValueError, TypeError) as why:
+            log.warning("skipped a damaged cache row for %s in %s (%s)", what, self.path, why)
+            return False
+        return record
+
+    def _insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> int:
+        """Store (or replace) ``rows`` in ``table`` in one transaction; returns how many."""
         if not rows:
             return 0
+        marks = ",".join("?" * len(rows[0]))
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                self._conn.executemany("INSERT OR REPLACE INTO pubmed VALUES (?, ?, ?, ?, ?, ?)", rows)
+                self._conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
