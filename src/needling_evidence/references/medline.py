@@ -13,11 +13,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 from ..doi import normalize_doi
-from ..errors import InputError, StrictError
+from ..errors import StrictError
 from ..model import Person, Problem, Reference, ReferenceList
+from ._input import text_or_file
 
 __all__ = ["expand_medline_pages", "read_medline"]
 
@@ -173,17 +173,7 @@ def _reference(start: int, fields: list[tuple[str, str]], raw: str, source: str 
 def read_medline(path_or_text: str | os.PathLike[str], *, strict: bool = False) -> ReferenceList:
     """A MEDLINE/``.nbib`` file (or its text: a string containing ``PMID-``) → references with
     ``.problems``."""
-    if isinstance(path_or_text, str) and "PMID-" in path_or_text:
-        text, source = path_or_text, None
-    else:
-        where = Path(path_or_text)
-        try:
-            text = where.read_text(encoding="utf-8-sig")
-        except FileNotFoundError as exc:
-            raise InputError("file not found", path=str(where)) from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read it as UTF-8 text ({exc})", path=str(where)) from exc
-        source = str(where)
+    text, source = text_or_file(path_or_text, "PMID-")
     records, problems = _records(text.splitlines(), source)
     references: list[Reference] = []
     seen: set[str] = set()

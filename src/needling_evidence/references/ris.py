@@ -12,12 +12,12 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from ..doi import normalize_doi
-from ..errors import InputError, StrictError
+from ..errors import StrictError
 from ..model import Person, Problem, Reference, ReferenceList
+from ._input import text_or_file
 
 __all__ = ["RIS_TYPES", "read_ris"]
 
@@ -114,17 +114,7 @@ def read_ris(path_or_text: str | os.PathLike[str], *, strict: bool = False) -> R
     """A RIS file (or its text: a string containing ``TY  -``) → references with ``.problems``."""
     import rispy  # type: ignore[import-untyped]  # lazy: only when a RIS file is read; no type hints
 
-    if isinstance(path_or_text, str) and "TY  -" in path_or_text:
-        text, source = path_or_text, None
-    else:
-        where = Path(path_or_text)
-        try:
-            text = where.read_text(encoding="utf-8-sig")
-        except FileNotFoundError as exc:
-            raise InputError("file not found", path=str(where)) from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read it as UTF-8 text ({exc})", path=str(where)) from exc
-        source = str(where)
+    text, source = text_or_file(path_or_text, "TY  -")
     problems: list[Problem] = []
     references: list[Reference] = []
     block: list[str] = []
