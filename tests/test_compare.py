@@ -451,3 +451,14 @@ def _timed(call: Any) -> float:
     started = time.perf_counter()
     call()
     return time.perf_counter() - started
+
+
+def test_vancouver_initials_run_together_agree_with_spaced_initials() -> None:
+    # "Khan MA" (a PubMed-style list) is M. A., not a given name "Ma": it agrees with the index's "M. A."
+    from needling_evidence.crossref.compare import compare_authors
+    from needling_evidence.model import Person
+
+    work = {"author": [{"family": "Khan", "given": "M. A."}, {"family": "Abdin", "given": "Malik Zainul"}]}
+    ours = [Person(family="Khan", given="MA"), Person(family="Abdin", given="MZ")]
+    assert compare_authors(ours, work).verdict == "agree"
+    assert compare_authors([Person(family="Khan", given="KA"), ours[1]], work).verdict == "minor"

@@ -316,3 +316,25 @@ def test_a_citation_match_that_fails_the_checks_is_not_suggested(
     assert result.status == "no_doi" and result.suggested_pmid is None and result.pmid is None
     assert any(c.get("pmid") == "44444444" and not c["validated"] for c in result.candidates)
     assert "title disagree" in result.message
+
+
+def test_the_verify_table_names_the_index_that_reported_a_difference(
+    crossref_server: CrossrefServer, pubmed_server: PubMedServer, tmp_path: Path
+) -> None:
+    # issue 11: every difference names the index it came from; a PubMed record's title is not "Crossref's"
+    from needling_evidence import commands
+
+    pubmed_server.add_article(recorded_article())
+    refs = tmp_path / "refs.txt"
+    refs.write_text(
+        "1. Khan R, Srivastava R, Khan MA, Alam P, Abdin MZ, Mahmooduzzafar. Variation in oil content and "
+        "fatty acid composition of the seed oil of Acacia species collected in India. J Sci Food Agric. "
+        "2012;92(11):2310-5. https://pubmed.ncbi.nlm.nih.gov/22351513/\n",
+        encoding="utf-8",
+    )
+    crossref, _ = _clients(crossref_server, pubmed_server)
+    run = commands.run_verify(refs, client=crossref, pubmed_url=pubmed_server.url, cache=False, width=100)
+    flat = " ".join(run.text.split())
+    assert "title: ours 'Variation in oil content" in flat and "PubMed 'Variation in oil content" in flat
+    assert "Crossref 'Variation" not in flat
+    assert "authors:" not in flat  # "Khan MA" is M. A.: the initials agree with PubMed's

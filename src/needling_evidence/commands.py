@@ -426,8 +426,8 @@ def _verify_table(
     for row, result in zip(rows, verifications, strict=True):
         # a retracted work keeps its status (the metadata agrees): the row says so before anything else
         details = ["RETRACTED"] if result.retracted else []
-        details += [
-            f"{name}: ours {ours!r}, Crossref {theirs!r}"
+        details += [  # each difference names the index that reported it
+            f"{name}: ours {ours!r}, {_index_names(result.mismatch_sources.get(name))} {theirs!r}"
             for name, ours, theirs in mismatches_pairs(row["mismatches"])
         ]
         details += [f"NOTICE {text}" for text in notices_text(row["notices"])]
@@ -653,3 +653,13 @@ def run_cache_clear(cache: str | os.PathLike[str] | None = None) -> int:
     from .crossref.cache import clear
 
     return clear(cache)
+
+
+_INDEX_NAMES = {"crossref": "Crossref", "pubmed": "PubMed"}
+
+
+def _index_names(sources: Sequence[str] | None) -> str:
+    """ "Crossref", "PubMed" or "Crossref and PubMed" for the indexes a difference came from (Crossref when
+    the verification does not say)."""
+    names = [_INDEX_NAMES.get(source, source) for source in sources or ("crossref",)]
+    return " and ".join(names)

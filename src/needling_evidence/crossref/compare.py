@@ -155,7 +155,14 @@ def title_similarity(ours: str | None, theirs: str | None) -> float:
     return (chars + words) / 2
 
 
+# Vancouver/NLM initials run together ("MA", "JA", "Q-L"): two or three capitals with nothing else are
+# initials, one per letter, not a name (a name is written "Ma", "Li").
+_RUN_OF_INITIALS = re.compile(r"^[A-Z]{2,3}$")
+
+
 def _name_tokens(text: str | None) -> list[str]:
+    if text and _RUN_OF_INITIALS.match(text.strip()):
+        return list(text.strip().lower())
     return normalize_text(text).split()
 
 
