@@ -157,7 +157,9 @@ def _report_parser(commands_: _Commands) -> None:
         "--claims", metavar="FILE", help="claims registry (YAML); default: drafted from the article"
     )
     report.add_argument(
-        "--library", metavar="FILE", help="more works to suggest from (never counted as support)"
+        "--library",
+        metavar="FILE",
+        help="outside works: suggested, and reviewed links to them can contradict a claim, never support it",
     )
     report.add_argument(
         "--format",
