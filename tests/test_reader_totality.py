@@ -95,3 +95,18 @@ def test_footnote_named_references_and_a_list_past_999_read_together() -> None:
     assert refs.problems == ()
     listed = "\n".join(f"{n}. Author{n} A. Title number {n}. Journal. 2010;1:{n}." for n in range(998, 1002))
     assert [r.fields.get("label") for r in ne.parse_references(listed)] == ["998", "999", "1000", "1001"]
+
+
+def test_a_name_holding_the_word_and_survives_write_then_read() -> None:
+    # found by the property test: BibTeX splits a name list at "and" in any case, so a given name "AnD" (or a
+    # name with " and " inside) came back as two people; the writer now braces it
+    refs = [
+        ne.Reference(
+            key="a",
+            title="T",
+            year=2000,
+            authors=(ne.Person(family="Smith", given="AnD"), ne.Person(family="Anderson", given="Ann")),
+        )
+    ]
+    back = ne.read_bibtex(ne.write_bibtex(refs))
+    assert [(p.family, p.given) for p in back[0].authors] == [("Smith", "AnD"), ("Anderson", "Ann")]

@@ -889,14 +889,22 @@ def _name(person: Person) -> str:
     if person.literal:
         return "{" + _encode("author", person.literal) + "}"
     family = " ".join(p for p in (person.particle, person.family) if p)
-    parts = [_encode("author", family or "")]
+    parts = [_name_part(family or "")]
     if person.suffix:
-        parts.append(_encode("author", person.suffix))
+        parts.append(_name_part(person.suffix))
     if person.given:
-        parts.append(_encode("author", _spaced_initials(person.given)))
+        parts.append(_name_part(_spaced_initials(person.given)))
     elif person.suffix:
         parts.append("")
     return ", ".join(parts)
+
+
+# A word "and" in any case separates names in a BibTeX name list: inside a name it must be braced.
+_AND_WORD = re.compile(r"(?<![^\s{}])(and)(?![^\s{}])", re.IGNORECASE)
+
+
+def _name_part(text: str) -> str:
+    return _AND_WORD.sub(r"{\1}", _encode("author", text))
 
 
 _RUN_OF_INITIALS = re.compile(r"^[A-Z]{1,3}$")  # Vancouver `ZA`: two people's worth of initials to BibTeX
