@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from unittest import mock
 
 import pytest
@@ -345,10 +346,16 @@ _TEXT = st.lists(
 ).map("".join)
 
 
-def _unfiltered() -> mock._patch[object]:
-    """The path before the prefilter: every word test passes, so every pattern is searched and every text
-    split into sentences, as before."""
-    return mock.patch.object(appraise_module, "_has_word", lambda folded, words: True)
+@contextlib.contextmanager
+def _unfiltered() -> Iterator[None]:
+    """The path before the prefilter: every word test passes (the empty word is in every text), so every
+    pattern is searched and every text split into sentences, as before."""
+    every_cue = tuple((design, pattern, ("",)) for design, pattern in appraise_module._CUES)
+    with (
+        mock.patch.object(appraise_module, "_CUE_TABLE", every_cue),
+        mock.patch.object(appraise_module, "_has_word", lambda folded, words: True),
+    ):
+        yield
 
 
 def _grade(reference: Reference, work: Mapping[str, object] | None = None) -> tuple[str, int | None, str]:
