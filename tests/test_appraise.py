@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+import contextlib
+import re
+import string
+from collections.abc import Iterator, Mapping
+from unittest import mock
 
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from needling_evidence import appraise as appraise_module
 from needling_evidence.appraise import (
     DESIGN_LEVELS,
     DESIGNS,
@@ -13,30 +22,29 @@ from needling_evidence.appraise import (
 )
 from needling_evidence.model import Reference, Verification
 
+TITLE_CUES = [
+    (
+        "Dry needling for neck pain: a systematic review and meta-analysis of randomized trials",
+        "systematic_review",
+        1,
+    ),
+    ("Effectiveness of dry needling: an umbrella review", "systematic_review", 1),
+    ("Dry needling versus sham: a randomised controlled trial", "randomised_trial", 2),
+    ("Dry needling in plantar heel pain (an RCT)", "randomised_trial", 2),
+    ("Protocol for a randomised controlled trial of dry needling", "protocol", None),
+    ("A non-randomized controlled study of dry needling", "non_randomised_trial", 3),
+    ("Adverse events after dry needling: a prospective cohort", "cohort", 3),
+    ("Pneumothorax after dry needling: a case report", "case_series", 4),
+    ("Risk factors for myofascial pain: a case-control study", "case_control", 4),
+    ("Dry needling: a narrative review of mechanisms", "narrative_review", 5),
+    ("Book review: Trigger Point Dry Needling", "book_review", 5),
+    ("Dry needling is not acupuncture: an editorial", "editorial", 5),
+    ("Commentary on the safety of dry needling", "editorial", 5),
+    ("Physiologic effects of dry needling", "other", None),
+]
 
-@pytest.mark.parametrize(
-    ("title", "design", "level"),
-    [
-        (
-            "Dry needling for neck pain: a systematic review and meta-analysis of randomized trials",
-            "systematic_review",
-            1,
-        ),
-        ("Effectiveness of dry needling: an umbrella review", "systematic_review", 1),
-        ("Dry needling versus sham: a randomised controlled trial", "randomised_trial", 2),
-        ("Dry needling in plantar heel pain (an RCT)", "randomised_trial", 2),
-        ("Protocol for a randomised controlled trial of dry needling", "protocol", None),
-        ("A non-randomized controlled study of dry needling", "non_randomised_trial", 3),
-        ("Adverse events after dry needling: a prospective cohort", "cohort", 3),
-        ("Pneumothorax after dry needling: a case report", "case_series", 4),
-        ("Risk factors for myofascial pain: a case-control study", "case_control", 4),
-        ("Dry needling: a narrative review of mechanisms", "narrative_review", 5),
-        ("Book review: Trigger Point Dry Needling", "book_review", 5),
-        ("Dry needling is not acupuncture: an editorial", "editorial", 5),
-        ("Commentary on the safety of dry needling", "editorial", 5),
-        ("Physiologic effects of dry needling", "other", None),
-    ],
-)
+
+@pytest.mark.parametrize(("title", "design", "level"), TITLE_CUES)
 def test_title_cues(title: str, design: str, level: int | None) -> None:
     result = classify_design(Reference("x", title=title))
     assert (result.design, result.level) == (design, level)
@@ -231,3 +239,159 @@ def test_a_reviewers_design_entry_is_read_from_bibtex() -> None:
     result = classify_design(ref)
     assert (result.design, result.level) == ("cohort", 3)
     assert "the reviewer's entry (design = 'cohort')" in result.reason
+
+
+# --- the word prefilter (issue 14): a pattern is searched only when one of its words is in the text --------
+
+# (pattern, the words every one of its matches holds): each cue, the hedge and the "pools trials" test
+_FILTERED = [
+    *((pattern, appraise_module._CUE_WORDS[design]) for design, pattern in appraise_module._CUES),
+    (appraise_module._HEDGE, appraise_module._HEDGE_WORDS),
+    (appraise_module._RANDOMISED, appraise_module._RANDOMISED_WORDS),
+]
+
+
+def test_folding_finds_every_letter_ignorecase_finds() -> None:
+    # re.IGNORECASE takes a few non-ASCII characters for ASCII letters (the Kelvin sign for k); _fold must
+    # turn each into that letter, or a word test would miss a match the pattern finds
+    every = "".join(chr(c) for c in range(0x80, 0x110000))  # every code point outside ASCII
+    found = 0
+    for letter in string.ascii_lowercase:
+        for hit in re.finditer(letter, every, re.I):
+            assert appraise_module._fold(hit.group()) == letter, (hex(ord(hit.group())), letter)
+            found += 1
+    assert found >= 4  # İ ı ſ K on the Unicode of Python 3.11; the check above holds for any count
+    assert appraise_module._fold("İN VİTRO ſtudy of RAT KIDNEY") == "in vitro study of rat kidney"
+
+
+def test_every_cue_has_words_and_the_table_keeps_the_cue_order() -> None:
+    assert list(appraise_module._CUE_WORDS) == [design for design, _ in appraise_module._CUES]
+    for _, words in _FILTERED:
+        assert words and all(word == word.lower() for word in words)
+
+
+@pytest.mark.parametrize(("pattern", "words"), _FILTERED, ids=lambda x: getattr(x, "pattern", "")[:30])
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_every_match_of_a_pattern_holds_one_of_its_words(
+    pattern: re.Pattern[str], words: tuple[str, ...], data: st.DataObject
+) -> None:
+    text = data.draw(st.from_regex(pattern))
+    found = pattern.search(text)
+    assert found is not None
+    folded = appraise_module._fold(found.group())
+    assert any(word in folded for word in words), (found.group(), words)
+
+
+# Cue words in several cases, the characters re.IGNORECASE folds, sentence marks and hedges, so generated text
+# reaches every cue, every hedge and the sentence split
+_FRAGMENTS = [
+    "protocol",
+    "Book Review",
+    "erratum",
+    "Retracted",
+    "practice guideline",
+    "systematic review",
+    "SYSTEMATICAL literature review",
+    "meta-analyses",
+    "umbrella review",
+    "overview of reviews",
+    "cochrane review",
+    "rats",
+    "MICE",
+    "in vitro",
+    "animal model",
+    "cadaveric",
+    "non-randomised",
+    "non randomized",
+    "quasi-experimental",
+    "randomized",
+    "randomly assigned",
+    "RCTs",
+    "case-control",
+    "case control",
+    "cohort",
+    "prospective study",
+    "follow-up study",
+    "surveillance",
+    "case series",
+    "case report",
+    "editorial",
+    "letter to the editor",
+    "in reply",
+    "viewpoint",
+    "narrative review",
+    "review",
+    "trials",
+    "whether",
+    "not established",
+    "may be",
+    "probably",
+    "?",
+    ". ",
+    "; ",
+    "! ",
+    " ",
+    "\n",
+    "-",
+    "İ",
+    "ı",
+    "ſ",
+    "\u212a",
+    "dry needling",
+]
+_TEXT = st.lists(
+    st.one_of(st.sampled_from(_FRAGMENTS), st.text(alphabet="aeinorstvKRCTİıſ -.?", max_size=6)),
+    max_size=12,
+).map("".join)
+
+
+@contextlib.contextmanager
+def _unfiltered() -> Iterator[None]:
+    """The path before the prefilter: every word test passes (the empty word is in every text), so every
+    pattern is searched and every text split into sentences, as before."""
+    every_cue = tuple((design, pattern, ("",)) for design, pattern in appraise_module._CUES)
+    with (
+        mock.patch.object(appraise_module, "_CUE_TABLE", every_cue),
+        mock.patch.object(appraise_module, "_has_word", lambda folded, words: True),
+    ):
+        yield
+
+
+def _grade(reference: Reference, work: Mapping[str, object] | None = None) -> tuple[str, int | None, str]:
+    result = classify_design(reference, work)
+    return result.design, result.level, result.reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_TEXT, note=_TEXT, abstract=_TEXT, crossref_abstract=_TEXT)
+@example(title=TITLE_CUES[0][0], note="", abstract="", crossref_abstract="")
+@example(
+    title="İn vitro effects of needling",
+    note="Whether it is a book review? Not known. A ſystematic review of RCTs.",
+    abstract="",
+    crossref_abstract="",
+)
+def test_the_prefilter_never_changes_a_design(
+    title: str, note: str, abstract: str, crossref_abstract: str
+) -> None:
+    reference = Reference("x", title=title, note=note, abstract=abstract)
+    work = {"title": [title], "abstract": crossref_abstract}
+    filtered = (_grade(reference), _grade(Reference("y", note=note)), _grade(Reference("y"), work))
+    with _unfiltered():
+        unfiltered = (_grade(reference), _grade(Reference("y", note=note)), _grade(Reference("y"), work))
+    assert filtered == unfiltered
+
+
+def test_the_prefilter_gives_the_same_design_for_every_title_and_note_in_these_tests() -> None:
+    texts = [title for title, _, _ in TITLE_CUES] + [
+        "Narrative review of proposed mechanisms. 348 is an article number, not a page range.",
+        "Not established offline: whether this item has a DOI; whether it is a book review.",
+        "A prospective questionnaire of 420 physical therapists on 20,464 dry-needling treatments.",
+        "Dry needling at myofascial trigger spots of rabbit skeletal muscles",
+        "Pools 13 randomised controlled trials.",
+    ]
+    filtered = [(_grade(Reference("x", title=t)), _grade(Reference("x", note=t))) for t in texts]
+    with _unfiltered():
+        unfiltered = [(_grade(Reference("x", title=t)), _grade(Reference("x", note=t))) for t in texts]
+    assert filtered == unfiltered

@@ -91,7 +91,6 @@ def test_the_index_scores_as_a_dense_cosine_would(dense_from: int, monkeypatch: 
 
     # "postings+dense": the large-library path (common terms as a dense matrix) taken on a small library
     monkeypatch.setattr(suggest, "DENSE_MIN_WORKS", dense_from)
-    monkeypatch.setattr(suggest, "DENSE_BATCH", 7)  # several batches, the last one short
     rng = random.Random(7)
     vocab = [f"w{i}" for i in range(40)]
     works = [

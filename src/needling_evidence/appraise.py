@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .crossref.compare import crossref_first, strip_markup
@@ -160,6 +161,29 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# Literal words (lower case) of which every text a cue matches holds at least one: a cue's pattern is searched
+# only when one of its words is in the text, since ~13 pattern searches over every title, note and abstract
+# were most of the time a coverage report of 50,000 references took. tests/test_appraise.py checks every
+# match of every pattern against these words, so a pattern changed here needs its words changed too.
+_CUE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "protocol": ("protocol",),
+    "book_review": ("book review",),
+    "notice": ("erratum", "corrigendum", "correction", "retract"),
+    "guideline": ("guideline",),
+    "systematic_review": ("systematic", "meta", "umbrella review", "overview of", "cochrane review"),
+    "mechanistic_study": ("rat", "mice", "murine", "rabbit", "animal model", "in vitro", "cadaver"),
+    "non_randomised_trial": ("randomi", "quasi"),
+    "randomised_trial": ("random", "rct"),
+    "case_control": ("control",),
+    "cohort": ("cohort", "prospective", "longitudinal", "follow-up", "observational", "surveillance"),
+    "case_series": ("case ",),
+    "editorial": ("editorial", "commentary", "letter to the editor", "in reply", "comment on", "viewpoint"),
+    "narrative_review": ("review",),
+}
+_CUE_TABLE: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (design, pattern, _CUE_WORDS[design]) for design, pattern in _CUES
+)
+
 # Crossref types and subtypes, and CSL types, that decide the design by themselves. Opinion and notices
 # outrank the title (a book review carries the reviewed book's title); books and chapters only a title with
 # no cue.
@@ -229,6 +253,7 @@ PUBLICATION_TYPE_DESIGNS: tuple[tuple[str, str], ...] = (
 )
 
 _RANDOMISED = re.compile(r"\brandomi[sz]ed\b|\bRCTs?\b|\btrials?\b", re.I)
+_RANDOMISED_WORDS = ("randomi", "rct", "trial")
 
 # In what the user wrote about a work (note, abstract), a cue inside a hedged sentence is not taken: "whether
 # it is a book review" says the design is unknown, not that it is a book review.
@@ -237,7 +262,39 @@ _HEDGE = re.compile(
     r"|\bpossibly\b|\bperhaps\b|\bmaybe\b|\bmay be\b|\bmight be\b|\bprobably\b|\?",
     re.I,
 )
+_HEDGE_WORDS = (
+    "whether",
+    "unconfirmed",
+    "not ",
+    "unknown",
+    "likely",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "may be",
+    "might be",
+    "probably",
+    "?",
+)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+
+# The four characters outside ASCII that ``re.IGNORECASE`` takes for an ASCII letter (dotted and dotless I,
+# long s, the Kelvin sign): mapped to that letter before lower-casing, so a word test on the folded text
+# finds every word a pattern finds (tests/test_appraise.py checks this against every code point).
+_CASE_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, as ``re.IGNORECASE`` compares ASCII letters."""
+    return text.lower() if text.isascii() else text.translate(_CASE_TO_ASCII).lower()
+
+
+def _has_word(folded: str, words: tuple[str, ...]) -> bool:
+    # a loop, not any(<generator>): called millions of times on a large library, the generator costs more
+    for word in words:  # noqa: SIM110
+        if word in folded:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -251,21 +308,36 @@ class DesignAssessment:
 
 def _assess(design: str, cue: str, *, text: str = "") -> DesignAssessment:
     level, why = DESIGN_LEVELS[design]
-    if design == "systematic_review" and not any(_RANDOMISED.search(s) for s in _plain_sentences(text)):
+    if design == "systematic_review" and not any(_pools_trials(s) for s in _plain_sentences(text)):
         why = "systematic review / meta-analysis; whether it pools randomised trials is not stated — check"
     return DesignAssessment(design, level, f"{why}; from {cue}")
 
 
+def _pools_trials(sentence: str) -> bool:
+    return _has_word(_fold(sentence), _RANDOMISED_WORDS) and _RANDOMISED.search(sentence) is not None
+
+
 def _match(text: str) -> str | None:
-    for design, pattern in _CUES:
-        if pattern.search(text):
-            return design
+    """The design of the first cue (:data:`_CUES` order) that ``text`` holds."""
+    folded = _fold(text)
+    for design, pattern, words in _CUE_TABLE:
+        for word in words:  # _has_word inlined: this loop runs for every text of every reference
+            if word in folded:
+                if pattern.search(text):
+                    return design
+                break
     return None
 
 
 def _plain_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that do not hedge."""
-    return [s for s in _SENTENCE_END.split(text) if s.strip() and not _HEDGE.search(s)]
+    # splitting needs a sentence mark, and a hedge one of its words: most abstracts are searched for neither
+    sentences = _SENTENCE_END.split(text) if _has_word(text, (".", ";", "!", "?")) else [text]
+    return [s for s in sentences if s.strip() and not _hedges(s)]
+
+
+def _hedges(sentence: str) -> bool:
+    return _has_word(_fold(sentence), _HEDGE_WORDS) and _HEDGE.search(sentence) is not None
 
 
 def _match_unhedged(text: str) -> tuple[str, str] | None:
@@ -300,6 +372,8 @@ def design_from_publication_types(types: Iterable[str]) -> tuple[str, int | None
     """``(design, CEBM level, reason)`` from PubMed's publication types, or ``None`` when they say nothing
     beyond "Journal Article". The reason quotes the deciding type and names PubMed as the source."""
     folded = {t.strip().casefold(): t.strip() for t in types if t and t.strip()}
+    if not folded:
+        return None
     for publication_type, design in PUBLICATION_TYPE_DESIGNS:
         if publication_type.casefold() in folded:
             level, why = DESIGN_LEVELS[design]
@@ -329,10 +403,20 @@ def _from_journal(reference: Reference | None, work: Mapping[str, Any] | None) -
             if value:
                 places.append((strip_markup(value), where))
     for text, where in places:
-        for pattern, design, what in JOURNAL_DESIGNS:
-            if pattern.search(text):
-                level, why = DESIGN_LEVELS[design]
-                return DesignAssessment(design, level, f"{why}; {what}, from {where} {_quote(text)}")
+        found = _journal_design(text)
+        if found is not None:
+            design, what = found
+            level, why = DESIGN_LEVELS[design]
+            return DesignAssessment(design, level, f"{why}; {what}, from {where} {_quote(text)}")
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _journal_design(text: str) -> tuple[str, str] | None:
+    """(design, what implies it) for a journal or publisher name; cached: a library repeats journals."""
+    for pattern, design, what in JOURNAL_DESIGNS:
+        if pattern.search(text):
+            return design, what
     return None
 
 
@@ -393,8 +477,9 @@ def classify_design(
         texts.append(("; ".join(str(x) for x in subjects if isinstance(x, str)), "Crossref's subject"))
     everything = " ".join(text for text, _ in (*titles, *texts))
 
+    title_designs = [(text, where, _match(text)) for text, where in titles]
     # A protocol says so in its title, even in a journal of reviews.
-    protocol = next(((text, where) for text, where in titles if _match(text) == "protocol"), None)
+    protocol = next(((text, where) for text, where, design in title_designs if design == "protocol"), None)
     if protocol is not None:
         return _assess("protocol", f"{protocol[1]} {_quote(protocol[0])}")
     journal = _from_journal(reference, work)
@@ -409,8 +494,7 @@ def classify_design(
         if design in _OUTRANK_TITLE:
             return _assess(design, f"{where} {kind!r}")
 
-    for text, where in titles:
-        design = _match(text)
+    for text, where, design in title_designs:
         if design is not None:
             return _assess(design, f"{where} {_quote(text)}", text=everything)
 

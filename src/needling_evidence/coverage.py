@@ -813,45 +813,43 @@ def _reference_row(source: Source, assessment: Assessment) -> ReferenceRow:
     )
 
 
-def _reference_gaps(source: Source, used: bool) -> list[GapRow]:
-    """The gaps about one reference: retracted, notices, failed or unchecked verification, metadata that
-    differs, and no claim using it."""
+def _reference_gaps(source: Source, used: bool, label: str) -> list[GapRow]:
+    """The gaps about one reference (``label``: its :attr:`~.model.Reference.label`): retracted, notices,
+    failed or unchecked verification, metadata that differs, and no claim using it."""
     ref, v = source.ref, source.verification
     gaps: list[GapRow] = []
     if v is not None:
         if v.retracted:
-            message = f"{ref.label}: {source.excluded_because}; it cannot support any claim"
+            message = f"{label}: {source.excluded_because}; it cannot support any claim"
             gaps.append(_gap("retracted", message, None, ref.key))
         for notice in v.notices:
             if notice.kind not in ("retraction", "withdrawal"):
                 when = f" ({notice.date})" if notice.date else ""
-                message = f"{ref.label}: {notice.kind.replace('_', ' ')}{when} {notice.doi or ''}".strip()
+                message = f"{label}: {notice.kind.replace('_', ' ')}{when} {notice.doi or ''}".strip()
                 gaps.append(_gap("notice", message, None, ref.key))
         if v.status in EXCLUDING_STATUSES:
-            message = f"{ref.label}: {v.status} — {v.message}".rstrip(" —")
+            message = f"{label}: {v.status} — {v.message}".rstrip(" —")
             gaps.append(_gap("failed_verification", message, None, ref.key))
         elif v.status == "no_doi":
             # No index searched (Crossref, PubMed) knows the work by a validated candidate: the mark of a
             # misremembered or invented citation as much as of a missing DOI.
-            message = f"{ref.label}: no index knows this work — check that it exists ({v.message})".rstrip(
-                " ()"
-            )
+            message = f"{label}: no index knows this work — check that it exists ({v.message})".rstrip(" ()")
             gaps.append(_gap("unknown_work", message, None, ref.key))
         elif v.status == "unverified":
             # The verifier's own message usually says so already ("Could not be checked (offline …)").
             message = (
-                f"{ref.label}: {v.message}"
+                f"{label}: {v.message}"
                 if _SAYS_UNCHECKED.match(v.message or "")
-                else f"{ref.label}: could not be checked — {v.message}".rstrip(" —")
+                else f"{label}: could not be checked — {v.message}".rstrip(" —")
             )
             gaps.append(_gap("unverified_reference", message, None, ref.key))
         elif v.mismatches:
             fields = ", ".join(sorted(v.mismatches))
             gaps.append(
-                _gap("metadata_differs", f"{ref.label}: Crossref's record differs in {fields}", None, ref.key)
+                _gap("metadata_differs", f"{label}: Crossref's record differs in {fields}", None, ref.key)
             )
     if not used:
-        gaps.append(_gap("uncited_reference", f"{ref.label}: no claim uses this reference", None, ref.key))
+        gaps.append(_gap("uncited_reference", f"{label}: no claim uses this reference", None, ref.key))
     return gaps
 
 
@@ -971,8 +969,10 @@ def build_report(
     for source in graded.values():
         if source.outside:
             continue  # a library work: its links say what it shows; it is not one of the article's references
-        reference_rows.append(_reference_row(source, assessment))
-        gaps += _reference_gaps(source, bool(assessment.uses.get(source.ref.key)))
+        row = _reference_row(source, assessment)
+        reference_rows.append(row)
+        # the row's label, not ref.label again: a label is worked out from the authors at each call
+        gaps += _reference_gaps(source, bool(assessment.uses.get(source.ref.key)), row.label)
     gaps = _sorted_gaps(gaps, claims)
     counts = {
         "suggestions": len(suggestions),

@@ -14,8 +14,8 @@ pointer for an editor to read, never counted as support — only a reviewed regi
 
 The works are indexed once per run (an inverted index: numpy arrays, a slice of postings per term); each claim
 is scored over the postings of its own words only, and only the works reaching :data:`MIN_SCORE` are ranked.
-In a large library the field's common words are also held as a dense matrix and scored for a batch of claims
-by one matrix product (see :class:`_Index`). Timings: ``tests/benchmarks/bench_coverage.py --suggest-scale``.
+In a large library the field's common words are also held as a dense matrix, whose rows a claim adds for its
+common words (see :class:`_Index`). Timings: ``tests/benchmarks/bench_coverage.py --suggest-scale``.
 """
 
 from __future__ import annotations
@@ -40,12 +40,11 @@ MAX_SUGGESTIONS = 3
 # until works with abstracts give a measured reason to change it.
 MIN_SCORE = 0.15
 # The dense part of the index (see _Index): only for libraries of at least DENSE_MIN_WORKS works, for terms
-# in at least one work in DENSE_MIN_SHARE, at most DENSE_MAX_CELLS float64 cells (128 MB), DENSE_BATCH claims
-# per matrix product (a 128 × 50,000 block is 51 MB). Measured with tests/benchmarks/bench_coverage.py.
+# in at least one work in DENSE_MIN_SHARE, at most DENSE_MAX_CELLS float64 cells (128 MB). Measured with
+# tests/benchmarks/bench_coverage.py.
 DENSE_MIN_WORKS = 5_000
 DENSE_MIN_SHARE = 32
 DENSE_MAX_CELLS = 16_000_000
-DENSE_BATCH = 128
 # How many shared words to show as the reason for a suggestion.
 SHARED_TERMS_SHOWN = 5
 
@@ -193,7 +192,7 @@ class _Index:
         self.offsets = np.searchsorted(t_arr[order], np.arange(n_terms + 1))
         # In a large library the words of its field ("pain", "needling", "trial") each sit in a sizeable share
         # of the works, and their postings make most of a claim's work. Those terms are also kept as a dense
-        # terms × works matrix, so that a batch of claims is scored for them by one matrix product (BLAS)
+        # terms × works matrix, so that a claim adds a contiguous row for each (one vectorised multiply-add)
         # instead of a scatter per claim and term; the rarer terms stay on their postings.
         self.dense_row: dict[int, int] = {}
         self.dense: Any = None
@@ -231,8 +230,8 @@ class _Index:
     def scores_many(
         self, queries: Sequence[Mapping[str, float]], min_score: float
     ) -> Iterator[tuple[Any, Any]]:
-        """:meth:`scores` for each of ``queries``, in order. With a dense part, claims go in batches: the
-        common terms by one matrix product per batch, the rare ones added from their postings."""
+        """:meth:`scores` for each of ``queries``, in order. With a dense part, a claim's common terms add
+        their dense rows (a few of them per claim), the rare ones their postings."""
         import numpy as np
 
         if self.dense is None:
@@ -240,25 +239,29 @@ class _Index:
                 yield self.scores(weights, min_score)
             return
         offsets, post_docs, post_weights = self.offsets, self.post_docs, self.post_weights
-        for first in range(0, len(queries), DENSE_BATCH):
-            batch = queries[first : first + DENSE_BATCH]
-            claim_dense = np.zeros((len(batch), len(self.dense_row)), dtype=np.float64)
-            for row, weights in enumerate(batch):
-                for term, claim_weight in weights.items():
-                    column = self.dense_row.get(self.term_ids[term])
-                    if column is not None:
-                        claim_dense[row, column] = claim_weight
-            block = claim_dense @ self.dense
-            for row, weights in enumerate(batch):
-                scores = block[row]
-                for term, claim_weight in weights.items():
-                    t = self.term_ids[term]
-                    if t not in self.dense_row:
-                        # one term's postings name each work once, so a fancy-index add is exact
-                        start, end = offsets[t], offsets[t + 1]
-                        scores[post_docs[start:end]] += post_weights[start:end] * claim_weight
-                found = np.flatnonzero(scores >= min_score)
-                yield found, scores[found]
+        dense, dense_row, term_ids = self.dense, self.dense_row, self.term_ids
+        # A claim holds a few of the common terms: adding their rows reads a few rows of the dense part, where
+        # a matrix product of a batch of claims computed every row for every claim (and, with BLAS threads
+        # on a shared machine, ran at half speed).
+        product = np.empty(self.n_docs, dtype=np.float64)
+        for weights in queries:
+            rows = sorted(
+                (row, claim_weight)
+                for term, claim_weight in weights.items()
+                if (row := dense_row.get(term_ids[term])) is not None
+            )
+            scores = np.zeros(self.n_docs, dtype=np.float64)
+            for row, claim_weight in rows:
+                np.multiply(dense[row], claim_weight, out=product)
+                scores += product
+            for term, claim_weight in weights.items():
+                t = term_ids[term]
+                if t not in dense_row:
+                    # one term's postings name each work once, so a fancy-index add is exact
+                    start, end = offsets[t], offsets[t + 1]
+                    scores[post_docs[start:end]] += post_weights[start:end] * claim_weight
+            found = np.flatnonzero(scores >= min_score)
+            yield found, scores[found]
 
     def terms_of(self, doc: int) -> set[int]:
         return set(self.row_terms[self.row_ptr[doc] : self.row_ptr[doc + 1]].tolist())
