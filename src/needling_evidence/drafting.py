@@ -358,10 +358,20 @@ def _scores(text: str) -> dict[str, int]:
 @functools.lru_cache(maxsize=8192)
 def _cached_scores(lowered: str) -> tuple[tuple[str, int], ...]:
     # the same clause is scored for check-worthiness, kind and description: read it once
-    return tuple(
-        (kind, sum(w for p, w, at in cues if (not at or any(a in lowered for a in at)) and p.search(lowered)))
-        for kind, cues in _COMPILED_CUES.items()
-    )
+    scores: list[tuple[str, int]] = []
+    for kind, cues in _COMPILED_CUES.items():
+        score = 0
+        for pattern, weight, starts in cues:
+            if starts:  # plain loops: this runs for ~110 cues per clause
+                for start in starts:
+                    if start in lowered:
+                        break
+                else:
+                    continue
+            if pattern.search(lowered):
+                score += weight
+        scores.append((kind, score))
+    return tuple(scores)
 
 
 def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
@@ -446,6 +456,11 @@ def is_checkworthy(
     return any(_scores(plain).values()) or _effect_of_intervention(plain, topic)
 
 
+_LEFT_COMMAS = re.compile(r"(?:\s*,)+\s*(?=[.!?;:]|$)")
+_EMPTY_BRACKETS = re.compile(r"\(\s*[;,\s]*\)|\[\s*\]")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
+
+
 def _clean(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
     """Claim text from sentence text: citation markers (``cuts``, offsets into ``text``) and discourse openers
     dropped, Markdown undone."""
@@ -461,10 +476,12 @@ def _clean(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
             else:
                 text = before.rstrip() + after
         text = re.sub(r"\(\s*[;,\s]*\)", "", text)  # what is left of "(A, 2016; B 2018)"
-    text = re.sub(r"(?:\s*,)+\s*(?=[.!?;:]|$)", "", text)  # what is left of "[7],[8]"
-    text = re.sub(r"\(\s*[;,\s]*\)|\[\s*\]", "", text)
+    if "," in text:  # (each substitution only where it can apply: the same text, sooner)
+        text = _LEFT_COMMAS.sub("", text)  # what is left of "[7],[8]"
+    if "(" in text or "[" in text:
+        text = _EMPTY_BRACKETS.sub("", text)
     text = _plain(text)
-    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
     text = _DISCOURSE_OPENERS.sub("", text)
     text = text[:1].upper() + text[1:]
     text = text.rstrip(" ,;:")
