@@ -19,6 +19,7 @@ decomposition.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -140,6 +141,8 @@ def title_key(title: str | None) -> str:
     return _NOT_WORD.sub("", fold(title.replace("&", "and")))
 
 
+# names repeat across a library (its authors, Crossref's): each is folded once per run
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str | None) -> str:
     """A family name as written, as a key: folded words without particles.
 

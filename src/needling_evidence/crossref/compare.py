@@ -25,6 +25,7 @@ Nothing here talks to the network; the Crossref work is the ``message`` object o
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -213,8 +214,15 @@ class _Name:
 
     @classmethod
     def of(cls, person: Person) -> _Name:
-        key = family_key(person)
-        return cls(person, key, tuple(key.split()), tuple(_name_tokens(person.given)))
+        return _name_of(person)
+
+
+# A library names the same people over and over (and Crossref's records name them again): each distinct name
+# is normalised once per run.
+@functools.lru_cache(maxsize=65536)
+def _name_of(person: Person) -> _Name:
+    key = family_key(person)
+    return _Name(person, key, tuple(key.split()), tuple(_name_tokens(person.given)))
 
 
 def _keys_agree(a: _Name, b: _Name) -> bool:
@@ -258,6 +266,7 @@ def _is_others(person: Person) -> bool:
     return not person.family and (person.literal or "").strip().casefold() in ("others", "et al.", "et al")
 
 
+@functools.lru_cache(maxsize=65536)  # a name is written the same way in every table row
 def _person_text(person: Person) -> str:
     if _is_others(person):
         return "et al."
