@@ -61,6 +61,7 @@ from .cache import (
     iso_now,
 )
 from .pacing import LIMITS, Pacer, RequestKind, parse_retry_after
+from .session import IndexSession
 from .shape import agency_problem, work_problem
 from .transport import HttpTransport, Response, TransportError
 
@@ -302,7 +303,7 @@ class _Outcome:
 # --- the client ---------------------------------------------------------------------------------------------
 
 
-class CrossrefClient:
+class CrossrefClient(IndexSession):
     """The one door to Crossref (implements :class:`~.base.WorkSource`).
 
     ``base_url``: default Crossref, or ``$NEEDLING_EVIDENCE_CROSSREF_URL``. ``mailto``: puts requests in
@@ -317,6 +318,12 @@ class CrossrefClient:
     :func:`time.sleep`, :func:`time.monotonic`) are all the waiting it does — between retries and in its pacer
     (unless ``pacer`` is given) — so a test can pass a fake pair.
     """
+
+    INDEX = "Crossref"
+    UNREACHABLE_HINT = (
+        "Check your network or proxy (HTTPS_PROXY), or run with --offline to use the cache and "
+        "the bundled snapshot."
+    )
 
     def __init__(
         self,
@@ -401,17 +408,8 @@ class CrossrefClient:
             f"cache={cache!r}, snapshot={snapshot!r})"
         )
 
-    def close(self) -> None:
-        if self._http is not None:
-            self._http.close()
-        if self.cache is not None and self._owns_cache:
-            self.cache.close()
-
-    def __enter__(self) -> CrossrefClient:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def _scrubbed(self, text: str) -> str:
+        return _scrub(text, self._mailto)
 
     # --- public: the WorkSource contract --------------------------------------------------------------------
 
@@ -788,21 +786,6 @@ class CrossrefClient:
             if blocked is not None and self._clock() < blocked[0]:
                 raise _Failure(f"{_WHAT[route]}: not tried: {blocked[1]}")
 
-    def _noticed_unreachable(self, failure: _Failure) -> None:
-        with self._state_lock:
-            if self._unreachable is not None:
-                return
-            self._unreachable = f"Crossref could not be reached earlier in this run ({failure.message})"
-        host = urlsplit(self.base_url).netloc
-        # the one line the user sees: what happened and what to do
-        log.warning(
-            "Crossref (%s) cannot be reached (%s); not trying again in this run, so what it would check is "
-            "'unverified'. Check your network or proxy (HTTPS_PROXY), or run with --offline to use the cache "
-            "and the bundled snapshot.",
-            host,
-            _scrub(failure.message, self._mailto),
-        )
-
     def _request(
         self, route: Route, url: str, parse: Callable[[Response], _T], *, retry_malformed: bool = True
     ) -> _T:
@@ -841,7 +824,7 @@ class CrossrefClient:
             log.debug("crossref %s: %s", route, failure.message)
             # one retry rides out a blip; a second failure to connect at all ends this run's asking
             if failure.unreachable and attempt >= min(1, self.max_retries):
-                self._noticed_unreachable(failure)
+                self._noticed_unreachable(failure.message)
                 raise failure
             retry_after = parse_retry_after(failure.headers.get("retry-after"))
             if failure.status == 429:

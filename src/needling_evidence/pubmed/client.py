@@ -35,6 +35,7 @@ from typing import Any, Literal
 from urllib.parse import urlencode, urlsplit
 
 from ..crossref.cache import Cache, CachedPubMed, CachedQuery, default_cache_path, iso_now
+from ..crossref.session import IndexSession
 from ..crossref.transport import HttpTransport, TransportError
 from ..doi import normalize_doi
 from ..errors import InputError, NeedlingEvidenceError
@@ -206,7 +207,7 @@ class _Spacer:
             self._sleep(start - now)
 
 
-class PubMedClient:
+class PubMedClient(IndexSession):
     """The one door to NCBI E-utilities and the PMC ID converter.
 
     ``base_url``: the E-utilities base (default NCBI's, or ``$NEEDLING_EVIDENCE_PUBMED_URL``); with a custom
@@ -217,6 +218,12 @@ class PubMedClient:
     ``None`` for the default file or ``False`` for none. ``offline``: answer from the cache and the bundled
     snapshot only. ``sleep`` and ``clock`` are injectable so tests of pacing and retries take milliseconds.
     """
+
+    INDEX = "PubMed"
+    UNREACHABLE_HINT = (
+        "Check your network or proxy (HTTPS_PROXY), run with --no-pubmed, or with --offline to use "
+        "the cache and the bundled snapshot."
+    )
 
     def __init__(
         self,
@@ -293,18 +300,6 @@ class PubMedClient:
             f"PubMedClient(base_url={self.base_url!r}, api_key={'set' if self._api_key else 'none'}, "
             f"offline={self.offline}, cache={cache!r})"
         )
-
-    def close(self) -> None:
-        if self._http is not None:
-            self._http.close()
-        if self.cache is not None and self._owns_cache:
-            self.cache.close()
-
-    def __enter__(self) -> PubMedClient:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # --- records by PMID ------------------------------------------------------------------------------------
 
@@ -647,7 +642,7 @@ class PubMedClient:
                     self.stats.rate_limited += 1
                 # one retry rides out a blip; a second failure to connect at all ends this run's asking
                 if failure.unreachable and attempt >= min(1, self.max_retries):
-                    self._noticed_unreachable(failure)
+                    self._noticed_unreachable(failure.message)
                     raise
                 if not failure.retryable or attempt >= self.max_retries:
                     if failure.retryable:
@@ -704,18 +699,8 @@ class PubMedClient:
         else:
             log.debug(message, *args)
 
-    def _noticed_unreachable(self, failure: PubMedUnavailable) -> None:
-        with self._state_lock:
-            if self._unreachable is not None:
-                return
-            self._unreachable = f"PubMed could not be reached earlier in this run ({failure.message})"
-        log.warning(
-            "PubMed (%s) cannot be reached (%s); not trying again in this run, so what it would check is "
-            "'unverified'. Check your network or proxy (HTTPS_PROXY), run with --no-pubmed, or with "
-            "--offline to use the cache and the bundled snapshot.",
-            urlsplit(self.base_url).netloc,
-            failure.message,
-        )
+    def _scrubbed(self, text: str) -> str:
+        return self._scrub(text)
 
     def _scrub(self, text: str) -> str:
         for secret, label in ((self._email, "<email>"), (self._api_key, "<api_key>")):
