@@ -57,7 +57,6 @@ from .cache import (
     Cache,
     CachedQuery,
     CachedWork,
-    default_cache_path,
     iso_now,
 )
 from .pacing import LIMITS, Pacer, RequestKind, parse_retry_after
@@ -367,13 +366,7 @@ class CrossrefClient(IndexSession):
             self.base_url, "list", polite=polite, clock=clock, sleep=sleep
         )
         self.stats = ClientStats()
-        self._owns_cache = not isinstance(cache, Cache)
-        if cache is False:
-            self.cache: Cache | None = None
-        elif isinstance(cache, Cache):
-            self.cache = cache
-        else:
-            self.cache = Cache(cache if cache is not None else default_cache_path())
+        self._open_cache(cache)
         self.snapshot = (
             Snapshot.load(snapshot)
             if snapshot is not None and not isinstance(snapshot, Snapshot)

@@ -5,8 +5,9 @@ every later request refused at once (issue 12: a run with no network was slow an
 from __future__ import annotations
 
 import logging
+import os
 import threading
-from typing import TYPE_CHECKING, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Literal, Self
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
@@ -30,6 +31,19 @@ class IndexSession:
     _http: HttpTransport | None
     _state_lock: threading.Lock
     _unreachable: str | None  # why the index could not be reached, once noticed
+
+    def _open_cache(self, cache: str | os.PathLike[str] | Cache | Literal[False] | None) -> None:
+        """``cache``: a path, an open :class:`~.cache.Cache` (the caller's: left open by :meth:`close`),
+        ``None`` for the default file, or ``False`` for no cache."""
+        from .cache import Cache, default_cache_path
+
+        self._owns_cache = not isinstance(cache, Cache)
+        if cache is False:
+            self.cache = None
+        elif isinstance(cache, Cache):
+            self.cache = cache
+        else:
+            self.cache = Cache(cache if cache is not None else default_cache_path())
 
     def close(self) -> None:
         if self._http is not None:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlencode, urlsplit
 
-from ..crossref.cache import Cache, CachedPubMed, CachedQuery, default_cache_path, iso_now
+from ..crossref.cache import Cache, CachedPubMed, CachedQuery, iso_now
 from ..crossref.session import IndexSession
 from ..crossref.transport import HttpTransport, TransportError
 from ..doi import normalize_doi
@@ -274,13 +274,7 @@ class PubMedClient(IndexSession):
         # live answers already fetched by this client, so one run never asks twice for a PMID (even uncached)
         self._memo: dict[str, PubMedLookup] = {}
         self.stats = PubMedStats()
-        self._owns_cache = not isinstance(cache, Cache)
-        if cache is False:
-            self.cache: Cache | None = None
-        elif isinstance(cache, Cache):
-            self.cache = cache
-        else:
-            self.cache = Cache(cache if cache is not None else default_cache_path())
+        self._open_cache(cache)
         self.snapshot = (
             PubMedSnapshot.load(snapshot)
             if snapshot is not None and not isinstance(snapshot, PubMedSnapshot)
