@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, Literal, TypeVar, get_args, overload
 
 __all__ = [
     "BLOCK_KINDS",
@@ -60,40 +60,30 @@ ReferenceStatus = Literal[
     "pmid_found",
     "unverified",
 ]
-REFERENCE_STATUSES: tuple[str, ...] = (
-    "verified",
-    "mismatch",
-    "not_found",
-    "not_crossref",
-    "malformed_doi",
-    "no_doi",
-    "doi_found",
-    "pmid_found",
-    "unverified",
-)
+REFERENCE_STATUSES: tuple[str, ...] = get_args(ReferenceStatus)
 NoticeKind = Literal["retraction", "correction", "expression_of_concern", "withdrawal"]
-NOTICE_KINDS: tuple[str, ...] = ("retraction", "correction", "expression_of_concern", "withdrawal")
+NOTICE_KINDS: tuple[str, ...] = get_args(NoticeKind)
 ClaimKind = Literal["efficacy", "mechanism", "safety", "etiology", "experience", "other"]
-CLAIM_KINDS: tuple[str, ...] = ("efficacy", "mechanism", "safety", "etiology", "experience", "other")
+CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
 Stance = Literal["supports", "partially_supports", "mentions", "contradicts"]
-STANCES: tuple[str, ...] = ("supports", "partially_supports", "mentions", "contradicts")
+STANCES: tuple[str, ...] = get_args(Stance)
 Directness = Literal["direct", "indirect"]
-DIRECTNESS: tuple[str, ...] = ("direct", "indirect")
+DIRECTNESS: tuple[str, ...] = get_args(Directness)
 ClaimStatus = Literal["supported", "weak", "conflicting", "contradicted", "unsupported"]
-CLAIM_STATUSES: tuple[str, ...] = ("supported", "weak", "conflicting", "contradicted", "unsupported")
+CLAIM_STATUSES: tuple[str, ...] = get_args(ClaimStatus)
 LinkOrigin = Literal["registry", "citation", "suggestion"]
-LINK_ORIGINS: tuple[str, ...] = ("registry", "citation", "suggestion")
+LINK_ORIGINS: tuple[str, ...] = get_args(LinkOrigin)
 # How a reviewer appraised a finding (GRADE). All optional on a link: absent means unknown, never good.
 Certainty = Literal["high", "moderate", "low", "very_low"]
-CERTAINTIES: tuple[str, ...] = ("high", "moderate", "low", "very_low")
+CERTAINTIES: tuple[str, ...] = get_args(Certainty)
 Comparator = Literal["sham", "no_treatment", "usual_care", "active", "none"]
-COMPARATORS: tuple[str, ...] = ("sham", "no_treatment", "usual_care", "active", "none")
+COMPARATORS: tuple[str, ...] = get_args(Comparator)
 Timeframe = Literal["immediate", "short", "medium", "long"]
-TIMEFRAMES: tuple[str, ...] = ("immediate", "short", "medium", "long")
+TIMEFRAMES: tuple[str, ...] = get_args(Timeframe)
 Indirectness = Literal["population", "intervention", "comparator", "outcome"]
-INDIRECTNESS: tuple[str, ...] = ("population", "intervention", "comparator", "outcome")
+INDIRECTNESS: tuple[str, ...] = get_args(Indirectness)
 Effect = Literal["benefit", "no_difference", "harm", "inconclusive"]
-EFFECTS: tuple[str, ...] = ("benefit", "no_difference", "harm", "inconclusive")
+EFFECTS: tuple[str, ...] = get_args(Effect)
 
 Severity = Literal["error", "warning"]
 
@@ -375,17 +365,7 @@ BlockKind = Literal[
     "definition",
     "front_matter",
 ]
-BLOCK_KINDS: tuple[str, ...] = (
-    "heading",
-    "paragraph",
-    "list_item",
-    "table_cell",
-    "caption",
-    "footnote",
-    "quote",
-    "definition",
-    "front_matter",
-)
+BLOCK_KINDS: tuple[str, ...] = get_args(BlockKind)
 SentenceKind = Literal[
     "sentence", "list_item", "heading", "table_cell", "caption", "footnote", "quote", "definition"
 ]
