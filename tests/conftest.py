@@ -16,6 +16,9 @@ from crossref_server import CrossrefServer
 from needling_evidence.crossref.cache import Cache
 from network_guard import NetworkGuard, subprocess_attempts
 
+# fixtures shared by the CLI and pipeline tests: the small Cupping article and a throwaway cache
+pytest_plugins = ["cupping_sample"]
+
 # Python subprocesses of a test import sitecustomize from here first, which installs the guard in them too.
 SUBPROCESS_GUARD = Path(__file__).resolve().parent / "subprocess_guard"
 NETWORK_LOG_ENV = "NEEDLING_TESTS_NETWORK_LOG"  # not NEEDLING_EVIDENCE_*: it survives the scrub

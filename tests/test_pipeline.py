@@ -13,39 +13,13 @@ import pytest
 
 import needling_evidence as ne
 from crossref_server import CrossrefServer
+from cupping_sample import ARTICLE
 from needling_evidence import cli, drafting
 from needling_evidence.datasets import dry_needling_path
 from needling_evidence.pipeline import BUNDLED_NOTE, DRAFTED_NOTE, NOT_VERIFIED_NOTE
 
-ARTICLE = """\
-# Cupping for back pain
-
-Cupping reduces chronic low back pain [1]. It is completely safe and has no side effects.
-Cupping works by drawing toxins out of the blood [2].
-
-## References
-
-1. Gattie, E., Cleland, J. A., & Snodgrass, S. (2017). The Effectiveness of Trigger Point Dry Needling for \
-Musculoskeletal Conditions by Physical Therapists: A Systematic Review and Meta-analysis. The Journal of \
-orthopaedic and sports physical therapy, 47(3), 133–149. https://doi.org/10.2519/jospt.2017.7096
-2. Cagnie, B., Dewitte, V., Barbe, T., Timmermans, F., Delrue, N., & Meeus, M. (2013). Physiologic effects \
-of dry needling. Current pain and headache reports, 17(8), 348. https://doi.org/10.1007/s11916-013-0348-5
-"""
-
-
-@pytest.fixture(autouse=True)
-def _throwaway_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No Crossref settings from the environment; a default client's cache is a file of this test's own."""
-    for name in ("NEEDLING_EVIDENCE_CROSSREF_URL", "NEEDLING_EVIDENCE_MAILTO"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NEEDLING_EVIDENCE_CACHE", str(tmp_path / "default-cache.sqlite"))
-
-
-@pytest.fixture
-def article(tmp_path: Path) -> Path:
-    path = tmp_path / "article.md"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
+# no Crossref settings from the environment; a default client's cache is a throwaway file
+pytestmark = pytest.mark.usefixtures("throwaway_cache")
 
 
 @pytest.fixture
