@@ -328,7 +328,7 @@ def _ratio(n: int, d: int) -> float | None:
 
 
 HEADER = (
-    f"{'article':<26} {'P 1:1':>6} {'R 1:1':>6} {'kind':>6} {'P cont':>6} {'R cont':>6}"
+    f"{'article':<37} {'P 1:1':>6} {'R 1:1':>6} {'kind':>6} {'P cont':>6} {'R cont':>6}"
     f" {'claims':>7} {'drafted':>7} {'cit ok':>8} {'refs ok':>8}"
 )
 
@@ -337,7 +337,7 @@ def _line(name: str, d: DraftScore, c: CitationScore, r: ReferenceScore) -> str:
     cit = f"{c.right}/{c.labelled}" if c.labelled else "–"
     refs = f"{r.all_right}/{r.labelled}" if r.labelled else "–"
     return (
-        f"{name:<26} {_pct(d.precision):>6} {_pct(d.recall):>6} {_pct(d.kind_accuracy):>6}"
+        f"{name:<37} {_pct(d.precision):>6} {_pct(d.recall):>6} {_pct(d.kind_accuracy):>6}"
         f" {_pct(d.precision_contained):>6} {_pct(d.recall_contained):>6} {d.labels:>7} {d.drafted:>7}"
         f" {cit:>8} {refs:>8}"
     )
@@ -351,7 +351,7 @@ def evaluate(part: list[Labels], title: str, verbose: bool = False) -> list[str]
             article = ne.load_article(labels.path)
             claims = list(ne.draft_claims(article))
         except Exception as exc:  # a crash on real input is a result to report, not a reason to stop
-            lines.append(f"{labels.slug:<26} FAILED: {type(exc).__name__}: {exc}")
+            lines.append(f"{labels.slug:<37} FAILED: {type(exc).__name__}: {exc}")
             total_d.add(DraftScore(labels=len(labels.claims)))
             total_c.add(CitationScore(labelled=len(labels.citations)))
             total_r.add(ReferenceScore(labelled=len(labels.references)))
