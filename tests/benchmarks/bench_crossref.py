@@ -17,6 +17,20 @@ Figures (issue 14): 1,000 DOIs cold: 0 × 429 and the speed-up over a habanero `
 ``report`` on a 300-reference article of which half have no DOI, cold: its time against the time the list
 limit allows for the list requests it needs; warm ``verify_references`` of 10,000 references under 4 s;
 a scaling table (1k / 10k). Exit status 1 when a target is missed.
+
+Why ≥ 50× is out of reach under Crossref's real limits (printed with each run's own habanero figure):
+habanero's loop takes about 127 ms a DOI here (100 ms of server delay, a new connection and the parse), so
+50× means 1,000 DOIs in about 2.5 s. List requests start at most 3 per interval, so in 2.5 s they start in
+three intervals (0, 1, 2 s: 9 batches) even with no safety margin at all; the single-record route adds at most
+10 per interval (30). 9 batches must then carry ≥ 970 DOIs, 108 each: 108 × len("doi:10.5555/needling-
+evidence.bench.00000,") = 4,536 bytes of filter, over the 4,092 bytes Crossref takes for a request path (414
+beyond; CrossRef/rest-api-doc#251; and Crossref takes no POST body, #261). At most 96 of these DOIs fit one
+request path (82 with ``select=``), so 1,000 DOIs need a fourth interval: the ceiling is
+3 × 1.0 s + 0.1 + 0.002 × 96 ≈ 3.3 s (≈ 38.5× habanero's loop) with no margin; with the pacer's window
+(1.05 × 1 s + 0.1 s of arrival jitter = 1.15 s, what keeps 0 × 429 on a real network) and 82-DOI batches,
+3 × 1.15 + 0.1 + 0.002 × 82 ≈ 3.7 s (≈ 34×). 0.1.0's 47–53× (issue 14) came from pacing batches by the
+single-record limits (10/s, 3 at once: its one pacer knew no other), so they all went out within about a
+second, beyond the list limit: 3–4 of its 16 requests were answered 429 and retried.
 """
 
 from __future__ import annotations
@@ -38,7 +52,7 @@ TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))  # for crossref_server
 
 DELAY_SECONDS = 0.1  # issue 3: "a local server that adds 100 ms to every request"
-DELAY_PER_DOI = 0.002  # a batch of 85 DOIs answers in ~0.27 s
+DELAY_PER_DOI = 0.002  # a batch of 82 DOIs answers in ~0.26 s
 SINGLE = (10, 1.0, 3)  # polite pool, single-record requests: 10 per second, 3 at once
 LIST = (3, 1.0, 3)  # polite pool, list requests: 3 per second, 3 at once
 MAILTO = "benchmark@example.org"  # puts every contender in the polite pool; a placeholder address
@@ -228,6 +242,47 @@ def warm_cache(url: str, path: Path, n: int) -> None:
         )
 
 
+def ceiling(habanero_seconds: float, n: int = 1000) -> list[str]:
+    """The fastest 1,000 DOIs can be answered within the limits and this server's latency, and what 50× asks
+    (see the module docstring): lines to print."""
+    from needling_evidence.crossref.client import MAX_ROWS, WORK_FIELDS, _batches
+    from needling_evidence.crossref.pacing import ARRIVAL_JITTER_SECONDS, WINDOW_SAFETY_MARGIN
+
+    dois = [bench_doi(i) for i in range(n)]
+    per_doi = len(f"doi:{bench_doi(0)},")
+    request_path = 4092  # Crossref: 4,096 bytes for the request line, 4,092 of them for the path
+    most = (request_path - len(f"/works?filter=&rows={MAX_ROWS}")) // per_doi  # no select=, whole line
+    ours = len(next(iter(_batches(dois, "/works", WORK_FIELDS))))
+    single_per_interval = SINGLE[0]  # generous: as if the last interval's singles took no time
+
+    def fastest(window: float, per_batch: int) -> tuple[int, float]:
+        intervals = 1
+        while (LIST[0] * per_batch + single_per_interval) * intervals < n:
+            intervals += 1
+        return intervals, (intervals - 1) * window + DELAY_SECONDS + DELAY_PER_DOI * per_batch
+
+    pacer_window = LIST[1] * (1 + WINDOW_SAFETY_MARGIN) + ARRIVAL_JITTER_SECONDS
+    lines = []
+    for label, window, per_batch in (
+        (f"the pacer's {pacer_window:.2f} s window, {ours} DOIs a batch (select=)", pacer_window, ours),
+        (f"no margin at all (1.00 s), {most} DOIs a batch (whole request line)", LIST[1], most),
+    ):
+        intervals, seconds = fastest(window, per_batch)
+        lines.append(
+            f"  ceiling, {label}: {intervals} intervals, {seconds:.2f} s = "
+            f"{habanero_seconds / seconds:.1f}× habanero's loop"
+        )
+    budget = habanero_seconds / TARGET_SPEEDUP
+    intervals = int((budget - DELAY_SECONDS) // LIST[1]) + 1
+    needed = -(-(n - single_per_interval * intervals) // (LIST[0] * intervals))
+    lines.append(
+        f"  {TARGET_SPEEDUP:g}× asks for {n:,} DOIs in {budget:.2f} s: list requests in {intervals} "
+        f"intervals at most ({LIST[0] * intervals} batches), so {needed} DOIs a batch, a "
+        f"{needed * per_doi:,}-byte filter: over the {request_path:,} bytes Crossref takes for a request path"
+    )
+    return lines
+
+
 def settle() -> None:
     time.sleep(1.5)  # the server's windows empty between contenders
 
@@ -336,6 +391,9 @@ def measure(url: str, repeats: int, args: argparse.Namespace) -> int:
     floor = max(0.0, (list_requests - LIST[2]) / LIST[0])
     print(f"  speed-up (medians) {speedup:.1f}×; {list_requests} list requests: the list limit alone allows "
           f"them no sooner than {floor:.2f} s + one answer")  # fmt: skip
+    print(f"  routes {ours[0]['routes']}, at most {ours[0]['max_in_flight']} in flight")
+    for line in ceiling(statistics.median(hab_s)):
+        print(line)
     checks: list[tuple[str, bool, str]] = [
         (
             "1,000 DOIs: 0 × 429",

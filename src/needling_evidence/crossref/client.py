@@ -12,7 +12,9 @@ How a list of DOIs is looked up (``lookup_dois``):
 2. answers still fresh in the cache are used as they are (``refresh=True`` skips them);
 3. offline, that is all: a stale cached answer, then the snapshot, else ``failed``;
 4. online, the rest are fetched in batches, ``/works?filter=doi:A,doi:B,…&rows=N``, each URL kept under
-   :data:`MAX_URL_PATH_BYTES`;
+   :data:`MAX_URL_PATH_BYTES`, the batches of even size; when they would need more than one interval of the
+   list limit, the DOIs beyond the fewest intervals' full batches go alone (``/works/{doi}``) meanwhile, on
+   the single-record budget, which is Crossref's other and otherwise idle (``CrossrefClient._plan``);
 5. a DOI a batch did not return is asked at ``/works/{doi}/agency``: a 404 there means no agency knows it
    (``not_found``); another agency (DataCite, mEDRA, …) means ``not_found`` with ``agency`` set, which
    verification reports as ``not_crossref``; Crossref itself means the batch missed it (an alias, say), so it
@@ -562,17 +564,24 @@ class CrossrefClient(IndexSession):
     def _fetch(
         self, todo: list[str], stale: Mapping[str, CachedWork], settle: Callable[[Mapping[str, Lookup]], None]
     ) -> None:
-        """Fetch ``todo`` in batches (then follow-ups) on a thread pool; settle answers as they come."""
+        """Fetch ``todo`` in batches, and alone what :meth:`_plan` gives the single-record route, each kind on
+        a thread pool of its own (so that requests of one kind waiting for their pacer never hold up the
+        other's); follow-ups go alone. Answers are settled as they come."""
         batchable = [d for d in todo if "," not in d]  # a comma would split the filter value
         alone = [d for d in todo if "," in d]
         if len(batchable) == 1:
             alone, batchable = [*batchable, *alone], []
-        with ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="crossref") as pool:
+        batches, singles = self._plan(batchable)
+        alone = [*singles, *alone]
+        with (
+            ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="crossref-list") as lists,
+            ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="crossref-single") as single,
+        ):
             pending: set[Future[_Outcome]] = set()
-            for batch in _batches(batchable, self._path_prefix(), self.fields):
-                pending.add(pool.submit(self._fetch_batch, batch))
+            for batch in batches:
+                pending.add(lists.submit(self._fetch_batch, batch))
             for doi in alone:
-                pending.add(pool.submit(self._fetch_work, doi, True))
+                pending.add(single.submit(self._fetch_work, doi, True))
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
@@ -586,9 +595,41 @@ class CrossrefClient(IndexSession):
                     self._store(outcome.lookups.values())
                     settle(resolved)
                     for doi in outcome.follow_agency:
-                        pending.add(pool.submit(self._fetch_agency, doi))
+                        pending.add(single.submit(self._fetch_agency, doi))
                     for doi in outcome.follow_work:
-                        pending.add(pool.submit(self._fetch_work, doi, False))
+                        pending.add(single.submit(self._fetch_work, doi, False))
+
+    def _plan(self, dois: list[str]) -> tuple[list[list[str]], list[str]]:
+        """Which of ``dois`` go in list batches, and which alone (``/works/{doi}``), so that all are answered
+        soonest within both of Crossref's limits.
+
+        The list route answers ``limit`` batches per interval (3/s in the polite pool): every batch beyond
+        the first interval's costs a whole interval more. The single-record route has a budget of its own
+        (10/s, 3 at once), idle while batches run; so when the batches need more than one interval, the
+        fewest intervals ``W`` are found such that ``W × limit`` full batches and what the single route can
+        answer meanwhile (``single limit × (W − 1)`` intervals, plus one concurrent round) hold every DOI;
+        the batches take all they can (fewest requests), the single route the rest, and the batches are
+        evened out (the last one no longer a short straggler, each answered in about the same time). A
+        single pacer for both kinds (one passed in) leaves no second budget: batches only.
+        """
+        prefix = self._path_prefix()
+        greedy = list(_batches(dois, prefix, self.fields))
+        if len(greedy) <= 1:
+            return greedy, []
+        if self.pacer is self.list_pacer:
+            return _even(greedy, prefix, self.fields), []
+        lists, single = self.list_pacer.limits, self.pacer.limits
+        per_interval = max(1, lists.limit)
+        single_per_interval = single.limit * lists.interval / single.interval
+        waves = 1
+        while True:
+            listed = sum(len(batch) for batch in greedy[: waves * per_interval])
+            beside = int(single_per_interval * (waves - 1)) + single.concurrency
+            if listed + beside >= len(dois):
+                break
+            waves += 1
+        # greedy batches are consecutive runs of ``dois``: the first ``listed`` DOIs fill the W intervals
+        return _even(greedy[: waves * per_interval], prefix, self.fields), dois[listed:]
 
     def _store(self, lookups: Iterable[Lookup]) -> None:
         if self.cache is None:
@@ -913,9 +954,11 @@ def _path_doi(doi: str) -> str:
     return quote(doi, safe="/:;()[]<>@!$&'*+,=-._~")
 
 
-def _batches(dois: list[str], path_prefix: str, fields: Sequence[str] | None) -> Iterable[list[str]]:
-    """Split ``dois`` into batches whose ``<path>?filter=…&rows=N&select=…``, as sent, stays under
-    MAX_URL_PATH_BYTES."""
+def _batches(
+    dois: list[str], path_prefix: str, fields: Sequence[str] | None, *, most: int = MAX_ROWS
+) -> Iterable[list[str]]:
+    """Split ``dois`` into batches of at most ``most`` whose ``<path>?filter=…&rows=N&select=…``, as sent,
+    stays under MAX_URL_PATH_BYTES."""
     fixed = len(path_prefix) + len("?filter=") + len(f"&rows={MAX_ROWS}")
     if fields:
         fixed += len("&select=") + len(quote(",".join(fields), safe=_QUERY_SAFE))
@@ -923,13 +966,23 @@ def _batches(dois: list[str], path_prefix: str, fields: Sequence[str] | None) ->
     size = fixed
     for doi in dois:
         cost = len(quote(f"doi:{doi}", safe=_QUERY_SAFE)) + len(",")
-        if batch and (size + cost > MAX_URL_PATH_BYTES or len(batch) >= MAX_ROWS):
+        if batch and (size + cost > MAX_URL_PATH_BYTES or len(batch) >= min(most, MAX_ROWS)):
             yield batch
             batch, size = [], fixed
         batch.append(doi)
         size += cost
     if batch:
         yield batch
+
+
+def _even(batches: list[list[str]], path_prefix: str, fields: Sequence[str] | None) -> list[list[str]]:
+    """The DOIs of ``batches`` in as many batches of nearly the same size (a batch's latency grows with its
+    DOIs, so no batch waits on a larger one); ``batches`` themselves if their DOIs' lengths don't allow it."""
+    if len(batches) <= 1:
+        return batches
+    dois = [doi for batch in batches for doi in batch]
+    even = list(_batches(dois, path_prefix, fields, most=-(-len(dois) // len(batches))))
+    return even if len(even) == len(batches) else batches
 
 
 def _json(response: Response, what: str) -> Any:

@@ -9,7 +9,8 @@ For a list of references (one :class:`PubMedFinding` each, in input order):
    to 100 references), then ESearch on title words, first author and year; every candidate is validated field
    by field with Crossref's own checks (``crossref/match.py``: title, first author, year, volume, first
    page) — a PMID is suggested only when the title agrees, no check disagrees and at least two others
-   agree. Never a guess.
+   agree. Never a guess. The searches run several at a time within NCBI's rate
+   (:meth:`~.client.PubMedClient.search_all`).
 
 A route that could not be asked makes the finding ``failed`` (verification reports ``unverified``), never
 ``not_found``.
@@ -236,6 +237,7 @@ def find_in_pubmed(refs: Sequence[Reference], client: PubMedClient) -> list[PubM
             if pmid:
                 matched[int(key[3:])] = pmid
     searched: dict[int, list[str]] = {}
+    terms: dict[int, str] = {}
     for index in to_match:
         if index in matched or index in search_failed:
             continue
@@ -245,10 +247,13 @@ def find_in_pubmed(refs: Sequence[Reference], client: PubMedClient) -> list[PubM
                 "not_found", how="search", error="too little title to search PubMed"
             )
             continue
-        try:
-            searched[index] = client.search(term)
-        except PubMedUnavailable as exc:
-            search_failed[index] = f"ESearch: {exc.message}"
+        terms[index] = term
+    # several in flight at once, within NCBI's rate (PubMedClient.search_all)
+    for index, answer in zip(terms, client.search_all(list(terms.values())), strict=True):
+        if isinstance(answer, PubMedUnavailable):
+            search_failed[index] = f"ESearch: {answer.message}"
+        else:
+            searched[index] = answer
     for index, why in search_failed.items():
         findings[index] = PubMedFinding("failed", error=why)
 
