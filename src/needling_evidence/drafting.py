@@ -67,7 +67,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bsterile\b", 1),
         (r"\bburns?\b", 2),
         (r"\bbruis\w*", 1),
-        (r"\bcan cause (?:an? )?injur\w*", 2),
+        (r"\b(?:cause|causes|causing) (?:an? |any )?injur\w*", 2),
         (r"\binfections?\b", 1),
         (r"\bbleeding\b", 1),
         (r"\bsore(?:ness)?\b", 1),
@@ -76,10 +76,18 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:increased|higher) risk of\b", 2),
         (r"\bprecautions?\b", 2),
         (r"\b(?:reported cases|case reports?)\b", 2),
+        # harms named without "risk" or "side effect" ("many accidents occur", "wet floors are slipping
+        # hazards", "you can become dehydrated", "some people react to chlorinated pools", "complications")
+        (r"\b(?:accidents?|hazards?|hazardous|complications?|dehydrat\w*|allerg\w*|irritat\w*)\b", 2),
+        (r"\breact(?:s|ion|ions)? to\b", 2),
+        # a condition that rules a treatment out is a contraindication ("open wounds may preclude pool use")
+        (r"\bprecludes?\b", 2),
+        (r"\b(?:can|may|could) (?:\w+ )?(?:or )?hurt\b", 1),
     ),
     "experience": (
         (r"\bpainless\b", 2),
         (r"\bdiscomfort\b", 1),
+        (r"\b(?:un)?comfortable\b", 1),  # "may be uncomfortable for gentler activity"
         (r"\b(?:you|patients?|people|many|some|they|runners)\b[^.;:]{0,40}"
          r"\b(?:feel|feels|felt|report|notice)\b", 2),
         (r"\bfeels? (?:a|an|sore|better|worse|\w+er)\b", 1),
@@ -94,7 +102,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     ),
     "mechanism": (
         (r"\bblood (?:vessels?|flow|circulation|supply)\b", 2),
-        (r"\bcirculation\b", 1),
+        (r"\bcirculat(?:ion|es?|ing)\b", 1),
         (r"\boxygen\b", 1),
         (r"\bnerv(?:e|es|ous)\b", 1),
         (r"\bnervous system\b", 2),
@@ -159,14 +167,28 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbeneficial\b", 2),
         (r"\b(?:management|treatment) of\b", 1),
         (r"\bimprovement\b", 1),
+        # a benefit counted in treatments is the treatment's ("most notice improvement within three to five
+        # treatments"); without one, "improvement occurs within 6 weeks" is prognosis
+        (r"\b(?:improvement|results?)\b[^.;]{0,40}\b(?:treatments|sessions|visits)\b", 2),
+        # strengthening and building a capacity are promised benefits whatever they act on ("strengthens hip
+        # muscles", "builds confidence that can transfer to land activities")
+        (r"\bstrengthen(?:s|ed|ing)?\b"
+         r"|\bbuilds? (?:\w+ )?(?:strength|confidence|endurance|awareness|muscle)", 2),
+        (r"\b(?:better|improved|greater) (?:\w+ )?"
+         r"(?:patterns?|function|balance|sleep|breath\w*|energy|mood)\b", 2),
         (r"\bbest for\b", 2),
-        (r"\b(?:evidence|research)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|preliminary|conflicting|promising|"
-         r"inconsistent|definitive|not enough|strong)\b", 2),
+        (r"\b(?:evidence|research|studies|trials)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|preliminary|"
+         r"conflicting|promising|inconsistent|definitive|not enough|strong|small|few|weak|insufficient|"
+         r"scarce|sparse)\b", 2),
+        # "did not have an effect on sleep disturbance", "can take time to have an effect"
+        (r"\b(?:have|has|had|take|takes|show|shows|showed)\s+(?:an?\s+|no\s+|any\s+)?(?:\w+\s+)?"
+         r"effects?\b", 2),
     ),
     "etiology": (
         (r"(?<!root )(?<!the )\bcaus(?:e|es|ed|ing)\b(?! of)", 2),
         (r"\b(?:lead|leads|leading) to\b", 1),
         (r"\bresult(?:s|ed)? in\b", 1),
+        (r"\b(?:may|can|will|could) result\b", 2),  # "When the Qi is obstructed, pain or disease may result."
         (r"\bcontribut\w* to\b", 1),
         (r"\brisk (?:for|of)\b", 1),
         (r"\bcan (?:also )?(?:limit|alter|place|trigger)\b", 2),
@@ -187,7 +209,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "other": (
         (r"\d\s*%\s+of\b|\bper ?cent of\b", 3),  # a share of people or cases ("80% of adults")
         (r"\bprevalence\b|\bincidence\b|\bprognosis\b|\blifetime\b", 3),
-        (r"\bleading causes?\b|\bmost common\b", 3),
+        (r"\bleading causes?\b|\bmost common(?:ly)?\b", 3),
+        # who regulates or pays: "The FDA requires …", "often covered by insurance"
+        (r"\bfda\b|(?<!auto )(?<!-)\bregulat(?:ed|ion|ions|ory|ors?)\b|\binsurance\b|\breimburs\w*", 2),
         (r"\bcosts?\b", 2),
         (r"\brelapses?\b|\brate of improvement\b", 2),
         (r"\bapproved\b|\bscope of practice\b|\bguidelines?\b|\brecommendations?\b", 3),
@@ -608,6 +632,12 @@ _LIST_STARTERS = re.compile(r"^(?:such as|including|like|e\.g\.|for example|espe
 _CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|because|if|when|while|although)\b", re.IGNORECASE)
 _VERB_FORM = re.compile(r"\b(?:\w+ed|is|are|was|were|can|may|will|has|have|had)\b", re.IGNORECASE)
 MAX_CONJUNCT_WORDS = 7
+# A clause that opens with a subordinator and has its own verb before the first comma.
+_SUBORDINATE = re.compile(
+    r"\s*(?:when|whenever|if|unless|although|though|while|because|since|once|after|before|as)\s+[^,;]*?"
+    r"\b(?:\w+ed|is|are|was|were|has|have|had|can|may|will|does|do)\b[^,;]*$",
+    re.IGNORECASE,
+)
 # A "sentence" longer than this is a misread block (a pasted list, a run of names), not prose to split.
 MAX_SPLIT_CHARS = 3000
 
@@ -652,9 +682,50 @@ def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A participle clause after a whole clause states a consequence, a claim of its own ("Falls in water don't
+# cause injury, reducing fear and allowing more confident movement practice"; "…, speeding overall
+# recovery"; "…, promoting healing"). Only participles of effect verbs: ", stretching, strengthening
+# exercises" is a list.
+_PARTICIPLE_STEMS = (
+    "reduc|increas|improv|promot|speed|creat|allow|enabl|provid|boost|lower|eas|reliev|prevent|accelerat|"
+    "restor|decreas|enhanc|giv|bring|mak|caus|lead|result"
+)
+_PARTICIPLE = re.compile(
+    rf",\s+(?=(?:thereby\s+|thus\s+|so\s+)?(?:{_PARTICIPLE_STEMS})ing\s+\w)", re.IGNORECASE
+)
+_PARTICIPLE_WORD = re.compile(rf"\b(?:{_PARTICIPLE_STEMS})ing\b", re.IGNORECASE)
+# A predicate joined with its own modal ("…, and can be equally effective"; "…, and therefore can take time
+# to have an effect") or a trailing concession ("…, although it may vary …") is a claim apart.
+_PREDICATE_BREAK = re.compile(
+    r",\s+(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:can|may|might|could|will|often|usually)\s)"
+    r"|,\s+(?=(?:although|though|even though)\s)",
+    re.IGNORECASE,
+)
+
+
+def _participle_breaks(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_PREDICATE_BREAK`, and those of :data:`_PARTICIPLE` that follow a clause with a
+    verb of its own and do not continue a list of participles begun before them ("Benefits include reducing
+    pain, improving sleep")."""
+    found = list(_PREDICATE_BREAK.finditer(masked))
+    for match in _PARTICIPLE.finditer(masked):
+        before = masked[: match.start()].rsplit(";", 1)[-1]
+        if not re.search(r"\b(?:\w+ed|\w+[^s\W]s|is|are|was|were|can|may|will|do|does|did)\b", before):
+            continue
+        if _PARTICIPLE_WORD.search(before):
+            continue
+        found.append(match)
+    return found
+
+
 def _clauses(masked: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in _CLAUSE_BREAK.finditer(masked):
+    breaks = sorted(
+        [*_CLAUSE_BREAK.finditer(masked), *_participle_breaks(masked)], key=lambda m: (m.start(), -m.end())
+    )
+    for match in breaks:
+        if match.start() < start:
+            continue  # the same break found twice
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(masked)))
@@ -777,6 +848,10 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
                 break
             run.insert(0, seps[j])
             j -= 1
+        if len(run) > 1 and _SUBORDINATE.match(masked[start : run[0].start()]):
+            # a fronted subordinate clause ends at a comma that is not a list's ("When the Qi is obstructed,
+            # pain or disease may result"): the list begins after it
+            run = run[1:]
         if not joined and len(run) < 2:
             continue
         first = masked[start : run[0].start()]
@@ -868,23 +943,95 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
     if len(masked) > MAX_SPLIT_CHARS:
         return [_Piece(*_trim(masked, 0, len(masked)))]
     out: list[_Piece] = []
+    previous: tuple[int, int] | None = None
     for start, end in _clauses(masked):
+        clause, previous = previous, (start, end)
         if drop is not None and drop(_plain(masked[start:end])):
             continue
         opener = _DISCOURSE_OPENERS.match(masked[start:end])
-        pieces = _conjuncts(masked, start + (opener.end() if opener else 0), end, item=item)
+        begin = start + (opener.end() if opener else 0)
+        shared = _SHARED_SUBJECT_PREDICATE.match(masked, begin, end)
+        subject = _CLAUSE_SUBJECT.match(masked, *clause) if shared and clause else None
+        if shared:
+            begin = shared.end()  # "and therefore can take time …": the rewrite says "<subject> can take …"
+        pieces = _adjective_pieces(masked, begin, end) or _conjuncts(masked, begin, end, item=item)
+        if subject is not None:
+            carried = (subject.start(), subject.end("subject"))
+            pieces = [p if p.prefix else dataclasses.replace(p, prefix=carried) for p in pieces]
         out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
     return out
+
+
+# A second predicate of the clause before, with its own modal ("…, and can be equally effective"): it takes
+# that clause's subject (its first words before a verb: "It uses …" → "It").
+_SHARED_SUBJECT_PREDICATE = re.compile(
+    r"and\s+(?:(?:therefore|thus|so|also)\s+)?(?=(?:can|may|might|could|will|often|usually)\s)", re.IGNORECASE
+)
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*(?P<subject>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s+"
+    r"(?:is|are|can|may|might|will|has|have|does|[a-z]+[^s\W]s|[a-z]+(?:ss|sh|ch|x)es)\b"
+)
+
+
+# Evaluative adjectives a writer coordinates after "is" or "feel" ("safe and effective", "relaxed and alert"):
+# each names a different claim (a harm, a benefit, a feeling), so each is a claim of its own.
+_PREDICATE_ADJECTIVE = (
+    r"(?:safe|effective|gentle|painless|non-?invasive|drug-free|natural|relaxed|relaxing|alert|calm|comfortable|"
+    r"beneficial|helpful|useful|well[- ]tolerated|cost-effective|cost-efficient|affordable|efficient|quick|"
+    r"holistic|mild|temporary|rare|common|reliable|proven)"
+)
+_DEGREE = (
+    r"(?:(?:both|generally|very|extremely|also|often|usually|highly|considered|quite|relatively|completely|"
+    r"totally|entirely|an?)\s+)*"
+)
+_ADJECTIVE_COORDINATION = re.compile(
+    rf"\b(?:is|are|be|feel|feels|felt|seem|seems|remain|remains|was|were)\s+{_DEGREE}"
+    rf"(?P<first>{_PREDICATE_ADJECTIVE})(?P<middle>(?:\s*,\s*{_DEGREE}{_PREDICATE_ADJECTIVE})*)\s*,?\s+"
+    rf"(?:and|or)\s+(?P<last>{_DEGREE}(?:{_PREDICATE_ADJECTIVE}\b|without\b))",
+    re.IGNORECASE,
+)
+
+
+def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
+    """ "Acupuncture is safe and without any serious side effects" → "Acupuncture is safe" + "without any
+    serious side effects" (carrying "Acupuncture is"): coordinated predicate adjectives after a copula or
+    "feel", the last one keeping the rest of the clause ("effective for neck pain"). ``[]`` when there are
+    none."""
+    match = _ADJECTIVE_COORDINATION.search(masked, start, end)
+    if match is None:
+        return []
+    prefix = (start, match.start("first"))
+    pieces = [_Piece(start, match.end("first"))]
+    offset = match.start("middle")
+    for middle in re.finditer(r"[^,]+", masked[offset : match.end("middle")]):
+        if middle.group().strip():
+            pieces.append(_Piece(offset + middle.start(), offset + middle.end(), prefix))
+    pieces.append(_Piece(match.start("last"), end, prefix))
+    return pieces
 
 
 _DEFINITION = re.compile(
     r"^(?:[\w()’'/-]+\s+){1,7}?(?:is|are)\s+(?:perhaps\s+)?(?:a|an|one of the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:form|type|kind|technique|treatment|method|therapy|intervention|practice|procedure|approach|modality|"
     r"term|massage|traditions?|system|discipline|profession|tool)s?\b"
-    r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:defined as|described as|the term for)\b",
+    r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:defined as|described as|the term for)\b"
+    # what a treatment consists of ("… acupuncture involves the placement of hair-thin needles …")
+    r"|^(?:[\w()’'/,-]+\s+){1,12}?"
+    r"(?:involves|consists of|refers to|is based on the (?:premise|idea|belief))\b",
     re.IGNORECASE,
 )
-_HISTORY = re.compile(r"\b(?:ancient|oldest|centuries|history|historically|Hippocrates)\b", re.IGNORECASE)
+# A principle of a practice is its creed, not an effect, whatever verbs it uses ("A fundamental principle of
+# acupuncture is to treat the whole person … and to relieve the root cause of disease"). (An aim is kept:
+# "Its aim is to release toxins" says what the treatment does, and lucifit_cupping's labels count it.)
+_PRINCIPLE = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}?(?:principles?|philosophy|premise)\s+of\b[^.;]*?\b(?:is|are)\s+(?:to|that)\b",
+    re.IGNORECASE,
+)
+_HISTORY = re.compile(
+    r"\b(?:ancient|oldest|centuries|history|historically|Hippocrates|originat(?:ed|ing) in|dates? back)\b"
+    r"|\b\d[\d,]* years ago\b",
+    re.IGNORECASE,
+)
 _BELIEF = re.compile(
     r"^(?:you (?:might|may|probably) (?:think|believe|wonder)|many (?:people )?(?:believe|think)|"
     r"some (?:people )?(?:say|believe|think))\b",
@@ -906,15 +1053,27 @@ _LABEL_PREFIX = re.compile(r"^\s*(?:\*\*[^*\n]{1,60}\*\*\s*:|\*\*[^*\n]{1,60}:\*
 def _description(plain: str) -> bool:
     """A definition or history of a treatment ("Cupping is a physical treatment which utilizes …"), unless it
     also promises a benefit or a harm ("… used to alleviate musculoskeletal pain")."""
+    if _PRINCIPLE.match(plain):
+        return True
     if not (_DEFINITION.match(plain) or _HISTORY.search(plain)):
         return False
     scores = _scores(plain)
-    return not (scores["efficacy"] >= 2 or scores["safety"] >= 2 or _HELPS.search(plain))
+    # … unless it also states a checkable fact of its own ("one of the oldest, most commonly used medical
+    # procedures in the world": how common it is)
+    return not (
+        scores["efficacy"] >= 2 or scores["safety"] >= 2 or scores["other"] >= 3 or _HELPS.search(plain)
+    )
+
+
+# A trailing concession that names nothing to check ("…, although it may vary depending on the specific
+# treatment") hedges the clause before it; it is not a claim of its own.
+_CONCESSION = re.compile(r"^(?:although|though|even though)\b", re.IGNORECASE)
 
 
 def _not_a_claim(plain: str) -> bool:
     return bool(
-        _excluded(plain)
+        (_CONCESSION.match(plain) and not any(_scores(plain).values()))
+        or _excluded(plain)
         or _BELIEF.match(plain)
         or _ADVICE.search(plain)
         or _RESEARCH_EXISTS.search(plain)
@@ -1113,6 +1272,15 @@ def _draft_sentence(
     # own clause is
     pieces = _pieces(masked, drop=_not_a_claim)
     whole_kind = claim_kind(_clean(plain), topic)
+    # In a sentence of several clauses, a clause with no cue and no citation of its own, beside one that has
+    # a cue, describes rather than claims ("It uses the same principles as acupuncture but without needles,
+    # and can be equally effective"): the cued clause carries the sentence's claim.
+    clauses = {p.clause for p in pieces if p.clause is not None}
+    cued = {c for c in clauses if _clause_is_cued(masked, c, sentence_cuts=cited, topic=topic)}
+    # a contrast ("…, but the amount of research … is small") qualifies the claim before it: a claim too
+    cued |= {c for c in clauses if _CONTRAST.match(masked, c[0], c[1])}
+    if len(clauses) > 1 and cued:
+        pieces = [p for p in pieces if p.clause in cued]
     made: list[Claim] = []
     for piece in pieces:
         own = _plain(masked[piece.start : piece.end])
@@ -1122,6 +1290,7 @@ def _draft_sentence(
         carried = _plain(masked[piece.prefix[0] : piece.prefix[1]]) if piece.prefix else ""
         if own.lower().startswith("to ") and carried.lower().endswith(" to"):
             carried = carried[:-3]
+        carried = re.sub(r"\s+both$", "", carried)  # "people often feel both" + "alert"
         text = f"{carried} {own}" if carried else own
         if piece.suffix:
             text += " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
@@ -1139,6 +1308,19 @@ def _draft_sentence(
         quote = sentence.text if whole else sentence.text[start:end]
         made.append(_claim(sentence, len(made) + 1, text, kind, quote, _condition(text)))
     return made
+
+
+_CONTRAST = re.compile(r"(?:but|whereas|yet|however)\b", re.IGNORECASE)
+
+
+def _clause_is_cued(
+    masked: str, clause: tuple[int, int], *, sentence_cuts: bool, topic: Sequence[str]
+) -> bool:
+    text = _plain(masked[clause[0] : clause[1]])
+    if _FINDING.search(text) or any(_scores(text).values()) or _effect_of_intervention(text, topic):
+        return True
+    # a citation marker inside the clause (blanked in the mask: a run of spaces) keeps it
+    return sentence_cuts and bool(re.search(r"\S {3,}(?:\S|$)", masked[clause[0] : clause[1]].rstrip()))
 
 
 def _whole_sentence(item: str) -> bool:

@@ -1,0 +1,227 @@
+"""draft_claims on sentence forms the first development articles lacked (issue 9, item 3: drafting that
+generalises to unseen articles).
+
+Each rule is a class of sentences, tested here on the real snippet it came from: every snippet is copied
+verbatim from a development article of tests/data/devset (named beside it, with its line or heading); none
+comes from the held-out articles. Where a rule must not fire, the counter-example is real too.
+"""
+
+from __future__ import annotations
+
+import needling_evidence as ne
+from needling_evidence.model import Claim
+
+FAQ = "d_acupofgreen_acupuncture_faq.html"
+AQUATIC = "d_femaleposture_aquatic_therapy.md"
+
+
+def draft(text: str) -> list[Claim]:
+    return list(ne.draft_claims(ne.load_article(text)))
+
+
+def quotes(claims: list[Claim]) -> list[str]:
+    return [c.quote or "" for c in claims]
+
+
+def by_quote(claims: list[Claim]) -> dict[str, Claim]:
+    return {c.quote or "": c for c in claims}
+
+
+# --- atomic claims ----------------------------------------------------------------------------------------
+
+
+def test_a_participle_of_effect_after_a_clause_is_a_claim_of_its_own() -> None:
+    # d_femaleposture_aquatic_therapy.md, "### Balance Issues" and "### Post-Surgical Rehabilitation"
+    text = (
+        "# Aquatic Therapy for Seniors\n\n"
+        "Water provides a safe environment to work on balance. Falls in water don't cause injury, reducing "
+        "fear and allowing more confident movement practice.\n\n"
+        "After hip, knee, or other surgeries, water exercise often begins earlier than land exercise, "
+        "speeding overall recovery.\n"
+    )
+    claims = by_quote(draft(text))
+    assert "Falls in water don't cause injury" in claims
+    assert claims["Falls in water don't cause injury"].kind == "safety"
+    assert "reducing fear" in claims
+    assert "allowing more confident movement practice." in claims
+    assert "speeding overall recovery." in claims
+    assert claims["speeding overall recovery."].kind == "efficacy"
+
+
+def test_a_list_of_participles_after_a_verb_is_not_cut_into_clauses() -> None:
+    # the counter-example: the participles are the objects of "include", one coordination whose items
+    # carry the lead's words (the form of motherapy_low_back_pain.md's benefit lists)
+    claims = draft("# Massage\n\nBenefits include reducing pain, improving sleep, and easing anxiety.\n")
+    assert [c.text for c in claims] == [
+        "Benefits include reducing pain.",
+        "Benefits include improving sleep.",
+        "Benefits include easing anxiety.",
+    ]
+
+
+def test_coordinated_predicate_adjectives_are_split_each_with_the_subject() -> None:
+    # d_acupofgreen_acupuncture_faq.html, "Is Acupuncture safe?" and "What does Acupuncture feel like?"
+    text = (
+        "# Acupuncture\n\n"
+        "Acupuncture is safe and without any serious side effects.\n\n"
+        "After the treatment, people often feel both relaxed and alert, although it may vary depending on "
+        "the specific treatment.\n"
+    )
+    claims = draft(text)
+    assert [(c.quote, c.text, c.kind) for c in claims] == [
+        ("Acupuncture is safe", "Acupuncture is safe.", "safety"),
+        ("without any serious side effects.", "Acupuncture is without any serious side effects.", "safety"),
+        (
+            "After the treatment, people often feel both relaxed",
+            "After the treatment, people often feel both relaxed.",
+            "experience",
+        ),
+        ("alert", "After the treatment, people often feel alert.", "experience"),
+    ]
+
+
+def test_a_fronted_subordinate_clause_is_not_the_first_item_of_a_list() -> None:
+    # d_acupofgreen_acupuncture_faq.html, "How does Acupuncture work?"
+    claims = draft("# Acupuncture\n\nWhen the Qi is obstructed, pain or disease may result.\n")
+    assert [c.text for c in claims] == [
+        "When the Qi is obstructed, pain may result.",
+        "When the Qi is obstructed, disease may result.",
+    ]
+    assert {c.kind for c in claims} == {"etiology"}
+
+
+def test_a_second_predicate_with_its_own_modal_takes_the_clause_subject() -> None:
+    # d_acupofgreen_acupuncture_faq.html, "What if I don’t like needles?"; the first clause describes and
+    # carries no cue, so only the second is a claim
+    text = (
+        "# Acupuncture\n\nAcupressure can be substituted. It uses the same principles and acu-points as "
+        "acupuncture but without needles, and can be\n      equally effective.\n"
+    )
+    claims = draft(text)
+    assert [(c.quote, c.kind) for c in claims] == [("can be\n      equally effective.", "efficacy")]
+    assert claims[0].text == "It can be equally effective."
+
+
+def test_and_therefore_a_modal_predicate_is_cut_from_the_clause_before() -> None:
+    # d_acupofgreen_acupuncture_faq.html, "How many treatments will I need?"
+    text = (
+        "# Acupuncture\n\nAcupuncture addresses the underlying cause of a problem rather than fixing a "
+        "symptom, and therefore can take time to have an effect.\n"
+    )
+    claims = by_quote(draft(text))
+    assert claims["can take time to have an effect."].text == "Acupuncture can take time to have an effect."
+    assert claims["can take time to have an effect."].kind == "efficacy"
+
+
+def test_a_concession_that_names_nothing_is_not_a_claim_but_a_contrast_is() -> None:
+    # the concession: d_acupofgreen_acupuncture_faq.html (above); the contrast with no cue of its own:
+    # nccih_massage_overview.md, line 24
+    claims = draft(
+        "# Massage\n\nThere’s some evidence that massage therapy may have benefits for anxiety, depression, "
+        "and quality of life in people with HIV/AIDS, but the amount of research and number of people "
+        "studied are small.\n"
+    )
+    assert "but the amount of research and number of people studied are small." in quotes(claims)
+
+
+# --- not claims ---------------------------------------------------------------------------------------------
+
+
+def test_what_a_treatment_involves_its_origin_and_its_aim_are_not_claims() -> None:
+    # d_acupofgreen_acupuncture_faq.html, "What is Acupuncture?" (the sentences joined from the page's
+    # wrapped lines)
+    text = (
+        "# Acupuncture\n\n"
+        "Acupuncture is one of the oldest, most commonly used medical procedures in the world. Originating "
+        "in China more than 2,000 years ago, acupuncture involves the placement of hair-thin needles into "
+        "the skin to stimulate specific anatomic points in the body for therapeutic purposes. A fundamental "
+        "principle of acupuncture is to treat the whole person -- body, mind, and spirit -- and to relieve "
+        "the root cause of disease, not just the symptoms.\n"
+    )
+    claims = draft(text)
+    # the history is not a claim, but how common the procedure is ("most commonly used") is
+    assert [c.kind for c in claims] == ["other"]
+    assert claims[0].quote == (
+        "Acupuncture is one of the oldest, most commonly used medical procedures in the world."
+    )
+
+
+# --- claims without the cue words of the first articles ---------------------------------------------------
+
+
+def test_harms_named_without_risk_or_side_effect_are_safety_claims() -> None:
+    # d_femaleposture_aquatic_therapy.md, "### Pool Entry and Exit", "### Hydration Awareness",
+    # "### Locker Room Challenges", "### Chlorine Sensitivity"
+    text = (
+        "# Aquatic Therapy for Seniors\n\n"
+        "Getting in and out of pools requires attention. Use rails, stairs, and lifts as needed. This "
+        "transition point is where many accidents occur.\n\n"
+        "You can become dehydrated in water without realizing it. Drink water before and after pool "
+        "sessions.\n\n"
+        "Wet floors are slipping hazards.\n\n"
+        "Some people react to chlorinated pools.\n"
+    )
+    claims = draft(text)
+    assert [(c.quote, c.kind) for c in claims] == [
+        ("This transition point is where many accidents occur.", "safety"),
+        ("You can become dehydrated in water without realizing it.", "safety"),
+        ("Wet floors are slipping hazards.", "safety"),
+        ("Some people react to chlorinated pools.", "safety"),
+    ]
+
+
+def test_a_condition_that_precludes_a_treatment_is_a_safety_claim() -> None:
+    # d_femaleposture_aquatic_therapy.md, "### Certain Conditions"
+    claims = draft(
+        "# Aquatic Therapy for Seniors\n\nSome heart conditions, open wounds, certain skin conditions, and "
+        "incontinence may preclude pool use. Consult healthcare providers.\n"
+    )
+    assert claims
+    assert {c.kind for c in claims} == {"safety"}
+    assert not any("Consult" in (c.quote or "") for c in claims)
+
+
+def test_regulation_and_insurance_are_other_facts_and_treatment_counts_are_efficacy() -> None:
+    # d_acupofgreen_acupuncture_faq.html, "Is Acupuncture safe?" and "How many treatments will I need?";
+    # d_femaleposture_aquatic_therapy.md, "### Aquatic Physical Therapy"
+    text = (
+        "# Acupuncture\n\n"
+        "The FDA requires that all needles be sterile and single-use.\n\n"
+        "While some people may experience immediate results, most notice improvement within three to five "
+        "treatments.\n\n"
+        "This is medical treatment, often covered by insurance.\n"
+    )
+    claims = draft(text)
+    assert [c.kind for c in claims] == ["other", "efficacy", "other"]
+
+
+def test_strengthening_and_better_function_are_efficacy_claims() -> None:
+    # d_femaleposture_aquatic_therapy.md, "### Leg Lifts" and "### Breathing Patterns"
+    text = (
+        "# Aquatic Therapy for Seniors\n\n"
+        "Holding the pool edge and lifting legs in various directions strengthens hip muscles essential for "
+        "walking and balance.\n\n"
+        "Water exercise often involves conscious breathing coordination. This translates to better breathing "
+        "patterns on land.\n"
+    )
+    claims = draft(text)
+    assert [(c.quote, c.kind) for c in claims] == [
+        (
+            "Holding the pool edge and lifting legs in various directions strengthens hip muscles essential "
+            "for walking and balance.",
+            "efficacy",
+        ),
+        ("This translates to better breathing patterns on land.", "efficacy"),
+    ]
+
+
+def test_every_quote_of_the_new_development_articles_is_verbatim() -> None:
+    from pathlib import Path
+
+    devset = Path(__file__).parent / "data" / "devset"
+    for name in (FAQ, AQUATIC, "d_meaford_osteopathy.html"):
+        article = ne.load_article(devset / name)
+        for claim in ne.draft_claims(article):
+            assert claim.quote and claim.quote in article.text, (name, claim)
+            sentence = next(s for s in article.sentences if s.id == claim.sentence_id)
+            assert claim.quote in sentence.text, (name, claim)
