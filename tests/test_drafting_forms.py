@@ -225,3 +225,69 @@ def test_every_quote_of_the_new_development_articles_is_verbatim() -> None:
             assert claim.quote and claim.quote in article.text, (name, claim)
             sentence = next(s for s in article.sentences if s.id == claim.sentence_id)
             assert claim.quote in sentence.text, (name, claim)
+
+
+def test_clauses_with_their_own_subjects_joined_by_commas_are_separate_claims() -> None:
+    # d_femaleposture_aquatic_therapy.md, the first paragraph
+    claims = draft(
+        "# Aquatic Therapy for Seniors\n\nBuoyancy reduces weight-bearing stress on painful joints, water "
+        "resistance strengthens muscles gently, and warmth relaxes tight tissues.\n"
+    )
+    assert [(c.quote, c.text) for c in claims] == [
+        (
+            "Buoyancy reduces weight-bearing stress on painful joints",
+            "Buoyancy reduces weight-bearing stress on painful joints.",
+        ),
+        ("water resistance strengthens muscles gently", "Water resistance strengthens muscles gently."),
+        ("warmth relaxes tight tissues.", "Warmth relaxes tight tissues."),
+    ]
+
+
+def test_a_list_of_changes_keeps_each_item_whole_with_the_ands_inside_it() -> None:
+    # d_meaford_osteopathy.html, "WHAT IS OSTEOPATHY?", third paragraph
+    text = (
+        "# Osteopathy\n\nThe far reaching effects of osteopathic care can include reduction or elimination "
+        "of pain, greater sense of ease in motion, improved energy levels, deeper and fuller breath and "
+        "improved sleep.\n"
+    )
+    claims = draft(text)
+    lead = "The far reaching effects of osteopathic care can include"
+    assert [c.text for c in claims] == [
+        f"{lead} reduction or elimination of pain.",
+        f"{lead} greater sense of ease in motion.",
+        f"{lead} improved energy levels.",
+        f"{lead} deeper and fuller breath.",
+        f"{lead} improved sleep.",
+    ]
+    assert [c.quote for c in claims][1:] == [
+        "greater sense of ease in motion",
+        "improved energy levels",
+        "deeper and fuller breath",
+        "improved sleep.",
+    ]
+
+
+def test_an_ed_word_is_the_verb_when_the_clause_has_no_other() -> None:
+    # nccih_massage_overview.md, line 18: "improved" is the verb of the finding, so the list is "pain,
+    # anxiety, and depression" and the clause before the contrast is kept whole
+    claims = draft(
+        "# Massage\n\n- A 2014 evaluation of 9 studies (404 total participants) concluded that massage "
+        "therapy, if continued for at least 5 weeks, improved pain, anxiety, and depression in people with "
+        "fibromyalgia but did not have an effect on sleep disturbance.\n"
+    )
+    assert [c.quote for c in claims][1:] == [
+        "anxiety",
+        "depression in people with fibromyalgia",
+        "but did not have an effect on sleep disturbance.",
+    ]
+
+
+def test_a_widely_held_belief_is_reported_not_asserted() -> None:
+    # pharmaguide_low_back_pain.md, line 20 (the sentence); the counter-example, an opener that asserts the
+    # opposite of a belief, is the form "Contrary to popular belief, …" (_DISCOURSE_OPENERS)
+    claims = draft(
+        "# Low Back Pain\n\nHistorically, there has been a widely held belief that up to 90% of cases of "
+        "low back pain will resolve within 2 months.\n"
+    )
+    assert claims == []
+    assert draft("# Massage\n\nContrary to popular belief, massage reduces pain in runners.\n")

@@ -294,7 +294,9 @@ _REPORTING_CLAUSE = re.compile(r"^.*\b(?:that|whether)\s+", re.IGNORECASE)
 # "It also speeds recovery …": an adverb may stand between the pronoun and its verb, and any effect verb
 # ("speeds", "lowers") says the sentence is about the same subject.
 _LEADING_IT = re.compile(
-    rf"^It (?:(?:also|often|even|really|usually|only|still) )?(?:{_SUBJECT_VERBS}|(?:{_EFFECT_VERBS})s?)\b"
+    rf"^It (?:(?:also|often|even|really|usually|only|still) )?(?:{_SUBJECT_VERBS}|(?:{_EFFECT_VERBS})s?"
+    # any verb in the third person: "It provides …", "It uses …" say the same of their subject
+    r"|[a-z]{2,}(?<![su])s)\b"
 )
 
 
@@ -703,11 +705,34 @@ _PREDICATE_BREAK = re.compile(
 )
 
 
+# Clauses with subjects of their own joined by commas ("Buoyancy reduces weight-bearing stress on painful
+# joints, water resistance strengthens muscles gently, and warmth relaxes tight tissues"): a comma (and
+# "and") before a short noun phrase and a verb of effect in the third person, after a clause with such a verb.
+_EFFECT_VERB_S = (
+    r"(?:alleviat|improv|reduc|reliev|restor|rebuild|increas|decreas|promot|stimulat|releas|remov|lower|eas|"
+    r"speed|strengthen|prevent|accelerat|boost|enhanc|help|support|treat|lessen|allow|provid|relax|caus|lead|"
+    r"build|requir|protect|trigger|limit)(?:es|s)"
+)
+_NEXT_CLAUSE = re.compile(
+    rf",\s+(?:and\s+)?(?=(?!(?:and|or|but|which|that|who|such|including|especially)\b)"
+    rf"(?:[a-z][\w’'-]*\s+){{1,3}}{_EFFECT_VERB_S}\s+\w)",
+    re.IGNORECASE,
+)
+_CLAUSE_VERB = re.compile(rf"\b(?:{_EFFECT_VERB_S}|can|may|will|is|are)\b", re.IGNORECASE)
+
+
 def _participle_breaks(masked: str) -> list[re.Match[str]]:
-    """The breaks of :data:`_PREDICATE_BREAK`, and those of :data:`_PARTICIPLE` that follow a clause with a
-    verb of its own and do not continue a list of participles begun before them ("Benefits include reducing
-    pain, improving sleep")."""
+    """The breaks of :data:`_PREDICATE_BREAK`; those of :data:`_NEXT_CLAUSE` after a clause with a verb of
+    its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb of its own and do not
+    continue a list of participles begun before them ("Benefits include reducing pain, improving sleep")."""
     found = list(_PREDICATE_BREAK.finditer(masked))
+    for match in _NEXT_CLAUSE.finditer(masked):
+        before = masked[: match.start()].rsplit(";", 1)[-1]
+        # the noun phrase after the comma holds no verb of its own ("…, muscles relax and …" is fine; a
+        # clause like "pain relief helps" needs its subject's words to be nouns, not verbs)
+        phrase = masked[match.end() :].split()[:3]
+        if _CLAUSE_VERB.search(before) and not any(_CLAUSE_VERB.fullmatch(w) for w in phrase[:1]):
+            found.append(match)
     for match in _PARTICIPLE.finditer(masked):
         before = masked[: match.start()].rsplit(";", 1)[-1]
         if not re.search(r"\b(?:\w+ed|\w+[^s\W]s|is|are|was|were|can|may|will|do|does|did)\b", before):
@@ -781,6 +806,9 @@ _BOUNDARY_WORDS = frozenset(
         "includes", "especially", "particularly",
     }
 )  # fmt: skip
+_LIST_WORDS = frozenset(
+    {"include", "includes", "including", "such", "as", "like", "especially", "particularly"}
+)
 _DETERMINERS = frozenset(
     {"a", "an", "the", "some", "any", "their", "your", "its", "his", "her", "our", "more"}
 )
@@ -790,14 +818,17 @@ _FINITE = re.compile(
 MAX_RUN = 12  # items in one coordination; a longer run of commas is a list of names, not of outcomes
 
 
-def _np_start(masked: str, start: int, end: int) -> int:
+def _np_start(masked: str, start: int, end: int, *, whole: bool = False) -> int:
     """Where the last noun phrase of ``masked[start:end]`` begins: after the last preposition, verb or
-    "such as" ("… improved pain" → "pain"; "… such as low-back pain" → "low-back pain")."""
+    "such as" ("… improved pain" → "pain"; "… such as low-back pain" → "low-back pain"). ``whole``: the
+    phrase may hold prepositions of its own, so cut only after a verb or a list word ("can include
+    reduction or elimination of pain" → "reduction or elimination of pain")."""
     words = list(re.finditer(r"[\w’'/-]+", masked[start:end]))
     cut = 0
     for index, word in enumerate(words):
         low = word.group().lower()
-        if low in _BOUNDARY_WORDS or _VERB_FORM.fullmatch(low) or _PREDICATE_VERB.fullmatch(low):
+        boundary = low in _LIST_WORDS if whole else low in _BOUNDARY_WORDS
+        if boundary or _VERB_FORM.fullmatch(low) or _PREDICATE_VERB.fullmatch(low):
             cut = index + 1
     if cut >= len(words):
         return end
@@ -822,6 +853,13 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
     seps = [m for m in _SEPARATOR.finditer(masked, start, end) if m.end() < end]
     if not seps or len(seps) > 4 * MAX_RUN:
         return [_Piece(start, end)]
+    commas = [m for m in seps if m.group().startswith(",")]
+    if len(commas) >= 2:
+        # In a list of three or more parted by commas, an "and" or "or" without a comma inside an item
+        # belongs to the item ("reduction or elimination of pain, …, deeper and fuller breath and improved
+        # sleep"): only the last one after the last comma joins the list.
+        after = [m for m in seps if not m.group().startswith(",") and m.start() > commas[-1].start()]
+        seps = [m for m in seps if m.group().startswith(",") or (after and m is after[-1])]
     runs: list[list[re.Match[str]]] = []
     predicates: dict[int, int] = {}  # run (by its first separator's start) -> where a shared predicate starts
     used: set[int] = set()
@@ -832,6 +870,11 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         joined = bool(re.search(r"\b(?:and|or)\b", sep.group(), re.IGNORECASE))
         last = masked[sep.end() : seps[index + 1].start() if index + 1 < len(seps) else end]
         verb_mode = bool(_PREDICATE_VERB.match(last.strip()))
+        if verb_mode and re.match(r"\w+ed\b", last.strip()) and index > 0:
+            # "…, deeper and fuller breath and improved sleep": an "-ed" word after nouns is an adjective
+            # ("improved sleep"), a verb only after another verb ("reduced pain and improved sleep")
+            before = masked[seps[index - 1].end() : sep.start()].strip()
+            verb_mode = bool(_PREDICATE_VERB.match(before))
         run = [sep]
         j = index - 1
         while j >= 0 and j not in used and len(run) < MAX_RUN:
@@ -844,7 +887,17 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             if verb_mode:
                 if not _PREDICATE_VERB.match(middle.strip()):
                     break
-            elif _VERB_FORM.search(middle) or _CLAUSE_WORDS.search(middle) or len(words) > 5:
+            elif (
+                # "improved energy levels" is a noun phrase when the clause has its verb before the list
+                # ("can include …"); with none ("massage therapy, if continued …, improved pain") it is
+                # the clause's verb
+                (
+                    _VERB_FORM.search(middle)
+                    and not (_names_change(middle) and _FINITE.search(masked, start, seps[j].start()))
+                )
+                or _CLAUSE_WORDS.search(middle)
+                or len(words) > 6
+            ):
                 break
             run.insert(0, seps[j])
             j -= 1
@@ -896,7 +949,9 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         run_end = runs[number + 1][0].start() if number + 1 < len(runs) else end
         first_end = run[0].start()
         second = masked[run[0].end() : run[1].start() if len(run) > 1 else run_end].strip()
-        prefix_end = _np_start(masked, cursor, first_end)
+        # items that each name a change ("greater sense of ease in motion, improved energy levels") are
+        # whole phrases: the first one's own prepositions stay with it
+        prefix_end = _np_start(masked, cursor, first_end, whole=_names_change(second))
         finite = _FINITE.search(masked, cursor, first_end)
         if _MODAL.match(second) and finite:
             prefix_end = finite.start()  # "Physiotherapy can …, and may utilize …": the subject
@@ -1070,9 +1125,20 @@ def _description(plain: str) -> bool:
 _CONCESSION = re.compile(r"^(?:although|though|even though)\b", re.IGNORECASE)
 
 
+# A belief reported as a belief, anywhere in the clause ("Historically, there has been a widely held belief
+# that up to 90% of cases … will resolve"): the writer does not assert it.
+_REPORTED_BELIEF = re.compile(
+    r"(?<!contrary to )(?<!contrary to a )\b(?:widely[- ]held|common(?:ly held)?|popular) "
+    r"(?:belief|myth|misconception)\b"
+    r"|\bit (?:was|is) (?:once |often |commonly |widely )?(?:believed|thought)\b",
+    re.IGNORECASE,
+)
+
+
 def _not_a_claim(plain: str) -> bool:
     return bool(
         (_CONCESSION.match(plain) and not any(_scores(plain).values()))
+        or _REPORTED_BELIEF.search(plain)
         or _excluded(plain)
         or _BELIEF.match(plain)
         or _ADVICE.search(plain)
