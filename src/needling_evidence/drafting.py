@@ -1130,7 +1130,8 @@ _CONCESSION = re.compile(r"^(?:although|though|even though)\b", re.IGNORECASE)
 _REPORTED_BELIEF = re.compile(
     r"(?<!contrary to )(?<!contrary to a )\b(?:widely[- ]held|common(?:ly held)?|popular) "
     r"(?:belief|myth|misconception)\b"
-    r"|\bit (?:was|is) (?:once |often |commonly |widely )?(?:believed|thought)\b",
+    # a belief of the past (not the hedge "It is thought to work by …", which asserts a mechanism)
+    r"|\bit was (?:once |long |commonly |widely )?(?:believed|thought)\b",
     re.IGNORECASE,
 )
 
