@@ -27,10 +27,11 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def test_the_set_has_twelve_articles_each_labelled_and_three_held_out() -> None:
+def test_the_set_has_twelve_articles_each_labelled_and_three_held_out_in_each_round() -> None:
     assert len(ARTICLES) >= 12
     assert sorted(_load(p)["article"] for p in LABELS) == [a.name for a in ARTICLES]
-    assert sum(_load(p)["holdout"] is True for p in LABELS) == 3
+    rounds = [_load(p).get("holdout_round", 1) for p in LABELS if _load(p)["holdout"] is True]
+    assert sorted(rounds) == [1, 1, 1, 2, 2, 2]
 
 
 @pytest.mark.parametrize("path", LABELS, ids=lambda p: p.name)

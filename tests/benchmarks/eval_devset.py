@@ -2,7 +2,7 @@
 
     python tests/benchmarks/eval_devset.py [--dev | --holdout | --all] [--verbose]
 
-``--dev`` (the default) scores the development part, ``--holdout`` the three held-out articles (the honest
+``--dev`` (the default) scores the development part, ``--holdout`` the held-out articles (the honest
 estimate: never tune on them), ``--all`` both, each part separately. For every article it loads the stored
 copy with ``load_article``, drafts with ``draft_claims`` and prints, per article and overall
 (micro-averaged):
@@ -87,6 +87,7 @@ class Labels:
     slug: str
     path: Path
     holdout: bool
+    holdout_round: int
     claims: list[dict[str, Any]]
     citations: list[dict[str, Any]]
     references: list[dict[str, Any]]
@@ -98,6 +99,7 @@ def load_labels(path: Path) -> Labels:
         slug=path.name.removesuffix(".labels.yaml"),
         path=DEVSET / data["article"],
         holdout=bool(data.get("holdout", False)),
+        holdout_round=int(data.get("holdout_round", 1)),
         claims=list(data.get("claims") or []),
         citations=list(data.get("citations") or []),
         references=list(data.get("references") or []),
@@ -326,7 +328,7 @@ def _ratio(n: int, d: int) -> float | None:
 
 
 HEADER = (
-    f"{'article':<26} {'P 1:1':>6} {'R 1:1':>6} {'kind':>6} {'P cont':>6} {'R cont':>6}"
+    f"{'article':<37} {'P 1:1':>6} {'R 1:1':>6} {'kind':>6} {'P cont':>6} {'R cont':>6}"
     f" {'claims':>7} {'drafted':>7} {'cit ok':>8} {'refs ok':>8}"
 )
 
@@ -335,7 +337,7 @@ def _line(name: str, d: DraftScore, c: CitationScore, r: ReferenceScore) -> str:
     cit = f"{c.right}/{c.labelled}" if c.labelled else "–"
     refs = f"{r.all_right}/{r.labelled}" if r.labelled else "–"
     return (
-        f"{name:<26} {_pct(d.precision):>6} {_pct(d.recall):>6} {_pct(d.kind_accuracy):>6}"
+        f"{name:<37} {_pct(d.precision):>6} {_pct(d.recall):>6} {_pct(d.kind_accuracy):>6}"
         f" {_pct(d.precision_contained):>6} {_pct(d.recall_contained):>6} {d.labels:>7} {d.drafted:>7}"
         f" {cit:>8} {refs:>8}"
     )
@@ -349,7 +351,7 @@ def evaluate(part: list[Labels], title: str, verbose: bool = False) -> list[str]
             article = ne.load_article(labels.path)
             claims = list(ne.draft_claims(article))
         except Exception as exc:  # a crash on real input is a result to report, not a reason to stop
-            lines.append(f"{labels.slug:<26} FAILED: {type(exc).__name__}: {exc}")
+            lines.append(f"{labels.slug:<37} FAILED: {type(exc).__name__}: {exc}")
             total_d.add(DraftScore(labels=len(labels.claims)))
             total_c.add(CitationScore(labelled=len(labels.citations)))
             total_r.add(ReferenceScore(labelled=len(labels.references)))
@@ -396,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--dev", action="store_true", help="the development part (default)")
-    group.add_argument("--holdout", action="store_true", help="the three held-out articles")
+    group.add_argument("--holdout", action="store_true", help="the held-out articles, both rounds")
     group.add_argument("--all", action="store_true", help="both parts, each separately")
     parser.add_argument("--verbose", action="store_true", help="list every drafted claim")
     args = parser.parse_args(argv)
@@ -404,10 +406,13 @@ def main(argv: list[str] | None = None) -> int:
     dev = [lab for lab in labels if not lab.holdout]
     held = [lab for lab in labels if lab.holdout]
     out = [f"# eval_devset, needling_evidence {ne.__version__}, {datetime.date.today().isoformat()}", ""]
-    if args.holdout:
-        out += evaluate(held, "held out", args.verbose)
-    elif args.all:
-        out += evaluate(dev, "development", args.verbose) + evaluate(held, "held out", args.verbose)
+    if args.holdout or args.all:
+        if args.all:
+            out += evaluate(dev, "development", args.verbose)
+        out += evaluate(held, "held out, both rounds", args.verbose)
+        for number in sorted({lab.holdout_round for lab in held}):
+            part = [lab for lab in held if lab.holdout_round == number]
+            out += evaluate(part, f"held out, round {number}", args.verbose)
     else:
         out += evaluate(dev, "development", args.verbose)
     print("\n".join(out))
