@@ -291,3 +291,76 @@ def test_a_widely_held_belief_is_reported_not_asserted() -> None:
     )
     assert claims == []
     assert draft("# Massage\n\nContrary to popular belief, massage reduces pain in runners.\n")
+
+
+# --- forms of the label1/label2 development articles ------------------------------------------------------
+
+
+def test_a_purpose_of_effect_after_what_a_treatment_does_is_a_claim_of_its_own() -> None:
+    # acubyang_dry_needling.md, line 8 (the second sentence); the counter-example "is used to alleviate" is
+    # the verb's own infinitive (lucifit_cupping.md's "used to alleviate musculoskeletal pain" form)
+    claims = draft(
+        "# Trigger Point Dry Needling\n\nThis technique releases tension and knots in muscles to alleviate "
+        "musculoskeletal pain and even internal visceral symptoms (such as digestive disorders) without the "
+        "injections of steroids or numbing agents.\n"
+    )
+    assert [(c.quote, c.text, c.kind) for c in claims][:2] == [
+        (
+            "This technique releases tension and knots in muscles",
+            "This technique releases tension and knots in muscles.",
+            "mechanism",
+        ),
+        ("to alleviate musculoskeletal pain", "This technique alleviates musculoskeletal pain.", "efficacy"),
+    ]
+    used = draft("# Cupping\n\nCupping is used to alleviate musculoskeletal pain.\n")
+    assert [c.quote for c in used] == ["Cupping is used to alleviate musculoskeletal pain."]
+
+
+def test_advice_after_so_and_a_new_subject_after_and_are_clauses_apart() -> None:
+    # acubyang_dry_needling.md, line 14 (the second sentence): the advice is dropped
+    claims = draft(
+        "# Trigger Point Dry Needling\n\nThese sensations are normal but can feel intense, so it's very "
+        "important that you communicate what you're feeling to me.\n"
+    )
+    assert not any("communicate" in (c.quote or "") for c in claims)
+    assert any((c.quote or "").startswith("but can feel intense") for c in claims)
+
+
+def test_the_clinic_describing_what_it_does_is_not_a_claim() -> None:
+    # acubyang_dry_needling.md, line 14 (the last sentences of the paragraph)
+    claims = draft(
+        "# Trigger Point Dry Needling\n\nIf it's too much, we can take a break. We change up the needling "
+        "technique to make the experience more comfortable.\n"
+    )
+    assert claims == []
+
+
+def test_danger_legality_prevalence_and_risk_words_are_cued() -> None:
+    # acubyang_dry_needling.md, line 22; cochrane_acupuncture_tension_headache.txt, line 4;
+    # onemg_back_pain.md, lines 34 and 52
+    claims = draft(
+        "# Back pain\n\n"
+        "In some states, it's legal for Physical Therapists to practice dry needling.\n\n"
+        "Tension-type headache is a common type of headache.\n\n"
+        "Women are more prone to developing back pain when compared to men.\n\n"
+        "Chronic conditions, such asasthma,headache,diabetes, and mental health problems, can increase the "
+        "likelihood of developing pain, especially in the lower back area.\n"
+    )
+    kinds = {(c.quote or "")[:30]: c.kind for c in claims}
+    assert kinds["In some states, it's legal for"] == "other"
+    assert kinds["Tension-type headache is a com"] == "other"
+    assert kinds["Women are more prone to develo"] == "etiology"
+    assert "etiology" in {c.kind for c in claims if "likelihood" in c.text}
+
+
+def test_a_review_says_what_it_searched_for_and_then_what_it_found() -> None:
+    # cochrane_acupuncture_tension_headache.txt, line 8 (the second sentence): a result counted in
+    # participants is a claim; "We found randomised controlled trials to evaluate …" (the method) is not
+    claims = draft(
+        "# Acupuncture for tension-type headache\n\nWe found randomised controlled trials to evaluate "
+        "whether acupuncture prevents tension-type headache. Headache frequency halved in 52 of 100 "
+        "participants receiving true acupuncture compared with 43 of 100 participants receiving 'fake' "
+        "acupuncture.\n"
+    )
+    assert [c.quote[:40] for c in claims if c.quote] == ["Headache frequency halved in 52 of 100 p"]
+    assert claims[0].kind == "efficacy"

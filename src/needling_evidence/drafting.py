@@ -82,6 +82,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\breact(?:s|ion|ions)? to\b", 2),
         # a condition that rules a treatment out is a contraindication ("open wounds may preclude pool use")
         (r"\bprecludes?\b", 2),
+        (r"\bdanger(?:s|ous)?\b|\bunsafe\b|\brisky\b", 2),  # "… but it can also be dangerous"
         (r"\b(?:can|may|could) (?:\w+ )?(?:or )?hurt\b", 1),
     ),
     "experience": (
@@ -109,8 +110,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:pain |mechano)?receptors?\b", 2),
         (r"\bendorphins?\b", 2),
         (r"\brelease of\b", 1),
+        (r"\breleas(?:e|es|ing) (?:\w+ )?(?:tension|knots?|trigger points?|tight\w*|muscles?|fascia)\b", 2),
         (r"\btwitch response\b", 2),
-        (r"\binflammatory response\b", 2),
+        (r"\b(?:inflammatory|immune|natural|healing|stress) response\b", 2),  # "the body's natural response"
         (r"\bmuscle (?:tension|relaxation|fibers|fibres)\b", 1),
         (r"\brelax(?:es|ation|ed)?\b", 1),
         (r"\bhealing\b", 1),
@@ -177,6 +179,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:better|improved|greater) (?:\w+ )?"
          r"(?:patterns?|function|balance|sleep|breath\w*|energy|mood)\b", 2),
         (r"\bbest for\b", 2),
+        # a trial's result in counts ("Headache frequency halved in 52 of 100 participants …")
+        (r"\b\d+ (?:of|out of) \d+ (?:participants|patients|people|subjects)\b", 2),
         (r"\b(?:evidence|research|studies|trials)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|preliminary|"
          r"conflicting|promising|inconsistent|definitive|not enough|strong|small|few|weak|insufficient|"
          r"scarce|sparse)\b", 2),
@@ -196,6 +200,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\baccumulation\b", 1),
         (r"\brisk factors?\b|\bfactors\b[^.;]{0,40}\b(?:risk|associated)\b", 3),
         (r"\bassociated with\b", 1),
+        # risk in words ("Women are more prone to developing back pain"; "can increase the likelihood of
+        # developing pain")
+        (r"\b(?:prone|susceptible|predisposed) to\b|\blikelihood of\b"
+         r"|\bchances? (?:of|to) (?:develop|get|suffer)", 2),
         (r"\b(?:has|have) been associated with\b", 2),
         (r"\bcausative\b", 2),
         (r"\bplays? an? (?:major |key |important )?role\b", 2),
@@ -211,6 +219,13 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bprevalence\b|\bincidence\b|\bprognosis\b|\blifetime\b", 3),
         (r"\bleading causes?\b|\bmost common(?:ly)?\b", 3),
         # who regulates or pays: "The FDA requires …", "often covered by insurance"
+        # what a condition is like across people: "a common type of headache", "occurs frequently",
+        # "significantly impairs their quality of life"; how widely a treatment is used
+        (r"\b(?:is|are) (?:a |an )?(?:very |fairly |relatively )?(?:common|rare|uncommon)\b", 3),
+        (r"\boccurs? (?:frequently|often|rarely|commonly)\b|\bimpairs? (?:\w+ )?quality of life\b", 2),
+        (r"\b(?:widely|commonly|increasingly|now) used\b|\bused (?:in|by) (?:many|most|millions)\b", 2),
+        # who may practise: "it's legal for Physical Therapists to practice dry needling", licences, exams
+        (r"\b(?:il)?legal(?:ly)?\b|\blicen[cs]ed?\b|\blicensure\b|\bboard exams?\b", 2),
         (r"\bfda\b|(?<!auto )(?<!-)\bregulat(?:ed|ion|ions|ory|ors?)\b|\binsurance\b|\breimburs\w*", 2),
         (r"\bcosts?\b", 2),
         (r"\brelapses?\b|\brate of improvement\b", 2),
@@ -229,7 +244,7 @@ _EFFECT_VERBS = (
 # about a condition's causes (etiology); the article's title adds its own words (see _topic_words).
 _INTERVENTION_WORDS = (
     "needl|therapy|treatment|technique|procedure|inser|rolling|roller|massage|heat|warmth|ice|cold|wrap|"
-    "stretch|acupunct|taping|injection|medication|intervention|manipulation"
+    "stretch|acupunct|taping|injection|medication|intervention|manipulation|pain-?killer|analgesic|drug"
 )
 _TITLE_STOPWORDS = frozenset(
     {
@@ -593,7 +608,9 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<=\S)\s+(?=but\s+(?:did|does|do|is|are|was|were|has|have|had|may|can|not|no)\b)"
     r"|,\s+(?=and\s+(?:(?:up to|about|around|nearly|over|more than|less than|only)\s+)?\d)"
     r"|(?<=\S)\s+(?=which\s+(?:ultimately|then|in turn|also|further)\b)"
-    r"|,\s+(?=which\s+(?!is\b|are\b|was\b|were\b|means?\b|includes?\b))"
+    # (not "…, which showed that …": a study and what it found are one claim)
+    r"|,\s+(?=which\s+(?!is\b|are\b|was\b|were\b|means?\b|includes?\b|showed\b|found\b|suggested\b|"
+    r"reported\b|demonstrated\b|concluded\b))"
     r"|,\s+(?=(?:leading to|making (?:it|them|this)|resulting in|after which|causing)\b)"
     r"|,\s+(?=and\s+(?:(?:a|an|the|another|one)\s+)?(?:\d{4}\s+)?(?:study|review|trial|evaluation|survey|analysis)\b)",
     re.IGNORECASE,
@@ -673,6 +690,7 @@ class _Piece:
     clause: tuple[int, int] | None = (
         None  # the clause it belongs to (for its kind when its own words name none)
     )
+    subject: tuple[int, int] | None = None  # a subject from the clause before ("…, and can be …")
 
 
 def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -700,7 +718,13 @@ _PARTICIPLE_WORD = re.compile(rf"\b(?:{_PARTICIPLE_STEMS})ing\b", re.IGNORECASE)
 # to have an effect") or a trailing concession ("…, although it may vary …") is a claim apart.
 _PREDICATE_BREAK = re.compile(
     r",\s+(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:can|may|might|could|will|often|usually)\s)"
-    r"|,\s+(?=(?:although|though|even though)\s)",
+    r"|,\s+(?=(?:although|though|even though)\s)"
+    # a consequence addressed to the reader ("…, so it's very important that you communicate …"): advice
+    r"|,\s+(?=so\s+(?:it['’]s|it is|you|we|make sure|please)\b)"
+    # "and" before a new subject with its own verb ("…, and any junk from the inflammatory response is now
+    # just stuck in the area"): a new clause
+    r"|,\s+(?=and\s+(?:the|any|this|these|those|that|your|its|their|a|an|most|some|many)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?(?:is|are|was|were|can|may|will|has|have)\s)",
     re.IGNORECASE,
 )
 
@@ -721,11 +745,40 @@ _NEXT_CLAUSE = re.compile(
 _CLAUSE_VERB = re.compile(rf"\b(?:{_EFFECT_VERB_S}|can|may|will|is|are)\b", re.IGNORECASE)
 
 
+# A purpose of effect after what a treatment does ("This technique releases tension and knots in muscles to
+# alleviate musculoskeletal pain"): how it works and what it achieves are two claims. Not after a verb that
+# takes the infinitive ("used to alleviate", "helps to reduce", "is thought to promote").
+_PURPOSE_VERBS = (
+    "alleviate|relieve|reduce|improve|ease|treat|prevent|promote|restore|increase|decrease|boost|speed|"
+    "enhance|stimulate|release|relax|strengthen|heal|lessen"
+)
+_PURPOSE = re.compile(rf"(?<=[a-z])\s+(?=(?:in order\s+)?to\s+(?:{_PURPOSE_VERBS})\b)", re.IGNORECASE)
+_PURPOSE_START = re.compile(rf"(?:in order\s+)?to\s+(?:{_PURPOSE_VERBS})\b", re.IGNORECASE)
+_TAKES_INFINITIVE = frozenset(
+    {
+        "used", "use", "uses", "help", "helps", "helped", "helping", "able", "thought", "designed", "shown",
+        "appear", "appears", "seem", "seems", "known", "likely", "aim", "aims", "want", "wants", "need",
+        "needs", "try", "tries", "way", "ways", "how", "going", "order", "is", "are", "was", "were", "be",
+        "been", "proven", "believed", "said", "claimed", "meant", "intended", "expected", "found",
+        "reported", "has", "have", "had", "tend", "tends", "continue", "continues", "goal", "aimed", "work",
+        "works", "act", "acts", "serve", "serves", "required", "recommended", "prescribed", "attempt",
+        "attempts", "ability",
+    }
+)  # fmt: skip
+
+
 def _participle_breaks(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_PREDICATE_BREAK`; those of :data:`_NEXT_CLAUSE` after a clause with a verb of
     its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb of its own and do not
     continue a list of participles begun before them ("Benefits include reducing pain, improving sleep")."""
     found = list(_PREDICATE_BREAK.finditer(masked))
+    for match in _PURPOSE.finditer(masked):
+        before = masked[: match.start()].rsplit(",", 1)[-1]
+        previous = before.split()[-1].lower() if before.split() else ""
+        if previous in _TAKES_INFINITIVE or previous.endswith("ed"):
+            continue
+        if re.search(rf"\b(?:{_EFFECT_VERB_S}|releases|uses|creates|targets|works)\b", before, re.IGNORECASE):
+            found.append(match)
     for match in _NEXT_CLAUSE.finditer(masked):
         before = masked[: match.start()].rsplit(";", 1)[-1]
         # the noun phrase after the comma holds no verb of its own ("…, muscles relax and …" is fine; a
@@ -1006,13 +1059,14 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
         opener = _DISCOURSE_OPENERS.match(masked[start:end])
         begin = start + (opener.end() if opener else 0)
         shared = _SHARED_SUBJECT_PREDICATE.match(masked, begin, end)
-        subject = _CLAUSE_SUBJECT.match(masked, *clause) if shared and clause else None
+        purpose = _PURPOSE_START.match(masked, begin, end)
+        subject = _CLAUSE_SUBJECT.match(masked, *clause) if (shared or purpose) and clause else None
         if shared:
             begin = shared.end()  # "and therefore can take time …": the rewrite says "<subject> can take …"
         pieces = _adjective_pieces(masked, begin, end) or _conjuncts(masked, begin, end, item=item)
         if subject is not None:
-            carried = (subject.start(), subject.end("subject"))
-            pieces = [p if p.prefix else dataclasses.replace(p, prefix=carried) for p in pieces]
+            named = (subject.start("subject"), subject.end("subject"))
+            pieces = [dataclasses.replace(p, subject=named) for p in pieces]
         out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
     return out
 
@@ -1093,11 +1147,16 @@ _BELIEF = re.compile(
     re.IGNORECASE,
 )
 _ADVICE = re.compile(
-    r"^(?:you|we) (?:should|must|need to|can (?:also )?(?:try|ask|book))\b|\bit is important (?:that|to)\b",
+    r"^(?:you|we) (?:should|must|need to|can (?:also )?(?:try|ask|book))\b"
+    r"|\bit(?: is|['’]s) (?:very |really |so |especially )?(?:important|essential|vital|crucial) "
+    r"(?:that|to)\b",
     re.IGNORECASE,
 )
 _RESEARCH_EXISTS = re.compile(
-    r"\b(?:studies|research|trials)\b[^.]{0,80}\bhave been (?:conducted|carried out|done|performed)\b",
+    r"\b(?:studies|research|trials)\b[^.]{0,80}\bhave been (?:conducted|carried out|done|performed)\b"
+    # a review's method ("We found randomised controlled trials to evaluate whether …")
+    r"|^we (?:found|searched|identified|included|reviewed|looked (?:at|for))\b[^.]{0,60}\b(?:trials|studies|"
+    r"reviews|articles)\b(?! (?:showed|found|suggest))",
     re.IGNORECASE,
 )
 _HELPS = re.compile(r"\bhelps?\b|\bused to (?:alleviate|relieve|reduce|improve)\b", re.IGNORECASE)
@@ -1136,9 +1195,27 @@ _REPORTED_BELIEF = re.compile(
 )
 
 
+# The clinic speaking of what it does ("We can take a break."; "We change up the needling technique to make
+# the experience more comfortable.") describes a service; it is a claim only when it also names an effect,
+# a harm or a mechanism outright, or a finding ("we know that inserting a needle … causes …").
+_CLINIC_VOICE = re.compile(
+    r"^(?:we|i|our (?:team|clinic|therapists?|physiotherapists?|practitioners?|staff|practice))\b"
+    r"(?! (?:now )?know\b| (?:have )?(?:found|seen|shown)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clinic_voice(plain: str) -> bool:
+    if not _CLINIC_VOICE.match(plain) or _FINDING.search(plain):
+        return False
+    scores = _scores(plain)
+    return max(scores["efficacy"], scores["safety"], scores["mechanism"]) < 2
+
+
 def _not_a_claim(plain: str) -> bool:
     return bool(
         (_CONCESSION.match(plain) and not any(_scores(plain).values()))
+        or _clinic_voice(plain)
         or _REPORTED_BELIEF.search(plain)
         or _excluded(plain)
         or _BELIEF.match(plain)
@@ -1359,6 +1436,8 @@ def _draft_sentence(
             carried = carried[:-3]
         carried = re.sub(r"\s+both$", "", carried)  # "people often feel both" + "alert"
         text = f"{carried} {own}" if carried else own
+        if piece.subject:
+            text = _with_subject(_plain(masked[piece.subject[0] : piece.subject[1]]), text)
         if piece.suffix:
             text += " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
         if len(pieces) > 1 and _not_a_claim(text):
@@ -1378,6 +1457,17 @@ def _draft_sentence(
 
 
 _CONTRAST = re.compile(r"(?:but|whereas|yet|however)\b", re.IGNORECASE)
+
+
+def _with_subject(subject: str, predicate: str) -> str:
+    """ "It" + "can be equally effective"; "This technique" + "to alleviate musculoskeletal pain" → "This
+    technique alleviates musculoskeletal pain" (a purpose made a predicate of the clause's subject)."""
+    purpose = _PURPOSE_START.match(predicate)
+    if purpose:
+        verb = purpose.group().split()[-1]
+        plural = subject.split()[-1].lower().endswith("s") and subject.lower() not in ("it", "this")
+        predicate = (verb if plural else _third_person(verb)) + predicate[purpose.end() :]
+    return f"{subject} {predicate}"
 
 
 def _clause_is_cued(
