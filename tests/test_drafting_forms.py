@@ -364,3 +364,40 @@ def test_a_review_says_what_it_searched_for_and_then_what_it_found() -> None:
     )
     assert [c.quote[:40] for c in claims if c.quote] == ["Headache frequency halved in 52 of 100 p"]
     assert claims[0].kind == "efficacy"
+
+
+def test_three_or_more_short_phrases_parted_by_commas_are_split_whatever_their_heads() -> None:
+    # acubyang_dry_needling.md, line 22; d_femaleposture_aquatic_therapy.md, "### Certain Conditions"
+    harms = draft(
+        "# Trigger Point Dry Needling\n\nTo dry needle without proper training can lead to further spasming, "
+        "nerve damage, severe bruising, or punctured organs.\n"
+    )
+    assert [c.quote for c in harms][1:] == ["nerve damage", "severe bruising", "punctured organs."]
+    assert harms[3].text == "To dry needle without proper training can lead to punctured organs."
+    assert {c.kind for c in harms} == {"safety"}
+    conditions = draft(
+        "# Aquatic Therapy for Seniors\n\nSome heart conditions, open wounds, certain skin conditions, and "
+        "incontinence may preclude pool use.\n"
+    )
+    assert [c.text for c in conditions] == [
+        "Some heart conditions may preclude pool use.",
+        "Open wounds may preclude pool use.",
+        "Certain skin conditions may preclude pool use.",
+        "Incontinence may preclude pool use.",
+    ]
+
+
+def test_a_fronted_phrase_or_a_range_of_alternatives_is_not_such_a_list() -> None:
+    # proptgroup_dry_needling.md, line 7; d_acupofgreen_acupuncture_faq.html, "What does Acupuncture feel
+    # like?"
+    fronted = draft(
+        "# Dry needling\n\nBy inserting a needle into trigger points, favorable biochemical and mechanical "
+        "changes take place, which aid in reducing pain.\n"
+    )
+    assert not any(c.quote == "favorable biochemical" for c in fronted)
+    alternatives = draft(
+        "# Acupuncture\n\nYou may feel nothing at all, a slight pinch, or a tingling feeling.\n"
+    )
+    assert [c.quote for c in alternatives] == [
+        "You may feel nothing at all, a slight pinch, or a tingling feeling."
+    ]

@@ -82,7 +82,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\breact(?:s|ion|ions)? to\b", 2),
         # a condition that rules a treatment out is a contraindication ("open wounds may preclude pool use")
         (r"\bprecludes?\b", 2),
-        (r"\bdanger(?:s|ous)?\b|\bunsafe\b|\brisky\b", 2),  # "… but it can also be dangerous"
+        (r"\bdanger(?:s|ous)?\b|\bunsafe\b|\brisky\b|\bdamage\b", 2),  # "… but it can also be dangerous"
         (r"\b(?:can|may|could) (?:\w+ )?(?:or )?hurt\b", 1),
     ),
     "experience": (
@@ -978,10 +978,23 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
                 masked[_np_start(masked, start, run[0].start()) : run[0].start()]
             )
             ok = last_ok and (first_ok or any(_is_outcome(_head(i)) or _names_change(i) for i in items))
+            first_np = masked[_np_start(masked, start, run[0].start()) : run[0].start()]
+            comma_list = False
+            if not ok and joined and len(run) >= 2 and all(m.group().startswith(",") for m in run):
+                # three or more short phrases parted by commas, the last by ", and"/", or", name distinct
+                # things whatever their head words ("nerve damage, severe bruising, or punctured organs";
+                # "Some heart conditions, open wounds, …, and incontinence may preclude pool use"): a
+                # compound naming one thing ("neck and back pain") has no commas, and a comma after a fronted
+                # phrase ("By inserting a needle into trigger points, favorable …") is followed by no second
+                # comma. Not a range of alternatives ("You may feel nothing at all, a slight pinch, or …").
+                ok = comma_list = all(
+                    0 < len(_words(x)) <= 4 for x in [first_np, *items, " ".join(own_last)]
+                ) and not re.search(r"\b(?:nothing|something|anything|everything|none)\b", first_np, re.I)
             if finite:
                 # a coordinated subject ("walking, standing, lifting or carrying have been associated
                 # with …"): each item takes the predicate they share
-                ok = ok and 0 < len(own_last) <= 4 and _np_start(masked, start, run[0].start()) > start
+                ok = ok and 0 < len(own_last) <= 4
+                ok = ok and (comma_list or _np_start(masked, start, run[0].start()) > start)
                 if ok:
                     predicates[run[0].start()] = sep.end() + finite.start()
             elif not item and _np_start(masked, start, run[0].start()) <= start:
