@@ -401,3 +401,38 @@ def test_a_fronted_phrase_or_a_range_of_alternatives_is_not_such_a_list() -> Non
     assert [c.quote for c in alternatives] == [
         "You may feel nothing at all, a slight pinch, or a tingling feeling."
     ]
+
+
+def test_instructions_after_a_fronted_purpose_and_advice_put_as_a_statement_are_not_claims() -> None:
+    # smartrehab_back_pain.html (the paragraph's first sentence); motherapy_low_back_pain.md, line 9 (the
+    # paragraph's last sentence); d_femaleposture_aquatic_therapy.md, "### Getting There" and "### Starting
+    # Slowly"
+    text = (
+        "# Back pain\n\n"
+        "To address back pain while working with a physiotherapist, focus on exercises that improve core "
+        "strength and flexibility, alongside manual therapy techniques like massage or mobilization.\n\n"
+        "Whether your pain is acute or chronic, understanding effective treatment options is crucial for "
+        "recovery and prevention.\n\n"
+        "If transportation is difficult, seek pools with senior transport services or ask family members for "
+        "help.\n\n"
+        "Begin with shorter sessions and gentler movements. Even 15-20 minutes in water provides benefit, "
+        "and you can build from there.\n"
+    )
+    assert [c.quote for c in draft(text)] == ["Even 15-20 minutes in water provides benefit"]
+
+
+def test_a_fronted_whether_phrase_and_verbs_sharing_an_object_are_not_split() -> None:
+    # d_femaleposture_aquatic_therapy.md, the first paragraph
+    text = (
+        "# Aquatic Therapy for Seniors\n\n"
+        "Water provides a uniquely supportive environment for older women seeking to maintain or improve "
+        "physical function.\n\n"
+        "Whether for rehabilitation after injury or ongoing fitness maintenance, aquatic therapy offers "
+        "significant benefits for senior women.\n"
+    )
+    assert [c.quote for c in draft(text)] == [
+        "Water provides a uniquely supportive environment for older women seeking to maintain or improve "
+        "physical function.",
+        "Whether for rehabilitation after injury or ongoing fitness maintenance, aquatic therapy offers "
+        "significant benefits for senior women.",
+    ]

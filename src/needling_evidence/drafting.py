@@ -262,10 +262,21 @@ _TITLE_STOPWORDS = frozenset(
 _IMPERATIVE_START = re.compile(
     r"^(?:discuss|speak|ask|call|contact|book|try|keep|see|stop|place|roll|use|never|don['’]t|do not|avoid|"
     r"make|take|let|consult|click|read|learn|find out|schedule|visit|apply|put|remember|check|follow|join|"
-    r"subscribe|share|start|sign up|download|talk|get in touch)\b",
+    r"subscribe|share|start|sign up|download|talk|get in touch|"
+    # instructions of patient pages ("Begin with shorter sessions …", "Drink water before and after pool
+    # sessions.", "Work with instructors on proper form.", "…, focus on exercises that …"); no verb of effect,
+    # which starts a benefit list's items ("Reduce pain")
+    r"begin|focus|seek|drink|eat|wear|rest|ensure|consider|choose|stay|practi[cs]e|perform|sit|stand|lift|"
+    r"bend|breathe|moisturi[sz]e|feel free|work with|do not|be sure|go)\b",
     re.IGNORECASE,
 )
-_CONDITIONAL_IMPERATIVE = re.compile(r"^if\b[^.]*?,\s*(?:" + _IMPERATIVE_START.pattern[4:], re.IGNORECASE)
+# An instruction after a fronted condition or purpose ("If you …, book …"; "To address back pain while working
+# with a physiotherapist, focus on exercises …"; "When …, avoid …").
+_CONDITIONAL_IMPERATIVE = re.compile(
+    r"^(?:if|when|whenever|before|after|while|once|to|for best results)\b[^.]*?,\s*(?:"
+    + _IMPERATIVE_START.pattern[4:],
+    re.IGNORECASE,
+)
 _META = re.compile(
     r"\b(?:this|our|the following) (?:article|post|guide|blog|page)\b|\bwe will (?:discuss|explain|look)\b|"
     r"\bread on\b",
@@ -651,6 +662,11 @@ _LIST_STARTERS = re.compile(r"^(?:such as|including|like|e\.g\.|for example|espe
 _CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|because|if|when|while|although)\b", re.IGNORECASE)
 _VERB_FORM = re.compile(r"\b(?:\w+ed|is|are|was|were|can|may|will|has|have|had)\b", re.IGNORECASE)
 MAX_CONJUNCT_WORDS = 7
+_FRONTED = re.compile(
+    r"\s*(?:whether\b[^,;]*|(?:when|whenever|if|unless|although|though|while|because|since|once)\s+[^,;]*?"
+    r"\b(?:\w+ed|is|are|was|were|has|have|had|can|may|will|does|do)\b[^,;]*),",
+    re.IGNORECASE,
+)
 # A clause that opens with a subordinator and has its own verb before the first comma.
 _SUBORDINATE = re.compile(
     r"\s*(?:when|whenever|if|unless|although|though|while|because|since|once|after|before|as)\s+[^,;]*?"
@@ -721,6 +737,7 @@ _PREDICATE_BREAK = re.compile(
     r"|,\s+(?=(?:although|though|even though)\s)"
     # a consequence addressed to the reader ("…, so it's very important that you communicate …"): advice
     r"|,\s+(?=so\s+(?:it['’]s|it is|you|we|make sure|please)\b)"
+    r"|,\s+(?=and\s+you\s+(?:can|should|may|will|need|might)\b)"  # "…, and you can build from there"
     # "and" before a new subject with its own verb ("…, and any junk from the inflammatory response is now
     # just stuck in the area"): a new clause
     r"|,\s+(?=and\s+(?:the|any|this|these|those|that|your|its|their|a|an|most|some|many)\s+"
@@ -903,6 +920,21 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
     """Split the clause ``masked[start:end]`` at a coordination of distinct outcomes, conditions or
     predicates; one piece (the whole clause) when there is none. ``item``: the clause is a list item, whose
     first words may be the coordination itself ("Shoulder pain, Neck pain, Low back pain")."""
+    fronted = _FRONTED.match(masked, start, end)
+    if fronted and fronted.end() < end:
+        # a fronted clause or "whether … or …" phrase is the setting of what follows, not a list of it
+        # ("Whether for rehabilitation after injury or ongoing fitness maintenance, aquatic therapy offers
+        # …"): split after it, and let every later part carry it
+        inner = _conjuncts(masked, fronted.end(), end, item=item)
+        setting = (start, fronted.end())
+        return [
+            dataclasses.replace(
+                p,
+                start=start if n == 0 else p.start,
+                prefix=(start, p.prefix[1]) if p.prefix else (setting if n else None),
+            )
+            for n, p in enumerate(inner)
+        ]
     seps = [m for m in _SEPARATOR.finditer(masked, start, end) if m.end() < end]
     if not seps or len(seps) > 4 * MAX_RUN:
         return [_Piece(start, end)]
@@ -963,7 +995,11 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         first = masked[start : run[0].start()]
         items = [masked[a.end() : b.start()] for a, b in itertools.pairwise(run)]
         last_words = _words(last)
-        ok = verb_mode and joined and bool(_PREDICATE_VERB.search(first))
+        # "seeking to maintain or improve physical function": verbs sharing one object are one claim
+        shared_object = bool(re.search(r"\bto\s+[\w-]+\s*$", first)) or bool(
+            _PREDICATE_VERB.fullmatch((_words(first) or [""])[-1])
+        )
+        ok = verb_mode and joined and bool(_PREDICATE_VERB.search(first)) and not shared_object
         if not ok:
             finite = _FINITE.search(last)
             own_last = _words(last[: finite.start()]) if finite else last_words
@@ -1161,6 +1197,9 @@ _BELIEF = re.compile(
 )
 _ADVICE = re.compile(
     r"^(?:you|we) (?:should|must|need to|can (?:also )?(?:try|ask|book))\b"
+    # advice put as a statement: "understanding effective treatment options is crucial for recovery"
+    r"|^(?:[^,]*,\s*)?(?:understanding|knowing|getting|seeking|finding|choosing|having|learning)\b[^.]{0,80}?"
+    r"\b(?:is|are) (?:crucial|essential|vital|key|important)\b"
     r"|\bit(?: is|['’]s) (?:very |really |so |especially )?(?:important|essential|vital|crucial) "
     r"(?:that|to)\b",
     re.IGNORECASE,
