@@ -436,3 +436,16 @@ def test_a_fronted_whether_phrase_and_verbs_sharing_an_object_are_not_split() ->
         "Whether for rehabilitation after injury or ongoing fitness maintenance, aquatic therapy offers "
         "significant benefits for senior women.",
     ]
+
+
+def test_an_effect_on_a_named_mechanism_is_a_mechanism_claim() -> None:
+    # motherapy_low_back_pain.md, lines 50-58 ("### 3. Massage Therapy" and its "**Effects:**" list)
+    text = (
+        "# Lower Back Pain Relief\n\n### 3. Massage Therapy\n\n"
+        "Therapeutic massage provides both short and long-term benefits for back pain.\n\n**Effects:**\n"
+        "- Reduces muscle tension and spasm\n- Improves circulation\n"
+        "- Releases endorphins (natural pain relievers)\n- Promotes relaxation\n"
+    )
+    claims = by_quote(draft(text))
+    assert claims["Improves circulation"].text == "Massage therapy improves circulation."
+    assert claims["Improves circulation"].kind == "mechanism"

@@ -461,7 +461,9 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
             scores["safety"] = scores["etiology"]
         scores["etiology"] = 0
         if not scores["efficacy"] and _effect_of_intervention(text, topic):
-            scores["efficacy"] = 1  # the weakest cue: any named mechanism or harm outweighs it
+            # the weakest cue: any named mechanism or harm outweighs it, even at the same score ("Massage
+            # therapy improves circulation" is how it works, a mechanism)
+            scores["efficacy"] = 1 if not (scores["mechanism"] or scores["safety"]) else 0
     elif scores["etiology"]:
         # A causal sentence that names no treatment ("tight muscles can limit your range of motion") is about
         # a condition's causes: not a benefit of the treatment, nor how the treatment works.
