@@ -449,3 +449,12 @@ def test_an_effect_on_a_named_mechanism_is_a_mechanism_claim() -> None:
     claims = by_quote(draft(text))
     assert claims["Improves circulation"].text == "Massage therapy improves circulation."
     assert claims["Improves circulation"].kind == "mechanism"
+
+
+def test_who_may_practise_after_what_training_is_an_other_fact() -> None:
+    # acubyang_dry_needling.md, line 22
+    claims = draft(
+        "# Trigger Point Dry Needling\n\n"
+        "Some PT's are able to practice dry needling after taking a brief course.\n"
+    )
+    assert [c.kind for c in claims] == ["other"]

@@ -226,6 +226,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:widely|commonly|increasingly|now) used\b|\bused (?:in|by) (?:many|most|millions)\b", 2),
         # who may practise: "it's legal for Physical Therapists to practice dry needling", licences, exams
         (r"\b(?:il)?legal(?:ly)?\b|\blicen[cs]ed?\b|\blicensure\b|\bboard exams?\b", 2),
+        (r"\b(?:able|allowed|permitted|qualified|certified|trained) to practi[cs]e\b", 2),
         (r"\bfda\b|(?<!auto )(?<!-)\bregulat(?:ed|ion|ions|ory|ors?)\b|\binsurance\b|\breimburs\w*", 2),
         (r"\bcosts?\b", 2),
         (r"\brelapses?\b|\brate of improvement\b", 2),
@@ -1203,7 +1204,7 @@ _ADVICE = re.compile(
     r"|^(?:[^,]*,\s*)?(?:understanding|knowing|getting|seeking|finding|choosing|having|learning)\b[^.]{0,80}?"
     r"\b(?:is|are) (?:crucial|essential|vital|key|important)\b"
     r"|\bit(?: is|['’]s) (?:very |really |so |especially )?(?:important|essential|vital|crucial) "
-    r"(?:that|to)\b",
+    r"(?:that|to)\b|\bit is of (?:\w+ )?importance\b",
     re.IGNORECASE,
 )
 _RESEARCH_EXISTS = re.compile(
