@@ -8,9 +8,13 @@ second, while a missed claim is a gap the report hides. For each sentence:
 
 1. **Check-worthy?** (:func:`is_checkworthy`) — not a heading, question, instruction, call to action or text
    about the article; and either it cites a source, reports a finding, or carries a cue of
-   :data:`KIND_CUES`. Definitions and histories of a treatment, advice, beliefs the author reports ("You might
-   think …") and "studies have been conducted" are not claims; in a sentence of several clauses only that
-   clause is dropped ("You might think …, but research suggests …").
+   :data:`KIND_CUES`. Definitions, principles and histories of a treatment ("… involves the placement of …",
+   "Originating in China more than 2,000 years ago"), advice (also after a fronted condition or purpose, or
+   put as a statement: "understanding … is crucial"), the clinic describing its own service ("We can take a
+   break"), beliefs the author reports ("You might think …", "a widely held belief"), a concession that
+   names nothing and "studies have been conducted" are not claims; in a sentence of several clauses only that
+   clause is dropped ("You might think …, but research suggests …"), and a clause with no cue of its own
+   beside a cued one is a description of it.
 2. **Lists under a lead-in** — a sentence ending in ":" (or a short bold line) right above list items is
    their lead-in, found from ``Article.sentences`` alone. Each item becomes a claim carrying the lead's
    subject and verb ("Routine chiropractic care can improve" + "posture"); a lead that only names benefits or
@@ -18,10 +22,16 @@ second, while a missed claim is a gap the report hides. For each sentence:
    gives its subject (or the section's title) to items that bring their own verb ("Can help in migraines");
    an item that leads a list of its own ("Reduce pain in:") gives its verb to the items under it.
 3. **Atomic claims** — a sentence is cut into clauses (", but …", "; …", ", which …", ", leading to …",
-   ", after which …", a full stop a reader left inside a citation run) and each clause at a coordination of
-   distinct outcomes, conditions or predicates ("pain, anxiety, and depression"; "reduce pain, increase range
-   of motion, and accelerate healing"; "walking, standing, lifting or carrying have been associated with …").
-   A shared head naming one thing is not cut ("neck and back pain", "biochemical and mechanical changes").
+   ", after which …", a full stop a reader left inside a citation run; a participle of effect ", reducing
+   fear"; a purpose of effect "… knots in muscles to alleviate …"; a second predicate with its own modal
+   ", and can be …"; a new subject with its own verb ", water resistance strengthens …", ", and any junk …
+   is …") and each clause at a coordination of distinct outcomes, conditions or predicates ("pain, anxiety,
+   and depression"; "reduce pain, increase range of motion, and accelerate healing"; "walking, standing,
+   lifting or carrying have been associated with …"; predicate adjectives "safe and effective"; three or
+   more short phrases parted by commas, whatever their heads). A shared head naming one thing is not cut
+   ("neck and back pain", "biochemical and mechanical changes"), nor verbs sharing one object ("maintain or
+   improve physical function"), nor a fronted "whether … or …" phrase or subordinate clause, which every part
+   carries instead.
 4. **Kind** (:func:`claim_kind`) — the kind whose cues score highest; a causal cue in a sentence that names
    no intervention is about a condition's causes (``etiology``); prevalence, prognosis, costs and approvals
    are ``other``.
@@ -787,7 +797,7 @@ _TAKES_INFINITIVE = frozenset(
 )  # fmt: skip
 
 
-def _participle_breaks(masked: str) -> list[re.Match[str]]:
+def _more_breaks(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_PREDICATE_BREAK`; those of :data:`_NEXT_CLAUSE` after a clause with a verb of
     its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb of its own and do not
     continue a list of participles begun before them ("Benefits include reducing pain, improving sleep")."""
@@ -819,7 +829,7 @@ def _participle_breaks(masked: str) -> list[re.Match[str]]:
 def _clauses(masked: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     breaks = sorted(
-        [*_CLAUSE_BREAK.finditer(masked), *_participle_breaks(masked)], key=lambda m: (m.start(), -m.end())
+        [*_CLAUSE_BREAK.finditer(masked), *_more_breaks(masked)], key=lambda m: (m.start(), -m.end())
     )
     for match in breaks:
         if match.start() < start:
