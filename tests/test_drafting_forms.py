@@ -458,3 +458,27 @@ def test_who_may_practise_after_what_training_is_an_other_fact() -> None:
         "Some PT's are able to practice dry needling after taking a brief course.\n"
     )
     assert [c.kind for c in claims] == ["other"]
+
+
+def test_a_fronted_phrase_with_a_cue_of_its_own_is_a_claim_apart() -> None:
+    # proptgroup_dry_needling.md, line 3; pharmaguide_low_back_pain.md, line 18 (the second sentence, its
+    # citation left out); d_meaford_osteopathy.html, the first paragraph
+    needle = draft(
+        "# Dry needling\n\nUsing a thin, painless filament needle to penetrate the skin, we are able to "
+        "stimulate the exact spot that is causing you pain and impairment.\n"
+    )
+    assert [(c.quote, c.kind) for c in needle] == [
+        ("Using a thin, painless filament needle to penetrate the skin", "experience"),
+        ("we are able to stimulate the exact spot that is causing you pain and impairment.", "etiology"),
+    ]
+    prevalence = draft(
+        "# Low Back Pain\n\nWith an estimated prevalence of 15–30%, between 50% and 80% of people will "
+        "experience an episode of low back pain during their lifetime.\n"
+    )
+    assert (prevalence[0].quote, prevalence[0].kind) == ("With an estimated prevalence of 15–30%", "other")
+    techniques = draft(
+        "# Osteopathy\n\nUtilizing safe and gentle techniques, it supports the interdependent functionality "
+        "of the structural (bones and joints), myofascial (muscles and fascia), cranial (membranes and "
+        "fluids) and visceral (organs and related tissues) systems.\n"
+    )
+    assert [c.kind for c in techniques] == ["safety", "mechanism"]

@@ -797,11 +797,34 @@ _TAKES_INFINITIVE = frozenset(
 )  # fmt: skip
 
 
+# A fronted phrase that makes a claim of its own before the clause it sets ("Using a thin, painless filament
+# needle to penetrate the skin, we are able to stimulate …"; "Utilizing safe and gentle techniques, it
+# supports …"; "With an estimated prevalence of 15–30%, between 50% and 80% of people will …"): it ends at
+# the first comma followed by a clause with a verb of its own, and is cut off only when it carries a cue.
+_FRONTED_PHRASE = re.compile(r"\s*(?:using|utili[sz]ing|with)\b", re.IGNORECASE)
+_COMMA = re.compile(r",\s+")
+
+
+def _fronted_phrase_break(masked: str) -> list[re.Match[str]]:
+    if not _FRONTED_PHRASE.match(masked):
+        return []
+    for comma in _COMMA.finditer(masked):
+        following = re.split(r"[,;]", masked[comma.end() :], maxsplit=1)[0]
+        if (
+            _FINITE.search(following)
+            or _CLAUSE_VERB.search(following)
+            or re.match(r"(?:it|we|they|you|he|she|i|this|these)\s", following, re.IGNORECASE)
+        ):
+            phrase = _plain(masked[: comma.start()])
+            return [comma] if any(_scores(phrase).values()) else []
+    return []
+
+
 def _more_breaks(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_PREDICATE_BREAK`; those of :data:`_NEXT_CLAUSE` after a clause with a verb of
     its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb of its own and do not
     continue a list of participles begun before them ("Benefits include reducing pain, improving sleep")."""
-    found = list(_PREDICATE_BREAK.finditer(masked))
+    found = [*_PREDICATE_BREAK.finditer(masked), *_fronted_phrase_break(masked)]
     for match in _PURPOSE.finditer(masked):
         before = masked[: match.start()].rsplit(",", 1)[-1]
         previous = before.split()[-1].lower() if before.split() else ""
@@ -1274,7 +1297,8 @@ def _clinic_voice(plain: str) -> bool:
     if not _CLINIC_VOICE.match(plain) or _FINDING.search(plain):
         return False
     scores = _scores(plain)
-    return max(scores["efficacy"], scores["safety"], scores["mechanism"]) < 2
+    # "we are able to stimulate the exact spot that is causing you pain" names a mechanism: a claim
+    return scores["efficacy"] < 2 and not (scores["safety"] or scores["mechanism"])
 
 
 def _not_a_claim(plain: str) -> bool:
