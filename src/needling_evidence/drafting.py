@@ -769,7 +769,8 @@ _EFFECT_VERB_S = (
 )
 _NEXT_CLAUSE = re.compile(
     rf",\s+(?:and\s+)?(?=(?!(?:and|or|but|which|that|who|such|including|especially)\b)"
-    rf"(?:[a-z][\w’'-]*\s+){{1,3}}{_EFFECT_VERB_S}\s+\w)",
+    # the verb has an object ("…, lumbar supports and heat" is a list of nouns)
+    rf"(?:[a-z][\w’'-]*\s+){{1,3}}{_EFFECT_VERB_S}\s+(?!and\b|or\b)\w)",
     re.IGNORECASE,
 )
 _CLAUSE_VERB = re.compile(rf"\b(?:{_EFFECT_VERB_S}|can|may|will|is|are)\b", re.IGNORECASE)
