@@ -482,3 +482,18 @@ def test_a_fronted_phrase_with_a_cue_of_its_own_is_a_claim_apart() -> None:
         "fluids) and visceral (organs and related tissues) systems.\n"
     )
     assert [c.kind for c in techniques] == ["safety", "mechanism"]
+
+
+def test_a_comparison_is_checkable_and_a_list_in_a_fronted_phrase_is_its_setting() -> None:
+    # d_femaleposture_aquatic_therapy.md, "### Arthritis" and "### Post-Surgical Rehabilitation"
+    text = (
+        "# Aquatic Therapy for Seniors\n\n"
+        "Many arthritic women move more freely in water than anywhere else.\n\n"
+        "After hip, knee, or other surgeries, water exercise often begins earlier than land exercise, "
+        "speeding overall recovery.\n"
+    )
+    assert [c.quote for c in draft(text)] == [
+        "Many arthritic women move more freely in water than anywhere else.",
+        "After hip, knee, or other surgeries, water exercise often begins earlier than land exercise",
+        "speeding overall recovery.",
+    ]

@@ -242,6 +242,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\brelapses?\b|\brate of improvement\b", 2),
         (r"\bapproved\b|\bscope of practice\b|\bguidelines?\b|\brecommendations?\b", 3),
         (r"\bmore disability than\b", 2),
+        # a comparison is checkable, whatever it compares ("Many arthritic women move more freely in water
+        # than anywhere else"): the weakest cue, so any other kind named outweighs it
+        (r"\b(?:more|less|better|worse|faster|earlier|easier|greater|fewer)\b[^.;]{0,40}"
+         r"(?<!rather )\bthan\b", 1),
     ),
 }  # fmt: skip
 
@@ -1053,6 +1057,18 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             ok = last_ok and (first_ok or any(_is_outcome(_head(i)) or _names_change(i) for i in items))
             first_np = masked[_np_start(masked, start, run[0].start()) : run[0].start()]
             comma_list = False
+            fronted_list = (
+                bool(
+                    re.match(
+                        r"\s*(?:after|before|during|following|for|in|with|without|unlike)\s+\S",
+                        masked[start:],
+                        re.IGNORECASE,
+                    )
+                )
+                and _np_start(masked, start, run[0].start())
+                <= start + len(masked[start:].split(None, 1)[0]) + 1
+            )
+            # (the list's first item starts right after the fronted preposition)
             if not ok and joined and len(run) >= 2 and all(m.group().startswith(",") for m in run):
                 # three or more short phrases parted by commas, the last by ", and"/", or", name distinct
                 # things whatever their head words ("nerve damage, severe bruising, or punctured organs";
@@ -1060,9 +1076,12 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
                 # compound naming one thing ("neck and back pain") has no commas, and a comma after a fronted
                 # phrase ("By inserting a needle into trigger points, favorable …") is followed by no second
                 # comma. Not a range of alternatives ("You may feel nothing at all, a slight pinch, or …").
-                ok = comma_list = all(
-                    0 < len(_words(x)) <= 4 for x in [first_np, *items, " ".join(own_last)]
-                ) and not re.search(r"\b(?:nothing|something|anything|everything|none)\b", first_np, re.I)
+                # (not a list in a fronted phrase: "After hip, knee, or other surgeries, water exercise …")
+                ok = comma_list = (
+                    not fronted_list
+                    and all(0 < len(_words(x)) <= 4 for x in [first_np, *items, " ".join(own_last)])
+                    and not re.search(r"\b(?:nothing|something|anything|everything|none)\b", first_np, re.I)
+                )
             if finite:
                 # a coordinated subject ("walking, standing, lifting or carrying have been associated
                 # with …"): each item takes the predicate they share
