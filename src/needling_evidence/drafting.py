@@ -679,6 +679,9 @@ _LIST_STARTERS = re.compile(r"^(?:such as|including|like|e\.g\.|for example|espe
 _CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|because|if|when|while|although)\b", re.IGNORECASE)
 _VERB_FORM = re.compile(r"\b(?:\w+ed|is|are|was|were|can|may|will|has|have|had)\b", re.IGNORECASE)
 MAX_CONJUNCT_WORDS = 7
+_FRONTED_PREPOSITION = re.compile(
+    r"\s*(?:after|before|during|following|for|in|with|without|unlike)\s+", re.IGNORECASE
+)
 _FRONTED = re.compile(
     r"\s*(?:whether\b[^,;]*|(?:when|whenever|if|unless|although|though|while|because|since|once)\s+[^,;]*?"
     r"\b(?:\w+ed|is|are|was|were|has|have|had|can|may|will|does|do)\b[^,;]*),",
@@ -1057,18 +1060,11 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             ok = last_ok and (first_ok or any(_is_outcome(_head(i)) or _names_change(i) for i in items))
             first_np = masked[_np_start(masked, start, run[0].start()) : run[0].start()]
             comma_list = False
-            fronted_list = (
-                bool(
-                    re.match(
-                        r"\s*(?:after|before|during|following|for|in|with|without|unlike)\s+\S",
-                        masked[start:],
-                        re.IGNORECASE,
-                    )
-                )
-                and _np_start(masked, start, run[0].start())
-                <= start + len(masked[start:].split(None, 1)[0]) + 1
+            # the list's first item starts right after a fronted preposition ("After hip, knee, or …")
+            preposition = _FRONTED_PREPOSITION.match(masked, start, run[0].start())
+            fronted_list = bool(preposition) and _np_start(masked, start, run[0].start()) <= (
+                preposition.end() if preposition else start
             )
-            # (the list's first item starts right after the fronted preposition)
             if not ok and joined and len(run) >= 2 and all(m.group().startswith(",") for m in run):
                 # three or more short phrases parted by commas, the last by ", and"/", or", name distinct
                 # things whatever their head words ("nerve damage, severe bruising, or punctured organs";
