@@ -497,3 +497,20 @@ def test_a_comparison_is_checkable_and_a_list_in_a_fronted_phrase_is_its_setting
         "After hip, knee, or other surgeries, water exercise often begins earlier than land exercise",
         "speeding overall recovery.",
     ]
+
+
+def test_soreness_after_treatment_is_a_harm_but_a_condition_treated_is_a_benefit() -> None:
+    # acubyang_dry_needling.md, line 16 (the paragraph's first sentence); solaris_massage.md, lines 12-16
+    claims = draft(
+        "# Trigger Point Dry Needling\n\n"
+        "After a treatment, patients will feel soreness that typically lasts for 1-2 days.\n"
+    )
+    assert [c.kind for c in claims] == ["safety"]
+    managed = by_quote(
+        draft(
+            "# Massage Therapy\n\n## Massage for treatment of some disorders\n\n"
+            "Research indicates that massage and myotherapy are effective in managing: \n"
+            "- subacute/chronic low back pain\n- delayed onset muscle soreness (DOMS)\n"
+        )
+    )
+    assert managed["delayed onset muscle soreness (DOMS)"].kind == "efficacy"

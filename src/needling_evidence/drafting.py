@@ -80,7 +80,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:cause|causes|causing) (?:an? |any )?injur\w*", 2),
         (r"\binfections?\b", 1),
         (r"\bbleeding\b", 1),
-        (r"\bsore(?:ness)?\b", 1),
+        # soreness after a treatment is a side effect, however it is felt ("patients will feel soreness that
+        # typically lasts for 1-2 days"; "some mild muscle soreness for 24-48 hours following a treatment")
+        (r"\bsore(?:ness)?\b", 2),
         (r"\bharm(?:s|ful)?\b", 2),
         (r"\b(?:few|low|minimal|little|no|rare) risks?\b", 2),
         (r"\b(?:increased|higher) risk of\b", 2),
@@ -167,6 +169,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
         (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b", 2),
         (r"\b(?:useful|effective|successful) treatment\b", 2),
+        # "effective in managing delayed onset muscle soreness": the condition treated is not a harm
+        (r"\b(?:effective|useful|helpful|beneficial) (?:in|for) "
+         r"(?:managing|treating|reducing|relieving)\b", 2),
         (r"\btreatment (?:option |method )?for\b", 1),
         (r"\b(?:less|reduced|lower) pain\b", 2),
         (r"\bbring down\b", 1),
