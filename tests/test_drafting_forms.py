@@ -514,3 +514,39 @@ def test_soreness_after_treatment_is_a_harm_but_a_condition_treated_is_a_benefit
         )
     )
     assert managed["delayed onset muscle soreness (DOMS)"].kind == "efficacy"
+
+
+def test_a_fronted_concession_or_reason_is_asserted_and_a_claim_apart() -> None:
+    # d_lasara_shockwave_heel.html, "Are You a Candidate …?" and "How Long Will the Effects … Last?" (the
+    # page's line breaks inside sentences kept)
+    text = (
+        "# Shockwave Therapy\n\n"
+        "Although extracorporeal shockwave therapy is considered safe\n                    for most people, "
+        "some individuals should not receive\n                    shockwave therapy.\n\n"
+        "Because ESWT activates the\n                        body's natural healing process, it lasts longer "
+        "than\n                        treatments like medications, and you can enjoy the\n"
+        "                        results long-term.\n"
+    )
+    quotes = [" ".join((c.quote or "").split()) for c in draft(text)]
+    assert quotes[0] == "Although extracorporeal shockwave therapy is considered safe for most people"
+    assert quotes[1] == "some individuals should not receive shockwave therapy."
+    assert quotes[2] == "Because ESWT activates the body's natural healing process"
+
+
+def test_adjectives_after_offers_a_and_the_clause_kept_by_the_last_are_split() -> None:
+    # d_lasara_shockwave_heel.html, "What is Plantar Fasciitis & Heel Spurs Treatment?" (lines joined)
+    claims = draft(
+        "# Shockwave Therapy\n\n"
+        "Extracorporeal shockwave therapy (ESWT) at LaSara Medical Group offers a safe "
+        "and effective way to get you back on your feet. Shockwave therapy is a safe and non-invasive way to "
+        "restore mobility and reduce pain in your heel.\n"
+    )
+    assert [(c.quote, c.kind) for c in claims] == [
+        ("Extracorporeal shockwave therapy (ESWT) at LaSara Medical Group offers a safe", "safety"),
+        ("effective way to get you back on your feet.", "efficacy"),
+        ("Shockwave therapy is a safe", "safety"),
+        ("non-invasive way to restore mobility", "efficacy"),
+        ("reduce pain in your heel.", "efficacy"),
+    ]
+    assert claims[2].text == "Shockwave therapy is safe."
+    assert claims[4].text == "Shockwave therapy is a non-invasive way to reduce pain in your heel."

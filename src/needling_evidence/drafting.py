@@ -94,6 +94,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\breact(?:s|ion|ions)? to\b", 2),
         # a condition that rules a treatment out is a contraindication ("open wounds may preclude pool use")
         (r"\bprecludes?\b", 2),
+        # who should not have a treatment ("some individuals should not receive shockwave therapy"; "… may not
+        # be for you"): a contraindication
+        (r"\b(?:should|must) not (?:receive|have|undergo|use|get|be given)\b"
+         r"|\bnot (?:be )?(?:suitable|recommended|advised) for\b|\bmay not be (?:for|suitable)\b", 2),
         (r"\bdanger(?:s|ous)?\b|\bunsafe\b|\brisky\b|\bdamage\b", 2),  # "… but it can also be dangerous"
         (r"\b(?:can|may|could) (?:\w+ )?(?:or )?hurt\b", 1),
     ),
@@ -818,7 +822,22 @@ _FRONTED_PHRASE = re.compile(r"\s*(?:using|utili[sz]ing|with)\b", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
 
 
+# A fronted concession or reason is asserted, unlike a condition ("When …", "If …"): "Although extracorporeal
+# shockwave therapy is considered safe for most people, some individuals should not receive …"; "Because ESWT
+# activates the body's natural healing process, it lasts longer …"; "While some people may experience
+# immediate results, most notice improvement …". With a cue of its own it is a claim apart.
+_ASSERTED_FRONT = re.compile(
+    r"\s*(?:although|though|even though|while|whereas|because|since)\s+[^,;]*?"
+    r"\b(?:\w+ed|is|are|was|were|has|have|had|can|may|might|will|does|do|[a-z]+[^s\W]s)\b[^,;]*(?P<comma>,\s+)",
+    re.IGNORECASE,
+)
+
+
 def _fronted_phrase_break(masked: str) -> list[re.Match[str]]:
+    asserted = _ASSERTED_FRONT.match(masked)
+    if asserted and any(_scores(_plain(masked[: asserted.start("comma")])).values()):
+        comma = _COMMA.match(masked, asserted.start("comma"))
+        return [comma] if comma else []
     if not _FRONTED_PHRASE.match(masked):
         return []
     for comma in _COMMA.finditer(masked):
@@ -1200,11 +1219,18 @@ _DEGREE = (
     r"totally|entirely|an?)\s+)*"
 )
 _ADJECTIVE_COORDINATION = re.compile(
-    rf"\b(?:is|are|be|feel|feels|felt|seem|seems|remain|remains|was|were)\s+{_DEGREE}"
+    # after a copula or "feel", or an article after "offers"/"provides" ("offers a safe and effective way")
+    rf"(?:\b(?:is|are|be|feel|feels|felt|seem|seems|remain|remains|was|were)\s+"
+    rf"|\b(?:offers?|provides?)\s+(?:a|an)\s+){_DEGREE}"
     rf"(?P<first>{_PREDICATE_ADJECTIVE})(?P<middle>(?:\s*,\s*{_DEGREE}{_PREDICATE_ADJECTIVE})*)\s*,?\s+"
     rf"(?:and|or)\s+(?P<last>{_DEGREE}(?:{_PREDICATE_ADJECTIVE}\b|without\b))",
     re.IGNORECASE,
 )
+
+
+# "Shockwave therapy is a safe" (the first of "a safe and non-invasive way …"): the article belongs to the
+# noun the last adjective keeps, so the rewrite of the first drops it.
+_LONE_ARTICLE = re.compile(rf"\b(is|are) an? ({_PREDICATE_ADJECTIVE})$", re.IGNORECASE)
 
 
 def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
@@ -1221,7 +1247,13 @@ def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
     for middle in re.finditer(r"[^,]+", masked[offset : match.end("middle")]):
         if middle.group().strip():
             pieces.append(_Piece(offset + middle.start(), offset + middle.end(), prefix))
-    pieces.append(_Piece(match.start("last"), end, prefix))
+    # the last adjective keeps the rest of the clause, itself split at a coordination ("non-invasive way to
+    # restore mobility and reduce pain in your heel"), each part carrying the clause's subject
+    for n, inner in enumerate(_conjuncts(masked, match.start("last"), end)):
+        if n == 0 or inner.prefix is None:
+            pieces.append(dataclasses.replace(inner, prefix=prefix))
+        else:
+            pieces.append(dataclasses.replace(inner, subject=prefix))
     return pieces
 
 
@@ -1545,6 +1577,10 @@ def _draft_sentence(
         if own.lower().startswith("to ") and carried.lower().endswith(" to"):
             carried = carried[:-3]
         carried = re.sub(r"\s+both$", "", carried)  # "people often feel both" + "alert"
+        if piece.prefix is None:
+            own = _LONE_ARTICLE.sub(r"\1 \2", own)  # "is a safe" → "is safe"
+        if re.search(r"\ba$", carried) and re.match(r"[aeiou]", own, re.IGNORECASE):
+            carried = carried[:-1] + "an"  # "offers a" + "effective way …" → "offers an effective way …"
         text = f"{carried} {own}" if carried else own
         if piece.subject:
             text = _with_subject(_plain(masked[piece.subject[0] : piece.subject[1]]), text)
