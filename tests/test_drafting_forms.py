@@ -550,3 +550,21 @@ def test_adjectives_after_offers_a_and_the_clause_kept_by_the_last_are_split() -
     ]
     assert claims[2].text == "Shockwave therapy is safe."
     assert claims[4].text == "Shockwave therapy is a non-invasive way to reduce pain in your heel."
+
+
+def test_a_second_predicate_with_a_modal_and_a_conditions_burden_are_claims() -> None:
+    # d_lasara_shockwave_heel.html, the first paragraph (its line breaks kept) and the second paragraph's
+    # fourth sentence
+    text = (
+        "# Shockwave Therapy\n\nHeel pain can range from mildly uncomfortable to debilitating\n"
+        "                and can severely affect your quality of life and ability to stay\n"
+        "                active.\n\nBoth conditions can negatively impact your mobility\n"
+        "                and comfort levels.\n"
+    )
+    claims = draft(text)
+    assert [" ".join(c.text.split()) for c in claims] == [
+        "Heel pain can range from mildly uncomfortable to debilitating.",
+        "Heel pain can severely affect your quality of life and ability to stay active.",
+        "Both conditions can negatively impact your mobility and comfort levels.",
+    ]
+    assert [c.kind for c in claims][1:] == ["other", "other"]

@@ -241,7 +241,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # what a condition is like across people: "a common type of headache", "occurs frequently",
         # "significantly impairs their quality of life"; how widely a treatment is used
         (r"\b(?:is|are) (?:a |an )?(?:very |fairly |relatively )?(?:common|rare|uncommon)\b", 3),
-        (r"\boccurs? (?:frequently|often|rarely|commonly)\b|\bimpairs? (?:\w+ )?quality of life\b", 2),
+        (r"\boccurs? (?:frequently|often|rarely|commonly)\b", 2),
+        # a condition's burden: "significantly impairs their quality of life", "can severely affect your
+        # quality of life", "can negatively impact your mobility"
+        (r"\b(?:impair|affect|impact|limit|interfere with)s?\s+(?:\w+\s+){0,2}?"
+         r"(?:quality of life|daily (?:life|activities)|mobility|ability to)\b", 2),
         (r"\b(?:widely|commonly|increasingly|now) used\b|\bused (?:in|by) (?:many|most|millions)\b", 2),
         # who may practise: "it's legal for Physical Therapists to practice dry needling", licences, exams
         (r"\b(?:il)?legal(?:ly)?\b|\blicen[cs]ed?\b|\blicensure\b|\bboard exams?\b", 2),
@@ -762,7 +766,9 @@ _PARTICIPLE_WORD = re.compile(rf"\b(?:{_PARTICIPLE_STEMS})ing\b", re.IGNORECASE)
 # A predicate joined with its own modal ("…, and can be equally effective"; "…, and therefore can take time
 # to have an effect") or a trailing concession ("…, although it may vary …") is a claim apart.
 _PREDICATE_BREAK = re.compile(
-    r",\s+(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:can|may|might|could|will|often|usually)\s)"
+    # (with or without the comma: "… to debilitating and can severely affect your quality of life")
+    r"(?:,\s+|(?<=\w)\s+)(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:can|may|might|could|will)\s)"
+    r"|,\s+(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:often|usually)\s)"
     r"|,\s+(?=(?:although|though|even though)\s)"
     # a consequence addressed to the reader ("…, so it's very important that you communicate …"): advice
     r"|,\s+(?=so\s+(?:it['’]s|it is|you|we|make sure|please)\b)"
