@@ -568,3 +568,13 @@ def test_a_second_predicate_with_a_modal_and_a_conditions_burden_are_claims() ->
         "Both conditions can negatively impact your mobility and comfort levels.",
     ]
     assert [c.kind for c in claims][1:] == ["other", "other"]
+
+
+def test_a_titles_body_and_condition_words_name_no_intervention() -> None:
+    # d_lasara_shockwave_heel.html: its title and the first paragraph's second sentence; what causes a
+    # condition is etiology, not a harm of the treatment the title names
+    claims = draft(
+        "# Shockwave Therapy for Heel Spurs & Plantar Fasciitis\n\n"
+        "Several different disorders can cause heel problems.\n"
+    )
+    assert [c.kind for c in claims] == ["etiology"]

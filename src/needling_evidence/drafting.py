@@ -283,6 +283,9 @@ _TITLE_STOPWORDS = frozenset(
         "low", "lower", "back", "neck", "knee", "shoulder", "hip", "spine", "spinal", "chronic", "acute",
         "relief", "science", "impacts", "hidden", "cause", "causes", "things", "know", "health", "purposes",
         "evidence-based", "treatments", "actually", "work", "alignment", "posture", "overview", "that",
+        # more body parts ("Shockwave Therapy for Heel Spurs & Plantar Fasciitis": "heel" names no treatment)
+        "heel", "heels", "foot", "feet", "ankle", "wrist", "elbow", "hand", "arm", "leg", "legs", "jaw",
+        "head",
     }
 )  # fmt: skip
 
@@ -619,7 +622,15 @@ _PROPER_FIRST_WORDS = frozenset({"Achilles", "Bell's", "Bell’s", "Osgood-Schla
 
 def _topic_words(article: Article) -> tuple[str, ...]:
     title = _plain(article.title or "").lower()
-    return tuple(w for w in re.findall(r"[a-z][a-z'-]+", title) if w not in _TITLE_STOPWORDS and len(w) > 2)
+    return tuple(
+        w
+        for w in re.findall(r"[a-z][a-z'-]+", title)
+        if w not in _TITLE_STOPWORDS and len(w) > 2 and not _CONDITION_WORD.fullmatch(w)
+    )
+
+
+# A title's condition words ("fasciitis", "arthrosis", "fibromyalgia") name no intervention.
+_CONDITION_WORD = re.compile(r"\w+(?:itis|osis|algia|pathy)|spurs?|plantar")
 
 
 # --- atomic pieces: clauses and conjuncts, each a span of the sentence -----------------------------------
