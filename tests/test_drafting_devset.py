@@ -17,13 +17,20 @@ from needling_evidence.model import CLAIM_KINDS, Claim
 
 DEVSET = Path(__file__).parent / "data" / "devset"
 DEV_ARTICLES = [
+    "acubyang_dry_needling.md",
     "casvalrem_acupuncture.html",
+    "cochrane_acupuncture_tension_headache.txt",
+    "d_acupofgreen_acupuncture_faq.html",
+    "d_femaleposture_aquatic_therapy.md",
+    "d_lasara_shockwave_heel.html",
+    "d_meaford_osteopathy.html",
     "lucifit_cupping.md",
     "lucifit_dry_needling.md",
     "lucifit_lymphatic_drainage.md",
     "motherapy_low_back_pain.md",
     "nccih_massage_overview.md",
     "nccih_massage_tips.md",
+    "onemg_back_pain.md",
     "pharmaguide_low_back_pain.md",
     "proptgroup_dry_needling.md",
     "smartrehab_back_pain.html",

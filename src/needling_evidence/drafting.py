@@ -8,9 +8,13 @@ second, while a missed claim is a gap the report hides. For each sentence:
 
 1. **Check-worthy?** (:func:`is_checkworthy`) — not a heading, question, instruction, call to action or text
    about the article; and either it cites a source, reports a finding, or carries a cue of
-   :data:`KIND_CUES`. Definitions and histories of a treatment, advice, beliefs the author reports ("You might
-   think …") and "studies have been conducted" are not claims; in a sentence of several clauses only that
-   clause is dropped ("You might think …, but research suggests …").
+   :data:`KIND_CUES`. Definitions, principles and histories of a treatment ("… involves the placement of …",
+   "Originating in China more than 2,000 years ago"), advice (also after a fronted condition or purpose, or
+   put as a statement: "understanding … is crucial"), the clinic describing its own service ("We can take a
+   break"), beliefs the author reports ("You might think …", "a widely held belief"), a concession that
+   names nothing and "studies have been conducted" are not claims; in a sentence of several clauses only that
+   clause is dropped ("You might think …, but research suggests …"), and a clause with no cue of its own
+   beside a cued one is a description of it.
 2. **Lists under a lead-in** — a sentence ending in ":" (or a short bold line) right above list items is
    their lead-in, found from ``Article.sentences`` alone. Each item becomes a claim carrying the lead's
    subject and verb ("Routine chiropractic care can improve" + "posture"); a lead that only names benefits or
@@ -18,10 +22,16 @@ second, while a missed claim is a gap the report hides. For each sentence:
    gives its subject (or the section's title) to items that bring their own verb ("Can help in migraines");
    an item that leads a list of its own ("Reduce pain in:") gives its verb to the items under it.
 3. **Atomic claims** — a sentence is cut into clauses (", but …", "; …", ", which …", ", leading to …",
-   ", after which …", a full stop a reader left inside a citation run) and each clause at a coordination of
-   distinct outcomes, conditions or predicates ("pain, anxiety, and depression"; "reduce pain, increase range
-   of motion, and accelerate healing"; "walking, standing, lifting or carrying have been associated with …").
-   A shared head naming one thing is not cut ("neck and back pain", "biochemical and mechanical changes").
+   ", after which …", a full stop a reader left inside a citation run; a participle of effect ", reducing
+   fear"; a purpose of effect "… knots in muscles to alleviate …"; a second predicate with its own modal
+   ", and can be …"; a new subject with its own verb ", water resistance strengthens …", ", and any junk …
+   is …") and each clause at a coordination of distinct outcomes, conditions or predicates ("pain, anxiety,
+   and depression"; "reduce pain, increase range of motion, and accelerate healing"; "walking, standing,
+   lifting or carrying have been associated with …"; predicate adjectives "safe and effective"; three or
+   more short phrases parted by commas, whatever their heads). A shared head naming one thing is not cut
+   ("neck and back pain", "biochemical and mechanical changes"), nor verbs sharing one object ("maintain or
+   improve physical function"), nor a fronted "whether … or …" phrase or subordinate clause, which every part
+   carries instead.
 4. **Kind** (:func:`claim_kind`) — the kind whose cues score highest; a causal cue in a sentence that names
    no intervention is about a condition's causes (``etiology``); prevalence, prognosis, costs and approvals
    are ``other``.
@@ -67,19 +77,34 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bsterile\b", 1),
         (r"\bburns?\b", 2),
         (r"\bbruis\w*", 1),
-        (r"\bcan cause (?:an? )?injur\w*", 2),
+        (r"\b(?:cause|causes|causing) (?:an? |any )?injur\w*", 2),
         (r"\binfections?\b", 1),
         (r"\bbleeding\b", 1),
-        (r"\bsore(?:ness)?\b", 1),
+        # soreness after a treatment is a side effect, however it is felt ("patients will feel soreness that
+        # typically lasts for 1-2 days"; "some mild muscle soreness for 24-48 hours following a treatment")
+        (r"\bsore(?:ness)?\b", 2),
         (r"\bharm(?:s|ful)?\b", 2),
         (r"\b(?:few|low|minimal|little|no|rare) risks?\b", 2),
         (r"\b(?:increased|higher) risk of\b", 2),
         (r"\bprecautions?\b", 2),
         (r"\b(?:reported cases|case reports?)\b", 2),
+        # harms named without "risk" or "side effect" ("many accidents occur", "wet floors are slipping
+        # hazards", "you can become dehydrated", "some people react to chlorinated pools", "complications")
+        (r"\b(?:accidents?|hazards?|hazardous|complications?|dehydrat\w*|allerg\w*|irritat\w*)\b", 2),
+        (r"\breact(?:s|ion|ions)? to\b", 2),
+        # a condition that rules a treatment out is a contraindication ("open wounds may preclude pool use")
+        (r"\bprecludes?\b", 2),
+        # who should not have a treatment ("some individuals should not receive shockwave therapy"; "… may not
+        # be for you"): a contraindication
+        (r"\b(?:should|must) not (?:receive|have|undergo|use|get|be given)\b"
+         r"|\bnot (?:be )?(?:suitable|recommended|advised) for\b|\bmay not be (?:for|suitable)\b", 2),
+        (r"\bdanger(?:s|ous)?\b|\bunsafe\b|\brisky\b|\bdamage\b", 2),  # "… but it can also be dangerous"
+        (r"\b(?:can|may|could) (?:\w+ )?(?:or )?hurt\b", 1),
     ),
     "experience": (
         (r"\bpainless\b", 2),
         (r"\bdiscomfort\b", 1),
+        (r"\b(?:un)?comfortable\b", 1),  # "may be uncomfortable for gentler activity"
         (r"\b(?:you|patients?|people|many|some|they|runners)\b[^.;:]{0,40}"
          r"\b(?:feel|feels|felt|report|notice)\b", 2),
         (r"\bfeels? (?:a|an|sore|better|worse|\w+er)\b", 1),
@@ -94,15 +119,16 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     ),
     "mechanism": (
         (r"\bblood (?:vessels?|flow|circulation|supply)\b", 2),
-        (r"\bcirculation\b", 1),
+        (r"\bcirculat(?:ion|es?|ing)\b", 1),
         (r"\boxygen\b", 1),
         (r"\bnerv(?:e|es|ous)\b", 1),
         (r"\bnervous system\b", 2),
         (r"\b(?:pain |mechano)?receptors?\b", 2),
         (r"\bendorphins?\b", 2),
         (r"\brelease of\b", 1),
+        (r"\breleas(?:e|es|ing) (?:\w+ )?(?:tension|knots?|trigger points?|tight\w*|muscles?|fascia)\b", 2),
         (r"\btwitch response\b", 2),
-        (r"\binflammatory response\b", 2),
+        (r"\b(?:inflammatory|immune|natural|healing|stress) response\b", 2),  # "the body's natural response"
         (r"\bmuscle (?:tension|relaxation|fibers|fibres)\b", 1),
         (r"\brelax(?:es|ation|ed)?\b", 1),
         (r"\bhealing\b", 1),
@@ -147,6 +173,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
         (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b", 2),
         (r"\b(?:useful|effective|successful) treatment\b", 2),
+        # "effective in managing delayed onset muscle soreness": the condition treated is not a harm
+        (r"\b(?:effective|useful|helpful|beneficial) (?:in|for) "
+         r"(?:managing|treating|reducing|relieving)\b", 2),
         (r"\btreatment (?:option |method )?for\b", 1),
         (r"\b(?:less|reduced|lower) pain\b", 2),
         (r"\bbring down\b", 1),
@@ -159,14 +188,30 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbeneficial\b", 2),
         (r"\b(?:management|treatment) of\b", 1),
         (r"\bimprovement\b", 1),
+        # a benefit counted in treatments is the treatment's ("most notice improvement within three to five
+        # treatments"); without one, "improvement occurs within 6 weeks" is prognosis
+        (r"\b(?:improvement|results?)\b[^.;]{0,40}\b(?:treatments|sessions|visits)\b", 2),
+        # strengthening and building a capacity are promised benefits whatever they act on ("strengthens hip
+        # muscles", "builds confidence that can transfer to land activities")
+        (r"\bstrengthen(?:s|ed|ing)?\b"
+         r"|\bbuilds? (?:\w+ )?(?:strength|confidence|endurance|awareness|muscle)", 2),
+        (r"\b(?:better|improved|greater) (?:\w+ )?"
+         r"(?:patterns?|function|balance|sleep|breath\w*|energy|mood)\b", 2),
         (r"\bbest for\b", 2),
-        (r"\b(?:evidence|research)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|preliminary|conflicting|promising|"
-         r"inconsistent|definitive|not enough|strong)\b", 2),
+        # a trial's result in counts ("Headache frequency halved in 52 of 100 participants …")
+        (r"\b\d+ (?:of|out of) \d+ (?:participants|patients|people|subjects)\b", 2),
+        (r"\b(?:evidence|research|studies|trials)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|preliminary|"
+         r"conflicting|promising|inconsistent|definitive|not enough|strong|small|few|weak|insufficient|"
+         r"scarce|sparse)\b", 2),
+        # "did not have an effect on sleep disturbance", "can take time to have an effect"
+        (r"\b(?:have|has|had|take|takes|show|shows|showed)\s+(?:an?\s+|no\s+|any\s+)?(?:\w+\s+)?"
+         r"effects?\b", 2),
     ),
     "etiology": (
         (r"(?<!root )(?<!the )\bcaus(?:e|es|ed|ing)\b(?! of)", 2),
         (r"\b(?:lead|leads|leading) to\b", 1),
         (r"\bresult(?:s|ed)? in\b", 1),
+        (r"\b(?:may|can|will|could) result\b", 2),  # "When the Qi is obstructed, pain or disease may result."
         (r"\bcontribut\w* to\b", 1),
         (r"\brisk (?:for|of)\b", 1),
         (r"\bcan (?:also )?(?:limit|alter|place|trigger)\b", 2),
@@ -174,6 +219,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\baccumulation\b", 1),
         (r"\brisk factors?\b|\bfactors\b[^.;]{0,40}\b(?:risk|associated)\b", 3),
         (r"\bassociated with\b", 1),
+        # risk in words ("Women are more prone to developing back pain"; "can increase the likelihood of
+        # developing pain")
+        (r"\b(?:prone|susceptible|predisposed) to\b|\blikelihood of\b"
+         r"|\bchances? (?:of|to) (?:develop|get|suffer)", 2),
         (r"\b(?:has|have) been associated with\b", 2),
         (r"\bcausative\b", 2),
         (r"\bplays? an? (?:major |key |important )?role\b", 2),
@@ -187,11 +236,29 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "other": (
         (r"\d\s*%\s+of\b|\bper ?cent of\b", 3),  # a share of people or cases ("80% of adults")
         (r"\bprevalence\b|\bincidence\b|\bprognosis\b|\blifetime\b", 3),
-        (r"\bleading causes?\b|\bmost common\b", 3),
+        (r"\bleading causes?\b|\bmost common(?:ly)?\b", 3),
+        # who regulates or pays: "The FDA requires …", "often covered by insurance"
+        # what a condition is like across people: "a common type of headache", "occurs frequently",
+        # "significantly impairs their quality of life"; how widely a treatment is used
+        (r"\b(?:is|are) (?:a |an )?(?:very |fairly |relatively )?(?:common|rare|uncommon)\b", 3),
+        (r"\boccurs? (?:frequently|often|rarely|commonly)\b", 2),
+        # a condition's burden: "significantly impairs their quality of life", "can severely affect your
+        # quality of life", "can negatively impact your mobility"
+        (r"\b(?:impair|affect|impact|limit|interfere with)s?\s+(?:\w+\s+){0,2}?"
+         r"(?:quality of life|daily (?:life|activities)|mobility|ability to)\b", 2),
+        (r"\b(?:widely|commonly|increasingly|now) used\b|\bused (?:in|by) (?:many|most|millions)\b", 2),
+        # who may practise: "it's legal for Physical Therapists to practice dry needling", licences, exams
+        (r"\b(?:il)?legal(?:ly)?\b|\blicen[cs]ed?\b|\blicensure\b|\bboard exams?\b", 2),
+        (r"\b(?:able|allowed|permitted|qualified|certified|trained) to practi[cs]e\b", 2),
+        (r"\bfda\b|(?<!auto )(?<!-)\bregulat(?:ed|ion|ions|ory|ors?)\b|\binsurance\b|\breimburs\w*", 2),
         (r"\bcosts?\b", 2),
         (r"\brelapses?\b|\brate of improvement\b", 2),
         (r"\bapproved\b|\bscope of practice\b|\bguidelines?\b|\brecommendations?\b", 3),
         (r"\bmore disability than\b", 2),
+        # a comparison is checkable, whatever it compares ("Many arthritic women move more freely in water
+        # than anywhere else"): the weakest cue, so any other kind named outweighs it
+        (r"\b(?:more|less|better|worse|faster|earlier|easier|greater|fewer)\b[^.;]{0,40}"
+         r"(?<!rather )\bthan\b", 1),
     ),
 }  # fmt: skip
 
@@ -205,7 +272,7 @@ _EFFECT_VERBS = (
 # about a condition's causes (etiology); the article's title adds its own words (see _topic_words).
 _INTERVENTION_WORDS = (
     "needl|therapy|treatment|technique|procedure|inser|rolling|roller|massage|heat|warmth|ice|cold|wrap|"
-    "stretch|acupunct|taping|injection|medication|intervention|manipulation"
+    "stretch|acupunct|taping|injection|medication|intervention|manipulation|pain-?killer|analgesic|drug"
 )
 _TITLE_STOPWORDS = frozenset(
     {
@@ -216,6 +283,9 @@ _TITLE_STOPWORDS = frozenset(
         "low", "lower", "back", "neck", "knee", "shoulder", "hip", "spine", "spinal", "chronic", "acute",
         "relief", "science", "impacts", "hidden", "cause", "causes", "things", "know", "health", "purposes",
         "evidence-based", "treatments", "actually", "work", "alignment", "posture", "overview", "that",
+        # more body parts ("Shockwave Therapy for Heel Spurs & Plantar Fasciitis": "heel" names no treatment)
+        "heel", "heels", "foot", "feet", "ankle", "wrist", "elbow", "hand", "arm", "leg", "legs", "jaw",
+        "head",
     }
 )  # fmt: skip
 
@@ -223,10 +293,21 @@ _TITLE_STOPWORDS = frozenset(
 _IMPERATIVE_START = re.compile(
     r"^(?:discuss|speak|ask|call|contact|book|try|keep|see|stop|place|roll|use|never|don['’]t|do not|avoid|"
     r"make|take|let|consult|click|read|learn|find out|schedule|visit|apply|put|remember|check|follow|join|"
-    r"subscribe|share|start|sign up|download|talk|get in touch)\b",
+    r"subscribe|share|start|sign up|download|talk|get in touch|"
+    # instructions of patient pages ("Begin with shorter sessions …", "Drink water before and after pool
+    # sessions.", "Work with instructors on proper form.", "…, focus on exercises that …"); no verb of effect,
+    # which starts a benefit list's items ("Reduce pain")
+    r"begin|focus|seek|drink|eat|wear|rest|ensure|consider|choose|stay|practi[cs]e|perform|sit|stand|lift|"
+    r"bend|breathe|moisturi[sz]e|feel free|work with|do not|be sure|go)\b",
     re.IGNORECASE,
 )
-_CONDITIONAL_IMPERATIVE = re.compile(r"^if\b[^.]*?,\s*(?:" + _IMPERATIVE_START.pattern[4:], re.IGNORECASE)
+# An instruction after a fronted condition or purpose ("If you …, book …"; "To address back pain while working
+# with a physiotherapist, focus on exercises …"; "When …, avoid …").
+_CONDITIONAL_IMPERATIVE = re.compile(
+    r"^(?:if|when|whenever|before|after|while|once|to|for best results)\b[^.]*?,\s*(?:"
+    + _IMPERATIVE_START.pattern[4:],
+    re.IGNORECASE,
+)
 _META = re.compile(
     r"\b(?:this|our|the following) (?:article|post|guide|blog|page)\b|\bwe will (?:discuss|explain|look)\b|"
     r"\bread on\b",
@@ -270,7 +351,9 @@ _REPORTING_CLAUSE = re.compile(r"^.*\b(?:that|whether)\s+", re.IGNORECASE)
 # "It also speeds recovery …": an adverb may stand between the pronoun and its verb, and any effect verb
 # ("speeds", "lowers") says the sentence is about the same subject.
 _LEADING_IT = re.compile(
-    rf"^It (?:(?:also|often|even|really|usually|only|still) )?(?:{_SUBJECT_VERBS}|(?:{_EFFECT_VERBS})s?)\b"
+    rf"^It (?:(?:also|often|even|really|usually|only|still) )?(?:{_SUBJECT_VERBS}|(?:{_EFFECT_VERBS})s?"
+    # any verb in the third person: "It provides …", "It uses …" say the same of their subject
+    r"|[a-z]{2,}(?<![su])s)\b"
 )
 
 
@@ -409,7 +492,9 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
             scores["safety"] = scores["etiology"]
         scores["etiology"] = 0
         if not scores["efficacy"] and _effect_of_intervention(text, topic):
-            scores["efficacy"] = 1  # the weakest cue: any named mechanism or harm outweighs it
+            # the weakest cue: any named mechanism or harm outweighs it, even at the same score ("Massage
+            # therapy improves circulation" is how it works, a mechanism)
+            scores["efficacy"] = 1 if not (scores["mechanism"] or scores["safety"]) else 0
     elif scores["etiology"]:
         # A causal sentence that names no treatment ("tight muscles can limit your range of motion") is about
         # a condition's causes: not a benefit of the treatment, nor how the treatment works.
@@ -537,7 +622,15 @@ _PROPER_FIRST_WORDS = frozenset({"Achilles", "Bell's", "Bell’s", "Osgood-Schla
 
 def _topic_words(article: Article) -> tuple[str, ...]:
     title = _plain(article.title or "").lower()
-    return tuple(w for w in re.findall(r"[a-z][a-z'-]+", title) if w not in _TITLE_STOPWORDS and len(w) > 2)
+    return tuple(
+        w
+        for w in re.findall(r"[a-z][a-z'-]+", title)
+        if w not in _TITLE_STOPWORDS and len(w) > 2 and not _CONDITION_WORD.fullmatch(w)
+    )
+
+
+# A title's condition words ("fasciitis", "arthrosis", "fibromyalgia") name no intervention.
+_CONDITION_WORD = re.compile(r"\w+(?:itis|osis|algia|pathy)|spurs?|plantar")
 
 
 # --- atomic pieces: clauses and conjuncts, each a span of the sentence -----------------------------------
@@ -567,7 +660,9 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<=\S)\s+(?=but\s+(?:did|does|do|is|are|was|were|has|have|had|may|can|not|no)\b)"
     r"|,\s+(?=and\s+(?:(?:up to|about|around|nearly|over|more than|less than|only)\s+)?\d)"
     r"|(?<=\S)\s+(?=which\s+(?:ultimately|then|in turn|also|further)\b)"
-    r"|,\s+(?=which\s+(?!is\b|are\b|was\b|were\b|means?\b|includes?\b))"
+    # (not "…, which showed that …": a study and what it found are one claim)
+    r"|,\s+(?=which\s+(?!is\b|are\b|was\b|were\b|means?\b|includes?\b|showed\b|found\b|suggested\b|"
+    r"reported\b|demonstrated\b|concluded\b))"
     r"|,\s+(?=(?:leading to|making (?:it|them|this)|resulting in|after which|causing)\b)"
     r"|,\s+(?=and\s+(?:(?:a|an|the|another|one)\s+)?(?:\d{4}\s+)?(?:study|review|trial|evaluation|survey|analysis)\b)",
     re.IGNORECASE,
@@ -608,6 +703,20 @@ _LIST_STARTERS = re.compile(r"^(?:such as|including|like|e\.g\.|for example|espe
 _CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|because|if|when|while|although)\b", re.IGNORECASE)
 _VERB_FORM = re.compile(r"\b(?:\w+ed|is|are|was|were|can|may|will|has|have|had)\b", re.IGNORECASE)
 MAX_CONJUNCT_WORDS = 7
+_FRONTED_PREPOSITION = re.compile(
+    r"\s*(?:after|before|during|following|for|in|with|without|unlike)\s+", re.IGNORECASE
+)
+_FRONTED = re.compile(
+    r"\s*(?:whether\b[^,;]*|(?:when|whenever|if|unless|although|though|while|because|since|once)\s+[^,;]*?"
+    r"\b(?:\w+ed|is|are|was|were|has|have|had|can|may|will|does|do)\b[^,;]*),",
+    re.IGNORECASE,
+)
+# A clause that opens with a subordinator and has its own verb before the first comma.
+_SUBORDINATE = re.compile(
+    r"\s*(?:when|whenever|if|unless|although|though|while|because|since|once|after|before|as)\s+[^,;]*?"
+    r"\b(?:\w+ed|is|are|was|were|has|have|had|can|may|will|does|do)\b[^,;]*$",
+    re.IGNORECASE,
+)
 # A "sentence" longer than this is a misread block (a pasted list, a run of names), not prose to split.
 MAX_SPLIT_CHARS = 3000
 
@@ -641,6 +750,7 @@ class _Piece:
     clause: tuple[int, int] | None = (
         None  # the clause it belongs to (for its kind when its own words name none)
     )
+    subject: tuple[int, int] | None = None  # a subject from the clause before ("…, and can be …")
 
 
 def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -652,9 +762,150 @@ def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A participle clause after a whole clause states a consequence, a claim of its own ("Falls in water don't
+# cause injury, reducing fear and allowing more confident movement practice"; "…, speeding overall
+# recovery"; "…, promoting healing"). Only participles of effect verbs: ", stretching, strengthening
+# exercises" is a list.
+_PARTICIPLE_STEMS = (
+    "reduc|increas|improv|promot|speed|creat|allow|enabl|provid|boost|lower|eas|reliev|prevent|accelerat|"
+    "restor|decreas|enhanc|giv|bring|mak|caus|lead|result"
+)
+_PARTICIPLE = re.compile(
+    rf",\s+(?=(?:thereby\s+|thus\s+|so\s+)?(?:{_PARTICIPLE_STEMS})ing\s+\w)", re.IGNORECASE
+)
+_PARTICIPLE_WORD = re.compile(rf"\b(?:{_PARTICIPLE_STEMS})ing\b", re.IGNORECASE)
+# A predicate joined with its own modal ("…, and can be equally effective"; "…, and therefore can take time
+# to have an effect") or a trailing concession ("…, although it may vary …") is a claim apart.
+_PREDICATE_BREAK = re.compile(
+    # (with or without the comma: "… to debilitating and can severely affect your quality of life")
+    r"(?:,\s+|(?<=\w)\s+)(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:can|may|might|could|will)\s)"
+    r"|,\s+(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:often|usually)\s)"
+    r"|,\s+(?=(?:although|though|even though)\s)"
+    # a consequence addressed to the reader ("…, so it's very important that you communicate …"): advice
+    r"|,\s+(?=so\s+(?:it['’]s|it is|you|we|make sure|please)\b)"
+    r"|,\s+(?=and\s+you\s+(?:can|should|may|will|need|might)\b)"  # "…, and you can build from there"
+    # "and" before a new subject with its own verb ("…, and any junk from the inflammatory response is now
+    # just stuck in the area"): a new clause
+    r"|,\s+(?=and\s+(?:the|any|this|these|those|that|your|its|their|a|an|most|some|many)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?(?:is|are|was|were|can|may|will|has|have)\s)",
+    re.IGNORECASE,
+)
+
+
+# Clauses with subjects of their own joined by commas ("Buoyancy reduces weight-bearing stress on painful
+# joints, water resistance strengthens muscles gently, and warmth relaxes tight tissues"): a comma (and
+# "and") before a short noun phrase and a verb of effect in the third person, after a clause with such a verb.
+_EFFECT_VERB_S = (
+    r"(?:alleviat|improv|reduc|reliev|restor|rebuild|increas|decreas|promot|stimulat|releas|remov|lower|eas|"
+    r"speed|strengthen|prevent|accelerat|boost|enhanc|help|support|treat|lessen|allow|provid|relax|caus|lead|"
+    r"build|requir|protect|trigger|limit)(?:es|s)"
+)
+_NEXT_CLAUSE = re.compile(
+    rf",\s+(?:and\s+)?(?=(?!(?:and|or|but|which|that|who|such|including|especially)\b)"
+    # the verb has an object ("…, lumbar supports and heat" is a list of nouns)
+    rf"(?:[a-z][\w’'-]*\s+){{1,3}}{_EFFECT_VERB_S}\s+(?!and\b|or\b)\w)",
+    re.IGNORECASE,
+)
+_CLAUSE_VERB = re.compile(rf"\b(?:{_EFFECT_VERB_S}|can|may|will|is|are)\b", re.IGNORECASE)
+
+
+# A purpose of effect after what a treatment does ("This technique releases tension and knots in muscles to
+# alleviate musculoskeletal pain"): how it works and what it achieves are two claims. Not after a verb that
+# takes the infinitive ("used to alleviate", "helps to reduce", "is thought to promote").
+_PURPOSE_VERBS = (
+    "alleviate|relieve|reduce|improve|ease|treat|prevent|promote|restore|increase|decrease|boost|speed|"
+    "enhance|stimulate|release|relax|strengthen|heal|lessen"
+)
+_PURPOSE = re.compile(rf"(?<=[a-z])\s+(?=(?:in order\s+)?to\s+(?:{_PURPOSE_VERBS})\b)", re.IGNORECASE)
+_PURPOSE_START = re.compile(rf"(?:in order\s+)?to\s+(?:{_PURPOSE_VERBS})\b", re.IGNORECASE)
+_TAKES_INFINITIVE = frozenset(
+    {
+        "used", "use", "uses", "help", "helps", "helped", "helping", "able", "thought", "designed", "shown",
+        "appear", "appears", "seem", "seems", "known", "likely", "aim", "aims", "want", "wants", "need",
+        "needs", "try", "tries", "way", "ways", "how", "going", "order", "is", "are", "was", "were", "be",
+        "been", "proven", "believed", "said", "claimed", "meant", "intended", "expected", "found",
+        "reported", "has", "have", "had", "tend", "tends", "continue", "continues", "goal", "aimed", "work",
+        "works", "act", "acts", "serve", "serves", "required", "recommended", "prescribed", "attempt",
+        "attempts", "ability",
+    }
+)  # fmt: skip
+
+
+# A fronted phrase that makes a claim of its own before the clause it sets ("Using a thin, painless filament
+# needle to penetrate the skin, we are able to stimulate …"; "Utilizing safe and gentle techniques, it
+# supports …"; "With an estimated prevalence of 15–30%, between 50% and 80% of people will …"): it ends at
+# the first comma followed by a clause with a verb of its own, and is cut off only when it carries a cue.
+_FRONTED_PHRASE = re.compile(r"\s*(?:using|utili[sz]ing|with)\b", re.IGNORECASE)
+_COMMA = re.compile(r",\s+")
+
+
+# A fronted concession or reason is asserted, unlike a condition ("When …", "If …"): "Although extracorporeal
+# shockwave therapy is considered safe for most people, some individuals should not receive …"; "Because ESWT
+# activates the body's natural healing process, it lasts longer …"; "While some people may experience
+# immediate results, most notice improvement …". With a cue of its own it is a claim apart.
+_ASSERTED_FRONT = re.compile(
+    r"\s*(?:although|though|even though|while|whereas|because|since)\s+[^,;]*?"
+    r"\b(?:\w+ed|is|are|was|were|has|have|had|can|may|might|will|does|do|[a-z]+[^s\W]s)\b[^,;]*(?P<comma>,\s+)",
+    re.IGNORECASE,
+)
+
+
+def _fronted_phrase_break(masked: str) -> list[re.Match[str]]:
+    asserted = _ASSERTED_FRONT.match(masked)
+    if asserted and any(_scores(_plain(masked[: asserted.start("comma")])).values()):
+        comma = _COMMA.match(masked, asserted.start("comma"))
+        return [comma] if comma else []
+    if not _FRONTED_PHRASE.match(masked):
+        return []
+    for comma in _COMMA.finditer(masked):
+        following = re.split(r"[,;]", masked[comma.end() :], maxsplit=1)[0]
+        if (
+            _FINITE.search(following)
+            or _CLAUSE_VERB.search(following)
+            or re.match(r"(?:it|we|they|you|he|she|i|this|these)\s", following, re.IGNORECASE)
+        ):
+            phrase = _plain(masked[: comma.start()])
+            return [comma] if any(_scores(phrase).values()) else []
+    return []
+
+
+def _more_breaks(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_PREDICATE_BREAK`; those of :data:`_NEXT_CLAUSE` after a clause with a verb of
+    its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb of its own and do not
+    continue a list of participles begun before them ("Benefits include reducing pain, improving sleep")."""
+    found = [*_PREDICATE_BREAK.finditer(masked), *_fronted_phrase_break(masked)]
+    for match in _PURPOSE.finditer(masked):
+        before = masked[: match.start()].rsplit(",", 1)[-1]
+        previous = before.split()[-1].lower() if before.split() else ""
+        if previous in _TAKES_INFINITIVE or previous.endswith("ed"):
+            continue
+        if re.search(rf"\b(?:{_EFFECT_VERB_S}|releases|uses|creates|targets|works)\b", before, re.IGNORECASE):
+            found.append(match)
+    for match in _NEXT_CLAUSE.finditer(masked):
+        before = masked[: match.start()].rsplit(";", 1)[-1]
+        # the noun phrase after the comma holds no verb of its own ("…, muscles relax and …" is fine; a
+        # clause like "pain relief helps" needs its subject's words to be nouns, not verbs)
+        phrase = masked[match.end() :].split()[:3]
+        if _CLAUSE_VERB.search(before) and not any(_CLAUSE_VERB.fullmatch(w) for w in phrase[:1]):
+            found.append(match)
+    for match in _PARTICIPLE.finditer(masked):
+        before = masked[: match.start()].rsplit(";", 1)[-1]
+        if not re.search(r"\b(?:\w+ed|\w+[^s\W]s|is|are|was|were|can|may|will|do|does|did)\b", before):
+            continue
+        if _PARTICIPLE_WORD.search(before):
+            continue
+        found.append(match)
+    return found
+
+
 def _clauses(masked: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in _CLAUSE_BREAK.finditer(masked):
+    breaks = sorted(
+        [*_CLAUSE_BREAK.finditer(masked), *_more_breaks(masked)], key=lambda m: (m.start(), -m.end())
+    )
+    for match in breaks:
+        if match.start() < start:
+            continue  # the same break found twice
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(masked)))
@@ -710,6 +961,9 @@ _BOUNDARY_WORDS = frozenset(
         "includes", "especially", "particularly",
     }
 )  # fmt: skip
+_LIST_WORDS = frozenset(
+    {"include", "includes", "including", "such", "as", "like", "especially", "particularly"}
+)
 _DETERMINERS = frozenset(
     {"a", "an", "the", "some", "any", "their", "your", "its", "his", "her", "our", "more"}
 )
@@ -719,14 +973,17 @@ _FINITE = re.compile(
 MAX_RUN = 12  # items in one coordination; a longer run of commas is a list of names, not of outcomes
 
 
-def _np_start(masked: str, start: int, end: int) -> int:
+def _np_start(masked: str, start: int, end: int, *, whole: bool = False) -> int:
     """Where the last noun phrase of ``masked[start:end]`` begins: after the last preposition, verb or
-    "such as" ("… improved pain" → "pain"; "… such as low-back pain" → "low-back pain")."""
+    "such as" ("… improved pain" → "pain"; "… such as low-back pain" → "low-back pain"). ``whole``: the
+    phrase may hold prepositions of its own, so cut only after a verb or a list word ("can include
+    reduction or elimination of pain" → "reduction or elimination of pain")."""
     words = list(re.finditer(r"[\w’'/-]+", masked[start:end]))
     cut = 0
     for index, word in enumerate(words):
         low = word.group().lower()
-        if low in _BOUNDARY_WORDS or _VERB_FORM.fullmatch(low) or _PREDICATE_VERB.fullmatch(low):
+        boundary = low in _LIST_WORDS if whole else low in _BOUNDARY_WORDS
+        if boundary or _VERB_FORM.fullmatch(low) or _PREDICATE_VERB.fullmatch(low):
             cut = index + 1
     if cut >= len(words):
         return end
@@ -748,9 +1005,31 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
     """Split the clause ``masked[start:end]`` at a coordination of distinct outcomes, conditions or
     predicates; one piece (the whole clause) when there is none. ``item``: the clause is a list item, whose
     first words may be the coordination itself ("Shoulder pain, Neck pain, Low back pain")."""
+    fronted = _FRONTED.match(masked, start, end)
+    if fronted and fronted.end() < end:
+        # a fronted clause or "whether … or …" phrase is the setting of what follows, not a list of it
+        # ("Whether for rehabilitation after injury or ongoing fitness maintenance, aquatic therapy offers
+        # …"): split after it, and let every later part carry it
+        inner = _conjuncts(masked, fronted.end(), end, item=item)
+        setting = (start, fronted.end())
+        return [
+            dataclasses.replace(
+                p,
+                start=start if n == 0 else p.start,
+                prefix=(start, p.prefix[1]) if p.prefix else (setting if n else None),
+            )
+            for n, p in enumerate(inner)
+        ]
     seps = [m for m in _SEPARATOR.finditer(masked, start, end) if m.end() < end]
     if not seps or len(seps) > 4 * MAX_RUN:
         return [_Piece(start, end)]
+    commas = [m for m in seps if m.group().startswith(",")]
+    if len(commas) >= 2:
+        # In a list of three or more parted by commas, an "and" or "or" without a comma inside an item
+        # belongs to the item ("reduction or elimination of pain, …, deeper and fuller breath and improved
+        # sleep"): only the last one after the last comma joins the list.
+        after = [m for m in seps if not m.group().startswith(",") and m.start() > commas[-1].start()]
+        seps = [m for m in seps if m.group().startswith(",") or (after and m is after[-1])]
     runs: list[list[re.Match[str]]] = []
     predicates: dict[int, int] = {}  # run (by its first separator's start) -> where a shared predicate starts
     used: set[int] = set()
@@ -761,6 +1040,11 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         joined = bool(re.search(r"\b(?:and|or)\b", sep.group(), re.IGNORECASE))
         last = masked[sep.end() : seps[index + 1].start() if index + 1 < len(seps) else end]
         verb_mode = bool(_PREDICATE_VERB.match(last.strip()))
+        if verb_mode and re.match(r"\w+ed\b", last.strip()) and index > 0:
+            # "…, deeper and fuller breath and improved sleep": an "-ed" word after nouns is an adjective
+            # ("improved sleep"), a verb only after another verb ("reduced pain and improved sleep")
+            before = masked[seps[index - 1].end() : sep.start()].strip()
+            verb_mode = bool(_PREDICATE_VERB.match(before))
         run = [sep]
         j = index - 1
         while j >= 0 and j not in used and len(run) < MAX_RUN:
@@ -773,16 +1057,34 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             if verb_mode:
                 if not _PREDICATE_VERB.match(middle.strip()):
                     break
-            elif _VERB_FORM.search(middle) or _CLAUSE_WORDS.search(middle) or len(words) > 5:
+            elif (
+                # "improved energy levels" is a noun phrase when the clause has its verb before the list
+                # ("can include …"); with none ("massage therapy, if continued …, improved pain") it is
+                # the clause's verb
+                (
+                    _VERB_FORM.search(middle)
+                    and not (_names_change(middle) and _FINITE.search(masked, start, seps[j].start()))
+                )
+                or _CLAUSE_WORDS.search(middle)
+                or len(words) > 6
+            ):
                 break
             run.insert(0, seps[j])
             j -= 1
+        if len(run) > 1 and _SUBORDINATE.match(masked[start : run[0].start()]):
+            # a fronted subordinate clause ends at a comma that is not a list's ("When the Qi is obstructed,
+            # pain or disease may result"): the list begins after it
+            run = run[1:]
         if not joined and len(run) < 2:
             continue
         first = masked[start : run[0].start()]
         items = [masked[a.end() : b.start()] for a, b in itertools.pairwise(run)]
         last_words = _words(last)
-        ok = verb_mode and joined and bool(_PREDICATE_VERB.search(first))
+        # "seeking to maintain or improve physical function": verbs sharing one object are one claim
+        shared_object = bool(re.search(r"\bto\s+[\w-]+\s*$", first)) or bool(
+            _PREDICATE_VERB.fullmatch((_words(first) or [""])[-1])
+        )
+        ok = verb_mode and joined and bool(_PREDICATE_VERB.search(first)) and not shared_object
         if not ok:
             finite = _FINITE.search(last)
             own_last = _words(last[: finite.start()]) if finite else last_words
@@ -797,10 +1099,31 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
                 masked[_np_start(masked, start, run[0].start()) : run[0].start()]
             )
             ok = last_ok and (first_ok or any(_is_outcome(_head(i)) or _names_change(i) for i in items))
+            first_np = masked[_np_start(masked, start, run[0].start()) : run[0].start()]
+            comma_list = False
+            # the list's first item starts right after a fronted preposition ("After hip, knee, or …")
+            preposition = _FRONTED_PREPOSITION.match(masked, start, run[0].start())
+            fronted_list = bool(preposition) and _np_start(masked, start, run[0].start()) <= (
+                preposition.end() if preposition else start
+            )
+            if not ok and joined and len(run) >= 2 and all(m.group().startswith(",") for m in run):
+                # three or more short phrases parted by commas, the last by ", and"/", or", name distinct
+                # things whatever their head words ("nerve damage, severe bruising, or punctured organs";
+                # "Some heart conditions, open wounds, …, and incontinence may preclude pool use"): a
+                # compound naming one thing ("neck and back pain") has no commas, and a comma after a fronted
+                # phrase ("By inserting a needle into trigger points, favorable …") is followed by no second
+                # comma. Not a range of alternatives ("You may feel nothing at all, a slight pinch, or …").
+                # (not a list in a fronted phrase: "After hip, knee, or other surgeries, water exercise …")
+                ok = comma_list = (
+                    not fronted_list
+                    and all(0 < len(_words(x)) <= 4 for x in [first_np, *items, " ".join(own_last)])
+                    and not re.search(r"\b(?:nothing|something|anything|everything|none)\b", first_np, re.I)
+                )
             if finite:
                 # a coordinated subject ("walking, standing, lifting or carrying have been associated
                 # with …"): each item takes the predicate they share
-                ok = ok and 0 < len(own_last) <= 4 and _np_start(masked, start, run[0].start()) > start
+                ok = ok and 0 < len(own_last) <= 4
+                ok = ok and (comma_list or _np_start(masked, start, run[0].start()) > start)
                 if ok:
                     predicates[run[0].start()] = sep.end() + finite.start()
             elif not item and _np_start(masked, start, run[0].start()) <= start:
@@ -821,7 +1144,9 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         run_end = runs[number + 1][0].start() if number + 1 < len(runs) else end
         first_end = run[0].start()
         second = masked[run[0].end() : run[1].start() if len(run) > 1 else run_end].strip()
-        prefix_end = _np_start(masked, cursor, first_end)
+        # items that each name a change ("greater sense of ease in motion, improved energy levels") are
+        # whole phrases: the first one's own prepositions stay with it
+        prefix_end = _np_start(masked, cursor, first_end, whole=_names_change(second))
         finite = _FINITE.search(masked, cursor, first_end)
         if _MODAL.match(second) and finite:
             prefix_end = finite.start()  # "Physiotherapy can …, and may utilize …": the subject
@@ -868,34 +1193,128 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
     if len(masked) > MAX_SPLIT_CHARS:
         return [_Piece(*_trim(masked, 0, len(masked)))]
     out: list[_Piece] = []
+    previous: tuple[int, int] | None = None
     for start, end in _clauses(masked):
+        clause, previous = previous, (start, end)
         if drop is not None and drop(_plain(masked[start:end])):
             continue
         opener = _DISCOURSE_OPENERS.match(masked[start:end])
-        pieces = _conjuncts(masked, start + (opener.end() if opener else 0), end, item=item)
+        begin = start + (opener.end() if opener else 0)
+        shared = _SHARED_SUBJECT_PREDICATE.match(masked, begin, end)
+        purpose = _PURPOSE_START.match(masked, begin, end)
+        subject = _CLAUSE_SUBJECT.match(masked, *clause) if (shared or purpose) and clause else None
+        if shared:
+            begin = shared.end()  # "and therefore can take time …": the rewrite says "<subject> can take …"
+        pieces = _adjective_pieces(masked, begin, end) or _conjuncts(masked, begin, end, item=item)
+        if subject is not None:
+            named = (subject.start("subject"), subject.end("subject"))
+            pieces = [dataclasses.replace(p, subject=named) for p in pieces]
         out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
     return out
+
+
+# A second predicate of the clause before, with its own modal ("…, and can be equally effective"): it takes
+# that clause's subject (its first words before a verb: "It uses …" → "It").
+_SHARED_SUBJECT_PREDICATE = re.compile(
+    r"and\s+(?:(?:therefore|thus|so|also)\s+)?(?=(?:can|may|might|could|will|often|usually)\s)", re.IGNORECASE
+)
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*(?P<subject>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s+"
+    r"(?:is|are|can|may|might|will|has|have|does|[a-z]+[^s\W]s|[a-z]+(?:ss|sh|ch|x)es)\b"
+)
+
+
+# Evaluative adjectives a writer coordinates after "is" or "feel" ("safe and effective", "relaxed and alert"):
+# each names a different claim (a harm, a benefit, a feeling), so each is a claim of its own.
+_PREDICATE_ADJECTIVE = (
+    r"(?:safe|effective|gentle|painless|non-?invasive|drug-free|natural|relaxed|relaxing|alert|calm|comfortable|"
+    r"beneficial|helpful|useful|well[- ]tolerated|cost-effective|cost-efficient|affordable|efficient|quick|"
+    r"holistic|mild|temporary|rare|common|reliable|proven)"
+)
+_DEGREE = (
+    r"(?:(?:both|generally|very|extremely|also|often|usually|highly|considered|quite|relatively|completely|"
+    r"totally|entirely|an?)\s+)*"
+)
+_ADJECTIVE_COORDINATION = re.compile(
+    # after a copula or "feel", or an article after "offers"/"provides" ("offers a safe and effective way")
+    rf"(?:\b(?:is|are|be|feel|feels|felt|seem|seems|remain|remains|was|were)\s+"
+    rf"|\b(?:offers?|provides?)\s+(?:a|an)\s+){_DEGREE}"
+    rf"(?P<first>{_PREDICATE_ADJECTIVE})(?P<middle>(?:\s*,\s*{_DEGREE}{_PREDICATE_ADJECTIVE})*)\s*,?\s+"
+    rf"(?:and|or)\s+(?P<last>{_DEGREE}(?:{_PREDICATE_ADJECTIVE}\b|without\b))",
+    re.IGNORECASE,
+)
+
+
+# "Shockwave therapy is a safe" (the first of "a safe and non-invasive way …"): the article belongs to the
+# noun the last adjective keeps, so the rewrite of the first drops it.
+_LONE_ARTICLE = re.compile(rf"\b(is|are) an? ({_PREDICATE_ADJECTIVE})$", re.IGNORECASE)
+
+
+def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
+    """ "Acupuncture is safe and without any serious side effects" → "Acupuncture is safe" + "without any
+    serious side effects" (carrying "Acupuncture is"): coordinated predicate adjectives after a copula or
+    "feel", the last one keeping the rest of the clause ("effective for neck pain"). ``[]`` when there are
+    none."""
+    match = _ADJECTIVE_COORDINATION.search(masked, start, end)
+    if match is None:
+        return []
+    prefix = (start, match.start("first"))
+    pieces = [_Piece(start, match.end("first"))]
+    offset = match.start("middle")
+    for middle in re.finditer(r"[^,]+", masked[offset : match.end("middle")]):
+        if middle.group().strip():
+            pieces.append(_Piece(offset + middle.start(), offset + middle.end(), prefix))
+    # the last adjective keeps the rest of the clause, itself split at a coordination ("non-invasive way to
+    # restore mobility and reduce pain in your heel"), each part carrying the clause's subject
+    for n, inner in enumerate(_conjuncts(masked, match.start("last"), end)):
+        if n == 0 or inner.prefix is None:
+            pieces.append(dataclasses.replace(inner, prefix=prefix))
+        else:
+            pieces.append(dataclasses.replace(inner, subject=prefix))
+    return pieces
 
 
 _DEFINITION = re.compile(
     r"^(?:[\w()’'/-]+\s+){1,7}?(?:is|are)\s+(?:perhaps\s+)?(?:a|an|one of the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:form|type|kind|technique|treatment|method|therapy|intervention|practice|procedure|approach|modality|"
     r"term|massage|traditions?|system|discipline|profession|tool)s?\b"
-    r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:defined as|described as|the term for)\b",
+    r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:defined as|described as|the term for)\b"
+    # what a treatment consists of ("… acupuncture involves the placement of hair-thin needles …")
+    r"|^(?:[\w()’'/,-]+\s+){1,12}?"
+    r"(?:involves|consists of|refers to|is based on the (?:premise|idea|belief))\b",
     re.IGNORECASE,
 )
-_HISTORY = re.compile(r"\b(?:ancient|oldest|centuries|history|historically|Hippocrates)\b", re.IGNORECASE)
+# A principle of a practice is its creed, not an effect, whatever verbs it uses ("A fundamental principle of
+# acupuncture is to treat the whole person … and to relieve the root cause of disease"). (An aim is kept:
+# "Its aim is to release toxins" says what the treatment does, and lucifit_cupping's labels count it.)
+_PRINCIPLE = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}?(?:principles?|philosophy|premise)\s+of\b[^.;]*?\b(?:is|are)\s+(?:to|that)\b",
+    re.IGNORECASE,
+)
+_HISTORY = re.compile(
+    r"\b(?:ancient|oldest|centuries|history|historically|Hippocrates|originat(?:ed|ing) in|dates? back)\b"
+    r"|\b\d[\d,]* years ago\b",
+    re.IGNORECASE,
+)
 _BELIEF = re.compile(
     r"^(?:you (?:might|may|probably) (?:think|believe|wonder)|many (?:people )?(?:believe|think)|"
     r"some (?:people )?(?:say|believe|think))\b",
     re.IGNORECASE,
 )
 _ADVICE = re.compile(
-    r"^(?:you|we) (?:should|must|need to|can (?:also )?(?:try|ask|book))\b|\bit is important (?:that|to)\b",
+    r"^(?:you|we) (?:should|must|need to|can (?:also )?(?:try|ask|book))\b"
+    # advice put as a statement: "understanding effective treatment options is crucial for recovery"
+    r"|^(?:[^,]*,\s*)?(?:understanding|knowing|getting|seeking|finding|choosing|having|learning)\b[^.]{0,80}?"
+    r"\b(?:is|are) (?:crucial|essential|vital|key|important)\b"
+    r"|\bit(?: is|['’]s) (?:very |really |so |especially )?(?:important|essential|vital|crucial) "
+    r"(?:that|to)\b|\bit is of (?:\w+ )?importance\b",
     re.IGNORECASE,
 )
 _RESEARCH_EXISTS = re.compile(
-    r"\b(?:studies|research|trials)\b[^.]{0,80}\bhave been (?:conducted|carried out|done|performed)\b",
+    r"\b(?:studies|research|trials)\b[^.]{0,80}\bhave been (?:conducted|carried out|done|performed)\b"
+    # a review's method ("We found randomised controlled trials to evaluate whether …")
+    r"|^we (?:found|searched|identified|included|reviewed|looked (?:at|for))\b[^.]{0,60}\b(?:trials|studies|"
+    r"reviews|articles)\b(?! (?:showed|found|suggest))",
     re.IGNORECASE,
 )
 _HELPS = re.compile(r"\bhelps?\b|\bused to (?:alleviate|relieve|reduce|improve)\b", re.IGNORECASE)
@@ -906,15 +1325,58 @@ _LABEL_PREFIX = re.compile(r"^\s*(?:\*\*[^*\n]{1,60}\*\*\s*:|\*\*[^*\n]{1,60}:\*
 def _description(plain: str) -> bool:
     """A definition or history of a treatment ("Cupping is a physical treatment which utilizes …"), unless it
     also promises a benefit or a harm ("… used to alleviate musculoskeletal pain")."""
+    if _PRINCIPLE.match(plain):
+        return True
     if not (_DEFINITION.match(plain) or _HISTORY.search(plain)):
         return False
     scores = _scores(plain)
-    return not (scores["efficacy"] >= 2 or scores["safety"] >= 2 or _HELPS.search(plain))
+    # … unless it also states a checkable fact of its own ("one of the oldest, most commonly used medical
+    # procedures in the world": how common it is)
+    return not (
+        scores["efficacy"] >= 2 or scores["safety"] >= 2 or scores["other"] >= 3 or _HELPS.search(plain)
+    )
+
+
+# A trailing concession that names nothing to check ("…, although it may vary depending on the specific
+# treatment") hedges the clause before it; it is not a claim of its own.
+_CONCESSION = re.compile(r"^(?:although|though|even though)\b", re.IGNORECASE)
+
+
+# A belief reported as a belief, anywhere in the clause ("Historically, there has been a widely held belief
+# that up to 90% of cases … will resolve"): the writer does not assert it.
+_REPORTED_BELIEF = re.compile(
+    r"(?<!contrary to )(?<!contrary to a )\b(?:widely[- ]held|common(?:ly held)?|popular) "
+    r"(?:belief|myth|misconception)\b"
+    # a belief of the past (not the hedge "It is thought to work by …", which asserts a mechanism)
+    r"|\bit was (?:once |long |commonly |widely )?(?:believed|thought)\b",
+    re.IGNORECASE,
+)
+
+
+# The clinic speaking of what it does ("We can take a break."; "We change up the needling technique to make
+# the experience more comfortable.") describes a service; it is a claim only when it also names an effect,
+# a harm or a mechanism outright, or a finding ("we know that inserting a needle … causes …").
+_CLINIC_VOICE = re.compile(
+    r"^(?:we|i|our (?:team|clinic|therapists?|physiotherapists?|practitioners?|staff|practice))\b"
+    r"(?! (?:now )?know\b| (?:have )?(?:found|seen|shown)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clinic_voice(plain: str) -> bool:
+    if not _CLINIC_VOICE.match(plain) or _FINDING.search(plain):
+        return False
+    scores = _scores(plain)
+    # "we are able to stimulate the exact spot that is causing you pain" names a mechanism: a claim
+    return scores["efficacy"] < 2 and not (scores["safety"] or scores["mechanism"])
 
 
 def _not_a_claim(plain: str) -> bool:
     return bool(
-        _excluded(plain)
+        (_CONCESSION.match(plain) and not any(_scores(plain).values()))
+        or _clinic_voice(plain)
+        or _REPORTED_BELIEF.search(plain)
+        or _excluded(plain)
         or _BELIEF.match(plain)
         or _ADVICE.search(plain)
         or _RESEARCH_EXISTS.search(plain)
@@ -1113,6 +1575,15 @@ def _draft_sentence(
     # own clause is
     pieces = _pieces(masked, drop=_not_a_claim)
     whole_kind = claim_kind(_clean(plain), topic)
+    # In a sentence of several clauses, a clause with no cue and no citation of its own, beside one that has
+    # a cue, describes rather than claims ("It uses the same principles as acupuncture but without needles,
+    # and can be equally effective"): the cued clause carries the sentence's claim.
+    clauses = {p.clause for p in pieces if p.clause is not None}
+    cued = {c for c in clauses if _clause_is_cued(masked, c, sentence_cuts=cited, topic=topic)}
+    # a contrast ("…, but the amount of research … is small") qualifies the claim before it: a claim too
+    cued |= {c for c in clauses if _CONTRAST.match(masked, c[0], c[1])}
+    if len(clauses) > 1 and cued:
+        pieces = [p for p in pieces if p.clause in cued]
     made: list[Claim] = []
     for piece in pieces:
         own = _plain(masked[piece.start : piece.end])
@@ -1122,7 +1593,14 @@ def _draft_sentence(
         carried = _plain(masked[piece.prefix[0] : piece.prefix[1]]) if piece.prefix else ""
         if own.lower().startswith("to ") and carried.lower().endswith(" to"):
             carried = carried[:-3]
+        carried = re.sub(r"\s+both$", "", carried)  # "people often feel both" + "alert"
+        if piece.prefix is None:
+            own = _LONE_ARTICLE.sub(r"\1 \2", own)  # "is a safe" → "is safe"
+        if re.search(r"\ba$", carried) and re.match(r"[aeiou]", own, re.IGNORECASE):
+            carried = carried[:-1] + "an"  # "offers a" + "effective way …" → "offers an effective way …"
         text = f"{carried} {own}" if carried else own
+        if piece.subject:
+            text = _with_subject(_plain(masked[piece.subject[0] : piece.subject[1]]), text)
         if piece.suffix:
             text += " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
         if len(pieces) > 1 and _not_a_claim(text):
@@ -1139,6 +1617,30 @@ def _draft_sentence(
         quote = sentence.text if whole else sentence.text[start:end]
         made.append(_claim(sentence, len(made) + 1, text, kind, quote, _condition(text)))
     return made
+
+
+_CONTRAST = re.compile(r"(?:but|whereas|yet|however)\b", re.IGNORECASE)
+
+
+def _with_subject(subject: str, predicate: str) -> str:
+    """ "It" + "can be equally effective"; "This technique" + "to alleviate musculoskeletal pain" → "This
+    technique alleviates musculoskeletal pain" (a purpose made a predicate of the clause's subject)."""
+    purpose = _PURPOSE_START.match(predicate)
+    if purpose:
+        verb = purpose.group().split()[-1]
+        plural = subject.split()[-1].lower().endswith("s") and subject.lower() not in ("it", "this")
+        predicate = (verb if plural else _third_person(verb)) + predicate[purpose.end() :]
+    return f"{subject} {predicate}"
+
+
+def _clause_is_cued(
+    masked: str, clause: tuple[int, int], *, sentence_cuts: bool, topic: Sequence[str]
+) -> bool:
+    text = _plain(masked[clause[0] : clause[1]])
+    if _FINDING.search(text) or any(_scores(text).values()) or _effect_of_intervention(text, topic):
+        return True
+    # a citation marker inside the clause (blanked in the mask: a run of spaces) keeps it
+    return sentence_cuts and bool(re.search(r"\S {3,}(?:\S|$)", masked[clause[0] : clause[1]].rstrip()))
 
 
 def _whole_sentence(item: str) -> bool:
