@@ -76,7 +76,7 @@ PENALTY_MULTIPLE_DOIS = 0.1
 # When the structure is not recognised at all only identifiers and a year are taken: at most this confident.
 UNPARSED_CONFIDENCE = 0.2
 
-_Style = Literal["apa", "vancouver", "quoted", "unparsed"]
+_Style = Literal["apa", "vancouver", "quoted", "gbt7714", "initials-first", "unparsed"]
 
 # --- lines and blocks ---------------------------------------------------------------------------------------
 
@@ -150,7 +150,8 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
             after_blank = True
             continue
         label_match = _label_match(line, previous)
-        if after_blank and label_match is None and blocks and _continues(blocks[-1], line):
+        broken = labelled and _between_labelled_items(lines, index)
+        if after_blank and label_match is None and blocks and (broken or _continues(blocks[-1], line)):
             current = blocks[-1]  # a blank line in the middle of a sentence (a paste from a PDF or web page)
             current.lines.append(line)
             after_blank = False
@@ -174,6 +175,23 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
             current.lines.append(line)
         after_blank = False
     return blocks
+
+
+def _between_labelled_items(lines: Sequence[str], index: int) -> bool:
+    """In a numbered list, an unnumbered paragraph after a blank line whose next paragraph is numbered again
+    is the rest of the item before it, broken by a stray blank line (``[36] … Games.`` / blank / ``Games and
+    Economic Behavior 45 (2003) 97-113.`` / blank / ``[37] …``): every item of such a list starts with its
+    number. It must hold a year or a page range, as the tail of a reference does."""
+    if _HEADING.match(lines[index]) or not _YEAR_OR_PAGES.search(lines[index]):
+        return False
+    end = index
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    following = next((line for line in lines[end:] if line.strip()), None)
+    return following is not None and _label_match(following, None) is not None
+
+
+_YEAR_OR_PAGES = re.compile(r"\b(?:1[6-9]|20)\d{2}\b|\d+\s*[-–]\s*\d+")
 
 
 def _continues(block: _Block, line: str) -> bool:
@@ -480,7 +498,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,7}\.$")
 # Where a Vancouver author list ends: `… Meeus M.`, `… et al.`, `… Rodine R.`
 _VANCOUVER_AUTHORS_END = re.compile(
-    r"(?:\b[A-Z]{1,3}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.)\.(?=\s|$)"
+    r"(?:\b[A-Z]{1,4}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.)\.(?=\s|$)"
 )
 # APA's book note after the title: `(2nd ed.)`, `(Rev. ed.)`, `(Vol. 2)`, `(2nd ed., Vol. 1)`, `(Vols. 1–3)`.
 _EDITION = re.compile(
@@ -537,6 +555,8 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     text, ids = _take_identifiers(text)
     parsed = (
         _parse_quoted_title(text)
+        or _parse_gbt7714(text)
+        or _parse_initials_first(text)
         or _parse_apa(text)
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
@@ -574,7 +594,8 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
 # Where the container's name ends and its locators begin: `, vol.`, `, no.`, `, pp.`, `, 2011`, ` 3.4 (`,
 # ` 3, no.`, ` 3 (4)`, ` (2011)`.
 _CONTAINER_END = re.compile(
-    r"""(?:,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b)
+    r"""(?:,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
+          |(?:edited|translated|compiled|directed)\s+by\b|version\b)
       | \s+[A-Za-z]?\d+[A-Za-z]?(?:\.\d+)?\s*(?:,\s*no\.|\(|:|,|\.?$)
       | \s*\((?:[A-Za-z]+\.?\s+)?(?:1[6-9]|20)\d{2}\))""",
     re.VERBOSE,
@@ -620,11 +641,22 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     rest = match.group("rest").strip()
     year = match.group("year")
     end = _CONTAINER_END.search(rest)
+    if rest.lower().startswith("in ") and "," in rest:
+        # IEEE's `in Proc. CT-RSA 2019, San Francisco, CA, USA, Mar. 2019, pp. 83-105`: the proceedings'
+        # name runs to the first comma, a year in it included
+        end = re.compile(",").search(rest)
     container = (rest[: end.start()] if end else rest).strip(" ,.") or None
     locators = rest[end.start() :] if end else ""
     if container and container.lower().startswith("in "):
         parsed.type = "paper-conference"
         container = container[3:].strip()
+    if container and _GENRE.fullmatch(container):
+        # IEEE's `"Title," GitHub repository, 2024.` / `Technical Report` / `White Paper`: what the work
+        # is, not where it appeared
+        parsed.extra["genre"] = container
+        lowered = container.lower()
+        parsed.type = "report" if "report" in lowered or "paper" in lowered else "software"
+        container = None
     parsed.container_title = container
     volume = _LABELLED_VOLUME.search(locators)
     issue = _LABELLED_ISSUE.search(locators)
@@ -645,13 +677,29 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     return parsed
 
 
+_GENRE = re.compile(
+    r"(?:GitHub|GitLab|software|code)\s+repository|(?:technical\s+|research\s+)?report|white\s+paper"
+    r"|(?:PhD\s+|doctoral\s+|master'?s\s+)?(?:thesis|dissertation)|software|data\s*set|preprint",
+    re.IGNORECASE,
+)
+
+
 def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
     """IEEE writes every name given name first (``K. Emanuel``); MLA and Chicago invert only the first
-    (``Emanuel, Kerry, and John Smith``)."""
+    (``Emanuel, Kerry, and John Smith``). A name with neither a comma nor an initial (``Microsoft SEAL``,
+    ``Gaia Collaboration, et al.``) is therefore an organisation: these styles invert or initial a person."""
     text = text.strip().rstrip(".")
     corporate = _corporate_name(text)
     if corporate:
         return (Person(literal=corporate),)
+    bare = _ET_AL_TEXT.sub("", text).strip(" ,.")
+    if (
+        bare
+        and "," not in bare
+        and not re.search(r"(?:&|\band\b)", bare)
+        and not _INITIALS_ANYWHERE.search(f" {bare} ")
+    ):
+        return (Person(literal=bare), ET_AL) if bare != text.strip(" ,.") else (Person(literal=bare),)
     if re.match(r"^[A-Z]\.", text):
         return _parse_given_first(text)
     first = re.match(r"^(?P<family>[^,]+),\s*(?P<given>[^,]+?)(?:,\s*(?P<rest>.*))?$", text)
@@ -665,6 +713,113 @@ def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
         rest = re.sub(r"^\s*(?:and|&)\s+", "", rest)
         persons.extend(_parse_given_first(rest))
     return tuple(persons)
+
+
+# --- GB/T 7714 (China's national standard) ----------------------------------------------------------------
+
+# `Authors. Title[J]. Journal, 2022, 60(3): 1-14.`, `Authors. Title[C]//Proceedings. 2017: 2980-2988.`,
+# `Authors. Title[M]. Place: Publisher, 2010.`: the bracketed letter after the title says what the work is.
+_GBT_TYPE = re.compile(r"\[(?P<kind>[JCMDRNPSZAG]|EB/OL|DB/OL|J/OL|M/OL|CP/OL)\](?://|\.\s*|\s+)")
+_GBT_KINDS = {"J": "article-journal", "C": "paper-conference", "M": "book", "D": "thesis", "R": "report"}
+# The year of a GB/T locator: after a comma or full stop, not part of an arXiv number or a volume.
+_GBT_YEAR = re.compile(r"(?:^|[,.]\s*)(?P<year>(?:1[6-9]|20)\d{2})[a-z]?(?=\s*(?:[,:;.(]|$))")
+
+
+def _parse_gbt7714(text: str) -> _Parsed | None:
+    """GB/T 7714 (Chinese theses and journals): a type mark in brackets right after the title."""
+    mark = _GBT_TYPE.search(text)
+    if mark is None:
+        return None
+    parsed = _vancouver_head(text[: mark.start()].strip())
+    if parsed is None or not parsed.authors:
+        return None
+    parsed.style = "gbt7714"
+    parsed.title = _clean_title(parsed.title) or None
+    kind = mark.group("kind")
+    parsed.type = _GBT_KINDS.get(kind, "webpage" if kind.endswith("/OL") else "document")
+    rest = text[mark.end() :].strip()
+    year = _GBT_YEAR.search(rest)
+    if year is None:
+        parsed.leftover = _clean_leftover(rest)
+        return parsed
+    parsed.year = int(year.group("year"))
+    container = rest[: year.start()].strip(" ,.")
+    if parsed.type in ("book", "report", "thesis"):
+        place, _, publisher = container.partition(":")
+        if publisher:
+            parsed.extra["publisher_place"] = place.strip()
+        parsed.publisher = (publisher or place).strip() or None
+    else:
+        parsed.container_title = container or None
+    locator = rest[year.end() :]
+    found = re.match(
+        rf"\s*,?\s*(?P<volume>[A-Za-z]?\d+)?\s*(?:\((?P<issue>[^)]{{1,20}})\))?\s*(?::\s*(?P<pages>{_PAGES}))?",
+        locator,
+    )
+    if found:
+        parsed.volume = found.group("volume")
+        parsed.issue = _clean_issue(found.group("issue"))
+        parsed.pages = _normalise_pages(found.group("pages"))
+        parsed.leftover = _clean_leftover(locator[found.end() :])
+    return parsed
+
+
+# --- initials first, journal volume (year) pages: Elsevier's numbered style --------------------------------
+
+# `M. Abdellaoui, F. Vossmann, M. Weber, Title. Management Science 51 (2005) 1384–1399.`: every author with
+# dotted initials before the family name, the list closed by a comma (or a full stop), then the title, then
+# the journal, volume, year in brackets and pages.
+_INITIALS_FIRST_NAME = rf"""(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w'’\-]+"""
+_INITIALS_FIRST_HEAD = re.compile(
+    rf"^(?P<authors>{_INITIALS_FIRST_NAME}(?:,\s+(?:and\s+)?{_INITIALS_FIRST_NAME})*(?:,?\s+et\s+al\.?)?)"
+    r"[,.]\s+(?P<rest>.+)$"
+)
+_VOLUME_YEAR_PAGES = re.compile(
+    rf"^(?P<head>.+?)\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)"
+    rf"\s*(?P<pages>{_PAGES})?\.?$"
+)
+_IN_EDITED_BOOK = re.compile(
+    rf"^(?P<title>.+?),\s+in:\s+(?P<editors>.+?)\s*\(Eds?\.\),\s*(?P<book>[^,]+),\s*(?P<publisher>.+?),"
+    rf"\s*(?P<year>(?:1[6-9]|20)\d{{2}})(?:,\s*pp?\.\s*(?P<pages>{_PAGES}))?\.?$",
+    re.IGNORECASE,
+)
+_ENDS_WITH_YEAR = re.compile(r",\s*(?P<year>(?:1[6-9]|20)\d{2})\.?$")
+
+
+def _parse_initials_first(text: str) -> _Parsed | None:
+    """Elsevier's numbered style: ``J.L. Pinto, Title. Journal 46 (2000) 1485–1496.``; a chapter ``Title,
+    in: P.W. Glimcher, E. Fehr (Eds.), Book, Publisher, City, 2014, pp. 533–567.``; a book ending in its
+    year."""
+    head = _INITIALS_FIRST_HEAD.match(text)
+    if head is None:
+        return None
+    author_text, rest = head.group("authors"), head.group("rest").strip()
+    parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=author_text)
+    parsed.authors = _parse_given_first(author_text)
+    chapter = _IN_EDITED_BOOK.match(rest)
+    tail = _VOLUME_YEAR_PAGES.match(rest)
+    if chapter:
+        parsed.type = "chapter"
+        parsed.title = _clean_title(chapter.group("title")) or None
+        parsed.editors = _parse_given_first(chapter.group("editors"))
+        parsed.container_title = chapter.group("book").strip()
+        parsed.publisher = chapter.group("publisher").strip()
+        parsed.year = int(chapter.group("year"))
+        parsed.pages = _normalise_pages(chapter.group("pages"))
+    elif tail:
+        parsed.title, parsed.container_title = _split_title_container(tail.group("head"))
+        parsed.volume = tail.group("volume")
+        parsed.year = int(tail.group("year"))
+        parsed.pages = _normalise_pages(tail.group("pages"))
+    elif (ends := _ENDS_WITH_YEAR.search(rest)) is not None:
+        sentences = _sentences(rest[: ends.start()])
+        parsed.type = "book"
+        parsed.title = _clean_title(sentences[0]) if sentences else None
+        parsed.publisher = _clean_title(" ".join(sentences[1:])) or None
+        parsed.year = int(ends.group("year"))
+    else:
+        return None
+    return parsed
 
 
 def _placeholder_block() -> _Block:
@@ -911,7 +1066,8 @@ _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?(?:\s?-?\s?[A-Z][a-z]?\.?)*|[A-Z]{1,3
 # Chinese given names are often printed with hyphenated initials (`Yuan Q-l`, `Guo T-m`, PLoS's style for
 # Qi-ling Yuan): one person whose initials are `Q-L`.
 _VANCOUVER_NAME = re.compile(
-    r"^(?P<family>\S.*?)\s+(?P<given>[A-Z]{1,3}|[A-Z](?:-[A-Za-z]){1,2}|(?:[A-Z]\.\s?-?){1,3})(?:\s+(?P<suffix>Jr\.?|Sr\.?|II|III|IV|2nd|3rd))?$"
+    r"^(?P<family>\S.*?)\s+(?P<given>[A-Z]{1,4}|[A-Z](?:-[A-Za-z]){1,2}|(?:[A-Z]\.\s?-?){1,3}|[A-Z](?:\s[A-Z]){1,2})"
+    r"(?:\s+(?P<suffix>Jr\.?|Sr\.?|II|III|IV|2nd|3rd))?$"
 )
 _GIVEN_NAME = re.compile(r"^[^\W\d_][\w'’\-]+(?:\s+(?:[^\W\d_][\w'’\-]+|[A-Z]\.))*$")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
@@ -963,7 +1119,11 @@ def _parse_authors(text: str) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
         return (), ()
     if len(pieces) == 1 and not _VANCOUVER_NAME.match(pieces[0]):
         persons.append(_single_name(pieces[0]))
-    elif _VANCOUVER_NAME.match(pieces[0]) and not _INITIALS.match(pieces[0]):
+    elif _VANCOUVER_NAME.match(pieces[0]) and (
+        not _INITIALS.match(pieces[0]) or (len(pieces) > 1 and _VANCOUVER_NAME.match(pieces[1]) is not None)
+    ):
+        # `Qu Y, Li Y, Wang J`: a short family name looks like initials (`Qu`), but in APA the piece after a
+        # family name is initials alone, never another name with initials
         for piece in pieces:
             persons.append(_vancouver_person(piece))
     else:
@@ -1105,10 +1265,16 @@ def _letter_suffix(index: int) -> str:
 
 # The heading over an article's reference list, as a markdown heading (`## References`), a bold line
 # (`**Sources:**`) or a line of its own (`References`).
+# A numbered heading (`## 18. Works Cited`, `### VIII. Literature Cited`) and a qualifier in brackets
+# (`# References (Vancouver)`, `## 参考文献 (References)`) name the section as well; 参考文献 is
+# "references" in Chinese and Japanese.
+_SECTION_WORDS = r"""(?:references?|bibliography|sources|works[ \t]cited|literature[ \t]cited
+          |reference[ \t]list|citations|notes|references[ \t]and[ \t]notes|notes[ \t]and[ \t]references
+          |further[ \t]reading|参考文献)"""
 _SECTION_HEADING = re.compile(
-    r"""^[ \t]*(?:(?P<hashes>\#{1,6})[ \t]+)?(?:\*\*|__)?[ \t]*
-        (?:references?|bibliography|sources|works[ \t]cited|literature[ \t]cited|reference[ \t]list
-          |citations|notes|references[ \t]and[ \t]notes|notes[ \t]and[ \t]references|further[ \t]reading)
+    rf"""^[ \t]*(?:(?P<hashes>\#{{1,6}})[ \t]+)?(?:\*\*|__)?[ \t]*
+        (?:(?:\d{{1,2}}|[IVXLC]{{1,6}}|[A-Z])\.[ \t]+)?
+        (?:{_SECTION_WORDS}(?:[ \t]*\([^()\n]{{1,40}}\))?|[^()\n]{{1,40}}\([ \t]*{_SECTION_WORDS}[ \t]*\))
         [ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*\#*[ \t]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -1191,6 +1357,8 @@ def _trailing_numbered_list(lines: Sequence[str]) -> tuple[int, int] | None:
         if _is_wrapped_item_line(lines, index):
             items[-1:] = [line + " " + items[-1]] if items else [line]
             continue
+        if items and _between_labelled_items(lines, index) and _numbered_above(lines, index):
+            continue  # a numbered item broken by a blank line (see _between_labelled_items)
         break  # prose before the list
     if first is None or not any(line.strip() for line in lines[:first]):
         return None
@@ -1198,6 +1366,12 @@ def _trailing_numbered_list(lines: Sequence[str]) -> tuple[int, int] | None:
     if with_year * 2 < len(items):
         return None  # a numbered list of steps or tips, not references
     return first, end
+
+
+def _numbered_above(lines: Sequence[str], index: int) -> bool:
+    """The nearest non-blank line above ``index`` is a numbered item or one of its wrapped lines."""
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    return above is not None and (_label_of(lines[above]) is not None or _is_wrapped_item_line(lines, above))
 
 
 def _is_wrapped_item_line(lines: Sequence[str], index: int) -> bool:

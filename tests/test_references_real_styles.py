@@ -1,0 +1,213 @@
+"""Each reading rule added for the real reference lists (tests/data/references/real/), tested on the real
+snippet it came from (issue 9, item 4). The list a snippet comes from is named in each test."""
+
+from __future__ import annotations
+
+from needling_evidence.model import Person
+from needling_evidence.references.text import ET_AL, parse_references, reference_section
+
+
+def _one(text: str):  # type: ignore[no-untyped-def]
+    refs = parse_references(text)
+    assert len(refs) == 1, [r.raw for r in refs]
+    return refs[0]
+
+
+# --- the section and its items ------------------------------------------------------------------------------
+
+
+def test_a_numbered_or_qualified_heading_names_the_reference_section() -> None:
+    # mla_ztf_works_cited, ams_taxonomy_literature_cited, vancouver_tcga_ovarian, ieee_homomorphic_encryption
+    for heading in ("## 18. Works Cited", "### VIII. Literature Cited", "# References (Vancouver)"):
+        item = "1. Cox DR. Regression models. J Stat. 1972;34(2):187-220."
+        text = f"# A report\n\nSome prose.\n\n{heading}\n\n{item}\n"
+        found = reference_section(text)
+        assert found is not None and found[0].strip().startswith("1. Cox DR"), heading
+    text = (
+        "## 参考文献 (References)\n\n### A. BFV核心论文\n\n"
+        '[1] J. Fan and F. Vercauteren, "Somewhat practical fully homomorphic encryption,"'
+        " *IACR Cryptology ePrint Archive*, Report 2012/144, 2012.\n\n"
+        '### B. RNS优化\n\n[2] S. Halevi and Y. Polyakov, "An improved RNS variant of the BFV homomorphic'
+        ' encryption scheme," in *Proc. CT-RSA 2019*, San Francisco, CA, USA, Mar. 2019, pp. 83-105.\n'
+    )
+    found = reference_section(text)
+    assert found is not None
+    assert [r.fields["label"] for r in parse_references(found[0])] == ["1", "2"]  # sub-headings kept inside
+
+
+def test_a_numbered_item_broken_by_a_blank_line_is_one_reference() -> None:
+    # elsevier_prospect_theory [36]
+    text = (
+        "[35] J. Qiu, E.M. Steiger, Understanding the Two Components of Risk Attitudes: An"
+        " Experimental Analysis."
+        " Management Science 57 (2011) 193–199.\n\n"
+        "[36] J.K. Goeree, C.A. Holt, T.R. Palfrey, Risk Averse Behavior in Generalized Matching"
+        " Pennies Games.\n\n"
+        "Games and Economic Behavior 45 (2003) 97-113.\n\n"
+        "[37] H.P. Stott, Cumulative Prospect Theory’s Functional Menagerie. Journal of Risk and"
+        " Uncertainty 32"
+        " (2006) 101-130.\n"
+    )
+    refs = parse_references(text)
+    assert [r.fields["label"] for r in refs] == ["35", "36", "37"]
+    assert refs[1].container_title == "Games and Economic Behavior" and refs[1].year == 2003
+    # without a heading, the trailing list is found whole, not from [37] on
+    found = reference_section("Some prose before.\n\n" + text)
+    assert found is not None and found[0].startswith("[35]")
+
+
+# --- GB/T 7714 ----------------------------------------------------------------------------------------------
+
+
+def test_gbt7714_journal_conference_and_arxiv() -> None:
+    # gbt7714_remote_sensing [1], [4], [18]
+    journal = _one(
+        "[1] Chen J, Chen K, Chen H, et al. A degraded reconstruction enhancement-based method for tiny ship"
+        " detection in remote sensing images with a new large-scale dataset[J]. IEEE Transactions on"
+        " Geoscience"
+        " and Remote Sensing, 2022, 60: 1-14."
+    )
+    assert journal.type == "article-journal" and journal.year == 2022
+    assert journal.container_title == "IEEE Transactions on Geoscience and Remote Sensing"
+    assert journal.volume == "60" and journal.pages == "1–14"
+    assert journal.title is not None and journal.title.endswith("new large-scale dataset")
+    conference = _one(
+        "[4] Lin T Y, Goyal P, Girshick R, et al. Focal loss for dense object"
+        " detection[C]//Proceedings of the"
+        " IEEE international conference on computer vision. 2017: 2980-2988."
+    )
+    assert conference.type == "paper-conference"
+    assert conference.title == "Focal loss for dense object detection"
+    assert conference.container_title == "Proceedings of the IEEE international conference on computer vision"
+    assert conference.authors[0] == Person(family="Lin", given="T Y")  # spaced initials
+    assert conference.year == 2017 and conference.pages == "2980–2988"
+    preprint = _one(
+        "[18] Wu Y, Chen L, Zhang H, et al. MTU-Net: Multi-level TransUNet for space-based infrared tiny ship"
+        " detection[J]. arXiv preprint arXiv:2209.13756, 2022."
+    )
+    assert preprint.authors[0] == Person(family="Wu", given="Y") and preprint.authors[-1] == ET_AL
+    assert preprint.container_title == "arXiv preprint arXiv:2209.13756" and preprint.year == 2022
+
+
+def test_short_family_names_are_not_read_as_initials() -> None:
+    # gbt7714_remote_sensing [15]: `Qu Y, Li Y` is two people, not APA's `Family, Initials`
+    ref = _one(
+        "[15] Qu Y, Li Y, Wang J, et al. Deep active learning for remote sensing object detection[J]. arXiv"
+        " preprint arXiv:2003.08793, 2020."
+    )
+    assert ref.authors[:3] == (
+        Person(family="Qu", given="Y"),
+        Person(family="Li", given="Y"),
+        Person(family="Wang", given="J"),
+    )
+
+
+def test_four_initials() -> None:
+    # vancouver_eq5d_mokken [17]
+    ref = _one(
+        "17. Geraerds AJLM, Bonsel GJ, Janssen MF, de Jongh MA, Spronk I, Polinder S, Haagsma JA."
+        " The added value"
+        " of the EQ-5D with a cognition dimension in injury patients with and without traumatic brain injury."
+        " Quality of Life Research. 2019;28(7):1931–1939. doi:10.1007/s11136-019-02144-6"
+    )
+    assert ref.authors[0] == Person(family="Geraerds", given="AJLM")
+    assert ref.authors[3] == Person(family="Jongh", given="MA", particle="de")
+    assert ref.container_title == "Quality of Life Research"
+
+
+# --- initials first, `Journal 46 (2000) 1497–1512` (Elsevier) -----------------------------------------------
+
+
+def test_initials_first_journal_chapter_and_book() -> None:
+    # elsevier_prospect_theory [26], [38], [28]
+    article = _one(
+        "[26] G. van de Kuilen, P.P. Wakker, The Midweight Method to Measure Attitudes toward Risk"
+        " and Ambiguity."
+        " Management Science 57 (2011) 582–598."
+    )
+    assert article.authors == (
+        Person(family="Kuilen", given="G.", particle="van de"),
+        Person(family="Wakker", given="P.P."),
+    )
+    assert article.title == "The Midweight Method to Measure Attitudes toward Risk and Ambiguity"
+    assert (article.container_title, article.volume, article.year, article.pages) == (
+        "Management Science",
+        "57",
+        2011,
+        "582–598",
+    )
+    chapter = _one(
+        "[38] C.R. Fox, R.A. Poldrack, Prospect Theory on the Brain, in: P.W. Glimcher, E. Fehr"
+        " (Eds.), Handbook"
+        " of Neuroeconomics, Elsevier, New York, 2014, pp. 533–567."
+    )
+    assert chapter.type == "chapter" and chapter.title == "Prospect Theory on the Brain"
+    assert chapter.container_title == "Handbook of Neuroeconomics" and chapter.year == 2014
+    assert chapter.editors[0] == Person(family="Glimcher", given="P.W.")
+    book = _one(
+        "[28] L.J. Savage, The Foundations of Statistics. Wiley, New York. 2nd edn. Dover"
+        " Publications, New York,"
+        " 1972."
+    )
+    assert book.type == "book" and book.title == "The Foundations of Statistics" and book.year == 1972
+    assert book.container_title is None
+    asked = _one(
+        "[44] M. Abdealloui, O. L’Haridon, C. Paraschiv, Experienced vs. Described Uncertainty: Do"
+        " We Need Two"
+        " Prospect Theory Specifications? Management Science 57 (2011) 1879–1895."
+    )
+    assert asked.title == (
+        "Experienced vs. Described Uncertainty: Do We Need Two Prospect Theory Specifications?"
+    )
+    assert asked.container_title == "Management Science"
+
+
+# --- IEEE and MLA ------------------------------------------------------------------------------------------
+
+
+def test_ieee_organisation_authors_proceedings_and_genres() -> None:
+    # ieee_homomorphic_encryption [7], [13], [5]
+    seal = _one(
+        '[7] Microsoft SEAL, "Microsoft SEAL (release 4.1)," GitHub repository, 2024. [Online]. Available:'
+        " https://github.com/microsoft/SEAL"
+    )
+    assert seal.authors == (Person(literal="Microsoft SEAL"),)
+    assert seal.container_title is None and seal.fields["genre"] == "GitHub repository" and seal.year == 2024
+    assert seal.url == "https://github.com/microsoft/SEAL"
+    paper = _one(
+        '[13] Microsoft Research, "Security of homomorphic encryption," White Paper, 2018. [Online].'
+        " Available:"
+        ""
+        " https://www.microsoft.com/en-us/research/wp-content/uploads/2018/01/security_homomorphic_encryption_white_paper.pdf"
+    )
+    assert paper.authors == (Person(literal="Microsoft Research"),) and paper.container_title is None
+    proceedings = _one(
+        '[5] S. Halevi and Y. Polyakov, "An improved RNS variant of the BFV homomorphic encryption'
+        ' scheme," in'
+        " *Proc. CT-RSA 2019*, San Francisco, CA, USA, Mar. 2019, pp. 83-105. [Online]. Available:"
+        " https://eprint.iacr.org/2018/117"
+    )
+    assert proceedings.type == "paper-conference" and proceedings.container_title == "Proc. CT-RSA 2019"
+    assert proceedings.year == 2019 and proceedings.pages == "83–105"
+    hyphenated = _one(
+        '[4] J.-C. Bajard, J. Eynard, M. A. Hasan, and V. Zucca, "A full RNS variant of FV like somewhat'
+        " homomorphic encryption schemes,\" in *Proc. Selected Areas in Cryptography (SAC 2016)*, St. John's,"
+        " NL, Canada, Aug. 2016, pp. 423-442, doi: 10.1007/978-3-319-69453-5_23."
+    )
+    assert hyphenated.authors[0] == Person(family="Bajard", given="J.-C.")
+    assert hyphenated.doi == "10.1007/978-3-319-69453-5_23"
+
+
+def test_mla_container_ends_before_edited_by_and_a_collaboration_is_one_author() -> None:
+    # mla_ztf_works_cited (Bowell; Gaia Collaboration)
+    chapter = _one(
+        'Bowell, Edward, et al. "Application of Photometric Models to Asteroids." *Asteroids II*, edited by'
+        " Richard P. Binzel et al., University of Arizona Press, 1989, pp. 524–556."
+    )
+    assert chapter.container_title == "Asteroids II" and chapter.year == 1989 and chapter.pages == "524–556"
+    gaia = _one(
+        'Gaia Collaboration, et al. "Gaia Data Release 3: Summary of the Content and Survey Properties."'
+        " *Astronomy and Astrophysics*, vol. 674, 2023, p. A1. DOI: 10.1051/0004-6361/202243940."
+    )
+    assert gaia.authors == (Person(literal="Gaia Collaboration"), ET_AL)
+    assert gaia.container_title == "Astronomy and Astrophysics" and gaia.doi == "10.1051/0004-6361/202243940"
