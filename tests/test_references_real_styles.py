@@ -211,3 +211,90 @@ def test_mla_container_ends_before_edited_by_and_a_collaboration_is_one_author()
     )
     assert gaia.authors == (Person(literal="Gaia Collaboration"), ET_AL)
     assert gaia.container_title == "Astronomy and Astrophysics" and gaia.doi == "10.1051/0004-6361/202243940"
+
+
+# --- NLM/AMA parts of books and proceedings, EndNote's book order, web resources ----------------------------
+
+
+def test_nlm_paper_in_proceedings() -> None:
+    # vancouver_tcga_ovarian [13]
+    ref = _one(
+        "13. Hagberg A, Swart P, Chult DS. Exploring network structure, dynamics, and function using"
+        " NetworkX. In: Proceedings of the 7th Python in Science Conference; 2008. p. 11-15."
+    )
+    assert ref.type == "paper-conference" and ref.year == 2008 and ref.pages == "11–15"
+    assert ref.title == "Exploring network structure, dynamics, and function using NetworkX"
+    assert ref.container_title == "Proceedings of the 7th Python in Science Conference"
+
+
+def test_ama_chapter_with_editors_and_no_place() -> None:
+    # a veterinary reference list on GitHub (find_string id 60927915358), AMA 11: `Publisher; Year.`
+    ref = _one(
+        "Cunningham SM, Pierce KV. Dilated Cardiomyopathy. In: Drobatz KJ, Hopper K, Rozanski EA,"
+        " Silverstein DC, eds. Textbook of Small Animal Emergency Medicine. Wiley Blackwell; 2019. Cap. 55,"
+        " pp. 341–347."
+    )
+    assert ref.type == "chapter" and ref.title == "Dilated Cardiomyopathy" and ref.year == 2019
+    assert ref.container_title == "Textbook of Small Animal Emergency Medicine"
+    assert ref.publisher == "Wiley Blackwell" and ref.pages == "341–347"
+    assert ref.editors[0] == Person(family="Drobatz", given="KJ") and len(ref.editors) == 4
+
+
+def test_endnote_year_place_publisher_books() -> None:
+    # vancouver_eq5d_mokken [4], [30]
+    book = _one("4. Brooks R. EuroQol Group after 25 Years. 2013. Rotterdam, The Netherlands, Springer.")
+    assert (book.type, book.title, book.year, book.publisher) == (
+        "book",
+        "EuroQol Group after 25 Years",
+        2013,
+        "Springer",
+    )
+    stata = _one(
+        "30. StataCorp. Stata Statistical Software: Release 13. 2013. College Station, TX, StataCorp LP."
+    )
+    assert stata.authors[0].family == "StataCorp" and stata.title == "Stata Statistical Software: Release 13"
+
+
+def test_internet_ends_the_title_and_an_organisation_site_keeps_its_name() -> None:
+    # ams_taxonomy_literature_cited (Tropicos), vancouver_eq5d_mokken [3], vancouver_tcga_ovarian [2]
+    tropicos = _one(
+        "Tropicos, 2014. Tropicos.org [Internet]. Missouri Botanical Garden, St. Louis,  \n"
+        "MO, USA. Available from: http://www.tropicos.org. [Accessed 19 Dec 2014]."
+    )
+    assert (
+        tropicos.title == "Tropicos.org"
+        and tropicos.year == 2014
+        and tropicos.url == "http://www.tropicos.org"
+    )
+    site = _one("3. APERSU - Alberta PROMS and EQ-5D Research and Support Unit. from http://apersu.ca/.")
+    assert site.authors == (Person(literal="APERSU - Alberta PROMS and EQ-5D Research and Support Unit"),)
+    assert site.url == "http://apersu.ca/" and site.type == "webpage"
+    portal = _one(
+        "2. National Cancer Institute. Genomic Data Commons (GDC) Data Portal [Internet]. Available from:"
+        " https://portal.gdc.cancer.gov/  "
+    )
+    assert portal.authors == (Person(literal="National Cancer Institute"),)
+    assert portal.title == "Genomic Data Commons (GDC) Data Portal"
+
+
+def test_apa_retrieved_with_a_date_and_a_version_sentence() -> None:
+    # vancouver_eq5d_mokken [2]
+    ref = _one(
+        "2. van Reenen, M., & Janssen, B. (2015, April 2015). EQ-5D-5L User guide: Basic information on how"
+        " to use the EQ-5D-5L instrument. 2.1. Retrieved January 23, 2017, from http://www.euroqol.org/fileadmin/"
+        "user_upload/Documenten/PDF/Folders_Flyers/EQ-5D-5L_UserGuide_2015.pdf."
+    )
+    assert ref.title == "EQ-5D-5L User guide: Basic information on how to use the EQ-5D-5L instrument"
+    assert ref.fields["version"] == "2.1" and ref.container_title is None and ref.year == 2015
+    assert ref.publisher is None and ref.type == "webpage"
+    assert ref.authors[0] == Person(family="Reenen", given="M.", particle="van")
+
+
+def test_apa_chapter_with_volume_and_pages() -> None:
+    # apa_neural_models (Sporns)
+    ref = _one(
+        "Sporns, O., et al. (2005). The human brain as a network. In T. M. Boller, J. Grafman, & K. M."
+        " Heilman (Eds.), Handbook of clinical neurology (Vol. 78, pp. 231-245). Elsevier."
+    )
+    assert ref.type == "chapter" and ref.container_title == "Handbook of clinical neurology"
+    assert (ref.volume, ref.pages, ref.publisher) == ("78", "231–245", "Elsevier")

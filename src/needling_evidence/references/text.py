@@ -372,7 +372,9 @@ _DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.IGNORE
 # Words that only introduce a link (`Available from:`, `Retrieved from`) and NLM's bracketed notes on a web
 # reference (`[Internet]`, `[cited 2024 Jan 5]`): taken out before the structure is read.
 _LINK_INTRO = re.compile(
-    r"\b(?:Available\s+(?:from|at)|Retrieved\s+from|Accessed|URL)\s*:?\s*$", re.IGNORECASE
+    r"(?:\b(?:Available\s+(?:from|at)|Retrieved\s+(?:[^.:;]{1,30}?\d{4},?\s+)?from|Accessed|URL)"
+    r"|(?:^|(?<=[.,]\s))from)\s*:?\s*$",
+    re.IGNORECASE,
 )
 _INTERNET = re.compile(r"\s*\[\s*Internet\s*\]", re.IGNORECASE)
 _CITED = re.compile(r"\s*\[\s*(?:cited|accessed|updated)\s+([^\]]{1,60})\]", re.IGNORECASE)
@@ -389,6 +391,7 @@ class _Identifiers:
     urls: list[str] = field(default_factory=list)
     malformed_doi: str | None = None
     internet: bool = False  # NLM's `[Internet]`: the work is a web resource
+    internet_title: str | None = None  # the sentence `[Internet]` follows: the web resource's title
     cited: str | None = None  # NLM's `[cited 2024 Jan 5]`, as written
 
 
@@ -431,8 +434,10 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
             continue
         kept.append(token)
     remainder = " ".join(kept)
-    if _INTERNET.search(remainder):
+    internet = _INTERNET.search(remainder)
+    if internet:
         ids.internet = True
+        ids.internet_title = _sentences(remainder[: internet.start()])[-1:][0] if remainder[:1] else None
         remainder = _INTERNET.sub("", remainder)
     cited = _CITED.search(remainder)
     if cited:
@@ -509,7 +514,7 @@ _EDITION = re.compile(
 )
 _CHAPTER = re.compile(
     r"^(?P<title>.+?[.?!])\s+In\s+(?P<editors>.+?)\s*\(Eds?\.\),\s*(?P<book>.+?)"
-    rf"(?:\s*\((?:pp?\.\s*)?(?P<pages>{_PAGES})\))?\.\s*(?P<publisher>.*)$"
+    rf"(?:\s*\((?:Vol\.\s*(?P<volume>[\w–-]+),\s*)?(?:pp?\.\s*)?(?P<pages>{_PAGES})\))?\.\s*(?P<publisher>.*)$"
 )
 
 
@@ -565,20 +570,52 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
+    _drop_version_sentence(parsed)
     if parsed.style == "unparsed":
         year = _YEAR_ANYWHERE.search(text)
         if year and year.group(0)[0].isdigit():
             parsed.year = int(year.group(0))
         parsed.leftover = text
     no_container = not parsed.container_title and not parsed.volume
-    web = ids.internet or (ids.urls and parsed.type == "article-journal")
+    web = ids.internet or (
+        ids.urls and (parsed.type == "article-journal" or (parsed.type == "book" and not parsed.publisher))
+    )
     if parsed.type in ("article-journal", "book") and no_container and parsed.style != "unparsed" and web:
         parsed.type = "webpage"
     if ids.cited:
         parsed.extra["accessed"] = ids.cited
+    _end_title_at_internet(parsed, ids.internet_title)
     if ditto:
         parsed.extra["authors_ditto"] = ditto.group(0).strip()
     return parsed
+
+
+def _end_title_at_internet(parsed: _Parsed, internet_title: str | None) -> None:
+    """NLM marks a web resource with ``[Internet]`` right after its title: ``Tropicos.org [Internet]. Missouri
+    Botanical Garden, St. Louis, MO, USA.`` — what follows is the publisher, not more title."""
+    if not internet_title or not parsed.title:
+        return
+    title = _clean_title(internet_title)
+    if title and parsed.title != title and parsed.title.startswith(title + "."):
+        rest = parsed.title[len(title) + 1 :].strip()
+        parsed.title = title
+        parsed.publisher = parsed.publisher or rest or None
+
+
+# A version number printed as a sentence of its own after a title (`… instrument. 2.1.`).
+_VERSION_SENTENCE = re.compile(r"\.\s+(?:(?:version|ver\.|v)\s*)?(?P<version>\d+(?:\.\d+)+)$", re.IGNORECASE)
+
+
+def _drop_version_sentence(parsed: _Parsed) -> None:
+    """``EQ-5D-5L User guide: … instrument. 2.1.``: the version is kept in ``fields["version"]``."""
+    found = _VERSION_SENTENCE.search(parsed.title or "")
+    if found and parsed.title:
+        parsed.extra["version"] = found.group("version")
+        parsed.title = parsed.title[: found.start()].strip() or None
+    version = _VERSION_SENTENCE.search(". " + (parsed.publisher or ""))
+    if version and version.start() == 0:  # read as the publisher of a book: it is the title's version
+        parsed.extra["version"] = version.group("version")
+        parsed.publisher = None
 
 
 # MLA, Chicago and IEEE put the title in quotation marks right after the authors (Chicago author-date has
@@ -849,6 +886,7 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         parsed.editors = _parse_given_first(chapter.group("editors"))
         parsed.container_title = _clean_title(chapter.group("book"))
         parsed.pages = _normalise_pages(chapter.group("pages"))
+        parsed.volume = chapter.group("volume")
         parsed.publisher = _clean_title(chapter.group("publisher")) or None
         return parsed
     tail = _APA_TAIL.match(rest) or _APA_TAIL_LOOSE.match(rest)
@@ -894,7 +932,8 @@ def _parse_vancouver(text: str) -> _Parsed | None:
     parsed.year = int(date.group("year"))
     if date.group("month"):
         parsed.month = month_number(date.group("month")[:3])
-    parsed.title, parsed.container_title = _split_title_container(middle)
+    if not _nlm_in(parsed, middle):
+        parsed.title, parsed.container_title = _split_title_container(middle)
     parsed.volume = date.group("volume")
     parsed.issue = _clean_issue(date.group("issue"))
     parsed.pages = _normalise_pages(date.group("pages") or date.group("pages_only"))
@@ -944,6 +983,13 @@ def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
     """
     if _YEAR_ANYWHERE.search(text) or not (web or _AUTHOR_START.match(text)):
         return None
+    corporate = _corporate_name(text) if web else None
+    if corporate is not None:
+        # `APERSU - Alberta PROMS and EQ-5D Research and Support Unit. from http://apersu.ca/.`: an
+        # organisation's site, named by the organisation alone
+        site = _Parsed(_placeholder_block(), "", "vancouver", author_text=corporate, type="webpage")
+        site.authors = (Person(literal=corporate),)
+        return site
     parsed = _vancouver_head(text)
     if parsed is None or not parsed.authors:
         return None
@@ -961,7 +1007,7 @@ def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
 
 # NLM book or web page: `Authors. Title. Edition. Place: Publisher; 2021.`
 _VANCOUVER_PUBLISHER = re.compile(
-    r"(?:^|(?<=[.?!]\s))(?P<place>[^.:;]{2,60}):\s*(?P<publisher>[^.:;]{2,120});\s*"
+    r"(?:^|(?<=[.?!]\s))(?:(?P<place>[^.:;]{2,60}):\s*)?(?P<publisher>[^.:;]{2,120});\s*"
     r"(?P<year>(?:1[6-9]|20)\d{2})\b[^.]{0,40}\.?\s*(?P<rest>.*)$"
 )
 
@@ -969,13 +1015,63 @@ _VANCOUVER_PUBLISHER = re.compile(
 _NLM_EDITION = re.compile(r"(?:^|(?<=[.?!]))\s*(\d+(?:st|nd|rd|th)\s+ed)\.?\s*$", re.IGNORECASE)
 
 
+# NLM's part of a book or proceedings: `Title. In: Hall RW, ed. Book. Publisher` (a chapter) and `Title. In:
+# Proceedings of the 7th Python in Science Conference` (a paper).
+_NLM_IN = re.compile(r"(?:^|(?<=[.?!]))\s*In:\s+(?P<rest>.+)$")
+_NLM_EDITORS = re.compile(r"^(?P<editors>.+?),\s*eds?\.\s+(?P<rest>.+)$")
+
+
+def _nlm_in(parsed: _Parsed, text: str) -> bool:
+    """Read ``Title. In: Editors, eds. Book. Publisher`` or ``Title. In: Proceedings`` into ``parsed``; False
+    when ``text`` has no ``In:``."""
+    found = _NLM_IN.search(text)
+    if found is None or found.start() == 0:
+        return False
+    parsed.title = _clean_title(text[: found.start()]) or None
+    rest = found.group("rest").strip()
+    editors = _NLM_EDITORS.match(rest)
+    if editors is None:
+        parsed.type = "paper-conference"
+        parsed.container_title = _clean_title(rest) or None
+        return True
+    parsed.type = "chapter"
+    parsed.editors = _parse_authors(editors.group("editors"))[0]
+    sentences = _sentences(editors.group("rest"))
+    if len(sentences) >= 2:
+        parsed.publisher = _clean_title(sentences[-1]) or None
+        sentences = sentences[:-1]
+    parsed.container_title = _clean_title(" ".join(sentences)) or None
+    return True
+
+
+# EndNote's book order: `Brooks R. EuroQol Group after 25 Years. 2013. Rotterdam, The Netherlands, Springer.`
+# (the year a sentence of its own, then place and publisher separated by commas).
+_YEAR_PLACE_PUBLISHER = re.compile(
+    rf"(?:^|(?<=[.?!]\s))(?P<year>(?:1[6-9]|20)\d{{2}})(?::\s*(?P<pages>{_PAGES}))?\.\s+"
+    r"(?P<place>[^.]{2,80}?),\s*(?P<publisher>[^,.]{2,120})\.?\s*$"
+)
+
+
 def _parse_vancouver_book(text: str) -> _Parsed | None:
     imprint = _VANCOUVER_PUBLISHER.search(text)
     if imprint is None:
-        return None
+        return _parse_year_place_publisher(text)
     parsed = _vancouver_head(text[: imprint.start()].strip())
     if parsed is None:
         return None
+    if imprint.group("place") is None or imprint.group("place").strip() == "In":
+        # AMA's `Title. In: Proceedings of …; 2008. p. 11-15.` and `Publisher; 2019.` (no place)
+        head = (parsed.title or "") + (" In: " if imprint.group("place") else " ")
+        head += imprint.group("publisher")
+        if not _nlm_in(parsed, head):
+            parsed.title, parsed.publisher = _split_title_container(head)
+            parsed.type = "book"
+        parsed.year = int(imprint.group("year"))
+        rest = imprint.group("rest")
+        pages = re.search(rf"\bpp?\.\s*({_PAGES})", rest)
+        parsed.pages = _normalise_pages(pages.group(1)) if pages else None
+        parsed.leftover = _clean_leftover(rest[: pages.start()] + rest[pages.end() :] if pages else rest)
+        return parsed
     title = parsed.title or ""
     edition = _NLM_EDITION.search(title)
     if edition:
@@ -990,9 +1086,33 @@ def _parse_vancouver_book(text: str) -> _Parsed | None:
     return parsed
 
 
+def _parse_year_place_publisher(text: str) -> _Parsed | None:
+    """EndNote's ``Authors. Title. 2013. Place, Publisher.``; with pages after the year (``2020:23–49.``) and
+    two sentences before it, a chapter: ``Title. Book. 2020:23–49. Cham, Springer.``"""
+    imprint = _YEAR_PLACE_PUBLISHER.search(text)
+    if imprint is None:
+        return None
+    parsed = _vancouver_head(text[: imprint.start()].strip())
+    if parsed is None or not parsed.title:
+        return None
+    sentences = _sentences(parsed.title)
+    if imprint.group("pages") and len(sentences) >= 2:
+        parsed.type = "chapter"
+        parsed.title = _clean_title(sentences[0]) or None
+        parsed.container_title = _clean_title(" ".join(sentences[1:])) or None
+        parsed.pages = _normalise_pages(imprint.group("pages"))
+    else:
+        parsed.type = "book"
+        parsed.title = _clean_title(parsed.title) or None
+    parsed.year = int(imprint.group("year"))
+    parsed.publisher = imprint.group("publisher").strip()
+    parsed.extra["publisher_place"] = imprint.group("place").strip()
+    return parsed
+
+
 # PubMed's trailing notes that are not part of the citation: `Epub 2021 Jan 12.`, `Epub ahead of print.`
 _DOTTED_INITIALS = re.compile(r"\b[A-Z]\.(?:-?[A-Z]\.)*\s*,")
-_NLM_FINAL_PERIOD = re.compile(r"(?<=\b[A-Z])\.$|(?<=\b[A-Z]{2})\.$|(?<=\b[A-Z]{3})\.$")
+_NLM_FINAL_PERIOD = re.compile(r"(?<=\b[A-Z])\.$|(?<=\b[A-Z]{2})\.$|(?<=\b[A-Z]{3})\.$|(?<=\b[A-Z]{4})\.$")
 _EPUB = re.compile(
     r"\bEpub\s+(?:ahead\s+of\s+print|\d{4}(?:\s+[A-Za-z]{3,9})?(?:\s+\d{1,2})?)\.?", re.IGNORECASE
 )
@@ -1077,7 +1197,8 @@ _CORPORATE_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|group|committee|society|institute|collaboration|council|agency"
     r"|college|department|centre|center|foundation|board|network|consortium|union|federation|ministry"
     r"|excellence|service|services|commission|academy|alliance|trust|office|government|authority|hospital"
-    r"|clinic|university|institution|task\s+force|working\s+party|panel|programme|program)\b",
+    r"|clinic|university|institution|task\s+force|working\s+party|panel|programme|program|unit|team"
+    r"|corporation|inc|ltd|llc|laborator(?:y|ies)|project|initiative|partnership)\b",
     re.IGNORECASE,
 )
 _PARTICLE = re.compile(rf"^(?P<particle>(?:(?:{_PARTICLE_WORDS})\s+)+)(?P<family>[^\W\d_].*)$")
@@ -1155,6 +1276,8 @@ def _corporate_name(text: str) -> str | None:
     name = text.strip().rstrip(".").strip()
     if not name or "," in name or _ET_AL_TEXT.search(name) or _INITIALS_ANYWHERE.search(f" {name} "):
         return None
+    if re.search(r"[a-z]{2}\.\s+\S", name):
+        return None  # a name followed by a title (`National Cancer Institute. Genomic Data …`)
     if not _CORPORATE_WORDS.search(name) or len(name.split()) > 15:
         return None
     return name
