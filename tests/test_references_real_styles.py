@@ -298,3 +298,63 @@ def test_apa_chapter_with_volume_and_pages() -> None:
     )
     assert ref.type == "chapter" and ref.container_title == "Handbook of clinical neurology"
     assert (ref.volume, ref.pages, ref.publisher) == ("78", "231–245", "Elsevier")
+
+
+# --- the article-embedded lists of the development set (tests/data/devset/) -------------------------------
+
+
+def test_ahead_of_print_date_and_a_full_stop_glued_to_the_journal() -> None:
+    # devset lucifit_lymphatic_drainage [2]
+    ref = _one(
+        "2. Crisóstomo RS, Candeias MS, Armada-da-Silva PA. Venous flow during manual lymphatic drainage"
+        " applied to different regions of the lower extremity in people with and without chronic venous"
+        " insufficiency: a cross-sectional study.Physiotherapy. 2016 Feb 1. pii: S0031-9406(16)00023-7."
+    )
+    assert ref.authors[0] == Person(family="Crisóstomo", given="RS")
+    assert ref.title is not None and ref.title.endswith("a cross-sectional study")
+    assert ref.container_title == "Physiotherapy" and ref.year == 2016 and ref.month == 2
+
+
+def test_nlm_reference_without_authors_opens_with_its_title() -> None:
+    # devset lucifit_lymphatic_drainage [7]
+    ref = _one(
+        "7. Effects of manual lymph drainage for abdomen on the brain activity of subjects with psychological"
+        " stress. Journal of physical therapy science. 2017;29(3):491-4."
+    )
+    assert ref.authors == ()
+    assert ref.title == (
+        "Effects of manual lymph drainage for abdomen on the brain activity of subjects with psychological"
+        " stress"
+    )
+    assert (ref.container_title, ref.year, ref.volume, ref.issue) == (
+        "Journal of physical therapy science",
+        2017,
+        "29",
+        "3",
+    )
+
+
+def test_book_with_a_comma_before_the_year_after_place_and_publisher() -> None:
+    # devset lucifit_lymphatic_drainage [3]
+    ref = _one(
+        "3. Lymphoedema Framework. Best Practice for the Management of Lymphoedema. International consensus."
+        " London: MEP Ltd, 2006."
+    )
+    assert ref.authors == (Person(literal="Lymphoedema Framework"),)
+    assert (ref.type, ref.year, ref.publisher) == ("book", 2006, "MEP Ltd")
+
+
+def test_a_footnote_that_is_only_a_link_is_a_reference() -> None:
+    # devset nccih_massage_tips: `[^1]: https://www.nccih.nih.gov/…` under "### References"
+    import needling_evidence as ne
+
+    text = (
+        "# 6 Things To Know About Massage Therapy for Health Purposes [^1]\n\n"
+        "Massage therapy appears to have few risks when performed by a trained practitioner.\n\n"
+        "### References\n"
+        "[^1]: https://www.nccih.nih.gov/health/tips/things-to-know-about-massage-therapy-for-health-purposes\n"
+    )
+    article = ne.load_article(text)
+    assert [r.url for r in article.references] == [
+        "https://www.nccih.nih.gov/health/tips/things-to-know-about-massage-therapy-for-health-purposes"
+    ]

@@ -493,6 +493,7 @@ _VANCOUVER_DATE = re.compile(
         (?:
             \s*;\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)?\s*(?:\((?P<issue>[^)]{{1,20}})\))?(?:\s*:\s*(?P<pages>{_PAGES}))?
           | \s*:\s*(?P<pages_only>{_PAGES})
+          | (?(month)(?=\.(?:\s|$))|(?!))  # PubMed's ahead-of-print `Physiotherapy. 2016 Feb 1. pii: …`
         )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -925,6 +926,8 @@ def _parse_vancouver(text: str) -> _Parsed | None:
         return _parse_vancouver_book(text)
     parsed = _vancouver_head(text[: date.start()].strip())
     if parsed is None:
+        parsed = _untitled_head(text[: date.start()].strip(), date)
+    if parsed is None:
         return None
     # Zotero outside English writes the day and month before the year (`Lancet Lond Engl. 9 juin 2018;391…`):
     # they are the date, not the end of the journal's name
@@ -973,6 +976,21 @@ def _vancouver_head(head: str) -> _Parsed | None:
     return parsed
 
 
+def _untitled_head(head: str, date: re.Match[str]) -> _Parsed | None:
+    """NLM without authors (an anonymous work) opens with its title: ``Effects of manual lymph drainage ….
+    Journal of physical therapy science. 2017;29(3):491-4.`` Taken only with a full NLM locator (volume and
+    pages), which no other style writes, a head of at least two sentences (title and journal), and no comma
+    among the first four words (where an author list has one)."""
+    sentences = _sentences(head)
+    if not (date.group("volume") and date.group("pages")) or len(sentences) < 2:
+        return None
+    if "," in " ".join(sentences[0].split()[:4]):
+        return None  # `Smith_J, …`: an author list the parser could not read, not a title
+    parsed = _Parsed(_placeholder_block(), "", "vancouver")
+    parsed.title = head
+    return parsed
+
+
 def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
     """A reference printed without a date, starting with its authors (the year is then reported missing):
 
@@ -1007,7 +1025,7 @@ def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
 
 # NLM book or web page: `Authors. Title. Edition. Place: Publisher; 2021.`
 _VANCOUVER_PUBLISHER = re.compile(
-    r"(?:^|(?<=[.?!]\s))(?:(?P<place>[^.:;]{2,60}):\s*)?(?P<publisher>[^.:;]{2,120});\s*"
+    r"(?:^|(?<=[.?!]\s))(?:(?P<place>[^.:;]{2,60}):\s*)?(?P<publisher>[^.:;]{2,120}?)(?P<sep>[;,])\s*"
     r"(?P<year>(?:1[6-9]|20)\d{2})\b[^.]{0,40}\.?\s*(?P<rest>.*)$"
 )
 
@@ -1053,7 +1071,11 @@ _YEAR_PLACE_PUBLISHER = re.compile(
 
 
 def _parse_vancouver_book(text: str) -> _Parsed | None:
-    imprint = _VANCOUVER_PUBLISHER.search(text)
+    # `Place: Publisher; 2021` (NLM), `Publisher; 2019` (AMA 11), `London: MEP Ltd, 2006` (a comma before the
+    # year only with a place, or any `Journal, 2006` would be a book)
+    imprint = next(
+        (m for m in _VANCOUVER_PUBLISHER.finditer(text) if m.group("sep") == ";" or m.group("place")), None
+    )
     if imprint is None:
         return _parse_year_place_publisher(text)
     parsed = _vancouver_head(text[: imprint.start()].strip())
@@ -1126,6 +1148,9 @@ def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_BREAK.split(text.strip()) if s]
 
 
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{3,})")
+
+
 def _split_title_container(text: str) -> tuple[str | None, str | None]:
     """``Title. Journal`` → (title, journal). The journal is the last sentence, together with any one-word
     abbreviations before it (``J. Clin. Med.``); the title is everything before."""
@@ -1133,7 +1158,12 @@ def _split_title_container(text: str) -> tuple[str | None, str | None]:
     if not sentences:
         return None, None
     if len(sentences) == 1:
-        return _clean_title(sentences[0]) or None, None
+        # a full stop with its space lost between title and journal (`… cross-sectional study.Physiotherapy`)
+        glued = list(_GLUED_SENTENCE.finditer(sentences[0]))
+        if not glued:
+            return _clean_title(sentences[0]) or None, None
+        cut_at = glued[-1].end()
+        return _clean_title(sentences[0][:cut_at]) or None, _clean_title(sentences[0][cut_at:]) or None
     cut = len(sentences) - 1
     while cut > 1 and _ABBREVIATION.match(sentences[cut - 1]):
         cut -= 1
