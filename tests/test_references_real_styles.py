@@ -178,6 +178,7 @@ def test_ieee_organisation_authors_proceedings_and_genres() -> None:
         '[13] Microsoft Research, "Security of homomorphic encryption," White Paper, 2018. [Online].'
         " Available:"
         ""
+        ""
         " https://www.microsoft.com/en-us/research/wp-content/uploads/2018/01/security_homomorphic_encryption_white_paper.pdf"
     )
     assert paper.authors == (Person(literal="Microsoft Research"),) and paper.container_title is None
@@ -281,7 +282,8 @@ def test_apa_retrieved_with_a_date_and_a_version_sentence() -> None:
     # vancouver_eq5d_mokken [2]
     ref = _one(
         "2. van Reenen, M., & Janssen, B. (2015, April 2015). EQ-5D-5L User guide: Basic information on how"
-        " to use the EQ-5D-5L instrument. 2.1. Retrieved January 23, 2017, from http://www.euroqol.org/fileadmin/"
+        " to use the EQ-5D-5L instrument. 2.1. Retrieved January 23, 2017, from"
+        " http://www.euroqol.org/fileadmin/"
         "user_upload/Documenten/PDF/Folders_Flyers/EQ-5D-5L_UserGuide_2015.pdf."
     )
     assert ref.title == "EQ-5D-5L User guide: Basic information on how to use the EQ-5D-5L instrument"
@@ -352,9 +354,122 @@ def test_a_footnote_that_is_only_a_link_is_a_reference() -> None:
         "# 6 Things To Know About Massage Therapy for Health Purposes [^1]\n\n"
         "Massage therapy appears to have few risks when performed by a trained practitioner.\n\n"
         "### References\n"
-        "[^1]: https://www.nccih.nih.gov/health/tips/things-to-know-about-massage-therapy-for-health-purposes\n"
+        "[^1]:"
+        " https://www.nccih.nih.gov/health/tips/things-to-know-about-massage-therapy-for-health-purposes\n"
     )
     article = ne.load_article(text)
     assert [r.url for r in article.references] == [
         "https://www.nccih.nih.gov/health/tips/things-to-know-about-massage-therapy-for-health-purposes"
     ]
+
+
+# --- Harvard web pages, natbib, quoted titles, edited books, partial reads ----------------------------------
+
+
+def test_harvard_web_page_no_date_accessed_and_site() -> None:
+    # harvard_security_report [4], [10], [3], [5]
+    honeypot = _one(
+        "- CrowdStrike (n.d.) What is a honeypot in cybersecurity?, CrowdStrike. Available at:"
+        " https://www.crowdstrike.com/en-us/cybersecurity-101/exposure-management/honeypots/"
+        " (Accessed: 16 April"
+        " 2025)."
+    )
+    assert honeypot.authors == (Person(family="CrowdStrike"),) and honeypot.year is None
+    assert (
+        honeypot.title == "What is a honeypot in cybersecurity?" and honeypot.container_title == "CrowdStrike"
+    )
+    assert honeypot.fields["accessed"] == "16 April 2025" and honeypot.type == "webpage"
+    lateral = _one(
+        "- CrowdStrike (no date b) What is lateral movement? Available at: https://www.crowdstrike.com/en-us/"
+        "cybersecurity-101/cyberattacks/lateral-movement/ (Accessed: 18 April 2025)."
+    )
+    assert lateral.year is None and lateral.title == "What is lateral movement?"  # not the year accessed
+    learn = _one(
+        "- Microsoft (n.d.) Active Directory Domain Services overview. Microsoft Learn. Available at:"
+        " https://learn.microsoft.com/vi-vn/windows-server/identity/ad-ds/get-started/virtual-dc/"
+        "active-directory-domain-services-overview (Accessed: 13 April 2025)."
+    )
+    assert learn.title == "Active Directory Domain Services overview"
+    assert learn.container_title == "Microsoft Learn" and learn.publisher is None
+    wiki = _one(
+        "- Wikipedia. (2024). Honeypot (computing). [online] Available at:"
+        " https://en.wikipedia.org/wiki/Honeypot_(computing) [Accessed 18 Apr. 2025]."
+    )
+    assert (wiki.title, wiki.container_title, wiki.year) == ("Honeypot (computing)", None, 2024)
+    assert wiki.url == "https://en.wikipedia.org/wiki/Honeypot_(computing)"
+
+
+def test_natbib_full_names_and_journal_year_volume_pages() -> None:
+    # vancouver_mixed_active_learning [1]
+    ref = _one(
+        "Andrew I. Schein and Lyle H. Ungar. Active learning for logistic regression: an evaluation. Machine"
+        " Learning (2007) 68: 235–265. https://link.springer.com/content/pdf/10.1007/s10994-007-5019-5.pdf"
+    )
+    assert ref.authors == (
+        Person(family="Schein", given="Andrew I."),
+        Person(family="Ungar", given="Lyle H."),
+    )
+    assert (ref.container_title, ref.year, ref.volume, ref.pages) == (
+        "Machine Learning",
+        2007,
+        "68",
+        "235–265",
+    )
+    assert ref.doi == "10.1007/s10994-007-5019-5"  # from the publisher's PDF link, which is kept as the URL
+    assert ref.url == "https://link.springer.com/content/pdf/10.1007/s10994-007-5019-5.pdf"
+
+
+def test_quoted_title_after_an_author_year_head() -> None:
+    # vancouver_mixed_active_learning [12]
+    ref = _one(
+        'Settles, Burr (2010), "Active Learning Literature Survey" (PDF), Computer Sciences Technical Report'
+        " 1648. University of Wisconsin–Madison.*"
+    )
+    assert (ref.title, ref.year, ref.type) == ("Active Learning Literature Survey", 2010, "report")
+    assert ref.authors == (Person(family="Settles", given="Burr"),)
+
+
+def test_nlm_edited_book_by_a_group() -> None:
+    # vancouver_mixed_active_learning [20]
+    ref = _one(
+        "MIT Critical Data, editors. Secondary Analysis of Electronic Health Records. Cham,"
+        " Switzerland: Springer;"
+        " 2016."
+    )
+    assert ref.authors == () and ref.editors == (Person(literal="MIT Critical Data"),)
+    assert (ref.type, ref.title, ref.year, ref.publisher) == (
+        "book",
+        "Secondary Analysis of Electronic Health Records",
+        2016,
+        "Springer",
+    )
+
+
+def test_authors_title_and_container_are_kept_when_the_date_form_is_unknown() -> None:
+    # vancouver_mixed_active_learning [3], [11]: read partly, at lower confidence, never dropped
+    abstract = _one(
+        "Raju SP, Ho Y-L, Zimolzak AJ, Katcher B, Cho K, Gagnon DR. Validation of Laboratory Values in a"
+        " Heterogeneous Healthcare System: The US Veterans Affairs Experience. 31st International"
+        " Conference on"
+        " Pharmacoepidemiology & Therapeutic Risk Management (ICPE). Boston; 8/22-26/2015."
+    )
+    assert abstract.authors[1] == Person(family="Ho", given="Y-L") and abstract.year == 2015
+    assert abstract.container_title == (
+        "31st International Conference on Pharmacoepidemiology & Therapeutic Risk Management (ICPE)"
+    )
+    assert abstract.confidence <= 0.7
+    nips = _one(
+        "Atlas LE, Cohn DA, Ladner RE. Training Connectionist Networks with Queries and Selective"
+        " Sampling. NIPS"
+        " 1989.*"
+    )
+    assert (nips.title, nips.container_title, nips.year) == (
+        "Training Connectionist Networks with Queries and Selective Sampling",
+        "NIPS",
+        1989,
+    )
+    cohn = _one(
+        "Cohn DA, Atlas LE, Ladner RE. Improving generalization with active learning. Machine Learning"
+        " 15(2):201-221, 1994.*"
+    )
+    assert (cohn.container_title, cohn.year) == ("Machine Learning", 1994)

@@ -73,10 +73,11 @@ PENALTY_NO_CONTAINER = 0.15  # a journal article without a journal name
 PENALTY_NO_VOLUME = 0.05  # a journal article without a volume
 PENALTY_LEFTOVER = 0.05  # text after the last field that fitted nothing
 PENALTY_MULTIPLE_DOIS = 0.1
+PENALTY_PARTIAL = 0.3  # authors, title and container read, but in no known date or locator form
 # When the structure is not recognised at all only identifiers and a year are taken: at most this confident.
 UNPARSED_CONFIDENCE = 0.2
 
-_Style = Literal["apa", "vancouver", "quoted", "gbt7714", "initials-first", "unparsed"]
+_Style = Literal["apa", "vancouver", "quoted", "gbt7714", "initials-first", "partial", "unparsed"]
 
 # --- lines and blocks ---------------------------------------------------------------------------------------
 
@@ -376,8 +377,11 @@ _LINK_INTRO = re.compile(
     r"|(?:^|(?<=[.,]\s))from)\s*:?\s*$",
     re.IGNORECASE,
 )
-_INTERNET = re.compile(r"\s*\[\s*Internet\s*\]", re.IGNORECASE)
-_CITED = re.compile(r"\s*\[\s*(?:cited|accessed|updated)\s+([^\]]{1,60})\]", re.IGNORECASE)
+_INTERNET = re.compile(r"\s*\[\s*(?:Internet|online)\s*\]", re.IGNORECASE)  # NLM's and Harvard's mark
+_CITED = re.compile(
+    r"\s*(?:\[\s*(?:cited|accessed|updated):?\s+([^\]]{1,60})\]|\(\s*(?:accessed|cited):?\s+([^)]{1,60})\))",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -441,8 +445,9 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
         remainder = _INTERNET.sub("", remainder)
     cited = _CITED.search(remainder)
     if cited:
-        ids.cited = cited.group(1).strip()
+        ids.cited = (cited.group(1) or cited.group(2)).strip()
         remainder = remainder[: cited.start()] + remainder[cited.end() :]
+        remainder = re.sub(r"\.\s*\.(?=\s|$)", ".", remainder)  # `Site. (Accessed: …).` leaves `Site. .`
     return _MULTISPACE.sub(" ", remainder).strip(" ;,"), ids
 
 
@@ -470,7 +475,8 @@ _PAGES = rf"{_PAGE}(?:\s*{_DASH_RUN}\s*{_PAGE})?"
 _APA_HEAD_MAX = 200
 # APA: `(2017).`, `(2017a)`, `(2017, March 3)`, `(n.d.)` right after the authors.
 _APA_YEAR = re.compile(
-    r"\(\s*(?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?(?:,[^)]{0,40})?|(?P<nd>n\.\s?d\.))\s*\)\.?"
+    r"\(\s*(?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?(?:,[^)]{0,40})?|(?P<nd>(?:n\.\s?d\.|no\s+date)(?:\s*-?\s*[a-z])?))"
+    r"\s*\)\.?"
 )
 # APA journal tail: `Journal, 47(3), 133–149.` / `Journal, 17(8), 348.` / `Journal, 12, Article e1205.`
 # PLoS's and many publishers' own "cite this" lines leave out the comma after the journal (`Title. PLoS
@@ -568,6 +574,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_apa(text, _HARVARD_YEAR)
         or _parse_apa(text, _AMS_YEAR)
         or _parse_undated(text, web=bool(ids.urls))
+        or _parse_authors_title_rest(text)
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
@@ -583,12 +590,38 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     )
     if parsed.type in ("article-journal", "book") and no_container and parsed.style != "unparsed" and web:
         parsed.type = "webpage"
+    if (
+        parsed.type == "book"
+        and parsed.style == "apa"
+        and ids.urls
+        and not (ids.dois or ids.isbns or ids.internet or parsed.extra.get("edition"))
+    ):
+        # APA 7 and Harvard web pages: `Title. Site Name. URL` — with a link and no edition, DOI or ISBN the
+        # sentence after the title names the site, not a publisher
+        parsed.type, parsed.container_title, parsed.publisher = "webpage", parsed.publisher, None
+
     if ids.cited:
         parsed.extra["accessed"] = ids.cited
     _end_title_at_internet(parsed, ids.internet_title)
+    if parsed.type == "webpage" and not parsed.container_title and not ids.internet:
+        _title_comma_site(parsed)
     if ditto:
         parsed.extra["authors_ditto"] = ditto.group(0).strip()
     return parsed
+
+
+# Harvard (Cite Them Right) web page: `What is a honeypot in cybersecurity?, CrowdStrike.` — the site after
+# the title's last comma: a few words, each capitalised (or a symbol).
+_COMMA_SITE = re.compile(r"^(?P<title>.+?),\s+(?P<site>(?:[A-Z0-9/][^\s,]*)(?:\s+[A-Z0-9&|][^\s,]*){0,4})$")
+
+
+def _title_comma_site(parsed: _Parsed) -> None:
+    found = _COMMA_SITE.match(parsed.title or "")
+    if found is None:
+        return
+    parsed.title = found.group("title").strip()
+    site = found.group("site").strip(" .")
+    parsed.container_title = site if any(ch.isalpha() for ch in site) else None
 
 
 def _end_title_at_internet(parsed: _Parsed, internet_title: str | None) -> None:
@@ -812,6 +845,16 @@ _INITIALS_FIRST_HEAD = re.compile(
     rf"^(?P<authors>{_INITIALS_FIRST_NAME}(?:,\s+(?:and\s+)?{_INITIALS_FIRST_NAME})*(?:,?\s+et\s+al\.?)?)"
     r"[,.]\s+(?P<rest>.+)$"
 )
+# natbib/ACL: `Andrew I. Schein and Lyle H. Ungar. Title. Machine Learning (2007) 68: 235–265.` — given names
+# written out, the list closed by a full stop.
+_FULL_NAME = rf"[A-Z][a-z]+(?:\s[A-Z]\.)*\s(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w'’\-]+"
+_FULL_NAMES_HEAD = re.compile(
+    rf"^(?P<authors>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME})*)\.\s+(?P<rest>.+)$"
+)
+_YEAR_VOLUME_PAGES = re.compile(
+    rf"^(?P<head>.+?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)\s*(?P<volume>[A-Za-z]?\d+)\s*(?:\((?P<issue>[^)]{{1,20}})\))?"
+    rf"\s*:\s*(?P<pages>{_PAGES})\.?$"
+)
 _VOLUME_YEAR_PAGES = re.compile(
     rf"^(?P<head>.+?)\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)"
     rf"\s*(?P<pages>{_PAGES})?\.?$"
@@ -830,7 +873,7 @@ def _parse_initials_first(text: str) -> _Parsed | None:
     year."""
     head = _INITIALS_FIRST_HEAD.match(text)
     if head is None:
-        return None
+        return _parse_full_names_first(text)
     author_text, rest = head.group("authors"), head.group("rest").strip()
     parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=author_text)
     parsed.authors = _parse_given_first(author_text)
@@ -857,6 +900,22 @@ def _parse_initials_first(text: str) -> _Parsed | None:
         parsed.year = int(ends.group("year"))
     else:
         return None
+    return parsed
+
+
+def _parse_full_names_first(text: str) -> _Parsed | None:
+    """natbib's ``First M. Last and First M. Last. Title. Journal (2007) 68: 235–265.``: taken only with that
+    journal locator, which tells the full names from a title's first words."""
+    head = _FULL_NAMES_HEAD.match(text)
+    tail = _YEAR_VOLUME_PAGES.match(head.group("rest").strip()) if head else None
+    if head is None or tail is None:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=head.group("authors"))
+    parsed.authors = _parse_given_first(head.group("authors"))
+    parsed.title, parsed.container_title = _split_title_container(tail.group("head"))
+    parsed.year = int(tail.group("year"))
+    parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
+    parsed.pages = _normalise_pages(tail.group("pages"))
     return parsed
 
 
@@ -898,6 +957,18 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         parsed.pages = _normalise_pages(tail.group("pages"))
         parsed.leftover = tail.group("rest").strip(" .")
         return parsed
+    # Wikipedia's and some Harvard lists quote the title: `Settles, Burr (2010), "Active Learning Literature
+    # Survey" (PDF), Computer Sciences Technical Report 1648. University of Wisconsin–Madison.`
+    quoted = _LEADING_QUOTED_TITLE.match(rest.lstrip(", "))
+    if quoted:
+        parsed.title = quoted.group("title").strip().rstrip(",.") or None
+        after = _PDF_MARK.sub("", quoted.group("rest")).strip(" ,.")
+        if _GENRE.search(after):
+            parsed.type = "report"
+            parsed.extra["genre"] = after
+        else:
+            parsed.leftover = after
+        return parsed
     # No volume: a book (`Title (2nd ed.). Publisher.`), a web page, or a title alone.
     sentences = _sentences(rest)
     if _EDITION.search(rest) or (len(sentences) >= 2 and not _has_journal_cues(rest)):
@@ -914,6 +985,10 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     else:
         parsed.title = _clean_title(rest) or None
     return parsed
+
+
+_LEADING_QUOTED_TITLE = re.compile(r'^["“](?P<title>[^"“”]{3,600})["”](?P<rest>(?:\s*[,(.].*)?)$')
+_PDF_MARK = re.compile(r"^\s*,?\s*\((?:PDF|HTML|online)\)", re.IGNORECASE)
 
 
 def _parse_vancouver(text: str) -> _Parsed | None:
@@ -959,6 +1034,15 @@ def _vancouver_head(head: str) -> _Parsed | None:
         end is None
     ):  # a group author (`Fictional Guidelines Group.`): the first sentence, if it reads as names
         sentences = _sentences(head)
+        if len(sentences) >= 2 and _NLM_EDITORS_MARK.search(sentences[0]):
+            # NLM's edited book: `MIT Critical Data, editors. Secondary Analysis of … Records.`
+            names = _NLM_EDITORS_MARK.sub("", sentences[0])
+            if _looks_like_names(names) or _corporate_name(names):
+                edited = _Parsed(_placeholder_block(), "", "vancouver", author_text=names)
+                corporate = _corporate_name(names)
+                edited.editors = (Person(literal=corporate),) if corporate else _parse_authors(names)[0]
+                edited.title = " ".join(sentences[1:])
+                return edited
         if len(sentences) < 2 or not _looks_like_names(sentences[0]):
             return None
         author_text, rest = sentences[0].rstrip("."), " ".join(sentences[1:])
@@ -974,6 +1058,39 @@ def _vancouver_head(head: str) -> _Parsed | None:
     parsed.authors, parsed.editors = _parse_authors(author_text)
     parsed.title = rest
     return parsed
+
+
+_NLM_EDITORS_MARK = re.compile(r",\s*(?:editors?|eds?)\.?\s*\.?$", re.IGNORECASE)
+
+
+def _parse_authors_title_rest(text: str) -> _Parsed | None:
+    """The last resort before "not recognised": an NLM author list, then a title, then where it appeared,
+    in no known date form (``… Experience. 31st International Conference on … (ICPE). Boston;
+    8/22-26/2015.``, ``… Selective Sampling. NIPS 1989.*``). Authors, title, container and the first year are
+    kept; the rest stays in ``fields["unparsed_text"]``."""
+    year = _YEAR.search(text)
+    if year is None or _VANCOUVER_AUTHORS_END.search(text) is None:
+        return None  # an NLM author list ends with initials (`Ladner RE.`) or `et al.`
+    parsed = _vancouver_head(text)
+    if parsed is None or not (parsed.authors or parsed.editors) or not parsed.title:
+        return None
+    parsed.style = "partial"
+    sentences = _sentences(parsed.title)
+    if not sentences or year.start() < len(parsed.author_text):
+        return None
+    parsed.year = int(year.group(0))
+    parsed.title = _clean_title(sentences[0]) or None
+    container = sentences[1] if len(sentences) > 1 else ""
+    container = _CONTAINER_LOCATOR.sub("", container).strip(" .,;*") or ""
+    parsed.container_title = container or None
+    parsed.type = "article-journal" if container else "document"
+    parsed.leftover = _clean_leftover(" ".join(sentences[2:]))
+    return parsed
+
+
+# What follows a container's name in a reference read by _parse_authors_title_rest: `15(2):201-221, 1994`,
+# `1989`, `; 8/22-26/2015`.
+_CONTAINER_LOCATOR = re.compile(r"(?:\s+|;\s*)(?:\d|[A-Z][a-z]{2}\s+\d).*$")
 
 
 def _untitled_head(head: str, date: re.Match[str]) -> _Parsed | None:
@@ -1074,7 +1191,12 @@ def _parse_vancouver_book(text: str) -> _Parsed | None:
     # `Place: Publisher; 2021` (NLM), `Publisher; 2019` (AMA 11), `London: MEP Ltd, 2006` (a comma before the
     # year only with a place, or any `Journal, 2006` would be a book)
     imprint = next(
-        (m for m in _VANCOUVER_PUBLISHER.finditer(text) if m.group("sep") == ";" or m.group("place")), None
+        (
+            m
+            for m in _VANCOUVER_PUBLISHER.finditer(text)
+            if (m.group("sep") == ";" or m.group("place")) and re.search(r"[^\W\d_]", m.group("publisher"))
+        ),
+        None,
     )
     if imprint is None:
         return _parse_year_place_publisher(text)
@@ -1239,10 +1361,21 @@ def _looks_like_names(text: str) -> bool:
     text = _ET_AL_TEXT.sub("", text).strip(" .,")
     if not text:
         return False
+    if _LOWER_RUN.search(text):
+        return False  # `… Ungar. Active learning for logistic regression`: a title has run into the names
     if _INITIALS_ANYWHERE.search(text):
         return True
     words = text.split()
+    pieces = [p.strip() for p in text.split(",")]
+    if len(pieces) >= 2 and all(re.fullmatch(r"[A-Z][\w'’\-]+", p) for p in pieces):
+        return True  # family names alone: `Held, Stonebraker, Davenport, Ilyas, Brodie, Palmer, Markarian`
     return len(words) <= 8 and bool(_CORPORATE_WORDS.search(text) or len(words) <= 3)
+
+
+# Two lower-case words in a row (not name particles, not `and`): prose, never an author list.
+_LOWER_RUN = re.compile(
+    rf"(?<![\w'’-])(?!(?:{_PARTICLE_WORDS}|and|et|al)\b)[a-z]{{2,}}\s+(?!(?:{_PARTICLE_WORDS}|and|et|al)\b)[a-z]{{2,}}\b"
+)
 
 
 _INITIALS_ANYWHERE = re.compile(r"(?:\b[A-Z]\.|\s[A-Z]{1,3}(?:,|$|\s))")
@@ -1331,7 +1464,9 @@ def _parse_given_first(text: str) -> tuple[Person, ...]:
     return (*persons, ET_AL) if et_al else tuple(persons)
 
 
-_GIVEN_FIRST = re.compile(r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|[^\W\d_][\w'’\-]+\s)\s*(?P<family>\S.*)$")
+_GIVEN_FIRST = re.compile(
+    r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|[^\W\d_][\w'’\-]+\s(?:[A-Z]\.\s?)*)\s*(?P<family>\S.*)$"
+)
 
 
 def _single_name(text: str) -> Person:
@@ -1733,4 +1868,6 @@ def _confidence(item: _Parsed) -> float:
         score -= PENALTY_LEFTOVER
     if len(item.ids.dois) > 1:
         score -= PENALTY_MULTIPLE_DOIS
+    if item.style == "partial":
+        score -= PENALTY_PARTIAL
     return round(max(score, 0.0), 2)
