@@ -179,6 +179,7 @@ def test_ieee_organisation_authors_proceedings_and_genres() -> None:
         " Available:"
         ""
         ""
+        ""
         " https://www.microsoft.com/en-us/research/wp-content/uploads/2018/01/security_homomorphic_encryption_white_paper.pdf"
     )
     assert paper.authors == (Person(literal="Microsoft Research"),) and paper.container_title is None
@@ -473,3 +474,92 @@ def test_authors_title_and_container_are_kept_when_the_date_form_is_unknown() ->
         " 15(2):201-221, 1994.*"
     )
     assert (cohn.container_title, cohn.year) == ("Machine Learning", 1994)
+
+
+# --- Wikipedia's rendered citations ------------------------------------------------------------------------
+
+
+def test_wikipedia_journal_citation_with_backlinks_and_notes() -> None:
+    # wikipedia_hydrocephalus [12], [1]
+    lancet = _one(
+        '^ Burton A (August 2015). "Infant hydrocephalus in Africa: spreading some good news". The Lancet.'
+        " Neurology. 14 (8): 789–790. doi:10.1016/S1474-4422(15)00138-6. PMID 26091960. S2CID 35920581."
+    )
+    assert lancet.authors == (Person(family="Burton", given="A"),) and lancet.year == 2015
+    assert lancet.title == "Infant hydrocephalus in Africa: spreading some good news"
+    assert lancet.container_title == "The Lancet. Neurology"
+    assert (lancet.volume, lancet.issue, lancet.pages) == ("14", "8", "789–790")
+    assert (lancet.doi, lancet.pmid, lancet.fields["s2cid"]) == (
+        "10.1016/s1474-4422(15)00138-6",
+        "26091960",
+        "35920581",
+    )
+    martin = _one(
+        '^ Martin BA, Loth F (December 2009). "The influence of coughing on cerebrospinal fluid'
+        " pressure in an"
+        ' in vitro syringomyelia model with spinal subarachnoid space stenosis". Cerebrospinal Fluid'
+        " Research."
+        " 6 (1): 17. doi:10.1186/1743-8454-6-17. PMC 2806373. PMID 20043856."
+    )
+    assert (martin.pmcid, martin.pmid, martin.container_title) == (
+        "PMC2806373",
+        "20043856",
+        "Cerebrospinal Fluid Research",
+    )
+
+
+def test_wikipedia_web_pages_books_editors_and_semicolon_names() -> None:
+    # wikipedia_hydrocephalus [9], [4], [5], [14], [17], [18]
+    page = _one(
+        '^ "Hydrocephalus: Causes, symptoms, and treatments". www.medicalnewstoday.com. 2017-12-07. Retrieved'
+        " 2022-05-18."
+    )
+    assert (page.authors, page.title, page.container_title, page.year) == (
+        (),
+        "Hydrocephalus: Causes, symptoms, and treatments",
+        "www.medicalnewstoday.com",
+        2017,
+    )
+    assert page.fields["accessed"] == "2022-05-18"
+    sheet = _one(
+        '^ "Hydrocephalus Fact Sheet". National Institute of Neurological Disorders and Stroke. August 2005.'
+        " Archived from the original on 2016-07-27."
+    )
+    assert (sheet.container_title, sheet.year) == (
+        "National Institute of Neurological Disorders and Stroke",
+        2005,
+    )
+    book = _one(
+        "^ Cabot RC (1919). Physical diagnosis (7th ed.). New York: William Wood and Company. p. 5 –"
+        " via Google"
+        " Books."
+    )
+    assert (book.type, book.title, book.year, book.fields["edition"]) == (
+        "book",
+        "Physical diagnosis",
+        1919,
+        "7th ed.",
+    )
+    medscape = _one(
+        '^ Engelhard III HH, Sahrakar K, Pang D (2022-03-03). Talavera F (ed.). "Neurosurgery for'
+        " Hydrocephalus"
+        ' Treatment & Management: Approach Considerations, Medical Therapy, Surgical Therapy". Medscape.'
+    )
+    assert medscape.authors[0] == Person(family="Engelhard", given="HH", suffix="III")
+    assert (
+        medscape.editors == (Person(family="Talavera", given="F"),) and medscape.container_title == "Medscape"
+    )
+    assert medscape.year == 2022
+    ravid = _one(
+        '^ Ravid, Sarit; Maytal, Joseph (February 2003). "External hydrocephalus: a probable cause'
+        " for subdural"
+        ' hematoma in infancy". Pediatric Neurology. 28 (2): 139–141. doi:10.1016/s0887-8994(02)00500-3. PMID'
+        " 12699866."
+    )
+    assert ravid.authors == (Person(family="Ravid", given="Sarit"), Person(family="Maytal", given="Joseph"))
+    benner = _one(
+        '^ Benner KW, Spellen S, Jeske A. "Pharmacology of Shunt Infections". www.uspharmacist.com. Retrieved'
+        " 2022-05-18."
+    )
+    assert benner.authors[0] == Person(family="Benner", given="KW") and benner.year is None
+    assert benner.container_title == "www.uspharmacist.com"

@@ -475,7 +475,9 @@ _PAGES = rf"{_PAGE}(?:\s*{_DASH_RUN}\s*{_PAGE})?"
 _APA_HEAD_MAX = 200
 # APA: `(2017).`, `(2017a)`, `(2017, March 3)`, `(n.d.)` right after the authors.
 _APA_YEAR = re.compile(
-    r"\(\s*(?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?(?:,[^)]{0,40})?|(?P<nd>(?:n\.\s?d\.|no\s+date)(?:\s*-?\s*[a-z])?))"
+    r"\(\s*(?:(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)(?:\d{1,2},?\s+)?)?"  # Wikipedia: `(August 2014)`
+    r"(?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?(?:-\d{2}(?:-\d{2})?)?(?:,[^)]{0,40})?"  # `(2016-02-29)`
+    r"|(?P<nd>(?:n\.\s?d\.|no\s+date)(?:\s*-?\s*[a-z])?))"
     r"\s*\)\.?"
 )
 # APA journal tail: `Journal, 47(3), 133–149.` / `Journal, 17(8), 348.` / `Journal, 12, Article e1205.`
@@ -564,9 +566,16 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     if ditto:
         rest = text.lstrip()
         text = previous_authors.rstrip(" ,:;") + ("" if rest[:1] in ".,:;" else " ") + rest
+    text, wiki_notes = _take_wikipedia_notes(text)
     text, ids = _take_identifiers(text)
+    if wiki_notes.get("pmcid") and not ids.pmcid:
+        ids.pmcid = wiki_notes.pop("pmcid")
+        ids.pmcids = [ids.pmcid]
+    if wiki_notes.get("accessed") and not ids.cited:
+        ids.cited = wiki_notes.pop("accessed")
     parsed = (
-        _parse_quoted_title(text)
+        _parse_quoted_first(text)
+        or _parse_quoted_title(text)
         or _parse_gbt7714(text)
         or _parse_initials_first(text)
         or _parse_apa(text)
@@ -602,7 +611,9 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
 
     if ids.cited:
         parsed.extra["accessed"] = ids.cited
+    parsed.extra.update(wiki_notes)
     _end_title_at_internet(parsed, ids.internet_title)
+    _site_from_bare_domain(parsed, ids.urls)
     if parsed.type == "webpage" and not parsed.container_title and not ids.internet:
         _title_comma_site(parsed)
     if ditto:
@@ -622,6 +633,20 @@ def _title_comma_site(parsed: _Parsed) -> None:
     parsed.title = found.group("title").strip()
     site = found.group("site").strip(" .")
     parsed.container_title = site if any(ch.isalpha() for ch in site) else None
+
+
+def _site_from_bare_domain(parsed: _Parsed, urls: Sequence[str]) -> None:
+    """Wikipedia names a web page's site by its domain (`"Title". www.medicalnewstoday.com. 2017-12-07.`): the
+    domain, taken out as a URL, is the site; a date read in its place is the page's date."""
+    if parsed.type != "webpage" or parsed.style != "quoted":
+        return
+    domain = next((u for u in urls if re.fullmatch(r"www\.[^/\s]+\.[a-z]{2,}", u)), None)
+    container = parsed.container_title or ""
+    if domain is None or (container and not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", container)):
+        return
+    if container and parsed.year is None:
+        parsed.year = int(container[:4])
+    parsed.container_title = domain
 
 
 def _end_title_at_internet(parsed: _Parsed, internet_title: str | None) -> None:
@@ -748,6 +773,7 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     return parsed
 
 
+_VANCOUVER_FAMILY_INITIALS = re.compile(r"^[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)*\s[A-Z]{1,4}$")
 _GENRE = re.compile(
     r"(?:GitHub|GitLab|software|code)\s+repository|(?:technical\s+|research\s+)?report|white\s+paper"
     r"|(?:PhD\s+|doctoral\s+|master'?s\s+)?(?:thesis|dissertation)|software|data\s*set|preprint",
@@ -764,6 +790,9 @@ def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
     if corporate:
         return (Person(literal=corporate),)
     bare = _ET_AL_TEXT.sub("", text).strip(" ,.")
+    pieces = bare.split(",")
+    if len(pieces) >= 2 and all(_VANCOUVER_FAMILY_INITIALS.match(piece.strip()) for piece in pieces):
+        return _parse_authors(text)[0]  # Wikipedia's `Benner KW, Spellen S, Jeske A. "Title".`
     if (
         bare
         and "," not in bare
@@ -939,6 +968,12 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         parsed.year = int(year_match.group("year"))
     parsed.undated = bool(year_match.group("nd"))
     rest = text[year_match.end() :].strip().lstrip(".").strip()
+    editors = _EDITORS_BEFORE_QUOTED_TITLE.match(rest)
+    if editors:  # Wikipedia: `(2022-03-03). Talavera F (ed.). "Title". Medscape.`
+        parsed.editors = _parse_authors(editors.group("editors"))[0]
+        rest = rest[editors.end() :]
+    if _LEADING_QUOTED_TITLE.match(rest.lstrip(", ")):
+        return _quoted_title_then_container(parsed, rest.lstrip(", "))
     chapter = _CHAPTER.match(rest)
     if chapter:
         parsed.type = "chapter"
@@ -957,18 +992,6 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         parsed.pages = _normalise_pages(tail.group("pages"))
         parsed.leftover = tail.group("rest").strip(" .")
         return parsed
-    # Wikipedia's and some Harvard lists quote the title: `Settles, Burr (2010), "Active Learning Literature
-    # Survey" (PDF), Computer Sciences Technical Report 1648. University of Wisconsin–Madison.`
-    quoted = _LEADING_QUOTED_TITLE.match(rest.lstrip(", "))
-    if quoted:
-        parsed.title = quoted.group("title").strip().rstrip(",.") or None
-        after = _PDF_MARK.sub("", quoted.group("rest")).strip(" ,.")
-        if _GENRE.search(after):
-            parsed.type = "report"
-            parsed.extra["genre"] = after
-        else:
-            parsed.leftover = after
-        return parsed
     # No volume: a book (`Title (2nd ed.). Publisher.`), a web page, or a title alone.
     sentences = _sentences(rest)
     if _EDITION.search(rest) or (len(sentences) >= 2 and not _has_journal_cues(rest)):
@@ -985,6 +1008,103 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     else:
         parsed.title = _clean_title(rest) or None
     return parsed
+
+
+_EDITORS_BEFORE_QUOTED_TITLE = re.compile(
+    r'^(?P<editors>[^"“]{2,200}?)\s*\((?:eds?|editors?)\.?\)\.\s*(?=["“])'
+)
+
+
+def _quoted_title_then_container(parsed: _Parsed, rest: str) -> _Parsed:
+    """Wikipedia's and some Harvard lists quote the title after an author–year head: ``"Title". The Lancet.
+    Neurology. 14 (8): 789–790.`` (the journal runs from the closing quote to the volume), ``"Active Learning
+    Literature Survey" (PDF), Computer Sciences Technical Report 1648.`` (a report)."""
+    quoted = _LEADING_QUOTED_TITLE.match(rest)
+    assert quoted is not None
+    parsed.title = quoted.group("title").strip().rstrip(",.") or None
+    after = _PDF_MARK.sub("", quoted.group("rest")).strip(" ,.")
+    tail = _APA_TAIL.match(after) or _APA_TAIL_LOOSE.match(after)
+    if tail and re.search(r"[^\W\d_]", tail.group("head")):
+        parsed.container_title = tail.group("head").strip(" .,") or None
+        parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
+        parsed.pages = _normalise_pages(tail.group("pages"))
+        parsed.leftover = tail.group("rest").strip(" .")
+    elif _GENRE.search(after):
+        parsed.type = "report"
+        parsed.extra["genre"] = after
+    else:
+        sentences = _sentences(after)
+        parsed.container_title = _clean_title(sentences[0]) if sentences else None
+        parsed.leftover = " ".join(sentences[1:])
+        parsed.type = "webpage" if parsed.container_title else "document"
+    return parsed
+
+
+# A title in quotation marks first, no author (Wikipedia's `"Hydrocephalus Fact Sheet". National Institute
+# of Neurological Disorders and Stroke. August 2005.`, `"Title". www.medicalnewstoday.com. 2017-12-07.`): the
+# site runs to the first full stop followed by a space.
+_QUOTED_FIRST = re.compile(
+    r'^["“](?P<title>[^"“”]{3,600})["”][.,]?\s*(?P<site>\S[^\s.]*(?:\.[^\s.]+)*(?:\s+[^\s.]+(?:\.[^\s.]+)*)*)?'
+    r"\.?\s*(?P<rest>.*)$"
+)
+
+
+def _parse_quoted_first(text: str) -> _Parsed | None:
+    found = _QUOTED_FIRST.match(text)
+    if found is None:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "quoted", type="webpage")
+    parsed.title = found.group("title").strip().rstrip(",.") or None
+    parsed.container_title = (found.group("site") or "").strip() or None
+    year = _YEAR.search(found.group("rest"))
+    parsed.year = int(year.group(0)) if year else None
+    parsed.leftover = _clean_leftover(found.group("rest"))
+    return parsed
+
+
+# Wikipedia's rendered citations end with notes that are not part of the reference proper: back-links at the
+# start (`^ a b c`), `PMC 2806373.`, `S2CID 24667376.`, `OCLC 939553425.`, `Archived from the original on …`,
+# `Retrieved 2022-05-18.`, `– via Google Books`, `(inactive 31 January 2024)`, CS1's maintenance messages.
+_WIKI_BACKLINKS = re.compile(r"^\^\s*(?:[a-z]{1,2}\s+)*")
+_WIKI_NOTES = (
+    ("pmcid", re.compile(r"\bPMC\s+(\d{4,9})\.?")),
+    ("s2cid", re.compile(r"\bS2CID\s+(\d+)\.?")),
+    ("oclc", re.compile(r"\bOCLC\s+(\d+)\.?")),
+    ("archived", re.compile(r"\bArchived from the original on ([^.]{4,40})\.?")),
+    (
+        "accessed",
+        re.compile(r"\bRetrieved (?:on )?([^.]{0,40}?\d{4}(?:-\d{2}-\d{2})?)\.?(?=\s|$)(?!\s*from\b)"),
+    ),
+    ("via", re.compile(r"\s+[–-]\s+via\s+([^.]+)\.?")),
+    ("doi_note", re.compile(r"\s*\((inactive [^)]{1,40})\)")),
+    ("cs1", re.compile(r"\{\{cite [^}]*\}\}:?(.*)$")),
+    ("at_page", re.compile(r"\.\s+(pp?\.\s*\d+(?:[–-]\d+)?)\.?$")),
+)
+
+
+def _take_wikipedia_notes(text: str) -> tuple[str, dict[str, str]]:
+    text = _WIKI_BACKLINKS.sub("", text) if text.startswith("^") else text
+    notes: dict[str, str] = {}
+    if not (
+        "PMC" in text
+        or "S2CID" in text
+        or "OCLC" in text
+        or "Archived" in text
+        or "Retrieved" in text
+        or " via " in text
+        or "(inactive" in text
+        or "{{cite" in text
+    ):
+        return text, notes
+    for name, pattern in _WIKI_NOTES:
+        found = pattern.search(text)
+        if found and (name != "at_page" or notes.get("via")):  # a page note only on a `via` book
+            notes[name] = found.group(1).strip()
+            keep = "." if name == "at_page" else ""
+            text = (text[: found.start()] + keep + text[found.end() :]).strip()
+    if notes.get("pmcid"):
+        notes["pmcid"] = "PMC" + notes["pmcid"]
+    return _MULTISPACE.sub(" ", text), notes
 
 
 _LEADING_QUOTED_TITLE = re.compile(r'^["“](?P<title>[^"“”]{3,600})["”](?P<rest>(?:\s*[,(.].*)?)$')
@@ -1363,6 +1483,7 @@ def _looks_like_names(text: str) -> bool:
         return False
     if _LOWER_RUN.search(text):
         return False  # `… Ungar. Active learning for logistic regression`: a title has run into the names
+    text = text.replace(";", ",")  # `Ravid, Sarit; Maytal, Joseph`
     if _INITIALS_ANYWHERE.search(text):
         return True
     words = text.split()
@@ -1394,6 +1515,7 @@ def _parse_authors(text: str) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
     # APA 7 lists 19 authors, then `…`, then the last author: keep the last author, mark the gap.
     text = _ET_AL_TEXT.sub(",", text)
     text = re.sub(r",?\s*(?:&|\band\b)\s+", ", ", text)
+    text = text.replace(";", ",")  # `Ravid, Sarit; Maytal, Joseph`
     text = text.strip(" ,")
     if text.endswith(".") and not re.search(r"(?:\b[A-Z]|\bJr|\bSr)\.$", text):
         text = text[:-1]
@@ -1485,7 +1607,11 @@ def _vancouver_person(text: str) -> Person:
     given = match.group("given")
     if "-" in given and "." not in given:
         given = given.upper()  # `Q-l` is the initials of Qi-ling: `Q-L`
-    return _with_particle(Person(family=match.group("family"), given=given, suffix=match.group("suffix")))
+    family, suffix = match.group("family"), match.group("suffix")
+    inner = re.match(r"^(?P<family>.+?)\s+(?P<suffix>Jr\.?|Sr\.?|II|III|IV)$", family)
+    if inner and suffix is None:  # Wikipedia's `Engelhard III HH`
+        family, suffix = inner.group("family"), inner.group("suffix")
+    return _with_particle(Person(family=family, given=given, suffix=suffix))
 
 
 def _with_particle(person: Person) -> Person:
