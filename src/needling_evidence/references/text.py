@@ -1,5 +1,11 @@
 """Reference lists as people paste them: APA 6/7, Vancouver/NLM/AMA, Harvard, AMS (``Emanuel, K., 2005:``),
-MLA, Chicago and IEEE (a title in quotation marks); numbered or bulleted, wrapped; ditto authors (``——,``).
+MLA, Chicago and IEEE (a title in quotation marks), Wikipedia's rendered citations (``^ a b Smith J
+(May 2014). "Title". Journal. 6 (1): 17. doi:…. PMID ….``), GB/T 7714 (``Title[J]. Journal, 2022, 60:
+1-14.``), Elsevier's initials-first numbered style (``M. Abdellaoui, Title. Management Science 46 (2000)
+1497–1512.``) and natbib (``Andrew I. Schein and Lyle H. Ungar. Title. Machine Learning (2007) 68:
+235–265.``); numbered or bulleted, wrapped; ditto authors (``——,``). Each rule is tested on the real snippet
+it came from (``tests/test_references_real_styles.py``) and measured on real lists
+(``tests/benchmarks/eval_references.py``).
 
 :func:`parse_references` reads the whole list in three visible steps::
 
@@ -32,9 +38,10 @@ recognised at all, more than one DOI, text left over that fitted no field.
 Problems (never exceptions; ``strict=True`` raises :class:`~needling_evidence.errors.StrictError` instead when
 there is any):
 
-- ``refs.unparsed`` (error): the text fits none of APA, Harvard, AMS, Vancouver, MLA, Chicago, IEEE. If it
-  holds something (a DOI, PMID, PMCID, ISBN, URL or year) a low-confidence Reference keeping ``raw`` is still
-  returned.
+- ``refs.unparsed`` (error): the text fits none of the styles above. If it holds something (a DOI, PMID,
+  PMCID, ISBN, URL or year) a low-confidence Reference keeping ``raw`` is still returned. An NLM author list
+  followed by a title and a container in no known date form is read partly instead (authors, title, container,
+  first year; confidence lowered by ``PENALTY_PARTIAL``).
 - ``refs.too_long`` (error): a single reference longer than :data:`MAX_REFERENCE_CHARS`; kept raw, not parsed.
 - ``refs.incomplete`` (warning): parsed, but without a year, title or authors.
 - ``refs.multiple_dois`` (warning): more than one DOI; the first is used, the others are in ``fields``.
