@@ -1612,6 +1612,15 @@ _NOTE_OPENER = re.compile(
 )
 
 
+# A footnote that is only a link (`[^1]: https://www.nccih.nih.gov/health/tips/…`) names its source: the web
+# page is the reference, never dropped.
+_BARE_LINK = re.compile(r"<?(?:https?://|www\.)\S+?>?|\[[^\]\n]*\]\((?:https?://)\S+\)")
+
+
+def _is_bare_link(note: str) -> bool:
+    return _BARE_LINK.fullmatch(note.strip()) is not None
+
+
 def _footnote_references(
     text: str, blocks: list[_Block], path: str | None, references: Sequence[Reference]
 ) -> tuple[dict[str, tuple[str, ...]], ReferenceList]:
@@ -1624,7 +1633,8 @@ def _footnote_references(
     reference_notes = [
         n
         for n in first_of_label.values()
-        if _looks_like_reference(text[n.start : n.end]) and not _NOTE_OPENER.match(text[n.start : n.end])
+        if (_looks_like_reference(text[n.start : n.end]) or _is_bare_link(text[n.start : n.end]))
+        and not _NOTE_OPENER.match(text[n.start : n.end])
     ]
     if not reference_notes:
         return {}, ReferenceList(source=path)

@@ -1,5 +1,11 @@
 """Reference lists as people paste them: APA 6/7, Vancouver/NLM/AMA, Harvard, AMS (``Emanuel, K., 2005:``),
-MLA, Chicago and IEEE (a title in quotation marks); numbered or bulleted, wrapped; ditto authors (``——,``).
+MLA, Chicago and IEEE (a title in quotation marks), Wikipedia's rendered citations (``^ a b Smith J
+(May 2014). "Title". Journal. 6 (1): 17. doi:…. PMID ….``), GB/T 7714 (``Title[J]. Journal, 2022, 60:
+1-14.``), Elsevier's initials-first numbered style (``M. Abdellaoui, Title. Management Science 46 (2000)
+1497–1512.``) and natbib (``Andrew I. Schein and Lyle H. Ungar. Title. Machine Learning (2007) 68:
+235–265.``); numbered or bulleted, wrapped; ditto authors (``——,``). Each rule is tested on the real snippet
+it came from (``tests/test_references_real_styles.py``) and measured on real lists
+(``tests/benchmarks/eval_references.py``).
 
 :func:`parse_references` reads the whole list in three visible steps::
 
@@ -32,9 +38,10 @@ recognised at all, more than one DOI, text left over that fitted no field.
 Problems (never exceptions; ``strict=True`` raises :class:`~needling_evidence.errors.StrictError` instead when
 there is any):
 
-- ``refs.unparsed`` (error): the text fits none of APA, Harvard, AMS, Vancouver, MLA, Chicago, IEEE. If it
-  holds something (a DOI, PMID, PMCID, ISBN, URL or year) a low-confidence Reference keeping ``raw`` is still
-  returned.
+- ``refs.unparsed`` (error): the text fits none of the styles above. If it holds something (a DOI, PMID,
+  PMCID, ISBN, URL or year) a low-confidence Reference keeping ``raw`` is still returned. An NLM author list
+  followed by a title and a container in no known date form is read partly instead (authors, title, container,
+  first year; confidence lowered by ``PENALTY_PARTIAL``).
 - ``refs.too_long`` (error): a single reference longer than :data:`MAX_REFERENCE_CHARS`; kept raw, not parsed.
 - ``refs.incomplete`` (warning): parsed, but without a year, title or authors.
 - ``refs.multiple_dois`` (warning): more than one DOI; the first is used, the others are in ``fields``.
@@ -73,10 +80,11 @@ PENALTY_NO_CONTAINER = 0.15  # a journal article without a journal name
 PENALTY_NO_VOLUME = 0.05  # a journal article without a volume
 PENALTY_LEFTOVER = 0.05  # text after the last field that fitted nothing
 PENALTY_MULTIPLE_DOIS = 0.1
+PENALTY_PARTIAL = 0.3  # authors, title and container read, but in no known date or locator form
 # When the structure is not recognised at all only identifiers and a year are taken: at most this confident.
 UNPARSED_CONFIDENCE = 0.2
 
-_Style = Literal["apa", "vancouver", "quoted", "unparsed"]
+_Style = Literal["apa", "vancouver", "quoted", "gbt7714", "initials-first", "partial", "unparsed"]
 
 # --- lines and blocks ---------------------------------------------------------------------------------------
 
@@ -150,7 +158,8 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
             after_blank = True
             continue
         label_match = _label_match(line, previous)
-        if after_blank and label_match is None and blocks and _continues(blocks[-1], line):
+        broken = labelled and _between_labelled_items(lines, index)
+        if after_blank and label_match is None and blocks and (broken or _continues(blocks[-1], line)):
             current = blocks[-1]  # a blank line in the middle of a sentence (a paste from a PDF or web page)
             current.lines.append(line)
             after_blank = False
@@ -174,6 +183,23 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
             current.lines.append(line)
         after_blank = False
     return blocks
+
+
+def _between_labelled_items(lines: Sequence[str], index: int) -> bool:
+    """In a numbered list, an unnumbered paragraph after a blank line whose next paragraph is numbered again
+    is the rest of the item before it, broken by a stray blank line (``[36] … Games.`` / blank / ``Games and
+    Economic Behavior 45 (2003) 97-113.`` / blank / ``[37] …``): every item of such a list starts with its
+    number. It must hold a year or a page range, as the tail of a reference does."""
+    if _HEADING.match(lines[index]) or not _YEAR_OR_PAGES.search(lines[index]):
+        return False
+    end = index
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    following = next((line for line in lines[end:] if line.strip()), None)
+    return following is not None and _label_match(following, None) is not None
+
+
+_YEAR_OR_PAGES = re.compile(r"\b(?:1[6-9]|20)\d{2}\b|\d+\s*[-–]\s*\d+")
 
 
 def _continues(block: _Block, line: str) -> bool:
@@ -354,10 +380,15 @@ _DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.IGNORE
 # Words that only introduce a link (`Available from:`, `Retrieved from`) and NLM's bracketed notes on a web
 # reference (`[Internet]`, `[cited 2024 Jan 5]`): taken out before the structure is read.
 _LINK_INTRO = re.compile(
-    r"\b(?:Available\s+(?:from|at)|Retrieved\s+from|Accessed|URL)\s*:?\s*$", re.IGNORECASE
+    r"(?:\b(?:Available\s+(?:from|at)|Retrieved\s+(?:[^.:;]{1,30}?\d{4},?\s+)?from|Accessed|URL)"
+    r"|(?:^|(?<=[.,]\s))from)\s*:?\s*$",
+    re.IGNORECASE,
 )
-_INTERNET = re.compile(r"\s*\[\s*Internet\s*\]", re.IGNORECASE)
-_CITED = re.compile(r"\s*\[\s*(?:cited|accessed|updated)\s+([^\]]{1,60})\]", re.IGNORECASE)
+_INTERNET = re.compile(r"\s*\[\s*(?:Internet|online)\s*\]", re.IGNORECASE)  # NLM's and Harvard's mark
+_CITED = re.compile(
+    r"\s*(?:\[\s*(?:cited|accessed|updated):?\s+([^\]]{1,60})\]|\(\s*(?:accessed|cited):?\s+([^)]{1,60})\))",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -371,6 +402,7 @@ class _Identifiers:
     urls: list[str] = field(default_factory=list)
     malformed_doi: str | None = None
     internet: bool = False  # NLM's `[Internet]`: the work is a web resource
+    internet_title: str | None = None  # the sentence `[Internet]` follows: the web resource's title
     cited: str | None = None  # NLM's `[cited 2024 Jan 5]`, as written
 
 
@@ -413,13 +445,16 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
             continue
         kept.append(token)
     remainder = " ".join(kept)
-    if _INTERNET.search(remainder):
+    internet = _INTERNET.search(remainder)
+    if internet:
         ids.internet = True
+        ids.internet_title = _sentences(remainder[: internet.start()])[-1:][0] if remainder[:1] else None
         remainder = _INTERNET.sub("", remainder)
     cited = _CITED.search(remainder)
     if cited:
-        ids.cited = cited.group(1).strip()
+        ids.cited = (cited.group(1) or cited.group(2)).strip()
         remainder = remainder[: cited.start()] + remainder[cited.end() :]
+        remainder = re.sub(r"\.\s*\.(?=\s|$)", ".", remainder)  # `Site. (Accessed: …).` leaves `Site. .`
     return _MULTISPACE.sub(" ", remainder).strip(" ;,"), ids
 
 
@@ -447,7 +482,10 @@ _PAGES = rf"{_PAGE}(?:\s*{_DASH_RUN}\s*{_PAGE})?"
 _APA_HEAD_MAX = 200
 # APA: `(2017).`, `(2017a)`, `(2017, March 3)`, `(n.d.)` right after the authors.
 _APA_YEAR = re.compile(
-    r"\(\s*(?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?(?:,[^)]{0,40})?|(?P<nd>n\.\s?d\.))\s*\)\.?"
+    r"\(\s*(?:(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)(?:\d{1,2},?\s+)?)?"  # Wikipedia: `(August 2014)`
+    r"(?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?(?:-\d{2}(?:-\d{2})?)?(?:,[^)]{0,40})?"  # `(2016-02-29)`
+    r"|(?P<nd>(?:n\.\s?d\.|no\s+date)(?:\s*-?\s*[a-z])?))"
+    r"\s*\)\.?"
 )
 # APA journal tail: `Journal, 47(3), 133–149.` / `Journal, 17(8), 348.` / `Journal, 12, Article e1205.`
 # PLoS's and many publishers' own "cite this" lines leave out the comma after the journal (`Title. PLoS
@@ -470,6 +508,7 @@ _VANCOUVER_DATE = re.compile(
         (?:
             \s*;\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)?\s*(?:\((?P<issue>[^)]{{1,20}})\))?(?:\s*:\s*(?P<pages>{_PAGES}))?
           | \s*:\s*(?P<pages_only>{_PAGES})
+          | (?(month)(?=\.(?:\s|$))|(?!))  # PubMed's ahead-of-print `Physiotherapy. 2016 Feb 1. pii: …`
         )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -480,7 +519,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,7}\.$")
 # Where a Vancouver author list ends: `… Meeus M.`, `… et al.`, `… Rodine R.`
 _VANCOUVER_AUTHORS_END = re.compile(
-    r"(?:\b[A-Z]{1,3}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.)\.(?=\s|$)"
+    r"(?:\b[A-Z]{1,4}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.)\.(?=\s|$)"
 )
 # APA's book note after the title: `(2nd ed.)`, `(Rev. ed.)`, `(Vol. 2)`, `(2nd ed., Vol. 1)`, `(Vols. 1–3)`.
 _EDITION = re.compile(
@@ -491,7 +530,7 @@ _EDITION = re.compile(
 )
 _CHAPTER = re.compile(
     r"^(?P<title>.+?[.?!])\s+In\s+(?P<editors>.+?)\s*\(Eds?\.\),\s*(?P<book>.+?)"
-    rf"(?:\s*\((?:pp?\.\s*)?(?P<pages>{_PAGES})\))?\.\s*(?P<publisher>.*)$"
+    rf"(?:\s*\((?:Vol\.\s*(?P<volume>[\w–-]+),\s*)?(?:pp?\.\s*)?(?P<pages>{_PAGES})\))?\.\s*(?P<publisher>.*)$"
 )
 
 
@@ -534,31 +573,115 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     if ditto:
         rest = text.lstrip()
         text = previous_authors.rstrip(" ,:;") + ("" if rest[:1] in ".,:;" else " ") + rest
+    text, wiki_notes = _take_wikipedia_notes(text)
     text, ids = _take_identifiers(text)
+    if wiki_notes.get("pmcid") and not ids.pmcid:
+        ids.pmcid = wiki_notes.pop("pmcid")
+        ids.pmcids = [ids.pmcid]
+    if wiki_notes.get("accessed") and not ids.cited:
+        ids.cited = wiki_notes.pop("accessed")
     parsed = (
-        _parse_quoted_title(text)
+        _parse_quoted_first(text)
+        or _parse_quoted_title(text)
+        or _parse_gbt7714(text)
+        or _parse_initials_first(text)
         or _parse_apa(text)
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
         or _parse_apa(text, _AMS_YEAR)
         or _parse_undated(text, web=bool(ids.urls))
+        or _parse_authors_title_rest(text)
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
+    _drop_version_sentence(parsed)
     if parsed.style == "unparsed":
         year = _YEAR_ANYWHERE.search(text)
         if year and year.group(0)[0].isdigit():
             parsed.year = int(year.group(0))
         parsed.leftover = text
     no_container = not parsed.container_title and not parsed.volume
-    web = ids.internet or (ids.urls and parsed.type == "article-journal")
+    web = ids.internet or (
+        ids.urls and (parsed.type == "article-journal" or (parsed.type == "book" and not parsed.publisher))
+    )
     if parsed.type in ("article-journal", "book") and no_container and parsed.style != "unparsed" and web:
         parsed.type = "webpage"
+    if (
+        parsed.type == "book"
+        and parsed.style == "apa"
+        and ids.urls
+        and not (ids.dois or ids.isbns or ids.internet or parsed.extra.get("edition"))
+    ):
+        # APA 7 and Harvard web pages: `Title. Site Name. URL` — with a link and no edition, DOI or ISBN the
+        # sentence after the title names the site, not a publisher
+        parsed.type, parsed.container_title, parsed.publisher = "webpage", parsed.publisher, None
+
     if ids.cited:
         parsed.extra["accessed"] = ids.cited
+    parsed.extra.update(wiki_notes)
+    _end_title_at_internet(parsed, ids.internet_title)
+    _site_from_bare_domain(parsed, ids.urls)
+    if parsed.type == "webpage" and not parsed.container_title and not ids.internet:
+        _title_comma_site(parsed)
     if ditto:
         parsed.extra["authors_ditto"] = ditto.group(0).strip()
     return parsed
+
+
+# Harvard (Cite Them Right) web page: `What is a honeypot in cybersecurity?, CrowdStrike.` — the site after
+# the title's last comma: a few words, each capitalised (or a symbol).
+_COMMA_SITE = re.compile(r"^(?P<title>.+?),\s+(?P<site>(?:[A-Z0-9/][^\s,]*)(?:\s+[A-Z0-9&|][^\s,]*){0,4})$")
+
+
+def _title_comma_site(parsed: _Parsed) -> None:
+    found = _COMMA_SITE.match(parsed.title or "")
+    if found is None:
+        return
+    parsed.title = found.group("title").strip()
+    site = found.group("site").strip(" .")
+    parsed.container_title = site if any(ch.isalpha() for ch in site) else None
+
+
+def _site_from_bare_domain(parsed: _Parsed, urls: Sequence[str]) -> None:
+    """Wikipedia names a web page's site by its domain (`"Title". www.medicalnewstoday.com. 2017-12-07.`): the
+    domain, taken out as a URL, is the site; a date read in its place is the page's date."""
+    if parsed.type != "webpage" or parsed.style != "quoted":
+        return
+    domain = next((u for u in urls if re.fullmatch(r"www\.[^/\s]+\.[a-z]{2,}", u)), None)
+    container = parsed.container_title or ""
+    if domain is None or (container and not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", container)):
+        return
+    if container and parsed.year is None:
+        parsed.year = int(container[:4])
+    parsed.container_title = domain
+
+
+def _end_title_at_internet(parsed: _Parsed, internet_title: str | None) -> None:
+    """NLM marks a web resource with ``[Internet]`` right after its title: ``Tropicos.org [Internet]. Missouri
+    Botanical Garden, St. Louis, MO, USA.`` — what follows is the publisher, not more title."""
+    if not internet_title or not parsed.title:
+        return
+    title = _clean_title(internet_title)
+    if title and parsed.title != title and parsed.title.startswith(title + "."):
+        rest = parsed.title[len(title) + 1 :].strip()
+        parsed.title = title
+        parsed.publisher = parsed.publisher or rest or None
+
+
+# A version number printed as a sentence of its own after a title (`… instrument. 2.1.`).
+_VERSION_SENTENCE = re.compile(r"\.\s+(?:(?:version|ver\.|v)\s*)?(?P<version>\d+(?:\.\d+)+)$", re.IGNORECASE)
+
+
+def _drop_version_sentence(parsed: _Parsed) -> None:
+    """``EQ-5D-5L User guide: … instrument. 2.1.``: the version is kept in ``fields["version"]``."""
+    found = _VERSION_SENTENCE.search(parsed.title or "")
+    if found and parsed.title:
+        parsed.extra["version"] = found.group("version")
+        parsed.title = parsed.title[: found.start()].strip() or None
+    version = _VERSION_SENTENCE.search(". " + (parsed.publisher or ""))
+    if version and version.start() == 0:  # read as the publisher of a book: it is the title's version
+        parsed.extra["version"] = version.group("version")
+        parsed.publisher = None
 
 
 # MLA, Chicago and IEEE put the title in quotation marks right after the authors (Chicago author-date has
@@ -574,7 +697,8 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
 # Where the container's name ends and its locators begin: `, vol.`, `, no.`, `, pp.`, `, 2011`, ` 3.4 (`,
 # ` 3, no.`, ` 3 (4)`, ` (2011)`.
 _CONTAINER_END = re.compile(
-    r"""(?:,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b)
+    r"""(?:,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
+          |(?:edited|translated|compiled|directed)\s+by\b|version\b)
       | \s+[A-Za-z]?\d+[A-Za-z]?(?:\.\d+)?\s*(?:,\s*no\.|\(|:|,|\.?$)
       | \s*\((?:[A-Za-z]+\.?\s+)?(?:1[6-9]|20)\d{2}\))""",
     re.VERBOSE,
@@ -620,11 +744,22 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     rest = match.group("rest").strip()
     year = match.group("year")
     end = _CONTAINER_END.search(rest)
+    if rest.lower().startswith("in ") and "," in rest:
+        # IEEE's `in Proc. CT-RSA 2019, San Francisco, CA, USA, Mar. 2019, pp. 83-105`: the proceedings'
+        # name runs to the first comma, a year in it included
+        end = re.compile(",").search(rest)
     container = (rest[: end.start()] if end else rest).strip(" ,.") or None
     locators = rest[end.start() :] if end else ""
     if container and container.lower().startswith("in "):
         parsed.type = "paper-conference"
         container = container[3:].strip()
+    if container and _GENRE.fullmatch(container):
+        # IEEE's `"Title," GitHub repository, 2024.` / `Technical Report` / `White Paper`: what the work
+        # is, not where it appeared
+        parsed.extra["genre"] = container
+        lowered = container.lower()
+        parsed.type = "report" if "report" in lowered or "paper" in lowered else "software"
+        container = None
     parsed.container_title = container
     volume = _LABELLED_VOLUME.search(locators)
     issue = _LABELLED_ISSUE.search(locators)
@@ -645,13 +780,33 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     return parsed
 
 
+_VANCOUVER_FAMILY_INITIALS = re.compile(r"^[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)*\s[A-Z]{1,4}$")
+_GENRE = re.compile(
+    r"(?:GitHub|GitLab|software|code)\s+repository|(?:technical\s+|research\s+)?report|white\s+paper"
+    r"|(?:PhD\s+|doctoral\s+|master'?s\s+)?(?:thesis|dissertation)|software|data\s*set|preprint",
+    re.IGNORECASE,
+)
+
+
 def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
     """IEEE writes every name given name first (``K. Emanuel``); MLA and Chicago invert only the first
-    (``Emanuel, Kerry, and John Smith``)."""
+    (``Emanuel, Kerry, and John Smith``). A name with neither a comma nor an initial (``Microsoft SEAL``,
+    ``Gaia Collaboration, et al.``) is therefore an organisation: these styles invert or initial a person."""
     text = text.strip().rstrip(".")
     corporate = _corporate_name(text)
     if corporate:
         return (Person(literal=corporate),)
+    bare = _ET_AL_TEXT.sub("", text).strip(" ,.")
+    pieces = bare.split(",")
+    if len(pieces) >= 2 and all(_VANCOUVER_FAMILY_INITIALS.match(piece.strip()) for piece in pieces):
+        return _parse_authors(text)[0]  # Wikipedia's `Benner KW, Spellen S, Jeske A. "Title".`
+    if (
+        bare
+        and "," not in bare
+        and not re.search(r"(?:&|\band\b)", bare)
+        and not _INITIALS_ANYWHERE.search(f" {bare} ")
+    ):
+        return (Person(literal=bare), ET_AL) if bare != text.strip(" ,.") else (Person(literal=bare),)
     if re.match(r"^[A-Z]\.", text):
         return _parse_given_first(text)
     first = re.match(r"^(?P<family>[^,]+),\s*(?P<given>[^,]+?)(?:,\s*(?P<rest>.*))?$", text)
@@ -665,6 +820,139 @@ def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
         rest = re.sub(r"^\s*(?:and|&)\s+", "", rest)
         persons.extend(_parse_given_first(rest))
     return tuple(persons)
+
+
+# --- GB/T 7714 (China's national standard) ----------------------------------------------------------------
+
+# `Authors. Title[J]. Journal, 2022, 60(3): 1-14.`, `Authors. Title[C]//Proceedings. 2017: 2980-2988.`,
+# `Authors. Title[M]. Place: Publisher, 2010.`: the bracketed letter after the title says what the work is.
+_GBT_TYPE = re.compile(r"\[(?P<kind>[JCMDRNPSZAG]|EB/OL|DB/OL|J/OL|M/OL|CP/OL)\](?://|\.\s*|\s+)")
+_GBT_KINDS = {"J": "article-journal", "C": "paper-conference", "M": "book", "D": "thesis", "R": "report"}
+# The year of a GB/T locator: after a comma or full stop, not part of an arXiv number or a volume.
+_GBT_YEAR = re.compile(r"(?:^|[,.]\s*)(?P<year>(?:1[6-9]|20)\d{2})[a-z]?(?=\s*(?:[,:;.(]|$))")
+
+
+def _parse_gbt7714(text: str) -> _Parsed | None:
+    """GB/T 7714 (Chinese theses and journals): a type mark in brackets right after the title."""
+    mark = _GBT_TYPE.search(text)
+    if mark is None:
+        return None
+    parsed = _vancouver_head(text[: mark.start()].strip())
+    if parsed is None or not parsed.authors:
+        return None
+    parsed.style = "gbt7714"
+    parsed.title = _clean_title(parsed.title) or None
+    kind = mark.group("kind")
+    parsed.type = _GBT_KINDS.get(kind, "webpage" if kind.endswith("/OL") else "document")
+    rest = text[mark.end() :].strip()
+    year = _GBT_YEAR.search(rest)
+    if year is None:
+        parsed.leftover = _clean_leftover(rest)
+        return parsed
+    parsed.year = int(year.group("year"))
+    container = rest[: year.start()].strip(" ,.")
+    if parsed.type in ("book", "report", "thesis"):
+        place, _, publisher = container.partition(":")
+        if publisher:
+            parsed.extra["publisher_place"] = place.strip()
+        parsed.publisher = (publisher or place).strip() or None
+    else:
+        parsed.container_title = container or None
+    locator = rest[year.end() :]
+    found = re.match(
+        rf"\s*,?\s*(?P<volume>[A-Za-z]?\d+)?\s*(?:\((?P<issue>[^)]{{1,20}})\))?\s*(?::\s*(?P<pages>{_PAGES}))?",
+        locator,
+    )
+    if found:
+        parsed.volume = found.group("volume")
+        parsed.issue = _clean_issue(found.group("issue"))
+        parsed.pages = _normalise_pages(found.group("pages"))
+        parsed.leftover = _clean_leftover(locator[found.end() :])
+    return parsed
+
+
+# --- initials first, journal volume (year) pages: Elsevier's numbered style --------------------------------
+
+# `M. Abdellaoui, F. Vossmann, M. Weber, Title. Management Science 51 (2005) 1384–1399.`: every author with
+# dotted initials before the family name, the list closed by a comma (or a full stop), then the title, then
+# the journal, volume, year in brackets and pages.
+_INITIALS_FIRST_NAME = rf"""(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w'’\-]+"""
+_INITIALS_FIRST_HEAD = re.compile(
+    rf"^(?P<authors>{_INITIALS_FIRST_NAME}(?:,\s+(?:and\s+)?{_INITIALS_FIRST_NAME})*(?:,?\s+et\s+al\.?)?)"
+    r"[,.]\s+(?P<rest>.+)$"
+)
+# natbib/ACL: `Andrew I. Schein and Lyle H. Ungar. Title. Machine Learning (2007) 68: 235–265.` — given names
+# written out, the list closed by a full stop.
+_FULL_NAME = rf"[A-Z][a-z]+(?:\s[A-Z]\.)*\s(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w'’\-]+"
+_FULL_NAMES_HEAD = re.compile(
+    rf"^(?P<authors>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME})*)\.\s+(?P<rest>.+)$"
+)
+_YEAR_VOLUME_PAGES = re.compile(
+    rf"^(?P<head>.+?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)\s*(?P<volume>[A-Za-z]?\d+)\s*(?:\((?P<issue>[^)]{{1,20}})\))?"
+    rf"\s*:\s*(?P<pages>{_PAGES})\.?$"
+)
+_VOLUME_YEAR_PAGES = re.compile(
+    rf"^(?P<head>.+?)\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)"
+    rf"\s*(?P<pages>{_PAGES})?\.?$"
+)
+_IN_EDITED_BOOK = re.compile(
+    rf"^(?P<title>.+?),\s+in:\s+(?P<editors>.+?)\s*\(Eds?\.\),\s*(?P<book>[^,]+),\s*(?P<publisher>.+?),"
+    rf"\s*(?P<year>(?:1[6-9]|20)\d{{2}})(?:,\s*pp?\.\s*(?P<pages>{_PAGES}))?\.?$",
+    re.IGNORECASE,
+)
+_ENDS_WITH_YEAR = re.compile(r",\s*(?P<year>(?:1[6-9]|20)\d{2})\.?$")
+
+
+def _parse_initials_first(text: str) -> _Parsed | None:
+    """Elsevier's numbered style: ``J.L. Pinto, Title. Journal 46 (2000) 1485–1496.``; a chapter ``Title,
+    in: P.W. Glimcher, E. Fehr (Eds.), Book, Publisher, City, 2014, pp. 533–567.``; a book ending in its
+    year."""
+    head = _INITIALS_FIRST_HEAD.match(text)
+    if head is None:
+        return _parse_full_names_first(text)
+    author_text, rest = head.group("authors"), head.group("rest").strip()
+    parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=author_text)
+    parsed.authors = _parse_given_first(author_text)
+    chapter = _IN_EDITED_BOOK.match(rest)
+    tail = _VOLUME_YEAR_PAGES.match(rest)
+    if chapter:
+        parsed.type = "chapter"
+        parsed.title = _clean_title(chapter.group("title")) or None
+        parsed.editors = _parse_given_first(chapter.group("editors"))
+        parsed.container_title = chapter.group("book").strip()
+        parsed.publisher = chapter.group("publisher").strip()
+        parsed.year = int(chapter.group("year"))
+        parsed.pages = _normalise_pages(chapter.group("pages"))
+    elif tail:
+        parsed.title, parsed.container_title = _split_title_container(tail.group("head"))
+        parsed.volume = tail.group("volume")
+        parsed.year = int(tail.group("year"))
+        parsed.pages = _normalise_pages(tail.group("pages"))
+    elif (ends := _ENDS_WITH_YEAR.search(rest)) is not None:
+        sentences = _sentences(rest[: ends.start()])
+        parsed.type = "book"
+        parsed.title = _clean_title(sentences[0]) if sentences else None
+        parsed.publisher = _clean_title(" ".join(sentences[1:])) or None
+        parsed.year = int(ends.group("year"))
+    else:
+        return None
+    return parsed
+
+
+def _parse_full_names_first(text: str) -> _Parsed | None:
+    """natbib's ``First M. Last and First M. Last. Title. Journal (2007) 68: 235–265.``: taken only with that
+    journal locator, which tells the full names from a title's first words."""
+    head = _FULL_NAMES_HEAD.match(text)
+    tail = _YEAR_VOLUME_PAGES.match(head.group("rest").strip()) if head else None
+    if head is None or tail is None:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=head.group("authors"))
+    parsed.authors = _parse_given_first(head.group("authors"))
+    parsed.title, parsed.container_title = _split_title_container(tail.group("head"))
+    parsed.year = int(tail.group("year"))
+    parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
+    parsed.pages = _normalise_pages(tail.group("pages"))
+    return parsed
 
 
 def _placeholder_block() -> _Block:
@@ -687,6 +975,12 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         parsed.year = int(year_match.group("year"))
     parsed.undated = bool(year_match.group("nd"))
     rest = text[year_match.end() :].strip().lstrip(".").strip()
+    editors = _EDITORS_BEFORE_QUOTED_TITLE.match(rest)
+    if editors:  # Wikipedia: `(2022-03-03). Talavera F (ed.). "Title". Medscape.`
+        parsed.editors = _parse_authors(editors.group("editors"))[0]
+        rest = rest[editors.end() :]
+    if _LEADING_QUOTED_TITLE.match(rest.lstrip(", ")):
+        return _quoted_title_then_container(parsed, rest.lstrip(", "))
     chapter = _CHAPTER.match(rest)
     if chapter:
         parsed.type = "chapter"
@@ -694,6 +988,7 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         parsed.editors = _parse_given_first(chapter.group("editors"))
         parsed.container_title = _clean_title(chapter.group("book"))
         parsed.pages = _normalise_pages(chapter.group("pages"))
+        parsed.volume = chapter.group("volume")
         parsed.publisher = _clean_title(chapter.group("publisher")) or None
         return parsed
     tail = _APA_TAIL.match(rest) or _APA_TAIL_LOOSE.match(rest)
@@ -722,6 +1017,107 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     return parsed
 
 
+_EDITORS_BEFORE_QUOTED_TITLE = re.compile(
+    r'^(?P<editors>[^"“]{2,200}?)\s*\((?:eds?|editors?)\.?\)\.\s*(?=["“])'
+)
+
+
+def _quoted_title_then_container(parsed: _Parsed, rest: str) -> _Parsed:
+    """Wikipedia's and some Harvard lists quote the title after an author–year head: ``"Title". The Lancet.
+    Neurology. 14 (8): 789–790.`` (the journal runs from the closing quote to the volume), ``"Active Learning
+    Literature Survey" (PDF), Computer Sciences Technical Report 1648.`` (a report)."""
+    quoted = _LEADING_QUOTED_TITLE.match(rest)
+    assert quoted is not None
+    parsed.title = quoted.group("title").strip().rstrip(",.") or None
+    after = _PDF_MARK.sub("", quoted.group("rest")).strip(" ,.")
+    tail = _APA_TAIL.match(after) or _APA_TAIL_LOOSE.match(after)
+    if tail and re.search(r"[^\W\d_]", tail.group("head")):
+        parsed.container_title = tail.group("head").strip(" .,") or None
+        parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
+        parsed.pages = _normalise_pages(tail.group("pages"))
+        parsed.leftover = tail.group("rest").strip(" .")
+    elif _GENRE.search(after):
+        parsed.type = "report"
+        parsed.extra["genre"] = after
+    else:
+        sentences = _sentences(after)
+        parsed.container_title = _clean_title(sentences[0]) if sentences else None
+        parsed.leftover = " ".join(sentences[1:])
+        parsed.type = "webpage" if parsed.container_title else "document"
+    return parsed
+
+
+# A title in quotation marks first, no author (Wikipedia's `"Hydrocephalus Fact Sheet". National Institute
+# of Neurological Disorders and Stroke. August 2005.`, `"Title". www.medicalnewstoday.com. 2017-12-07.`): the
+# site runs to the first full stop followed by a space.
+_QUOTED_FIRST = re.compile(
+    r'^["“](?P<title>[^"“”]{3,600})["”][.,]?\s*(?P<site>\S[^\s.]*(?:\.[^\s.]+)*(?:\s+[^\s.]+(?:\.[^\s.]+)*)*)?'
+    r"\.?\s*(?P<rest>.*)$"
+)
+
+
+def _parse_quoted_first(text: str) -> _Parsed | None:
+    found = _QUOTED_FIRST.match(text)
+    if found is None:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "quoted", type="webpage")
+    parsed.title = found.group("title").strip().rstrip(",.") or None
+    parsed.container_title = (found.group("site") or "").strip() or None
+    year = _YEAR.search(found.group("rest"))
+    parsed.year = int(year.group(0)) if year else None
+    parsed.leftover = _clean_leftover(found.group("rest"))
+    return parsed
+
+
+# Wikipedia's rendered citations end with notes that are not part of the reference proper: back-links at the
+# start (`^ a b c`), `PMC 2806373.`, `S2CID 24667376.`, `OCLC 939553425.`, `Archived from the original on …`,
+# `Retrieved 2022-05-18.`, `– via Google Books`, `(inactive 31 January 2024)`, CS1's maintenance messages.
+_WIKI_BACKLINKS = re.compile(r"^\^\s*(?:[a-z]{1,2}\s+)*")
+_WIKI_NOTES = (
+    ("pmcid", re.compile(r"\bPMC\s+(\d{4,9})\.?")),
+    ("s2cid", re.compile(r"\bS2CID\s+(\d+)\.?")),
+    ("oclc", re.compile(r"\bOCLC\s+(\d+)\.?")),
+    ("archived", re.compile(r"\bArchived from the original on ([^.]{4,40})\.?")),
+    (
+        "accessed",
+        re.compile(r"\bRetrieved (?:on )?([^.]{0,40}?\d{4}(?:-\d{2}-\d{2})?)\.?(?=\s|$)(?!\s*from\b)"),
+    ),
+    ("via", re.compile(r"\s+[–-]\s+via\s+([^.]+)\.?")),
+    ("doi_note", re.compile(r"\s*\((inactive [^)]{1,40})\)")),
+    ("cs1", re.compile(r"\{\{cite [^}]*\}\}:?(.*)$")),
+    ("at_page", re.compile(r"\.\s+(pp?\.\s*\d+(?:[–-]\d+)?)\.?$")),
+)
+
+
+def _take_wikipedia_notes(text: str) -> tuple[str, dict[str, str]]:
+    text = _WIKI_BACKLINKS.sub("", text) if text.startswith("^") else text
+    notes: dict[str, str] = {}
+    if not (
+        "PMC" in text
+        or "S2CID" in text
+        or "OCLC" in text
+        or "Archived" in text
+        or "Retrieved" in text
+        or " via " in text
+        or "(inactive" in text
+        or "{{cite" in text
+    ):
+        return text, notes
+    for name, pattern in _WIKI_NOTES:
+        found = pattern.search(text)
+        if found and (name != "at_page" or notes.get("via")):  # a page note only on a `via` book
+            notes[name] = found.group(1).strip()
+            keep = "." if name == "at_page" else ""
+            text = (text[: found.start()] + keep + text[found.end() :]).strip()
+    if notes.get("pmcid"):
+        notes["pmcid"] = "PMC" + notes["pmcid"]
+    return _MULTISPACE.sub(" ", text), notes
+
+
+_LEADING_QUOTED_TITLE = re.compile(r'^["“](?P<title>[^"“”]{3,600})["”](?P<rest>(?:\s*[,(.].*)?)$')
+_PDF_MARK = re.compile(r"^\s*,?\s*\((?:PDF|HTML|online)\)", re.IGNORECASE)
+
+
 def _parse_vancouver(text: str) -> _Parsed | None:
     date = None
     for candidate in _VANCOUVER_DATE.finditer(text):
@@ -732,6 +1128,8 @@ def _parse_vancouver(text: str) -> _Parsed | None:
         return _parse_vancouver_book(text)
     parsed = _vancouver_head(text[: date.start()].strip())
     if parsed is None:
+        parsed = _untitled_head(text[: date.start()].strip(), date)
+    if parsed is None:
         return None
     # Zotero outside English writes the day and month before the year (`Lancet Lond Engl. 9 juin 2018;391…`):
     # they are the date, not the end of the journal's name
@@ -739,7 +1137,8 @@ def _parse_vancouver(text: str) -> _Parsed | None:
     parsed.year = int(date.group("year"))
     if date.group("month"):
         parsed.month = month_number(date.group("month")[:3])
-    parsed.title, parsed.container_title = _split_title_container(middle)
+    if not _nlm_in(parsed, middle):
+        parsed.title, parsed.container_title = _split_title_container(middle)
     parsed.volume = date.group("volume")
     parsed.issue = _clean_issue(date.group("issue"))
     parsed.pages = _normalise_pages(date.group("pages") or date.group("pages_only"))
@@ -762,6 +1161,15 @@ def _vancouver_head(head: str) -> _Parsed | None:
         end is None
     ):  # a group author (`Fictional Guidelines Group.`): the first sentence, if it reads as names
         sentences = _sentences(head)
+        if len(sentences) >= 2 and _NLM_EDITORS_MARK.search(sentences[0]):
+            # NLM's edited book: `MIT Critical Data, editors. Secondary Analysis of … Records.`
+            names = _NLM_EDITORS_MARK.sub("", sentences[0])
+            if _looks_like_names(names) or _corporate_name(names):
+                edited = _Parsed(_placeholder_block(), "", "vancouver", author_text=names)
+                corporate = _corporate_name(names)
+                edited.editors = (Person(literal=corporate),) if corporate else _parse_authors(names)[0]
+                edited.title = " ".join(sentences[1:])
+                return edited
         if len(sentences) < 2 or not _looks_like_names(sentences[0]):
             return None
         author_text, rest = sentences[0].rstrip("."), " ".join(sentences[1:])
@@ -779,6 +1187,54 @@ def _vancouver_head(head: str) -> _Parsed | None:
     return parsed
 
 
+_NLM_EDITORS_MARK = re.compile(r",\s*(?:editors?|eds?)\.?\s*\.?$", re.IGNORECASE)
+
+
+def _parse_authors_title_rest(text: str) -> _Parsed | None:
+    """The last resort before "not recognised": an NLM author list, then a title, then where it appeared,
+    in no known date form (``… Experience. 31st International Conference on … (ICPE). Boston;
+    8/22-26/2015.``, ``… Selective Sampling. NIPS 1989.*``). Authors, title, container and the first year are
+    kept; the rest stays in ``fields["unparsed_text"]``."""
+    year = _YEAR.search(text)
+    if year is None or _VANCOUVER_AUTHORS_END.search(text) is None:
+        return None  # an NLM author list ends with initials (`Ladner RE.`) or `et al.`
+    parsed = _vancouver_head(text)
+    if parsed is None or not (parsed.authors or parsed.editors) or not parsed.title:
+        return None
+    parsed.style = "partial"
+    sentences = _sentences(parsed.title)
+    if not sentences or year.start() < len(parsed.author_text):
+        return None
+    parsed.year = int(year.group(0))
+    parsed.title = _clean_title(sentences[0]) or None
+    container = sentences[1] if len(sentences) > 1 else ""
+    container = _CONTAINER_LOCATOR.sub("", container).strip(" .,;*") or ""
+    parsed.container_title = container or None
+    parsed.type = "article-journal" if container else "document"
+    parsed.leftover = _clean_leftover(" ".join(sentences[2:]))
+    return parsed
+
+
+# What follows a container's name in a reference read by _parse_authors_title_rest: `15(2):201-221, 1994`,
+# `1989`, `; 8/22-26/2015`.
+_CONTAINER_LOCATOR = re.compile(r"(?:\s+|;\s*)(?:\d|[A-Z][a-z]{2}\s+\d).*$")
+
+
+def _untitled_head(head: str, date: re.Match[str]) -> _Parsed | None:
+    """NLM without authors (an anonymous work) opens with its title: ``Effects of manual lymph drainage ….
+    Journal of physical therapy science. 2017;29(3):491-4.`` Taken only with a full NLM locator (volume and
+    pages), which no other style writes, a head of at least two sentences (title and journal), and no comma
+    among the first four words (where an author list has one)."""
+    sentences = _sentences(head)
+    if not (date.group("volume") and date.group("pages")) or len(sentences) < 2:
+        return None
+    if "," in " ".join(sentences[0].split()[:4]):
+        return None  # `Smith_J, …`: an author list the parser could not read, not a title
+    parsed = _Parsed(_placeholder_block(), "", "vancouver")
+    parsed.title = head
+    return parsed
+
+
 def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
     """A reference printed without a date, starting with its authors (the year is then reported missing):
 
@@ -789,6 +1245,13 @@ def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
     """
     if _YEAR_ANYWHERE.search(text) or not (web or _AUTHOR_START.match(text)):
         return None
+    corporate = _corporate_name(text) if web else None
+    if corporate is not None:
+        # `APERSU - Alberta PROMS and EQ-5D Research and Support Unit. from http://apersu.ca/.`: an
+        # organisation's site, named by the organisation alone
+        site = _Parsed(_placeholder_block(), "", "vancouver", author_text=corporate, type="webpage")
+        site.authors = (Person(literal=corporate),)
+        return site
     parsed = _vancouver_head(text)
     if parsed is None or not parsed.authors:
         return None
@@ -806,7 +1269,7 @@ def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
 
 # NLM book or web page: `Authors. Title. Edition. Place: Publisher; 2021.`
 _VANCOUVER_PUBLISHER = re.compile(
-    r"(?:^|(?<=[.?!]\s))(?P<place>[^.:;]{2,60}):\s*(?P<publisher>[^.:;]{2,120});\s*"
+    r"(?:^|(?<=[.?!]\s))(?:(?P<place>[^.:;]{2,60}):\s*)?(?P<publisher>[^.:;]{2,120}?)(?P<sep>[;,])\s*"
     r"(?P<year>(?:1[6-9]|20)\d{2})\b[^.]{0,40}\.?\s*(?P<rest>.*)$"
 )
 
@@ -814,13 +1277,72 @@ _VANCOUVER_PUBLISHER = re.compile(
 _NLM_EDITION = re.compile(r"(?:^|(?<=[.?!]))\s*(\d+(?:st|nd|rd|th)\s+ed)\.?\s*$", re.IGNORECASE)
 
 
+# NLM's part of a book or proceedings: `Title. In: Hall RW, ed. Book. Publisher` (a chapter) and `Title. In:
+# Proceedings of the 7th Python in Science Conference` (a paper).
+_NLM_IN = re.compile(r"(?:^|(?<=[.?!]))\s*In:\s+(?P<rest>.+)$")
+_NLM_EDITORS = re.compile(r"^(?P<editors>.+?),\s*eds?\.\s+(?P<rest>.+)$")
+
+
+def _nlm_in(parsed: _Parsed, text: str) -> bool:
+    """Read ``Title. In: Editors, eds. Book. Publisher`` or ``Title. In: Proceedings`` into ``parsed``; False
+    when ``text`` has no ``In:``."""
+    found = _NLM_IN.search(text)
+    if found is None or found.start() == 0:
+        return False
+    parsed.title = _clean_title(text[: found.start()]) or None
+    rest = found.group("rest").strip()
+    editors = _NLM_EDITORS.match(rest)
+    if editors is None:
+        parsed.type = "paper-conference"
+        parsed.container_title = _clean_title(rest) or None
+        return True
+    parsed.type = "chapter"
+    parsed.editors = _parse_authors(editors.group("editors"))[0]
+    sentences = _sentences(editors.group("rest"))
+    if len(sentences) >= 2:
+        parsed.publisher = _clean_title(sentences[-1]) or None
+        sentences = sentences[:-1]
+    parsed.container_title = _clean_title(" ".join(sentences)) or None
+    return True
+
+
+# EndNote's book order: `Brooks R. EuroQol Group after 25 Years. 2013. Rotterdam, The Netherlands, Springer.`
+# (the year a sentence of its own, then place and publisher separated by commas).
+_YEAR_PLACE_PUBLISHER = re.compile(
+    rf"(?:^|(?<=[.?!]\s))(?P<year>(?:1[6-9]|20)\d{{2}})(?::\s*(?P<pages>{_PAGES}))?\.\s+"
+    r"(?P<place>[^.]{2,80}?),\s*(?P<publisher>[^,.]{2,120})\.?\s*$"
+)
+
+
 def _parse_vancouver_book(text: str) -> _Parsed | None:
-    imprint = _VANCOUVER_PUBLISHER.search(text)
+    # `Place: Publisher; 2021` (NLM), `Publisher; 2019` (AMA 11), `London: MEP Ltd, 2006` (a comma before the
+    # year only with a place, or any `Journal, 2006` would be a book)
+    imprint = next(
+        (
+            m
+            for m in _VANCOUVER_PUBLISHER.finditer(text)
+            if (m.group("sep") == ";" or m.group("place")) and re.search(r"[^\W\d_]", m.group("publisher"))
+        ),
+        None,
+    )
     if imprint is None:
-        return None
+        return _parse_year_place_publisher(text)
     parsed = _vancouver_head(text[: imprint.start()].strip())
     if parsed is None:
         return None
+    if imprint.group("place") is None or imprint.group("place").strip() == "In":
+        # AMA's `Title. In: Proceedings of …; 2008. p. 11-15.` and `Publisher; 2019.` (no place)
+        head = (parsed.title or "") + (" In: " if imprint.group("place") else " ")
+        head += imprint.group("publisher")
+        if not _nlm_in(parsed, head):
+            parsed.title, parsed.publisher = _split_title_container(head)
+            parsed.type = "book"
+        parsed.year = int(imprint.group("year"))
+        rest = imprint.group("rest")
+        pages = re.search(rf"\bpp?\.\s*({_PAGES})", rest)
+        parsed.pages = _normalise_pages(pages.group(1)) if pages else None
+        parsed.leftover = _clean_leftover(rest[: pages.start()] + rest[pages.end() :] if pages else rest)
+        return parsed
     title = parsed.title or ""
     edition = _NLM_EDITION.search(title)
     if edition:
@@ -835,9 +1357,33 @@ def _parse_vancouver_book(text: str) -> _Parsed | None:
     return parsed
 
 
+def _parse_year_place_publisher(text: str) -> _Parsed | None:
+    """EndNote's ``Authors. Title. 2013. Place, Publisher.``; with pages after the year (``2020:23–49.``) and
+    two sentences before it, a chapter: ``Title. Book. 2020:23–49. Cham, Springer.``"""
+    imprint = _YEAR_PLACE_PUBLISHER.search(text)
+    if imprint is None:
+        return None
+    parsed = _vancouver_head(text[: imprint.start()].strip())
+    if parsed is None or not parsed.title:
+        return None
+    sentences = _sentences(parsed.title)
+    if imprint.group("pages") and len(sentences) >= 2:
+        parsed.type = "chapter"
+        parsed.title = _clean_title(sentences[0]) or None
+        parsed.container_title = _clean_title(" ".join(sentences[1:])) or None
+        parsed.pages = _normalise_pages(imprint.group("pages"))
+    else:
+        parsed.type = "book"
+        parsed.title = _clean_title(parsed.title) or None
+    parsed.year = int(imprint.group("year"))
+    parsed.publisher = imprint.group("publisher").strip()
+    parsed.extra["publisher_place"] = imprint.group("place").strip()
+    return parsed
+
+
 # PubMed's trailing notes that are not part of the citation: `Epub 2021 Jan 12.`, `Epub ahead of print.`
 _DOTTED_INITIALS = re.compile(r"\b[A-Z]\.(?:-?[A-Z]\.)*\s*,")
-_NLM_FINAL_PERIOD = re.compile(r"(?<=\b[A-Z])\.$|(?<=\b[A-Z]{2})\.$|(?<=\b[A-Z]{3})\.$")
+_NLM_FINAL_PERIOD = re.compile(r"(?<=\b[A-Z])\.$|(?<=\b[A-Z]{2})\.$|(?<=\b[A-Z]{3})\.$|(?<=\b[A-Z]{4})\.$")
 _EPUB = re.compile(
     r"\bEpub\s+(?:ahead\s+of\s+print|\d{4}(?:\s+[A-Za-z]{3,9})?(?:\s+\d{1,2})?)\.?", re.IGNORECASE
 )
@@ -851,6 +1397,9 @@ def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_BREAK.split(text.strip()) if s]
 
 
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{3,})")
+
+
 def _split_title_container(text: str) -> tuple[str | None, str | None]:
     """``Title. Journal`` → (title, journal). The journal is the last sentence, together with any one-word
     abbreviations before it (``J. Clin. Med.``); the title is everything before."""
@@ -858,7 +1407,12 @@ def _split_title_container(text: str) -> tuple[str | None, str | None]:
     if not sentences:
         return None, None
     if len(sentences) == 1:
-        return _clean_title(sentences[0]) or None, None
+        # a full stop with its space lost between title and journal (`… cross-sectional study.Physiotherapy`)
+        glued = list(_GLUED_SENTENCE.finditer(sentences[0]))
+        if not glued:
+            return _clean_title(sentences[0]) or None, None
+        cut_at = glued[-1].end()
+        return _clean_title(sentences[0][:cut_at]) or None, _clean_title(sentences[0][cut_at:]) or None
     cut = len(sentences) - 1
     while cut > 1 and _ABBREVIATION.match(sentences[cut - 1]):
         cut -= 1
@@ -911,7 +1465,8 @@ _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?(?:\s?-?\s?[A-Z][a-z]?\.?)*|[A-Z]{1,3
 # Chinese given names are often printed with hyphenated initials (`Yuan Q-l`, `Guo T-m`, PLoS's style for
 # Qi-ling Yuan): one person whose initials are `Q-L`.
 _VANCOUVER_NAME = re.compile(
-    r"^(?P<family>\S.*?)\s+(?P<given>[A-Z]{1,3}|[A-Z](?:-[A-Za-z]){1,2}|(?:[A-Z]\.\s?-?){1,3})(?:\s+(?P<suffix>Jr\.?|Sr\.?|II|III|IV|2nd|3rd))?$"
+    r"^(?P<family>\S.*?)\s+(?P<given>[A-Z]{1,4}|[A-Z](?:-[A-Za-z]){1,2}|(?:[A-Z]\.\s?-?){1,3}|[A-Z](?:\s[A-Z]){1,2})"
+    r"(?:\s+(?P<suffix>Jr\.?|Sr\.?|II|III|IV|2nd|3rd))?$"
 )
 _GIVEN_NAME = re.compile(r"^[^\W\d_][\w'’\-]+(?:\s+(?:[^\W\d_][\w'’\-]+|[A-Z]\.))*$")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
@@ -921,7 +1476,8 @@ _CORPORATE_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|group|committee|society|institute|collaboration|council|agency"
     r"|college|department|centre|center|foundation|board|network|consortium|union|federation|ministry"
     r"|excellence|service|services|commission|academy|alliance|trust|office|government|authority|hospital"
-    r"|clinic|university|institution|task\s+force|working\s+party|panel|programme|program)\b",
+    r"|clinic|university|institution|task\s+force|working\s+party|panel|programme|program|unit|team"
+    r"|corporation|inc|ltd|llc|laborator(?:y|ies)|project|initiative|partnership)\b",
     re.IGNORECASE,
 )
 _PARTICLE = re.compile(rf"^(?P<particle>(?:(?:{_PARTICLE_WORDS})\s+)+)(?P<family>[^\W\d_].*)$")
@@ -932,10 +1488,22 @@ def _looks_like_names(text: str) -> bool:
     text = _ET_AL_TEXT.sub("", text).strip(" .,")
     if not text:
         return False
+    if _LOWER_RUN.search(text):
+        return False  # `… Ungar. Active learning for logistic regression`: a title has run into the names
+    text = text.replace(";", ",")  # `Ravid, Sarit; Maytal, Joseph`
     if _INITIALS_ANYWHERE.search(text):
         return True
     words = text.split()
+    pieces = [p.strip() for p in text.split(",")]
+    if len(pieces) >= 2 and all(re.fullmatch(r"[A-Z][\w'’\-]+", p) for p in pieces):
+        return True  # family names alone: `Held, Stonebraker, Davenport, Ilyas, Brodie, Palmer, Markarian`
     return len(words) <= 8 and bool(_CORPORATE_WORDS.search(text) or len(words) <= 3)
+
+
+# Two lower-case words in a row (not name particles, not `and`): prose, never an author list.
+_LOWER_RUN = re.compile(
+    rf"(?<![\w'’-])(?!(?:{_PARTICLE_WORDS}|and|et|al)\b)[a-z]{{2,}}\s+(?!(?:{_PARTICLE_WORDS}|and|et|al)\b)[a-z]{{2,}}\b"
+)
 
 
 _INITIALS_ANYWHERE = re.compile(r"(?:\b[A-Z]\.|\s[A-Z]{1,3}(?:,|$|\s))")
@@ -954,6 +1522,7 @@ def _parse_authors(text: str) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
     # APA 7 lists 19 authors, then `…`, then the last author: keep the last author, mark the gap.
     text = _ET_AL_TEXT.sub(",", text)
     text = re.sub(r",?\s*(?:&|\band\b)\s+", ", ", text)
+    text = text.replace(";", ",")  # `Ravid, Sarit; Maytal, Joseph`
     text = text.strip(" ,")
     if text.endswith(".") and not re.search(r"(?:\b[A-Z]|\bJr|\bSr)\.$", text):
         text = text[:-1]
@@ -963,7 +1532,11 @@ def _parse_authors(text: str) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
         return (), ()
     if len(pieces) == 1 and not _VANCOUVER_NAME.match(pieces[0]):
         persons.append(_single_name(pieces[0]))
-    elif _VANCOUVER_NAME.match(pieces[0]) and not _INITIALS.match(pieces[0]):
+    elif _VANCOUVER_NAME.match(pieces[0]) and (
+        not _INITIALS.match(pieces[0]) or (len(pieces) > 1 and _VANCOUVER_NAME.match(pieces[1]) is not None)
+    ):
+        # `Qu Y, Li Y, Wang J`: a short family name looks like initials (`Qu`), but in APA the piece after a
+        # family name is initials alone, never another name with initials
         for piece in pieces:
             persons.append(_vancouver_person(piece))
     else:
@@ -995,6 +1568,8 @@ def _corporate_name(text: str) -> str | None:
     name = text.strip().rstrip(".").strip()
     if not name or "," in name or _ET_AL_TEXT.search(name) or _INITIALS_ANYWHERE.search(f" {name} "):
         return None
+    if re.search(r"[a-z]{2}\.\s+\S", name):
+        return None  # a name followed by a title (`National Cancer Institute. Genomic Data …`)
     if not _CORPORATE_WORDS.search(name) or len(name.split()) > 15:
         return None
     return name
@@ -1018,7 +1593,9 @@ def _parse_given_first(text: str) -> tuple[Person, ...]:
     return (*persons, ET_AL) if et_al else tuple(persons)
 
 
-_GIVEN_FIRST = re.compile(r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|[^\W\d_][\w'’\-]+\s)\s*(?P<family>\S.*)$")
+_GIVEN_FIRST = re.compile(
+    r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|[^\W\d_][\w'’\-]+\s(?:[A-Z]\.\s?)*)\s*(?P<family>\S.*)$"
+)
 
 
 def _single_name(text: str) -> Person:
@@ -1037,7 +1614,11 @@ def _vancouver_person(text: str) -> Person:
     given = match.group("given")
     if "-" in given and "." not in given:
         given = given.upper()  # `Q-l` is the initials of Qi-ling: `Q-L`
-    return _with_particle(Person(family=match.group("family"), given=given, suffix=match.group("suffix")))
+    family, suffix = match.group("family"), match.group("suffix")
+    inner = re.match(r"^(?P<family>.+?)\s+(?P<suffix>Jr\.?|Sr\.?|II|III|IV)$", family)
+    if inner and suffix is None:  # Wikipedia's `Engelhard III HH`
+        family, suffix = inner.group("family"), inner.group("suffix")
+    return _with_particle(Person(family=family, given=given, suffix=suffix))
 
 
 def _with_particle(person: Person) -> Person:
@@ -1105,10 +1686,16 @@ def _letter_suffix(index: int) -> str:
 
 # The heading over an article's reference list, as a markdown heading (`## References`), a bold line
 # (`**Sources:**`) or a line of its own (`References`).
+# A numbered heading (`## 18. Works Cited`, `### VIII. Literature Cited`) and a qualifier in brackets
+# (`# References (Vancouver)`, `## 参考文献 (References)`) name the section as well; 参考文献 is
+# "references" in Chinese and Japanese.
+_SECTION_WORDS = r"""(?:references?|bibliography|sources|works[ \t]cited|literature[ \t]cited
+          |reference[ \t]list|citations|notes|references[ \t]and[ \t]notes|notes[ \t]and[ \t]references
+          |further[ \t]reading|参考文献)"""
 _SECTION_HEADING = re.compile(
-    r"""^[ \t]*(?:(?P<hashes>\#{1,6})[ \t]+)?(?:\*\*|__)?[ \t]*
-        (?:references?|bibliography|sources|works[ \t]cited|literature[ \t]cited|reference[ \t]list
-          |citations|notes|references[ \t]and[ \t]notes|notes[ \t]and[ \t]references|further[ \t]reading)
+    rf"""^[ \t]*(?:(?P<hashes>\#{{1,6}})[ \t]+)?(?:\*\*|__)?[ \t]*
+        (?:(?:\d{{1,2}}|[IVXLC]{{1,6}}|[A-Z])\.[ \t]+)?
+        (?:{_SECTION_WORDS}(?:[ \t]*\([^()\n]{{1,40}}\))?|[^()\n]{{1,40}}\([ \t]*{_SECTION_WORDS}[ \t]*\))
         [ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*\#*[ \t]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -1191,6 +1778,8 @@ def _trailing_numbered_list(lines: Sequence[str]) -> tuple[int, int] | None:
         if _is_wrapped_item_line(lines, index):
             items[-1:] = [line + " " + items[-1]] if items else [line]
             continue
+        if items and _between_labelled_items(lines, index) and _numbered_above(lines, index):
+            continue  # a numbered item broken by a blank line (see _between_labelled_items)
         break  # prose before the list
     if first is None or not any(line.strip() for line in lines[:first]):
         return None
@@ -1198,6 +1787,12 @@ def _trailing_numbered_list(lines: Sequence[str]) -> tuple[int, int] | None:
     if with_year * 2 < len(items):
         return None  # a numbered list of steps or tips, not references
     return first, end
+
+
+def _numbered_above(lines: Sequence[str], index: int) -> bool:
+    """The nearest non-blank line above ``index`` is a numbered item or one of its wrapped lines."""
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    return above is not None and (_label_of(lines[above]) is not None or _is_wrapped_item_line(lines, above))
 
 
 def _is_wrapped_item_line(lines: Sequence[str], index: int) -> bool:
@@ -1406,4 +2001,6 @@ def _confidence(item: _Parsed) -> float:
         score -= PENALTY_LEFTOVER
     if len(item.ids.dois) > 1:
         score -= PENALTY_MULTIPLE_DOIS
+    if item.style == "partial":
+        score -= PENALTY_PARTIAL
     return round(max(score, 0.0), 2)
