@@ -22,8 +22,12 @@ second, while a missed claim is a gap the report hides. For each sentence:
    distinct outcomes, conditions or predicates ("pain, anxiety, and depression"; "reduce pain, increase range
    of motion, and accelerate healing"; "walking, standing, lifting or carrying have been associated with …").
    A shared head naming one thing is not cut ("neck and back pain", "biochemical and mechanical changes").
-4. **Kind** (:func:`claim_kind`) — the kind whose cues score highest; a causal cue in a sentence that names
-   no intervention is about a condition's causes (``etiology``); prevalence, prognosis, costs and approvals
+4. **Kind** (:func:`claim_kind`) — the kind whose cues score highest. Effect verbs are read with their
+   direction ("reduce pain" is a benefit, "increase pain" a harm or a cause) and with their object (acting on
+   a symptom or a function is ``efficacy``, on a tissue or a physiological process ``mechanism``); who acts
+   decides the rest: a causal or risk cue in a sentence that names no intervention is about a condition's
+   causes (``etiology``), with a treatment named it is a harm (``safety``), and an improvement over time
+   with no treatment named is the condition's course. Prevalence, prognosis, costs, training and approvals
    are ``other``.
 
 Each claim's ``quote`` is always a verbatim substring of ``Article.text``, within its own sentence: the whole
@@ -56,6 +60,31 @@ __all__ = ["KIND_CUES", "claim_kind", "draft_claims", "is_checkworthy", "split_c
 # "effective", "endorphins"), 1 for words that only lean towards it. The words come from the vocabulary of
 # patient-facing musculoskeletal articles and of the CEBM question types (therapy, harm, aetiology).
 
+# Cues that something makes matters worse: a higher risk, a worse symptom, damage. Who does it decides the
+# kind: a condition or an exposure ("Women are more prone to developing back pain", "Asthma can increase the
+# likelihood of developing pain") gives an etiology claim, a treatment ("Dry needling without proper training
+# can lead to nerve damage") a harm, a safety claim; claim_kind moves their score to safety when the sentence
+# names an intervention.
+_WORSENING_CUES: tuple[tuple[str, int], ...] = (
+    (r"\b(?:increas\w*|rais\w*|higher|greater|more|elevated|doubles?|doubled|twice the)\b(?: \w+){0,2}? "
+     r"(?:risk|likelihood|chances?|odds)\b|\b(?:more|most|less) (?:likely|prone|susceptible|vulnerable)\b|"
+     r"\bprone to\b|\bpredispos\w*", 2),
+    # what makes a symptom or condition worse: the harmful direction of the efficacy effect cue
+    # ("prevent further aggravation of pain" is a benefit: the verb after "prevent" or "avoid" is not counted)
+    (r"(?<!prevent )(?<!prevent further )(?<!avoid )(?<!avoid further )"
+     r"\b(?:increas|worsen|aggravat|exacerbat|intensif)\w*\b(?:(?!\brisk)[^.;]){0,40}\b(?:pain|soreness|swelling|"
+     r"stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|disability|tension|spasms?)\b"
+     r"(?! threshold| tolerance| relief)", 2),
+    # less of a good thing ("Tight or painful muscles limit a joint's range of motion"); the words between
+    # may not hold another verb's object ("reduces pain and improves function" is a benefit). Physical
+    # function only: what a condition does to quality of life is its burden (``other``), not a cause.
+    # A verb, not a participle naming a condition ("individuals suffering from restricted movement").
+    (r"\b(?:limit(?:s|ing)?|restrict(?:s|ing)?|reduc(?:e|es|ing)|decreas(?:e|es|ing)|impair(?:s|ing)?|"
+     r"weaken(?:s|ing)?|los(?:e|es|ing))\b(?:(?!\band\b|\bimprov|\bincreas)[^.;,]){0,30}"
+     r"\b(?:function|range of motion|flexibility|strength|mobility|movement)\b", 2),
+    (r"\bdamag(?:e|es|ed|ing)\b", 2),
+)  # fmt: skip
+
 KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "safety": (
         (r"\bsafe(?:ly|ty)?\b", 2),
@@ -63,7 +92,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\badverse\b", 2),
         (r"\bcontraindicat\w*", 2),
         (r"\bminimal(?:ly)? (?:risk|damage|invasive)\b", 2),
-        (r"\b(?:higher|increased|lower|minimal|low) risk\b", 1),
+        (r"\b(?:lower|minimal|low) risk\b", 1),
         (r"\bsterile\b", 1),
         (r"\bburns?\b", 2),
         (r"\bbruis\w*", 1),
@@ -73,9 +102,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bsore(?:ness)?\b", 1),
         (r"\bharm(?:s|ful)?\b", 2),
         (r"\b(?:few|low|minimal|little|no|rare) risks?\b", 2),
-        (r"\b(?:increased|higher) risk of\b", 2),
         (r"\bprecautions?\b", 2),
-        (r"\b(?:reported cases|case reports?)\b", 2),
+        # words that name a danger outright ("Dry needling by physical therapists can be dangerous")
+        (r"\b(?:dangerous|danger|unsafe|risky|hazard\w*|complications?|pneumothorax|punctur\w*)\b", 2),
+        # reports of harm are the safety literature's own genre: they outweigh a risk named in the same
+        # sentence ("reported cases have involved patients who might be at increased risk of injury")
+        (r"\b(?:reported cases|case reports?)\b", 3),
     ),
     "experience": (
         (r"\bpainless\b", 2),
@@ -91,6 +123,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:don['’]t|doesn['’]t|do not|does not|won['’]t|not) (?:cause|hurt)\b", 2),
         (r"\btwitch\b", 2),
         (r"\bdescribed as\b", 1),
+        # a sensation word after "feel": what the patient feels, whoever the subject ("a twitch response which
+        # can feel very strange to the patient")
+        (r"\bfeel(?:s|ing)? (?:(?:very|a bit|a little|quite|slightly|rather|somewhat) )?(?:strange|odd|weird|"
+         r"intense|uncomfortable|unpleasant|tingl\w*|heavy|dull|achy|warm|numb|like)\b", 2),
     ),
     "mechanism": (
         (r"\bblood (?:vessels?|flow|circulation|supply)\b", 2),
@@ -127,7 +163,23 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\blymph\w*", 1),
         (r"\btoxins?\b", 2),
         (r"\bmovement of\b", 1),
-        (r"\bmechanisms?\b", 2),
+        # names the kind outright: outweighs an effect cue in the same sentence ("the mechanism by which
+        # massage therapy might increase weight gain is not well understood")
+        (r"\bmechanisms?\b", 3),
+        (r"\bhow (?:it|they|\w+) works?\b|"
+         r"\b(?:not (?:yet |well |fully )?|poorly |beginning to be )understood\b", 2),
+        # the body's own processes ("Inflammation is the body's natural response to fight infection")
+        (r"\bbody['’]s (?:own |natural )?(?:response|defen[cs]es?|ability|healing|processes?)\b", 2),
+        # a treatment acting on a tissue or a physiological process rather than on a symptom or a function:
+        # an intermediate effect ("improves circulation", "stimulates lymph nodes", "increases the production
+        # of lymph cells", "releases tension", "will tighten the muscle"). A tissue named as the place of a
+        # symptom or a function ("muscle pain", "muscle strength") is not one.
+        (r"\b(?:stimulat|promot|increas|improv|releas|relax|tighten|loosen|contract|activat|restor|boost|enhanc|"
+         r"affect(?!ed)|alter|chang|dilat|constrict)\w* (?:the |your |their |a |an )?(?:[\w-]+ ){0,2}?"
+         r"(?:circulation|blood (?:flow|supply)|lymph\w*|production of|secretion|release of|levels? of|"
+         r"hormones?|cells?|tissues?|fluids?|oxygen|nerves?|muscles?|fib(?:re|er)s?|fascia|knots?|"
+         r"trigger points?|tension(?!-type))\b"
+         r"(?! (?:pain|aches?|soreness|strength|function|performance|spasms?|injur))", 2),
         (r"\bsupports? (?:your|the) spine\b", 2),
     ),
     "efficacy": (
@@ -138,12 +190,38 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbenefits?\b", 2),
         (r"\b(?:pain )?relie(?:f|ve|ves|ved)\b", 2),
         (r"\balleviat\w*", 2),
-        (r"\b(?:reduc|improv|restor|rebuild|increas|decreas|lower(?!\s+back)|eas|speed|boost|shorten|promot|"
-         r"accelerat)\w*\b[^.;]{0,40}"
-         r"\b(?:pain|function|range of motion|flexibility|strength|soreness|recovery|performance|posture|"
-         r"swelling|mobility|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|anxiety|"
-         r"stress|sleep|fatigue|depression|disability|quality of life|blood pressure|cortisol|tension|"
-         r"relaxation|spasms?|mood|movement|weight gain|weight)\b", 2),
+        # An effect verb and what it acts on, in the direction of a benefit: less of a bad thing ("reduce
+        # pain") or more of a good one ("improve range of motion"). The same words the other way round
+        # ("increase the likelihood of developing pain") are a harm or a cause: see _WORSENING.
+        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed)\w*\b"
+         r"[^.;]{0,40}\b(?:pain|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
+         r"inflammation|anxiety|stress|fatigue|depression|disability|blood pressure|cortisol|tension|spasms?|"
+         r"recovery time|risks?|likelihood|chances?)\b(?! threshold| tolerance)", 2),
+        (r"\b(?:improv|restor|rebuild|increas|boost|promot|speed|accelerat|enhanc|optimi[sz])\w*\b[^.;]{0,40}"
+         r"\b(?:function|range of motion|flexibility|strength|recovery|performance|posture|mobility|sleep|"
+         r"quality of life|relaxation|mood|movement|weight gain|weight|pain (?:threshold|tolerance))\b", 2),
+        # "can be managed by over the counter medications", "may be treated adequately by pain-killers"
+        (r"\b(?:be|are|is) (?:\w+ )?(?:managed|treated|controlled|relieved|prevented|helped) (?:\w+ )?"
+         r"(?:by|with)\b", 2),
+        # an effect or its absence stated outright ("has a cumulative effect", "did not have an effect on
+        # sleep"); "no side effects" is a safety claim
+        (r"\b(?:has|have|had|having|show\w*|no|little)\b(?: not)?(?: an?| any| no| little| some)?"
+         r"(?: (?!side\b)\w+)? effects?\b", 2),
+        # trial language: groups given the treatment or a sham ("participants receiving true acupuncture")
+        (r"\b(?:participants|patients|people|subjects|adults|children)\b (?:who )?(?:receiv\w*|given|treated|"
+         r"allocated|randomi[sz]ed)\b", 2),
+        # the active arm of a trial ("the effect of true acupuncture"); a trial's design alone ("acupuncture
+        # was compared with 'fake' acupuncture in six trials") states no result: neither "trial" nor "fake" is
+        # a cue
+        (r"\b(?:true|real|verum|active) (?:\w+ )?(?:acupuncture|treatment|needling|massage|therapy|"
+         r"intervention)\b", 1),
+        # one group better off than another ("people who sat upright reported feeling more confident than
+        # those who slouched"); a cause of a condition outweighs it (without a treatment named, etiology is
+        # read first)
+        (r"\bthan (?:those|people|participants|patients|the (?:control|sham|placebo) group)\b "
+         r"(?:who|in|receiving|given|without)\b", 2),
+        # a treatment no longer needed ("patients eventually won't need treatments any longer")
+        (r"\b(?:no longer|won['’]t|will not) need\b|\breduc\w* (?:the )?need for\b", 2),
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
         (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b", 2),
         (r"\b(?:useful|effective|successful) treatment\b", 2),
@@ -161,7 +239,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bimprovement\b", 1),
         (r"\bbest for\b", 2),
         (r"\b(?:evidence|research)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|preliminary|conflicting|promising|"
-         r"inconsistent|definitive|not enough|strong)\b", 2),
+         r"inconsistent|definitive|not enough|strong|small|few|scarce|sparse|insufficient|weak|"
+         r"low[- ]quality)\b", 2),
     ),
     "etiology": (
         (r"(?<!root )(?<!the )\bcaus(?:e|es|ed|ing)\b(?! of)", 2),
@@ -176,7 +255,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bassociated with\b", 1),
         (r"\b(?:has|have) been associated with\b", 2),
         (r"\bcausative\b", 2),
-        (r"\bplays? an? (?:major |key |important )?role\b", 2),
+        (r"\bplays? an? (?:\w+ )?role\b", 2),
+        # more or less risk for a group ("Women are more prone to developing back pain", "individuals ≥35
+        # years have significantly more risk"), what worsens a condition, damage: a harm when a treatment is
+        # named (see _WORSENING_CUES)
+        *_WORSENING_CUES,
+        (r"\b(?:likelihood|risk|chances?) of developing\b", 2),
         (r"\b(?:poor|bad|slouch\w*) postures?\b", 2),
         # what happens to the body's structures over time ("the discs start to lose their hydration")
         (r"\b(?:discs?|joints?|cartilage|vertebrae|ligaments?|tendons?|bones?|muscles?|spine)\b[^.;]{0,40}"
@@ -192,6 +276,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\brelapses?\b|\brate of improvement\b", 2),
         (r"\bapproved\b|\bscope of practice\b|\bguidelines?\b|\brecommendations?\b", 3),
         (r"\bmore disability than\b", 2),
+        # a burden compared with all others ("causes more disability than any other disease")
+        (r"\bthan any other\b", 2),
+        # who may do what, and their training ("A licensed acupuncturist has spent 3,000 hours ...")
+        (r"\b(?:licen[sc]ed|certified|accredited|registered|regulated|regulatory)\b", 2),
+        (r"\b\d[\d,]* hours\b", 1),
     ),
 }  # fmt: skip
 
@@ -205,7 +294,9 @@ _EFFECT_VERBS = (
 # about a condition's causes (etiology); the article's title adds its own words (see _topic_words).
 _INTERVENTION_WORDS = (
     "needl|therapy|treatment|technique|procedure|inser|rolling|roller|massage|heat|warmth|ice|cold|wrap|"
-    "stretch|acupunct|taping|injection|medication|intervention|manipulation"
+    "stretch|acupunct|taping|injection|medication|intervention|manipulation|"
+    # professions and sessions name a treatment too ("The benefits of physiotherapy", "within 6-8 sessions")
+    "physio|chiropract|osteopath|acupress|cupping|adjustment|session"
 )
 _TITLE_STOPWORDS = frozenset(
     {
@@ -339,11 +430,16 @@ _COMPILED_CUES = {
     kind: tuple((re.compile(pattern), weight, _literal_starts(pattern)) for pattern, weight in cues)
     for kind, cues in KIND_CUES.items()
 }
+_COMPILED_WORSENING = tuple((re.compile(pattern), weight) for pattern, weight in _WORSENING_CUES)
 _INTERVENTION = re.compile(rf"\b(?:{_INTERVENTION_WORDS})")
 # A verb of effect in any form ("reduces", "lowered", "prevents"): with an intervention named, a claim about
 # its effect on whatever follows ("ginger reduces nausea"), which the efficacy cues' objects cannot foresee.
 _ANY_EFFECT = re.compile(
     r"\b(?:reduc|lower|improv|reliev|eas|boost|increas|decreas|prevent|speed|shorten|treat)(?:es|s|ed)\b"
+    # the base form after a modal or "help" ("can significantly reduce spinal pressure"): "lower" alone
+    # would also be the "lower" of "lower back"
+    r"|\b(?:can|may|might|will|could|helps?(?: to)?)\b (?:\w+ )?(?:reduce|lower|improve|relieve|ease|boost|"
+    r"increase|decrease|prevent|speed|shorten|treat)\b"
 )
 
 
@@ -374,6 +470,21 @@ def _cached_scores(lowered: str) -> tuple[tuple[str, int], ...]:
     return tuple(scores)
 
 
+def _worsening_score(lowered: str) -> int:
+    return sum(weight for pattern, weight in _COMPILED_WORSENING if pattern.search(lowered))
+
+
+# The natural course of a condition ("Most episodes of acute low back pain get better within six weeks",
+# "After 6 weeks the rate of improvement in low back pain is slower"): with no treatment named, an improvement
+# over time is prognosis (``other``), not a benefit of anything.
+_TIME_COURSE = re.compile(
+    # ("pain that lasts for a couple of months" is how long the pain lasts, not how it goes: no "for")
+    r"\b(?:within|after|over|by) (?:the first |the next |about |around |up to )?(?:\d+|a few|a couple of|"
+    r"several|one|two|three|four|six|twelve)(?:[-–]\d+)? (?:days?|weeks?|months?|years?)\b|"
+    r"\bon (?:its|their) own\b|\bspontaneous\w*|\bnatural (?:course|history)\b|\brecur\w*|\bresolv\w*"
+)
+
+
 def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
     lowered = text.lower()
     if _INTERVENTION.search(lowered):
@@ -400,20 +511,28 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     (a harm of the treatment)."""
     text = _NAMED_SOURCE.sub(r"\1", text)
     scores = _scores(text)
+    named = ("safety", "efficacy", "mechanism", "experience")
     if _names_intervention(text, topic):
-        if scores["etiology"] and not any(
-            scores[k] for k in _KIND_PRIORITY if k not in ("etiology", "other")
-        ):
+        if scores["etiology"] and not any(scores[k] for k in named):
             # What a treatment "can cause", with no benefit or mechanism named, is a harm ("immersion in
             # cold water can cause cardiac arrhythmia"): a safety claim, read first.
             scores["safety"] = scores["etiology"]
+        else:
+            # a treatment that raises a risk or worsens a symptom: a harm, whatever else the sentence says
+            scores["safety"] += _worsening_score(text.lower())
         scores["etiology"] = 0
-        if not scores["efficacy"] and _effect_of_intervention(text, topic):
-            scores["efficacy"] = 1  # the weakest cue: any named mechanism or harm outweighs it
-    elif scores["etiology"]:
+        if not any(scores[k] for k in named) and _effect_of_intervention(text, topic):
+            # the weakest cue, and only when nothing else is named: any mechanism, harm or sensation named
+            # outweighs it ("Massage therapy improves circulation" is how massage works)
+            scores["efficacy"] = 1
+    elif scores["etiology"] and scores["etiology"] >= scores["efficacy"]:
         # A causal sentence that names no treatment ("tight muscles can limit your range of motion") is about
-        # a condition's causes: not a benefit of the treatment, nor how the treatment works.
+        # a condition's causes: not a benefit of the treatment, nor how the treatment works. A weak causal
+        # word in a stronger statement of benefit ("beneficial effect on other symptoms associated with a
+        # number of conditions") does not make it one.
         scores["efficacy"] = scores["mechanism"] = 0
+    elif scores["efficacy"] and _TIME_COURSE.search(text.lower()):
+        scores["other"] += scores["efficacy"] + 1  # a condition's course over time, no treatment named
     best = max(_KIND_PRIORITY, key=lambda kind: (scores[kind], -_KIND_PRIORITY.index(kind)))
     return best if scores[best] > 0 else "other"  # "other" also when only its own cues score
 

@@ -1,0 +1,259 @@
+"""The claim-kind rules of ``drafting.claim_kind``, each on a real sentence of a development article (or of
+the bundled article) that the rule was written for, with the kind its hand label gives.
+
+Each case names the stored file its words come from and a verbatim part of them (checked against the file),
+and the text classified: the sentence itself, or the label's ``text`` where the article's words are a list
+item or a clause (the subject carried over, as drafting does). Held-out articles are never used here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from needling_evidence.drafting import claim_kind
+
+DEVSET = Path(__file__).parent / "data" / "devset"
+BUNDLED = (
+    Path(__file__).parents[1] / "src" / "needling_evidence" / "datasets" / "dry_needling" / "article.txt"
+)
+
+
+def _source(name: str) -> Path:
+    return BUNDLED if name == "bundled" else DEVSET / name
+
+
+# (file, verbatim words in it, text classified, expected kind)
+CASES = [
+    # -- subject decides: what raises a risk or worsens a symptom is a cause when no treatment is named ...
+    (
+        "onemg_back_pain.md",
+        "Women are more prone to developing back pain when compared to men.",
+        "Women are more prone to developing back pain when compared to men.",
+        "etiology",
+    ),
+    (
+        "onemg_back_pain.md",
+        "significantly more risk as compared to those less than 35 years",
+        "Individuals ≥35 years are found to have significantly more risk as compared to those less than 35 "
+        "years.",
+        "etiology",
+    ),
+    (
+        "onemg_back_pain.md",
+        "can increase the likelihood of developing pain, especially in the lower back area",
+        "Asthma can increase the likelihood of developing pain, especially in the lower back area.",
+        "etiology",
+    ),
+    (
+        "bundled",
+        "Tight or painful muscles can limit your joint’s range of motion",
+        "Tight or painful muscles can limit your joint’s range of motion, making your movements stiff and "
+        "awkward.",
+        "etiology",
+    ),
+    # ... and a harm when a treatment is named
+    (
+        "acubyang_dry_needling.md",
+        "To dry needle without proper training can lead to further spasming, nerve damage",
+        "Dry needling without proper training can lead to nerve damage.",
+        "safety",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "but it can also be dangerous",
+        "Dry needling by physical therapists can be dangerous.",
+        "safety",
+    ),
+    (
+        "nccih_massage_overview.md",
+        "Some of the reported cases have involved vigorous types of massage",
+        "Some of the reported cases have involved patients who might be at increased risk of injury, such as "
+        "elderly people.",
+        "safety",
+    ),
+    # -- direction: preventing a worsening is a benefit; a participle naming a condition is no verb
+    (
+        "smartrehab_back_pain.html",
+        "to prevent further aggravation of pain",
+        "Physiotherapy can also include education on activity modification to prevent further aggravation "
+        "of pain",
+        "efficacy",
+    ),
+    (
+        "bundled",
+        "individuals suffering from musculoskeletal pain and restricted movement",
+        "Dry needling physical therapy is a highly effective, minimally invasive treatment option for "
+        "individuals "
+        "suffering from restricted movement.",
+        "efficacy",
+    ),
+    # -- a treatment acting on a tissue or physiological process: mechanism, not efficacy
+    (
+        "motherapy_low_back_pain.md",
+        "Improves circulation",
+        "Massage therapy improves circulation.",
+        "mechanism",
+    ),
+    (
+        "lucifit_lymphatic_drainage.md",
+        "increasing the production of lymph cells",
+        "Lymphatic drainage increases the production of lymph cells.",
+        "mechanism",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "This technique releases tension and knots in muscles",
+        "Trigger point dry needling releases tension and knots in muscles.",
+        "mechanism",
+    ),
+    (
+        "nccih_massage_overview.md",
+        "The mechanism by which massage therapy might increase weight gain is not well understood.",
+        "The mechanism by which massage therapy might increase weight gain is not well understood.",
+        "mechanism",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "inflammation is your body's natural response to fight infection",
+        "Inflammation is your body's natural response to fight infection.",
+        "mechanism",
+    ),
+    # -- efficacy stated without an effect verb on a symptom
+    (
+        "onemg_back_pain.md",
+        "Most cases of back pain can be managed by over the counter medications",
+        "Most cases of back pain can be managed by over the counter medications",
+        "efficacy",
+    ),
+    (
+        "cochrane_acupuncture_tension_headache.txt",
+        "treated adequately by pain-killers",
+        "Mild episodes of tension-type headache may be treated adequately by pain-killers.",
+        "efficacy",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "Acupuncture (and especially APM) has a cumulative effect.",
+        "Acupuncture (and especially APM) has a cumulative effect.",
+        "efficacy",
+    ),
+    (
+        "cochrane_acupuncture_tension_headache.txt",
+        "participants receiving true acupuncture",
+        "Headache frequency halved in 52 of 100 participants receiving true acupuncture compared with 43 of "
+        "100 "
+        "participants receiving 'fake' acupuncture.",
+        "efficacy",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "you won't need treatments any longer",
+        "With continued treatments patients eventually won't need treatments any longer.",
+        "efficacy",
+    ),
+    (
+        "nccih_massage_overview.md",
+        "the amount of research and number of people studied are small",
+        "The amount of research and number of people studied on massage for people with HIV/AIDS are small.",
+        "efficacy",
+    ),
+    (
+        "wellness_posture.md",
+        "reported feeling more confident",
+        "A 2021 study found that people who sat upright reported feeling more confident than those who "
+        "slouched.",
+        "efficacy",
+    ),
+    (
+        "motherapy_low_back_pain.md",
+        "Decreased recurrence rates",
+        "The benefits of physiotherapy for lower back pain include decreased recurrence rates.",
+        "efficacy",
+    ),
+    (
+        "motherapy_low_back_pain.md",
+        "Most people see significant improvement within 6-8 sessions over 4-6 weeks.",
+        "Most people see significant improvement within 6-8 sessions over 4-6 weeks.",
+        "efficacy",
+    ),
+    # -- a weak causal word does not outweigh a stronger statement of benefit
+    (
+        "nccih_massage_tips.md",
+        "other symptoms associated with a number of different conditions",
+        "Much of the evidence points toward beneficial effect on other symptoms associated with a number of "
+        "different conditions.",
+        "efficacy",
+    ),
+    # -- what the patient feels
+    (
+        "acubyang_dry_needling.md",
+        "creates a twitch response which can feel very strange to the patient",
+        "The action of Trigger Point Dry Needling creates a twitch response which can feel very strange to "
+        "the "
+        "patient",
+        "experience",
+    ),
+    # -- other: a burden, a training requirement, the course of a condition with no treatment named
+    (
+        "pharmaguide_low_back_pain.md",
+        "Globally, low back pain causes more disability than any other disease",
+        "Globally, low back pain causes more disability than any other disease",
+        "other",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "A licensed acupuncturist has spent 3,000 hours memorizing safe needle depths",
+        "A licensed acupuncturist has spent 3,000 hours memorizing safe needle depths",
+        "other",
+    ),
+    (
+        "pharmaguide_low_back_pain.md",
+        "after which the rate of improvement is slower",
+        "After 6 weeks the rate of improvement in low back pain is slower.",
+        "other",
+    ),
+    (
+        "pharmaguide_low_back_pain.md",
+        "Newer data indicate rapid improvement occurs within 6 weeks of presentation",
+        "Newer data indicate rapid improvement occurs within 6 weeks of presentation",
+        "other",
+    ),
+    # how long the pain has lasted is no course of improvement: still a benefit
+    (
+        "bundled",
+        "bring massive relief if you are experiencing chronic pain that lasts for a couple of months",
+        "Which can bring massive relief if you are experiencing chronic pain that lasts for a couple of "
+        "months or "
+        "even years.",
+        "efficacy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "verbatim", "text", "kind"), CASES)
+def test_kind_of_a_real_sentence(source: str, verbatim: str, text: str, kind: str) -> None:
+    assert verbatim in _source(source).read_text(encoding="utf-8")
+    assert claim_kind(text) == kind
+
+
+def test_no_case_comes_from_a_held_out_article() -> None:
+    for source, *_ in CASES:
+        if source != "bundled":
+            labels = DEVSET / (Path(source).stem + ".labels.yaml")
+            assert "\nholdout: false" in labels.read_text(encoding="utf-8"), source
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the two directions of the same verbs, on the same subject (a treatment)
+        ("Dry needling reduces swelling in injured soft tissue.", "efficacy"),
+        ("Dry needling increases pain in the first days.", "safety"),
+        # and with no treatment named: a cause
+        ("Muscle tension can further increase muscle tension and pain.", "etiology"),
+    ],
+)
+def test_an_effect_verb_reads_its_direction(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind
