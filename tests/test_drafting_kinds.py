@@ -15,13 +15,16 @@ import pytest
 from needling_evidence.drafting import claim_kind
 
 DEVSET = Path(__file__).parent / "data" / "devset"
+ARTICLES_DIR = Path(__file__).parent / "data" / "articles"
 BUNDLED = (
     Path(__file__).parents[1] / "src" / "needling_evidence" / "datasets" / "dry_needling" / "article.txt"
 )
 
 
 def _source(name: str) -> Path:
-    return BUNDLED if name == "bundled" else DEVSET / name
+    if name == "bundled":
+        return BUNDLED
+    return ARTICLES_DIR / name.removeprefix("articles/") if name.startswith("articles/") else DEVSET / name
 
 
 # (file, verbatim words in it, text classified, expected kind)
@@ -220,6 +223,46 @@ CASES = [
         "Newer data indicate rapid improvement occurs within 6 weeks of presentation",
         "other",
     ),
+    # -- harms of a treatment named by their own words (the test articles of tests/data/articles)
+    (
+        "articles/heat_back_pain.txt",
+        "People with diabetes or reduced skin sensation are at higher risk of burns",
+        "People with diabetes or reduced skin sensation are at higher risk of burns because they may not "
+        "notice the skin overheating.",
+        "safety",
+    ),
+    (
+        "articles/knee_taping.md",
+        "Skin irritation and blisters are the most common side effects",
+        "Skin irritation and blisters are the most common side effects, especially in people with fragile or "
+        "sensitive skin.",
+        "safety",
+    ),
+    (
+        "articles/knee_taping.md",
+        "Tape is inexpensive and low-risk",
+        "Tape is inexpensive and low-risk, so it may be worth trying alongside exercise.",
+        "safety",
+    ),
+    (
+        "articles/knee_taping.md",
+        "The tape should not be applied over broken skin",
+        "The tape should not be applied over broken skin, varicose veins or areas with poor sensation.",
+        "safety",
+    ),
+    (
+        "nccih_massage_overview.md",
+        "beneficial effects of massage in these low-risk infants",
+        "A 2013 review of 34 studies of healthy full-term infants didn’t find clear evidence of beneficial "
+        "effects of massage in these low-risk infants.",
+        "efficacy",
+    ),
+    (
+        "articles/knee_taping.md",
+        "Taping did not slow the progression of joint damage",
+        "Taping did not slow the progression of joint damage seen on X-rays in any study.",
+        "efficacy",
+    ),
     # how long the pain has lasted is no course of improvement: still a benefit
     (
         "bundled",
@@ -240,7 +283,7 @@ def test_kind_of_a_real_sentence(source: str, verbatim: str, text: str, kind: st
 
 def test_no_case_comes_from_a_held_out_article() -> None:
     for source, *_ in CASES:
-        if source != "bundled":
+        if source != "bundled" and not source.startswith("articles/"):
             labels = DEVSET / (Path(source).stem + ".labels.yaml")
             assert "\nholdout: false" in labels.read_text(encoding="utf-8"), source
 

@@ -85,6 +85,8 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
     (r"\bdamag(?:e|es|ed|ing)\b", 2),
 )  # fmt: skip
 
+_NOT_A_GROUP = r"(?! (?:infants|babies|children|patients|people|adults|women|men|groups?|populations?))"
+
 KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "safety": (
         (r"\bsafe(?:ly|ty)?\b", 2),
@@ -92,7 +94,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\badverse\b", 2),
         (r"\bcontraindicat\w*", 2),
         (r"\bminimal(?:ly)? (?:risk|damage|invasive)\b", 2),
-        (r"\b(?:lower|minimal|low) risk\b", 1),
+        # ("low-risk" before a group names the group: "massage in these low-risk infants")
+        (r"\b(?:lower|minimal|low)[- ]risk\b" + _NOT_A_GROUP, 1),
         (r"\bsterile\b", 1),
         (r"\bburns?\b", 2),
         (r"\bbruis\w*", 1),
@@ -101,7 +104,15 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbleeding\b", 1),
         (r"\bsore(?:ness)?\b", 1),
         (r"\bharm(?:s|ful)?\b", 2),
-        (r"\b(?:few|low|minimal|little|no|rare) risks?\b", 2),
+        (r"\b(?:few|low|minimal|little|no|rare)[- ]risks?\b" + _NOT_A_GROUP, 2),
+        # the risk of a treatment's harm, whoever runs it ("People with diabetes ... are at higher risk of
+        # burns"): a safety claim, though a group's risk of a condition is etiology (see _WORSENING_CUES)
+        (r"\b(?:risk|likelihood|chances?) of (?:\w+ ){0,2}?(?:burns?|bruis\w*|infections?|bleeding|"
+         r"side[- ]effects?|complications?|adverse|pneumothorax)\b", 3),
+        # harms ranked by how often they occur: the harms, not a prevalence ("the most common side effects")
+        (r"\bmost (?:common|frequent) (?:side[- ]effects?|adverse|complications?|harms?|risks?)\b", 2),
+        # a contraindication stated as a rule ("The tape should not be applied over broken skin")
+        (r"\bshould(?:n['’]t| not) be (?:used|applied|performed|given|done|placed|inserted)\b", 2),
         (r"\bprecautions?\b", 2),
         # words that name a danger outright ("Dry needling by physical therapists can be dangerous")
         (r"\b(?:dangerous|danger|unsafe|risky|hazard\w*|complications?|pneumothorax|punctur\w*)\b", 2),
@@ -220,6 +231,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # read first)
         (r"\bthan (?:those|people|participants|patients|the (?:control|sham|placebo) group)\b "
          r"(?:who|in|receiving|given|without)\b", 2),
+        # what slows a condition down ("Taping did not slow the progression of joint damage"): outweighs the
+        # damage it names
+        (r"\b(?:slow|halt|stop|delay|revers|prevent)\w* (?:the )?(?:progression|onset|decline|"
+         r"deterioration)\b", 3),
         # a treatment no longer needed ("patients eventually won't need treatments any longer")
         (r"\b(?:no longer|won['’]t|will not) need\b|\breduc\w* (?:the )?need for\b", 2),
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
