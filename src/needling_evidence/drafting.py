@@ -112,7 +112,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # harms ranked by how often they occur: the harms, not a prevalence ("the most common side effects")
         (r"\bmost (?:common|frequent) (?:side[- ]effects?|adverse|complications?|harms?|risks?)\b", 2),
         # a contraindication stated as a rule ("The tape should not be applied over broken skin")
-        (r"\bshould(?:n['’]t| not) be (?:used|applied|performed|given|done|placed|inserted)\b", 2),
+        (r"\bshould(?:n['’]t| not) be (?:used|applied|performed|given|done|placed|inserted)\b|"
+         r"\b(?:should|must) avoid (?:using|having|receiving|getting)\b", 2),
+        # a harm to the skin ("creating burning or irritability on the skin"); a burning pain described as a
+        # symptom names no skin
+        (r"\b(?:burn\w*|irritat\w*|redness|rash\w*|itch\w*|blister\w*)\b[^.;]{0,30}\bskin\b|"
+         r"\bskin (?:irritation|reactions?|rash\w*|redness|burns?)\b", 2),
         (r"\bprecautions?\b", 2),
         # words that name a danger outright ("Dry needling by physical therapists can be dangerous")
         (r"\b(?:dangerous|danger|unsafe|risky|hazard\w*|complications?|pneumothorax|punctur\w*)\b", 2),
@@ -166,7 +171,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbiochemical\b", 2),
         (r"\bneuromuscular\b", 2),
         (r"\breflex\b", 2),
-        (r"\bpain (?:cycle|message)", 3),
+        (r"\bpain (?:cycle|message|signal|pathway|perception|gate)", 3),
+        # nerve signalling ("the brain will get fewer impulses"); a "signal to stop" is no nerve's
+        (r"\b(?:nerve|electrical|neural) (?:signals?|impulses?)\b|\bimpulses?\b|\bbrain\b", 1),
+        # the body's own painkillers ("helps produce natural painkillers")
+        (r"\bnatural (?:painkill\w*|pain[- ]?relievers?)\b|\bpainkilling chemicals?\b", 2),
         (r"\bability to heal\b", 2),
         (r"\bspinal alignment\b", 2),
         (r"\bnerve irritation\b", 2),
@@ -186,15 +195,16 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # of lymph cells", "releases tension", "will tighten the muscle"). A tissue named as the place of a
         # symptom or a function ("muscle pain", "muscle strength") is not one.
         (r"\b(?:stimulat|promot|increas|improv|releas|relax|tighten|loosen|contract|activat|restor|boost|enhanc|"
-         r"affect(?!ed)|alter|chang|dilat|constrict)\w* (?:the |your |their |a |an )?(?:[\w-]+ ){0,2}?"
+         r"affect(?!ed)|alter|chang|dilat|constrict|hold|keep|stretch|support|align|position)\w* "
+         r"(?:the |your |their |a |an )?(?:[\w-]+ ){0,2}?"
          r"(?:circulation|blood (?:flow|supply)|lymph\w*|production of|secretion|release of|levels? of|"
          r"hormones?|cells?|tissues?|fluids?|oxygen|nerves?|muscles?|fib(?:re|er)s?|fascia|knots?|"
-         r"trigger points?|tension(?!-type))\b"
+         r"trigger points?|tension(?!-type)|foot|feet|joints?|tendons?|ligaments?|spine|vertebrae|bones?)\b"
          r"(?! (?:pain|aches?|soreness|strength|function|performance|spasms?|injur))", 2),
         (r"\bsupports? (?:your|the) spine\b", 2),
     ),
     "efficacy": (
-        (r"\beffective(?:ly|ness)?\b", 2),
+        (r"\beffective(?:ly|ness)?\b|\befficacy\b", 2),
         (r"\buseful\b", 2),
         (r"\bevidence\b", 1),
         (r"\ballows? (?:us|you|the body|for)\b", 1),
@@ -238,7 +248,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # a treatment no longer needed ("patients eventually won't need treatments any longer")
         (r"\b(?:no longer|won['’]t|will not) need\b|\breduc\w* (?:the )?need for\b", 2),
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
-        (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b", 2),
+        # (not "prevent a patient from standing": that hinders)
+        (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b(?!(?: \w+){1,2} from\b)|\bprevention of\b", 2),
         (r"\b(?:useful|effective|successful) treatment\b", 2),
         (r"\btreatment (?:option |method )?for\b", 1),
         (r"\b(?:less|reduced|lower) pain\b", 2),
@@ -253,9 +264,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:management|treatment) of\b", 1),
         (r"\bimprovement\b", 1),
         (r"\bbest for\b", 2),
-        (r"\b(?:evidence|research)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|preliminary|conflicting|promising|"
-         r"inconsistent|definitive|not enough|strong|small|few|scarce|sparse|insufficient|weak|"
-         r"low[- ]quality)\b", 2),
+        (r"\b(?:evidence|research|results)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|preliminary|conflicting|"
+         r"promising|inconsistent|definitive|not enough|strong|small|few|scarce|sparse|insufficient|weak|"
+         r"low[- ]quality|mixed|inconclusive)\b", 2),
     ),
     "etiology": (
         (r"(?<!root )(?<!the )\bcaus(?:e|es|ed|ing)\b(?! of)", 2),
@@ -277,8 +288,23 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         *_WORSENING_CUES,
         (r"\b(?:likelihood|risk|chances?) of developing\b", 2),
         (r"\b(?:poor|bad|slouch\w*) postures?\b", 2),
+        # a named cause of a condition ("plantar fasciitis is the most common cause of heel pain", "another
+        # less-common cause of plantar fasciitis"); outweighs "most common". A cause of a burden ("one of the
+        # leading causes of disability worldwide") is ``other``.
+        (r"\b(?:common|main|leading|primary|major|usual|frequent|possible|likely|known|less[- ]common|rare|"
+         r"other|underlying|root) causes? of\b"
+         r"(?! (?:\w+ ){0,2}(?:disability|death|mortality|absence|absenteeism|sick leave|visits?|years))", 4),
+        # how a condition comes about ("Plantar fasciitis occurs when the thick band of tissue ... is
+        # overstretched", "may occur due to an overuse injury"); "This happens because ..." explains anything
+        (r"\b(?:occurs?|occurring|develops?|arises?)\b (?:\w+ )?(?:when|if|because|due to|as a result)\b", 2),
+        (r"\bdue to\b|\bover(?:use|used|stretch\w*|load\w*|train\w*)\b", 1),
+        # an association with the start of a condition ("a strong association exists between an increased
+        # body mass index and the development of plantar fasciitis")
+        (r"\bassociations? (?:between|with)\b|\blink(?:ed)? (?:between|to|with)\b", 1),
+        (r"\b(?:development|onset) of\b", 1),
         # what happens to the body's structures over time ("the discs start to lose their hydration")
-        (r"\b(?:discs?|joints?|cartilage|vertebrae|ligaments?|tendons?|bones?|muscles?|spine)\b[^.;]{0,40}"
+        (r"\b(?:discs?|joints?|cartilage|vertebrae|ligaments?|tendons?|bones?|muscles?|spine|tissues?|fascia)\b"
+         r"[^.;]{0,40}"
          r"\b(?:lose|loses|losing|degenerat\w*|weaken\w*|shrink\w*|wears? (?:down|out)|dry out|dries out|"
          r"stiffen\w*|tighten\w*|compress\w*)\b", 2),
     ),
@@ -291,6 +317,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\brelapses?\b|\brate of improvement\b", 2),
         (r"\bapproved\b|\bscope of practice\b|\bguidelines?\b|\brecommendations?\b", 3),
         (r"\bmore disability than\b", 2),
+        # what a guideline or its body recommends ("NICE recommends ...", "draft guidance")
+        (r"\brecommend(?:s|ed)?\b|\bguidance\b", 3),
+        # a condition's burden ("the pain may be debilitating")
+        (r"\bdebilitat\w*|\bdisabling\b", 2),
+        # how widely a treatment is used ("an increasingly popular treatment method for people with pain")
+        (r"\bpopular\b(?! (?:belief|opinion|myth|notion|wisdom))|\bwidely used\b", 3),
         # a burden compared with all others ("causes more disability than any other disease")
         (r"\bthan any other\b", 2),
         # who may do what, and their training ("A licensed acupuncturist has spent 3,000 hours ...")
@@ -311,7 +343,7 @@ _INTERVENTION_WORDS = (
     "needl|therapy|treatment|technique|procedure|inser|rolling|roller|massage|heat|warmth|ice|cold|wrap|"
     "stretch|acupunct|taping|injection|medication|intervention|manipulation|"
     # professions and sessions name a treatment too ("The benefits of physiotherapy", "within 6-8 sessions")
-    "physio|chiropract|osteopath|acupress|cupping|adjustment|session"
+    "physio|chiropract|osteopath|acupress|cupping|adjustment|session|splint|brace|orthotic|insole"
 )
 _TITLE_STOPWORDS = frozenset(
     {
