@@ -364,7 +364,30 @@ def test_an_effect_verb_reads_its_direction(text: str, kind: str) -> None:
         ("TENS is an increasingly popular treatment method for people with pain.", "other"),
         # what a guideline recommends
         ("The guideline recommends exercise for people with low back pain.", "other"),
+        # (from fibromyalgia and shockwave pages) causes named plainly, heredity, what sets a condition off
+        ("Doctors are not sure of the causes of fibromyalgia.", "etiology"),
+        ("Fibromyalgia tends to run in families.", "etiology"),
+        ("Some infections appear to trigger fibromyalgia.", "etiology"),
+        ("Stress can aggravate fibromyalgia.", "etiology"),
+        ("Women are twice as likely to have the condition as men.", "etiology"),
+        ("Hormones may be a possible explanation for this difference.", "etiology"),
+        # a trigger point is no trigger; a reason for a treatment's underuse is no cause
+        ("Dry needling is based on the principle of trigger-point therapy.", "other"),
+        ("One of the main reasons for the underuse of shockwave therapy is unfamiliarity with it.", "other"),
+        # a condition named by its medical form is what a treatment relieves
+        ("Relaxation may relieve fibromyalgia.", "efficacy"),
+        # how a condition goes, and its cost to the health system
+        ("These symptoms persist for years and lead to frequent health care use.", "other"),
     ],
 )
 def test_rules_from_pages_outside_the_set(text: str, kind: str) -> None:
     assert claim_kind(text) == kind
+
+
+def test_a_condition_in_the_title_is_no_treatment() -> None:
+    # draft_claims passes the title's words as the topic ("Sciatica Overview: Causes, Symptoms, and
+    # Treatments" gives sciatica, symptoms): a condition among them must not make its risk factors harms
+    assert claim_kind("Obesity is a risk factor for sciatica.", ("sciatica", "symptoms")) == "etiology"
+    assert claim_kind("Women are more prone to fibromyalgia.", ("fibromyalgia",)) == "etiology"
+    # a treatment in the title still is one
+    assert claim_kind("Cupping can cause bruising.", ("cupping",)) == "safety"

@@ -65,16 +65,24 @@ __all__ = ["KIND_CUES", "claim_kind", "draft_claims", "is_checkworthy", "split_c
 # likelihood of developing pain") gives an etiology claim, a treatment ("Dry needling without proper training
 # can lead to nerve damage") a harm, a safety claim; claim_kind moves their score to safety when the sentence
 # names an intervention.
+# Conditions named by their own medical form ("fibromyalgia", "sciatica", "tendinopathy", "dysmenorrhoea") or
+# by a generic noun: what a treatment relieves or an exposure worsens, whatever the article's topic.
+_CONDITION_NAMES = (
+    r"\w+(?:itis|algia|pathy|dynia|rrh(?:o)?ea)|\w+(?<!diagn)(?<!progn)osis|sciatica|conditions?|disorders?|"
+    r"syndromes?|diseases?|cramps?|nausea|flare[- ]?ups?"
+)
+
 _WORSENING_CUES: tuple[tuple[str, int], ...] = (
     (r"\b(?:increas\w*|rais\w*|higher|greater|more|elevated|doubles?|doubled|twice the)\b(?: \w+){0,2}? "
      r"(?:risk|likelihood|chances?|odds)\b|\b(?:more|most|less) (?:likely|prone|susceptible|vulnerable)\b|"
-     r"\bprone to\b|\bpredispos\w*", 2),
+     r"\bprone to\b|\bpredispos\w*|"
+     r"\b(?:twice|\w+ times|\d+(?:\.\d+)?[- ]?(?:fold|times)) (?:as|more) likely\b", 2),
     # what makes a symptom or condition worse: the harmful direction of the efficacy effect cue
     # ("prevent further aggravation of pain" is a benefit: the verb after "prevent" or "avoid" is not counted)
     (r"(?<!prevent )(?<!prevent further )(?<!avoid )(?<!avoid further )"
      r"\b(?:increas|worsen|aggravat|exacerbat|intensif)\w*\b(?:(?!\brisk)[^.;]){0,40}\b(?:pain|soreness|swelling|"
-     r"stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|disability|tension|spasms?)\b"
-     r"(?! threshold| tolerance| relief)", 2),
+     r"stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|disability|tension|spasms?|"
+     rf"{_CONDITION_NAMES})\b(?! threshold| tolerance| relief)", 2),
     # less of a good thing ("Tight or painful muscles limit a joint's range of motion"); the words between
     # may not hold another verb's object ("reduces pain and improves function" is a benefit). Physical
     # function only: what a condition does to quality of life is its burden (``other``), not a cause.
@@ -176,6 +184,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:nerve|electrical|neural) (?:signals?|impulses?)\b|\bimpulses?\b|\bbrain\b", 1),
         # the body's own painkillers ("helps produce natural painkillers")
         (r"\bnatural (?:painkill\w*|pain[- ]?relievers?)\b|\bpainkilling chemicals?\b", 2),
+        # the means, a change in the body ("may help prevent chronic pain by strengthening the muscles")
+        (r"\bby (?:\w+ing) (?:the |your |their )?(?:[\w-]+ ){0,2}?(?:muscles?|tissues?|nerves?|blood|"
+         r"circulation|endorphins?|signals?|fascia|tendons?|cells?|lymph\w*)\b", 2),
         (r"\bability to heal\b", 2),
         (r"\bspinal alignment\b", 2),
         (r"\bnerve irritation\b", 2),
@@ -217,7 +228,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed)\w*\b"
          r"[^.;]{0,40}\b(?:pain|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
          r"inflammation|anxiety|stress|fatigue|depression|disability|blood pressure|cortisol|tension|spasms?|"
-         r"recovery time|risks?|likelihood|chances?)\b(?! threshold| tolerance)", 2),
+         rf"recovery time|risks?|likelihood|chances?|severity|intensity|{_CONDITION_NAMES})\b"
+         r"(?! threshold| tolerance)", 2),
         (r"\b(?:improv|restor|rebuild|increas|boost|promot|speed|accelerat|enhanc|optimi[sz])\w*\b[^.;]{0,40}"
          r"\b(?:function|range of motion|flexibility|strength|recovery|performance|posture|mobility|sleep|"
          r"quality of life|relaxation|mood|movement|weight gain|weight|pain (?:threshold|tolerance))\b", 2),
@@ -288,6 +300,16 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         *_WORSENING_CUES,
         (r"\b(?:likelihood|risk|chances?) of developing\b", 2),
         (r"\b(?:poor|bad|slouch\w*) postures?\b", 2),
+        # causes named plainly ("Doctors aren't sure of the causes of fibromyalgia"); finding or treating the
+        # cause of a patient's pain is what a clinic does, not a claim about causes
+        (r"(?<!find the )(?<!identify the )(?<!address the )(?<!treat the )(?<!treating the )"
+         r"\bcauses? of\b", 2),
+        # heredity ("Fibromyalgia tends to run in families", "a person's genetic makeup")
+        (r"\bruns? in (?:the )?families\b|\bgenetic\w*|\bhereditary\b|\binherit\w*|\bgenes?\b", 2),
+        # what sets a condition off ("Some illnesses appear to trigger fibromyalgia"), not a trigger point
+        (r"\btrigger(?:s|ed|ing)?\b(?![- ]points?)", 2),
+        # (an explanation, not a reason: "the reasons for the underuse of shockwave therapy" are no cause)
+        (r"\b(?:possible |likely |one )?explanations? (?:for|why)\b", 2),
         # a named cause of a condition ("plantar fasciitis is the most common cause of heel pain", "another
         # less-common cause of plantar fasciitis"); outweighs "most common". A cause of a burden ("one of the
         # leading causes of disability worldwide") is ``other``.
@@ -321,6 +343,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\brecommend(?:s|ed)?\b|\bguidance\b", 3),
         # a condition's burden ("the pain may be debilitating")
         (r"\bdebilitat\w*|\bdisabling\b", 2),
+        # how a condition goes and what it costs the health system ("these symptoms persist for years and
+        # lead to frequent health care use")
+        (r"\bpersist\w* for (?:\w+ )?(?:days|weeks|months|years)\b|\blifelong\b", 2),
+        (r"\bhealth ?care (?:use|utili[sz]ation|costs?|visits?)\b", 2),
+        # what a symptom signals ("it may be a sign that the tendon has been damaged")
+        (r"\b(?:a|the) (?:sign|warning sign|indicat\w*) (?:that|of)\b", 3),
         # how widely a treatment is used ("an increasingly popular treatment method for people with pain")
         (r"\bpopular\b(?! (?:belief|opinion|myth|notion|wisdom))|\bwidely used\b", 3),
         # a burden compared with all others ("causes more disability than any other disease")
@@ -532,11 +560,21 @@ _TIME_COURSE = re.compile(
 )
 
 
+# A title word that names a condition ("Sciatica Overview: Causes, Symptoms, and Treatments") is the article's
+# topic, not a treatment: counted as one, every risk factor of the condition would lose its etiology cues.
+_CONDITION_WORD = re.compile(
+    r"(?:itis|algia|osis|pathy|dynia|rrhoea|rrhea|sciatica)$|^(?:symptoms?|syndromes?|diseases?|disorders?|"
+    r"conditions?|injur(?:y|ies)|headaches?|migraines?|overview|causes?|treatments?|risk|factors)$"
+)
+
+
 def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
     lowered = text.lower()
     if _INTERVENTION.search(lowered):
         return True
-    return any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in topic)
+    return any(
+        re.search(rf"\b{re.escape(word)}\b", lowered) for word in topic if not _CONDITION_WORD.search(word)
+    )
 
 
 # Ties go to the kind an editor must check most carefully: harms first, then benefits.
