@@ -378,6 +378,16 @@ def test_an_effect_verb_reads_its_direction(text: str, kind: str) -> None:
         ("Relaxation may relieve fibromyalgia.", "efficacy"),
         # how a condition goes, and its cost to the health system
         ("These symptoms persist for years and lead to frequent health care use.", "other"),
+        # (from a guideline news release and an encyclopaedia page) how common a condition is, how widely a
+        # treatment is used, outcomes named as such
+        ("Osteoarthritis is a common condition with associated pain and joint stiffness.", "other"),
+        ("Acupuncture is most commonly used for pain relief.", "other"),
+        ("Strengthening exercises can achieve good outcomes for patients with osteoarthritis.", "efficacy"),
+        # what a treatment's effects are due to, and the theory's own structures, are how it works
+        ("Most research suggests that the effects of acupuncture are mainly due to placebo.", "mechanism"),
+        ("No research has found any anatomical structure for acupuncture points or meridians.", "mechanism"),
+        # a rare harm is still a harm, not a prevalence
+        ("Serious adverse effects are rare.", "safety"),
     ],
 )
 def test_rules_from_pages_outside_the_set(text: str, kind: str) -> None:

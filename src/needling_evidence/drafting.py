@@ -182,6 +182,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bpain (?:cycle|message|signal|pathway|perception|gate)", 3),
         # nerve signalling ("the brain will get fewer impulses"); a "signal to stop" is no nerve's
         (r"\b(?:nerve|electrical|neural) (?:signals?|impulses?)\b|\bimpulses?\b|\bbrain\b", 1),
+        # what a treatment's effects are due to ("acupuncture's effects are mainly due to placebo")
+        (r"\b(?:effects?|benefits?|results?|improvements?) (?:\w+ ){0,2}(?:are|is|were|was|may be|might be) "
+         r"(?:\w+ )?(?:due to|caused by|explained by|attributable to|the result of)\b", 3),
+        # the theory's own structures ("any consistent anatomical structure ... for acupuncture points or
+        # meridians")
+        (r"\b(?:meridians?|acupoints?|acupuncture points?|qi)\b", 2),
         # the body's own painkillers ("helps produce natural painkillers")
         (r"\bnatural (?:painkill\w*|pain[- ]?relievers?)\b|\bpainkilling chemicals?\b", 2),
         # the means, a change in the body ("may help prevent chronic pain by strengthening the muscles")
@@ -257,6 +263,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # damage it names
         (r"\b(?:slow|halt|stop|delay|revers|prevent)\w* (?:the )?(?:progression|onset|decline|"
          r"deterioration)\b", 3),
+        # outcomes named as such ("can achieve good outcomes for patients with osteoarthritis")
+        (r"\b(?:good|better|positive|improved|successful|favou?rable) (?:outcomes?|results?)\b", 2),
         # a treatment no longer needed ("patients eventually won't need treatments any longer")
         (r"\b(?:no longer|won['’]t|will not) need\b|\breduc\w* (?:the )?need for\b", 2),
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
@@ -350,7 +358,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # what a symptom signals ("it may be a sign that the tendon has been damaged")
         (r"\b(?:a|the) (?:sign|warning sign|indicat\w*) (?:that|of)\b", 3),
         # how widely a treatment is used ("an increasingly popular treatment method for people with pain")
-        (r"\bpopular\b(?! (?:belief|opinion|myth|notion|wisdom))|\bwidely used\b", 3),
+        (r"\bpopular\b(?! (?:belief|opinion|myth|notion|wisdom))|\b(?:widely|commonly|frequently) used\b", 3),
+        # how common a condition is ("Osteoarthritis is a common condition with associated pain")
+        (r"\b(?:a|an) (?:very |fairly |relatively )?(?:common|uncommon|rare) (?:condition|disease|disorder|"
+         r"problem|complaint|illness|syndrome|form)\b", 3),
         # a burden compared with all others ("causes more disability than any other disease")
         (r"\bthan any other\b", 2),
         # who may do what, and their training ("A licensed acupuncturist has spent 3,000 hours ...")
