@@ -296,6 +296,21 @@ CASES = [
         "Some discomfort during rolling is normal, but sharp pain is a signal to stop.",
         "experience",
     ),
+    # -- what is felt after the treatment, for days, is an after-effect (a harm); a benefit that is temporary
+    # is still a benefit
+    (
+        "acubyang_dry_needling.md",
+        "After a treatment, patients will feel soreness that typically lasts for 1-2 days.",
+        "After a treatment, patients will feel soreness that typically lasts for 1-2 days.",
+        "safety",
+    ),
+    (
+        "nccih_massage_tips.md",
+        "massage therapy may help temporarily reduce pain, fatigue, and other symptoms",
+        "A 2010 review concluded that massage therapy may help temporarily reduce fatigue associated with "
+        "fibromyalgia.",
+        "efficacy",
+    ),
     # how long the pain has lasted is no course of improvement: still a benefit
     (
         "bundled",
@@ -388,6 +403,15 @@ def test_an_effect_verb_reads_its_direction(text: str, kind: str) -> None:
         ("No research has found any anatomical structure for acupuncture points or meridians.", "mechanism"),
         # a rare harm is still a harm, not a prevalence
         ("Serious adverse effects are rare.", "safety"),
+        # (from an osteopathy page and a rotator cuff page) after-effects, contraindications, sensations
+        ("You might feel sore or stiff for a few days after treatment.", "safety"),
+        ("Some patients may feel a temporary worsening of symptoms.", "safety"),
+        ("Manipulation may not be suitable for people with severe osteoporosis.", "safety"),
+        ("Manipulation generally isn't painful.", "experience"),
+        ("Most people find this satisfying.", "experience"),
+        # the word etiology, and a tissue that tears
+        ("The etiology of tendinopathy is multifactorial.", "etiology"),
+        ("When the load is too high the tendon can sustain micro tears.", "etiology"),
     ],
 )
 def test_rules_from_pages_outside_the_set(text: str, kind: str) -> None:
@@ -401,3 +425,9 @@ def test_a_condition_in_the_title_is_no_treatment() -> None:
     assert claim_kind("Women are more prone to fibromyalgia.", ("fibromyalgia",)) == "etiology"
     # a treatment in the title still is one
     assert claim_kind("Cupping can cause bruising.", ("cupping",)) == "safety"
+    # a title that names no treatment ("Rotator Cuff Tendinopathy") names none in its sentences
+    topic = ("rotator", "cuff", "tendinopathy")
+    assert claim_kind("Rotator cuff tears can be caused by repetitive overhead work.", topic) == "etiology"
+    # what comes after "the risk of" is what is risked, not who acts ("Kinesio Taping for Rotator Cuff Pain")
+    risked = "Overhead work is associated with increased risk of rotator cuff tears."
+    assert claim_kind(risked, ("kinesio", "taping", "rotator", "cuff")) == "etiology"

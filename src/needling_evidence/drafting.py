@@ -93,6 +93,15 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
     (r"\bdamag(?:e|es|ed|ing)\b", 2),
 )  # fmt: skip
 
+_AFTER_EFFECT = (
+    r"sore\w*|stiff\w*|tired\w*|tiredness|fatigue\w*|dizz\w*|nause\w*|worse|worsening|bruis\w*|headaches?|"
+    r"achy"
+)
+_AFTER = (
+    r"\bafter (?:a |the |each |your |every )?(?:treatments?|sessions?|needling|massages?|manipulations?|"
+    r"procedures?|appointments?|visits?)\b|\bfor (?:a few|a couple of|several|\d+(?:[-–]\d+)?|one|two|three) "
+    r"(?:hours|days)\b|\blasts? (?:for )?(?:up to )?\d|\btemporary\b"  # not "temporarily reduce fatigue"
+)
 _NOT_A_GROUP = r"(?! (?:infants|babies|children|patients|people|adults|women|men|groups?|populations?))"
 
 KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
@@ -115,6 +124,13 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:few|low|minimal|little|no|rare)[- ]risks?\b" + _NOT_A_GROUP, 2),
         # the risk of a treatment's harm, whoever runs it ("People with diabetes ... are at higher risk of
         # burns"): a safety claim, though a group's risk of a condition is etiology (see _WORSENING_CUES)
+        # an after-effect: what is felt after the treatment or for days is a harm, not an experience of it
+        # ("You might feel sore or stiff for a few days after treatment", "might feel unusually tired after a
+        # session", "a temporary worsening of symptoms")
+        (rf"\b(?:{_AFTER_EFFECT})\b[^.;]{{0,60}}(?:{_AFTER})|"
+         rf"(?:{_AFTER})[^.;]{{0,60}}\b(?:{_AFTER_EFFECT})\b", 4),
+        # who should not have it ("may not be suitable for individuals with severe osteoporosis")
+        (r"\bnot (?:be )?suitable for\b|\bunsuitable for\b", 2),
         (r"\b(?:risk|likelihood|chances?) of (?:\w+ ){0,2}?(?:burns?|bruis\w*|infections?|bleeding|"
          r"side[- ]effects?|complications?|adverse|pneumothorax)\b", 3),
         # harms ranked by how often they occur: the harms, not a prevalence ("the most common side effects")
@@ -143,7 +159,14 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bperceived\b", 1),
         (r"\bstiff(?:ness|er)?\b", 1),
         (r"\bsoreness you feel\b", 1),
-        (r"\b(?:is|are|be|was|were|as|feel|feels|seem|seems)\s+(?:\w+\s+)?painful\b", 2),
+        (r"\b(?:is|are|be|was|were|as|feel|feels|seem|seems|isn['’]t|aren['’]t|not)\s+(?:\w+\s+)?"
+         r"painful\b", 2),
+        # how the treatment feels to the one who has it ("Most people find this satisfying", "feels slightly
+        # more stressful than regular massage")
+        (r"\b(?:find|found|finds) (?:it|this|that|them|the \w+) (?:\w+ )?(?:satisfying|relaxing|comfortable|"
+         r"uncomfortable|painful|pleasant|unpleasant|soothing|calming)\b|"
+         r"\bfeels? (?:\w+ )?(?:more|less) (?:stressful|relaxing|comfortable|uncomfortable|painful|"
+         r"intense)\b", 2),
         (r"\b(?:don['’]t|doesn['’]t|do not|does not|won['’]t|not) (?:cause|hurt)\b", 2),
         (r"\btwitch\b", 2),
         (r"\bdescribed as\b", 1),
@@ -336,7 +359,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:discs?|joints?|cartilage|vertebrae|ligaments?|tendons?|bones?|muscles?|spine|tissues?|fascia)\b"
          r"[^.;]{0,40}"
          r"\b(?:lose|loses|losing|degenerat\w*|weaken\w*|shrink\w*|wears? (?:down|out)|dry out|dries out|"
-         r"stiffen\w*|tighten\w*|compress\w*)\b", 2),
+         r"stiffen\w*|tighten\w*|compress\w*|tears?|tearing|ruptur\w*)\b", 2),
+        # the word itself, and causes in the plural ("the patho-etiology ... is multifactorial and can be
+        # attributed to ... environmental factors")
+        (r"\b(?:a)?etiolog\w*|\bmultifactorial\b", 3),
+        (r"\battribut(?:ed|able) to\b", 1),
     ),
     # Other checkable health facts: how common, how it goes, what it costs, who may do what.
     "other": (
@@ -583,6 +610,11 @@ def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
     lowered = text.lower()
     if _INTERVENTION.search(lowered):
         return True
+    # The title's words name a treatment only when the title names one ("Trigger Point Dry Needling": then
+    # "trigger point" alone is the treatment too); a title that names only a condition ("Rotator Cuff
+    # Tendinopathy") or a topic ("What Are the Causes of Fibromyalgia?") names none.
+    if not any(_INTERVENTION.search(word) for word in topic):
+        return False
     return any(
         re.search(rf"\b{re.escape(word)}\b", lowered) for word in topic if not _CONDITION_WORD.search(word)
     )
@@ -608,7 +640,12 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     text = _NAMED_SOURCE.sub(r"\1", text)
     scores = _scores(text)
     named = ("safety", "efficacy", "mechanism", "experience")
-    if _names_intervention(text, topic):
+    # The agent of a raised risk or a worsening is named before it: a topic word after "the risk of" ("...
+    # were associated with increased risk of rotator cuff tendinopathy") is what is risked, not who acts.
+    lowered = text.lower()
+    worsening = [m.start() for pattern, _ in _COMPILED_WORSENING if (m := pattern.search(lowered))]
+    agent = text[: min(worsening)] if worsening else text
+    if _names_intervention(agent, topic):
         if scores["etiology"] and not any(scores[k] for k in named):
             # What a treatment "can cause", with no benefit or mechanism named, is a harm ("immersion in
             # cold water can cause cardiac arrhythmia"): a safety claim, read first.
