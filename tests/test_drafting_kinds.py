@@ -311,6 +311,14 @@ CASES = [
         "fibromyalgia.",
         "efficacy",
     ),
+    # -- a passive cause names its agent after it: the treatment acts
+    (
+        "proptgroup_dry_needling.md",
+        "inserting a needle into trigger points causes favorable biochemical changes",
+        "The biochemical changes caused by inserting a needle into trigger points assist in reducing pain "
+        "message transportation.",
+        "mechanism",
+    ),
     # how long the pain has lasted is no course of improvement: still a benefit
     (
         "bundled",
@@ -409,6 +417,23 @@ def test_an_effect_verb_reads_its_direction(text: str, kind: str) -> None:
         ("Manipulation may not be suitable for people with severe osteoporosis.", "safety"),
         ("Manipulation generally isn't painful.", "experience"),
         ("Most people find this satisfying.", "experience"),
+        # (from an acupressure page and a sports massage page) how it works, tolerance, value for money,
+        # the course of a symptom
+        ("Sickness bands function by applying continuous pressure to a point on the forearm.", "mechanism"),
+        ("Stimulating this point can modulate the body's response to nausea triggers.", "mechanism"),
+        ("Massage releases endorphins, chemicals that reduce the amount of pain felt.", "mechanism"),
+        ("A sports massage helps to eliminate lactic acid from your muscles.", "mechanism"),
+        ("Acupuncture appointments may not be tolerated by women with severe symptoms.", "safety"),
+        (
+            "Some patients may have mild side effects after treatment, which resolve within 24 to 48 hours.",
+            "safety",
+        ),
+        ("Pressure wristbands may be more cost effective.", "other"),
+        ("Soreness peaks at 24-48 hours and abates within a week.", "other"),
+        ("Muscle soreness usually happens when you exercise in an unfamiliar way.", "etiology"),
+        ("Muscle pain after exercise is frequently associated with ballistic stretching.", "etiology"),
+        # less risk: a protective factor without a treatment, a benefit with one
+        ("Women who exercise are less likely to develop back pain.", "etiology"),
         # the word etiology, and a tissue that tears
         ("The etiology of tendinopathy is multifactorial.", "etiology"),
         ("When the load is too high the tendon can sustain micro tears.", "etiology"),
@@ -428,6 +453,13 @@ def test_a_condition_in_the_title_is_no_treatment() -> None:
     # a title that names no treatment ("Rotator Cuff Tendinopathy") names none in its sentences
     topic = ("rotator", "cuff", "tendinopathy")
     assert claim_kind("Rotator cuff tears can be caused by repetitive overhead work.", topic) == "etiology"
+    # less risk from a treatment is a benefit; the title's words after the treatment's name are not it
+    sports = ("sports", "massage", "aid", "muscle", "recovery")
+    assert claim_kind("Sports massage can make your body less prone to injury.", sports) == "efficacy"
+    assert (
+        claim_kind("Eccentric exercise is known to cause microinjury of the muscle fibres.", sports)
+        == "etiology"
+    )
     # what comes after "the risk of" is what is risked, not who acts ("Kinesio Taping for Rotator Cuff Pain")
     risked = "Overhead work is associated with increased risk of rotator cuff tears."
     assert claim_kind(risked, ("kinesio", "taping", "rotator", "cuff")) == "etiology"

@@ -74,8 +74,8 @@ _CONDITION_NAMES = (
 
 _WORSENING_CUES: tuple[tuple[str, int], ...] = (
     (r"\b(?:increas\w*|rais\w*|higher|greater|more|elevated|doubles?|doubled|twice the)\b(?: \w+){0,2}? "
-     r"(?:risk|likelihood|chances?|odds)\b|\b(?:more|most|less) (?:likely|prone|susceptible|vulnerable)\b|"
-     r"\bprone to\b|\bpredispos\w*|"
+     r"(?:risk|likelihood|chances?|odds)\b|\b(?:more|most) (?:likely|prone|susceptible|vulnerable)\b|"
+     r"(?<!less )\bprone to\b|\bpredispos\w*|"
      r"\b(?:twice|\w+ times|\d+(?:\.\d+)?[- ]?(?:fold|times)) (?:as|more) likely\b", 2),
     # what makes a symptom or condition worse: the harmful direction of the efficacy effect cue
     # ("prevent further aggravation of pain" is a benefit: the verb after "prevent" or "avoid" is not counted)
@@ -88,6 +88,7 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
     # function only: what a condition does to quality of life is its burden (``other``), not a cause.
     # A verb, not a participle naming a condition ("individuals suffering from restricted movement").
     (r"\b(?:limit(?:s|ing)?|restrict(?:s|ing)?|reduc(?:e|es|ing)|decreas(?:e|es|ing)|impair(?:s|ing)?|"
+     r"declines? in|"
      r"weaken(?:s|ing)?|los(?:e|es|ing))\b(?:(?!\band\b|\bimprov|\bincreas)[^.;,]){0,30}"
      r"\b(?:function|range of motion|flexibility|strength|mobility|movement)\b", 2),
     (r"\bdamag(?:e|es|ed|ing)\b", 2),
@@ -103,6 +104,14 @@ _AFTER = (
     r"(?:hours|days)\b|\blasts? (?:for )?(?:up to )?\d|\btemporary\b"  # not "temporarily reduce fatigue"
 )
 _NOT_A_GROUP = r"(?! (?:infants|babies|children|patients|people|adults|women|men|groups?|populations?))"
+
+# The other way round: less risk. A protective factor of a condition (etiology) when no treatment is named, a
+# benefit (efficacy) when one is ("sports massage can make your body less prone to injury").
+_PROTECTIVE_CUES: tuple[tuple[str, int], ...] = (
+    (r"\bless (?:likely|prone|susceptible|vulnerable)\b|"
+     r"\b(?:lower|reduced|decreased) (?:risk|likelihood|odds)\b"
+     r"(?! of (?:side[- ]effects?|adverse|complications?|harm))", 2),
+)  # fmt: skip
 
 KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "safety": (
@@ -131,6 +140,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          rf"(?:{_AFTER})[^.;]{{0,60}}\b(?:{_AFTER_EFFECT})\b", 4),
         # who should not have it ("may not be suitable for individuals with severe osteoporosis")
         (r"\bnot (?:be )?suitable for\b|\bunsuitable for\b", 2),
+        (r"\b(?:not|poorly|well)(?: be)? tolerated\b", 2),
         (r"\b(?:risk|likelihood|chances?) of (?:\w+ ){0,2}?(?:burns?|bruis\w*|infections?|bleeding|"
          r"side[- ]effects?|complications?|adverse|pneumothorax)\b", 3),
         # harms ranked by how often they occur: the harms, not a prevalence ("the most common side effects")
@@ -195,7 +205,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bscar tissue\b", 1),
         (r"\bcreatine kinase\b", 2),
         (r"\bis thought to\b", 1),
-        (r"\bworks? by\b", 2),
+        (r"\b(?:works?|functions?|operates?) by\b", 2),
+        # what a treatment clears from the tissues ("helps to eliminate lactic acid from your muscles")
+        (r"\blactic acid\b|\bmetabolic waste\b|\bmetabolites\b", 2),
         (r"\bstimulat\w*", 1),
         (r"\bdilat\w*", 1),
         (r"\bconduction\b", 2),
@@ -239,7 +251,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"(?:the |your |their |a |an )?(?:[\w-]+ ){0,2}?"
          r"(?:circulation|blood (?:flow|supply)|lymph\w*|production of|secretion|release of|levels? of|"
          r"hormones?|cells?|tissues?|fluids?|oxygen|nerves?|muscles?|fib(?:re|er)s?|fascia|knots?|"
-         r"trigger points?|tension(?!-type)|foot|feet|joints?|tendons?|ligaments?|spine|vertebrae|bones?)\b"
+         r"trigger points?|tension(?!-type)|foot|feet|joints?|tendons?|ligaments?|spine|vertebrae|bones?|"
+         r"endorphins?)\b"
          r"(?! (?:pain|aches?|soreness|strength|function|performance|spasms?|injur))", 2),
         (r"\bsupports? (?:your|the) spine\b", 2),
     ),
@@ -284,7 +297,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"(?:who|in|receiving|given|without)\b", 2),
         # what slows a condition down ("Taping did not slow the progression of joint damage"): outweighs the
         # damage it names
-        (r"\b(?:slow|halt|stop|delay|revers|prevent)\w* (?:the )?(?:progression|onset|decline|"
+        # ("delayed onset muscle soreness" names a condition: a verb only, "delay" not "delayed")
+        (r"\b(?:slow|halt|stop|delay|revers|prevent)(?:s|ing)? (?:the )?(?:progression|onset|decline|"
          r"deterioration)\b", 3),
         # outcomes named as such ("can achieve good outcomes for patients with osteoarthritis")
         (r"\b(?:good|better|positive|improved|successful|favou?rable) (?:outcomes?|results?)\b", 2),
@@ -329,6 +343,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # years have significantly more risk"), what worsens a condition, damage: a harm when a treatment is
         # named (see _WORSENING_CUES)
         *_WORSENING_CUES,
+        *_PROTECTIVE_CUES,
         (r"\b(?:likelihood|risk|chances?) of developing\b", 2),
         (r"\b(?:poor|bad|slouch\w*) postures?\b", 2),
         # causes named plainly ("Doctors aren't sure of the causes of fibromyalgia"); finding or treating the
@@ -338,7 +353,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # heredity ("Fibromyalgia tends to run in families", "a person's genetic makeup")
         (r"\bruns? in (?:the )?families\b|\bgenetic\w*|\bhereditary\b|\binherit\w*|\bgenes?\b", 2),
         # what sets a condition off ("Some illnesses appear to trigger fibromyalgia"), not a trigger point
-        (r"\btrigger(?:s|ed|ing)?\b(?![- ]points?)", 2),
+        # (a verb only: "nausea triggers" are things, and a trigger point is no trigger)
+        (r"\b(?:can|may|might|could|will|to|often|also|which|that|and|or) trigger(?:s|ed)?\b(?![- ]points?)|"
+         r"\btriggered by\b", 2),
         # (an explanation, not a reason: "the reasons for the underuse of shockwave therapy" are no cause)
         (r"\b(?:possible |likely |one )?explanations? (?:for|why)\b", 2),
         # a named cause of a condition ("plantar fasciitis is the most common cause of heel pain", "another
@@ -349,7 +366,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"(?! (?:\w+ ){0,2}(?:disability|death|mortality|absence|absenteeism|sick leave|visits?|years))", 4),
         # how a condition comes about ("Plantar fasciitis occurs when the thick band of tissue ... is
         # overstretched", "may occur due to an overuse injury"); "This happens because ..." explains anything
-        (r"\b(?:occurs?|occurring|develops?|arises?)\b (?:\w+ )?(?:when|if|because|due to|as a result)\b", 2),
+        (r"\b(?:occurs?|occurring|develops?|arises?)\b (?:\w+ )?(?:when|if|because|due to|as a result)\b|"
+         r"\bhappens? (?:\w+ )?(?:when|if)\b", 2),
         (r"\bdue to\b|\bover(?:use|used|stretch\w*|load\w*|train\w*)\b", 1),
         # an association with the start of a condition ("a strong association exists between an increased
         # body mass index and the development of plantar fasciitis")
@@ -371,6 +389,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bprevalence\b|\bincidence\b|\bprognosis\b|\blifetime\b", 3),
         (r"\bleading causes?\b|\bmost common\b", 3),
         (r"\bcosts?\b", 2),
+        # value for money, not a benefit ("Pressure wristbands may be more cost effective")
+        (r"\bcost[- ]effective\w*|\b(?:in)?expensive\b|\baffordable\b", 3),
+        # the course of a symptom ("Soreness ... peaks at 24-48 h, and abates within 5-7 days")
+        (r"\b(?:peaks?|abates?|subsides?|resolves?|resolution)\b", 2),
         (r"\brelapses?\b|\brate of improvement\b", 2),
         (r"\bapproved\b|\bscope of practice\b|\bguidelines?\b|\brecommendations?\b", 3),
         (r"\bmore disability than\b", 2),
@@ -393,7 +415,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bthan any other\b", 2),
         # who may do what, and their training ("A licensed acupuncturist has spent 3,000 hours ...")
         (r"\b(?:licen[sc]ed|certified|accredited|registered|regulated|regulatory)\b", 2),
-        (r"\b\d[\d,]* hours\b", 1),
+        # (hours spent training, not "resolve within 24 to 48 hours")
+        (r"\bspent (?:over |more than |about )?\d[\d,]* hours\b|"
+         r"\b\d[\d,]* hours of (?:training|study|education)\b", 1),
     ),
 }  # fmt: skip
 
@@ -544,6 +568,8 @@ _COMPILED_CUES = {
     for kind, cues in KIND_CUES.items()
 }
 _COMPILED_WORSENING = tuple((re.compile(pattern), weight) for pattern, weight in _WORSENING_CUES)
+_COMPILED_PROTECTIVE = tuple((re.compile(pattern), weight) for pattern, weight in _PROTECTIVE_CUES)
+_COMPILED_CAUSAL = tuple(re.compile(pattern) for pattern, _ in KIND_CUES["etiology"])
 _INTERVENTION = re.compile(rf"\b(?:{_INTERVENTION_WORDS})")
 # A verb of effect in any form ("reduces", "lowered", "prevents"): with an intervention named, a claim about
 # its effect on whatever follows ("ginger reduces nausea"), which the efficacy cues' objects cannot foresee.
@@ -587,6 +613,10 @@ def _worsening_score(lowered: str) -> int:
     return sum(weight for pattern, weight in _COMPILED_WORSENING if pattern.search(lowered))
 
 
+def _protective_score(lowered: str) -> int:
+    return sum(weight for pattern, weight in _COMPILED_PROTECTIVE if pattern.search(lowered))
+
+
 # The natural course of a condition ("Most episodes of acute low back pain get better within six weeks",
 # "After 6 weeks the rate of improvement in low back pain is slower"): with no treatment named, an improvement
 # over time is prognosis (``other``), not a benefit of anything.
@@ -613,10 +643,15 @@ def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
     # The title's words name a treatment only when the title names one ("Trigger Point Dry Needling": then
     # "trigger point" alone is the treatment too); a title that names only a condition ("Rotator Cuff
     # Tendinopathy") or a topic ("What Are the Causes of Fibromyalgia?") names none.
-    if not any(_INTERVENTION.search(word) for word in topic):
+    # Only the treatment's own name counts: the title's words up to its last treatment word ("How Can Sports
+    # Massage Aid Muscle Recovery" names "sports massage"; "muscle" and "recovery" are what it acts on).
+    named = [i for i, word in enumerate(topic) if _INTERVENTION.search(word)]
+    if not named:
         return False
     return any(
-        re.search(rf"\b{re.escape(word)}\b", lowered) for word in topic if not _CONDITION_WORD.search(word)
+        re.search(rf"\b{re.escape(word)}\b", lowered)
+        for word in topic[: named[-1] + 1]
+        if not _CONDITION_WORD.search(word)
     )
 
 
@@ -640,19 +675,29 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     text = _NAMED_SOURCE.sub(r"\1", text)
     scores = _scores(text)
     named = ("safety", "efficacy", "mechanism", "experience")
-    # The agent of a raised risk or a worsening is named before it: a topic word after "the risk of" ("...
-    # were associated with increased risk of rotator cuff tendinopathy") is what is risked, not who acts.
+    # The agent of a cause, a raised risk or a worsening is named before it: a treatment named after it is
+    # what it is associated with or what is risked ("DOMS is frequently associated with ballistic stretching",
+    # "... were associated with increased risk of rotator cuff tendinopathy"), not who acts.
     lowered = text.lower()
-    worsening = [m.start() for pattern, _ in _COMPILED_WORSENING if (m := pattern.search(lowered))]
-    agent = text[: min(worsening)] if worsening else text
+    causal = [m for pattern in _COMPILED_CAUSAL if (m := pattern.search(lowered))]
+    first = min(causal, key=lambda m: m.start()) if causal else None
+    # a passive cause names its agent after it ("The biochemical changes caused by inserting a needle")
+    passive = first is not None and (
+        first.group().endswith(" by") or lowered[first.end() :].startswith(" by")
+    )
+    agent = text[: first.start()] if first is not None and not passive else text
     if _names_intervention(agent, topic):
-        if scores["etiology"] and not any(scores[k] for k in named):
+        protective = _protective_score(lowered)
+        if scores["etiology"] > protective and not any(scores[k] for k in named):
             # What a treatment "can cause", with no benefit or mechanism named, is a harm ("immersion in
             # cold water can cause cardiac arrhythmia"): a safety claim, read first.
-            scores["safety"] = scores["etiology"]
+            scores["safety"] = scores["etiology"] - protective
+            scores["efficacy"] += protective
         else:
-            # a treatment that raises a risk or worsens a symptom: a harm, whatever else the sentence says
-            scores["safety"] += _worsening_score(text.lower())
+            # a treatment that raises a risk or worsens a symptom: a harm, whatever else the sentence says;
+            # one that lowers a risk, a benefit
+            scores["safety"] += _worsening_score(lowered)
+            scores["efficacy"] += protective
         scores["etiology"] = 0
         if not any(scores[k] for k in named) and _effect_of_intervention(text, topic):
             # the weakest cue, and only when nothing else is named: any mechanism, harm or sensation named
