@@ -432,6 +432,18 @@ def test_an_effect_verb_reads_its_direction(text: str, kind: str) -> None:
         ("Soreness peaks at 24-48 hours and abates within a week.", "other"),
         ("Muscle soreness usually happens when you exercise in an unfamiliar way.", "etiology"),
         ("Muscle pain after exercise is frequently associated with ballistic stretching.", "etiology"),
+        # (from a cold water immersion page and a carpal tunnel page) vessels and hormones are how it works;
+        # an improvement felt is an outcome; shares of people, popularity; causes named as factors
+        ("The cold can constrict blood vessels, potentially reducing swelling in the muscles.", "mechanism"),
+        ("Cold water immersion is known to acutely elevate cortisol.", "mechanism"),
+        (
+            "People who used a splint reported that they felt improvement compared with those who did not.",
+            "efficacy",
+        ),
+        ("Ice baths have gained popularity as a recovery method among athletes.", "other"),
+        ("Approximately 1 in 10 people develop carpal tunnel syndrome.", "other"),
+        ("Sleeping on one's side might be an associated factor.", "etiology"),
+        ("The only established disease-modifying treatment is surgery.", "efficacy"),
         # less risk: a protective factor without a treatment, a benefit with one
         ("Women who exercise are less likely to develop back pain.", "etiology"),
         # the word etiology, and a tissue that tears

@@ -247,12 +247,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # of lymph cells", "releases tension", "will tighten the muscle"). A tissue named as the place of a
         # symptom or a function ("muscle pain", "muscle strength") is not one.
         (r"\b(?:stimulat|promot|increas|improv|releas|relax|tighten|loosen|contract|activat|restor|boost|enhanc|"
-         r"affect(?!ed)|alter|chang|dilat|constrict|hold|keep|stretch|support|align|position)\w* "
+         r"affect(?!ed)|alter|chang|dilat|constrict|hold|keep|stretch|support|align|position|elevat|rais)\w* "
          r"(?:the |your |their |a |an )?(?:[\w-]+ ){0,2}?"
          r"(?:circulation|blood (?:flow|supply)|lymph\w*|production of|secretion|release of|levels? of|"
          r"hormones?|cells?|tissues?|fluids?|oxygen|nerves?|muscles?|fib(?:re|er)s?|fascia|knots?|"
          r"trigger points?|tension(?!-type)|foot|feet|joints?|tendons?|ligaments?|spine|vertebrae|bones?|"
-         r"endorphins?)\b"
+         r"endorphins?|(?:blood )?vessels?|cortisol|serotonin|dopamine|oxytocin|melatonin|adrenaline)\b"
          r"(?! (?:pain|aches?|soreness|strength|function|performance|spasms?|injur))", 2),
         (r"\bsupports? (?:your|the) spine\b", 2),
     ),
@@ -293,8 +293,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # one group better off than another ("people who sat upright reported feeling more confident than
         # those who slouched"); a cause of a condition outweighs it (without a treatment named, etiology is
         # read first)
-        (r"\bthan (?:those|people|participants|patients|the (?:control|sham|placebo) group)\b "
-         r"(?:who|in|receiving|given|without)\b", 2),
+        (r"\b(?:than|compared (?:with|to)) (?:those|people|participants|patients|"
+         r"the (?:control|sham|placebo) group)\b (?:who|that|in|receiving|given|without)\b", 2),
+        # an improvement felt is an outcome, not a sensation of the treatment ("they felt improvement")
+        (r"\bf(?:eel|eels|elt|eeling) (?:an? |some )?(?:\w+ )?(?:improvement|better|relief)\b", 3),
+        (r"\bdisease[- ]modifying\b", 2),
         # what slows a condition down ("Taping did not slow the progression of joint damage"): outweighs the
         # damage it names
         # ("delayed onset muscle soreness" names a condition: a verb only, "delay" not "delayed")
@@ -334,7 +337,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bcan (?:also )?(?:limit|alter|place|trigger)\b", 2),
         (r"\bvicious cycle\b", 2),
         (r"\baccumulation\b", 1),
-        (r"\brisk factors?\b|\bfactors\b[^.;]{0,40}\b(?:risk|associated)\b", 3),
+        (r"\brisk factors?\b|\bfactors\b[^.;]{0,40}\b(?:risk|associated)\b|"
+         r"\b(?:associated|contributing|predisposing|causal|causative) factors?\b", 3),
         (r"\bassociated with\b", 1),
         (r"\b(?:has|have) been associated with\b", 2),
         (r"\bcausative\b", 2),
@@ -389,6 +393,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bprevalence\b|\bincidence\b|\bprognosis\b|\blifetime\b", 3),
         (r"\bleading causes?\b|\bmost common\b", 3),
         (r"\bcosts?\b", 2),
+        # a share of people ("Approximately 1 in 10 people have ... carpal tunnel syndrome")
+        (r"\b\d+ in (?:\d+|ten|a hundred|a thousand) "
+         r"(?:people|adults|children|women|men|patients|persons|of)\b", 3),
         # value for money, not a benefit ("Pressure wristbands may be more cost effective")
         (r"\bcost[- ]effective\w*|\b(?:in)?expensive\b|\baffordable\b", 3),
         # the course of a symptom ("Soreness ... peaks at 24-48 h, and abates within 5-7 days")
@@ -407,7 +414,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # what a symptom signals ("it may be a sign that the tendon has been damaged")
         (r"\b(?:a|the) (?:sign|warning sign|indicat\w*) (?:that|of)\b", 3),
         # how widely a treatment is used ("an increasingly popular treatment method for people with pain")
-        (r"\bpopular\b(?! (?:belief|opinion|myth|notion|wisdom))|\b(?:widely|commonly|frequently) used\b", 3),
+        (r"\bpopular(?:ity)?\b(?! (?:belief|opinion|myth|notion|wisdom))|"
+         r"\b(?:widely|commonly|frequently) used\b", 3),
         # how common a condition is ("Osteoarthritis is a common condition with associated pain")
         (r"\b(?:a|an) (?:very |fairly |relatively )?(?:common|uncommon|rare) (?:condition|disease|disorder|"
          r"problem|complaint|illness|syndrome|form)\b", 3),
