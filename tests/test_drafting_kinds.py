@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from needling_evidence.drafting import claim_kind
+from needling_evidence.drafting import claim_kind, is_checkworthy
 
 DEVSET = Path(__file__).parent / "data" / "devset"
 ARTICLES_DIR = Path(__file__).parent / "data" / "articles"
@@ -475,3 +475,12 @@ def test_a_condition_in_the_title_is_no_treatment() -> None:
     # what comes after "the risk of" is what is risked, not who acts ("Kinesio Taping for Rotator Cuff Pain")
     risked = "Overhead work is associated with increased risk of rotator cuff tears."
     assert claim_kind(risked, ("kinesio", "taping", "rotator", "cuff")) == "etiology"
+
+
+def test_the_writers_own_advice_is_no_guideline() -> None:
+    # a guideline's "recommends" is a checkable fact; the writer's own "I always recommend heat" is advice,
+    # and the cue must not make it a claim
+    advice = "After your treatment, I always recommend heat."
+    assert advice in (DEVSET / "acubyang_dry_needling.md").read_text(encoding="utf-8")
+    assert not is_checkworthy(advice)
+    assert is_checkworthy("NICE recommends exercise for people with low back pain.")

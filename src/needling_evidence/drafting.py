@@ -25,10 +25,12 @@ second, while a missed claim is a gap the report hides. For each sentence:
 4. **Kind** (:func:`claim_kind`) — the kind whose cues score highest. Effect verbs are read with their
    direction ("reduce pain" is a benefit, "increase pain" a harm or a cause) and with their object (acting on
    a symptom or a function is ``efficacy``, on a tissue or a physiological process ``mechanism``); who acts
-   decides the rest: a causal or risk cue in a sentence that names no intervention is about a condition's
-   causes (``etiology``), with a treatment named it is a harm (``safety``), and an improvement over time
-   with no treatment named is the condition's course. Prevalence, prognosis, costs, training and approvals
-   are ``other``.
+   decides the rest: a causal or risk cue whose agent (named before it; after a passive "caused by") is no
+   intervention is about a condition's causes (``etiology``), with a treatment as agent it is a harm
+   (``safety``) or, for less risk, a benefit; an improvement over time with no treatment named is the
+   condition's course; what is felt after a treatment or for days is an after-effect (``safety``). The
+   title's words count as a treatment only when the title names one, and never a condition's name.
+   Prevalence, prognosis, costs, training, popularity and guideline recommendations are ``other``.
 
 Each claim's ``quote`` is always a verbatim substring of ``Article.text``, within its own sentence: the whole
 sentence when it is one claim; for a cut, the span of that part (the first part keeps the sentence's
@@ -403,8 +405,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\brelapses?\b|\brate of improvement\b", 2),
         (r"\bapproved\b|\bscope of practice\b|\bguidelines?\b|\brecommendations?\b", 3),
         (r"\bmore disability than\b", 2),
-        # what a guideline or its body recommends ("NICE recommends ...", "draft guidance")
-        (r"\brecommend(?:s|ed)?\b|\bguidance\b", 3),
+        # what a guideline or its body recommends ("NICE recommends ...", "draft guidance"); the writer's own
+        # advice ("After your treatment, I always recommend heat") is no guideline
+        (r"(?<!\bi )(?<!\bwe )(?<!always )(?<!would )(?<!usually )\brecommend(?:s|ed)?\b|\bguidance\b", 3),
         # a condition's burden ("the pain may be debilitating")
         (r"\bdebilitat\w*|\bdisabling\b", 2),
         # how a condition goes and what it costs the health system ("these symptoms persist for years and
@@ -577,7 +580,7 @@ _COMPILED_CUES = {
 }
 _COMPILED_WORSENING = tuple((re.compile(pattern), weight) for pattern, weight in _WORSENING_CUES)
 _COMPILED_PROTECTIVE = tuple((re.compile(pattern), weight) for pattern, weight in _PROTECTIVE_CUES)
-_COMPILED_CAUSAL = tuple(re.compile(pattern) for pattern, _ in KIND_CUES["etiology"])
+_COMPILED_CAUSAL = _COMPILED_CUES["etiology"]
 _INTERVENTION = re.compile(rf"\b(?:{_INTERVENTION_WORDS})")
 # A verb of effect in any form ("reduces", "lowered", "prevents"): with an intervention named, a claim about
 # its effect on whatever follows ("ginger reduces nausea"), which the efficacy cues' objects cannot foresee.
@@ -617,12 +620,31 @@ def _cached_scores(lowered: str) -> tuple[tuple[str, int], ...]:
     return tuple(scores)
 
 
+@functools.lru_cache(maxsize=8192)
 def _worsening_score(lowered: str) -> int:
     return sum(weight for pattern, weight in _COMPILED_WORSENING if pattern.search(lowered))
 
 
+@functools.lru_cache(maxsize=8192)
 def _protective_score(lowered: str) -> int:
     return sum(weight for pattern, weight in _COMPILED_PROTECTIVE if pattern.search(lowered))
+
+
+@functools.lru_cache(maxsize=8192)
+def _agent_end(lowered: str) -> int | None:
+    """Where the first causal cue begins (its agent is named before it), or None when there is none or it is
+    passive: a passive cause names its agent after it ("The biochemical changes caused by inserting a
+    needle")."""
+    first: re.Match[str] | None = None
+    for pattern, _, starts in _COMPILED_CAUSAL:
+        if starts and not any(start in lowered for start in starts):
+            continue  # the same literal pre-check as the scores: most cues are absent from most clauses
+        m = pattern.search(lowered)
+        if m and (first is None or m.start() < first.start()):
+            first = m
+    if first is None or first.group().endswith(" by") or lowered[first.end() :].startswith(" by"):
+        return None
+    return first.start()
 
 
 # The natural course of a condition ("Most episodes of acute low back pain get better within six weeks",
@@ -687,13 +709,8 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     # what it is associated with or what is risked ("DOMS is frequently associated with ballistic stretching",
     # "... were associated with increased risk of rotator cuff tendinopathy"), not who acts.
     lowered = text.lower()
-    causal = [m for pattern in _COMPILED_CAUSAL if (m := pattern.search(lowered))]
-    first = min(causal, key=lambda m: m.start()) if causal else None
-    # a passive cause names its agent after it ("The biochemical changes caused by inserting a needle")
-    passive = first is not None and (
-        first.group().endswith(" by") or lowered[first.end() :].startswith(" by")
-    )
-    agent = text[: first.start()] if first is not None and not passive else text
+    cut = _agent_end(lowered)
+    agent = text if cut is None else text[:cut]
     if _names_intervention(agent, topic):
         protective = _protective_score(lowered)
         if scores["etiology"] > protective and not any(scores[k] for k in named):
