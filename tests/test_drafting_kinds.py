@@ -444,6 +444,18 @@ def test_an_effect_verb_reads_its_direction(text: str, kind: str) -> None:
         ("Approximately 1 in 10 people develop carpal tunnel syndrome.", "other"),
         ("Sleeping on one's side might be an associated factor.", "etiology"),
         ("The only established disease-modifying treatment is surgery.", "efficacy"),
+        # (from a whiplash page and a hydrotherapy page) where a condition comes from, an injury named by what
+        # it does, compound therapies, harm in other words, less of a symptom, a condition's likely course
+        ("Whiplash may result from rear-end collisions.", "etiology"),
+        ("Hyperextension of the neck may rupture the anterior longitudinal ligament.", "etiology"),
+        ("Hydrotherapy is one of the safest treatments for arthritis.", "safety"),
+        ("Experts rate hydrotherapy as one of the least toxic treatments for knee osteoarthritis.", "safety"),
+        ("Very hot water can be bad for the heart and the skin.", "safety"),
+        ("Hydrotherapy also works well for people with ankylosing spondylitis.", "efficacy"),
+        ("People who did hydrotherapy experienced less joint soreness and pain.", "efficacy"),
+        ("Regular exercise underwater can enhance joint functionality.", "efficacy"),
+        ("Health professionals are increasingly recommending hydrotherapy for osteoarthritis.", "other"),
+        ("For most people, a full recovery is the most likely outcome.", "other"),
         # less risk: a protective factor without a treatment, a benefit with one
         ("Women who exercise are less likely to develop back pain.", "etiology"),
         # the word etiology, and a tissue that tears
@@ -462,6 +474,10 @@ def test_a_condition_in_the_title_is_no_treatment() -> None:
     assert claim_kind("Women are more prone to fibromyalgia.", ("fibromyalgia",)) == "etiology"
     # a treatment in the title still is one
     assert claim_kind("Cupping can cause bruising.", ("cupping",)) == "safety"
+    # a compound therapy is a treatment ("Hydrotherapy and Your Arthritis")
+    assert claim_kind(
+        "Hydrotherapy can make you feel tired after treatment.", ("hydrotherapy", "arthritis")
+    ) == ("safety")
     # a title that names no treatment ("Rotator Cuff Tendinopathy") names none in its sentences
     topic = ("rotator", "cuff", "tendinopathy")
     assert claim_kind("Rotator cuff tears can be caused by repetitive overhead work.", topic) == "etiology"

@@ -76,7 +76,9 @@ _CONDITION_NAMES = (
 
 _WORSENING_CUES: tuple[tuple[str, int], ...] = (
     (r"\b(?:increas\w*|rais\w*|higher|greater|more|elevated|doubles?|doubled|twice the)\b(?: \w+){0,2}? "
-     r"(?:risk|likelihood|chances?|odds)\b|\b(?:more|most) (?:likely|prone|susceptible|vulnerable)\b|"
+     r"(?:risk|likelihood|chances?|odds)\b|"
+     # ("more likely to develop", not "a full recovery is the most likely outcome")
+     r"\b(?:more|most) (?:likely|prone|susceptible|vulnerable)\b(?= (?:to|than|if|when|in|among)\b)|"
      r"(?<!less )\bprone to\b|\bpredispos\w*|"
      r"\b(?:twice|\w+ times|\d+(?:\.\d+)?[- ]?(?:fold|times)) (?:as|more) likely\b", 2),
     # what makes a symptom or condition worse: the harmful direction of the efficacy effect cue
@@ -117,7 +119,10 @@ _PROTECTIVE_CUES: tuple[tuple[str, int], ...] = (
 
 KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "safety": (
-        (r"\bsafe(?:ly|ty)?\b", 2),
+        (r"\bsafe(?:ly|ty|st|r)?\b", 2),
+        # harm denied or named in other words ("one of the least toxic of 33 potential treatments", "Very hot
+        # water can be bad for both the heart and the skin")
+        (r"\bleast (?:toxic|harmful|risky)\b|\bnon[- ]?toxic\b|\bharmless\b|\bbad for\b", 2),
         (r"\bside[- ]effects?\b", 2),
         (r"\badverse\b", 2),
         (r"\bcontraindicat\w*", 2),
@@ -210,6 +215,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:works?|functions?|operates?) by\b", 2),
         # what a treatment clears from the tissues ("helps to eliminate lactic acid from your muscles")
         (r"\blactic acid\b|\bmetabolic waste\b|\bmetabolites\b", 2),
+        # the load a structure bears ("Buoyancy reduces loading across joints affected by pain")
+        (r"\bload(?:ing)? (?:on|across|through|of) (?:the |your )?"
+         r"(?:joints?|spine|tendons?|discs?|knees?|hips?)\b", 2),
         (r"\bstimulat\w*", 1),
         (r"\bdilat\w*", 1),
         (r"\bconduction\b", 2),
@@ -269,14 +277,15 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # An effect verb and what it acts on, in the direction of a benefit: less of a bad thing ("reduce
         # pain") or more of a good one ("improve range of motion"). The same words the other way round
         # ("increase the likelihood of developing pain") are a harm or a cause: see _WORSENING.
-        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed)\w*\b"
+        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen)\w*\b"
          r"[^.;]{0,40}\b(?:pain|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
          r"inflammation|anxiety|stress|fatigue|depression|disability|blood pressure|cortisol|tension|spasms?|"
          rf"recovery time|risks?|likelihood|chances?|severity|intensity|{_CONDITION_NAMES})\b"
          r"(?! threshold| tolerance)", 2),
         (r"\b(?:improv|restor|rebuild|increas|boost|promot|speed|accelerat|enhanc|optimi[sz])\w*\b[^.;]{0,40}"
-         r"\b(?:function|range of motion|flexibility|strength|recovery|performance|posture|mobility|sleep|"
-         r"quality of life|relaxation|mood|movement|weight gain|weight|pain (?:threshold|tolerance))\b", 2),
+         r"\b(?:function(?:ality|ing)?|range of motion|flexibility|strength|recovery|performance|posture|"
+         r"mobility|sleep|quality of life|relaxation|mood|movement|weight gain|weight|"
+         r"pain (?:threshold|tolerance))\b", 2),
         # "can be managed by over the counter medications", "may be treated adequately by pain-killers"
         (r"\b(?:be|are|is) (?:\w+ )?(?:managed|treated|controlled|relieved|prevented|helped) (?:\w+ )?"
          r"(?:by|with)\b", 2),
@@ -314,7 +323,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b(?!(?: \w+){1,2} from\b)|\bprevention of\b", 2),
         (r"\b(?:useful|effective|successful) treatment\b", 2),
         (r"\btreatment (?:option |method )?for\b", 1),
-        (r"\b(?:less|reduced|lower) pain\b", 2),
+        # ("lower back pain" is a place, not less pain)
+        (r"\b(?:less|fewer|reduced|lower(?! back)) (?:[\w-]+ ){0,2}?(?:pain|soreness|stiffness|symptoms?|"
+         r"fatigue|swelling|headaches?|migraines?|anxiety|disability)\b", 2),
+        # ("Hydrotherapy also works well for those with back pain")
+        (r"\bworks? (?:very |particularly )?well\b", 2),
         (r"\bbring down\b", 1),
         (r"\bplacebo|sham\b", 2),
         (r"\brecovery\b", 1),
@@ -334,6 +347,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"(?<!root )(?<!the )\bcaus(?:e|es|ed|ing)\b(?! of)", 2),
         (r"\b(?:lead|leads|leading) to\b", 1),
         (r"\bresult(?:s|ed)? in\b", 1),
+        # where a condition comes from ("Whiplash may result from rear-end collisions")
+        (r"\b(?:results?|resulted|resulting|stems?|stemming|arises?) from\b", 2),
+        # an injury named by what it does to a structure ("may rupture the anterior longitudinal ligament")
+        (r"\b(?:ruptur|tear|injur|strain|sprain|overstretch|compress|irritat)\w* (?:the |a |an |your |some )?"
+         r"(?:[\w-]+ ){0,3}?(?:ligaments?|discs?|tendons?|nerves?|cartilage|bones?|vertebrae)\b", 2),
         (r"\bcontribut\w* to\b", 1),
         (r"\brisk (?:for|of)\b", 1),
         (r"\bcan (?:also )?(?:limit|alter|place|trigger)\b", 2),
@@ -407,9 +425,14 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bmore disability than\b", 2),
         # what a guideline or its body recommends ("NICE recommends ...", "draft guidance"); the writer's own
         # advice ("After your treatment, I always recommend heat") is no guideline
-        (r"(?<!\bi )(?<!\bwe )(?<!always )(?<!would )(?<!usually )\brecommend(?:s|ed)?\b|\bguidance\b", 3),
+        (r"(?<!\bi )(?<!\bwe )(?<!always )(?<!would )(?<!usually )\brecommend(?:s|ed|ing)?\b|"
+         r"\bguidance\b", 3),
         # a condition's burden ("the pain may be debilitating")
         (r"\bdebilitat\w*|\bdisabling\b", 2),
+        # how most cases go ("a full recovery is the most likely outcome", "most cases improve without
+        # surgery")
+        (r"\bfull recovery\b|\brecover(?:s|ed)? fully\b|\b(?:most|many) (?:people|patients|cases|episodes) "
+         r"(?:will )?(?:recover|improve|get better|resolve)\b", 2),
         # how a condition goes and what it costs the health system ("these symptoms persist for years and
         # lead to frequent health care use")
         (r"\bpersist\w* for (?:\w+ )?(?:days|weeks|months|years)\b|\blifelong\b", 2),
@@ -442,7 +465,7 @@ _EFFECT_VERBS = (
 # about a condition's causes (etiology); the article's title adds its own words (see _topic_words).
 _INTERVENTION_WORDS = (
     "needl|therapy|treatment|technique|procedure|inser|rolling|roller|massage|heat|warmth|ice|cold|wrap|"
-    "stretch|acupunct|taping|injection|medication|intervention|manipulation|"
+    "stretch|acupunct|taping|injection|medication|intervention|manipulation|\\w+therap|"
     # professions and sessions name a treatment too ("The benefits of physiotherapy", "within 6-8 sessions")
     "physio|chiropract|osteopath|acupress|cupping|adjustment|session|splint|brace|orthotic|insole"
 )
