@@ -99,7 +99,8 @@ def test_a_second_predicate_with_its_own_modal_takes_the_clause_subject() -> Non
     )
     claims = draft(text)
     assert [(c.quote, c.kind) for c in claims] == [("can be\n      equally effective.", "efficacy")]
-    assert claims[0].text == "It can be equally effective."
+    # "It" is the subject of the sentence before, whose subject is the treatment named before it
+    assert claims[0].text == "Acupressure can be equally effective."
 
 
 def test_and_therefore_a_modal_predicate_is_cut_from_the_clause_before() -> None:

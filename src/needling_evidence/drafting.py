@@ -32,9 +32,15 @@ second, while a missed claim is a gap the report hides. For each sentence:
    ("neck and back pain", "biochemical and mechanical changes"), nor verbs sharing one object ("maintain or
    improve physical function"), nor a fronted "whether … or …" phrase or subordinate clause, which every part
    carries instead.
-4. **Kind** (:func:`claim_kind`) — the kind whose cues score highest; a causal cue in a sentence that names
-   no intervention is about a condition's causes (``etiology``); prevalence, prognosis, costs and approvals
-   are ``other``.
+4. **Kind** (:func:`claim_kind`) — the kind whose cues score highest. Effect verbs are read with their
+   direction ("reduce pain" is a benefit, "increase pain" a harm or a cause) and with their object (acting on
+   a symptom or a function is ``efficacy``, on a tissue or a physiological process ``mechanism``); who acts
+   decides the rest: a causal or risk cue whose agent (named before it; after a passive "caused by") is no
+   intervention is about a condition's causes (``etiology``), with a treatment as agent it is a harm
+   (``safety``) or, for less risk, a benefit; an improvement over time with no treatment named is the
+   condition's course; what is felt after a treatment or for days is an after-effect (``safety``). The
+   title's words count as a treatment only when the title names one, and never a condition's name.
+   Prevalence, prognosis, costs, training, popularity and guideline recommendations are ``other``.
 
 Each claim's ``quote`` is always a verbatim substring of ``Article.text``, within its own sentence: the whole
 sentence when it is one claim; for a cut, the span of that part (the first part keeps the sentence's
@@ -66,31 +72,114 @@ __all__ = ["KIND_CUES", "claim_kind", "draft_claims", "is_checkworthy", "split_c
 # "effective", "endorphins"), 1 for words that only lean towards it. The words come from the vocabulary of
 # patient-facing musculoskeletal articles and of the CEBM question types (therapy, harm, aetiology).
 
+# Cues that something makes matters worse: a higher risk, a worse symptom, damage. Who does it decides the
+# kind: a condition or an exposure ("Women are more prone to developing back pain", "Asthma can increase the
+# likelihood of developing pain") gives an etiology claim, a treatment ("Dry needling without proper training
+# can lead to nerve damage") a harm, a safety claim; claim_kind moves their score to safety when the sentence
+# names an intervention.
+# Conditions named by their own medical form ("fibromyalgia", "sciatica", "tendinopathy", "dysmenorrhoea") or
+# by a generic noun: what a treatment relieves or an exposure worsens, whatever the article's topic.
+_CONDITION_NAMES = (
+    r"\w+(?:itis|algia|pathy|dynia|rrh(?:o)?ea)|\w+(?<!diagn)(?<!progn)osis|sciatica|conditions?|disorders?|"
+    r"syndromes?|diseases?|cramps?|nausea|flare[- ]?ups?"
+)
+
+_WORSENING_CUES: tuple[tuple[str, int], ...] = (
+    (r"\b(?:increas\w*|rais\w*|higher|greater|more|elevated|doubles?|doubled|twice the)\b(?: \w+){0,2}? "
+     r"(?:risk|likelihood|chances?|odds)\b|"
+     # ("more likely to develop", not "a full recovery is the most likely outcome")
+     r"\b(?:more|most) (?:likely|prone|susceptible|vulnerable)\b(?= (?:to|than|if|when|in|among)\b)|"
+     r"(?<!less )\bprone to\b|\bpredispos\w*|"
+     r"\b(?:twice|\w+ times|\d+(?:\.\d+)?[- ]?(?:fold|times)) (?:as|more) likely\b", 2),
+    # what makes a symptom or condition worse: the harmful direction of the efficacy effect cue
+    # ("prevent further aggravation of pain" is a benefit: the verb after "prevent" or "avoid" is not counted)
+    (r"(?<!prevent )(?<!prevent further )(?<!avoid )(?<!avoid further )"
+     r"\b(?:increas|worsen|aggravat|exacerbat|intensif)\w*\b(?:(?!\brisk)[^.;]){0,40}\b(?:pain|soreness|swelling|"
+     r"stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|disability|tension|spasms?|"
+     rf"{_CONDITION_NAMES})\b(?! threshold| tolerance| relief)", 2),
+    # less of a good thing ("Tight or painful muscles limit a joint's range of motion"); the words between
+    # may not hold another verb's object ("reduces pain and improves function" is a benefit). Physical
+    # function only: what a condition does to quality of life is its burden (``other``), not a cause.
+    # A verb, not a participle naming a condition ("individuals suffering from restricted movement").
+    (r"\b(?:limit(?:s|ing)?|restrict(?:s|ing)?|reduc(?:e|es|ing)|decreas(?:e|es|ing)|impair(?:s|ing)?|"
+     r"declines? in|"
+     r"weaken(?:s|ing)?|los(?:e|es|ing))\b(?:(?!\band\b|\bimprov|\bincreas)[^.;,]){0,30}"
+     r"\b(?:function|range of motion|flexibility|strength|mobility|movement)\b", 2),
+    (r"\bdamag(?:e|es|ed|ing)\b", 2),
+)  # fmt: skip
+
+_AFTER_EFFECT = (
+    r"sore\w*|stiff\w*|tired\w*|tiredness|fatigue\w*|dizz\w*|nause\w*|worse|worsening|bruis\w*|headaches?|"
+    r"achy"
+)
+_AFTER = (
+    r"\bafter (?:a |the |each |your |every )?(?:treatments?|sessions?|needling|massages?|manipulations?|"
+    r"procedures?|appointments?|visits?)\b|\bfor (?:a few|a couple of|several|\d+(?:[-–]\d+)?|one|two|three) "
+    r"(?:hours|days)\b|\blasts? (?:for )?(?:up to )?\d|\btemporary\b"  # not "temporarily reduce fatigue"
+)
+_NOT_A_GROUP = r"(?! (?:infants|babies|children|patients|people|adults|women|men|groups?|populations?))"
+
+# The other way round: less risk. A protective factor of a condition (etiology) when no treatment is named, a
+# benefit (efficacy) when one is ("sports massage can make your body less prone to injury").
+_PROTECTIVE_CUES: tuple[tuple[str, int], ...] = (
+    (r"\bless (?:likely|prone|susceptible|vulnerable)\b|"
+     r"\b(?:lower|reduced|decreased) (?:risk|likelihood|odds)\b"
+     r"(?! of (?:side[- ]effects?|adverse|complications?|harm))", 2),
+)  # fmt: skip
+
 KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "safety": (
-        (r"\bsafe(?:ly|ty)?\b", 2),
+        (r"\bsafe(?:ly|ty|st|r)?\b", 2),
+        # harm denied or named in other words ("one of the least toxic of 33 potential treatments", "Very hot
+        # water can be bad for both the heart and the skin")
+        (r"\bleast (?:toxic|harmful|risky)\b|\bnon[- ]?toxic\b|\bharmless\b|\bbad for\b", 2),
         (r"\bside[- ]effects?\b", 2),
         (r"\badverse\b", 2),
         (r"\bcontraindicat\w*", 2),
         (r"\bminimal(?:ly)? (?:risk|damage|invasive)\b", 2),
-        (r"\b(?:higher|increased|lower|minimal|low) risk\b", 1),
+        # ("low-risk" before a group names the group: "massage in these low-risk infants")
+        (r"\b(?:lower|minimal|low)[- ]risk\b" + _NOT_A_GROUP, 1),
         (r"\bsterile\b", 1),
         (r"\bburns?\b", 2),
         (r"\bbruis\w*", 1),
         (r"\b(?:cause|causes|causing) (?:an? |any )?injur\w*", 2),
         (r"\binfections?\b", 1),
         (r"\bbleeding\b", 1),
-        # soreness after a treatment is a side effect, however it is felt ("patients will feel soreness that
-        # typically lasts for 1-2 days"; "some mild muscle soreness for 24-48 hours following a treatment")
-        (r"\bsore(?:ness)?\b", 2),
+        # soreness is a weak harm cue on its own: soreness after a treatment is an after-effect (safety) by
+        # the after-effect rule above, soreness relieved is a benefit, a condition's soreness its course
+        (r"\bsore(?:ness)?\b", 1),
         (r"\bharm(?:s|ful)?\b", 2),
-        (r"\b(?:few|low|minimal|little|no|rare) risks?\b", 2),
-        (r"\b(?:increased|higher) risk of\b", 2),
+        (r"\b(?:few|low|minimal|little|no|rare)[- ]risks?\b" + _NOT_A_GROUP, 2),
+        # the risk of a treatment's harm, whoever runs it ("People with diabetes ... are at higher risk of
+        # burns"): a safety claim, though a group's risk of a condition is etiology (see _WORSENING_CUES)
+        # an after-effect: what is felt after the treatment or for days is a harm, not an experience of it
+        # ("You might feel sore or stiff for a few days after treatment", "might feel unusually tired after a
+        # session", "a temporary worsening of symptoms")
+        (rf"\b(?:{_AFTER_EFFECT})\b[^.;]{{0,60}}(?:{_AFTER})|"
+         rf"(?:{_AFTER})[^.;]{{0,60}}\b(?:{_AFTER_EFFECT})\b", 4),
+        # who should not have it ("may not be suitable for individuals with severe osteoporosis")
+        (r"\bnot (?:be )?suitable for\b|\bunsuitable for\b", 2),
+        (r"\b(?:not|poorly|well)(?: be)? tolerated\b", 2),
+        (r"\b(?:risk|likelihood|chances?) of (?:\w+ ){0,2}?(?:burns?|bruis\w*|infections?|bleeding|"
+         r"side[- ]effects?|complications?|adverse|pneumothorax)\b", 3),
+        # harms ranked by how often they occur: the harms, not a prevalence ("the most common side effects")
+        (r"\bmost (?:common|frequent) (?:side[- ]effects?|adverse|complications?|harms?|risks?)\b", 2),
+        # a contraindication stated as a rule ("The tape should not be applied over broken skin")
+        (r"\bshould(?:n['’]t| not) be (?:used|applied|performed|given|done|placed|inserted)\b|"
+         r"\b(?:should|must) avoid (?:using|having|receiving|getting)\b", 2),
+        # a harm to the skin ("creating burning or irritability on the skin"); a burning pain described as a
+        # symptom names no skin
+        (r"\b(?:burn\w*|irritat\w*|redness|rash\w*|itch\w*|blister\w*)\b[^.;]{0,30}\bskin\b|"
+         r"\bskin (?:irritation|reactions?|rash\w*|redness|burns?)\b", 2),
         (r"\bprecautions?\b", 2),
-        (r"\b(?:reported cases|case reports?)\b", 2),
-        # harms named without "risk" or "side effect" ("many accidents occur", "wet floors are slipping
-        # hazards", "you can become dehydrated", "some people react to chlorinated pools", "complications")
-        (r"\b(?:accidents?|hazards?|hazardous|complications?|dehydrat\w*|allerg\w*|irritat\w*)\b", 2),
+        # words that name a danger outright ("Dry needling by physical therapists can be dangerous")
+        (r"\b(?:dangerous|danger|unsafe|risky|hazard\w*|complications?|pneumothorax|punctur\w*)\b", 2),
+        # reports of harm are the safety literature's own genre: they outweigh a risk named in the same
+        # sentence ("reported cases have involved patients who might be at increased risk of injury")
+        (r"\b(?:reported cases|case reports?)\b", 3),
+        # harms named without "risk" or "side effect" ("many accidents occur", "you can become dehydrated",
+        # "some people react to chlorinated pools"); hazards and complications are named above
+        (r"\b(?:accidents?|dehydrat\w*|allerg\w*|irritat\w*)\b", 2),
         (r"\breact(?:s|ion|ions)? to\b", 2),
         # a condition that rules a treatment out is a contraindication ("open wounds may preclude pool use")
         (r"\bprecludes?\b", 2),
@@ -98,7 +187,6 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # be for you"): a contraindication
         (r"\b(?:should|must) not (?:receive|have|undergo|use|get|be given)\b"
          r"|\bnot (?:be )?(?:suitable|recommended|advised) for\b|\bmay not be (?:for|suitable)\b", 2),
-        (r"\bdanger(?:s|ous)?\b|\bunsafe\b|\brisky\b|\bdamage\b", 2),  # "… but it can also be dangerous"
         (r"\b(?:can|may|could) (?:\w+ )?(?:or )?hurt\b", 1),
     ),
     "experience": (
@@ -112,10 +200,21 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bperceived\b", 1),
         (r"\bstiff(?:ness|er)?\b", 1),
         (r"\bsoreness you feel\b", 1),
-        (r"\b(?:is|are|be|was|were|as|feel|feels|seem|seems)\s+(?:\w+\s+)?painful\b", 2),
+        (r"\b(?:is|are|be|was|were|as|feel|feels|seem|seems|isn['’]t|aren['’]t|not)\s+(?:\w+\s+)?"
+         r"painful\b", 2),
+        # how the treatment feels to the one who has it ("Most people find this satisfying", "feels slightly
+        # more stressful than regular massage")
+        (r"\b(?:find|found|finds) (?:it|this|that|them|the \w+) (?:\w+ )?(?:satisfying|relaxing|comfortable|"
+         r"uncomfortable|painful|pleasant|unpleasant|soothing|calming)\b|"
+         r"\bfeels? (?:\w+ )?(?:more|less) (?:stressful|relaxing|comfortable|uncomfortable|painful|"
+         r"intense)\b", 2),
         (r"\b(?:don['’]t|doesn['’]t|do not|does not|won['’]t|not) (?:cause|hurt)\b", 2),
         (r"\btwitch\b", 2),
         (r"\bdescribed as\b", 1),
+        # a sensation word after "feel": what the patient feels, whoever the subject ("a twitch response which
+        # can feel very strange to the patient")
+        (r"\bfeel(?:s|ing)? (?:(?:very|a bit|a little|quite|slightly|rather|somewhat) )?(?:strange|odd|weird|"
+         r"intense|uncomfortable|unpleasant|tingl\w*|heavy|dull|achy|warm|numb|like)\b", 2),
     ),
     "mechanism": (
         (r"\bblood (?:vessels?|flow|circulation|supply)\b", 2),
@@ -138,14 +237,32 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bscar tissue\b", 1),
         (r"\bcreatine kinase\b", 2),
         (r"\bis thought to\b", 1),
-        (r"\bworks? by\b", 2),
+        (r"\b(?:works?|functions?|operates?) by\b", 2),
+        # what a treatment clears from the tissues ("helps to eliminate lactic acid from your muscles")
+        (r"\blactic acid\b|\bmetabolic waste\b|\bmetabolites\b", 2),
+        # the load a structure bears ("Buoyancy reduces loading across joints affected by pain")
+        (r"\bload(?:ing)? (?:on|across|through|of) (?:the |your )?"
+         r"(?:joints?|spine|tendons?|discs?|knees?|hips?)\b", 2),
         (r"\bstimulat\w*", 1),
         (r"\bdilat\w*", 1),
         (r"\bconduction\b", 2),
         (r"\bbiochemical\b", 2),
         (r"\bneuromuscular\b", 2),
         (r"\breflex\b", 2),
-        (r"\bpain (?:cycle|message)", 3),
+        (r"\bpain (?:cycle|message|signal|pathway|perception|gate)", 3),
+        # nerve signalling ("the brain will get fewer impulses"); a "signal to stop" is no nerve's
+        (r"\b(?:nerve|electrical|neural) (?:signals?|impulses?)\b|\bimpulses?\b|\bbrain\b", 1),
+        # what a treatment's effects are due to ("acupuncture's effects are mainly due to placebo")
+        (r"\b(?:effects?|benefits?|results?|improvements?) (?:\w+ ){0,2}(?:are|is|were|was|may be|might be) "
+         r"(?:\w+ )?(?:due to|caused by|explained by|attributable to|the result of)\b", 3),
+        # the theory's own structures ("any consistent anatomical structure ... for acupuncture points or
+        # meridians")
+        (r"\b(?:meridians?|acupoints?|acupuncture points?|qi)\b", 2),
+        # the body's own painkillers ("helps produce natural painkillers")
+        (r"\bnatural (?:painkill\w*|pain[- ]?relievers?)\b|\bpainkilling chemicals?\b", 2),
+        # the means, a change in the body ("may help prevent chronic pain by strengthening the muscles")
+        (r"\bby (?:\w+ing) (?:the |your |their )?(?:[\w-]+ ){0,2}?(?:muscles?|tissues?|nerves?|blood|"
+         r"circulation|endorphins?|signals?|fascia|tendons?|cells?|lymph\w*)\b", 2),
         (r"\bability to heal\b", 2),
         (r"\bspinal alignment\b", 2),
         (r"\bnerve irritation\b", 2),
@@ -153,31 +270,93 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\blymph\w*", 1),
         (r"\btoxins?\b", 2),
         (r"\bmovement of\b", 1),
-        (r"\bmechanisms?\b", 2),
+        # names the kind outright: outweighs an effect cue in the same sentence ("the mechanism by which
+        # massage therapy might increase weight gain is not well understood")
+        (r"\bmechanisms?\b", 3),
+        (r"\bhow (?:it|they|\w+) works?\b|"
+         r"\b(?:not (?:yet |well |fully )?|poorly |beginning to be )understood\b", 2),
+        # the body's own processes ("Inflammation is the body's natural response to fight infection")
+        (r"\bbody['’]s (?:own |natural )?(?:response|defen[cs]es?|ability|healing|processes?)\b", 2),
+        # a treatment acting on a tissue or a physiological process rather than on a symptom or a function:
+        # an intermediate effect ("improves circulation", "stimulates lymph nodes", "increases the production
+        # of lymph cells", "releases tension", "will tighten the muscle"). A tissue named as the place of a
+        # symptom or a function ("muscle pain", "muscle strength") is not one.
+        (r"\b(?:stimulat|promot|increas|improv|releas|relax|tighten|loosen|contract|activat|restor|boost|enhanc|"
+         r"affect(?!ed)|alter|chang|dilat|constrict|hold|keep|stretch|support|align|position|elevat|rais)\w* "
+         r"(?:the |your |their |a |an )?(?:[\w-]+ ){0,2}?"
+         r"(?:circulation|blood (?:flow|supply)|lymph\w*|production of|secretion|release of|levels? of|"
+         r"hormones?|cells?|tissues?|fluids?|oxygen|nerves?|muscles?|fib(?:re|er)s?|fascia|knots?|"
+         r"trigger points?|tension(?!-type)|foot|feet|joints?|tendons?|ligaments?|spine|vertebrae|bones?|"
+         r"endorphins?|(?:blood )?vessels?|cortisol|serotonin|dopamine|oxytocin|melatonin|adrenaline)\b"
+         r"(?! (?:pain|aches?|soreness|strength|function|performance|spasms?|injur))", 2),
         (r"\bsupports? (?:your|the) spine\b", 2),
     ),
     "efficacy": (
-        (r"\beffective(?:ly|ness)?\b", 2),
+        (r"\beffective(?:ly|ness)?\b|\befficacy\b", 2),
         (r"\buseful\b", 2),
         (r"\bevidence\b", 1),
         (r"\ballows? (?:us|you|the body|for)\b", 1),
         (r"\bbenefits?\b", 2),
         (r"\b(?:pain )?relie(?:f|ve|ves|ved)\b", 2),
         (r"\balleviat\w*", 2),
-        (r"\b(?:reduc|improv|restor|rebuild|increas|decreas|lower(?!\s+back)|eas|speed|boost|shorten|promot|"
-         r"accelerat)\w*\b[^.;]{0,40}"
-         r"\b(?:pain|function|range of motion|flexibility|strength|soreness|recovery|performance|posture|"
-         r"swelling|mobility|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|anxiety|"
-         r"stress|sleep|fatigue|depression|disability|quality of life|blood pressure|cortisol|tension|"
-         r"relaxation|spasms?|mood|movement|weight gain|weight)\b", 2),
+        # An effect verb and what it acts on, in the direction of a benefit: less of a bad thing ("reduce
+        # pain") or more of a good one ("improve range of motion"). The same words the other way round
+        # ("increase the likelihood of developing pain") are a harm or a cause: see _WORSENING.
+        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen)\w*\b"
+         r"[^.;]{0,40}\b(?:pain|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
+         r"inflammation|anxiety|fear|stress|fatigue|depression|disability|blood pressure|cortisol|tension|"
+         r"spasms?|"
+         rf"recovery time|risks?|likelihood|chances?|severity|intensity|{_CONDITION_NAMES})\b"
+         r"(?! threshold| tolerance)", 2),
+        (r"\b(?:improv|restor|rebuild|increas|boost|promot|speed|accelerat|enhanc|optimi[sz])\w*\b[^.;]{0,40}"
+         r"\b(?:function(?:ality|ing)?|range of motion|flexibility|strength|recovery|performance|posture|"
+         r"mobility|sleep|quality of life|relaxation|mood|movement|weight gain|weight|"
+         r"pain (?:threshold|tolerance))\b", 2),
+        # "can be managed by over the counter medications", "may be treated adequately by pain-killers"
+        (r"\b(?:be|are|is) (?:\w+ )?(?:managed|treated|controlled|relieved|prevented|helped) (?:\w+ )?"
+         r"(?:by|with)\b", 2),
+        # an effect or its absence stated outright ("has a cumulative effect", "did not have an effect on
+        # sleep"); "no side effects" is a safety claim
+        (r"\b(?:has|have|had|having|show\w*|no|little)\b(?: not)?(?: an?| any| no| little| some)?"
+         r"(?: (?!side\b)\w+)? effects?\b", 2),
+        # trial language: groups given the treatment or a sham ("participants receiving true acupuncture")
+        (r"\b(?:participants|patients|people|subjects|adults|children)\b (?:who )?(?:receiv\w*|given|treated|"
+         r"allocated|randomi[sz]ed)\b", 2),
+        # the active arm of a trial ("the effect of true acupuncture"); a trial's design alone ("acupuncture
+        # was compared with 'fake' acupuncture in six trials") states no result: neither "trial" nor "fake" is
+        # a cue
+        (r"\b(?:true|real|verum|active) (?:\w+ )?(?:acupuncture|treatment|needling|massage|therapy|"
+         r"intervention)\b", 1),
+        # one group better off than another ("people who sat upright reported feeling more confident than
+        # those who slouched"); a cause of a condition outweighs it (without a treatment named, etiology is
+        # read first)
+        (r"\b(?:than|compared (?:with|to)) (?:those|people|participants|patients|"
+         r"the (?:control|sham|placebo) group)\b (?:who|that|in|receiving|given|without)\b", 2),
+        # an improvement felt is an outcome, not a sensation of the treatment ("they felt improvement")
+        (r"\bf(?:eel|eels|elt|eeling) (?:an? |some )?(?:\w+ )?(?:improvement|better|relief)\b", 3),
+        (r"\bdisease[- ]modifying\b", 2),
+        # what slows a condition down ("Taping did not slow the progression of joint damage"): outweighs the
+        # damage it names
+        # ("delayed onset muscle soreness" names a condition: a verb only, "delay" not "delayed")
+        (r"\b(?:slow|halt|stop|delay|revers|prevent)(?:s|ing)? (?:the )?(?:progression|onset|decline|"
+         r"deterioration)\b", 3),
+        # outcomes named as such ("can achieve good outcomes for patients with osteoarthritis")
+        (r"\b(?:good|better|positive|improved|successful|favou?rable) (?:outcomes?|results?)\b", 2),
+        # a treatment no longer needed ("patients eventually won't need treatments any longer")
+        (r"\b(?:no longer|won['’]t|will not) need\b|\breduc\w* (?:the )?need for\b", 2),
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
-        (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b", 2),
+        # (not "prevent a patient from standing": that hinders)
+        (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b(?!(?: \w+){1,2} from\b)|\bprevention of\b", 2),
         (r"\b(?:useful|effective|successful) treatment\b", 2),
         # "effective in managing delayed onset muscle soreness": the condition treated is not a harm
         (r"\b(?:effective|useful|helpful|beneficial) (?:in|for) "
          r"(?:managing|treating|reducing|relieving)\b", 2),
         (r"\btreatment (?:option |method )?for\b", 1),
-        (r"\b(?:less|reduced|lower) pain\b", 2),
+        # ("lower back pain" is a place, not less pain)
+        (r"\b(?:less|fewer|reduced|lower(?! back)) (?:[\w-]+ ){0,2}?(?:pain|soreness|stiffness|symptoms?|"
+         r"fatigue|swelling|headaches?|migraines?|anxiety|disability)\b", 2),
+        # ("Hydrotherapy also works well for those with back pain")
+        (r"\bworks? (?:very |particularly )?well\b", 2),
         (r"\bbring down\b", 1),
         (r"\bplacebo|sham\b", 2),
         (r"\brecovery\b", 1),
@@ -200,9 +379,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbest for\b", 2),
         # a trial's result in counts ("Headache frequency halved in 52 of 100 participants …")
         (r"\b\d+ (?:of|out of) \d+ (?:participants|patients|people|subjects)\b", 2),
-        (r"\b(?:evidence|research|studies|trials)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|preliminary|"
-         r"conflicting|promising|inconsistent|definitive|not enough|strong|small|few|weak|insufficient|"
-         r"scarce|sparse)\b", 2),
+        (r"\b(?:evidence|research|studies|trials|results)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|"
+         r"preliminary|conflicting|promising|inconsistent|definitive|not enough|strong|small|few|weak|"
+         r"insufficient|scarce|sparse|low[- ]quality|mixed|inconclusive)\b", 2),
         # "did not have an effect on sleep disturbance", "can take time to have an effect"
         (r"\b(?:have|has|had|take|takes|show|shows|showed)\s+(?:an?\s+|no\s+|any\s+)?(?:\w+\s+)?"
          r"effects?\b", 2),
@@ -212,25 +391,68 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:lead|leads|leading) to\b", 1),
         (r"\bresult(?:s|ed)? in\b", 1),
         (r"\b(?:may|can|will|could) result\b", 2),  # "When the Qi is obstructed, pain or disease may result."
+        # where a condition comes from ("Whiplash may result from rear-end collisions")
+        (r"\b(?:results?|resulted|resulting|stems?|stemming|arises?) from\b", 2),
+        # an injury named by what it does to a structure ("may rupture the anterior longitudinal ligament")
+        (r"\b(?:ruptur|tear|injur|strain|sprain|overstretch|compress|irritat)\w* (?:the |a |an |your |some )?"
+         r"(?:[\w-]+ ){0,3}?(?:ligaments?|discs?|tendons?|nerves?|cartilage|bones?|vertebrae)\b", 2),
         (r"\bcontribut\w* to\b", 1),
         (r"\brisk (?:for|of)\b", 1),
         (r"\bcan (?:also )?(?:limit|alter|place|trigger)\b", 2),
         (r"\bvicious cycle\b", 2),
         (r"\baccumulation\b", 1),
-        (r"\brisk factors?\b|\bfactors\b[^.;]{0,40}\b(?:risk|associated)\b", 3),
+        (r"\brisk factors?\b|\bfactors\b[^.;]{0,40}\b(?:risk|associated)\b|"
+         r"\b(?:associated|contributing|predisposing|causal|causative) factors?\b", 3),
         (r"\bassociated with\b", 1),
-        # risk in words ("Women are more prone to developing back pain"; "can increase the likelihood of
-        # developing pain")
-        (r"\b(?:prone|susceptible|predisposed) to\b|\blikelihood of\b"
-         r"|\bchances? (?:of|to) (?:develop|get|suffer)", 2),
+        # risk in words ("Women are more prone to developing back pain") is read by _WORSENING_CUES below,
+        # with its direction ("less prone to injury" after a treatment is a benefit)
+        (r"\bchances? (?:of|to) (?:develop|get|suffer)", 2),
         (r"\b(?:has|have) been associated with\b", 2),
         (r"\bcausative\b", 2),
-        (r"\bplays? an? (?:major |key |important )?role\b", 2),
+        (r"\bplays? an? (?:\w+ )?role\b", 2),
+        # more or less risk for a group ("Women are more prone to developing back pain", "individuals ≥35
+        # years have significantly more risk"), what worsens a condition, damage: a harm when a treatment is
+        # named (see _WORSENING_CUES)
+        *_WORSENING_CUES,
+        *_PROTECTIVE_CUES,
+        (r"\b(?:likelihood|risk|chances?) of developing\b", 2),
         (r"\b(?:poor|bad|slouch\w*) postures?\b", 2),
+        # causes named plainly ("Doctors aren't sure of the causes of fibromyalgia"); finding or treating the
+        # cause of a patient's pain is what a clinic does, not a claim about causes
+        (r"(?<!find the )(?<!identify the )(?<!address the )(?<!treat the )(?<!treating the )"
+         r"\bcauses? of\b", 2),
+        # heredity ("Fibromyalgia tends to run in families", "a person's genetic makeup")
+        (r"\bruns? in (?:the )?families\b|\bgenetic\w*|\bhereditary\b|\binherit\w*|\bgenes?\b", 2),
+        # what sets a condition off ("Some illnesses appear to trigger fibromyalgia"), not a trigger point
+        # (a verb only: "nausea triggers" are things, and a trigger point is no trigger)
+        (r"\b(?:can|may|might|could|will|to|often|also|which|that|and|or) trigger(?:s|ed)?\b(?![- ]points?)|"
+         r"\btriggered by\b", 2),
+        # (an explanation, not a reason: "the reasons for the underuse of shockwave therapy" are no cause)
+        (r"\b(?:possible |likely |one )?explanations? (?:for|why)\b", 2),
+        # a named cause of a condition ("plantar fasciitis is the most common cause of heel pain", "another
+        # less-common cause of plantar fasciitis"); outweighs "most common". A cause of a burden ("one of the
+        # leading causes of disability worldwide") is ``other``.
+        (r"\b(?:common|main|leading|primary|major|usual|frequent|possible|likely|known|less[- ]common|rare|"
+         r"other|underlying|root) causes? of\b"
+         r"(?! (?:\w+ ){0,2}(?:disability|death|mortality|absence|absenteeism|sick leave|visits?|years))", 4),
+        # how a condition comes about ("Plantar fasciitis occurs when the thick band of tissue ... is
+        # overstretched", "may occur due to an overuse injury"); "This happens because ..." explains anything
+        (r"\b(?:occurs?|occurring|develops?|arises?)\b (?:\w+ )?(?:when|if|because|due to|as a result)\b|"
+         r"\bhappens? (?:\w+ )?(?:when|if)\b", 2),
+        (r"\bdue to\b|\bover(?:use|used|stretch\w*|load\w*|train\w*)\b", 1),
+        # an association with the start of a condition ("a strong association exists between an increased
+        # body mass index and the development of plantar fasciitis")
+        (r"\bassociations? (?:between|with)\b|\blink(?:ed)? (?:between|to|with)\b", 1),
+        (r"\b(?:development|onset) of\b", 1),
         # what happens to the body's structures over time ("the discs start to lose their hydration")
-        (r"\b(?:discs?|joints?|cartilage|vertebrae|ligaments?|tendons?|bones?|muscles?|spine)\b[^.;]{0,40}"
+        (r"\b(?:discs?|joints?|cartilage|vertebrae|ligaments?|tendons?|bones?|muscles?|spine|tissues?|fascia)\b"
+         r"[^.;]{0,40}"
          r"\b(?:lose|loses|losing|degenerat\w*|weaken\w*|shrink\w*|wears? (?:down|out)|dry out|dries out|"
-         r"stiffen\w*|tighten\w*|compress\w*)\b", 2),
+         r"stiffen\w*|tighten\w*|compress\w*|tears?|tearing|ruptur\w*)\b", 2),
+        # the word itself, and causes in the plural ("the patho-etiology ... is multifactorial and can be
+        # attributed to ... environmental factors")
+        (r"\b(?:a)?etiolog\w*|\bmultifactorial\b", 3),
+        (r"\battribut(?:ed|able) to\b", 1),
     ),
     # Other checkable health facts: how common, how it goes, what it costs, who may do what.
     "other": (
@@ -240,7 +462,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # who regulates or pays: "The FDA requires …", "often covered by insurance"
         # what a condition is like across people: "a common type of headache", "occurs frequently",
         # "significantly impairs their quality of life"; how widely a treatment is used
-        (r"\b(?:is|are) (?:a |an )?(?:very |fairly |relatively )?(?:common|rare|uncommon)\b", 3),
+        (r"\b(?:is|are) (?:a |an )?(?:very |fairly |relatively )?(?:common|uncommon)\b", 3),
+        # "rare" weighs less: a harm that is rare ("Serious adverse effects are rare") is a safety claim
+        (r"\b(?:is|are) (?:very |fairly |relatively |extremely )?rare\b", 2),
         (r"\boccurs? (?:frequently|often|rarely|commonly)\b", 2),
         # a condition's burden: "significantly impairs their quality of life", "can severely affect your
         # quality of life", "can negatively impact your mobility"
@@ -252,6 +476,13 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:able|allowed|permitted|qualified|certified|trained) to practi[cs]e\b", 2),
         (r"\bfda\b|(?<!auto )(?<!-)\bregulat(?:ed|ion|ions|ory|ors?)\b|\binsurance\b|\breimburs\w*", 2),
         (r"\bcosts?\b", 2),
+        # a share of people ("Approximately 1 in 10 people have ... carpal tunnel syndrome")
+        (r"\b\d+ in (?:\d+|ten|a hundred|a thousand) "
+         r"(?:people|adults|children|women|men|patients|persons|of)\b", 3),
+        # value for money, not a benefit ("Pressure wristbands may be more cost effective")
+        (r"\bcost[- ]effective\w*|\b(?:in)?expensive\b|\baffordable\b", 3),
+        # the course of a symptom ("Soreness ... peaks at 24-48 h, and abates within 5-7 days")
+        (r"\b(?:peaks?|abates?|subsides?|resolves?|resolution)\b", 2),
         (r"\brelapses?\b|\brate of improvement\b", 2),
         (r"\bapproved\b|\bscope of practice\b|\bguidelines?\b|\brecommendations?\b", 3),
         (r"\bmore disability than\b", 2),
@@ -259,6 +490,35 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # than anywhere else"): the weakest cue, so any other kind named outweighs it
         (r"\b(?:more|less|better|worse|faster|earlier|easier|greater|fewer)\b[^.;]{0,40}"
          r"(?<!rather )\bthan\b", 1),
+        # what a guideline or its body recommends ("NICE recommends ...", "draft guidance"); the writer's own
+        # advice ("After your treatment, I always recommend heat") is no guideline
+        (r"(?<!\bi )(?<!\bwe )(?<!always )(?<!would )(?<!usually )\brecommend(?:s|ed|ing)?\b|"
+         r"\bguidance\b", 3),
+        # a condition's burden ("the pain may be debilitating")
+        (r"\bdebilitat\w*|\bdisabling\b", 2),
+        # how most cases go ("a full recovery is the most likely outcome", "most cases improve without
+        # surgery")
+        (r"\bfull recovery\b|\brecover(?:s|ed)? fully\b|\b(?:most|many) (?:people|patients|cases|episodes) "
+         r"(?:will )?(?:recover|improve|get better|resolve)\b", 2),
+        # how a condition goes and what it costs the health system ("these symptoms persist for years and
+        # lead to frequent health care use")
+        (r"\bpersist\w* for (?:\w+ )?(?:days|weeks|months|years)\b|\blifelong\b", 2),
+        (r"\bhealth ?care (?:use|utili[sz]ation|costs?|visits?)\b", 2),
+        # what a symptom signals ("it may be a sign that the tendon has been damaged")
+        (r"\b(?:a|the) (?:sign|warning sign|indicat\w*) (?:that|of)\b", 3),
+        # how widely a treatment is used ("an increasingly popular treatment method for people with pain")
+        (r"\bpopular(?:ity)?\b(?! (?:belief|opinion|myth|notion|wisdom))|"
+         r"\b(?:widely|commonly|frequently) used\b", 3),
+        # how common a condition is ("Osteoarthritis is a common condition with associated pain")
+        (r"\b(?:a|an) (?:very |fairly |relatively )?(?:common|uncommon|rare) (?:condition|disease|disorder|"
+         r"problem|complaint|illness|syndrome|form)\b", 3),
+        # a burden compared with all others ("causes more disability than any other disease")
+        (r"\bthan any other\b", 2),
+        # who may do what, and their training ("A licensed acupuncturist has spent 3,000 hours ...")
+        (r"\b(?:licen[sc]ed|certified|accredited|registered|regulated|regulatory)\b", 2),
+        # (hours spent training, not "resolve within 24 to 48 hours")
+        (r"\bspent (?:over |more than |about )?\d[\d,]* hours\b|"
+         r"\b\d[\d,]* hours of (?:training|study|education)\b", 1),
     ),
 }  # fmt: skip
 
@@ -272,7 +532,10 @@ _EFFECT_VERBS = (
 # about a condition's causes (etiology); the article's title adds its own words (see _topic_words).
 _INTERVENTION_WORDS = (
     "needl|therapy|treatment|technique|procedure|inser|rolling|roller|massage|heat|warmth|ice|cold|wrap|"
-    "stretch|acupunct|taping|injection|medication|intervention|manipulation|pain-?killer|analgesic|drug"
+    "stretch|acupunct|taping|injection|medication|intervention|manipulation|pain-?killer|analgesic|drug|"
+    "\\w+therap|"
+    # professions and sessions name a treatment too ("The benefits of physiotherapy", "within 6-8 sessions")
+    "physio|chiropract|osteopath|acupress|cupping|adjustment|session|splint|brace|orthotic|insole"
 )
 _TITLE_STOPWORDS = frozenset(
     {
@@ -422,11 +685,18 @@ _COMPILED_CUES = {
     kind: tuple((re.compile(pattern), weight, _literal_starts(pattern)) for pattern, weight in cues)
     for kind, cues in KIND_CUES.items()
 }
+_COMPILED_WORSENING = tuple((re.compile(pattern), weight) for pattern, weight in _WORSENING_CUES)
+_COMPILED_PROTECTIVE = tuple((re.compile(pattern), weight) for pattern, weight in _PROTECTIVE_CUES)
+_COMPILED_CAUSAL = _COMPILED_CUES["etiology"]
 _INTERVENTION = re.compile(rf"\b(?:{_INTERVENTION_WORDS})")
 # A verb of effect in any form ("reduces", "lowered", "prevents"): with an intervention named, a claim about
 # its effect on whatever follows ("ginger reduces nausea"), which the efficacy cues' objects cannot foresee.
 _ANY_EFFECT = re.compile(
     r"\b(?:reduc|lower|improv|reliev|eas|boost|increas|decreas|prevent|speed|shorten|treat)(?:es|s|ed)\b"
+    # the base form after a modal or "help" ("can significantly reduce spinal pressure"): "lower" alone
+    # would also be the "lower" of "lower back"
+    r"|\b(?:can|may|might|will|could|helps?(?: to)?)\b (?:\w+ )?(?:reduce|lower|improve|relieve|ease|boost|"
+    r"increase|decrease|prevent|speed|shorten|treat)\b"
 )
 
 
@@ -457,11 +727,69 @@ def _cached_scores(lowered: str) -> tuple[tuple[str, int], ...]:
     return tuple(scores)
 
 
+@functools.lru_cache(maxsize=8192)
+def _worsening_score(lowered: str) -> int:
+    return sum(weight for pattern, weight in _COMPILED_WORSENING if pattern.search(lowered))
+
+
+@functools.lru_cache(maxsize=8192)
+def _protective_score(lowered: str) -> int:
+    return sum(weight for pattern, weight in _COMPILED_PROTECTIVE if pattern.search(lowered))
+
+
+@functools.lru_cache(maxsize=8192)
+def _agent_end(lowered: str) -> int | None:
+    """Where the first causal cue begins (its agent is named before it), or None when there is none or it is
+    passive: a passive cause names its agent after it ("The biochemical changes caused by inserting a
+    needle")."""
+    first: re.Match[str] | None = None
+    for pattern, _, starts in _COMPILED_CAUSAL:
+        if starts and not any(start in lowered for start in starts):
+            continue  # the same literal pre-check as the scores: most cues are absent from most clauses
+        m = pattern.search(lowered)
+        if m and (first is None or m.start() < first.start()):
+            first = m
+    if first is None or first.group().endswith(" by") or lowered[first.end() :].startswith(" by"):
+        return None
+    return first.start()
+
+
+# The natural course of a condition ("Most episodes of acute low back pain get better within six weeks",
+# "After 6 weeks the rate of improvement in low back pain is slower"): with no treatment named, an improvement
+# over time is prognosis (``other``), not a benefit of anything.
+_TIME_COURSE = re.compile(
+    # ("pain that lasts for a couple of months" is how long the pain lasts, not how it goes: no "for")
+    r"\b(?:within|after|over|by) (?:the first |the next |about |around |up to )?(?:\d+|a few|a couple of|"
+    r"several|one|two|three|four|six|twelve)(?:[-–]\d+)? (?:days?|weeks?|months?|years?)\b|"
+    r"\bon (?:its|their) own\b|\bspontaneous\w*|\bnatural (?:course|history)\b|\brecur\w*|\bresolv\w*"
+)
+
+
+# A title word that names a condition ("Sciatica Overview: Causes, Symptoms, and Treatments") is the article's
+# topic, not a treatment: counted as one, every risk factor of the condition would lose its etiology cues.
+_CONDITION_WORD = re.compile(
+    r"(?:itis|algia|osis|pathy|dynia|rrhoea|rrhea|sciatica)$|^(?:symptoms?|syndromes?|diseases?|disorders?|"
+    r"conditions?|injur(?:y|ies)|headaches?|migraines?|overview|causes?|treatments?|risk|factors)$"
+)
+
+
 def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
     lowered = text.lower()
     if _INTERVENTION.search(lowered):
         return True
-    return any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in topic)
+    # The title's words name a treatment only when the title names one ("Trigger Point Dry Needling": then
+    # "trigger point" alone is the treatment too); a title that names only a condition ("Rotator Cuff
+    # Tendinopathy") or a topic ("What Are the Causes of Fibromyalgia?") names none.
+    # Only the treatment's own name counts: the title's words up to its last treatment word ("How Can Sports
+    # Massage Aid Muscle Recovery" names "sports massage"; "muscle" and "recovery" are what it acts on).
+    named = [i for i, word in enumerate(topic) if _INTERVENTION.search(word)]
+    if not named:
+        return False
+    return any(
+        re.search(rf"\b{re.escape(word)}\b", lowered)
+        for word in topic[: named[-1] + 1]
+        if not _CONDITION_WORD.search(word)
+    )
 
 
 # Ties go to the kind an editor must check most carefully: harms first, then benefits.
@@ -483,22 +811,38 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     (a harm of the treatment)."""
     text = _NAMED_SOURCE.sub(r"\1", text)
     scores = _scores(text)
-    if _names_intervention(text, topic):
-        if scores["etiology"] and not any(
-            scores[k] for k in _KIND_PRIORITY if k not in ("etiology", "other")
-        ):
+    named = ("safety", "efficacy", "mechanism", "experience")
+    # The agent of a cause, a raised risk or a worsening is named before it: a treatment named after it is
+    # what it is associated with or what is risked ("DOMS is frequently associated with ballistic stretching",
+    # "... were associated with increased risk of rotator cuff tendinopathy"), not who acts.
+    lowered = text.lower()
+    cut = _agent_end(lowered)
+    agent = text if cut is None else text[:cut]
+    if _names_intervention(agent, topic):
+        protective = _protective_score(lowered)
+        if scores["etiology"] > protective and not any(scores[k] for k in named):
             # What a treatment "can cause", with no benefit or mechanism named, is a harm ("immersion in
             # cold water can cause cardiac arrhythmia"): a safety claim, read first.
-            scores["safety"] = scores["etiology"]
+            scores["safety"] = scores["etiology"] - protective
+            scores["efficacy"] += protective
+        else:
+            # a treatment that raises a risk or worsens a symptom: a harm, whatever else the sentence says;
+            # one that lowers a risk, a benefit
+            scores["safety"] += _worsening_score(lowered)
+            scores["efficacy"] += protective
         scores["etiology"] = 0
-        if not scores["efficacy"] and _effect_of_intervention(text, topic):
-            # the weakest cue: any named mechanism or harm outweighs it, even at the same score ("Massage
-            # therapy improves circulation" is how it works, a mechanism)
-            scores["efficacy"] = 1 if not (scores["mechanism"] or scores["safety"]) else 0
-    elif scores["etiology"]:
+        if not any(scores[k] for k in named) and _effect_of_intervention(text, topic):
+            # the weakest cue, and only when nothing else is named: any mechanism, harm or sensation named
+            # outweighs it ("Massage therapy improves circulation" is how massage works)
+            scores["efficacy"] = 1
+    elif scores["etiology"] and scores["etiology"] >= scores["efficacy"]:
         # A causal sentence that names no treatment ("tight muscles can limit your range of motion") is about
-        # a condition's causes: not a benefit of the treatment, nor how the treatment works.
+        # a condition's causes: not a benefit of the treatment, nor how the treatment works. A weak causal
+        # word in a stronger statement of benefit ("beneficial effect on other symptoms associated with a
+        # number of conditions") does not make it one.
         scores["efficacy"] = scores["mechanism"] = 0
+    elif scores["efficacy"] and _TIME_COURSE.search(text.lower()):
+        scores["other"] += scores["efficacy"] + 1  # a condition's course over time, no treatment named
     best = max(_KIND_PRIORITY, key=lambda kind: (scores[kind], -_KIND_PRIORITY.index(kind)))
     return best if scores[best] > 0 else "other"  # "other" also when only its own cues score
 

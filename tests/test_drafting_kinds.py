@@ -1,0 +1,502 @@
+"""The claim-kind rules of ``drafting.claim_kind``, each on a real sentence of a development article (or of
+the bundled article) that the rule was written for, with the kind its hand label gives.
+
+Each case names the stored file its words come from and a verbatim part of them (checked against the file),
+and the text classified: the sentence itself, or the label's ``text`` where the article's words are a list
+item or a clause (the subject carried over, as drafting does). Held-out articles are never used here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from needling_evidence.drafting import claim_kind, is_checkworthy
+
+DEVSET = Path(__file__).parent / "data" / "devset"
+ARTICLES_DIR = Path(__file__).parent / "data" / "articles"
+BUNDLED = (
+    Path(__file__).parents[1] / "src" / "needling_evidence" / "datasets" / "dry_needling" / "article.txt"
+)
+
+
+def _source(name: str) -> Path:
+    if name == "bundled":
+        return BUNDLED
+    return ARTICLES_DIR / name.removeprefix("articles/") if name.startswith("articles/") else DEVSET / name
+
+
+# (file, verbatim words in it, text classified, expected kind)
+CASES = [
+    # -- subject decides: what raises a risk or worsens a symptom is a cause when no treatment is named ...
+    (
+        "onemg_back_pain.md",
+        "Women are more prone to developing back pain when compared to men.",
+        "Women are more prone to developing back pain when compared to men.",
+        "etiology",
+    ),
+    (
+        "onemg_back_pain.md",
+        "significantly more risk as compared to those less than 35 years",
+        "Individuals ≥35 years are found to have significantly more risk as compared to those less than 35 "
+        "years.",
+        "etiology",
+    ),
+    (
+        "onemg_back_pain.md",
+        "can increase the likelihood of developing pain, especially in the lower back area",
+        "Asthma can increase the likelihood of developing pain, especially in the lower back area.",
+        "etiology",
+    ),
+    (
+        "bundled",
+        "Tight or painful muscles can limit your joint’s range of motion",
+        "Tight or painful muscles can limit your joint’s range of motion, making your movements stiff and "
+        "awkward.",
+        "etiology",
+    ),
+    # ... and a harm when a treatment is named
+    (
+        "acubyang_dry_needling.md",
+        "To dry needle without proper training can lead to further spasming, nerve damage",
+        "Dry needling without proper training can lead to nerve damage.",
+        "safety",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "but it can also be dangerous",
+        "Dry needling by physical therapists can be dangerous.",
+        "safety",
+    ),
+    (
+        "nccih_massage_overview.md",
+        "Some of the reported cases have involved vigorous types of massage",
+        "Some of the reported cases have involved patients who might be at increased risk of injury, such as "
+        "elderly people.",
+        "safety",
+    ),
+    # -- direction: preventing a worsening is a benefit; a participle naming a condition is no verb
+    (
+        "smartrehab_back_pain.html",
+        "to prevent further aggravation of pain",
+        "Physiotherapy can also include education on activity modification to prevent further aggravation "
+        "of pain",
+        "efficacy",
+    ),
+    (
+        "bundled",
+        "individuals suffering from musculoskeletal pain and restricted movement",
+        "Dry needling physical therapy is a highly effective, minimally invasive treatment option for "
+        "individuals "
+        "suffering from restricted movement.",
+        "efficacy",
+    ),
+    # -- a treatment acting on a tissue or physiological process: mechanism, not efficacy
+    (
+        "motherapy_low_back_pain.md",
+        "Improves circulation",
+        "Massage therapy improves circulation.",
+        "mechanism",
+    ),
+    (
+        "lucifit_lymphatic_drainage.md",
+        "increasing the production of lymph cells",
+        "Lymphatic drainage increases the production of lymph cells.",
+        "mechanism",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "This technique releases tension and knots in muscles",
+        "Trigger point dry needling releases tension and knots in muscles.",
+        "mechanism",
+    ),
+    (
+        "nccih_massage_overview.md",
+        "The mechanism by which massage therapy might increase weight gain is not well understood.",
+        "The mechanism by which massage therapy might increase weight gain is not well understood.",
+        "mechanism",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "inflammation is your body's natural response to fight infection",
+        "Inflammation is your body's natural response to fight infection.",
+        "mechanism",
+    ),
+    # -- efficacy stated without an effect verb on a symptom
+    (
+        "onemg_back_pain.md",
+        "Most cases of back pain can be managed by over the counter medications",
+        "Most cases of back pain can be managed by over the counter medications",
+        "efficacy",
+    ),
+    (
+        "cochrane_acupuncture_tension_headache.txt",
+        "treated adequately by pain-killers",
+        "Mild episodes of tension-type headache may be treated adequately by pain-killers.",
+        "efficacy",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "Acupuncture (and especially APM) has a cumulative effect.",
+        "Acupuncture (and especially APM) has a cumulative effect.",
+        "efficacy",
+    ),
+    (
+        "cochrane_acupuncture_tension_headache.txt",
+        "participants receiving true acupuncture",
+        "Headache frequency halved in 52 of 100 participants receiving true acupuncture compared with 43 of "
+        "100 "
+        "participants receiving 'fake' acupuncture.",
+        "efficacy",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "you won't need treatments any longer",
+        "With continued treatments patients eventually won't need treatments any longer.",
+        "efficacy",
+    ),
+    (
+        "nccih_massage_overview.md",
+        "the amount of research and number of people studied are small",
+        "The amount of research and number of people studied on massage for people with HIV/AIDS are small.",
+        "efficacy",
+    ),
+    (
+        "wellness_posture.md",
+        "reported feeling more confident",
+        "A 2021 study found that people who sat upright reported feeling more confident than those who "
+        "slouched.",
+        "efficacy",
+    ),
+    (
+        "motherapy_low_back_pain.md",
+        "Decreased recurrence rates",
+        "The benefits of physiotherapy for lower back pain include decreased recurrence rates.",
+        "efficacy",
+    ),
+    (
+        "motherapy_low_back_pain.md",
+        "Most people see significant improvement within 6-8 sessions over 4-6 weeks.",
+        "Most people see significant improvement within 6-8 sessions over 4-6 weeks.",
+        "efficacy",
+    ),
+    # -- a weak causal word does not outweigh a stronger statement of benefit
+    (
+        "nccih_massage_tips.md",
+        "other symptoms associated with a number of different conditions",
+        "Much of the evidence points toward beneficial effect on other symptoms associated with a number of "
+        "different conditions.",
+        "efficacy",
+    ),
+    # -- what the patient feels
+    (
+        "acubyang_dry_needling.md",
+        "creates a twitch response which can feel very strange to the patient",
+        "The action of Trigger Point Dry Needling creates a twitch response which can feel very strange to "
+        "the "
+        "patient",
+        "experience",
+    ),
+    # -- other: a burden, a training requirement, the course of a condition with no treatment named
+    (
+        "pharmaguide_low_back_pain.md",
+        "Globally, low back pain causes more disability than any other disease",
+        "Globally, low back pain causes more disability than any other disease",
+        "other",
+    ),
+    (
+        "acubyang_dry_needling.md",
+        "A licensed acupuncturist has spent 3,000 hours memorizing safe needle depths",
+        "A licensed acupuncturist has spent 3,000 hours memorizing safe needle depths",
+        "other",
+    ),
+    (
+        "pharmaguide_low_back_pain.md",
+        "after which the rate of improvement is slower",
+        "After 6 weeks the rate of improvement in low back pain is slower.",
+        "other",
+    ),
+    (
+        "pharmaguide_low_back_pain.md",
+        "Newer data indicate rapid improvement occurs within 6 weeks of presentation",
+        "Newer data indicate rapid improvement occurs within 6 weeks of presentation",
+        "other",
+    ),
+    # -- harms of a treatment named by their own words (the test articles of tests/data/articles)
+    (
+        "articles/heat_back_pain.txt",
+        "People with diabetes or reduced skin sensation are at higher risk of burns",
+        "People with diabetes or reduced skin sensation are at higher risk of burns because they may not "
+        "notice the skin overheating.",
+        "safety",
+    ),
+    (
+        "articles/knee_taping.md",
+        "Skin irritation and blisters are the most common side effects",
+        "Skin irritation and blisters are the most common side effects, especially in people with fragile or "
+        "sensitive skin.",
+        "safety",
+    ),
+    (
+        "articles/knee_taping.md",
+        "Tape is inexpensive and low-risk",
+        "Tape is inexpensive and low-risk, so it may be worth trying alongside exercise.",
+        "safety",
+    ),
+    (
+        "articles/knee_taping.md",
+        "The tape should not be applied over broken skin",
+        "The tape should not be applied over broken skin, varicose veins or areas with poor sensation.",
+        "safety",
+    ),
+    (
+        "nccih_massage_overview.md",
+        "beneficial effects of massage in these low-risk infants",
+        "A 2013 review of 34 studies of healthy full-term infants didn’t find clear evidence of beneficial "
+        "effects of massage in these low-risk infants.",
+        "efficacy",
+    ),
+    (
+        "articles/knee_taping.md",
+        "Taping did not slow the progression of joint damage",
+        "Taping did not slow the progression of joint damage seen on X-rays in any study.",
+        "efficacy",
+    ),
+    # -- a cause of a burden is not a condition's cause; a brain and the body's own painkillers are how a
+    # treatment works; "popular belief" and a "signal to stop" name no usage and no nerve
+    (
+        "motherapy_low_back_pain.md",
+        "making it one of the leading causes of disability worldwide",
+        "Lower back pain is one of the leading causes of disability worldwide.",
+        "other",
+    ),
+    (
+        "motherapy_low_back_pain.md",
+        "Releases endorphins (natural pain relievers)",
+        "Massage therapy releases endorphins (natural pain relievers).",
+        "mechanism",
+    ),
+    (
+        "articles/knee_taping.md",
+        "may also change how the brain senses the joint's position",
+        "Stretching the tape across the kneecap may also change how the brain senses the joint's position.",
+        "mechanism",
+    ),
+    (
+        "articles/foam_rolling.md",
+        "Contrary to popular belief, rolling does not break up scar tissue",
+        'Contrary to popular belief, rolling does not break up scar tissue or "release" the fascia; the '
+        "forces involved are far too small to deform it.",
+        "mechanism",
+    ),
+    (
+        "articles/foam_rolling.md",
+        "Some discomfort during rolling is normal, but sharp pain is a signal to stop",
+        "Some discomfort during rolling is normal, but sharp pain is a signal to stop.",
+        "experience",
+    ),
+    # -- what is felt after the treatment, for days, is an after-effect (a harm); a benefit that is temporary
+    # is still a benefit
+    (
+        "acubyang_dry_needling.md",
+        "After a treatment, patients will feel soreness that typically lasts for 1-2 days.",
+        "After a treatment, patients will feel soreness that typically lasts for 1-2 days.",
+        "safety",
+    ),
+    (
+        "nccih_massage_tips.md",
+        "massage therapy may help temporarily reduce pain, fatigue, and other symptoms",
+        "A 2010 review concluded that massage therapy may help temporarily reduce fatigue associated with "
+        "fibromyalgia.",
+        "efficacy",
+    ),
+    # -- a passive cause names its agent after it: the treatment acts
+    (
+        "proptgroup_dry_needling.md",
+        "inserting a needle into trigger points causes favorable biochemical changes",
+        "The biochemical changes caused by inserting a needle into trigger points assist in reducing pain "
+        "message transportation.",
+        "mechanism",
+    ),
+    # how long the pain has lasted is no course of improvement: still a benefit
+    (
+        "bundled",
+        "bring massive relief if you are experiencing chronic pain that lasts for a couple of months",
+        "Which can bring massive relief if you are experiencing chronic pain that lasts for a couple of "
+        "months or "
+        "even years.",
+        "efficacy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "verbatim", "text", "kind"), CASES)
+def test_kind_of_a_real_sentence(source: str, verbatim: str, text: str, kind: str) -> None:
+    assert verbatim in _source(source).read_text(encoding="utf-8")
+    assert claim_kind(text) == kind
+
+
+def test_no_case_comes_from_a_held_out_article() -> None:
+    for source, *_ in CASES:
+        if source != "bundled" and not source.startswith("articles/"):
+            labels = DEVSET / (Path(source).stem + ".labels.yaml")
+            assert "\nholdout: false" in labels.read_text(encoding="utf-8"), source
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the two directions of the same verbs, on the same subject (a treatment)
+        ("Dry needling reduces swelling in injured soft tissue.", "efficacy"),
+        ("Dry needling increases pain in the first days.", "safety"),
+        # and with no treatment named: a cause
+        ("Muscle tension can further increase muscle tension and pain.", "etiology"),
+    ],
+)
+def test_an_effect_verb_reads_its_direction(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind
+
+
+# Rules written from patient pages outside the development set (plantar fasciitis, TENS), whose words are not
+# stored here: these sentences are written for the rule, in the same patterns, not quoted from an article.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a named cause of a condition outweighs "most common"
+        ("Plantar fasciitis is the most common cause of heel pain in adults.", "etiology"),
+        ("Another less common cause of heel pain is arthritis.", "etiology"),
+        # how a condition comes about
+        ("Plantar fasciitis occurs when the band of tissue under the foot is overstretched.", "etiology"),
+        ("Heel pain may occur due to an overuse injury.", "etiology"),
+        ("Studies suggest an association between body weight and the development of heel pain.", "etiology"),
+        # "prevent ... from" hinders; "prevention of" is a benefit of what is named
+        ("The pain can be debilitating and can prevent a patient from walking for long.", "other"),
+        ("Night splints aid in prevention of this inflammation.", "efficacy"),
+        # a treatment holding a body part in place: how it works
+        ("Night splints hold your foot in a gentle stretch overnight.", "mechanism"),
+        # nerve signalling and the body's own painkillers
+        ("The electrical impulses can reduce the pain signals going to the brain.", "mechanism"),
+        ("The current may help the body produce natural painkillers.", "mechanism"),
+        # harms and contraindications in their own words
+        ("People with epilepsy should avoid using a TENS machine.", "safety"),
+        ("A current that is too strong can cause burning or irritation on the skin.", "safety"),
+        # the word efficacy, results that disagree, and how widely a treatment is used
+        ("Studies of the efficacy of TENS machines have shown different outcomes.", "efficacy"),
+        ("Many studies of TENS have been done, but the results have been conflicting.", "efficacy"),
+        ("TENS is an increasingly popular treatment method for people with pain.", "other"),
+        # what a guideline recommends
+        ("The guideline recommends exercise for people with low back pain.", "other"),
+        # (from fibromyalgia and shockwave pages) causes named plainly, heredity, what sets a condition off
+        ("Doctors are not sure of the causes of fibromyalgia.", "etiology"),
+        ("Fibromyalgia tends to run in families.", "etiology"),
+        ("Some infections appear to trigger fibromyalgia.", "etiology"),
+        ("Stress can aggravate fibromyalgia.", "etiology"),
+        ("Women are twice as likely to have the condition as men.", "etiology"),
+        ("Hormones may be a possible explanation for this difference.", "etiology"),
+        # a trigger point is no trigger; a reason for a treatment's underuse is no cause
+        ("Dry needling is based on the principle of trigger-point therapy.", "other"),
+        ("One of the main reasons for the underuse of shockwave therapy is unfamiliarity with it.", "other"),
+        # a condition named by its medical form is what a treatment relieves
+        ("Relaxation may relieve fibromyalgia.", "efficacy"),
+        # how a condition goes, and its cost to the health system
+        ("These symptoms persist for years and lead to frequent health care use.", "other"),
+        # (from a guideline news release and an encyclopaedia page) how common a condition is, how widely a
+        # treatment is used, outcomes named as such
+        ("Osteoarthritis is a common condition with associated pain and joint stiffness.", "other"),
+        ("Acupuncture is most commonly used for pain relief.", "other"),
+        ("Strengthening exercises can achieve good outcomes for patients with osteoarthritis.", "efficacy"),
+        # what a treatment's effects are due to, and the theory's own structures, are how it works
+        ("Most research suggests that the effects of acupuncture are mainly due to placebo.", "mechanism"),
+        ("No research has found any anatomical structure for acupuncture points or meridians.", "mechanism"),
+        # a rare harm is still a harm, not a prevalence
+        ("Serious adverse effects are rare.", "safety"),
+        # (from an osteopathy page and a rotator cuff page) after-effects, contraindications, sensations
+        ("You might feel sore or stiff for a few days after treatment.", "safety"),
+        ("Some patients may feel a temporary worsening of symptoms.", "safety"),
+        ("Manipulation may not be suitable for people with severe osteoporosis.", "safety"),
+        ("Manipulation generally isn't painful.", "experience"),
+        ("Most people find this satisfying.", "experience"),
+        # (from an acupressure page and a sports massage page) how it works, tolerance, value for money,
+        # the course of a symptom
+        ("Sickness bands function by applying continuous pressure to a point on the forearm.", "mechanism"),
+        ("Stimulating this point can modulate the body's response to nausea triggers.", "mechanism"),
+        ("Massage releases endorphins, chemicals that reduce the amount of pain felt.", "mechanism"),
+        ("A sports massage helps to eliminate lactic acid from your muscles.", "mechanism"),
+        ("Acupuncture appointments may not be tolerated by women with severe symptoms.", "safety"),
+        (
+            "Some patients may have mild side effects after treatment, which resolve within 24 to 48 hours.",
+            "safety",
+        ),
+        ("Pressure wristbands may be more cost effective.", "other"),
+        ("Soreness peaks at 24-48 hours and abates within a week.", "other"),
+        ("Muscle soreness usually happens when you exercise in an unfamiliar way.", "etiology"),
+        ("Muscle pain after exercise is frequently associated with ballistic stretching.", "etiology"),
+        # (from a cold water immersion page and a carpal tunnel page) vessels and hormones are how it works;
+        # an improvement felt is an outcome; shares of people, popularity; causes named as factors
+        ("The cold can constrict blood vessels, potentially reducing swelling in the muscles.", "mechanism"),
+        ("Cold water immersion is known to acutely elevate cortisol.", "mechanism"),
+        (
+            "People who used a splint reported that they felt improvement compared with those who did not.",
+            "efficacy",
+        ),
+        ("Ice baths have gained popularity as a recovery method among athletes.", "other"),
+        ("Approximately 1 in 10 people develop carpal tunnel syndrome.", "other"),
+        ("Sleeping on one's side might be an associated factor.", "etiology"),
+        ("The only established disease-modifying treatment is surgery.", "efficacy"),
+        # (from a whiplash page and a hydrotherapy page) where a condition comes from, an injury named by what
+        # it does, compound therapies, harm in other words, less of a symptom, a condition's likely course
+        ("Whiplash may result from rear-end collisions.", "etiology"),
+        ("Hyperextension of the neck may rupture the anterior longitudinal ligament.", "etiology"),
+        ("Hydrotherapy is one of the safest treatments for arthritis.", "safety"),
+        ("Experts rate hydrotherapy as one of the least toxic treatments for knee osteoarthritis.", "safety"),
+        ("Very hot water can be bad for the heart and the skin.", "safety"),
+        ("Hydrotherapy also works well for people with ankylosing spondylitis.", "efficacy"),
+        ("People who did hydrotherapy experienced less joint soreness and pain.", "efficacy"),
+        ("Regular exercise underwater can enhance joint functionality.", "efficacy"),
+        ("Health professionals are increasingly recommending hydrotherapy for osteoarthritis.", "other"),
+        ("For most people, a full recovery is the most likely outcome.", "other"),
+        # less risk: a protective factor without a treatment, a benefit with one
+        ("Women who exercise are less likely to develop back pain.", "etiology"),
+        # the word etiology, and a tissue that tears
+        ("The etiology of tendinopathy is multifactorial.", "etiology"),
+        ("When the load is too high the tendon can sustain micro tears.", "etiology"),
+    ],
+)
+def test_rules_from_pages_outside_the_set(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind
+
+
+def test_a_condition_in_the_title_is_no_treatment() -> None:
+    # draft_claims passes the title's words as the topic ("Sciatica Overview: Causes, Symptoms, and
+    # Treatments" gives sciatica, symptoms): a condition among them must not make its risk factors harms
+    assert claim_kind("Obesity is a risk factor for sciatica.", ("sciatica", "symptoms")) == "etiology"
+    assert claim_kind("Women are more prone to fibromyalgia.", ("fibromyalgia",)) == "etiology"
+    # a treatment in the title still is one
+    assert claim_kind("Cupping can cause bruising.", ("cupping",)) == "safety"
+    # a compound therapy is a treatment ("Hydrotherapy and Your Arthritis")
+    assert claim_kind(
+        "Hydrotherapy can make you feel tired after treatment.", ("hydrotherapy", "arthritis")
+    ) == ("safety")
+    # a title that names no treatment ("Rotator Cuff Tendinopathy") names none in its sentences
+    topic = ("rotator", "cuff", "tendinopathy")
+    assert claim_kind("Rotator cuff tears can be caused by repetitive overhead work.", topic) == "etiology"
+    # less risk from a treatment is a benefit; the title's words after the treatment's name are not it
+    sports = ("sports", "massage", "aid", "muscle", "recovery")
+    assert claim_kind("Sports massage can make your body less prone to injury.", sports) == "efficacy"
+    assert (
+        claim_kind("Eccentric exercise is known to cause microinjury of the muscle fibres.", sports)
+        == "etiology"
+    )
+    # what comes after "the risk of" is what is risked, not who acts ("Kinesio Taping for Rotator Cuff Pain")
+    risked = "Overhead work is associated with increased risk of rotator cuff tears."
+    assert claim_kind(risked, ("kinesio", "taping", "rotator", "cuff")) == "etiology"
+
+
+def test_the_writers_own_advice_is_no_guideline() -> None:
+    # a guideline's "recommends" is a checkable fact; the writer's own "I always recommend heat" is advice,
+    # and the cue must not make it a claim
+    advice = "After your treatment, I always recommend heat."
+    assert advice in (DEVSET / "acubyang_dry_needling.md").read_text(encoding="utf-8")
+    assert not is_checkworthy(advice)
+    assert is_checkworthy("NICE recommends exercise for people with low back pain.")
