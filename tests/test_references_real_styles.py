@@ -563,3 +563,87 @@ def test_wikipedia_web_pages_books_editors_and_semicolon_names() -> None:
     )
     assert benner.authors[0] == Person(family="Benner", given="KW") and benner.year is None
     assert benner.container_title == "www.uspharmacist.com"
+
+
+# --- round 2: HTML around items, Chicago from pandoc, IEEE from Zotero ------------------------------------
+
+
+def test_html_tags_around_an_item_are_looked_through_and_a_tag_line_separates_items() -> None:
+    # ieee_covid_ct_small_tags [2]-[3]: every item in <small> tags
+    text = (
+        "<small>\n"
+        "<small>[2] Q. Song, L. Zhao, X. Luo, and X. Dou, “Using Deep Learning for Classification of Lung"
+        " Nodules on Computed Tomography Images,” J Healthc Eng, vol. 2017, p. 8314740, 2017, doi:"
+        " 10.1155/2017/8314740.</small>\n\n\n"
+        "<small>[3] G. González et al., “Disease Staging and Prognosis in Smokers Using Deep Learning in"
+        " Chest Computed Tomography,” Am J Respir Crit Care Med, vol. 197, no. 2, pp. 193–203, Jan. 2018,"
+        " doi: 10.1164/rccm.201705-0860OC.</small>\n"
+    )
+    refs = parse_references(text)
+    assert [r.fields["label"] for r in refs] == ["2", "3"]
+    assert (
+        refs[0].title
+        == "Using Deep Learning for Classification of Lung Nodules on Computed Tomography Images"
+    )
+    assert (refs[0].container_title, refs[0].doi) == ("J Healthc Eng", "10.1155/2017/8314740")
+    assert refs[1].authors[0].family == "González" and refs[1].raw.startswith("<small>[3]")
+
+
+def test_pandoc_chicago_entries_with_combining_accents_particles_and_a_ditto_after_a_div() -> None:
+    # chicago_ditto_stochastic_shift [4]-[5], [7]
+    text = (
+        '<div id="ref-diaz2011super" class="csl-entry">\n\n'
+        "Dı́az, Iván, and Mark J van der Laan. 2011. “Super Learner Based\n"
+        "Conditional Density Estimation with Application to Marginal Structural\n"
+        "Models.” *The International Journal of Biostatistics* 7 (1): 1–20.\n\n"
+        "</div>\n\n"
+        '<div id="ref-diaz2012population" class="csl-entry">\n\n'
+        "———. 2012. “Population Intervention Causal Effects Based on Stochastic\n"
+        "Interventions.” *Biometrics* 68 (2): 541–49.\n\n"
+        "</div>\n"
+    )
+    first, second = parse_references(text)
+    assert first.authors[0].family == "Dı́az" and first.authors[1].family == "Laan"
+    assert first.container_title == "The International Journal of Biostatistics" and first.year == 2011
+    assert second.authors[0].family == "Dı́az" and second.fields["authors_ditto"] == "———"
+    assert (second.title, second.container_title, second.year) == (
+        "Population Intervention Causal Effects Based on Stochastic Interventions",
+        "Biometrics",
+        2012,
+    )
+
+
+def test_ieee_access_date_preprint_dataset_and_nickname() -> None:
+    # ieee_covid_ct_small_tags [6], [7], [12], [16], [17]
+    page = _one(
+        "[6] “Relation Between Chest CT Findings and Clinical Conditions of Coronavirus Disease (COVID-19)"
+        " Pneumonia: A Multicenter Study - PubMed.” Accessed: Sept. 06, 2025. [Online]. Available:"
+        " https://pubmed.ncbi.nlm.nih.gov/32125873/"
+    )
+    assert page.year is None and page.fields["accessed"] == "Sept. 06, 2025"
+    assert page.container_title is None and page.pmid == "32125873"
+    liu = _one(
+        "[7] X. (Freddie) Liu, G. Karagoz, and N. Meratnia, “Analyzing the Impact of Data Augmentation on"
+        " the Explainability of Deep Learning-Based Medical Image Classification,” Machine Learning and"
+        " Knowledge Extraction, vol. 7, no. 1, p. 1, Mar. 2025, doi: 10.3390/make7010001."
+    )
+    assert liu.authors[0] == Person(family="Liu", given="X.")
+    assert liu.container_title == "Machine Learning and Knowledge Extraction"
+    cbam = _one(
+        "[12] S. Woo, J. Park, J.-Y. Lee, and I. S. Kweon, “CBAM: Convolutional Block Attention Module,”"
+        " July 18, 2018, arXiv: arXiv:1807.06521. doi: 10.48550/arXiv.1807.06521."
+    )
+    assert (cbam.container_title, cbam.year) == ("arXiv", 2018)
+    zenodo = _one(
+        "[16] M. Jun et al., “COVID-19 CT Lung and Infection Segmentation Dataset.” Zenodo, Apr. 20, 2020."
+        " Accessed: Sept. 04, 2025. [Online]. Available: https://zenodo.org/records/3757476"
+    )
+    assert (zenodo.container_title, zenodo.publisher, zenodo.year) == (None, "Zenodo", 2020)
+    figshare = _one(
+        "[17] “MedSeg Covid Dataset 2.” figshare, Jan. 05, 2021. doi: 10.6084/m9.figshare.13521509.v2."
+    )
+    assert (figshare.title, figshare.container_title, figshare.publisher) == (
+        "MedSeg Covid Dataset 2",
+        None,
+        "figshare",
+    )

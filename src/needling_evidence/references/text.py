@@ -94,8 +94,13 @@ _Style = Literal["apa", "vancouver", "quoted", "gbt7714", "initials-first", "par
 # from the label before (999 → 1000), so a list past 999 items keeps its items apart while a wrapped line
 # starting with a year (`2017. Title`) is not read as label 2017.
 SHORT_LABEL_DIGITS = 3
+# A list exported from a web page or typeset in Markdown with HTML (`<small>[3] G. González …</small>`,
+# `<p>1. …`, `<li>…`) has tags before its label: they are looked through.
+_LEADING_TAGS = r"(?:<(?:small|big|p|li|div|span|font|cite)\b[^>]*>[ \t]*)*"
 _LABEL = re.compile(
-    r"""^[ \t]*(?:
+    r"""^[ \t]*"""
+    + _LEADING_TAGS
+    + r"""(?:
         \[\^(?P<footnote>[^\]\s]{1,40})\]:
       | \\?\[[ \t]*(?P<bracket>\d{1,9}[a-z]?)[ \t]*\\?\]
       | \([ \t]*(?P<paren>\d{1,9})[ \t]*\)
@@ -128,6 +133,10 @@ _AUTHOR_START = re.compile(
 _DITTO = re.compile(r"^[ \t]*(?:[—―]{1,3}|–{2,3}|-{2,3}|(?:\\?_){2,})(?=[ \t]*[.,:(]|[ \t]+\d)[ \t]*")
 # AMS (and other earth-science journals) write Harvard's head with a colon: `Emanuel, K., 2005: Title.`
 _AMS_YEAR = re.compile(r"(?<=[\w.]),?\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?:(?=\s)(?P<nd>(?!))?")
+# A line of HTML tags and nothing else (pandoc's `<div id="ref-smith2011" class="csl-entry">`, `</div>`, a
+# lone `<small>`) separates references like a blank line: it is neither a reference nor part of one, and a
+# ditto mark after it still stands for the authors of the reference before.
+_TAGS_ONLY = re.compile(r"^[ \t]*(?:</?[A-Za-z][^>\n]*>[ \t]*)+$")
 _YEAR_ANYWHERE = re.compile(r"\b(?:1[6-9]|20)\d{2}\b|\bn\.\s?d\.")
 _ENDS_REFERENCE = re.compile(r"(?:[.)\]]|\d|\S+/\S+)\s*$")
 
@@ -153,7 +162,7 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
     after_blank = True
     previous: int | None = None  # the last numeric label, which a label of four digits must go on from
     for index, line in enumerate(lines):
-        if not line.strip() or _HEADING.match(line):
+        if not line.strip() or _HEADING.match(line) or _TAGS_ONLY.match(line):
             current = None
             after_blank = True
             continue
@@ -284,7 +293,10 @@ _CLEAN_TABLE = {**_SPACES, **_INVISIBLE}
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)\)")
 _AUTOLINK = re.compile(r"<((?:https?://|doi:)[^>\s]+)>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"</?(?:i|em|b|strong|u|sup|sub|span)\b[^>]*>", re.IGNORECASE)
+# Presentational tags a web page or Markdown file keeps around a reference or a word: their text stays.
+_HTML_TAG = re.compile(
+    r"</?(?:i|em|b|strong|u|sup|sub|span|small|big|font|cite|p|li|div|br)\b[^>]*/?>", re.IGNORECASE
+)
 _STRONG = re.compile(r"\*\*|__")
 # A single `*` or `_` that opens or closes emphasis: next to a word on one side only. `_` inside a word or URL
 # (`s0140_6736`) is left alone.
@@ -380,7 +392,7 @@ _DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.IGNORE
 # Words that only introduce a link (`Available from:`, `Retrieved from`) and NLM's bracketed notes on a web
 # reference (`[Internet]`, `[cited 2024 Jan 5]`): taken out before the structure is read.
 _LINK_INTRO = re.compile(
-    r"(?:\b(?:Available\s+(?:from|at)|Retrieved\s+(?:[^.:;]{1,30}?\d{4},?\s+)?from|Accessed|URL)"
+    r"(?:\b(?:Available(?:\s+(?:from|at|online))?|Retrieved\s+(?:[^.:;]{1,30}?\d{4},?\s+)?from|Accessed|URL)"
     r"|(?:^|(?<=[.,]\s))from)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -389,6 +401,16 @@ _CITED = re.compile(
     r"\s*(?:\[\s*(?:cited|accessed|updated):?\s+([^\]]{1,60})\]|\(\s*(?:accessed|cited):?\s+([^)]{1,60})\))",
     re.IGNORECASE,
 )
+
+
+# IEEE's and MLA's access date as a sentence of its own (`Accessed: Sept. 06, 2025.`, `Accessed 12 Mar.
+# 2023.`): the day the page was read, never its publication date. Only a full date is taken, so a title
+# word "Accessed" is left alone.
+_DATE_WRITTEN = (
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:1[6-9]|20)\d{2}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:1[6-9]|20)\d{2}|(?:1[6-9]|20)\d{2}-\d{2}-\d{2})"
+)
+_ACCESSED_SENTENCE = re.compile(rf"\s*\bAccessed:?\s+(?:on\s+)?({_DATE_WRITTEN})()\.?")
 
 
 @dataclass
@@ -450,7 +472,7 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
         ids.internet = True
         ids.internet_title = _sentences(remainder[: internet.start()])[-1:][0] if remainder[:1] else None
         remainder = _INTERNET.sub("", remainder)
-    cited = _CITED.search(remainder)
+    cited = _CITED.search(remainder) or _ACCESSED_SENTENCE.search(remainder)
     if cited:
         ids.cited = (cited.group(1) or cited.group(2)).strip()
         remainder = remainder[: cited.start()] + remainder[cited.end() :]
@@ -697,7 +719,8 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
 # Where the container's name ends and its locators begin: `, vol.`, `, no.`, `, pp.`, `, 2011`, ` 3.4 (`,
 # ` 3, no.`, ` 3 (4)`, ` (2011)`.
 _CONTAINER_END = re.compile(
-    r"""(?:,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
+    r"""(?:(?:^|,\s*)[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:1[6-9]|20)\d{2}\b  # IEEE's `July 18, 2018,`
+      | ,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
           |(?:edited|translated|compiled|directed)\s+by\b|version\b)
       | \s+[A-Za-z]?\d+[A-Za-z]?(?:\.\d+)?\s*(?:,\s*no\.|\(|:|,|\.?$)
       | \s*\((?:[A-Za-z]+\.?\s+)?(?:1[6-9]|20)\d{2}\))""",
@@ -720,18 +743,30 @@ def _has_quote(text: str) -> bool:
 
 
 def _looks_like_name_list(text: str) -> bool:
-    """``Emanuel, Kerry``, ``Emanuel, Kerry, and John Smith``, ``K. Emanuel, J. A. Smith and B. Jones``."""
+    """``Emanuel, Kerry``, ``Emanuel, Kerry, and John Smith``, ``K. Emanuel, J. A. Smith and B. Jones``.
+
+    Combining accents are looked through (pandoc's citeproc writes Díaz as ``Dı́az``, a dotless i and a
+    combining acute, which no precomposed letter stands for), and a particle is not counted as a word, so
+    ``Mark J van der Laan`` is a name of three words, not five."""
+    text = _COMBINING.sub("", text)
     text = re.sub(r",?\s*(?:&|\band\b)\s+", ", ", _ET_AL_TEXT.sub("", text)).strip(" .,")
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     if not pieces or len(pieces) > 40:
         return False
     return all(
-        len(piece.split()) <= 4 and all(_NAME_WORD.match(word) for word in piece.split()) for piece in pieces
+        len([w for w in piece.split() if not _PARTICLE_ONLY.fullmatch(w)]) <= 4
+        and all(_NAME_WORD.match(word) for word in piece.split())
+        for piece in pieces
     )
+
+
+_COMBINING = re.compile("[\u0300-\u036f]")
+_PARTICLE_ONLY = re.compile(_PARTICLE_WORDS)
 
 
 def _parse_quoted_title(text: str) -> _Parsed | None:
     """MLA, Chicago (notes-bibliography and author-date) and IEEE: a title in quotation marks."""
+    text = _NICKNAME.sub("", text)
     match = _QUOTED_TITLE.match(text) if _has_quote(text) else None
     if not match:
         return None
@@ -760,6 +795,13 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
         lowered = container.lower()
         parsed.type = "report" if "report" in lowered or "paper" in lowered else "software"
         container = None
+    if container and _REPOSITORY.fullmatch(container):
+        # IEEE's dataset form `“Title.” Zenodo, Apr. 20, 2020.`: a repository publishes the work
+        parsed.publisher, parsed.type, container = container, "dataset", None
+    if container is None and _ARXIV_LOCATOR.search(locators):
+        # Zotero's IEEE preprint form `“Title,” July 18, 2018, arXiv: arXiv:1807.06521.`: arXiv is the
+        # container, printed after the date
+        container = "arXiv"
     parsed.container_title = container
     volume = _LABELLED_VOLUME.search(locators)
     issue = _LABELLED_ISSUE.search(locators)
@@ -780,6 +822,14 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     return parsed
 
 
+# A nickname in brackets inside an IEEE author list (`X. (Freddie) Liu, G. Karagoz`): not part of the name.
+_NICKNAME = re.compile(r"(?<=\b[A-Z]\.)\s+\([A-Z][a-z]+\)(?=\s+[A-Z])")
+# Data and code repositories, which publish a work rather than contain it as a journal does.
+_REPOSITORY = re.compile(
+    r"Zenodo|figshare|Dryad|OSF|Open Science Framework|Mendeley Data|(?:Harvard\s+)?Dataverse|GitHub|GitLab",
+    re.IGNORECASE,
+)
+_ARXIV_LOCATOR = re.compile(r"\barXiv:\s*(?:arXiv:)?\d{4}\.\d{4,5}", re.IGNORECASE)
 _VANCOUVER_FAMILY_INITIALS = re.compile(r"^[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)*\s[A-Z]{1,4}$")
 _GENRE = re.compile(
     r"(?:GitHub|GitLab|software|code)\s+repository|(?:technical\s+|research\s+)?report|white\s+paper"
@@ -1062,7 +1112,11 @@ def _parse_quoted_first(text: str) -> _Parsed | None:
         return None
     parsed = _Parsed(_placeholder_block(), "", "quoted", type="webpage")
     parsed.title = found.group("title").strip().rstrip(",.") or None
-    parsed.container_title = (found.group("site") or "").strip() or None
+    # IEEE's `“Title.” figshare, Jan. 05, 2021.`: the site ends where a date after a comma begins
+    site = re.split(r",\s+(?=[A-Z][a-z]{2,8}\.?(?:\s+\d|$))", (found.group("site") or "").strip())[0]
+    if _REPOSITORY.fullmatch(site):
+        parsed.publisher, parsed.type, site = site, "dataset", ""
+    parsed.container_title = site or None
     year = _YEAR.search(found.group("rest"))
     parsed.year = int(year.group(0)) if year else None
     parsed.leftover = _clean_leftover(found.group("rest"))
@@ -1593,8 +1647,10 @@ def _parse_given_first(text: str) -> tuple[Person, ...]:
     return (*persons, ET_AL) if et_al else tuple(persons)
 
 
+# A given name may be followed by middle initials with or without their periods (`Mark J van der Laan`,
+# pandoc's Chicago without periods): an initial is one capital followed by a period or a space.
 _GIVEN_FIRST = re.compile(
-    r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|[^\W\d_][\w'’\-]+\s(?:[A-Z]\.\s?)*)\s*(?P<family>\S.*)$"
+    r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|[^\W\d_][\w'’\-]+\s(?:[A-Z](?:\.\s?|\s))*)\s*(?P<family>\S.*)$"
 )
 
 
