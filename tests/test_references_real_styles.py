@@ -647,3 +647,152 @@ def test_ieee_access_date_preprint_dataset_and_nickname() -> None:
         None,
         "figshare",
     )
+
+
+# --- round 2: Harvard (Cite Them Right), NLM web resources, informal and exported lists ---------------------
+
+
+def test_harvard_single_quoted_title_then_journal_proceedings_medium_and_place_publisher() -> None:
+    # harvard_ctr_eating_design [1], [8], [5], [19], [11]
+    braun = _one(
+        "Braun, V. and Clarke, V. (2006) 'Using Thematic Analysis in Psychology', *Qualitative Research in"
+        " Psychology*, 3(2), pp. 77–101."
+    )
+    assert (braun.title, braun.container_title, braun.volume, braun.issue, braun.pages) == (
+        "Using Thematic Analysis in Psychology",
+        "Qualitative Research in Psychology",
+        "3",
+        "2",
+        "77–101",
+    )
+    fogg = _one(
+        "Fogg, B.J. (2009) 'A Behavior Model for Persuasive Design', in *Proceedings of the 4th International"
+        " Conference on Persuasive Technology (Persuasive \\'09)*. New York: ACM, pp. 1–7."
+    )
+    assert (fogg.type, fogg.title, fogg.pages) == (
+        "paper-conference",
+        "A Behavior Model for Persuasive Design",
+        "1–7",
+    )
+    assert (
+        fogg.container_title
+        == "Proceedings of the 4th International Conference on Persuasive Technology (Persuasive '09)"
+    )
+    placebo = _one(
+        "Dunne, A. and Raby, F. (2001) *Placebo Project* [Design installation]. London: Royal College of Art"
+        " Gallery."
+    )
+    assert placebo.title == "Placebo Project"
+    lecture = _one(
+        "Martell, S. (2026) *Futures Strategy: Intelligence–Perspective–Logic–Foresight Framework* [Lecture]."
+        " RCA Project Design Approach Workshop. London: Royal College of Art, March 2026."
+    )
+    assert lecture.title == "Futures Strategy: Intelligence–Perspective–Logic–Foresight Framework"
+    ific = _one(
+        "IFIC (International Food Information Council) (2023) *Food and Health Survey 2023*. Washington, DC:"
+        " IFIC Foundation. Available at: https://ific.org/research/food-and-health-survey/"
+        " (Accessed: 12 April 2026)."
+    )
+    assert (ific.title, ific.container_title, ific.publisher) == (
+        "Food and Health Survey 2023",
+        None,
+        "Washington, DC: IFIC Foundation",
+    )
+
+
+def test_nlm_internet_title_then_publisher_is_not_a_journal() -> None:
+    # vancouver_doi_who_metastasis [46], [50]
+    json_file = _one(
+        "46. Ogbonna KE. identifiability_results.json [Internet]. Thesis #5 / GitHub; 2026 Sep 21 [cited 2026"
+        " Sep 21]. Available from: https://github.com/cloudynirvana/thesis-05-metastasis-anatomical-graphs/blob"
+        "/main/results/identifiability_results.json"
+    )
+    assert (json_file.title, json_file.container_title, json_file.publisher, json_file.year) == (
+        "identifiability_results.json",
+        None,
+        "Thesis #5 / GitHub",
+        2026,
+    )
+    thesis = _one(
+        "50. Ogbonna KE. Complexity science and NSTG-guided in-silico pathology dynamics for biologics"
+        " pathway exploration [Internet]. Thesis #2 working manuscript. 20 September 2026"
+        " [cited 2026 Sep 21]."
+        " Available from: https://github.com/cloudynirvana/thesis-02-complexity-nstg"
+    )
+    assert thesis.container_title is None and thesis.year == 2026
+
+
+def test_informal_sources_one_vancouver_name_before_a_quote_untitled_citations_and_document_numbers() -> None:
+    # informal_sunscreen_sources [1], [8], [10], [7], [3]
+    krokidi = _one(
+        '1. Krokidi KM et al. "Insights into the photoprotection mechanism of the UV filter homosalate".'
+        " PCCP 22 (2020) 18044, doi:10.1039/D0CP02610G."
+    )
+    assert (
+        krokidi.authors == (Person(family="Krokidi", given="KM"), ET_AL) and krokidi.container_title == "PCCP"
+    )
+    bonda = _one(
+        '8. Bonda C. "The Photostability of Organic Sunscreen Actives" in *Sunscreens: Regulations and'
+        " Commercial Development*, 3rd ed., Marcel Dekker 2005, Ch. 14."
+    )
+    assert bonda.authors == (Person(family="Bonda", given="C"),)
+    stiefel = _one("10. Stiefel C, Schwack W. Int J Cosmet Sci 36 (2014) 561-572.")
+    assert (stiefel.title, stiefel.container_title, stiefel.volume, stiefel.year, stiefel.pages) == (
+        None,
+        "Int J Cosmet Sci",
+        "36",
+        2014,
+        "561–572",
+    )
+    assert [p.family for p in stiefel.authors] == ["Stiefel", "Schwack"]
+    mocci = _one("7. Mocci F et al. ACS Omega (2025) doi:10.1021/acsomega.5c09234 (DFT spectra).")
+    assert (mocci.title, mocci.container_title, mocci.year) == (None, "ACS Omega", 2025)
+    sccs = _one("3. SCCS/1622/20 — Opinion on Homosalate, final 2020. doi:10.2875/95028.")
+    assert sccs.year == 2020 and sccs.doi == "10.2875/95028"
+
+
+def test_pubmed_mla_researchgate_and_statpearls_as_pasted_on_a_patient_page() -> None:
+    # tests/data/devset/onemg_back_pain.md (development article), its reference list
+    urits = _one(
+        "- Urits, Ivan et al. “Low Back Pain, a Comprehensive Review: Pathophysiology, Diagnosis, and"
+        " Treatment.” Current pain and headache reports vol. 23,3 23. 11 Mar. 2019,"
+        " doi:10.1007/s11916-019-0757-1.  (https://pubmed.ncbi.nlm.nih.gov/30854609/)"
+    )
+    assert (urits.container_title, urits.volume, urits.pmid) == (
+        "Current pain and headache reports",
+        "23",
+        "30854609",
+    )
+    bindra = _one(
+        "- Supreet Bindra, Sinha A.G.K, et al. Epidemiology Of Lower Back Pain In Indian Population: A"
+        " Review. International Journal of Basic and Applied Medical Sciences ISSN: 2277-2103. 2015 Vol. 5"
+        " (1)"
+        " January-April.  (https://www.cibtech.org/J-MEDICAL-SCIENCES/PUBLICATIONS/2015/Vol_5_No_1/29-JMS-029"
+        "-BINDRA-EPIDEMIOLOGY-REVIEW.pdf)"
+    )
+    assert bindra.container_title == "International Journal of Basic and Applied Medical Sciences"
+    assert bindra.fields["issn"] == "2277-2103"
+    zaina = _one(
+        "- Zaina, Fabio & Balagué, Federico & Battié, Michele & Karppinen, Jaro & Negrini, Stefano. (2020)."
+        " Low Back Pain in 2020: new frontiers and old limits of our understanding. An overview of the state"
+        " of the art from a rehabilitation perspective. European journal of physical and rehabilitation"
+        " medicine. 56. 10.23736/S1973-9087.20.06257-7."
+    )
+    assert zaina.authors[0] == Person(family="Zaina", given="Fabio") and zaina.volume == "56"
+    assert zaina.container_title == "European journal of physical and rehabilitation medicine"
+    statpearls = _one(
+        "- Casiano VE, Sarwan G, Dydyk AM, et al. Back Pain. [Updated 2022 Feb 22]. In: StatPearls"
+        " [Internet]. Treasure Island (FL): StatPearls Publishing; 2022 Jan."
+    )
+    assert statpearls.container_title == "StatPearls"
+    assert statpearls.publisher is not None and "StatPearls Publishing" in statpearls.publisher
+    santas = _one(
+        "- Santas J, Espadaler J, Manceau J. Review of Helicobacter pylori and its influence on gastric"
+        " diseases: Role of probiotics. PubMed. 2014. Available at:  (https://pubmed.ncbi.nlm.nih.gov/25502346/.)"
+    )
+    assert santas.container_title is None and santas.fields["database"] == "PubMed"
+    arthritis = _one(
+        "- Jennifer Cuthbertson. Tai Chi Shown to Ease Back Pain. Arthritis Foundation.  "
+        "(https://www.arthritis.org/diseases/more-about/tai-chi-shown-to-ease-back-pain )"
+    )
+    assert ")" not in (arthritis.container_title or "") + (arthritis.title or "")

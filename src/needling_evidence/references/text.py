@@ -386,6 +386,7 @@ _DOI_CONTINUATION = re.compile(r"^(?=[^\s]*\d)[-._;()/:A-Za-z0-9]+\.?$")
 _PMID_TEXT = re.compile(r"\b(?:PubMed\s+)?(?:PMID|PubMed\s+ID)\s*[:：]?\s*\d{1,9}\b\.?", re.IGNORECASE)
 _PMCID_TEXT = re.compile(r"(?<![/\w=])(?:PMCID\s*[:：]?\s*)?PMC\d{1,9}\b\.?", re.IGNORECASE)
 _ISBN_TEXT = re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]\b\.?")
+_ISSN_TEXT = re.compile(r",?\s*\bE?ISSN\s*[:：]?\s*(\d{4}-?\d{3}[\dXx])\b")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _DOI_WORD = re.compile(r"^(?:doi|DOI)\s*[:：]?$")
 _DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.IGNORECASE)
@@ -425,6 +426,7 @@ class _Identifiers:
     malformed_doi: str | None = None
     internet: bool = False  # NLM's `[Internet]`: the work is a web resource
     internet_title: str | None = None  # the sentence `[Internet]` follows: the web resource's title
+    issn: str | None = None
     cited: str | None = None  # NLM's `[cited 2024 Jan 5]`, as written
 
 
@@ -442,6 +444,11 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
         text = _PMCID_TEXT.sub("", text)
     if ids.isbns:
         text = _ISBN_TEXT.sub("", text)
+    issn = _ISSN_TEXT.search(text)
+    if issn:
+        # `Journal ISSN: 2277-2103. 2015 Vol. 5`: the journal's number, not part of its name
+        ids.issn = issn.group(1)
+        text = text[: issn.start()] + text[issn.end() :]
     kept: list[str] = []
     for token in text.split(" "):
         bare = token.strip("<>()[],;")
@@ -466,7 +473,8 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
                 kept.pop()
             continue
         kept.append(token)
-    remainder = " ".join(kept)
+    # a link written in brackets with a space inside (`(https://… )`) leaves its brackets behind
+    remainder = re.sub(r"\(\s*\)|(?<=\s)\)(?=\s|$)|(?<=\s)\((?=\s|$)", "", " ".join(kept))
     internet = _INTERNET.search(remainder)
     if internet:
         ids.internet = True
@@ -618,7 +626,8 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
     _drop_version_sentence(parsed)
     if parsed.style == "unparsed":
-        year = _YEAR_ANYWHERE.search(text)
+        # a number between slashes (`SCCS/1622/20`) is part of a document's number, not a year
+        year = next((y for y in _YEAR_ANYWHERE.finditer(text) if not _in_document_number(text, y)), None)
         if year and year.group(0)[0].isdigit():
             parsed.year = int(year.group(0))
         parsed.leftover = text
@@ -635,19 +644,39 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         and not (ids.dois or ids.isbns or ids.internet or parsed.extra.get("edition"))
     ):
         # APA 7 and Harvard web pages: `Title. Site Name. URL` — with a link and no edition, DOI or ISBN the
-        # sentence after the title names the site, not a publisher
-        parsed.type, parsed.container_title, parsed.publisher = "webpage", parsed.publisher, None
+        # sentence after the title names the site, not a publisher; but `Washington, DC: IFIC Foundation.`
+        # names a place and a publisher: a report put on the web
+        if _PLACE_PUBLISHER.match(parsed.publisher or ""):
+            parsed.type = "report"
+        else:
+            parsed.type, parsed.container_title, parsed.publisher = "webpage", parsed.publisher, None
 
     if ids.cited:
         parsed.extra["accessed"] = ids.cited
+    if ids.issn:
+        parsed.extra["issn"] = ids.issn
+    _tidy_container(parsed)
     parsed.extra.update(wiki_notes)
     _end_title_at_internet(parsed, ids.internet_title)
+    _publisher_after_internet_title(parsed, ids)
     _site_from_bare_domain(parsed, ids.urls)
     if parsed.type == "webpage" and not parsed.container_title and not ids.internet:
         _title_comma_site(parsed)
     if ditto:
         parsed.extra["authors_ditto"] = ditto.group(0).strip()
     return parsed
+
+
+# `London: NHS England`, `Washington, DC: IFIC Foundation`, `Treasure Island (FL): StatPearls Publishing`:
+# a place of publication (a few capitalised words, a state) and a publisher.
+_PLACE_PUBLISHER = re.compile(
+    r"^(?:[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){0,3})(?:\s*\([A-Z]{2,3}\))?:\s+[A-Z0-9]\S*"
+)
+
+
+def _in_document_number(text: str, match: re.Match[str]) -> bool:
+    # `SCCS/1622/20`: between two slashes. `Retrieved 12/2023` is a date, `2022/1176` (EU) is dated 2022.
+    return text[match.start() - 1 : match.start()] == "/" and text[match.end() : match.end() + 1] == "/"
 
 
 # Harvard (Cite Them Right) web page: `What is a honeypot in cybersecurity?, CrowdStrike.` — the site after
@@ -690,6 +719,47 @@ def _end_title_at_internet(parsed: _Parsed, internet_title: str | None) -> None:
         parsed.publisher = parsed.publisher or rest or None
 
 
+# Where a reference was found, not where it was published: `… Role of probiotics. PubMed. 2014.`
+_DATABASE = re.compile(
+    r"PubMed(?:\s+Central)?|PMC|Europe\s+PMC|MEDLINE|Google\s+Scholar|ResearchGate|Semantic\s+Scholar",
+    re.IGNORECASE,
+)
+
+
+def _tidy_container(parsed: _Parsed) -> None:
+    """A database named where a journal goes is not the journal; NLM's ``In: StatPearls [Internet]. Treasure
+    Island (FL): StatPearls Publishing; 2022 Jan.`` ends the book's name before its place and publisher."""
+    container = parsed.container_title
+    if not container:
+        return
+    if _DATABASE.fullmatch(container):
+        parsed.extra["database"] = container
+        parsed.container_title = None
+        return
+    head, dot, last = container.rpartition(". ")
+    if dot and head and _PLACE_PUBLISHER.match(last):
+        parsed.container_title = head
+        parsed.publisher = parsed.publisher or last
+
+
+def _publisher_after_internet_title(parsed: _Parsed, ids: _Identifiers) -> None:
+    """NLM's web resource: ``Ogbonna KE. identifiability_results.json [Internet]. Thesis #5 / GitHub; 2026 Sep
+    21 [cited …].`` — when ``[Internet]`` follows the title (not a journal's name, as in ``J Med Internet Res
+    [Internet]. 2020;22(5):e1``), what comes before the date publishes the page: it is not a journal."""
+    if not (ids.internet and ids.internet_title and parsed.container_title and parsed.title):
+        return
+    if parsed.volume or parsed.issue or parsed.pages or _clean_title(ids.internet_title) != parsed.title:
+        return
+    container = parsed.container_title
+    if not (re.search(re.escape(container) + r"\s*;", parsed.raw) or _LOWER_RUN.search(container)):
+        # NLM's publisher is followed by `; date`, and a description of the work (`Thesis #2 working
+        # manuscript. 20 September 2026`) reads as prose; a site's name (`Spine-health. 2021`) is neither
+        return
+    parsed.publisher = parsed.publisher or parsed.container_title
+    parsed.container_title = None
+    parsed.type = "webpage"
+
+
 # A version number printed as a sentence of its own after a title (`… instrument. 2.1.`).
 _VERSION_SENTENCE = re.compile(r"\.\s+(?:(?:version|ver\.|v)\s*)?(?P<version>\d+(?:\.\d+)+)$", re.IGNORECASE)
 
@@ -720,6 +790,7 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
 # ` 3, no.`, ` 3 (4)`, ` (2011)`.
 _CONTAINER_END = re.compile(
     r"""(?:(?:^|,\s*)[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:1[6-9]|20)\d{2}\b  # IEEE's `July 18, 2018,`
+      | \s+vols?\.\s*\d  # PubMed's MLA export: `Current pain and headache reports vol. 23,3 23.`
       | ,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
           |(?:edited|translated|compiled|directed)\s+by\b|version\b)
       | \s+[A-Za-z]?\d+[A-Za-z]?(?:\.\d+)?\s*(?:,\s*no\.|\(|:|,|\.?$)
@@ -830,6 +901,7 @@ _REPOSITORY = re.compile(
     re.IGNORECASE,
 )
 _ARXIV_LOCATOR = re.compile(r"\barXiv:\s*(?:arXiv:)?\d{4}\.\d{4,5}", re.IGNORECASE)
+_ONE_VANCOUVER_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)*\s[A-Z]{1,3}")
 _VANCOUVER_FAMILY_INITIALS = re.compile(r"^[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)*\s[A-Z]{1,4}$")
 _GENRE = re.compile(
     r"(?:GitHub|GitLab|software|code)\s+repository|(?:technical\s+|research\s+)?report|white\s+paper"
@@ -850,6 +922,11 @@ def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
     pieces = bare.split(",")
     if len(pieces) >= 2 and all(_VANCOUVER_FAMILY_INITIALS.match(piece.strip()) for piece in pieces):
         return _parse_authors(text)[0]  # Wikipedia's `Benner KW, Spellen S, Jeske A. "Title".`
+    if len(pieces) == 1 and _ONE_VANCOUVER_NAME.fullmatch(bare):
+        # one Vancouver name before a quoted title (`Krokidi KM et al. "Title". PCCP 22 (2020) 18044`,
+        # `Bonda C. "Title" in *Book*`): family name first. Up to three initials, so an organisation written
+        # with an acronym (`Microsoft SEAL`) stays whole.
+        return _parse_authors(text)[0]
     if (
         bare
         and "," not in bare
@@ -1016,6 +1093,22 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     if not year_match:
         return None
     author_text = text[: year_match.start()].strip()
+    untitled = _UNTITLED_HEAD.match(author_text) if year_pattern is _APA_YEAR else None
+    names = _ET_AL_TEXT.sub("", untitled.group("authors")) if untitled else ""
+    if untitled and all(_VANCOUVER_NAME.match(p.strip()) for p in names.split(",")):
+        # a citation without a title, as chemists and physicists write it: `Stiefel C, Schwack W. Int J
+        # Cosmet Sci 36 (2014) 561-572.`, `Mocci F et al. ACS Omega (2025)` — the sentence after the
+        # Vancouver names is the journal, the number before the year its volume
+        parsed = _Parsed(_placeholder_block(), "", "vancouver", author_text=untitled.group("authors"))
+        parsed.authors = _parse_authors(untitled.group("authors"))[0]
+        parsed.container_title = untitled.group("journal").strip()
+        parsed.volume = untitled.group("volume")
+        parsed.year = int(year_match.group("year")) if year_match.group("year") else None
+        rest = text[year_match.end() :].strip()
+        pages = re.match(rf"^,?\s*(?:pp?\.\s*)?({_PAGES})\.?$", rest)
+        parsed.pages = _normalise_pages(pages.group(1)) if pages else None
+        parsed.leftover = "" if pages else _clean_leftover(rest)
+        return parsed
     # The year in brackets belongs to an APA author-date head only when what precedes it is a short name list.
     if len(author_text) > 1000 or (author_text and not _looks_like_names(author_text)):
         return None
@@ -1049,6 +1142,14 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         parsed.pages = _normalise_pages(tail.group("pages"))
         parsed.leftover = tail.group("rest").strip(" .")
         return parsed
+    bare_volume = _SENTENCE_VOLUME_TAIL.match(rest)
+    if bare_volume and len(_sentences(bare_volume.group("head"))) >= 2:
+        # ResearchGate's export gives the volume and pages sentences of their own: `Title. European journal
+        # of physical and rehabilitation medicine. 56.`
+        parsed.title, parsed.container_title = _split_title_container(bare_volume.group("head") + ".")
+        parsed.volume = bare_volume.group("volume")
+        parsed.pages = _normalise_pages(bare_volume.group("pages"))
+        return parsed
     # No volume: a book (`Title (2nd ed.). Publisher.`), a web page, or a title alone.
     sentences = _sentences(rest)
     if _EDITION.search(rest) or (len(sentences) >= 2 and not _has_journal_cues(rest)):
@@ -1067,6 +1168,14 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     return parsed
 
 
+_SENTENCE_VOLUME_TAIL = re.compile(
+    rf"^(?P<head>.+?[a-z)])\.\s+(?P<volume>\d{{1,4}})(?:\.\s+(?P<pages>{_PAGES}))?\.?$"
+)
+# Vancouver names, a full stop, a journal's name and perhaps its volume, and nothing else before `(2014)`.
+_UNTITLED_HEAD = re.compile(
+    r"^(?P<authors>[^.]+?(?:\b[A-Z]{1,3}|\bet\s+al))\.\s+(?P<journal>[A-Z][A-Za-z&.\s]{1,60}?)"
+    r"(?:\s+(?P<volume>\d+[A-Za-z]?))?$"
+)
 _EDITORS_BEFORE_QUOTED_TITLE = re.compile(
     r'^(?P<editors>[^"“]{2,200}?)\s*\((?:eds?|editors?)\.?\)\.\s*(?=["“])'
 )
@@ -1078,8 +1187,17 @@ def _quoted_title_then_container(parsed: _Parsed, rest: str) -> _Parsed:
     Literature Survey" (PDF), Computer Sciences Technical Report 1648.`` (a report)."""
     quoted = _LEADING_QUOTED_TITLE.match(rest)
     assert quoted is not None
-    parsed.title = quoted.group("title").strip().rstrip(",.") or None
+    parsed.title = (quoted.group("title") or quoted.group("single")).strip().rstrip(",.") or None
     after = _PDF_MARK.sub("", quoted.group("rest")).strip(" ,.")
+    if after.lower().startswith("in "):
+        # Harvard's paper in proceedings: `'Title', in *Proceedings of …*. New York: ACM, pp. 1–7.`
+        sentences = _sentences(after[3:])
+        parsed.type = "paper-conference"
+        parsed.container_title = _clean_title(sentences[0]) or None
+        pages = _LABELLED_PAGES.search(after)
+        parsed.pages = _normalise_pages(pages.group(1)) if pages else None
+        parsed.leftover = " ".join(sentences[1:])
+        return parsed
     tail = _APA_TAIL.match(after) or _APA_TAIL_LOOSE.match(after)
     if tail and re.search(r"[^\W\d_]", tail.group("head")):
         parsed.container_title = tail.group("head").strip(" .,") or None
@@ -1168,7 +1286,14 @@ def _take_wikipedia_notes(text: str) -> tuple[str, dict[str, str]]:
     return _MULTISPACE.sub(" ", text), notes
 
 
-_LEADING_QUOTED_TITLE = re.compile(r'^["“](?P<title>[^"“”]{3,600})["”](?P<rest>(?:\s*[,(.].*)?)$')
+# Harvard (Cite Them Right) quotes an article's title in single quotes and ends it with a comma: `(2006)
+# 'Using Thematic Analysis in Psychology', *Qualitative Research in Psychology*, 3(2), pp. 77–101.` The
+# closing quote must be followed by that comma, so an apostrophe inside the title (`Parkinson's`) does not end
+# it.
+_LEADING_QUOTED_TITLE = re.compile(
+    r"""^(?:["“](?P<title>[^"“”]{3,600})["”]|['‘](?P<single>[^‘’]{3,600}?)['’](?=,))"""
+    r"""(?P<rest>(?:\s*[,(.].*)?)$"""
+)
 _PDF_MARK = re.compile(r"^\s*,?\s*\((?:PDF|HTML|online)\)", re.IGNORECASE)
 
 
@@ -1487,6 +1612,11 @@ def _clean_title(text: str | None) -> str:
     if not text:
         return ""
     text = text.strip()
+    medium = _MEDIUM.search(text)
+    if medium:
+        # APA's and Harvard's description of what the work is, right after its title (`*Placebo Project*
+        # [Design installation].`, `[Lecture]. RCA Project …`): the title ends there
+        text = text[: medium.start()]
     # Drop the period that ends the sentence, but not the one of an abbreviation we cannot tell from it.
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1]
@@ -1496,6 +1626,7 @@ def _clean_title(text: str | None) -> str:
     return quoted.group(1).strip() if quoted else text
 
 
+_MEDIUM = re.compile(r"\s*\[[A-Z][a-z]+(?:\s[a-z]+){0,3}\](?=\.?\s|\.?$)")
 _WHOLLY_QUOTED = re.compile(r'^["“]([^"“”]+)["”]$')
 
 
@@ -1547,6 +1678,8 @@ def _looks_like_names(text: str) -> bool:
     text = text.replace(";", ",")  # `Ravid, Sarit; Maytal, Joseph`
     if _INITIALS_ANYWHERE.search(text):
         return True
+    if "&" in text and all(_FAMILY_COMMA_GIVEN.fullmatch(p.strip()) for p in text.split("&")):
+        return True  # ResearchGate's export: `Zaina, Fabio & Balagué, Federico & Negrini, Stefano`
     words = text.split()
     pieces = [p.strip() for p in text.split(",")]
     if len(pieces) >= 2 and all(re.fullmatch(r"[A-Z][\w'’\-]+", p) for p in pieces):
@@ -1554,6 +1687,9 @@ def _looks_like_names(text: str) -> bool:
     return len(words) <= 8 and bool(_CORPORATE_WORDS.search(text) or len(words) <= 3)
 
 
+_FAMILY_COMMA_GIVEN = re.compile(
+    r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+[A-Z][\w'’\-]+(?:\s[A-Z][\w'’.\-]+){0,2}"
+)
 # Two lower-case words in a row (not name particles, not `and`): prose, never an author list.
 _LOWER_RUN = re.compile(
     rf"(?<![\w'’-])(?!(?:{_PARTICLE_WORDS}|and|et|al)\b)[a-z]{{2,}}\s+(?!(?:{_PARTICLE_WORDS}|and|et|al)\b)[a-z]{{2,}}\b"
