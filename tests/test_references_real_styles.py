@@ -796,3 +796,24 @@ def test_pubmed_mla_researchgate_and_statpearls_as_pasted_on_a_patient_page() ->
         "(https://www.arthritis.org/diseases/more-about/tai-chi-shown-to-ease-back-pain )"
     )
     assert ")" not in (arthritis.container_title or "") + (arthritis.title or "")
+
+
+def test_an_organisation_then_a_title_and_perhaps_a_year() -> None:
+    # acupressure_sources_italic [7], [16]
+    who = _one(
+        "7. World Health Organization. *WHO Standard Acupuncture Point Locations in the Western Pacific"
+        " Region.* 2008."
+    )
+    assert who.authors == (Person(literal="World Health Organization"),)
+    assert (who.title, who.year) == (
+        "WHO Standard Acupuncture Point Locations in the Western Pacific Region",
+        2008,
+    )
+    mayo = _one("16. Mayo Clinic. *Hypertensive crisis: What are the symptoms?*")
+    assert mayo.authors == (Person(literal="Mayo Clinic"),)
+    assert (mayo.title, mayo.year) == ("Hypertensive crisis: What are the symptoms?", None)
+    acu = _one(
+        "3. Au DWH, et al. *Effects of acupressure on anxiety: a systematic review and meta-analysis.*"
+        " Acupuncture in Medicine, 2015."
+    )
+    assert (acu.authors[0].family, acu.container_title, acu.year) == ("Au", "Acupuncture in Medicine", 2015)

@@ -619,6 +619,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
         or _parse_apa(text, _AMS_YEAR)
+        or _parse_organisation_title(text)
         or _parse_undated(text, web=bool(ids.urls))
         or _parse_authors_title_rest(text)
         or _Parsed(block, raw, "unparsed")
@@ -1411,6 +1412,30 @@ def _untitled_head(head: str, date: re.Match[str]) -> _Parsed | None:
         return None  # `Smith_J, …`: an author list the parser could not read, not a title
     parsed = _Parsed(_placeholder_block(), "", "vancouver")
     parsed.title = head
+    return parsed
+
+
+_ORGANISATION_HEAD = re.compile(r"^(?P<org>[^.]{3,120})\.\s+(?P<rest>\S.*)$")
+_TRAILING_YEAR = re.compile(r"(?:^|(?<=[.,])\s*|\s+)\(?(?P<year>(?:1[6-9]|20)\d{2})\)?\.?$")
+
+
+def _parse_organisation_title(text: str) -> _Parsed | None:
+    """An organisation, then a title, perhaps a year, nothing else: ``World Health Organization. *WHO Standard
+    Acupuncture Point Locations in the Western Pacific Region.* 2008.``, ``Mayo Clinic. *Hypertensive crisis:
+    What are the symptoms?*`` (a web page whose link is elsewhere). The title is one sentence; anything more
+    is left to the readers after this one."""
+    head = _ORGANISATION_HEAD.match(text)
+    if head is None or _corporate_name(head.group("org")) is None:
+        return None
+    rest = head.group("rest").strip()
+    year = _TRAILING_YEAR.search(rest)
+    title = _clean_title(rest[: year.start()] if year else rest)
+    if not title or len(_sentences(title)) > 1:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", type="document", author_text=head.group("org"))
+    parsed.authors = (Person(literal=_corporate_name(head.group("org"))),)
+    parsed.title = title
+    parsed.year = int(year.group("year")) if year else None
     return parsed
 
 
