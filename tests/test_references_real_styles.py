@@ -817,3 +817,43 @@ def test_an_organisation_then_a_title_and_perhaps_a_year() -> None:
         " Acupuncture in Medicine, 2015."
     )
     assert (acu.authors[0].family, acu.container_title, acu.year) == ("Au", "Acupuncture in Medicine", 2015)
+
+
+def test_a_note_line_after_a_doi_is_not_glued_to_it() -> None:
+    # apa7_balance_relevance_notes [3]
+    ref = _one(
+        "- Johansson, J., Nordström, A., Gustafson, Y., Westling, G., & Nordström, P. (2017). Increased"
+        " postural sway during quiet stance as a risk factor for prospective falls in community-dwelling"
+        " elderly individuals. *Age and Ageing, 46*(6), 964–970. https://doi.org/10.1093/ageing/afx083\n"
+        "  *Relevance:* Prospective evidence that objective postural sway independently predicts incident"
+        " falls."
+    )
+    assert ref.doi == "10.1093/ageing/afx083"
+    assert (ref.container_title, ref.volume, ref.issue) == ("Age and Ageing", "46", "6")
+    # a DOI really cut at the end of a line still joins its rest
+    cut = _one(
+        "Gattie, E., Cleland, J. A., & Snodgrass, S. (2017). Title here. Journal of Orthopaedic & Sports"
+        " Physical Therapy, 47(3), 133–149. https://doi.org/10.2519/\njospt.2017.7096"
+    )
+    assert cut.doi == "10.2519/jospt.2017.7096"
+
+
+def test_a_journal_without_volume_after_an_apa_head_is_the_container() -> None:
+    # bold_authors_pregnancy_exercise [7]
+    ref = _one(
+        "7. **Woodley SJ et al.** (2020). Pelvic floor muscle training for preventing and treating urinary"
+        " and faecal incontinence in antenatal and postnatal women. Cochrane Database of Systematic Reviews."
+    )
+    assert (ref.type, ref.container_title, ref.publisher) == (
+        "article-journal",
+        "Cochrane Database of Systematic Reviews",
+        None,
+    )
+    book = _one(
+        "4. **IOM/National Academies** (2009). Weight Gain During Pregnancy: Reexamining the Guidelines."
+        " Institute of Medicine."
+    )
+    assert (
+        book.container_title is None
+        and book.title == "Weight Gain During Pregnancy: Reexamining the Guidelines"
+    )

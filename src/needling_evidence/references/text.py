@@ -363,6 +363,7 @@ def _join_lines(lines: Sequence[str]) -> str:
         glued = (
             in_link
             and _AFTER_LINK.match(piece) is None
+            and _LINK_PIECE.fullmatch(piece.split(" ", 1)[0]) is not None
             and (not out.endswith(".") or _DOI_CONTINUATION.match(piece) is not None)
         )
         out = out + piece if glued or out.endswith("/") else f"{out} {piece}"
@@ -376,6 +377,10 @@ def _join_lines(lines: Sequence[str]) -> str:
 _AFTER_LINK = re.compile(
     r"^(?:\[|(?:PMID|PMCID|PMC\d|Epub|Accessed|Available|Retrieved|Cited|Updated)\b)", re.IGNORECASE
 )
+# The first word of a line that can go on with a link cut at the end of the line before: link characters
+# only, with at least one that words do not have (`/`, `.`, `-`, a digit …). A note after a complete DOI
+# (`*Relevance:* Basis for …`, a word and a colon) is not glued on.
+_LINK_PIECE = re.compile(r"(?=[^\s]*[-/._0-9=?&%#~])[-._;()/:A-Za-z0-9%?=&#~+]+")
 _DOI_CONTINUATION = re.compile(r"^(?=[^\s]*\d)[-._;()/:A-Za-z0-9]+\.?$")
 
 
@@ -656,6 +661,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         parsed.extra["accessed"] = ids.cited
     if ids.issn:
         parsed.extra["issn"] = ids.issn
+    _journal_read_as_publisher(parsed, ids)
     _tidy_container(parsed)
     parsed.extra.update(wiki_notes)
     _end_title_at_internet(parsed, ids.internet_title)
@@ -725,6 +731,20 @@ _DATABASE = re.compile(
     r"PubMed(?:\s+Central)?|PMC|Europe\s+PMC|MEDLINE|Google\s+Scholar|ResearchGate|Semantic\s+Scholar",
     re.IGNORECASE,
 )
+
+
+def _journal_read_as_publisher(parsed: _Parsed, ids: _Identifiers) -> None:
+    """``Woodley SJ et al. (2020). Title. Cochrane Database of Systematic Reviews.``: with no volume the
+    reference reads like a book, but a last sentence that names a journal (and no press, place, edition or
+    ISBN) is where the article appeared."""
+    publisher = parsed.publisher or ""
+    if parsed.type != "book" or parsed.container_title or not publisher or ids.isbns:
+        return
+    if parsed.extra.get("edition") or _PLACE_PUBLISHER.match(publisher) or not _has_journal_cues(publisher):
+        return
+    if re.search(r"\b(?:press|publish\w*|books?|annual\s+reviews)\b", publisher, re.IGNORECASE):
+        return
+    parsed.type, parsed.container_title, parsed.publisher = "article-journal", publisher, None
 
 
 def _tidy_container(parsed: _Parsed) -> None:
@@ -1153,6 +1173,11 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         return parsed
     # No volume: a book (`Title (2nd ed.). Publisher.`), a web page, or a title alone.
     sentences = _sentences(rest)
+    if len(sentences) >= 2 and not _EDITION.search(rest) and _has_journal_cues(sentences[-1]):
+        # no volume, but the last sentence names a journal: `Title. Cochrane Database of Systematic Reviews.`
+        parsed.title = _clean_title(" ".join(sentences[:-1])) or None
+        parsed.container_title = _clean_title(sentences[-1]) or None
+        return parsed
     if _EDITION.search(rest) or (len(sentences) >= 2 and not _has_journal_cues(rest)):
         parsed.type = "book"
         parsed.title = _clean_title(
@@ -1629,7 +1654,8 @@ def _split_title_container(text: str) -> tuple[str | None, str | None]:
 
 def _has_journal_cues(text: str) -> bool:
     return bool(
-        re.search(r"\b(?:journal|review|reports?|proceedings|annals|archives|bulletin)\b", text, re.I)
+        # plural too: `Cochrane Database of Systematic Reviews`
+        re.search(r"\b(?:journals?|reviews?|reports?|proceedings|annals|archives|bulletin)\b", text, re.I)
     )
 
 
