@@ -1,7 +1,7 @@
 """The real reference lists in tests/data/references/real/ are well formed: every list has a label file, every
-label names all six fields, every labelled string is printed in its list, labels are unique, three lists are
-held out, and every list has its provenance. No figures are checked here: those are measured by
-``tests/benchmarks/eval_references.py``, on demand."""
+label names all six fields, every labelled string is printed in its list, labels are unique, five lists are
+held out (three in round 1, two in round 2), and every list has its provenance. No figures are checked here:
+those are measured by ``tests/benchmarks/eval_references.py``, on demand."""
 
 from __future__ import annotations
 

@@ -3,8 +3,11 @@ MLA, Chicago and IEEE (a title in quotation marks), Wikipedia's rendered citatio
 (May 2014). "Title". Journal. 6 (1): 17. doi:…. PMID ….``), GB/T 7714 (``Title[J]. Journal, 2022, 60:
 1-14.``), Elsevier's initials-first numbered style (``M. Abdellaoui, Title. Management Science 46 (2000)
 1497–1512.``) and natbib (``Andrew I. Schein and Lyle H. Ungar. Title. Machine Learning (2007) 68:
-235–265.``); numbered or bulleted, wrapped; ditto authors (``——,``). Each rule is tested on the real snippet
-it came from (``tests/test_references_real_styles.py``) and measured on real lists
+235–265.``); Harvard (Cite Them Right) with single-quoted titles; informal title-less citations (``Stiefel
+C, Schwack W. Int J Cosmet Sci 36 (2014) 561-572.``); PubMed's and ResearchGate's exports; items wrapped in
+HTML (``<small>``, pandoc's ``<div class="csl-entry">``); numbered or bulleted, wrapped; ditto authors
+(``——,``). Each rule is tested on the real snippet it came from (``tests/test_references_real_styles.py``)
+and measured on real lists
 (``tests/benchmarks/eval_references.py``).
 
 :func:`parse_references` reads the whole list in three visible steps::
