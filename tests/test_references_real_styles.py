@@ -857,3 +857,37 @@ def test_a_journal_without_volume_after_an_apa_head_is_the_container() -> None:
         book.container_title is None
         and book.title == "Weight Gain During Pregnancy: Reexamining the Guidelines"
     )
+
+
+def test_harvard_online_site_and_nlm_internet_publisher() -> None:
+    # harvard_online_nhs_app [2], [1]; vancouver_internet_breast_screening [3], [5]
+    lovell = _one(
+        "Lovell, T. (2025). NHS trusts warned that ‘legacy debt’ could pose patient safety risk. [online]"
+        " Digital Health. Available at: https://www.digitalhealth.net/2025/01/nhs-trusts-warned-that-legacy"
+        "-debt-could-pose-patient-safety-risk/ [Accessed 14 March 2025]."
+    )
+    assert (lovell.title, lovell.container_title, lovell.type) == (
+        "NHS trusts warned that ‘legacy debt’ could pose patient safety risk",
+        "Digital Health",
+        "webpage",
+    )
+    nhs = _one(
+        "NHS England (2024). NHS England» NHS App messaging saved NHS more than £1 million in last year."
+        " [online] www.england.nhs.uk. Available from: https://www.england.nhs.uk/2024/05/nhs-app-messaging"
+        "-saved-nhs-more-than-1-million-in-last-year/. [Accessed 13 March 2025]."
+    )
+    assert nhs.container_title == "www.england.nhs.uk" and nhs.year == 2024
+    seer = _one(
+        "  3. SEER. Female Breast Cancer - Cancer Stat Facts [Internet]. National Cancer Institute. 2018."
+        " Available from: https://seer.cancer.gov/statfacts/html/breast.html "
+    )
+    assert (seer.title, seer.container_title, seer.publisher) == (
+        "Female Breast Cancer - Cancer Stat Facts",
+        None,
+        "National Cancer Institute",
+    )
+    cdc = _one(
+        "5. CDC. What Is Breast Cancer screening? [Internet]. Centers for Disease Control and Prevention."
+        " 2019 [cited 2021 Dec 3]. Available from: https://www.cdc.gov/cancer/breast/basic_info/screening.htm"
+    )
+    assert cdc.container_title is None and cdc.publisher == "Centers for Disease Control and Prevention"

@@ -435,6 +435,10 @@ class _Identifiers:
     internet: bool = False  # NLM's `[Internet]`: the work is a web resource
     internet_title: str | None = None  # the sentence `[Internet]` follows: the web resource's title
     issn: str | None = None
+    # Harvard's `Title. [online] Site. Available from: …`: the mark after the title's full stop, and the text
+    # after it (NLM writes `Title [Internet]. Publisher.`, the mark before the full stop)
+    harvard_online: bool = False
+    after_internet: str = ""
     cited: str | None = None  # NLM's `[cited 2024 Jan 5]`, as written
 
 
@@ -485,6 +489,8 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
     remainder = re.sub(r"\(\s*\)|(?<=\s)\)(?=\s|$)|(?<=\s)\((?=\s|$)", "", " ".join(kept))
     internet = _INTERNET.search(remainder)
     if internet:
+        ids.harvard_online = remainder[: internet.start()].rstrip().endswith(".")
+        ids.after_internet = remainder[internet.end() :]
         ids.internet = True
         ids.internet_title = _sentences(remainder[: internet.start()])[-1:][0] if remainder[:1] else None
         remainder = _INTERNET.sub("", remainder)
@@ -665,6 +671,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     if ids.issn:
         parsed.extra["issn"] = ids.issn
     _journal_read_as_publisher(parsed, ids)
+    _site_after_online(parsed, ids)
     _tidy_container(parsed)
     parsed.extra.update(wiki_notes)
     _end_title_at_internet(parsed, ids.internet_title)
@@ -736,6 +743,29 @@ _DATABASE = re.compile(
 )
 
 
+def _site_after_online(parsed: _Parsed, ids: _Identifiers) -> None:
+    """Harvard: ``Lovell, T. (2025). Title. [online] Digital Health. Available at: URL [Accessed …].`` — the
+    sentence after ``[online]`` names the site; written as a bare domain (``[online] www.england.nhs.uk.``)
+    it was taken out as a link and is read back from there."""
+    if not ids.harvard_online or parsed.style != "apa" or parsed.container_title or parsed.volume:
+        return
+    after = _ACCESSED_SENTENCE.sub("", _CITED.sub("", ids.after_internet))
+    site = (_sentences(after)[:1] or [""])[0].strip(" .,;")
+    if not site or site.startswith("[") or _PLACE_PUBLISHER.match(site):
+        site = ""
+    if not site:
+        site = next((u for u in ids.urls if re.fullmatch(r"www\.[^/\s]+\.[a-z]{2,}", u)), "")
+    if not site or _LINK_INTRO.search(site + ":"):
+        return
+    if parsed.title and parsed.title.endswith(". " + site):  # the site was read as the title's last sentence
+        parsed.title = parsed.title[: -len(site) - 2]
+    parsed.container_title = site
+    if parsed.publisher == site:
+        parsed.publisher = None
+    if parsed.type in ("book", "article-journal", "document"):
+        parsed.type = "webpage"
+
+
 def _journal_read_as_publisher(parsed: _Parsed, ids: _Identifiers) -> None:
     """``Woodley SJ et al. (2020). Title. Cochrane Database of Systematic Reviews.``: with no volume the
     reference reads like a book, but a last sentence that names a journal (and no press, place, edition or
@@ -775,9 +805,11 @@ def _publisher_after_internet_title(parsed: _Parsed, ids: _Identifiers) -> None:
     if parsed.volume or parsed.issue or parsed.pages or _clean_title(ids.internet_title) != parsed.title:
         return
     container = parsed.container_title
-    if not (re.search(re.escape(container) + r"\s*;", parsed.raw) or _LOWER_RUN.search(container)):
-        # NLM's publisher is followed by `; date`, and a description of the work (`Thesis #2 working
-        # manuscript. 20 September 2026`) reads as prose; a site's name (`Spine-health. 2021`) is neither
+    published = re.search(re.escape(container) + r"\s*;", parsed.raw) or _CORPORATE_WORDS.search(container)
+    if not (published or _LOWER_RUN.search(container)):
+        # NLM's publisher is followed by `; date` or is an organisation (`National Cancer Institute. 2018.`),
+        # and a description of the work (`Thesis #2 working manuscript. 20 September 2026`) reads as prose; a
+        # site's name (`Spine-health. 2021`) is none of these
         return
     parsed.publisher = parsed.publisher or parsed.container_title
     parsed.container_title = None
@@ -1713,7 +1745,7 @@ _ET_AL_TEXT = re.compile(r"(?:,?\s*\bet\s+al\b\.?|,?\s*…|,?\s*\.\s?\.\s?\.)", 
 _EDITOR_MARK = re.compile(r"\s*\((?:Eds?|eds?)\.?\)\s*\.?$")
 _CORPORATE_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|group|committee|society|institute|collaboration|council|agency"
-    r"|college|department|centre|center|foundation|board|network|consortium|union|federation|ministry"
+    r"|college|department|centres?|centers?|foundation|board|network|consortium|union|federation|ministry"
     r"|excellence|service|services|commission|academy|alliance|trust|office|government|authority|hospital"
     r"|clinic|university|institution|task\s+force|working\s+party|panel|programme|program|unit|team"
     r"|corporation|inc|ltd|llc|laborator(?:y|ies)|project|initiative|partnership)\b",
