@@ -891,3 +891,14 @@ def test_harvard_online_site_and_nlm_internet_publisher() -> None:
         " 2019 [cited 2021 Dec 3]. Available from: https://www.cdc.gov/cancer/breast/basic_info/screening.htm"
     )
     assert cdc.container_title is None and cdc.publisher == "Centers for Disease Control and Prevention"
+
+
+def test_a_link_cut_after_a_hyphen_joins_a_plain_word() -> None:
+    # the counterpart of apa7_balance_relevance_notes: a URL cut inside a word still joins its rest
+    # (harvard_ctr_eating_design [2], wrapped by hand after a hyphen, its trailing `/` left off so that only
+    # the hyphen tells the line is the rest of the link)
+    ref = _one(
+        "Business of Apps (2024) *Health and Fitness App Report 2024*. Available at:"
+        " https://www.businessofapps.com/data/health-fitness-app-\nreport (Accessed: 12 April 2026)."
+    )
+    assert ref.url == "https://www.businessofapps.com/data/health-fitness-app-report"

@@ -366,7 +366,7 @@ def _join_lines(lines: Sequence[str]) -> str:
         glued = (
             in_link
             and _AFTER_LINK.match(piece) is None
-            and _LINK_PIECE.fullmatch(piece.split(" ", 1)[0]) is not None
+            and (_LINK_PIECE.fullmatch(piece.split(" ", 1)[0]) is not None or out[-1] in "-_=?&#%")
             and (not out.endswith(".") or _DOI_CONTINUATION.match(piece) is not None)
         )
         out = out + piece if glued or out.endswith("/") else f"{out} {piece}"
@@ -381,7 +381,8 @@ _AFTER_LINK = re.compile(
     r"^(?:\[|(?:PMID|PMCID|PMC\d|Epub|Accessed|Available|Retrieved|Cited|Updated)\b)", re.IGNORECASE
 )
 # The first word of a line that can go on with a link cut at the end of the line before: link characters
-# only, with at least one that words do not have (`/`, `.`, `-`, a digit …). A note after a complete DOI
+# only, with at least one that words do not have (`/`, `.`, `-`, a digit …), unless the link was cut right
+# after a character no link ends with (`…/very-long-` then `path`). A note after a complete DOI
 # (`*Relevance:* Basis for …`, a word and a colon) is not glued on.
 _LINK_PIECE = re.compile(r"(?=[^\s]*[-/._0-9=?&%#~])[-._;()/:A-Za-z0-9%?=&#~+]+")
 _DOI_CONTINUATION = re.compile(r"^(?=[^\s]*\d)[-._;()/:A-Za-z0-9]+\.?$")
