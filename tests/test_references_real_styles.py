@@ -563,3 +563,342 @@ def test_wikipedia_web_pages_books_editors_and_semicolon_names() -> None:
     )
     assert benner.authors[0] == Person(family="Benner", given="KW") and benner.year is None
     assert benner.container_title == "www.uspharmacist.com"
+
+
+# --- round 2: HTML around items, Chicago from pandoc, IEEE from Zotero ------------------------------------
+
+
+def test_html_tags_around_an_item_are_looked_through_and_a_tag_line_separates_items() -> None:
+    # ieee_covid_ct_small_tags [2]-[3]: every item in <small> tags
+    text = (
+        "<small>\n"
+        "<small>[2] Q. Song, L. Zhao, X. Luo, and X. Dou, “Using Deep Learning for Classification of Lung"
+        " Nodules on Computed Tomography Images,” J Healthc Eng, vol. 2017, p. 8314740, 2017, doi:"
+        " 10.1155/2017/8314740.</small>\n\n\n"
+        "<small>[3] G. González et al., “Disease Staging and Prognosis in Smokers Using Deep Learning in"
+        " Chest Computed Tomography,” Am J Respir Crit Care Med, vol. 197, no. 2, pp. 193–203, Jan. 2018,"
+        " doi: 10.1164/rccm.201705-0860OC.</small>\n"
+    )
+    refs = parse_references(text)
+    assert [r.fields["label"] for r in refs] == ["2", "3"]
+    assert (
+        refs[0].title
+        == "Using Deep Learning for Classification of Lung Nodules on Computed Tomography Images"
+    )
+    assert (refs[0].container_title, refs[0].doi) == ("J Healthc Eng", "10.1155/2017/8314740")
+    assert refs[1].authors[0].family == "González" and refs[1].raw.startswith("<small>[3]")
+
+
+def test_pandoc_chicago_entries_with_combining_accents_particles_and_a_ditto_after_a_div() -> None:
+    # chicago_ditto_stochastic_shift [4]-[5], [7]
+    text = (
+        '<div id="ref-diaz2011super" class="csl-entry">\n\n'
+        "Dı́az, Iván, and Mark J van der Laan. 2011. “Super Learner Based\n"
+        "Conditional Density Estimation with Application to Marginal Structural\n"
+        "Models.” *The International Journal of Biostatistics* 7 (1): 1–20.\n\n"
+        "</div>\n\n"
+        '<div id="ref-diaz2012population" class="csl-entry">\n\n'
+        "———. 2012. “Population Intervention Causal Effects Based on Stochastic\n"
+        "Interventions.” *Biometrics* 68 (2): 541–49.\n\n"
+        "</div>\n"
+    )
+    first, second = parse_references(text)
+    assert first.authors[0].family == "Dı́az" and first.authors[1].family == "Laan"
+    assert first.container_title == "The International Journal of Biostatistics" and first.year == 2011
+    assert second.authors[0].family == "Dı́az" and second.fields["authors_ditto"] == "———"
+    assert (second.title, second.container_title, second.year) == (
+        "Population Intervention Causal Effects Based on Stochastic Interventions",
+        "Biometrics",
+        2012,
+    )
+
+
+def test_ieee_access_date_preprint_dataset_and_nickname() -> None:
+    # ieee_covid_ct_small_tags [6], [7], [12], [16], [17]
+    page = _one(
+        "[6] “Relation Between Chest CT Findings and Clinical Conditions of Coronavirus Disease (COVID-19)"
+        " Pneumonia: A Multicenter Study - PubMed.” Accessed: Sept. 06, 2025. [Online]. Available:"
+        " https://pubmed.ncbi.nlm.nih.gov/32125873/"
+    )
+    assert page.year is None and page.fields["accessed"] == "Sept. 06, 2025"
+    assert page.container_title is None and page.pmid == "32125873"
+    liu = _one(
+        "[7] X. (Freddie) Liu, G. Karagoz, and N. Meratnia, “Analyzing the Impact of Data Augmentation on"
+        " the Explainability of Deep Learning-Based Medical Image Classification,” Machine Learning and"
+        " Knowledge Extraction, vol. 7, no. 1, p. 1, Mar. 2025, doi: 10.3390/make7010001."
+    )
+    assert liu.authors[0] == Person(family="Liu", given="X.")
+    assert liu.container_title == "Machine Learning and Knowledge Extraction"
+    cbam = _one(
+        "[12] S. Woo, J. Park, J.-Y. Lee, and I. S. Kweon, “CBAM: Convolutional Block Attention Module,”"
+        " July 18, 2018, arXiv: arXiv:1807.06521. doi: 10.48550/arXiv.1807.06521."
+    )
+    assert (cbam.container_title, cbam.year) == ("arXiv", 2018)
+    zenodo = _one(
+        "[16] M. Jun et al., “COVID-19 CT Lung and Infection Segmentation Dataset.” Zenodo, Apr. 20, 2020."
+        " Accessed: Sept. 04, 2025. [Online]. Available: https://zenodo.org/records/3757476"
+    )
+    assert (zenodo.container_title, zenodo.publisher, zenodo.year) == (None, "Zenodo", 2020)
+    figshare = _one(
+        "[17] “MedSeg Covid Dataset 2.” figshare, Jan. 05, 2021. doi: 10.6084/m9.figshare.13521509.v2."
+    )
+    assert (figshare.title, figshare.container_title, figshare.publisher) == (
+        "MedSeg Covid Dataset 2",
+        None,
+        "figshare",
+    )
+
+
+# --- round 2: Harvard (Cite Them Right), NLM web resources, informal and exported lists ---------------------
+
+
+def test_harvard_single_quoted_title_then_journal_proceedings_medium_and_place_publisher() -> None:
+    # harvard_ctr_eating_design [1], [8], [5], [19], [11]
+    braun = _one(
+        "Braun, V. and Clarke, V. (2006) 'Using Thematic Analysis in Psychology', *Qualitative Research in"
+        " Psychology*, 3(2), pp. 77–101."
+    )
+    assert (braun.title, braun.container_title, braun.volume, braun.issue, braun.pages) == (
+        "Using Thematic Analysis in Psychology",
+        "Qualitative Research in Psychology",
+        "3",
+        "2",
+        "77–101",
+    )
+    fogg = _one(
+        "Fogg, B.J. (2009) 'A Behavior Model for Persuasive Design', in *Proceedings of the 4th International"
+        " Conference on Persuasive Technology (Persuasive \\'09)*. New York: ACM, pp. 1–7."
+    )
+    assert (fogg.type, fogg.title, fogg.pages) == (
+        "paper-conference",
+        "A Behavior Model for Persuasive Design",
+        "1–7",
+    )
+    assert (
+        fogg.container_title
+        == "Proceedings of the 4th International Conference on Persuasive Technology (Persuasive '09)"
+    )
+    placebo = _one(
+        "Dunne, A. and Raby, F. (2001) *Placebo Project* [Design installation]. London: Royal College of Art"
+        " Gallery."
+    )
+    assert placebo.title == "Placebo Project"
+    lecture = _one(
+        "Martell, S. (2026) *Futures Strategy: Intelligence–Perspective–Logic–Foresight Framework* [Lecture]."
+        " RCA Project Design Approach Workshop. London: Royal College of Art, March 2026."
+    )
+    assert lecture.title == "Futures Strategy: Intelligence–Perspective–Logic–Foresight Framework"
+    ific = _one(
+        "IFIC (International Food Information Council) (2023) *Food and Health Survey 2023*. Washington, DC:"
+        " IFIC Foundation. Available at: https://ific.org/research/food-and-health-survey/"
+        " (Accessed: 12 April 2026)."
+    )
+    assert (ific.title, ific.container_title, ific.publisher) == (
+        "Food and Health Survey 2023",
+        None,
+        "Washington, DC: IFIC Foundation",
+    )
+
+
+def test_nlm_internet_title_then_publisher_is_not_a_journal() -> None:
+    # vancouver_doi_who_metastasis [46], [50]
+    json_file = _one(
+        "46. Ogbonna KE. identifiability_results.json [Internet]. Thesis #5 / GitHub; 2026 Sep 21 [cited 2026"
+        " Sep 21]. Available from: https://github.com/cloudynirvana/thesis-05-metastasis-anatomical-graphs/blob"
+        "/main/results/identifiability_results.json"
+    )
+    assert (json_file.title, json_file.container_title, json_file.publisher, json_file.year) == (
+        "identifiability_results.json",
+        None,
+        "Thesis #5 / GitHub",
+        2026,
+    )
+    thesis = _one(
+        "50. Ogbonna KE. Complexity science and NSTG-guided in-silico pathology dynamics for biologics"
+        " pathway exploration [Internet]. Thesis #2 working manuscript. 20 September 2026"
+        " [cited 2026 Sep 21]."
+        " Available from: https://github.com/cloudynirvana/thesis-02-complexity-nstg"
+    )
+    assert thesis.container_title is None and thesis.year == 2026
+
+
+def test_informal_sources_one_vancouver_name_before_a_quote_untitled_citations_and_document_numbers() -> None:
+    # informal_sunscreen_sources [1], [8], [10], [7], [3]
+    krokidi = _one(
+        '1. Krokidi KM et al. "Insights into the photoprotection mechanism of the UV filter homosalate".'
+        " PCCP 22 (2020) 18044, doi:10.1039/D0CP02610G."
+    )
+    assert (
+        krokidi.authors == (Person(family="Krokidi", given="KM"), ET_AL) and krokidi.container_title == "PCCP"
+    )
+    bonda = _one(
+        '8. Bonda C. "The Photostability of Organic Sunscreen Actives" in *Sunscreens: Regulations and'
+        " Commercial Development*, 3rd ed., Marcel Dekker 2005, Ch. 14."
+    )
+    assert bonda.authors == (Person(family="Bonda", given="C"),)
+    stiefel = _one("10. Stiefel C, Schwack W. Int J Cosmet Sci 36 (2014) 561-572.")
+    assert (stiefel.title, stiefel.container_title, stiefel.volume, stiefel.year, stiefel.pages) == (
+        None,
+        "Int J Cosmet Sci",
+        "36",
+        2014,
+        "561–572",
+    )
+    assert [p.family for p in stiefel.authors] == ["Stiefel", "Schwack"]
+    mocci = _one("7. Mocci F et al. ACS Omega (2025) doi:10.1021/acsomega.5c09234 (DFT spectra).")
+    assert (mocci.title, mocci.container_title, mocci.year) == (None, "ACS Omega", 2025)
+    sccs = _one("3. SCCS/1622/20 — Opinion on Homosalate, final 2020. doi:10.2875/95028.")
+    assert sccs.year == 2020 and sccs.doi == "10.2875/95028"
+
+
+def test_pubmed_mla_researchgate_and_statpearls_as_pasted_on_a_patient_page() -> None:
+    # tests/data/devset/onemg_back_pain.md (development article), its reference list
+    urits = _one(
+        "- Urits, Ivan et al. “Low Back Pain, a Comprehensive Review: Pathophysiology, Diagnosis, and"
+        " Treatment.” Current pain and headache reports vol. 23,3 23. 11 Mar. 2019,"
+        " doi:10.1007/s11916-019-0757-1.  (https://pubmed.ncbi.nlm.nih.gov/30854609/)"
+    )
+    assert (urits.container_title, urits.volume, urits.pmid) == (
+        "Current pain and headache reports",
+        "23",
+        "30854609",
+    )
+    bindra = _one(
+        "- Supreet Bindra, Sinha A.G.K, et al. Epidemiology Of Lower Back Pain In Indian Population: A"
+        " Review. International Journal of Basic and Applied Medical Sciences ISSN: 2277-2103. 2015 Vol. 5"
+        " (1)"
+        " January-April.  (https://www.cibtech.org/J-MEDICAL-SCIENCES/PUBLICATIONS/2015/Vol_5_No_1/29-JMS-029"
+        "-BINDRA-EPIDEMIOLOGY-REVIEW.pdf)"
+    )
+    assert bindra.container_title == "International Journal of Basic and Applied Medical Sciences"
+    assert bindra.fields["issn"] == "2277-2103"
+    zaina = _one(
+        "- Zaina, Fabio & Balagué, Federico & Battié, Michele & Karppinen, Jaro & Negrini, Stefano. (2020)."
+        " Low Back Pain in 2020: new frontiers and old limits of our understanding. An overview of the state"
+        " of the art from a rehabilitation perspective. European journal of physical and rehabilitation"
+        " medicine. 56. 10.23736/S1973-9087.20.06257-7."
+    )
+    assert zaina.authors[0] == Person(family="Zaina", given="Fabio") and zaina.volume == "56"
+    assert zaina.container_title == "European journal of physical and rehabilitation medicine"
+    statpearls = _one(
+        "- Casiano VE, Sarwan G, Dydyk AM, et al. Back Pain. [Updated 2022 Feb 22]. In: StatPearls"
+        " [Internet]. Treasure Island (FL): StatPearls Publishing; 2022 Jan."
+    )
+    assert statpearls.container_title == "StatPearls"
+    assert statpearls.publisher is not None and "StatPearls Publishing" in statpearls.publisher
+    santas = _one(
+        "- Santas J, Espadaler J, Manceau J. Review of Helicobacter pylori and its influence on gastric"
+        " diseases: Role of probiotics. PubMed. 2014. Available at:  (https://pubmed.ncbi.nlm.nih.gov/25502346/.)"
+    )
+    assert santas.container_title is None and santas.fields["database"] == "PubMed"
+    arthritis = _one(
+        "- Jennifer Cuthbertson. Tai Chi Shown to Ease Back Pain. Arthritis Foundation.  "
+        "(https://www.arthritis.org/diseases/more-about/tai-chi-shown-to-ease-back-pain )"
+    )
+    assert ")" not in (arthritis.container_title or "") + (arthritis.title or "")
+
+
+def test_an_organisation_then_a_title_and_perhaps_a_year() -> None:
+    # acupressure_sources_italic [7], [16]
+    who = _one(
+        "7. World Health Organization. *WHO Standard Acupuncture Point Locations in the Western Pacific"
+        " Region.* 2008."
+    )
+    assert who.authors == (Person(literal="World Health Organization"),)
+    assert (who.title, who.year) == (
+        "WHO Standard Acupuncture Point Locations in the Western Pacific Region",
+        2008,
+    )
+    mayo = _one("16. Mayo Clinic. *Hypertensive crisis: What are the symptoms?*")
+    assert mayo.authors == (Person(literal="Mayo Clinic"),)
+    assert (mayo.title, mayo.year) == ("Hypertensive crisis: What are the symptoms?", None)
+    acu = _one(
+        "3. Au DWH, et al. *Effects of acupressure on anxiety: a systematic review and meta-analysis.*"
+        " Acupuncture in Medicine, 2015."
+    )
+    assert (acu.authors[0].family, acu.container_title, acu.year) == ("Au", "Acupuncture in Medicine", 2015)
+
+
+def test_a_note_line_after_a_doi_is_not_glued_to_it() -> None:
+    # apa7_balance_relevance_notes [3]
+    ref = _one(
+        "- Johansson, J., Nordström, A., Gustafson, Y., Westling, G., & Nordström, P. (2017). Increased"
+        " postural sway during quiet stance as a risk factor for prospective falls in community-dwelling"
+        " elderly individuals. *Age and Ageing, 46*(6), 964–970. https://doi.org/10.1093/ageing/afx083\n"
+        "  *Relevance:* Prospective evidence that objective postural sway independently predicts incident"
+        " falls."
+    )
+    assert ref.doi == "10.1093/ageing/afx083"
+    assert (ref.container_title, ref.volume, ref.issue) == ("Age and Ageing", "46", "6")
+    # a DOI really cut at the end of a line still joins its rest
+    cut = _one(
+        "Gattie, E., Cleland, J. A., & Snodgrass, S. (2017). Title here. Journal of Orthopaedic & Sports"
+        " Physical Therapy, 47(3), 133–149. https://doi.org/10.2519/\njospt.2017.7096"
+    )
+    assert cut.doi == "10.2519/jospt.2017.7096"
+
+
+def test_a_journal_without_volume_after_an_apa_head_is_the_container() -> None:
+    # bold_authors_pregnancy_exercise [7]
+    ref = _one(
+        "7. **Woodley SJ et al.** (2020). Pelvic floor muscle training for preventing and treating urinary"
+        " and faecal incontinence in antenatal and postnatal women. Cochrane Database of Systematic Reviews."
+    )
+    assert (ref.type, ref.container_title, ref.publisher) == (
+        "article-journal",
+        "Cochrane Database of Systematic Reviews",
+        None,
+    )
+    book = _one(
+        "4. **IOM/National Academies** (2009). Weight Gain During Pregnancy: Reexamining the Guidelines."
+        " Institute of Medicine."
+    )
+    assert (
+        book.container_title is None
+        and book.title == "Weight Gain During Pregnancy: Reexamining the Guidelines"
+    )
+
+
+def test_harvard_online_site_and_nlm_internet_publisher() -> None:
+    # harvard_online_nhs_app [2], [1]; vancouver_internet_breast_screening [3], [5]
+    lovell = _one(
+        "Lovell, T. (2025). NHS trusts warned that ‘legacy debt’ could pose patient safety risk. [online]"
+        " Digital Health. Available at: https://www.digitalhealth.net/2025/01/nhs-trusts-warned-that-legacy"
+        "-debt-could-pose-patient-safety-risk/ [Accessed 14 March 2025]."
+    )
+    assert (lovell.title, lovell.container_title, lovell.type) == (
+        "NHS trusts warned that ‘legacy debt’ could pose patient safety risk",
+        "Digital Health",
+        "webpage",
+    )
+    nhs = _one(
+        "NHS England (2024). NHS England» NHS App messaging saved NHS more than £1 million in last year."
+        " [online] www.england.nhs.uk. Available from: https://www.england.nhs.uk/2024/05/nhs-app-messaging"
+        "-saved-nhs-more-than-1-million-in-last-year/. [Accessed 13 March 2025]."
+    )
+    assert nhs.container_title == "www.england.nhs.uk" and nhs.year == 2024
+    seer = _one(
+        "  3. SEER. Female Breast Cancer - Cancer Stat Facts [Internet]. National Cancer Institute. 2018."
+        " Available from: https://seer.cancer.gov/statfacts/html/breast.html "
+    )
+    assert (seer.title, seer.container_title, seer.publisher) == (
+        "Female Breast Cancer - Cancer Stat Facts",
+        None,
+        "National Cancer Institute",
+    )
+    cdc = _one(
+        "5. CDC. What Is Breast Cancer screening? [Internet]. Centers for Disease Control and Prevention."
+        " 2019 [cited 2021 Dec 3]. Available from: https://www.cdc.gov/cancer/breast/basic_info/screening.htm"
+    )
+    assert cdc.container_title is None and cdc.publisher == "Centers for Disease Control and Prevention"
+
+
+def test_a_link_cut_after_a_hyphen_joins_a_plain_word() -> None:
+    # the counterpart of apa7_balance_relevance_notes: a URL cut inside a word still joins its rest
+    # (harvard_ctr_eating_design [2], wrapped by hand after a hyphen, its trailing `/` left off so that only
+    # the hyphen tells the line is the rest of the link)
+    ref = _one(
+        "Business of Apps (2024) *Health and Fitness App Report 2024*. Available at:"
+        " https://www.businessofapps.com/data/health-fitness-app-\nreport (Accessed: 12 April 2026)."
+    )
+    assert ref.url == "https://www.businessofapps.com/data/health-fitness-app-report"

@@ -1,9 +1,12 @@
 """Evaluate the pasted-reference-list reader against real, hand-labelled reference lists (issue 9, item 4).
 
-    python tests/benchmarks/eval_references.py [--dev | --holdout | --all] [--verbose]
+    python tests/benchmarks/eval_references.py [--dev | --holdout | --all] [--round N] [--verbose]
 
-``--dev`` (the default) scores the development lists, ``--holdout`` the three held-out lists (the honest
-estimate: never tune on them; measure them once, at the end), ``--all`` both, each part separately. Each list
+``--dev`` (the default) scores the development lists, ``--holdout`` the held-out lists (the honest
+estimate: never tune on them; measure them once, at the end), each held-out round separately (round 1: the
+three lists set aside first; round 2: the two set aside when eight more lists were added; a label file's
+``holdout_round``, 1 when absent), ``--all`` both parts. ``--round N`` with ``--holdout`` measures only that
+round, so a new round can be measured once without running an earlier one again. Each list
 in ``tests/data/references/real/`` is read with ``load_references`` (as ``needling-evidence refs parse``
 reads a file) and every labelled reference is matched to the parsed reference with the same list label (by
 position in the list when the parser kept no label). Six fields are scored right or wrong, with the rules of
@@ -46,6 +49,7 @@ class ListLabels:
     path: Path
     holdout: bool
     references: list[dict[str, Any]]
+    round: int = 0
 
 
 def load_labels(path: Path) -> ListLabels:
@@ -55,6 +59,7 @@ def load_labels(path: Path) -> ListLabels:
         path=REAL / data["list"],
         holdout=bool(data["holdout"]),
         references=list(data["references"]),
+        round=int(data.get("holdout_round", 1)) if data["holdout"] else 0,
     )
 
 
@@ -164,14 +169,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--dev", action="store_true", help="the development lists (default)")
-    group.add_argument("--holdout", action="store_true", help="the three held-out lists (measure once)")
+    group.add_argument("--holdout", action="store_true", help="the held-out lists, per round (measure once)")
     group.add_argument("--all", action="store_true", help="both parts, each separately")
+    parser.add_argument("--round", type=int, help="with --holdout or --all: only this held-out round")
     parser.add_argument("--verbose", action="store_true", help="show every wrong field")
     args = parser.parse_args(argv)
     labels = all_labels()
     parts = []
     if args.holdout or args.all:
-        parts.append(([x for x in labels if x.holdout], "held out"))
+        rounds = sorted({x.round for x in labels if x.holdout})
+        for number in rounds if args.round is None else [args.round]:
+            part = [x for x in labels if x.holdout and x.round == number]
+            if not part:
+                parser.error(f"no held-out round {number}")
+            parts.append((part, f"held out, round {number}"))
     if not args.holdout:
         parts.insert(0, ([x for x in labels if not x.holdout], "development"))
     out = [f"# eval_references, needling_evidence {ne.__version__}, {datetime.date.today().isoformat()}", ""]

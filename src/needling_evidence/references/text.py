@@ -3,8 +3,11 @@ MLA, Chicago and IEEE (a title in quotation marks), Wikipedia's rendered citatio
 (May 2014). "Title". Journal. 6 (1): 17. doi:…. PMID ….``), GB/T 7714 (``Title[J]. Journal, 2022, 60:
 1-14.``), Elsevier's initials-first numbered style (``M. Abdellaoui, Title. Management Science 46 (2000)
 1497–1512.``) and natbib (``Andrew I. Schein and Lyle H. Ungar. Title. Machine Learning (2007) 68:
-235–265.``); numbered or bulleted, wrapped; ditto authors (``——,``). Each rule is tested on the real snippet
-it came from (``tests/test_references_real_styles.py``) and measured on real lists
+235–265.``); Harvard (Cite Them Right) with single-quoted titles; informal title-less citations (``Stiefel
+C, Schwack W. Int J Cosmet Sci 36 (2014) 561-572.``); PubMed's and ResearchGate's exports; items wrapped in
+HTML (``<small>``, pandoc's ``<div class="csl-entry">``); numbered or bulleted, wrapped; ditto authors
+(``——,``). Each rule is tested on the real snippet it came from (``tests/test_references_real_styles.py``)
+and measured on real lists
 (``tests/benchmarks/eval_references.py``).
 
 :func:`parse_references` reads the whole list in three visible steps::
@@ -94,8 +97,13 @@ _Style = Literal["apa", "vancouver", "quoted", "gbt7714", "initials-first", "par
 # from the label before (999 → 1000), so a list past 999 items keeps its items apart while a wrapped line
 # starting with a year (`2017. Title`) is not read as label 2017.
 SHORT_LABEL_DIGITS = 3
+# A list exported from a web page or typeset in Markdown with HTML (`<small>[3] G. González …</small>`,
+# `<p>1. …`, `<li>…`) has tags before its label: they are looked through.
+_LEADING_TAGS = r"(?:<(?:small|big|p|li|div|span|font|cite)\b[^>]*>[ \t]*)*"
 _LABEL = re.compile(
-    r"""^[ \t]*(?:
+    r"""^[ \t]*"""
+    + _LEADING_TAGS
+    + r"""(?:
         \[\^(?P<footnote>[^\]\s]{1,40})\]:
       | \\?\[[ \t]*(?P<bracket>\d{1,9}[a-z]?)[ \t]*\\?\]
       | \([ \t]*(?P<paren>\d{1,9})[ \t]*\)
@@ -128,6 +136,10 @@ _AUTHOR_START = re.compile(
 _DITTO = re.compile(r"^[ \t]*(?:[—―]{1,3}|–{2,3}|-{2,3}|(?:\\?_){2,})(?=[ \t]*[.,:(]|[ \t]+\d)[ \t]*")
 # AMS (and other earth-science journals) write Harvard's head with a colon: `Emanuel, K., 2005: Title.`
 _AMS_YEAR = re.compile(r"(?<=[\w.]),?\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?:(?=\s)(?P<nd>(?!))?")
+# A line of HTML tags and nothing else (pandoc's `<div id="ref-smith2011" class="csl-entry">`, `</div>`, a
+# lone `<small>`) separates references like a blank line: it is neither a reference nor part of one, and a
+# ditto mark after it still stands for the authors of the reference before.
+_TAGS_ONLY = re.compile(r"^[ \t]*(?:</?[A-Za-z][^>\n]*>[ \t]*)+$")
 _YEAR_ANYWHERE = re.compile(r"\b(?:1[6-9]|20)\d{2}\b|\bn\.\s?d\.")
 _ENDS_REFERENCE = re.compile(r"(?:[.)\]]|\d|\S+/\S+)\s*$")
 
@@ -153,7 +165,7 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
     after_blank = True
     previous: int | None = None  # the last numeric label, which a label of four digits must go on from
     for index, line in enumerate(lines):
-        if not line.strip() or _HEADING.match(line):
+        if not line.strip() or _HEADING.match(line) or _TAGS_ONLY.match(line):
             current = None
             after_blank = True
             continue
@@ -284,7 +296,10 @@ _CLEAN_TABLE = {**_SPACES, **_INVISIBLE}
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)\)")
 _AUTOLINK = re.compile(r"<((?:https?://|doi:)[^>\s]+)>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"</?(?:i|em|b|strong|u|sup|sub|span)\b[^>]*>", re.IGNORECASE)
+# Presentational tags a web page or Markdown file keeps around a reference or a word: their text stays.
+_HTML_TAG = re.compile(
+    r"</?(?:i|em|b|strong|u|sup|sub|span|small|big|font|cite|p|li|div|br)\b[^>]*/?>", re.IGNORECASE
+)
 _STRONG = re.compile(r"\*\*|__")
 # A single `*` or `_` that opens or closes emphasis: next to a word on one side only. `_` inside a word or URL
 # (`s0140_6736`) is left alone.
@@ -351,6 +366,7 @@ def _join_lines(lines: Sequence[str]) -> str:
         glued = (
             in_link
             and _AFTER_LINK.match(piece) is None
+            and (_LINK_PIECE.fullmatch(piece.split(" ", 1)[0]) is not None or out[-1] in "-_=?&#%")
             and (not out.endswith(".") or _DOI_CONTINUATION.match(piece) is not None)
         )
         out = out + piece if glued or out.endswith("/") else f"{out} {piece}"
@@ -364,6 +380,11 @@ def _join_lines(lines: Sequence[str]) -> str:
 _AFTER_LINK = re.compile(
     r"^(?:\[|(?:PMID|PMCID|PMC\d|Epub|Accessed|Available|Retrieved|Cited|Updated)\b)", re.IGNORECASE
 )
+# The first word of a line that can go on with a link cut at the end of the line before: link characters
+# only, with at least one that words do not have (`/`, `.`, `-`, a digit …), unless the link was cut right
+# after a character no link ends with (`…/very-long-` then `path`). A note after a complete DOI
+# (`*Relevance:* Basis for …`, a word and a colon) is not glued on.
+_LINK_PIECE = re.compile(r"(?=[^\s]*[-/._0-9=?&%#~])[-._;()/:A-Za-z0-9%?=&#~+]+")
 _DOI_CONTINUATION = re.compile(r"^(?=[^\s]*\d)[-._;()/:A-Za-z0-9]+\.?$")
 
 
@@ -374,13 +395,14 @@ _DOI_CONTINUATION = re.compile(r"^(?=[^\s]*\d)[-._;()/:A-Za-z0-9]+\.?$")
 _PMID_TEXT = re.compile(r"\b(?:PubMed\s+)?(?:PMID|PubMed\s+ID)\s*[:：]?\s*\d{1,9}\b\.?", re.IGNORECASE)
 _PMCID_TEXT = re.compile(r"(?<![/\w=])(?:PMCID\s*[:：]?\s*)?PMC\d{1,9}\b\.?", re.IGNORECASE)
 _ISBN_TEXT = re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]\b\.?")
+_ISSN_TEXT = re.compile(r",?\s*\bE?ISSN\s*[:：]?\s*(\d{4}-?\d{3}[\dXx])\b")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _DOI_WORD = re.compile(r"^(?:doi|DOI)\s*[:：]?$")
 _DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.IGNORECASE)
 # Words that only introduce a link (`Available from:`, `Retrieved from`) and NLM's bracketed notes on a web
 # reference (`[Internet]`, `[cited 2024 Jan 5]`): taken out before the structure is read.
 _LINK_INTRO = re.compile(
-    r"(?:\b(?:Available\s+(?:from|at)|Retrieved\s+(?:[^.:;]{1,30}?\d{4},?\s+)?from|Accessed|URL)"
+    r"(?:\b(?:Available(?:\s+(?:from|at|online))?|Retrieved\s+(?:[^.:;]{1,30}?\d{4},?\s+)?from|Accessed|URL)"
     r"|(?:^|(?<=[.,]\s))from)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -389,6 +411,16 @@ _CITED = re.compile(
     r"\s*(?:\[\s*(?:cited|accessed|updated):?\s+([^\]]{1,60})\]|\(\s*(?:accessed|cited):?\s+([^)]{1,60})\))",
     re.IGNORECASE,
 )
+
+
+# IEEE's and MLA's access date as a sentence of its own (`Accessed: Sept. 06, 2025.`, `Accessed 12 Mar.
+# 2023.`): the day the page was read, never its publication date. Only a full date is taken, so a title
+# word "Accessed" is left alone.
+_DATE_WRITTEN = (
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:1[6-9]|20)\d{2}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:1[6-9]|20)\d{2}|(?:1[6-9]|20)\d{2}-\d{2}-\d{2})"
+)
+_ACCESSED_SENTENCE = re.compile(rf"\s*\bAccessed:?\s+(?:on\s+)?({_DATE_WRITTEN})()\.?")
 
 
 @dataclass
@@ -403,6 +435,11 @@ class _Identifiers:
     malformed_doi: str | None = None
     internet: bool = False  # NLM's `[Internet]`: the work is a web resource
     internet_title: str | None = None  # the sentence `[Internet]` follows: the web resource's title
+    issn: str | None = None
+    # Harvard's `Title. [online] Site. Available from: …`: the mark after the title's full stop, and the text
+    # after it (NLM writes `Title [Internet]. Publisher.`, the mark before the full stop)
+    harvard_online: bool = False
+    after_internet: str = ""
     cited: str | None = None  # NLM's `[cited 2024 Jan 5]`, as written
 
 
@@ -420,6 +457,11 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
         text = _PMCID_TEXT.sub("", text)
     if ids.isbns:
         text = _ISBN_TEXT.sub("", text)
+    issn = _ISSN_TEXT.search(text)
+    if issn:
+        # `Journal ISSN: 2277-2103. 2015 Vol. 5`: the journal's number, not part of its name
+        ids.issn = issn.group(1)
+        text = text[: issn.start()] + text[issn.end() :]
     kept: list[str] = []
     for token in text.split(" "):
         bare = token.strip("<>()[],;")
@@ -444,13 +486,16 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
                 kept.pop()
             continue
         kept.append(token)
-    remainder = " ".join(kept)
+    # a link written in brackets with a space inside (`(https://… )`) leaves its brackets behind
+    remainder = re.sub(r"\(\s*\)|(?<=\s)\)(?=\s|$)|(?<=\s)\((?=\s|$)", "", " ".join(kept))
     internet = _INTERNET.search(remainder)
     if internet:
+        ids.harvard_online = remainder[: internet.start()].rstrip().endswith(".")
+        ids.after_internet = remainder[internet.end() :]
         ids.internet = True
         ids.internet_title = _sentences(remainder[: internet.start()])[-1:][0] if remainder[:1] else None
         remainder = _INTERNET.sub("", remainder)
-    cited = _CITED.search(remainder)
+    cited = _CITED.search(remainder) or _ACCESSED_SENTENCE.search(remainder)
     if cited:
         ids.cited = (cited.group(1) or cited.group(2)).strip()
         remainder = remainder[: cited.start()] + remainder[cited.end() :]
@@ -589,6 +634,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
         or _parse_apa(text, _AMS_YEAR)
+        or _parse_organisation_title(text)
         or _parse_undated(text, web=bool(ids.urls))
         or _parse_authors_title_rest(text)
         or _Parsed(block, raw, "unparsed")
@@ -596,7 +642,8 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
     _drop_version_sentence(parsed)
     if parsed.style == "unparsed":
-        year = _YEAR_ANYWHERE.search(text)
+        # a number between slashes (`SCCS/1622/20`) is part of a document's number, not a year
+        year = next((y for y in _YEAR_ANYWHERE.finditer(text) if not _in_document_number(text, y)), None)
         if year and year.group(0)[0].isdigit():
             parsed.year = int(year.group(0))
         parsed.leftover = text
@@ -613,19 +660,41 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         and not (ids.dois or ids.isbns or ids.internet or parsed.extra.get("edition"))
     ):
         # APA 7 and Harvard web pages: `Title. Site Name. URL` — with a link and no edition, DOI or ISBN the
-        # sentence after the title names the site, not a publisher
-        parsed.type, parsed.container_title, parsed.publisher = "webpage", parsed.publisher, None
+        # sentence after the title names the site, not a publisher; but `Washington, DC: IFIC Foundation.`
+        # names a place and a publisher: a report put on the web
+        if _PLACE_PUBLISHER.match(parsed.publisher or ""):
+            parsed.type = "report"
+        else:
+            parsed.type, parsed.container_title, parsed.publisher = "webpage", parsed.publisher, None
 
     if ids.cited:
         parsed.extra["accessed"] = ids.cited
+    if ids.issn:
+        parsed.extra["issn"] = ids.issn
+    _journal_read_as_publisher(parsed, ids)
+    _site_after_online(parsed, ids)
+    _tidy_container(parsed)
     parsed.extra.update(wiki_notes)
     _end_title_at_internet(parsed, ids.internet_title)
+    _publisher_after_internet_title(parsed, ids)
     _site_from_bare_domain(parsed, ids.urls)
     if parsed.type == "webpage" and not parsed.container_title and not ids.internet:
         _title_comma_site(parsed)
     if ditto:
         parsed.extra["authors_ditto"] = ditto.group(0).strip()
     return parsed
+
+
+# `London: NHS England`, `Washington, DC: IFIC Foundation`, `Treasure Island (FL): StatPearls Publishing`:
+# a place of publication (a few capitalised words, a state) and a publisher.
+_PLACE_PUBLISHER = re.compile(
+    r"^(?:[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){0,3})(?:\s*\([A-Z]{2,3}\))?:\s+[A-Z0-9]\S*"
+)
+
+
+def _in_document_number(text: str, match: re.Match[str]) -> bool:
+    # `SCCS/1622/20`: between two slashes. `Retrieved 12/2023` is a date, `2022/1176` (EU) is dated 2022.
+    return text[match.start() - 1 : match.start()] == "/" and text[match.end() : match.end() + 1] == "/"
 
 
 # Harvard (Cite Them Right) web page: `What is a honeypot in cybersecurity?, CrowdStrike.` — the site after
@@ -668,6 +737,86 @@ def _end_title_at_internet(parsed: _Parsed, internet_title: str | None) -> None:
         parsed.publisher = parsed.publisher or rest or None
 
 
+# Where a reference was found, not where it was published: `… Role of probiotics. PubMed. 2014.`
+_DATABASE = re.compile(
+    r"PubMed(?:\s+Central)?|PMC|Europe\s+PMC|MEDLINE|Google\s+Scholar|ResearchGate|Semantic\s+Scholar",
+    re.IGNORECASE,
+)
+
+
+def _site_after_online(parsed: _Parsed, ids: _Identifiers) -> None:
+    """Harvard: ``Lovell, T. (2025). Title. [online] Digital Health. Available at: URL [Accessed …].`` — the
+    sentence after ``[online]`` names the site; written as a bare domain (``[online] www.england.nhs.uk.``)
+    it was taken out as a link and is read back from there."""
+    if not ids.harvard_online or parsed.style != "apa" or parsed.container_title or parsed.volume:
+        return
+    after = _ACCESSED_SENTENCE.sub("", _CITED.sub("", ids.after_internet))
+    site = (_sentences(after)[:1] or [""])[0].strip(" .,;")
+    if not site or site.startswith("[") or _PLACE_PUBLISHER.match(site):
+        site = ""
+    if not site:
+        site = next((u for u in ids.urls if re.fullmatch(r"www\.[^/\s]+\.[a-z]{2,}", u)), "")
+    if not site or _LINK_INTRO.search(site + ":"):
+        return
+    if parsed.title and parsed.title.endswith(". " + site):  # the site was read as the title's last sentence
+        parsed.title = parsed.title[: -len(site) - 2]
+    parsed.container_title = site
+    if parsed.publisher == site:
+        parsed.publisher = None
+    if parsed.type in ("book", "article-journal", "document"):
+        parsed.type = "webpage"
+
+
+def _journal_read_as_publisher(parsed: _Parsed, ids: _Identifiers) -> None:
+    """``Woodley SJ et al. (2020). Title. Cochrane Database of Systematic Reviews.``: with no volume the
+    reference reads like a book, but a last sentence that names a journal (and no press, place, edition or
+    ISBN) is where the article appeared."""
+    publisher = parsed.publisher or ""
+    if parsed.type != "book" or parsed.container_title or not publisher or ids.isbns:
+        return
+    if parsed.extra.get("edition") or _PLACE_PUBLISHER.match(publisher) or not _has_journal_cues(publisher):
+        return
+    if re.search(r"\b(?:press|publish\w*|books?|annual\s+reviews)\b", publisher, re.IGNORECASE):
+        return
+    parsed.type, parsed.container_title, parsed.publisher = "article-journal", publisher, None
+
+
+def _tidy_container(parsed: _Parsed) -> None:
+    """A database named where a journal goes is not the journal; NLM's ``In: StatPearls [Internet]. Treasure
+    Island (FL): StatPearls Publishing; 2022 Jan.`` ends the book's name before its place and publisher."""
+    container = parsed.container_title
+    if not container:
+        return
+    if _DATABASE.fullmatch(container):
+        parsed.extra["database"] = container
+        parsed.container_title = None
+        return
+    head, dot, last = container.rpartition(". ")
+    if dot and head and _PLACE_PUBLISHER.match(last):
+        parsed.container_title = head
+        parsed.publisher = parsed.publisher or last
+
+
+def _publisher_after_internet_title(parsed: _Parsed, ids: _Identifiers) -> None:
+    """NLM's web resource: ``Ogbonna KE. identifiability_results.json [Internet]. Thesis #5 / GitHub; 2026 Sep
+    21 [cited …].`` — when ``[Internet]`` follows the title (not a journal's name, as in ``J Med Internet Res
+    [Internet]. 2020;22(5):e1``), what comes before the date publishes the page: it is not a journal."""
+    if not (ids.internet and ids.internet_title and parsed.container_title and parsed.title):
+        return
+    if parsed.volume or parsed.issue or parsed.pages or _clean_title(ids.internet_title) != parsed.title:
+        return
+    container = parsed.container_title
+    published = re.search(re.escape(container) + r"\s*;", parsed.raw) or _CORPORATE_WORDS.search(container)
+    if not (published or _LOWER_RUN.search(container)):
+        # NLM's publisher is followed by `; date` or is an organisation (`National Cancer Institute. 2018.`),
+        # and a description of the work (`Thesis #2 working manuscript. 20 September 2026`) reads as prose; a
+        # site's name (`Spine-health. 2021`) is none of these
+        return
+    parsed.publisher = parsed.publisher or parsed.container_title
+    parsed.container_title = None
+    parsed.type = "webpage"
+
+
 # A version number printed as a sentence of its own after a title (`… instrument. 2.1.`).
 _VERSION_SENTENCE = re.compile(r"\.\s+(?:(?:version|ver\.|v)\s*)?(?P<version>\d+(?:\.\d+)+)$", re.IGNORECASE)
 
@@ -697,7 +846,9 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
 # Where the container's name ends and its locators begin: `, vol.`, `, no.`, `, pp.`, `, 2011`, ` 3.4 (`,
 # ` 3, no.`, ` 3 (4)`, ` (2011)`.
 _CONTAINER_END = re.compile(
-    r"""(?:,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
+    r"""(?:(?:^|,\s*)[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:1[6-9]|20)\d{2}\b  # IEEE's `July 18, 2018,`
+      | \s+vols?\.\s*\d  # PubMed's MLA export: `Current pain and headache reports vol. 23,3 23.`
+      | ,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
           |(?:edited|translated|compiled|directed)\s+by\b|version\b)
       | \s+[A-Za-z]?\d+[A-Za-z]?(?:\.\d+)?\s*(?:,\s*no\.|\(|:|,|\.?$)
       | \s*\((?:[A-Za-z]+\.?\s+)?(?:1[6-9]|20)\d{2}\))""",
@@ -720,18 +871,30 @@ def _has_quote(text: str) -> bool:
 
 
 def _looks_like_name_list(text: str) -> bool:
-    """``Emanuel, Kerry``, ``Emanuel, Kerry, and John Smith``, ``K. Emanuel, J. A. Smith and B. Jones``."""
+    """``Emanuel, Kerry``, ``Emanuel, Kerry, and John Smith``, ``K. Emanuel, J. A. Smith and B. Jones``.
+
+    Combining accents are looked through (pandoc's citeproc writes Díaz as ``Dı́az``, a dotless i and a
+    combining acute, which no precomposed letter stands for), and a particle is not counted as a word, so
+    ``Mark J van der Laan`` is a name of three words, not five."""
+    text = _COMBINING.sub("", text)
     text = re.sub(r",?\s*(?:&|\band\b)\s+", ", ", _ET_AL_TEXT.sub("", text)).strip(" .,")
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     if not pieces or len(pieces) > 40:
         return False
     return all(
-        len(piece.split()) <= 4 and all(_NAME_WORD.match(word) for word in piece.split()) for piece in pieces
+        len([w for w in piece.split() if not _PARTICLE_ONLY.fullmatch(w)]) <= 4
+        and all(_NAME_WORD.match(word) for word in piece.split())
+        for piece in pieces
     )
+
+
+_COMBINING = re.compile("[\u0300-\u036f]")
+_PARTICLE_ONLY = re.compile(_PARTICLE_WORDS)
 
 
 def _parse_quoted_title(text: str) -> _Parsed | None:
     """MLA, Chicago (notes-bibliography and author-date) and IEEE: a title in quotation marks."""
+    text = _NICKNAME.sub("", text)
     match = _QUOTED_TITLE.match(text) if _has_quote(text) else None
     if not match:
         return None
@@ -760,6 +923,13 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
         lowered = container.lower()
         parsed.type = "report" if "report" in lowered or "paper" in lowered else "software"
         container = None
+    if container and _REPOSITORY.fullmatch(container):
+        # IEEE's dataset form `“Title.” Zenodo, Apr. 20, 2020.`: a repository publishes the work
+        parsed.publisher, parsed.type, container = container, "dataset", None
+    if container is None and _ARXIV_LOCATOR.search(locators):
+        # Zotero's IEEE preprint form `“Title,” July 18, 2018, arXiv: arXiv:1807.06521.`: arXiv is the
+        # container, printed after the date
+        container = "arXiv"
     parsed.container_title = container
     volume = _LABELLED_VOLUME.search(locators)
     issue = _LABELLED_ISSUE.search(locators)
@@ -780,6 +950,15 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     return parsed
 
 
+# A nickname in brackets inside an IEEE author list (`X. (Freddie) Liu, G. Karagoz`): not part of the name.
+_NICKNAME = re.compile(r"(?<=\b[A-Z]\.)\s+\([A-Z][a-z]+\)(?=\s+[A-Z])")
+# Data and code repositories, which publish a work rather than contain it as a journal does.
+_REPOSITORY = re.compile(
+    r"Zenodo|figshare|Dryad|OSF|Open Science Framework|Mendeley Data|(?:Harvard\s+)?Dataverse|GitHub|GitLab",
+    re.IGNORECASE,
+)
+_ARXIV_LOCATOR = re.compile(r"\barXiv:\s*(?:arXiv:)?\d{4}\.\d{4,5}", re.IGNORECASE)
+_ONE_VANCOUVER_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)*\s[A-Z]{1,3}")
 _VANCOUVER_FAMILY_INITIALS = re.compile(r"^[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)*\s[A-Z]{1,4}$")
 _GENRE = re.compile(
     r"(?:GitHub|GitLab|software|code)\s+repository|(?:technical\s+|research\s+)?report|white\s+paper"
@@ -800,6 +979,11 @@ def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
     pieces = bare.split(",")
     if len(pieces) >= 2 and all(_VANCOUVER_FAMILY_INITIALS.match(piece.strip()) for piece in pieces):
         return _parse_authors(text)[0]  # Wikipedia's `Benner KW, Spellen S, Jeske A. "Title".`
+    if len(pieces) == 1 and _ONE_VANCOUVER_NAME.fullmatch(bare):
+        # one Vancouver name before a quoted title (`Krokidi KM et al. "Title". PCCP 22 (2020) 18044`,
+        # `Bonda C. "Title" in *Book*`): family name first. Up to three initials, so an organisation written
+        # with an acronym (`Microsoft SEAL`) stays whole.
+        return _parse_authors(text)[0]
     if (
         bare
         and "," not in bare
@@ -966,6 +1150,22 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     if not year_match:
         return None
     author_text = text[: year_match.start()].strip()
+    untitled = _UNTITLED_HEAD.match(author_text) if year_pattern is _APA_YEAR else None
+    names = _ET_AL_TEXT.sub("", untitled.group("authors")) if untitled else ""
+    if untitled and all(_VANCOUVER_NAME.match(p.strip()) for p in names.split(",")):
+        # a citation without a title, as chemists and physicists write it: `Stiefel C, Schwack W. Int J
+        # Cosmet Sci 36 (2014) 561-572.`, `Mocci F et al. ACS Omega (2025)` — the sentence after the
+        # Vancouver names is the journal, the number before the year its volume
+        parsed = _Parsed(_placeholder_block(), "", "vancouver", author_text=untitled.group("authors"))
+        parsed.authors = _parse_authors(untitled.group("authors"))[0]
+        parsed.container_title = untitled.group("journal").strip()
+        parsed.volume = untitled.group("volume")
+        parsed.year = int(year_match.group("year")) if year_match.group("year") else None
+        rest = text[year_match.end() :].strip()
+        pages = re.match(rf"^,?\s*(?:pp?\.\s*)?({_PAGES})\.?$", rest)
+        parsed.pages = _normalise_pages(pages.group(1)) if pages else None
+        parsed.leftover = "" if pages else _clean_leftover(rest)
+        return parsed
     # The year in brackets belongs to an APA author-date head only when what precedes it is a short name list.
     if len(author_text) > 1000 or (author_text and not _looks_like_names(author_text)):
         return None
@@ -999,8 +1199,21 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         parsed.pages = _normalise_pages(tail.group("pages"))
         parsed.leftover = tail.group("rest").strip(" .")
         return parsed
+    bare_volume = _SENTENCE_VOLUME_TAIL.match(rest)
+    if bare_volume and len(_sentences(bare_volume.group("head"))) >= 2:
+        # ResearchGate's export gives the volume and pages sentences of their own: `Title. European journal
+        # of physical and rehabilitation medicine. 56.`
+        parsed.title, parsed.container_title = _split_title_container(bare_volume.group("head") + ".")
+        parsed.volume = bare_volume.group("volume")
+        parsed.pages = _normalise_pages(bare_volume.group("pages"))
+        return parsed
     # No volume: a book (`Title (2nd ed.). Publisher.`), a web page, or a title alone.
     sentences = _sentences(rest)
+    if len(sentences) >= 2 and not _EDITION.search(rest) and _has_journal_cues(sentences[-1]):
+        # no volume, but the last sentence names a journal: `Title. Cochrane Database of Systematic Reviews.`
+        parsed.title = _clean_title(" ".join(sentences[:-1])) or None
+        parsed.container_title = _clean_title(sentences[-1]) or None
+        return parsed
     if _EDITION.search(rest) or (len(sentences) >= 2 and not _has_journal_cues(rest)):
         parsed.type = "book"
         parsed.title = _clean_title(
@@ -1017,6 +1230,14 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     return parsed
 
 
+_SENTENCE_VOLUME_TAIL = re.compile(
+    rf"^(?P<head>.+?[a-z)])\.\s+(?P<volume>\d{{1,4}})(?:\.\s+(?P<pages>{_PAGES}))?\.?$"
+)
+# Vancouver names, a full stop, a journal's name and perhaps its volume, and nothing else before `(2014)`.
+_UNTITLED_HEAD = re.compile(
+    r"^(?P<authors>[^.]+?(?:\b[A-Z]{1,3}|\bet\s+al))\.\s+(?P<journal>[A-Z][A-Za-z&.\s]{1,60}?)"
+    r"(?:\s+(?P<volume>\d+[A-Za-z]?))?$"
+)
 _EDITORS_BEFORE_QUOTED_TITLE = re.compile(
     r'^(?P<editors>[^"“]{2,200}?)\s*\((?:eds?|editors?)\.?\)\.\s*(?=["“])'
 )
@@ -1028,8 +1249,17 @@ def _quoted_title_then_container(parsed: _Parsed, rest: str) -> _Parsed:
     Literature Survey" (PDF), Computer Sciences Technical Report 1648.`` (a report)."""
     quoted = _LEADING_QUOTED_TITLE.match(rest)
     assert quoted is not None
-    parsed.title = quoted.group("title").strip().rstrip(",.") or None
+    parsed.title = (quoted.group("title") or quoted.group("single")).strip().rstrip(",.") or None
     after = _PDF_MARK.sub("", quoted.group("rest")).strip(" ,.")
+    if after.lower().startswith("in "):
+        # Harvard's paper in proceedings: `'Title', in *Proceedings of …*. New York: ACM, pp. 1–7.`
+        sentences = _sentences(after[3:])
+        parsed.type = "paper-conference"
+        parsed.container_title = _clean_title(sentences[0]) or None
+        pages = _LABELLED_PAGES.search(after)
+        parsed.pages = _normalise_pages(pages.group(1)) if pages else None
+        parsed.leftover = " ".join(sentences[1:])
+        return parsed
     tail = _APA_TAIL.match(after) or _APA_TAIL_LOOSE.match(after)
     if tail and re.search(r"[^\W\d_]", tail.group("head")):
         parsed.container_title = tail.group("head").strip(" .,") or None
@@ -1062,7 +1292,11 @@ def _parse_quoted_first(text: str) -> _Parsed | None:
         return None
     parsed = _Parsed(_placeholder_block(), "", "quoted", type="webpage")
     parsed.title = found.group("title").strip().rstrip(",.") or None
-    parsed.container_title = (found.group("site") or "").strip() or None
+    # IEEE's `“Title.” figshare, Jan. 05, 2021.`: the site ends where a date after a comma begins
+    site = re.split(r",\s+(?=[A-Z][a-z]{2,8}\.?(?:\s+\d|$))", (found.group("site") or "").strip())[0]
+    if _REPOSITORY.fullmatch(site):
+        parsed.publisher, parsed.type, site = site, "dataset", ""
+    parsed.container_title = site or None
     year = _YEAR.search(found.group("rest"))
     parsed.year = int(year.group(0)) if year else None
     parsed.leftover = _clean_leftover(found.group("rest"))
@@ -1114,7 +1348,14 @@ def _take_wikipedia_notes(text: str) -> tuple[str, dict[str, str]]:
     return _MULTISPACE.sub(" ", text), notes
 
 
-_LEADING_QUOTED_TITLE = re.compile(r'^["“](?P<title>[^"“”]{3,600})["”](?P<rest>(?:\s*[,(.].*)?)$')
+# Harvard (Cite Them Right) quotes an article's title in single quotes and ends it with a comma: `(2006)
+# 'Using Thematic Analysis in Psychology', *Qualitative Research in Psychology*, 3(2), pp. 77–101.` The
+# closing quote must be followed by that comma, so an apostrophe inside the title (`Parkinson's`) does not end
+# it.
+_LEADING_QUOTED_TITLE = re.compile(
+    r"""^(?:["“](?P<title>[^"“”]{3,600})["”]|['‘](?P<single>[^‘’]{3,600}?)['’](?=,))"""
+    r"""(?P<rest>(?:\s*[,(.].*)?)$"""
+)
 _PDF_MARK = re.compile(r"^\s*,?\s*\((?:PDF|HTML|online)\)", re.IGNORECASE)
 
 
@@ -1232,6 +1473,30 @@ def _untitled_head(head: str, date: re.Match[str]) -> _Parsed | None:
         return None  # `Smith_J, …`: an author list the parser could not read, not a title
     parsed = _Parsed(_placeholder_block(), "", "vancouver")
     parsed.title = head
+    return parsed
+
+
+_ORGANISATION_HEAD = re.compile(r"^(?P<org>[^.]{3,120})\.\s+(?P<rest>\S.*)$")
+_TRAILING_YEAR = re.compile(r"(?:^|(?<=[.,])\s*|\s+)\(?(?P<year>(?:1[6-9]|20)\d{2})\)?\.?$")
+
+
+def _parse_organisation_title(text: str) -> _Parsed | None:
+    """An organisation, then a title, perhaps a year, nothing else: ``World Health Organization. *WHO Standard
+    Acupuncture Point Locations in the Western Pacific Region.* 2008.``, ``Mayo Clinic. *Hypertensive crisis:
+    What are the symptoms?*`` (a web page whose link is elsewhere). The title is one sentence; anything more
+    is left to the readers after this one."""
+    head = _ORGANISATION_HEAD.match(text)
+    if head is None or _corporate_name(head.group("org")) is None:
+        return None
+    rest = head.group("rest").strip()
+    year = _TRAILING_YEAR.search(rest)
+    title = _clean_title(rest[: year.start()] if year else rest)
+    if not title or len(_sentences(title)) > 1:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", type="document", author_text=head.group("org"))
+    parsed.authors = (Person(literal=_corporate_name(head.group("org"))),)
+    parsed.title = title
+    parsed.year = int(year.group("year")) if year else None
     return parsed
 
 
@@ -1425,7 +1690,8 @@ def _split_title_container(text: str) -> tuple[str | None, str | None]:
 
 def _has_journal_cues(text: str) -> bool:
     return bool(
-        re.search(r"\b(?:journal|review|reports?|proceedings|annals|archives|bulletin)\b", text, re.I)
+        # plural too: `Cochrane Database of Systematic Reviews`
+        re.search(r"\b(?:journals?|reviews?|reports?|proceedings|annals|archives|bulletin)\b", text, re.I)
     )
 
 
@@ -1433,6 +1699,11 @@ def _clean_title(text: str | None) -> str:
     if not text:
         return ""
     text = text.strip()
+    medium = _MEDIUM.search(text)
+    if medium:
+        # APA's and Harvard's description of what the work is, right after its title (`*Placebo Project*
+        # [Design installation].`, `[Lecture]. RCA Project …`): the title ends there
+        text = text[: medium.start()]
     # Drop the period that ends the sentence, but not the one of an abbreviation we cannot tell from it.
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1]
@@ -1442,6 +1713,7 @@ def _clean_title(text: str | None) -> str:
     return quoted.group(1).strip() if quoted else text
 
 
+_MEDIUM = re.compile(r"\s*\[[A-Z][a-z]+(?:\s[a-z]+){0,3}\](?=\.?\s|\.?$)")
 _WHOLLY_QUOTED = re.compile(r'^["“]([^"“”]+)["”]$')
 
 
@@ -1474,7 +1746,7 @@ _ET_AL_TEXT = re.compile(r"(?:,?\s*\bet\s+al\b\.?|,?\s*…|,?\s*\.\s?\.\s?\.)", 
 _EDITOR_MARK = re.compile(r"\s*\((?:Eds?|eds?)\.?\)\s*\.?$")
 _CORPORATE_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|group|committee|society|institute|collaboration|council|agency"
-    r"|college|department|centre|center|foundation|board|network|consortium|union|federation|ministry"
+    r"|college|department|centres?|centers?|foundation|board|network|consortium|union|federation|ministry"
     r"|excellence|service|services|commission|academy|alliance|trust|office|government|authority|hospital"
     r"|clinic|university|institution|task\s+force|working\s+party|panel|programme|program|unit|team"
     r"|corporation|inc|ltd|llc|laborator(?:y|ies)|project|initiative|partnership)\b",
@@ -1493,6 +1765,8 @@ def _looks_like_names(text: str) -> bool:
     text = text.replace(";", ",")  # `Ravid, Sarit; Maytal, Joseph`
     if _INITIALS_ANYWHERE.search(text):
         return True
+    if "&" in text and all(_FAMILY_COMMA_GIVEN.fullmatch(p.strip()) for p in text.split("&")):
+        return True  # ResearchGate's export: `Zaina, Fabio & Balagué, Federico & Negrini, Stefano`
     words = text.split()
     pieces = [p.strip() for p in text.split(",")]
     if len(pieces) >= 2 and all(re.fullmatch(r"[A-Z][\w'’\-]+", p) for p in pieces):
@@ -1500,6 +1774,9 @@ def _looks_like_names(text: str) -> bool:
     return len(words) <= 8 and bool(_CORPORATE_WORDS.search(text) or len(words) <= 3)
 
 
+_FAMILY_COMMA_GIVEN = re.compile(
+    r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+[A-Z][\w'’\-]+(?:\s[A-Z][\w'’.\-]+){0,2}"
+)
 # Two lower-case words in a row (not name particles, not `and`): prose, never an author list.
 _LOWER_RUN = re.compile(
     rf"(?<![\w'’-])(?!(?:{_PARTICLE_WORDS}|and|et|al)\b)[a-z]{{2,}}\s+(?!(?:{_PARTICLE_WORDS}|and|et|al)\b)[a-z]{{2,}}\b"
@@ -1593,8 +1870,10 @@ def _parse_given_first(text: str) -> tuple[Person, ...]:
     return (*persons, ET_AL) if et_al else tuple(persons)
 
 
+# A given name may be followed by middle initials with or without their periods (`Mark J van der Laan`,
+# pandoc's Chicago without periods): an initial is one capital followed by a period or a space.
 _GIVEN_FIRST = re.compile(
-    r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|[^\W\d_][\w'’\-]+\s(?:[A-Z]\.\s?)*)\s*(?P<family>\S.*)$"
+    r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|[^\W\d_][\w'’\-]+\s(?:[A-Z](?:\.\s?|\s))*)\s*(?P<family>\S.*)$"
 )
 
 
