@@ -1398,6 +1398,11 @@ _EFFECT_LEAD = re.compile(
     r"promot|support|manag|restor|strengthen|speed|accelerat|allow)\w*",
     re.IGNORECASE,
 )
+_FOLLOWING_SUBJECT = re.compile(
+    r"^(?:the\s+)?following\s+(?:[\w-]+\s+){1,4}?"
+    r"(?P<predicate>(?:are|is|can|may|might|could|will|have|has)\b.*)$",
+    re.IGNORECASE,
+)
 _META_LEAD = re.compile(r"^(?:here are|here's|here is|below are|these are|try these)\b", re.IGNORECASE)
 _ADJECTIVE_START = re.compile(r"^(?:helpful|useful|beneficial|effective|good|safe|great|ideal|best)\b", re.I)
 
@@ -1407,6 +1412,7 @@ class _Lead:
     stem: str | None  # words every item completes ("Routine chiropractic care can improve")
     subject: str | None  # a subject for items that bring their own verb ("Cupping therapy")
     kind_text: str  # the lead's words, for the kind of its items
+    predicate: str | None = None  # what every item is said to be or do ("are also associated with back pain")
 
 
 def _section_subject(article: Article, section_id: str | None) -> str | None:
@@ -1450,6 +1456,10 @@ def _lead(plain: str, section_subject: str | None) -> _Lead:
         return _Lead(None, section_subject, text)
     if _LEAD_FOR.match(text) and section_subject:
         return _Lead(f"{section_subject} is {text.lower()}", None, text)
+    if following := _FOLLOWING_SUBJECT.match(text):
+        # "The following lifestyle factors are also associated with back pain:": each item is the subject
+        # ("Smoking are also associated with back pain" — the verb as printed: a rewrite adds no words)
+        return _Lead(None, None, text, following.group("predicate"))
     stem = _LEAD_FOLLOWING.sub("", text)
     if len(stem.split()) <= 3 and not _PREDICATE_VERB.search(stem):
         return _Lead(None, section_subject, text)  # "Mechanisms of action", "Treatment Components"
@@ -1457,6 +1467,11 @@ def _lead(plain: str, section_subject: str | None) -> _Lead:
 
 
 def _compose(lead: _Lead, phrase: str) -> str:
+    if lead.predicate:
+        predicate = lead.predicate
+        if not _head(phrase).lower().endswith("s"):  # "Smoking is …", "Poor sleep quality is …"
+            predicate = re.sub(r"^are\b", "is", re.sub(r"^have\b", "has", predicate))
+        return f"{phrase} {predicate}"
     lowered = _lower_first(phrase)
     if lead.stem:
         return f"{lead.stem} {lowered}"
@@ -1674,10 +1689,22 @@ def _draft_list(
                 )
             )
         return made
-    lead_match = _LIST_LEAD.match(plain)
-    lead = _lead(
-        lead_match.group("claim") if lead_match else plain, _section_subject(article, sentence.section_id)
-    )
+    benefits = _BENEFITS_TAIL.search(masked)
+    head_subject = _BENEFITS_SUBJECT.match(masked[: benefits.start()]) if benefits else None
+    if benefits and head_subject:
+        # "X is an effective and safe treatment with the following benefits:": the words before the tail
+        # are a claim of their own (drafted as a sentence), and each item brings its own verb for X
+        # ("Eliminates or reduces pain", "Requires no medication")
+        head = masked[: benefits.start()] + " " * (len(masked) - benefits.start())
+        made.extend(_draft_sentence(sentence, head, sentence.id in cuts, subject, topic))
+        plain = _plain(head)
+        lead_match = None
+        lead = _Lead(None, _plain(head_subject.group("subject")), plain)
+    else:
+        lead_match = _LIST_LEAD.match(plain)
+        lead = _lead(
+            lead_match.group("claim") if lead_match else plain, _section_subject(article, sentence.section_id)
+        )
     kind = claim_kind(plain, topic)
     if lead_match:
         lead_claim = lead_match.group("claim")
@@ -1694,9 +1721,11 @@ def _draft_list(
         or bool(_LEAD_NOUN.match(_DISCOURSE_OPENERS.sub("", plain.rstrip(": "))))
     )
     outer = lead
-    for item in items:
+    for position, item in enumerate(items):
         item_masked = _mask(item.text, cuts.get(item.id, ()))
         item_plain = _plain(item_masked)
+        if _repeated_heading(item_plain, items[position + 1 :]):
+            continue
         if item_plain.endswith(":") and outer.subject and (verb := re.match(r"[a-z]+", item_plain, re.I)):
             # an item that leads a list of its own ("Reduce pain in:"): its items take the outer subject
             # and this verb ("Dry needling therapy reduces pain in …")
@@ -1734,6 +1763,29 @@ def _draft_list(
             condition = _lower_first(own) if item_kind == "efficacy" and lead.stem else _condition(text)
             made.append(_claim(item, n, text, item_kind, quote, condition))
     return made
+
+
+# A lead that names its subject's benefits in a tail ("… is an effective and safe treatment with the following
+# benefits:", "… offers these advantages:"): what comes before the tail is a claim, the items are predicates.
+_BENEFITS_TAIL = re.compile(
+    r"\s*,?\s+(?:with|and (?:has|offers|provides|brings)|has|have|offers?|provides?|brings?)\s+"
+    r"(?:the following|these|many|several|numerous|a number of)\s+(?:[\w-]+\s+)?(?:benefits|advantages)"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
+# its subject: the words before its first verb ("Shockwave treatment for plantar fasciitis and heel spurs")
+_BENEFITS_SUBJECT = re.compile(
+    r"\s*(?P<subject>[A-Z][^,;:]*?)\s+(?:is|are|has|have|offers|provides|brings|can|may|will)\b"
+)
+
+
+def _repeated_heading(item: str, later: Sequence[Sentence]) -> bool:
+    """An item in capitals that the next item repeats in ordinary case is a heading a scraper printed twice
+    ("1. AGE" / "1. Age Individuals ≥35 years are found to have …", onemg_back_pain): not an item of the
+    list (a lone acronym, "TENS", is not repeated so)."""
+    if not later or not item.isupper():
+        return False
+    return _plain(later[0].text).lower().startswith(item.lower().rstrip("."))
 
 
 def _claim(sentence: Sentence, n: int, text: str, kind: str, quote: str, condition: str | None) -> Claim:
