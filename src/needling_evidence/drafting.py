@@ -733,7 +733,19 @@ def _mask(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
             start, end = start - 1, end + 1  # a whole "(Gattie et al., 2017)"
         chars[start:end] = " " * (end - start)
     masked = "".join(chars)
-    return _BLANKS.sub(lambda m: " " * len(m.group()), masked)
+    masked = _BLANKS.sub(lambda m: " " * len(m.group()), masked)
+    if "," in masked:
+        masked = _PARENTHETICAL.sub(lambda m: " " + m.group(1) + " ", masked)
+    return masked
+
+
+# An adverbial set off by commas inside a clause ("… to the area which, in turn, reduces muscle tension"):
+# its commas part no list items and no clauses, so they are blanked like markup (the words stay).
+_PARENTHETICAL = re.compile(
+    r",(\s*(?:in turn|in fact|of course|therefore|thus|as a result|in addition|for example|for instance|"
+    r"in particular|over time|eventually|ultimately|in some cases|in most cases)\s*),",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -1039,7 +1051,8 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             continue
         joined = bool(re.search(r"\b(?:and|or)\b", sep.group(), re.IGNORECASE))
         last = masked[sep.end() : seps[index + 1].start() if index + 1 < len(seps) else end]
-        verb_mode = bool(_PREDICATE_VERB.match(last.strip()))
+        generic = _generic_predicate(last, masked[start : sep.start()])
+        verb_mode = bool(_PREDICATE_VERB.match(last.strip())) or generic is not None
         if verb_mode and re.match(r"\w+ed\b", last.strip()) and index > 0:
             # "…, deeper and fuller breath and improved sleep": an "-ed" word after nouns is an adjective
             # ("improved sleep"), a verb only after another verb ("reduced pain and improved sleep")
@@ -1050,12 +1063,18 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         while j >= 0 and j not in used and len(run) < MAX_RUN:
             middle = masked[seps[j].end() : run[0].start()]
             words = _words(middle)
-            if not words or len(words) > MAX_CONJUNCT_WORDS or _LIST_STARTERS.match(middle.strip()):
+            # a predicate with its object is longer than a noun ("require you to stay off your feet after
+            # the surgery")
+            limit = 2 * MAX_CONJUNCT_WORDS if verb_mode else MAX_CONJUNCT_WORDS
+            if not words or len(words) > limit or _LIST_STARTERS.match(middle.strip()):
                 break
             if re.search(r"\b(?:and|or)\b", seps[j].group(), re.IGNORECASE):
                 break
             if verb_mode:
-                if not _PREDICATE_VERB.match(middle.strip()):
+                if not (
+                    _PREDICATE_VERB.match(middle.strip())
+                    or _generic_predicate(middle, masked[start : seps[j].start()])
+                ):
                     break
             elif (
                 # "improved energy levels" is a noun phrase when the clause has its verb before the list
@@ -1084,7 +1103,10 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         shared_object = bool(re.search(r"\bto\s+[\w-]+\s*$", first)) or bool(
             _PREDICATE_VERB.fullmatch((_words(first) or [""])[-1])
         )
-        ok = verb_mode and joined and bool(_PREDICATE_VERB.search(first)) and not shared_object
+        has_verb = bool(_PREDICATE_VERB.search(first)) or (
+            generic is not None and _first_verb(first) is not None
+        )
+        ok = verb_mode and joined and has_verb and not shared_object
         if not ok:
             finite = _FINITE.search(last)
             own_last = _words(last[: finite.start()]) if finite else last_words
@@ -1150,6 +1172,18 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         finite = _FINITE.search(masked, cursor, first_end)
         if _MODAL.match(second) and finite:
             prefix_end = finite.start()  # "Physiotherapy can …, and may utilize …": the subject
+        elif not _PREDICATE_VERB.match(second) and _generic_predicate(second, masked[cursor:first_end]):
+            # a coordinated predicate of verbs outside the list: the rewrite carries what comes before the
+            # first item's verb, or only the subject when a later item brings its own auxiliary ("…, and
+            # oftentimes do not eliminate the pain")
+            verb = _first_verb(masked[cursor:first_end])
+            later = [masked[a.end() : b.start()] for a, b in itertools.pairwise(run)]
+            later.append(masked[run[-1].end() : run_end])
+            own_aux = any(_AUX_START.match(_strip_adverbs(x)) for x in later)
+            if verb is not None:
+                prefix_end = cursor + (
+                    verb.start("modal") if own_aux and verb.group("modal") else verb.start("verb")
+                )
         elif _PREDICATE_VERB.match(second):
             # a coordinated predicate: the rewrite carries what comes before the first item's verb
             form = _verb_form(re.sub(r"^to\s+", "", second).split(" ", 1)[0])
@@ -1185,6 +1219,77 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             pieces.append(_Piece(a, b, prefix))
         cursor = run[-1].end()
     return [p for p in pieces if masked[p.start : p.end].strip()]
+
+
+# A predicate that starts with a verb outside _PREDICATE_VERB ("… may need many weeks of recovery, require
+# you to stay off your feet after the surgery, and oftentimes do not eliminate the pain"; "… which increases
+# the elasticity of the muscles, pulls toxins out of the connective tissue and releases relaxin"): known by
+# its form, agreeing with a verb of the first conjunct (a third-person verb after "which"/"that"/"it", or a
+# bare verb after a modal), and by what follows it (an object, not a list of nouns: "stress, and anxiety").
+_ADVERBS = re.compile(
+    r"(?:(?:often|oftentimes|usually|also|then|even|sometimes|typically|always|never|[a-z]+ly)\s+)*", re.I
+)
+_AUX_START = re.compile(
+    r"(?:do|does|did|don['’]t|doesn['’]t|can|cannot|can['’]t|may|might|will|won['’]t|could|should)\s", re.I
+)
+_OBJECT_START = re.compile(
+    r"(?:you|your|the|a|an|them|it|its|their|his|her|us|our|me|my|this|these|those|no|any|some|more|less|"
+    r"many|much|up|out|down|off|away)$",
+    re.IGNORECASE,
+)
+_S_VERB = r"[a-z]{3,}(?<![su]s)s"
+_FIRST_VERB = re.compile(
+    rf"\b(?:(?:which|that|who|it)\s+(?:[a-z]+ly\s+|also\s+|often\s+)?(?P<s>{_S_VERB})"
+    r"|(?P<modal>can|may|might|will|could|should|would|must)\s+(?:not\s+)?(?:[a-z]+ly\s+|also\s+|often\s+)?"
+    r"(?P<base>[a-z]{3,}))\b",
+    re.IGNORECASE,
+)
+
+
+def _strip_adverbs(text: str) -> str:
+    text = text.strip()
+    match = _ADVERBS.match(text)
+    return text[match.end() :] if match else text
+
+
+def _first_verb(first: str) -> re.Match[str] | None:
+    """The last verb in ``first`` a coordinated predicate may agree with (see :func:`_generic_predicate`);
+    group ``verb`` is where it starts."""
+    found = list(_FIRST_VERB.finditer(first))
+    if not found:
+        return None
+    last = found[-1]
+    return _VERB_AT.match(first, last.start("s") if last.group("s") else last.start("modal"))
+
+
+_VERB_AT = re.compile(
+    r"(?:(?P<modal>can|may|might|will|could|should|would|must)\s+(?:not\s+)?"
+    r"(?:[a-z]+ly\s+|also\s+|often\s+)?)?(?P<verb>[a-z]+)",
+    re.IGNORECASE,
+)
+
+
+def _generic_predicate(item: str, first: str) -> str | None:
+    """``"s"``, ``"base"`` or ``"aux"`` when ``item`` starts a predicate agreeing with a verb of ``first``."""
+    verb = _first_verb(first)
+    if verb is None:
+        return None
+    rest = _strip_adverbs(item)
+    words = rest.split()
+    if len(words) < 2:
+        return None
+    if _AUX_START.match(rest):
+        return "aux"
+    head = words[0].lower()
+    if head in _DETERMINERS or _is_outcome(head) or head in _BOUNDARY_WORDS:
+        return None
+    if verb.group("modal"):
+        if re.fullmatch(r"[a-z]{3,}", head) and not head.endswith(("ing", "ed", "s")):
+            return "base" if _OBJECT_START.match(words[1].lower()) else None
+        return None
+    if re.fullmatch(_S_VERB, head) and words[1].lower() not in ("and", "or", "of"):
+        return "s"
+    return None
 
 
 def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | None = None) -> list[_Piece]:
@@ -1275,7 +1380,10 @@ def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
 
 
 _DEFINITION = re.compile(
-    r"^(?:[\w()’'/-]+\s+){1,7}?(?:is|are)\s+(?:perhaps\s+)?(?:a|an|one of the)\s+(?:[\w-]+\s+){0,4}?"
+    # (the noun is the phrase's head: "It is a great supplement to massage" names what it adds to, not what
+    # it is)
+    r"^(?:[\w()’'/-]+\s+){1,7}?(?:is|are)\s+(?:perhaps\s+)?(?:a|an|one of the)\s+"
+    r"(?:(?!(?:to|for|with|in|on|by)\b)[\w-]+\s+){0,4}?"
     r"(?:form|type|kind|technique|treatment|method|therapy|intervention|practice|procedure|approach|modality|"
     r"term|massage|traditions?|system|discipline|profession|tool)s?\b"
     r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:defined as|described as|the term for)\b"

@@ -1,0 +1,87 @@
+"""draft_claims rules written in the second drafting round (issue 9, item 3), each on the real snippet it came
+from (development articles of tests/data/devset only, named beside it), with a real counter-example where a
+rule must not fire."""
+
+from __future__ import annotations
+
+import needling_evidence as ne
+from needling_evidence.model import Claim
+
+
+def draft(text: str) -> list[Claim]:
+    return list(ne.draft_claims(ne.load_article(text)))
+
+
+def texts(claims: list[Claim]) -> list[str]:
+    return [c.text for c in claims]
+
+
+def test_predicates_of_verbs_outside_the_effect_list_are_split() -> None:
+    # d_lasara_shockwave_heel.html, "Shockwave Therapy vs. Surgery": a modal, a bare verb, a new auxiliary
+    claims = draft(
+        "# Shockwave Therapy\n\nSurgical modalities for the feet may need many weeks of "
+        "recovery, require you "
+        "to stay off your feet after the surgery, and oftentimes do not eliminate the pain.\n"
+    )
+    assert texts(claims) == [
+        "Surgical modalities for the feet may need many weeks of recovery.",
+        "Surgical modalities for the feet require you to stay off your feet after the surgery.",
+        "Surgical modalities for the feet oftentimes do not eliminate the pain.",
+    ]
+    assert [c.quote for c in claims][1:] == [
+        "require you to stay off your feet after the surgery",
+        "oftentimes do not eliminate the pain.",
+    ]
+
+
+def test_third_person_predicates_after_which_are_split() -> None:
+    # d2_engelmassage_cupping.html, first paragraph
+    claims = draft(
+        "# Cupping therapy\n\nCupping therapy is a traditional Chinese treatment. It is "
+        "a great supplement to "
+        "massage which increases the elasticity of the muscles, pulls toxins out of the "
+        "connective tissue and "
+        "releases relaxin.\n"
+    )
+    assert [c.quote for c in claims][-2:] == [
+        "pulls toxins out of the connective tissue",
+        "releases relaxin.",
+    ]
+    assert texts(claims)[-1] == "Cupping therapy is a great supplement to massage which releases relaxin."
+
+
+def test_a_list_of_nouns_after_a_modal_is_not_read_as_predicates() -> None:
+    # nccih_massage_overview.md: nouns after "may reduce" stay outcomes of the one verb
+    claims = draft("# Massage\n\nMassage therapy may reduce pain, fatigue, and other symptoms.\n")
+    assert texts(claims) == [
+        "Massage therapy may reduce pain.",
+        "Massage therapy may reduce fatigue.",
+        "Massage therapy may reduce other symptoms.",
+    ]
+
+
+def test_commas_around_an_adverbial_part_nothing() -> None:
+    # d2_engelmassage_cupping.html, "How it works"
+    claims = draft(
+        "# Cupping therapy\n\nThanks to the suction, the skin is pulled upwards into the cup that increases "
+        "blood flow to the area which, in turn, reduces muscle tension and inflammation, and promotes "
+        "healing.\n"
+    )
+    assert [c.quote for c in claims] == [
+        "Thanks to the suction, the skin is pulled upwards into the cup that increases blood flow to the "
+        "area",
+        "which, in turn, reduces muscle tension",
+        "inflammation",
+        "promotes healing.",
+    ]
+
+
+def test_a_definition_is_named_by_its_head_noun_not_by_a_noun_after_a_preposition() -> None:
+    # d2_engelmassage_cupping.html: "a great supplement to massage" is not "a … massage"
+    assert draft("# Cupping\n\nIt is a great supplement to massage which pulls toxins out of the tissue.\n")
+    # counter-example (lucifit_cupping.md): a definition stays one
+    assert not draft(
+        "# Cupping\n\nCupping is a physical treatment which utilizes a glass or a bamboo "
+        "cup to create suction "
+        "in the skin over a painful area.\n"
+    )
