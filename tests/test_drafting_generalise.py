@@ -85,3 +85,33 @@ def test_a_definition_is_named_by_its_head_noun_not_by_a_noun_after_a_prepositio
         "cup to create suction "
         "in the skin over a painful area.\n"
     )
+
+
+def test_a_conditional_listing_conditions_gives_one_contraindication_each() -> None:
+    # d_lasara_shockwave_heel.html, "Who Should Not Receive Shockwave Therapy?" (line breaks joined)
+    claims = draft(
+        "# Shockwave Therapy\n\nAlthough extracorporeal shockwave therapy is considered safe for most "
+        "people, some individuals should not receive shockwave therapy. For example, if you are under 18, "
+        "have skin infections on your feet, hemophilia, heart condition, or are receiving cancer treatment "
+        "in the foot, shockwave therapy may not be for you.\n"
+    )
+    assert [c.quote for c in claims][-5:] == [
+        "For example, if you are under 18",
+        "have skin infections on your feet",
+        "hemophilia",
+        "heart condition",
+        "are receiving cancer treatment in the foot",
+    ]
+    assert texts(claims)[-3] == "If you have hemophilia, shockwave therapy may not be for you."
+    assert {c.kind for c in claims[-5:]} == {"safety"}
+
+
+def test_a_conditional_with_one_condition_is_not_split() -> None:
+    # d_lasara_shockwave_heel.html, the sentence after: one condition and an invitation
+    assert not any(
+        c.quote == "have questions about your eligibility"
+        for c in draft(
+            "# Shockwave Therapy\n\nIf you have questions about your eligibility to receive plantar "
+            "fasciitis and heel spur treatment at LaSara Medical Group, don't hesitate to reach out.\n"
+        )
+    )

@@ -1310,12 +1310,65 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
         subject = _CLAUSE_SUBJECT.match(masked, *clause) if (shared or purpose) and clause else None
         if shared:
             begin = shared.end()  # "and therefore can take time …": the rewrite says "<subject> can take …"
-        pieces = _adjective_pieces(masked, begin, end) or _conjuncts(masked, begin, end, item=item)
+        pieces = (
+            _condition_list(masked, begin, end)
+            or _adjective_pieces(masked, begin, end)
+            or _conjuncts(masked, begin, end, item=item)
+        )
         if subject is not None:
             named = (subject.start("subject"), subject.end("subject"))
             pieces = [dataclasses.replace(p, subject=named) for p in pieces]
         out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
     return out
+
+
+# A conditional with no main clause lists who a treatment is not for ("For example, if you are under 18,
+# have skin infections on your feet, hemophilia, heart condition."): each condition is a contraindication of
+# its own. A part that starts with a verb takes "if you" before it; a bare noun also the verb of the part
+# before it ("If you have hemophilia").
+_CONDITION_LIST = re.compile(
+    r"\s*(?:(?:for example|for instance|e\.g\.)\s*,?\s*)?"
+    r"(?P<lead>if|unless)\s+(?P<you>you|they|patients?|people)\s+",
+    re.IGNORECASE,
+)
+_CONDITION_VERB = re.compile(
+    r"(?:are|is|have|has|had|were|take|takes|suffer|suffers|use|uses|experience|experiences|live|lives)\b",
+    re.IGNORECASE,
+)
+
+
+def _condition_list(masked: str, start: int, end: int) -> list[_Piece]:
+    """The conditions of a conditional that lists three or more (see :data:`_CONDITION_LIST`), each a piece;
+    the main clause after them, if any ("…, shockwave therapy may not be for you"), is carried by each."""
+    opening = _CONDITION_LIST.match(masked, start, end)
+    if opening is None:
+        return []
+    offset = opening.end()
+    spans = [
+        _trim(masked, offset + p.start(), offset + p.end()) for p in re.finditer(r"[^,]+", masked[offset:end])
+    ]
+    spans = [(a, b) for a, b in spans if b > a]
+    main: tuple[int, int] | None = None
+    for n, (a, b) in enumerate(spans[1:], start=1):
+        part = re.sub(r"^(?:and|or)\s+", "", masked[a:b], flags=re.IGNORECASE)
+        if not _CONDITION_VERB.match(part) and _FINITE.search(part):
+            main, spans = (a, end), spans[:n]
+            break
+    if len(spans) < 3 or not _CONDITION_VERB.match(masked[spans[0][0] : spans[0][1]]):
+        return []
+    subject = (opening.start("lead"), opening.end("you"))
+    pieces = [_Piece(start, spans[0][1], suffix=main)]
+    verb: tuple[int, int] | None = None
+    for a, b in spans[1:]:
+        words = masked[a:b]
+        joined = re.match(r"(?:and|or)\s+", words, re.IGNORECASE)
+        own = _CONDITION_VERB.match(words, joined.end() if joined else 0)
+        if own:
+            verb = (a + own.start(), a + own.end())
+            pieces.append(_Piece(a + own.start(), b, subject=subject, suffix=main))
+        else:
+            pieces.append(_Piece(a, b, prefix=verb, subject=subject, suffix=main))
+    return pieces
 
 
 # A second predicate of the clause before, with its own modal ("…, and can be equally effective"): it takes
@@ -1725,7 +1778,9 @@ def _draft_sentence(
         if piece.subject:
             text = _with_subject(_plain(masked[piece.subject[0] : piece.subject[1]]), text)
         if piece.suffix:
-            text += " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
+            # a main clause after a conditional keeps its comma ("If you have hemophilia, shockwave …")
+            comma = "," if masked[: piece.suffix[0]].rstrip().endswith(",") else ""
+            text += comma + " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
         if len(pieces) > 1 and _not_a_claim(text):
             continue
         text = _replace_it(_clean(text), subject)
