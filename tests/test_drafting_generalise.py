@@ -115,3 +115,27 @@ def test_a_conditional_with_one_condition_is_not_split() -> None:
             "fasciitis and heel spur treatment at LaSara Medical Group, don't hesitate to reach out.\n"
         )
     )
+
+
+def test_a_declarative_sentence_about_the_body_or_the_setting_is_a_claim_without_cue_words() -> None:
+    # d_femaleposture_aquatic_therapy.md ("### Skin Care", "### Flexibility Work", "### Deep Water
+    # Exercise") and d_meaford_osteopathy.html (a principle's list item)
+    claims = draft("# Aquatic Therapy for Seniors\n\nChlorine dries skin; moisturize after swimming.\n")
+    assert [c.quote for c in claims] == ["Chlorine dries skin"]
+    assert draft("# Aquatic Therapy for Seniors\n\nWater allows stretching that's difficult in air.\n")
+    assert draft(
+        "# Aquatic Therapy for Seniors\n\nUsing flotation belts in deep water eliminates all weight-bearing. "
+        "This provides even more joint protection for those who need it.\n"
+    )
+    assert draft("# Osteopathy\n\nTreatment facilitates these natural processes by removing barriers.\n")
+
+
+def test_descriptions_and_instructions_stay_out_without_cue_words() -> None:
+    # d_femaleposture_aquatic_therapy.md ("### Breathing Patterns": labelled not a claim; "### Posture
+    # Awareness"; "### Water Aerobics"): no claim
+    for sentence in (
+        "Water exercise often involves conscious breathing coordination.",  # a description verb
+        "Feel what good posture feels like when it's easier to achieve.",  # an instruction
+        "These classes emphasize breath and flowing movement.",  # "classes" is no verb
+    ):
+        assert not draft(f"# Aquatic Therapy for Seniors\n\n{sentence}\n"), sentence

@@ -538,7 +538,62 @@ def is_checkworthy(
         return False
     if cited or _FINDING.search(plain):
         return True
-    return any(_scores(plain).values()) or _effect_of_intervention(plain, topic)
+    return any(_scores(plain).values()) or _effect_of_intervention(plain, topic) or _uncued_claim(plain)
+
+
+# A claim with no cue word ("Chlorine dries skin."; "Water allows stretching that's difficult in air.";
+# "Treatment facilitates these natural processes by removing barriers."): recall first, so a declarative
+# sentence is a candidate when its subject names the treatment, the body, a condition or the setting of a
+# treatment, and its verb says what that subject does (a present-tense verb, or a modal or negated one), not
+# what it is ("is a", "involves", "uses": descriptions). Questions, instructions, headings, definitions, the
+# clinic's own voice, beliefs and history are excluded before and after (is_checkworthy, _not_a_claim).
+_UNCUED_SUBJECT_WORDS = (
+    r"water|pools?|chlorine|buoyancy|warmth|heat|cold|ice|muscles?|joints?|bones?|skin|spine|discs?|nerves?|"
+    r"blood|body|brain|heart|tissues?|fascia|tendons?|ligaments?|pain|injur(?:y|ies)|conditions?|symptoms?|"
+    r"exercises?|treatments?|therap(?:y|ies)|sessions?|needles?|needling|acupuncture|massage|cupping|"
+    r"stretching|swimming|walking|movement|posture|inflammation|qi"
+)
+_UNCUED_CLAIM = re.compile(
+    # (a pronoun only as the whole subject: "This provides even more joint protection …")
+    rf"^(?:(?:[\w’'-]+\s+){{0,5}}?(?:{_UNCUED_SUBJECT_WORDS})|it|this)\s+"
+    r"(?:(?:often|usually|also|even|still|generally|typically|then|only)\s+)?"
+    r"(?:(?:can|may|might|will|could|does not|doesn['’]t|do not|don['’]t|cannot|can['’]t|won['’]t)\s+"
+    r"(?:not\s+)?(?!be\b)[a-z]{3,}|(?P<verb>[a-z]{3,}(?<![su]s)s|[a-z]+(?:ss|sh|ch|x)es))\b",
+    re.IGNORECASE,
+)
+# an instruction that begins with a verb of perception ("Feel what good posture feels like …")
+_UNCUED_IMPERATIVE = re.compile(
+    r"(?:feel|imagine|notice|think|enjoy|note|picture|watch|look|listen|breathe|relax|expect|allow|let)\b"
+    # what the reader does, as a gerund subject ("Getting in and out of pools requires attention."): advice
+    r"|(?:getting|going|coming|finding|choosing|keeping|making|taking|having|learning|knowing|remembering)\b",
+    re.IGNORECASE,
+)
+_DESCRIPTION_VERBS = frozenset(
+    {
+        "involves", "uses", "consists", "refers", "means", "includes", "contains", "comes", "takes", "lasts",
+        "describes", "stands", "looks", "sounds", "seems", "appears", "needs", "depends", "varies", "begins",
+        "starts", "happens", "occurs", "was", "has", "does", "goes", "gets", "focuses", "targets",
+    }
+)  # fmt: skip
+
+
+def _uncued_claim(plain: str) -> bool:
+    if not plain.endswith((".", "!")) or len(plain.split()) < 3 or len(plain.split()) > 40:
+        return False
+    body = _DISCOURSE_OPENERS.sub("", plain)
+    body = re.sub(r"^(?:in|on|at|during|after|with)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s*,\s*", "", body, flags=re.I)
+    match = _UNCUED_CLAIM.match(body)
+    if match is None or _UNCUED_IMPERATIVE.match(body):
+        return False
+    verb = match.group("verb")
+    if verb and verb.lower() in _DESCRIPTION_VERBS:
+        return False
+    last = match.group().split()[-1].lower()
+    if not verb and (last + "s" in _DESCRIPTION_VERBS or last in ("begin", "start", "include", "last")):
+        return False  # "Your treatment will begin with a detailed assessment": what a visit consists of
+    subject = body[: match.start("verb")] if verb else body[: match.end()]
+    # the clinic's own voice or the reader's own treatment ("Your treatment will …") describes a service
+    return not re.search(r"\b(?:we|our|i|my|you|your)\b", subject, re.IGNORECASE)
 
 
 _LEFT_COMMAS = re.compile(r"(?:\s*,)+\s*(?=[.!?;:]|$)")
