@@ -139,3 +139,17 @@ def test_descriptions_and_instructions_stay_out_without_cue_words() -> None:
         "These classes emphasize breath and flowing movement.",  # "classes" is no verb
     ):
         assert not draft(f"# Aquatic Therapy for Seniors\n\n{sentence}\n"), sentence
+
+
+def test_the_first_adjective_after_offers_a_is_said_of_the_subject() -> None:
+    # d_lasara_shockwave_heel.html, first section (line breaks joined)
+    claims = draft(
+        "# Shockwave Therapy\n\nExtracorporeal shockwave therapy (ESWT) at LaSara Medical Group offers a "
+        "safe and effective way to get you back on your feet.\n"
+    )
+    assert texts(claims) == [
+        "Extracorporeal shockwave therapy (ESWT) at LaSara Medical Group is safe.",
+        "Extracorporeal shockwave therapy (ESWT) at LaSara Medical Group offers an effective way to get you "
+        "back on your feet.",
+    ]
+    assert claims[0].quote == "Extracorporeal shockwave therapy (ESWT) at LaSara Medical Group offers a safe"

@@ -1463,6 +1463,9 @@ _ADJECTIVE_COORDINATION = re.compile(
 _LONE_ARTICLE = re.compile(rf"\b(is|are) an? ({_PREDICATE_ADJECTIVE})$", re.IGNORECASE)
 
 
+_LONE_OFFER = re.compile(rf"\b(offers?|provides?) an? ({_PREDICATE_ADJECTIVE})$", re.IGNORECASE)
+
+
 def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
     """ "Acupuncture is safe and without any serious side effects" → "Acupuncture is safe" + "without any
     serious side effects" (carrying "Acupuncture is"): coordinated predicate adjectives after a copula or
@@ -1827,6 +1830,8 @@ def _draft_sentence(
         carried = re.sub(r"\s+both$", "", carried)  # "people often feel both" + "alert"
         if piece.prefix is None:
             own = _LONE_ARTICLE.sub(r"\1 \2", own)  # "is a safe" → "is safe"
+            # "… offers a safe" (the first of "a safe and effective way to …"): what it offers is safe
+            own = _LONE_OFFER.sub(lambda m: ("is " if m.group(1).endswith("s") else "are ") + m.group(2), own)
         if re.search(r"\ba$", carried) and re.match(r"[aeiou]", own, re.IGNORECASE):
             carried = carried[:-1] + "an"  # "offers a" + "effective way …" → "offers an effective way …"
         text = f"{carried} {own}" if carried else own
