@@ -153,3 +153,25 @@ def test_the_first_adjective_after_offers_a_is_said_of_the_subject() -> None:
         "back on your feet.",
     ]
     assert claims[0].quote == "Extracorporeal shockwave therapy (ESWT) at LaSara Medical Group offers a safe"
+
+
+def test_what_to_expect_during_and_after_treatment_is_a_claim() -> None:
+    # d_lasara_shockwave_heel.html, "What to Expect" (line breaks joined)
+    claims = draft(
+        "# Shockwave Therapy\n\nDuring your shockwave therapy treatment, you can expect to feel intense "
+        "pressure. However, you should not experience any pain. Plantar fasciitis and heel spur treatment at "
+        "LaSara Medical Group does not require pain medication or anesthetics. You can expect to return to "
+        "your daily activities immediately following treatment.\n"
+    )
+    found = [c.quote for c in claims]
+    assert "you should not experience any pain." in found
+    assert (
+        "Plantar fasciitis and heel spur treatment at LaSara Medical Group does not require pain medication "
+        "or anesthetics." in found
+    )
+    assert "You can expect to return to your daily activities immediately following treatment." in found
+    # counter-examples (d_femaleposture_aquatic_therapy.md, motherapy_low_back_pain.md): advice and a schedule
+    assert not draft(
+        "# Aquatic\n\nEven confident swimmers should use pools with lifeguards or swim with companions.\n"
+    )
+    assert not draft("# Low Back Pain\n\nWeekly sessions for 4-6 weeks, then biweekly for maintenance.\n")

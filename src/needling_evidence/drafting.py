@@ -538,7 +538,23 @@ def is_checkworthy(
         return False
     if cited or _FINDING.search(plain):
         return True
-    return any(_scores(plain).values()) or _effect_of_intervention(plain, topic) or _uncued_claim(plain)
+    return (
+        any(_scores(plain).values())
+        or _effect_of_intervention(plain, topic)
+        or bool(_RECOVERY.search(plain))
+        or _uncued_claim(plain)
+    )
+
+
+# What recovery from a treatment is like ("patients can leave and return to their daily activities without
+# the need for any downtime"; "You can expect to return to your daily activities immediately following
+# treatment"): a checkable promise about the treatment with no cue of KIND_CUES (its kind is then "other").
+# The same for what a patient will or will not experience ("However, you should not experience any pain.").
+_RECOVERY = re.compile(
+    r"\b(?:downtime|recovery time|return to (?:your|their|his|her|normal|daily|usual|work)\b)"
+    r"|\b(?:you|patients?|people)\s+(?:should|will|may|might|can|would)\s+(?:not\s+|never\s+)?experience\b",
+    re.IGNORECASE,
+)
 
 
 # A claim with no cue word ("Chlorine dries skin."; "Water allows stretching that's difficult in air.";
@@ -555,7 +571,9 @@ _UNCUED_SUBJECT_WORDS = (
 )
 _UNCUED_CLAIM = re.compile(
     # (a pronoun only as the whole subject: "This provides even more joint protection …")
-    rf"^(?:(?:[\w’'-]+\s+){{0,5}}?(?:{_UNCUED_SUBJECT_WORDS})|it|this)\s+"
+    # (a named place after the subject's noun: "… treatment at LaSara Medical Group does not require …")
+    rf"^(?:(?:[\w’'-]+\s+){{0,5}}?(?:{_UNCUED_SUBJECT_WORDS})"
+    r"(?:\s+(?:at|in|of|from)\s+(?:(?-i:[A-Z])[\w’'-]*\s+){0,3}?(?-i:[A-Z])[\w’'-]*)?|it|this)\s+"
     r"(?:(?:often|usually|also|even|still|generally|typically|then|only)\s+)?"
     r"(?:(?:can|may|might|will|could|does not|doesn['’]t|do not|don['’]t|cannot|can['’]t|won['’]t)\s+"
     r"(?:not\s+)?(?!be\b)[a-z]{3,}|(?P<verb>[a-z]{3,}(?<![su]s)s|[a-z]+(?:ss|sh|ch|x)es))\b",
@@ -1521,7 +1539,9 @@ _BELIEF = re.compile(
     re.IGNORECASE,
 )
 _ADVICE = re.compile(
-    r"^(?:you|we) (?:should|must|need to|can (?:also )?(?:try|ask|book))\b"
+    # (not what the reader should feel: "However, you should not experience any pain" says what to expect)
+    r"^(?:you|we) (?:should(?! (?:not |never )?(?:experience|feel|notice|expect)\b)|must|need to|"
+    r"can (?:also )?(?:try|ask|book))\b"
     # advice put as a statement: "understanding effective treatment options is crucial for recovery"
     r"|^(?:[^,]*,\s*)?(?:understanding|knowing|getting|seeking|finding|choosing|having|learning)\b[^.]{0,80}?"
     r"\b(?:is|are) (?:crucial|essential|vital|key|important)\b"
