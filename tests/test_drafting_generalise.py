@@ -175,3 +175,31 @@ def test_what_to_expect_during_and_after_treatment_is_a_claim() -> None:
         "# Aquatic\n\nEven confident swimmers should use pools with lifeguards or swim with companions.\n"
     )
     assert not draft("# Low Back Pain\n\nWeekly sessions for 4-6 weeks, then biweekly for maintenance.\n")
+
+
+def test_items_of_a_claim_are_kept_and_a_slash_with_spaces_joins_conditions() -> None:
+    # d2_engelmassage_cupping.html, first paragraph
+    claims = draft(
+        "# Cupping therapy\n\nCupping therapy is a traditional Chinese treatment for various health "
+        "conditions such as pain relief, sport recovery and skin conditions. The treatment is very good for "
+        "hypertension / muscle tension.\n"
+    )
+    assert [c.quote for c in claims][1:] == [
+        "sport recovery",
+        "skin conditions.",
+        "The treatment is very good for hypertension",
+        "muscle tension.",
+    ]
+    assert claims[-1].text == "The treatment is very good for muscle tension."
+    # "strains/sprains" names one thing (the words of onemg_back_pain.md's key facts box, in a sentence made
+    # up for the counter-example)
+    assert len(draft("# Back Pain\n\nLumbosacral muscle strains/sprains cause back pain.\n")) == 1
+
+
+def test_a_predicate_after_a_list_of_nouns_carries_the_words_before_the_first_verb() -> None:
+    # d2_engelmassage_cupping.html, "How it works" (its subject shortened)
+    claims = draft(
+        "# Cupping therapy\n\nThe cup increases blood flow to the area which, in turn, reduces muscle "
+        "tension and inflammation, and promotes healing.\n"
+    )
+    assert texts(claims)[-1] == "Which in turn promotes healing."

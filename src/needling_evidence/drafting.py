@@ -746,14 +746,17 @@ _SCENE_SETTING = re.compile(
 )
 # Separators of a coordination: ", ", ", and ", ", or ", " and ", " or ".
 # (Each alternative starts at a fixed character or after one, so a long run of blanks is read once.)
+# (a slash with spaces joins like "or": "very good for hypertension / muscle tension"; "strains/sprains"
+# names one thing)
 _SEPARATOR = re.compile(
-    r",\s*(?:(?:and|or)\s+)?(?:also\s+)?|(?<=\S)\s+(?:and|or)\s+(?:also\s+)?", re.IGNORECASE
+    r",\s*(?:(?:and|or)\s+)?(?:also\s+)?|(?<=\S)\s+(?:and|or)\s+(?:also\s+)?|(?<=\S)\s+/\s+(?=\S)",
+    re.IGNORECASE,
 )
 # Head words of outcomes, symptoms and conditions: a coordination whose items end in one of these names
 # distinct outcomes or conditions and is split ("pain, anxiety, and depression"); one whose first item is a
 # bare modifier ("neck and back pain", "acute and chronic pain") names one thing and is not.
 _OUTCOME_HEAD = re.compile(
-    r"(?:pains?|aches?|anxiety|depression|stress|fatigue|disability|function|mobility|spasms?|tension|insomnia|"
+    r"(?:pains?|aches?|anxiety|depression|stress|fatigue|disability|function|mobility|spasms?|\w*tension|insomnia|"
     r"sleep|mood|relaxation|healing|headaches?|migraines?|symptoms?|injur(?:y|ies)|swelling|pressure|"
     r"circulation|flow|flexibility|strength|stiffness|inflammation|recovery|performance|posture|motion|movement|"
     r"life|diseases?|illness(?:es)?|disorders?|syndromes?|conditions?|cancers?|fibromyalgia|sciatica|"
@@ -1122,7 +1125,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         sep = seps[index]
         if index in used:
             continue
-        joined = bool(re.search(r"\b(?:and|or)\b", sep.group(), re.IGNORECASE))
+        joined = bool(re.search(r"\b(?:and|or)\b|/", sep.group(), re.IGNORECASE))
         last = masked[sep.end() : seps[index + 1].start() if index + 1 < len(seps) else end]
         generic = _generic_predicate(last, masked[start : sep.start()])
         verb_mode = bool(_PREDICATE_VERB.match(last.strip())) or generic is not None
@@ -1235,6 +1238,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
     pieces: list[_Piece] = []
     cursor = start
     previous: tuple[int, int] | None = None  # the prefix of the run before, when it ran into this one
+    previous_predicates = False  # whether the run before was a coordination of predicates
     for number, run in enumerate(runs):
         run_end = runs[number + 1][0].start() if number + 1 < len(runs) else end
         first_end = run[0].start()
@@ -1267,11 +1271,22 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             ]
             if verbs:
                 prefix_end = cursor + verbs[-1].start()
-            if previous is not None and pieces and pieces[-1].start == cursor:
+            if previous is not None and pieces and pieces[-1].start == cursor and previous_predicates:
                 # "are older, or are in poor general health, have more stress …": one list in two runs
                 prefix_end = previous[1]
+            elif not verbs:
+                # a predicate after a list of nouns ("which in turn reduces muscle tension and inflammation,
+                # and promotes healing"): the verb is before that list, not in it
+                earlier = [
+                    m
+                    for m in re.finditer(r"[\w’'-]+", masked[start:first_end])
+                    if _PREDICATE_VERB.fullmatch(m.group()) and _verb_form(m.group()) == form
+                ]
+                if earlier:
+                    prefix_end = start + earlier[-1].start()
         prefix = (start, prefix_end) if prefix_end > start else None
         previous = prefix
+        previous_predicates = bool(_PREDICATE_VERB.match(second))
         if pieces:
             pieces[-1] = _Piece(pieces[-1].start, first_end, pieces[-1].prefix)
         else:
@@ -1861,7 +1876,16 @@ def _draft_sentence(
             # a main clause after a conditional keeps its comma ("If you have hemophilia, shockwave …")
             comma = "," if masked[: piece.suffix[0]].rstrip().endswith(",") else ""
             text += comma + " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
-        if len(pieces) > 1 and _not_a_claim(text):
+        # an item of a coordination whose clause is a claim is an item of that claim: its own words may lack
+        # the cue its clause has ("… treatment for various health conditions such as pain relief, sport
+        # recovery and skin conditions" is no definition in its last item either)
+        listed = (
+            piece.prefix is not None
+            and piece.clause is not None
+            and piece.start > piece.clause[0]
+            and not _not_a_claim(_plain(masked[piece.clause[0] : piece.clause[1]]))
+        )
+        if len(pieces) > 1 and not listed and _not_a_claim(text):
             continue
         text = _replace_it(_clean(text), subject)
         kind = claim_kind(text, topic)
