@@ -203,3 +203,16 @@ def test_a_predicate_after_a_list_of_nouns_carries_the_words_before_the_first_ve
         "tension and inflammation, and promotes healing.\n"
     )
     assert texts(claims)[-1] == "Which in turn promotes healing."
+
+
+def test_a_passive_claim_about_a_condition_names_each_treatment() -> None:
+    # onemg_back_pain.md, "Overview"
+    claims = draft(
+        "# Back Pain\n\nMost cases of back pain can be managed by over the counter medications and topical "
+        "ointments.\n"
+    )
+    assert [c.quote for c in claims] == [
+        "Most cases of back pain can be managed by over the counter medications",
+        "topical ointments.",
+    ]
+    assert claims[1].text == "Most cases of back pain can be managed by topical ointments."

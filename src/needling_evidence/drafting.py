@@ -576,7 +576,8 @@ _UNCUED_CLAIM = re.compile(
     r"(?:\s+(?:at|in|of|from)\s+(?:(?-i:[A-Z])[\w’'-]*\s+){0,3}?(?-i:[A-Z])[\w’'-]*)?|it|this)\s+"
     r"(?:(?:often|usually|also|even|still|generally|typically|then|only)\s+)?"
     r"(?:(?:can|may|might|will|could|does not|doesn['’]t|do not|don['’]t|cannot|can['’]t|won['’]t)\s+"
-    r"(?:not\s+)?(?!be\b)[a-z]{3,}|(?P<verb>[a-z]{3,}(?<![su]s)s|[a-z]+(?:ss|sh|ch|x)es))\b",
+    # (a passive of a lexical verb too: "Most cases of back pain can be managed by …")
+    r"(?:not\s+)?(?:be\s+[a-z]{3,}ed|(?!be\b)[a-z]{3,})|(?P<verb>[a-z]{3,}(?<![su]s)s|[a-z]+(?:ss|sh|ch|x)es))\b",
     re.IGNORECASE,
 )
 # an instruction that begins with a verb of perception ("Feel what good posture feels like …")
@@ -761,7 +762,7 @@ _OUTCOME_HEAD = re.compile(
     r"circulation|flow|flexibility|strength|stiffness|inflammation|recovery|performance|posture|motion|movement|"
     r"life|diseases?|illness(?:es)?|disorders?|syndromes?|conditions?|cancers?|fibromyalgia|sciatica|"
     r"\w+itis|\w+osis|\w+algia|\w+pathy|clots?|fractures?|bleeding|bruising|infections?|soreness|obesity|"
-    r"smoking|height|gain|reduction|relief|management|recurrence|medication|rates?|weight|balance|energy|"
+    r"smoking|height|gain|reduction|relief|management|recurrence|medications?|ointments?|creams?|drugs?|injections?|painkillers?|analgesics?|rates?|weight|balance|energy|"
     r"confidence|fasciitis|cellulitis|tears?|sprains?|strains?|elbow|dysfunction|restrictions?)",
     re.IGNORECASE,
 )
