@@ -216,3 +216,17 @@ def test_a_passive_claim_about_a_condition_names_each_treatment() -> None:
         "topical ointments.",
     ]
     assert claims[1].text == "Most cases of back pain can be managed by topical ointments."
+
+
+def test_a_hyphenated_verb_can_start_a_coordinated_predicate() -> None:
+    # acubyang_dry_needling.md, "What to Expect"
+    claims = draft(
+        "# Trigger Point Dry Needling\n\nThe action of Trigger Point Dry Needling creates a twitch "
+        "response which can feel very strange to the patient and even re-create some of the symptoms you "
+        "feel from the area.\n"
+    )
+    assert [c.quote for c in claims] == [
+        "The action of Trigger Point Dry Needling creates a twitch response which can feel very strange to "
+        "the patient",
+        "even re-create some of the symptoms you feel from the area.",
+    ]

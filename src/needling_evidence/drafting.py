@@ -1373,7 +1373,7 @@ def _generic_predicate(item: str, first: str) -> str | None:
     if head in _DETERMINERS or _is_outcome(head) or head in _BOUNDARY_WORDS:
         return None
     if verb.group("modal"):
-        if re.fullmatch(r"[a-z]{3,}", head) and not head.endswith(("ing", "ed", "s")):
+        if re.fullmatch(r"[a-z][a-z-]{2,}", head) and not head.endswith(("ing", "ed", "s")):  # "re-create"
             return "base" if _OBJECT_START.match(words[1].lower()) else None
         return None
     if re.fullmatch(_S_VERB, head) and words[1].lower() not in ("and", "or", "of"):
