@@ -230,3 +230,13 @@ def test_a_hyphenated_verb_can_start_a_coordinated_predicate() -> None:
         "the patient",
         "even re-create some of the symptoms you feel from the area.",
     ]
+
+
+def test_verbs_sharing_an_object_are_not_carried_into_the_next_predicate() -> None:
+    # d_lasara_shockwave_heel.html, "Shockwave Therapy vs. Surgery" (line breaks joined)
+    claims = draft(
+        "# Shockwave Therapy\n\nShockwave eradicates or reduces the pain in the majority of patients who "
+        "choose to work with LaSara Medical Group and allows you to continue with your day throughout "
+        "treatment.\n"
+    )
+    assert texts(claims)[-1] == "Shockwave allows you to continue with your day throughout treatment."

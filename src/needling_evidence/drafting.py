@@ -1272,6 +1272,12 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             ]
             if verbs:
                 prefix_end = cursor + verbs[-1].start()
+                # verbs sharing the first item's object ("Shockwave eradicates or reduces the pain …, and
+                # allows …"): the rewrite carries the subject, not "eradicates or"
+                while chained := re.search(r"\b([a-z]+)\s+(?:or|and)\s+$", masked[cursor:prefix_end]):
+                    if _verb_form(chained.group(1)) != form or chained.group(1).lower() in _DETERMINERS:
+                        break
+                    prefix_end = cursor + chained.start(1)
             if previous is not None and pieces and pieces[-1].start == cursor and previous_predicates:
                 # "are older, or are in poor general health, have more stress …": one list in two runs
                 prefix_end = previous[1]
