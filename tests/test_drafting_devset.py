@@ -20,6 +20,7 @@ DEV_ARTICLES = [
     "acubyang_dry_needling.md",
     "casvalrem_acupuncture.html",
     "cochrane_acupuncture_tension_headache.txt",
+    "d2_engelmassage_cupping.html",
     "d_acupofgreen_acupuncture_faq.html",
     "d_femaleposture_aquatic_therapy.md",
     "d_lasara_shockwave_heel.html",

@@ -217,9 +217,10 @@ def _line_blocks(lines: Iterable[_Line]) -> list[_Block]:
     open_block: _Block | None = None  # a paragraph or list item that later lines may continue
     in_comment = False  # inside an HTML comment, which Markdown does not render
     last_number: int | None = None  # the last list item's number, which a long number must go on from
-
+    previous_line = ""  # the last line read, for the paragraph it may continue
     for line in lines:
-        stripped = line.text.strip()
+        stripped, previous = line.text.strip(), previous_line
+        previous_line = stripped
         if in_comment or stripped.startswith("<!--"):
             in_comment = "-->" not in stripped[4 if not in_comment else 0 :]
             open_block = None
@@ -260,6 +261,9 @@ def _line_blocks(lines: Iterable[_Line]) -> list[_Block]:
             open_block = _Block("list_item", start, end, line.number, number=number)
             blocks.append(open_block)
             continue
+        if open_block is not None and open_block.kind == "paragraph" and _runs_on(previous, stripped):
+            # a scraped page's heading or unmarked list item on a line of its own: a block apart
+            open_block = None
         if open_block is not None:  # continuation of a paragraph or a list item
             open_block.end = _content_span(line)[1]
             open_block.first_line_only = False
@@ -268,6 +272,67 @@ def _line_blocks(lines: Iterable[_Line]) -> list[_Block]:
         open_block = _Block("paragraph", start, end, line.number)
         blocks.append(open_block)
     return blocks
+
+
+# A line that stands alone although no blank line parts it from its neighbours: text scraped from a page
+# puts each heading and each list item on a line of its own ("OVERVIEW" / "Overview" / "Back pain is …";
+# "Smoking" / "Poor sleep quality"). A short line with no final punctuation ending in a content word, or
+# followed by one, is such a line when the next line begins with a capital. Wrapped prose is not cut: its
+# lines are long and end anywhere, and its last line ends with a full stop.
+RUN_LINE_WORDS = 8
+RUN_LINE_CHARS = 60
+_RUN_FUNCTION_WORDS = frozenset(
+    {
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+        "than", "that", "which", "who", "like", "such", "into", "is", "are", "was", "were", "be", "not", "dr",
+        "mr", "mrs", "ms", "st", "vs",
+    }
+)  # fmt: skip
+
+
+def _short_run_line(line: str) -> bool:
+    return (
+        0 < len(line.split()) <= RUN_LINE_WORDS
+        and len(line) <= RUN_LINE_CHARS
+        and line[-1] not in ".,;:!?…\"”’'-–—/&([*_|\\"
+    )
+
+
+def _runs_on(previous: str, line: str) -> bool:
+    """Whether ``line`` starts a block of its own after ``previous`` in the same paragraph (see above)."""
+    if not previous or not line[:1].isupper():
+        return False
+    if previous[-1] == ":":
+        return _short_run_line(line)  # a lead-in over unmarked items ("… associated with back pain:")
+    if previous[-1] in ".,;!?…-–—/&([|\\":
+        return False
+    words = previous.split()
+    if not words or words[-1].lower().strip("\"“”'’*_") in _RUN_FUNCTION_WORDS:
+        return False
+    return _short_run_line(previous) or _short_run_line(line)
+
+
+def _unmarked_list_items(blocks: list[_Block], text: str, before: _Block | None = None) -> None:
+    """Two or more one-line paragraphs of a few words each, right after a block ending in ":", are the items
+    of the list it leads ("The following lifestyle factors are also associated with back pain:" / "Smoking" /
+    "Poor sleep quality"), written without markers. ``before``: the block before ``blocks``, if any."""
+    lead, run = before, []
+    for block in [*blocks, None]:
+        if (
+            block is not None
+            and lead is not None
+            and block.kind == "paragraph"
+            and block.first_line_only
+            and _short_run_line(text[block.start : block.end])
+        ):
+            run.append(block)
+            continue
+        if len(run) >= 2 and lead is not None:
+            for item in run:
+                item.kind, item.lead = "list_item", lead
+        run = []
+        ends_lead = block is not None and block.kind in ("paragraph", "list_item")
+        lead = block if ends_lead and block and _plain(text[block.start : block.end]).endswith(":") else None
 
 
 def _plain_text_headings(blocks: list[_Block], text: str) -> None:
@@ -550,6 +615,18 @@ def _markdown_inline(token: Any, lines: list[_Line], text: str, blocks: list[_Bl
         return
     if ctx.items:
         number, item_blocks = ctx.items[-1]
+        first_line = text[located[0][1] : located[0][2]]
+        if len(located) >= 2 and _short_run_line(first_line) and _runs_on(first_line, text[located[1][1] :]):
+            # a scraped heading opening the item ("4. Lifestyle factors" / "The following … are …:"): its
+            # line is the item, the rest a paragraph of the same item
+            head = _Block(
+                "list_item", start, located[0][2], line_number, number=None if item_blocks else number,
+                lead=ctx.lists[-1] if ctx.lists else None,
+            )  # fmt: skip
+            blocks.append(head)
+            item_blocks.append(head)
+            start, line_number = located[1][1], located[1][0].number
+            located = located[1:]
         block = add(
             "list_item", number=None if item_blocks else number, lead=ctx.lists[-1] if ctx.lists else None
         )
@@ -575,7 +652,9 @@ def _markdown_inline(token: Any, lines: list[_Line], text: str, blocks: list[_Bl
         return
     # A top-level paragraph may still hold what plain text writes as a list ("• item", "[1] Smith …"), which
     # CommonMark reads as one paragraph: the plain-text line loop splits it, as it always has.
-    blocks.extend(_line_blocks(_Line(line.text, line.start, line.number) for line, _, _ in located))
+    found = _line_blocks(_Line(line.text, line.start, line.number) for line, _, _ in located)
+    _unmarked_list_items(found, text, blocks[-1] if blocks else None)
+    blocks.extend(found)
 
 
 # --- HTML: the standard library's parser, text kept on the user's lines ------------------------------------
@@ -649,6 +728,15 @@ def _is_page_furniture(tag: str, attributes: dict[str, str], stack: Sequence[_Ht
     if tag in ("footer", "aside"):
         return not any(element.tag in ("article", "main") for element in stack)
     return False
+
+
+def _list_item_alias(tag: str, stack: Sequence[_HtmlElement]) -> str:
+    """``<il>`` inside a list is a misspelt ``<li>`` (browsers show it as a line of the list; a page built
+    from a template may repeat it for every item: "<ul><il>Eliminates or reduces pain</il>…"). Read as one
+    block, the items ran into one sentence."""
+    if tag == "il" and any(element.tag in ("ul", "ol", "li") for element in stack):
+        return "li"
+    return tag
 
 
 @dataclass
@@ -746,6 +834,7 @@ def _read_html(
         in_sup = 0
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            tag = _list_item_alias(tag, stack)
             settle(self)
             pad_to(self.getpos()[0])
             raw_tag = self.get_starttag_text() or ""
@@ -789,6 +878,7 @@ def _read_html(
                 self.handle_endtag(tag)
 
         def handle_endtag(self, tag: str) -> None:
+            tag = _list_item_alias(tag, stack)
             settle(self)
             pad_to(self.getpos()[0])
             if self.skipping:
@@ -1737,6 +1827,7 @@ def load_article(path_or_text: str | os.PathLike[str]) -> Article:
             links = _markdown_links(text, definitions)
         else:
             blocks = _blocks(text, first_line)
+            _unmarked_list_items(blocks, text)
         if first_line > 1:  # the YAML between the '---' lines: metadata, never sentences
             end = len("\n".join(text.split("\n", first_line - 1)[: first_line - 1]))
             blocks.insert(0, _Block("front_matter", 0, end, 1, first_line_only=False))

@@ -882,7 +882,81 @@ def is_checkworthy(
         return False
     if cited or _FINDING.search(plain):
         return True
-    return any(_scores(plain).values()) or _effect_of_intervention(plain, topic)
+    return (
+        any(_scores(plain).values())
+        or _effect_of_intervention(plain, topic)
+        or bool(_RECOVERY.search(plain))
+        or _uncued_claim(plain)
+    )
+
+
+# What recovery from a treatment is like ("patients can leave and return to their daily activities without
+# the need for any downtime"; "You can expect to return to your daily activities immediately following
+# treatment"): a checkable promise about the treatment with no cue of KIND_CUES (its kind is then "other").
+# The same for what a patient will or will not experience ("However, you should not experience any pain.").
+_RECOVERY = re.compile(
+    r"\b(?:downtime|recovery time|return to (?:your|their|his|her|normal|daily|usual|work)\b)"
+    r"|\b(?:you|patients?|people)\s+(?:should|will|may|might|can|would)\s+(?:not\s+|never\s+)?experience\b",
+    re.IGNORECASE,
+)
+
+
+# A claim with no cue word ("Chlorine dries skin."; "Water allows stretching that's difficult in air.";
+# "Treatment facilitates these natural processes by removing barriers."): recall first, so a declarative
+# sentence is a candidate when its subject names the treatment, the body, a condition or the setting of a
+# treatment, and its verb says what that subject does (a present-tense verb, or a modal or negated one), not
+# what it is ("is a", "involves", "uses": descriptions). Questions, instructions, headings, definitions, the
+# clinic's own voice, beliefs and history are excluded before and after (is_checkworthy, _not_a_claim).
+_UNCUED_SUBJECT_WORDS = (
+    r"water|pools?|chlorine|buoyancy|warmth|heat|cold|ice|muscles?|joints?|bones?|skin|spine|discs?|nerves?|"
+    r"blood|body|brain|heart|tissues?|fascia|tendons?|ligaments?|pain|injur(?:y|ies)|conditions?|symptoms?|"
+    r"exercises?|treatments?|therap(?:y|ies)|sessions?|needles?|needling|acupuncture|massage|cupping|"
+    r"stretching|swimming|walking|movement|posture|inflammation|qi"
+)
+_UNCUED_CLAIM = re.compile(
+    # (a pronoun only as the whole subject: "This provides even more joint protection …")
+    # (a named place after the subject's noun: "… treatment at LaSara Medical Group does not require …")
+    rf"^(?:(?:[\w’'-]+\s+){{0,5}}?(?:{_UNCUED_SUBJECT_WORDS})"
+    r"(?:\s+(?:at|in|of|from)\s+(?:(?-i:[A-Z])[\w’'-]*\s+){0,3}?(?-i:[A-Z])[\w’'-]*)?|it|this)\s+"
+    r"(?:(?:often|usually|also|even|still|generally|typically|then|only)\s+)?"
+    r"(?:(?:can|may|might|will|could|does not|doesn['’]t|do not|don['’]t|cannot|can['’]t|won['’]t)\s+"
+    # (a passive of a lexical verb too: "Most cases of back pain can be managed by …")
+    r"(?:not\s+)?(?:be\s+[a-z]{3,}ed|(?!be\b)[a-z]{3,})|(?P<verb>[a-z]{3,}(?<![su]s)s|[a-z]+(?:ss|sh|ch|x)es))\b",
+    re.IGNORECASE,
+)
+# an instruction that begins with a verb of perception ("Feel what good posture feels like …")
+_UNCUED_IMPERATIVE = re.compile(
+    r"(?:feel|imagine|notice|think|enjoy|note|picture|watch|look|listen|breathe|relax|expect|allow|let)\b"
+    # what the reader does, as a gerund subject ("Getting in and out of pools requires attention."): advice
+    r"|(?:getting|going|coming|finding|choosing|keeping|making|taking|having|learning|knowing|remembering)\b",
+    re.IGNORECASE,
+)
+_DESCRIPTION_VERBS = frozenset(
+    {
+        "involves", "uses", "consists", "refers", "means", "includes", "contains", "comes", "takes", "lasts",
+        "describes", "stands", "looks", "sounds", "seems", "appears", "needs", "depends", "varies", "begins",
+        "starts", "happens", "occurs", "was", "has", "does", "goes", "gets", "focuses", "targets",
+    }
+)  # fmt: skip
+
+
+def _uncued_claim(plain: str) -> bool:
+    if not plain.endswith((".", "!")) or len(plain.split()) < 3 or len(plain.split()) > 40:
+        return False
+    body = _DISCOURSE_OPENERS.sub("", plain)
+    body = re.sub(r"^(?:in|on|at|during|after|with)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s*,\s*", "", body, flags=re.I)
+    match = _UNCUED_CLAIM.match(body)
+    if match is None or _UNCUED_IMPERATIVE.match(body):
+        return False
+    verb = match.group("verb")
+    if verb and verb.lower() in _DESCRIPTION_VERBS:
+        return False
+    last = match.group().split()[-1].lower()
+    if not verb and (last + "s" in _DESCRIPTION_VERBS or last in ("begin", "start", "include", "last")):
+        return False  # "Your treatment will begin with a detailed assessment": what a visit consists of
+    subject = body[: match.start("verb")] if verb else body[: match.end()]
+    # the clinic's own voice or the reader's own treatment ("Your treatment will …") describes a service
+    return not re.search(r"\b(?:we|our|i|my|you|your)\b", subject, re.IGNORECASE)
 
 
 _LEFT_COMMAS = re.compile(r"(?:\s*,)+\s*(?=[.!?;:]|$)")
@@ -1017,19 +1091,22 @@ _SCENE_SETTING = re.compile(
 )
 # Separators of a coordination: ", ", ", and ", ", or ", " and ", " or ".
 # (Each alternative starts at a fixed character or after one, so a long run of blanks is read once.)
+# (a slash with spaces joins like "or": "very good for hypertension / muscle tension"; "strains/sprains"
+# names one thing)
 _SEPARATOR = re.compile(
-    r",\s*(?:(?:and|or)\s+)?(?:also\s+)?|(?<=\S)\s+(?:and|or)\s+(?:also\s+)?", re.IGNORECASE
+    r",\s*(?:(?:and|or)\s+)?(?:also\s+)?|(?<=\S)\s+(?:and|or)\s+(?:also\s+)?|(?<=\S)\s+/\s+(?=\S)",
+    re.IGNORECASE,
 )
 # Head words of outcomes, symptoms and conditions: a coordination whose items end in one of these names
 # distinct outcomes or conditions and is split ("pain, anxiety, and depression"); one whose first item is a
 # bare modifier ("neck and back pain", "acute and chronic pain") names one thing and is not.
 _OUTCOME_HEAD = re.compile(
-    r"(?:pains?|aches?|anxiety|depression|stress|fatigue|disability|function|mobility|spasms?|tension|insomnia|"
+    r"(?:pains?|aches?|anxiety|depression|stress|fatigue|disability|function|mobility|spasms?|\w*tension|insomnia|"
     r"sleep|mood|relaxation|healing|headaches?|migraines?|symptoms?|injur(?:y|ies)|swelling|pressure|"
     r"circulation|flow|flexibility|strength|stiffness|inflammation|recovery|performance|posture|motion|movement|"
     r"life|diseases?|illness(?:es)?|disorders?|syndromes?|conditions?|cancers?|fibromyalgia|sciatica|"
     r"\w+itis|\w+osis|\w+algia|\w+pathy|clots?|fractures?|bleeding|bruising|infections?|soreness|obesity|"
-    r"smoking|height|gain|reduction|relief|management|recurrence|medication|rates?|weight|balance|energy|"
+    r"smoking|height|gain|reduction|relief|management|recurrence|medications?|ointments?|creams?|drugs?|injections?|painkillers?|analgesics?|rates?|weight|balance|energy|"
     r"confidence|fasciitis|cellulitis|tears?|sprains?|strains?|elbow|dysfunction|restrictions?)",
     re.IGNORECASE,
 )
@@ -1077,7 +1154,19 @@ def _mask(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
             start, end = start - 1, end + 1  # a whole "(Gattie et al., 2017)"
         chars[start:end] = " " * (end - start)
     masked = "".join(chars)
-    return _BLANKS.sub(lambda m: " " * len(m.group()), masked)
+    masked = _BLANKS.sub(lambda m: " " * len(m.group()), masked)
+    if "," in masked:
+        masked = _PARENTHETICAL.sub(lambda m: " " + m.group(1) + " ", masked)
+    return masked
+
+
+# An adverbial set off by commas inside a clause ("… to the area which, in turn, reduces muscle tension"):
+# its commas part no list items and no clauses, so they are blanked like markup (the words stay).
+_PARENTHETICAL = re.compile(
+    r",(\s*(?:in turn|in fact|of course|therefore|thus|as a result|in addition|for example|for instance|"
+    r"in particular|over time|eventually|ultimately|in some cases|in most cases)\s*),",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -1381,9 +1470,10 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         sep = seps[index]
         if index in used:
             continue
-        joined = bool(re.search(r"\b(?:and|or)\b", sep.group(), re.IGNORECASE))
+        joined = bool(re.search(r"\b(?:and|or)\b|/", sep.group(), re.IGNORECASE))
         last = masked[sep.end() : seps[index + 1].start() if index + 1 < len(seps) else end]
-        verb_mode = bool(_PREDICATE_VERB.match(last.strip()))
+        generic = _generic_predicate(last, masked[start : sep.start()])
+        verb_mode = bool(_PREDICATE_VERB.match(last.strip())) or generic is not None
         if verb_mode and re.match(r"\w+ed\b", last.strip()) and index > 0:
             # "…, deeper and fuller breath and improved sleep": an "-ed" word after nouns is an adjective
             # ("improved sleep"), a verb only after another verb ("reduced pain and improved sleep")
@@ -1394,12 +1484,18 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         while j >= 0 and j not in used and len(run) < MAX_RUN:
             middle = masked[seps[j].end() : run[0].start()]
             words = _words(middle)
-            if not words or len(words) > MAX_CONJUNCT_WORDS or _LIST_STARTERS.match(middle.strip()):
+            # a predicate with its object is longer than a noun ("require you to stay off your feet after
+            # the surgery")
+            limit = 2 * MAX_CONJUNCT_WORDS if verb_mode else MAX_CONJUNCT_WORDS
+            if not words or len(words) > limit or _LIST_STARTERS.match(middle.strip()):
                 break
             if re.search(r"\b(?:and|or)\b", seps[j].group(), re.IGNORECASE):
                 break
             if verb_mode:
-                if not _PREDICATE_VERB.match(middle.strip()):
+                if not (
+                    _PREDICATE_VERB.match(middle.strip())
+                    or _generic_predicate(middle, masked[start : seps[j].start()])
+                ):
                     break
             elif (
                 # "improved energy levels" is a noun phrase when the clause has its verb before the list
@@ -1428,7 +1524,10 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         shared_object = bool(re.search(r"\bto\s+[\w-]+\s*$", first)) or bool(
             _PREDICATE_VERB.fullmatch((_words(first) or [""])[-1])
         )
-        ok = verb_mode and joined and bool(_PREDICATE_VERB.search(first)) and not shared_object
+        has_verb = bool(_PREDICATE_VERB.search(first)) or (
+            generic is not None and _first_verb(first) is not None
+        )
+        ok = verb_mode and joined and has_verb and not shared_object
         if not ok:
             finite = _FINITE.search(last)
             own_last = _words(last[: finite.start()]) if finite else last_words
@@ -1484,6 +1583,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
     pieces: list[_Piece] = []
     cursor = start
     previous: tuple[int, int] | None = None  # the prefix of the run before, when it ran into this one
+    previous_predicates = False  # whether the run before was a coordination of predicates
     for number, run in enumerate(runs):
         run_end = runs[number + 1][0].start() if number + 1 < len(runs) else end
         first_end = run[0].start()
@@ -1494,6 +1594,18 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         finite = _FINITE.search(masked, cursor, first_end)
         if _MODAL.match(second) and finite:
             prefix_end = finite.start()  # "Physiotherapy can …, and may utilize …": the subject
+        elif not _PREDICATE_VERB.match(second) and _generic_predicate(second, masked[cursor:first_end]):
+            # a coordinated predicate of verbs outside the list: the rewrite carries what comes before the
+            # first item's verb, or only the subject when a later item brings its own auxiliary ("…, and
+            # oftentimes do not eliminate the pain")
+            verb = _first_verb(masked[cursor:first_end])
+            later = [masked[a.end() : b.start()] for a, b in itertools.pairwise(run)]
+            later.append(masked[run[-1].end() : run_end])
+            own_aux = any(_AUX_START.match(_strip_adverbs(x)) for x in later)
+            if verb is not None:
+                prefix_end = cursor + (
+                    verb.start("modal") if own_aux and verb.group("modal") else verb.start("verb")
+                )
         elif _PREDICATE_VERB.match(second):
             # a coordinated predicate: the rewrite carries what comes before the first item's verb
             form = _verb_form(re.sub(r"^to\s+", "", second).split(" ", 1)[0])
@@ -1504,11 +1616,28 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             ]
             if verbs:
                 prefix_end = cursor + verbs[-1].start()
-            if previous is not None and pieces and pieces[-1].start == cursor:
+                # verbs sharing the first item's object ("Shockwave eradicates or reduces the pain …, and
+                # allows …"): the rewrite carries the subject, not "eradicates or"
+                while chained := re.search(r"\b([a-z]+)\s+(?:or|and)\s+$", masked[cursor:prefix_end]):
+                    if _verb_form(chained.group(1)) != form or chained.group(1).lower() in _DETERMINERS:
+                        break
+                    prefix_end = cursor + chained.start(1)
+            if previous is not None and pieces and pieces[-1].start == cursor and previous_predicates:
                 # "are older, or are in poor general health, have more stress …": one list in two runs
                 prefix_end = previous[1]
+            elif not verbs:
+                # a predicate after a list of nouns ("which in turn reduces muscle tension and inflammation,
+                # and promotes healing"): the verb is before that list, not in it
+                earlier = [
+                    m
+                    for m in re.finditer(r"[\w’'-]+", masked[start:first_end])
+                    if _PREDICATE_VERB.fullmatch(m.group()) and _verb_form(m.group()) == form
+                ]
+                if earlier:
+                    prefix_end = start + earlier[-1].start()
         prefix = (start, prefix_end) if prefix_end > start else None
         previous = prefix
+        previous_predicates = bool(_PREDICATE_VERB.match(second))
         if pieces:
             pieces[-1] = _Piece(pieces[-1].start, first_end, pieces[-1].prefix)
         else:
@@ -1531,6 +1660,77 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
     return [p for p in pieces if masked[p.start : p.end].strip()]
 
 
+# A predicate that starts with a verb outside _PREDICATE_VERB ("… may need many weeks of recovery, require
+# you to stay off your feet after the surgery, and oftentimes do not eliminate the pain"; "… which increases
+# the elasticity of the muscles, pulls toxins out of the connective tissue and releases relaxin"): known by
+# its form, agreeing with a verb of the first conjunct (a third-person verb after "which"/"that"/"it", or a
+# bare verb after a modal), and by what follows it (an object, not a list of nouns: "stress, and anxiety").
+_ADVERBS = re.compile(
+    r"(?:(?:often|oftentimes|usually|also|then|even|sometimes|typically|always|never|[a-z]+ly)\s+)*", re.I
+)
+_AUX_START = re.compile(
+    r"(?:do|does|did|don['’]t|doesn['’]t|can|cannot|can['’]t|may|might|will|won['’]t|could|should)\s", re.I
+)
+_OBJECT_START = re.compile(
+    r"(?:you|your|the|a|an|them|it|its|their|his|her|us|our|me|my|this|these|those|no|any|some|more|less|"
+    r"many|much|up|out|down|off|away)$",
+    re.IGNORECASE,
+)
+_S_VERB = r"[a-z]{3,}(?<![su]s)s"
+_FIRST_VERB = re.compile(
+    rf"\b(?:(?:which|that|who|it)\s+(?:[a-z]+ly\s+|also\s+|often\s+)?(?P<s>{_S_VERB})"
+    r"|(?P<modal>can|may|might|will|could|should|would|must)\s+(?:not\s+)?(?:[a-z]+ly\s+|also\s+|often\s+)?"
+    r"(?P<base>[a-z]{3,}))\b",
+    re.IGNORECASE,
+)
+
+
+def _strip_adverbs(text: str) -> str:
+    text = text.strip()
+    match = _ADVERBS.match(text)
+    return text[match.end() :] if match else text
+
+
+def _first_verb(first: str) -> re.Match[str] | None:
+    """The last verb in ``first`` a coordinated predicate may agree with (see :func:`_generic_predicate`);
+    group ``verb`` is where it starts."""
+    found = list(_FIRST_VERB.finditer(first))
+    if not found:
+        return None
+    last = found[-1]
+    return _VERB_AT.match(first, last.start("s") if last.group("s") else last.start("modal"))
+
+
+_VERB_AT = re.compile(
+    r"(?:(?P<modal>can|may|might|will|could|should|would|must)\s+(?:not\s+)?"
+    r"(?:[a-z]+ly\s+|also\s+|often\s+)?)?(?P<verb>[a-z]+)",
+    re.IGNORECASE,
+)
+
+
+def _generic_predicate(item: str, first: str) -> str | None:
+    """``"s"``, ``"base"`` or ``"aux"`` when ``item`` starts a predicate agreeing with a verb of ``first``."""
+    verb = _first_verb(first)
+    if verb is None:
+        return None
+    rest = _strip_adverbs(item)
+    words = rest.split()
+    if len(words) < 2:
+        return None
+    if _AUX_START.match(rest):
+        return "aux"
+    head = words[0].lower()
+    if head in _DETERMINERS or _is_outcome(head) or head in _BOUNDARY_WORDS:
+        return None
+    if verb.group("modal"):
+        if re.fullmatch(r"[a-z][a-z-]{2,}", head) and not head.endswith(("ing", "ed", "s")):  # "re-create"
+            return "base" if _OBJECT_START.match(words[1].lower()) else None
+        return None
+    if re.fullmatch(_S_VERB, head) and words[1].lower() not in ("and", "or", "of"):
+        return "s"
+    return None
+
+
 def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | None = None) -> list[_Piece]:
     """The atomic claims of a sentence: its clauses, each split at a coordination; a clause ``drop`` says is
     not a claim (a belief, a definition, advice) is left out with its items."""
@@ -1549,12 +1749,65 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
         subject = _CLAUSE_SUBJECT.match(masked, *clause) if (shared or purpose) and clause else None
         if shared:
             begin = shared.end()  # "and therefore can take time …": the rewrite says "<subject> can take …"
-        pieces = _adjective_pieces(masked, begin, end) or _conjuncts(masked, begin, end, item=item)
+        pieces = (
+            _condition_list(masked, begin, end)
+            or _adjective_pieces(masked, begin, end)
+            or _conjuncts(masked, begin, end, item=item)
+        )
         if subject is not None:
             named = (subject.start("subject"), subject.end("subject"))
             pieces = [dataclasses.replace(p, subject=named) for p in pieces]
         out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
     return out
+
+
+# A conditional with no main clause lists who a treatment is not for ("For example, if you are under 18,
+# have skin infections on your feet, hemophilia, heart condition."): each condition is a contraindication of
+# its own. A part that starts with a verb takes "if you" before it; a bare noun also the verb of the part
+# before it ("If you have hemophilia").
+_CONDITION_LIST = re.compile(
+    r"\s*(?:(?:for example|for instance|e\.g\.)\s*,?\s*)?"
+    r"(?P<lead>if|unless)\s+(?P<you>you|they|patients?|people)\s+",
+    re.IGNORECASE,
+)
+_CONDITION_VERB = re.compile(
+    r"(?:are|is|have|has|had|were|take|takes|suffer|suffers|use|uses|experience|experiences|live|lives)\b",
+    re.IGNORECASE,
+)
+
+
+def _condition_list(masked: str, start: int, end: int) -> list[_Piece]:
+    """The conditions of a conditional that lists three or more (see :data:`_CONDITION_LIST`), each a piece;
+    the main clause after them, if any ("…, shockwave therapy may not be for you"), is carried by each."""
+    opening = _CONDITION_LIST.match(masked, start, end)
+    if opening is None:
+        return []
+    offset = opening.end()
+    spans = [
+        _trim(masked, offset + p.start(), offset + p.end()) for p in re.finditer(r"[^,]+", masked[offset:end])
+    ]
+    spans = [(a, b) for a, b in spans if b > a]
+    main: tuple[int, int] | None = None
+    for n, (a, b) in enumerate(spans[1:], start=1):
+        part = re.sub(r"^(?:and|or)\s+", "", masked[a:b], flags=re.IGNORECASE)
+        if not _CONDITION_VERB.match(part) and _FINITE.search(part):
+            main, spans = (a, end), spans[:n]
+            break
+    if len(spans) < 3 or not _CONDITION_VERB.match(masked[spans[0][0] : spans[0][1]]):
+        return []
+    subject = (opening.start("lead"), opening.end("you"))
+    pieces = [_Piece(start, spans[0][1], suffix=main)]
+    verb: tuple[int, int] | None = None
+    for a, b in spans[1:]:
+        words = masked[a:b]
+        joined = re.match(r"(?:and|or)\s+", words, re.IGNORECASE)
+        own = _CONDITION_VERB.match(words, joined.end() if joined else 0)
+        if own:
+            verb = (a + own.start(), a + own.end())
+            pieces.append(_Piece(a + own.start(), b, subject=subject, suffix=main))
+        else:
+            pieces.append(_Piece(a, b, prefix=verb, subject=subject, suffix=main))
+    return pieces
 
 
 # A second predicate of the clause before, with its own modal ("…, and can be equally effective"): it takes
@@ -1594,6 +1847,9 @@ _ADJECTIVE_COORDINATION = re.compile(
 _LONE_ARTICLE = re.compile(rf"\b(is|are) an? ({_PREDICATE_ADJECTIVE})$", re.IGNORECASE)
 
 
+_LONE_OFFER = re.compile(rf"\b(offers?|provides?) an? ({_PREDICATE_ADJECTIVE})$", re.IGNORECASE)
+
+
 def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
     """ "Acupuncture is safe and without any serious side effects" → "Acupuncture is safe" + "without any
     serious side effects" (carrying "Acupuncture is"): coordinated predicate adjectives after a copula or
@@ -1619,7 +1875,10 @@ def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
 
 
 _DEFINITION = re.compile(
-    r"^(?:[\w()’'/-]+\s+){1,7}?(?:is|are)\s+(?:perhaps\s+)?(?:a|an|one of the)\s+(?:[\w-]+\s+){0,4}?"
+    # (the noun is the phrase's head: "It is a great supplement to massage" names what it adds to, not what
+    # it is)
+    r"^(?:[\w()’'/-]+\s+){1,7}?(?:is|are)\s+(?:perhaps\s+)?(?:a|an|one of the)\s+"
+    r"(?:(?!(?:to|for|with|in|on|by)\b)[\w-]+\s+){0,4}?"
     r"(?:form|type|kind|technique|treatment|method|therapy|intervention|practice|procedure|approach|modality|"
     r"term|massage|traditions?|system|discipline|profession|tool)s?\b"
     r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:defined as|described as|the term for)\b"
@@ -1646,7 +1905,9 @@ _BELIEF = re.compile(
     re.IGNORECASE,
 )
 _ADVICE = re.compile(
-    r"^(?:you|we) (?:should|must|need to|can (?:also )?(?:try|ask|book))\b"
+    # (not what the reader should feel: "However, you should not experience any pain" says what to expect)
+    r"^(?:you|we) (?:should(?! (?:not |never )?(?:experience|feel|notice|expect)\b)|must|need to|"
+    r"can (?:also )?(?:try|ask|book))\b"
     # advice put as a statement: "understanding effective treatment options is crucial for recovery"
     r"|^(?:[^,]*,\s*)?(?:understanding|knowing|getting|seeking|finding|choosing|having|learning)\b[^.]{0,80}?"
     r"\b(?:is|are) (?:crucial|essential|vital|key|important)\b"
@@ -1742,6 +2003,11 @@ _EFFECT_LEAD = re.compile(
     r"promot|support|manag|restor|strengthen|speed|accelerat|allow)\w*",
     re.IGNORECASE,
 )
+_FOLLOWING_SUBJECT = re.compile(
+    r"^(?:the\s+)?following\s+(?:[\w-]+\s+){1,4}?"
+    r"(?P<predicate>(?:are|is|can|may|might|could|will|have|has)\b.*)$",
+    re.IGNORECASE,
+)
 _META_LEAD = re.compile(r"^(?:here are|here's|here is|below are|these are|try these)\b", re.IGNORECASE)
 _ADJECTIVE_START = re.compile(r"^(?:helpful|useful|beneficial|effective|good|safe|great|ideal|best)\b", re.I)
 
@@ -1751,6 +2017,7 @@ class _Lead:
     stem: str | None  # words every item completes ("Routine chiropractic care can improve")
     subject: str | None  # a subject for items that bring their own verb ("Cupping therapy")
     kind_text: str  # the lead's words, for the kind of its items
+    predicate: str | None = None  # what every item is said to be or do ("are also associated with back pain")
 
 
 def _section_subject(article: Article, section_id: str | None) -> str | None:
@@ -1794,6 +2061,10 @@ def _lead(plain: str, section_subject: str | None) -> _Lead:
         return _Lead(None, section_subject, text)
     if _LEAD_FOR.match(text) and section_subject:
         return _Lead(f"{section_subject} is {text.lower()}", None, text)
+    if following := _FOLLOWING_SUBJECT.match(text):
+        # "The following lifestyle factors are also associated with back pain:": each item is the subject
+        # ("Smoking are also associated with back pain" — the verb as printed: a rewrite adds no words)
+        return _Lead(None, None, text, following.group("predicate"))
     stem = _LEAD_FOLLOWING.sub("", text)
     if len(stem.split()) <= 3 and not _PREDICATE_VERB.search(stem):
         return _Lead(None, section_subject, text)  # "Mechanisms of action", "Treatment Components"
@@ -1801,6 +2072,11 @@ def _lead(plain: str, section_subject: str | None) -> _Lead:
 
 
 def _compose(lead: _Lead, phrase: str) -> str:
+    if lead.predicate:
+        predicate = lead.predicate
+        if not _head(phrase).lower().endswith("s"):  # "Smoking is …", "Poor sleep quality is …"
+            predicate = re.sub(r"^are\b", "is", re.sub(r"^have\b", "has", predicate))
+        return f"{phrase} {predicate}"
     lowered = _lower_first(phrase)
     if lead.stem:
         return f"{lead.stem} {lowered}"
@@ -1940,14 +2216,27 @@ def _draft_sentence(
         carried = re.sub(r"\s+both$", "", carried)  # "people often feel both" + "alert"
         if piece.prefix is None:
             own = _LONE_ARTICLE.sub(r"\1 \2", own)  # "is a safe" → "is safe"
+            # "… offers a safe" (the first of "a safe and effective way to …"): what it offers is safe
+            own = _LONE_OFFER.sub(lambda m: ("is " if m.group(1).endswith("s") else "are ") + m.group(2), own)
         if re.search(r"\ba$", carried) and re.match(r"[aeiou]", own, re.IGNORECASE):
             carried = carried[:-1] + "an"  # "offers a" + "effective way …" → "offers an effective way …"
         text = f"{carried} {own}" if carried else own
         if piece.subject:
             text = _with_subject(_plain(masked[piece.subject[0] : piece.subject[1]]), text)
         if piece.suffix:
-            text += " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
-        if len(pieces) > 1 and _not_a_claim(text):
+            # a main clause after a conditional keeps its comma ("If you have hemophilia, shockwave …")
+            comma = "," if masked[: piece.suffix[0]].rstrip().endswith(",") else ""
+            text += comma + " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
+        # an item of a coordination whose clause is a claim is an item of that claim: its own words may lack
+        # the cue its clause has ("… treatment for various health conditions such as pain relief, sport
+        # recovery and skin conditions" is no definition in its last item either)
+        listed = (
+            piece.prefix is not None
+            and piece.clause is not None
+            and piece.start > piece.clause[0]
+            and not _not_a_claim(_plain(masked[piece.clause[0] : piece.clause[1]]))
+        )
+        if len(pieces) > 1 and not listed and _not_a_claim(text):
             continue
         text = _replace_it(_clean(text), subject)
         kind = claim_kind(text, topic)
@@ -2018,10 +2307,22 @@ def _draft_list(
                 )
             )
         return made
-    lead_match = _LIST_LEAD.match(plain)
-    lead = _lead(
-        lead_match.group("claim") if lead_match else plain, _section_subject(article, sentence.section_id)
-    )
+    benefits = _BENEFITS_TAIL.search(masked)
+    head_subject = _BENEFITS_SUBJECT.match(masked[: benefits.start()]) if benefits else None
+    if benefits and head_subject:
+        # "X is an effective and safe treatment with the following benefits:": the words before the tail
+        # are a claim of their own (drafted as a sentence), and each item brings its own verb for X
+        # ("Eliminates or reduces pain", "Requires no medication")
+        head = masked[: benefits.start()] + " " * (len(masked) - benefits.start())
+        made.extend(_draft_sentence(sentence, head, sentence.id in cuts, subject, topic))
+        plain = _plain(head)
+        lead_match = None
+        lead = _Lead(None, _plain(head_subject.group("subject")), plain)
+    else:
+        lead_match = _LIST_LEAD.match(plain)
+        lead = _lead(
+            lead_match.group("claim") if lead_match else plain, _section_subject(article, sentence.section_id)
+        )
     kind = claim_kind(plain, topic)
     if lead_match:
         lead_claim = lead_match.group("claim")
@@ -2038,9 +2339,11 @@ def _draft_list(
         or bool(_LEAD_NOUN.match(_DISCOURSE_OPENERS.sub("", plain.rstrip(": "))))
     )
     outer = lead
-    for item in items:
+    for position, item in enumerate(items):
         item_masked = _mask(item.text, cuts.get(item.id, ()))
         item_plain = _plain(item_masked)
+        if _repeated_heading(item_plain, items[position + 1 :]):
+            continue
         if item_plain.endswith(":") and outer.subject and (verb := re.match(r"[a-z]+", item_plain, re.I)):
             # an item that leads a list of its own ("Reduce pain in:"): its items take the outer subject
             # and this verb ("Dry needling therapy reduces pain in …")
@@ -2078,6 +2381,29 @@ def _draft_list(
             condition = _lower_first(own) if item_kind == "efficacy" and lead.stem else _condition(text)
             made.append(_claim(item, n, text, item_kind, quote, condition))
     return made
+
+
+# A lead that names its subject's benefits in a tail ("… is an effective and safe treatment with the following
+# benefits:", "… offers these advantages:"): what comes before the tail is a claim, the items are predicates.
+_BENEFITS_TAIL = re.compile(
+    r"\s*,?\s+(?:with|and (?:has|offers|provides|brings)|has|have|offers?|provides?|brings?)\s+"
+    r"(?:the following|these|many|several|numerous|a number of)\s+(?:[\w-]+\s+)?(?:benefits|advantages)"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
+# its subject: the words before its first verb ("Shockwave treatment for plantar fasciitis and heel spurs")
+_BENEFITS_SUBJECT = re.compile(
+    r"\s*(?P<subject>[A-Z][^,;:]*?)\s+(?:is|are|has|have|offers|provides|brings|can|may|will)\b"
+)
+
+
+def _repeated_heading(item: str, later: Sequence[Sentence]) -> bool:
+    """An item in capitals that the next item repeats in ordinary case is a heading a scraper printed twice
+    ("1. AGE" / "1. Age Individuals ≥35 years are found to have …", onemg_back_pain): not an item of the
+    list (a lone acronym, "TENS", is not repeated so)."""
+    if not later or not item.isupper():
+        return False
+    return _plain(later[0].text).lower().startswith(item.lower().rstrip("."))
 
 
 def _claim(sentence: Sentence, n: int, text: str, kind: str, quote: str, condition: str | None) -> Claim:
