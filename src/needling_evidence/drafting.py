@@ -561,7 +561,10 @@ _IMPERATIVE_START = re.compile(
     # sessions.", "Work with instructors on proper form.", "…, focus on exercises that …"); no verb of effect,
     # which starts a benefit list's items ("Reduce pain")
     r"begin|focus|seek|drink|eat|wear|rest|ensure|consider|choose|stay|practi[cs]e|perform|sit|stand|lift|"
-    r"bend|breathe|moisturi[sz]e|feel free|work with|do not|be sure|go)\b",
+    r"bend|breathe|moisturi[sz]e|feel free|work with|do not|be sure|go|"
+    # a verb of perception with a question word after it is an instruction ("Feel what good posture feels
+    # like …"), not a benefit item ("Feel less pain")
+    r"(?:feel|notice|imagine|picture|see) (?:what|how|the difference))\b",
     re.IGNORECASE,
 )
 # An instruction after a fronted condition or purpose ("If you …, book …"; "To address back pain while working
