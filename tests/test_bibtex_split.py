@@ -63,7 +63,7 @@ def test_bundled_files_split_as_bibtexparser_splits_them(path: Path) -> None:
     _assert_same_or_none(path.read_text(encoding="utf-8", errors="replace"))
 
 
-@pytest.mark.parametrize("name", ["zotero.bib", "mendeley.bib", "pubmed_texmed.bib"])
+@pytest.mark.parametrize("name", ["zotero.bib", "mendeley.bib", "pubmed_texmed.bib", "jabref.bib"])
 def test_reference_manager_exports_take_the_fast_split(name: str) -> None:
     assert _assert_same_or_none((DATA / "bib" / name).read_text(encoding="utf-8"))
 
@@ -82,6 +82,11 @@ CLEAN_LIBRARY = """% exported by hand
 
 @Book{ key2 , title={A, b}, title = {again}, year={2001}}
 @misc{reftex}
+@String{ jospt = "Journal of Orthopaedic {\\&} Sports, Physical = Therapy"}
+@string{jospt = {again}}
+@comment{jabref-meta: databaseType:bibtex; {nested}}
+@preamble{ "\\newcommand{\\noop}[1]{}" }
+@article{Later, journal = jospt # { and more}, year = {2001}}
 trailing text
 """
 
@@ -90,16 +95,17 @@ def test_a_clean_library_with_odd_corners_is_split_fast_and_the_same() -> None:
     # quotes and numbers as values, a repeated field, a field-less entry, LaTeX escapes, comments between
     assert _assert_same_or_none(CLEAN_LIBRARY)
     refs = read_bibtex(CLEAN_LIBRARY)
-    assert [r.key for r in refs] == ["Gattie2017", "key2", "reftex"]
+    assert [r.key for r in refs] == ["Gattie2017", "key2", "reftex", "Later"]
+    assert refs[3].container_title == "again and more"
     assert refs[0].fields["note"].startswith("Österreich, été, 50% and a = b")
-    assert {p.code for p in refs.problems} >= {"bibtex.duplicate_field"}
+    assert {p.code for p in refs.problems} >= {"bibtex.duplicate_field", "bibtex.duplicate_string"}
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "@string{j = {Journal}}\n@article{a, journal = j}\n",
-        "@comment{jabref-meta: x}\n@article{a, title={T}}\n",
+        "@string{j = {Journal}\n@article{a, journal = j}\n",  # unclosed @string
+        "@comment{jabref-meta: x {\n",
         "@article(a, title={T})\n",
         "@article{a, title={T}\n@article{b, title={U}}\n",  # unclosed: bibtexparser fails the first block
         "@article{a, title={T}, note = {see @misc{b}}}\n",
@@ -145,6 +151,8 @@ _PIECES = [
     "@misc{k,",
     "@comment{",
     "@string{",
+    "@preamble{",
+    "@string{s = ",
     "@a(",
     "@",
     "k1,",

@@ -346,13 +346,13 @@ def _split(text: str) -> Library:
 # bibtexparser's splitter walks the file one "mark" at a time (each brace, quote, comma, equals sign and
 # newline) through several method calls per mark: on a large library that walk was three quarters of
 # read_bibtex's time (issue 13). _fast_split finds the same marks by the same pattern and applies the same
-# rules, in one loop that takes a whole `name = {value},` in one match, for files where every block is a
-# brace-delimited entry that parses cleanly (what reference managers export). On anything else — @string,
-# @comment, @preamble, a (…)-delimited block, a block start inside an entry, any block bibtexparser would
-# fail, the end of the text inside a block — it gives up (None) and the whole file goes through
-# bibtexparser, so the blocks are always the ones bibtexparser makes (tests/test_bibtex_split.py compares
-# the two on bundled, generated and arbitrary text). The rules are bibtexparser 2.1.0's
-# (bibtexparser/splitter.py); under another version the fast split is not used.
+# rules, in one loop that takes a whole `name = {value},` in one match, for files where every block is
+# brace-delimited and parses cleanly (what reference managers and most people write). On anything else — a
+# (…)-delimited block, a block start inside a block, any block bibtexparser would fail, the end of the text
+# inside a block — it gives up (None) and the whole file goes through bibtexparser, so the blocks are always
+# the ones bibtexparser makes (tests/test_bibtex_split.py compares the two on bundled, generated and arbitrary
+# text). The rules are bibtexparser 2.1.0's (bibtexparser/splitter.py); under another version the fast split
+# is not used.
 _FAST_SPLIT_VERSIONS = frozenset({"2.1.0"})
 # bibtexparser's _MARK_PATTERN without its newline: lines are counted between marks instead (a newline after a
 # backslash is no mark there, so it is not counted either); and its block start alone (between blocks, the
@@ -366,7 +366,8 @@ _BLOCK_START = re.compile(r"@[\w]*( |\t)*(?=[{(])")
 _SIMPLE_FIELD = re.compile(
     r'[^{}",=@\\]*(?P<eq>=)\s*\{(?:[^{}@\\]|\\[^{}@\\]|\{(?:[^{}@\\]|\\[^{}@\\])*\})*\}\s*(?P<end>[,}])'
 )
-_NOT_ENTRIES = ("@comment", "@preamble", "@string")
+# In a {…}-delimited @string, @comment or @preamble only braces count (and a block start, which ends it).
+_BRACE_MARK = re.compile(r"(?<!\\)[\{\}]|@[\w]*( |\t)*(?=[{(])")
 
 
 def _fast_split(text: str) -> Library | None:
@@ -399,9 +400,18 @@ def _fast_split(text: str) -> Library | None:
         if comment is not None:
             blocks.append(comment)
         kind = start.group().lower()
-        if kind.startswith(_NOT_ENTRIES) or bibstr[start.end()] == "(":
+        if bibstr[start.end()] == "(":
             return None
         start_line = line_of(start.start())
+        if kind.startswith(("@comment", "@preamble", "@string")):
+            other = _other_block(bibstr, start, kind, start_line)
+            if other is None:
+                return None
+            block, end = other  # end: the closing brace
+            blocks.append(block)
+            comment_start, comment_line = end + 1, line_of(end)
+            pos = end + 1
+            continue
         after_key = next_mark(bibstr, start.end() + 1)  # the mark after the "{" opening the entry
         if after_key is None:
             return None
@@ -460,6 +470,56 @@ def _fast_split(text: str) -> Library | None:
     library = Library()
     library.add(blocks, fail_on_duplicate_key=False)
     return library
+
+
+def _other_block(bibstr: str, start: re.Match[str], kind: str, start_line: int) -> tuple[Block, int] | None:
+    """The @comment, @preamble or @string block at ``start`` (its opening ``{`` right after ``start``) as
+    bibtexparser makes it (``Splitter._handle_explicit_comment`` … ``_handle_string``) and the index of its
+    closing brace, or None where bibtexparser could fail it."""
+    from bibtexparser.model import ExplicitComment, Preamble, String
+
+    if kind.startswith("@string"):
+        equals = _SPLIT_MARK.search(bibstr, start.end() + 1)
+        if equals is None or equals.group() != "=":
+            return None
+        close = _closing_brace(bibstr, equals.end())
+        if close is None:
+            return None
+        string = String(
+            start_line=start_line,
+            key=bibstr[start.end() + 1 : equals.start()].strip(),
+            value=bibstr[equals.end() : close].strip(),
+            raw=bibstr[start.start() : close + 1],
+        )
+        return string, close
+    close = _closing_brace(bibstr, start.end() + 1)
+    if close is None:
+        return None
+    raw = bibstr[start.start() : close + 1]
+    if kind.startswith("@comment"):
+        comment = ExplicitComment(
+            start_line=start_line, comment=bibstr[start.end() + 1 : close].strip(), raw=raw
+        )
+        return comment, close
+    return Preamble(start_line=start_line, value=bibstr[start.end() + 1 : close], raw=raw), close
+
+
+def _closing_brace(bibstr: str, pos: int) -> int | None:
+    """Where the ``}`` closing the block whose text goes on at ``pos`` is (``_move_to_closing_delimiter``);
+    None at the end of the text or a block start."""
+    depth = 0
+    while (found := _BRACE_MARK.search(bibstr, pos)) is not None:
+        mark = found.group()
+        if mark == "{":
+            depth += 1
+        elif mark == "}":
+            if depth == 0:
+                return found.start()
+            depth -= 1
+        else:
+            return None  # a block start: bibtexparser may end the block here
+        pos = found.end()
+    return None
 
 
 def _value_end(bibstr: str, pos: int) -> tuple[str, int] | None:
