@@ -322,7 +322,7 @@ def _crossref_names(work: Mapping[str, Any]) -> list[_Name]:
     if not isinstance(raw, list):
         return names
     for entry in raw:
-        if not isinstance(entry, Mapping):
+        if type(entry) is not dict and not isinstance(entry, Mapping):
             continue
         family, given, literal = entry.get("family"), entry.get("given"), entry.get("name")
         name = _crossref_name(
@@ -346,8 +346,13 @@ def _crossref_name(family: str | None, given: str | None, name: str | None) -> _
 
 
 def _date_year(value: Any) -> int | None:
-    parts = date_parts(value)
-    return parts[0] if parts else None
+    if type(value) is dict:  # the usual {"date-parts": [[2012, 3, 21]]}, read without date_parts' checks
+        parts = value.get("date-parts")
+        if type(parts) is list and parts and type(parts[0]) is list and parts[0] and type(parts[0][0]) is int:
+            year: int = parts[0][0]
+            return year
+    found = date_parts(value)
+    return found[0] if found else None
 
 
 # Crossref date fields, in the words the report uses for them.

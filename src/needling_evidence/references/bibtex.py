@@ -382,11 +382,14 @@ def _fast_split(text: str) -> Library | None:
 
     bibstr = f"\n{text}"  # as bibtexparser: a block starts only after a newline, and lines count from -1
     count = bibstr.count
+    escaped_newlines = "\\\n" in bibstr
     line, counted = -1, 0  # the line of position `counted` (a mark, or 0)
 
     def line_of(pos: int) -> int:
         nonlocal line, counted
-        line += count("\n", counted, pos) - count("\\\n", counted, pos)
+        line += count("\n", counted, pos)
+        if escaped_newlines:
+            line -= count("\\\n", counted, pos)
         counted = pos
         return line
 
