@@ -222,11 +222,21 @@ class _Name:
 
 
 # A library names the same people over and over (and Crossref's records name them again): each distinct name
-# is normalised once per run.
-@functools.lru_cache(maxsize=65536)
+# is normalised once per run, looked up by its parts (what makes two Persons equal) — a tuple of strings
+# hashes and compares in C, a Person in Python. The first _NAMES_KEPT distinct names are kept.
+_NAMES: dict[tuple[str | None, ...], _Name] = {}
+_NAMES_KEPT = 65536
+
+
 def _name_of(person: Person) -> _Name:
-    key = family_key(person)
-    return _Name(person, key, tuple(key.split()), tuple(_name_tokens(person.given)), _person_text(person))
+    parts = (person.family, person.given, person.suffix, person.particle, person.literal)
+    name = _NAMES.get(parts)
+    if name is None:
+        key = family_key(person)
+        name = _Name(person, key, tuple(key.split()), tuple(_name_tokens(person.given)), _person_text(person))
+        if len(_NAMES) < _NAMES_KEPT:
+            _NAMES[parts] = name
+    return name
 
 
 def _keys_agree(a: _Name, b: _Name) -> bool:
