@@ -575,6 +575,7 @@ def _journal_tokens(text: str) -> list[str]:
 _JOURNAL_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
 
+@functools.lru_cache(maxsize=65536)  # a library cites the same journals again and again
 def _journal_agrees(ours: str, theirs: str) -> bool:
     """Same journal: equal once normalised (and without a trailing qualifier in parentheses), or one is an
     abbreviation of the other word by word."""
