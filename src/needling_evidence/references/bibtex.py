@@ -807,13 +807,9 @@ def _reference(
         fields[field_name] = value
         clean[field_name] = " ".join(value.split()) if "\n" in value or "  " in value else value.strip()
 
-    def text(*names: str) -> str | None:
-        for field_name in names:
-            value = clean.get(field_name)
-            if value:
-                return value
-        return None
-
+    # the first non-empty cleaned value of the fields named (`get(a) or get(b) or None`): written out, not a
+    # helper called a dozen times per entry
+    get = clean.get
     entry_type = entry.entry_type.lower()
     csl_type = BIBTEX_TO_CSL.get(entry_type, DEFAULT_CSL_TYPE)
     authors = split_names(raw_values["author"]) if "author" in raw_values else ()
@@ -821,33 +817,33 @@ def _reference(
     year = _year(fields.get("year") or fields.get("date"))
     month = _month(fields.get("month"), fields.get("date"))
     if csl_type in ("chapter", "paper-conference", "entry-encyclopedia"):
-        container = text("booktitle", "journal", "journaltitle")
+        container = get("booktitle") or get("journal") or get("journaltitle") or None
     else:
-        container = text("journal", "journaltitle", "booktitle")
+        container = get("journal") or get("journaltitle") or get("booktitle") or None
     doi = _doi(fields, key, name, line, problems)
     keywords = fields.get("keywords")
     ref = Reference(
         key=key,
         type=csl_type,
-        title=text("title"),
+        title=get("title") or None,
         authors=authors,
         year=year,
         container_title=container,
-        volume=text("volume"),
-        issue=text("number", "issue"),
-        pages=text("pages"),
+        volume=get("volume") or None,
+        issue=get("number") or get("issue") or None,
+        pages=get("pages") or None,
         doi=doi,
         pmid=_pmid(fields),
-        pmcid=_pmcid(text("pmcid")),
-        url=text("url"),
-        publisher=text("publisher", "institution", "school", "organization"),
-        isbn=text("isbn"),
-        issn=text("issn"),
+        pmcid=_pmcid(get("pmcid") or None),
+        url=get("url") or None,
+        publisher=get("publisher") or get("institution") or get("school") or get("organization") or None,
+        isbn=get("isbn") or None,
+        issn=get("issn") or None,
         editors=editors,
         month=month,
-        abstract=text("abstract"),
+        abstract=get("abstract") or None,
         keywords=tuple(k for k in _KEYWORD_SEPARATORS.split(keywords.strip()) if k) if keywords else (),
-        note=text("note"),
+        note=get("note") or None,
         raw=entry.raw,
         file=name,
         line=line,
