@@ -317,6 +317,7 @@ def _pools_trials(sentence: str) -> bool:
     return _has_word(_fold(sentence), _RANDOMISED_WORDS) and _RANDOMISED.search(sentence) is not None
 
 
+@lru_cache(maxsize=65536)  # a reference's title is usually Crossref's title too: read once
 def _match(text: str) -> str | None:
     """The design of the first cue (:data:`_CUES` order) that ``text`` holds."""
     folded = _fold(text)

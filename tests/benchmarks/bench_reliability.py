@@ -80,8 +80,10 @@ def make_article(path: Path, size: int = ARTICLE_BYTES, references: int = ARTICL
     path.write_text("".join(parts), encoding="utf-8")
 
 
-def run_measured(argv: list[str]) -> tuple[float, float, int]:
-    """Run ``needling-evidence argv`` in a new process: (wall seconds, peak RSS in MB, exit code)."""
+def run_measured(argv: list[str]) -> tuple[float, float, int, float]:
+    """Run ``needling-evidence argv`` in a new process: (wall seconds, peak RSS in MB, exit code, CPU
+    seconds). The CPU time (user + system) is printed beside the wall time: on a shared machine the wall
+    time also holds the time the process waited for a core."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "needling_evidence", *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -91,7 +93,8 @@ def run_measured(argv: list[str]) -> tuple[float, float, int]:
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024, process.returncode  # ru_maxrss is in kB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, usage.ru_maxrss / 1024, process.returncode, cpu  # ru_maxrss is in kB on Linux
 
 
 def bench_article(html_size: int) -> bool:
@@ -109,10 +112,11 @@ def bench_article(html_size: int) -> bool:
                 print(f"article for HTML: {size / 1e6:.1f} MB (--html-size; see HTML_ARTICLE_BYTES)")
             common = [str(source), "--offline", "--no-cache", "--no-pubmed"]
             output = Path(tmp) / f"report.{fmt}"
-            seconds, peak_mb, code = run_measured(["report", *common, "-o", str(output)])
+            seconds, peak_mb, code, cpu = run_measured(["report", *common, "-o", str(output)])
             out_mb = output.stat().st_size / 1e6 if output.exists() else float("nan")
             line = (
-                f"  report --format {fmt}: {seconds:.1f} s, peak RSS {peak_mb:.0f} MB, exit {code}, "
+                f"  report --format {fmt}: {seconds:.1f} s (CPU {cpu:.1f} s), peak RSS {peak_mb:.0f} MB, "
+                f"exit {code}, "
                 f"output {out_mb:.1f} MB ({out_mb * 1e6 / size:.1f} x the article)"
             )
             if fmt == "json":
@@ -174,7 +178,7 @@ def bench_library(entries: int = LIBRARY_ENTRIES) -> bool:
         server.reset_log()
         argv = ["verify", str(library), "--offline", "--no-pubmed", "--crossref-url", server.url]
         argv += ["--cache", str(cache), "-o", str(output)]
-        seconds, peak_mb, code = run_measured(argv)
+        seconds, peak_mb, code, cpu = run_measured(argv)
         requests = server.requests
         import json
 
@@ -185,7 +189,8 @@ def bench_library(entries: int = LIBRARY_ENTRIES) -> bool:
         every = statuses.get("verified", 0) == entries and requests == 0
         met = seconds < LIBRARY_TARGET_SECONDS and code == 0 and every
         print(
-            f"  verify --offline from the warm cache: {seconds:.1f} s, peak RSS {peak_mb:.0f} MB, "
+            f"  verify --offline from the warm cache: {seconds:.1f} s (CPU {cpu:.1f} s), "
+            f"peak RSS {peak_mb:.0f} MB, "
             f"exit {code}, {requests} requests, "
             f"statuses {statuses}  [target < {LIBRARY_TARGET_SECONDS:.0f} s, every entry verified: "
             + ("met]" if met else "MISSED]")

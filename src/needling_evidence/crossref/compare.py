@@ -125,6 +125,9 @@ def strip_markup(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# A title is normalised for each comparison of it (whole, main title, similarity), and a journal name or
+# volume once per reference citing it: each distinct text is normalised once per run.
+@functools.lru_cache(maxsize=65536)
 def normalize_text(text: str | None) -> str:
     """Markup stripped, ``&`` read as "and", case/diacritics folded, punctuation to single spaces."""
     if not text:
@@ -137,12 +140,15 @@ def normalize_title(text: str | None) -> str:
     return normalize_text(text)
 
 
+_SUBTITLE_MARK = re.compile(r"[:?!]\s")
+
+
 def _main_title(text: str | None) -> str:
     """The title before its subtitle (the part before the first ``:``, ``?`` or ``!``), normalised."""
     if not text:
         return ""
     plain = strip_markup(text)
-    head = re.split(r"[:?!]\s", plain, maxsplit=1)[0]
+    head = _SUBTITLE_MARK.split(plain, maxsplit=1)[0]
     return normalize_title(head)
 
 
@@ -205,24 +211,32 @@ def _given_tokens_agree(ta: Sequence[str], tb: Sequence[str]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Name:
-    """A person's name normalised once for comparing: family key and its words, given-name words."""
+    """A person's name normalised once for comparing: family key and its words, given-name words, and the
+    name as shown in a message."""
 
     person: Person
     key: str
     words: tuple[str, ...]
     given: tuple[str, ...]
-
-    @classmethod
-    def of(cls, person: Person) -> _Name:
-        return _name_of(person)
+    text: str
 
 
 # A library names the same people over and over (and Crossref's records name them again): each distinct name
-# is normalised once per run.
-@functools.lru_cache(maxsize=65536)
+# is normalised once per run, looked up by its parts (what makes two Persons equal) — a tuple of strings
+# hashes and compares in C, a Person in Python. The first _NAMES_KEPT distinct names are kept.
+_NAMES: dict[tuple[str | None, ...], _Name] = {}
+_NAMES_KEPT = 65536
+
+
 def _name_of(person: Person) -> _Name:
-    key = family_key(person)
-    return _Name(person, key, tuple(key.split()), tuple(_name_tokens(person.given)))
+    parts = (person.family, person.given, person.suffix, person.particle, person.literal)
+    name = _NAMES.get(parts)
+    if name is None:
+        key = family_key(person)
+        name = _Name(person, key, tuple(key.split()), tuple(_name_tokens(person.given)), _person_text(person))
+        if len(_NAMES) < _NAMES_KEPT:
+            _NAMES[parts] = name
+    return name
 
 
 def _keys_agree(a: _Name, b: _Name) -> bool:
@@ -266,7 +280,6 @@ def _is_others(person: Person) -> bool:
     return not person.family and (person.literal or "").strip().casefold() in ("others", "et al.", "et al")
 
 
-@functools.lru_cache(maxsize=65536)  # a name is written the same way in every table row
 def _person_text(person: Person) -> str:
     if _is_others(person):
         return "et al."
@@ -281,10 +294,6 @@ def _person_given_text(person: Person) -> str:
     """The name with its given names as written ("Smith, Valentine"), for a note on given names."""
     family = " ".join(p for p in (person.particle, person.family) if p)
     return f"{family}, {person.given}" if person.given else family
-
-
-def _people_text(people: Sequence[Person]) -> str:
-    return "; ".join(_person_text(p) for p in people)
 
 
 # --- reading Crossref works ---------------------------------------------------------------------------------
@@ -313,24 +322,47 @@ def _crossref_strings(work: Mapping[str, Any], name: str) -> list[str]:
 
 def crossref_authors(work: Mapping[str, Any]) -> tuple[Person, ...]:
     """Crossref ``author`` entries as :class:`Person` (an organisation's ``name`` becomes ``literal``)."""
-    people: list[Person] = []
+    return tuple(name.person for name in _crossref_names(work))
+
+
+def _crossref_names(work: Mapping[str, Any]) -> list[_Name]:
+    """Crossref's authors (:func:`crossref_authors`), each normalised for comparing."""
+    names: list[_Name] = []
     raw = work.get("author")
     if not isinstance(raw, list):
-        return ()
+        return names
     for entry in raw:
-        if not isinstance(entry, Mapping):
+        if type(entry) is not dict and not isinstance(entry, Mapping):
             continue
-        family, given, name = entry.get("family"), entry.get("given"), entry.get("name")
-        if isinstance(family, str) and family.strip():
-            people.append(Person(family=strip_markup(family), given=strip_markup(given) if given else None))
-        elif isinstance(name, str) and name.strip():
-            people.append(Person(literal=strip_markup(name)))
-    return tuple(people)
+        family, given, literal = entry.get("family"), entry.get("given"), entry.get("name")
+        name = _crossref_name(
+            family if isinstance(family, str) else None,
+            given if isinstance(given, str) else None,
+            literal if isinstance(literal, str) else None,
+        )
+        if name is not None:
+            names.append(name)
+    return names
+
+
+# Crossref names the same people in many records: each author entry as written is read once per run.
+@functools.lru_cache(maxsize=65536)
+def _crossref_name(family: str | None, given: str | None, name: str | None) -> _Name | None:
+    if family and family.strip():
+        return _name_of(Person(family=strip_markup(family), given=strip_markup(given) if given else None))
+    if name and name.strip():
+        return _name_of(Person(literal=strip_markup(name)))
+    return None
 
 
 def _date_year(value: Any) -> int | None:
-    parts = date_parts(value)
-    return parts[0] if parts else None
+    if type(value) is dict:  # the usual {"date-parts": [[2012, 3, 21]]}, read without date_parts' checks
+        parts = value.get("date-parts")
+        if type(parts) is list and parts and type(parts[0]) is list and parts[0] and type(parts[0][0]) is int:
+            year: int = parts[0][0]
+            return year
+    found = date_parts(value)
+    return found[0] if found else None
 
 
 # Crossref date fields, in the words the report uses for them.
@@ -354,7 +386,11 @@ def crossref_years(work: Mapping[str, Any]) -> dict[str, int]:
 
 # --- pages --------------------------------------------------------------------------------------------------
 
+_PAGES_PREFIX = re.compile(r"^(?:pp?\.?\s*)", re.IGNORECASE)
+_NUMBERED_PAGE = re.compile(r"([a-z]*)(\d+)")
 
+
+@functools.lru_cache(maxsize=65536)  # page ranges and article numbers repeat across a library
 def page_bounds(pages: str | None) -> tuple[str, str | None] | None:
     """First and last page, with an abbreviated last page expanded: ``133-49`` → ``("133", "149")``.
 
@@ -363,7 +399,7 @@ def page_bounds(pages: str | None) -> tuple[str, str | None] | None:
     if not pages:
         return None
     text = _DASHES.sub("-", pages).replace("--", "-").strip().strip(".")
-    text = re.sub(r"^(?:pp?\.?\s*)", "", text, flags=re.IGNORECASE)
+    text = _PAGES_PREFIX.sub("", text)
     parts = [p.strip() for p in text.split("-", 1)]
     first = parts[0].casefold()
     if not first:
@@ -372,7 +408,7 @@ def page_bounds(pages: str | None) -> tuple[str, str | None] | None:
         return first, None
     last = parts[1].casefold()
     # "133-49": the last page repeats only the digits that change; "e0107-9" and "S12-19" also drop the letter
-    numbered = re.fullmatch(r"([a-z]*)(\d+)", first)
+    numbered = _NUMBERED_PAGE.fullmatch(first)
     if numbered and last.isdigit():
         prefix, digits = numbered.groups()
         if len(last) < len(digits) or (prefix and len(last) == len(digits)):
@@ -442,7 +478,8 @@ def compare_title(ours: str | None, work: Mapping[str, Any]) -> FieldComparison:
     shown = strip_markup(full) if full else None
     if not ours or not full:
         return _absent("title", ours, shown)
-    a, whole, main = normalize_title(ours), normalize_title(full), normalize_title(title)
+    a, whole = normalize_title(ours), normalize_title(full)
+    main = whole if full is title else normalize_title(title)
     if a in (whole, main):
         return FieldComparison("title", ours, shown, "agree")
     ratio = max(title_similarity(ours, full), title_similarity(ours, title))
@@ -459,32 +496,34 @@ def compare_title(ours: str | None, work: Mapping[str, Any]) -> FieldComparison:
 
 def compare_authors(ours: Sequence[Person], work: Mapping[str, Any]) -> FieldComparison:
     """Family names in order (particles and diacritics ignored), count, and initials against given names."""
-    theirs = crossref_authors(work)
-    ours_text = _people_text(ours) if ours else None
-    theirs_text = _people_text(theirs) if theirs else None
+    # every name normalised once; each comparison below is then a look-up or a pass over the pairs
+    all_theirs = _crossref_names(work)
+    theirs = tuple(n.person for n in all_theirs)
+    our_names = [_name_of(p) for p in ours]
+    ours_text = "; ".join(n.text for n in our_names) if ours else None
+    theirs_text = "; ".join(n.text for n in all_theirs) if theirs else None
     # BibTeX's "and others" / "et al." ends a truncated list (Person(literal="others")): not a person, and a
     # shorter list is then expected.
     truncated = bool(ours) and _is_others(ours[-1])
     if truncated:
         ours = ours[:-1]
+        our_names.pop()
     if not ours or not theirs:
         return _absent("authors", ours_text, theirs_text)
-    # every name normalised once; each comparison below is then a look-up or a pass over the pairs
-    our_names = [_Name.of(p) for p in ours]
-    their_names = [_Name.of(p) for p in theirs[: len(ours)]]  # the rest only if some pair disagrees
+    their_names = all_theirs[: len(ours)]  # the rest only if some pair disagrees
     if not _keys_agree(our_names[0], their_names[0]):
         # The first author is wrong: unless they are the same people in another order, another work.
-        note = f"first author differs ({_person_text(ours[0])} / {_person_text(theirs[0])})"
+        note = f"first author differs ({our_names[0].text} / {their_names[0].text})"
         return FieldComparison("authors", ours_text, theirs_text, "identity", note)
     notes: list[str] = []
     paired = list(zip(our_names, their_names, strict=False))
     same = [_keys_agree(a, b) for a, b in paired]
-    unmatched: list[Person] = []
+    unmatched: list[_Name] = []
     if not all(same) or len(ours) > len(theirs):
-        index = _NameIndex(their_names + [_Name.of(p) for p in theirs[len(ours) :]])
-        unmatched = [a.person for a in our_names if not index.has(a)]
+        index = _NameIndex(all_theirs)
+        unmatched = [a for a in our_names if not index.has(a)]
     if unmatched:
-        notes.append(f"not in Crossref's author list: {', '.join(_person_text(a) for a in unmatched)}")
+        notes.append(f"not in Crossref's author list: {', '.join(a.text for a in unmatched)}")
     elif not all(same):
         notes.append("authors in a different order")
     if len(ours) != len(theirs) and not (truncated and len(ours) < len(theirs)):
@@ -536,6 +575,7 @@ def _journal_tokens(text: str) -> list[str]:
 _JOURNAL_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
 
+@functools.lru_cache(maxsize=65536)  # a library cites the same journals again and again
 def _journal_agrees(ours: str, theirs: str) -> bool:
     """Same journal: equal once normalised (and without a trailing qualifier in parentheses), or one is an
     abbreviation of the other word by word."""
@@ -557,8 +597,12 @@ def _words_agree(ours: str, theirs: str) -> bool:
     return all(x.startswith(y) or y.startswith(x) for x, y in zip(a, b, strict=True))
 
 
+_ISSN_SEPARATORS = re.compile(r"[,;\s]+")
+_NOT_ISSN_CHARACTER = re.compile(r"[^0-9x]")
+
+
 def _issn_key(issn: str) -> str:
-    return re.sub(r"[^0-9x]", "", issn.casefold())
+    return _NOT_ISSN_CHARACTER.sub("", issn.casefold())
 
 
 def compare_journal(ours: str | None, issn: str | None, work: Mapping[str, Any]) -> list[FieldComparison]:
@@ -567,7 +611,7 @@ def compare_journal(ours: str | None, issn: str | None, work: Mapping[str, Any])
     titles = _crossref_strings(work, "container-title") + _crossref_strings(work, "short-container-title")
     shown = strip_markup(titles[0]) if titles else None
     issns = [_issn_key(i) for i in _crossref_strings(work, "ISSN")]
-    ours_issns = [_issn_key(i) for i in re.split(r"[,;\s]+", issn or "") if i.strip()]
+    ours_issns = [_issn_key(i) for i in _ISSN_SEPARATORS.split(issn) if i.strip()] if issn else []
     issn_agrees = bool(ours_issns and issns and any(i in issns for i in ours_issns))
     if ours_issns and issns:
         theirs_issn = ", ".join(_crossref_strings(work, "ISSN"))
@@ -591,9 +635,11 @@ def compare_journal(ours: str | None, issn: str | None, work: Mapping[str, Any])
     return results
 
 
+_NUMBER_LABEL = re.compile(r"^(?:vol|volume|no|nr|issue|num|number)\s+")
+
+
 def _simple(value: str | None) -> str:
-    text = normalize_text(value)
-    return re.sub(r"^(?:vol|volume|no|nr|issue|num|number)\s+", "", text)
+    return _NUMBER_LABEL.sub("", normalize_text(value))
 
 
 def compare_plain(name: str, ours: str | None, theirs: str | None) -> FieldComparison:
@@ -626,8 +672,11 @@ def compare_pages(ours: str | None, work: Mapping[str, Any]) -> FieldComparison:
     return FieldComparison("pages", ours, shown, "minor")
 
 
+_PAGE_PREFIX_LETTERS = re.compile(r"^[a-z]+(?=\d)")
+
+
 def _unprefixed(page: str) -> str:
-    return re.sub(r"^[a-z]+(?=\d)", "", page)
+    return _PAGE_PREFIX_LETTERS.sub("", page)
 
 
 def compare_type(ours: str | None, work: Mapping[str, Any]) -> FieldComparison:

@@ -62,6 +62,7 @@ from .names import OTHERS, split_names
 
 if TYPE_CHECKING:
     from bibtexparser.library import Library
+    from bibtexparser.model import Block
 
 __all__ = [
     "BIBTEX_TO_CSL",
@@ -325,6 +326,9 @@ def _decode(data: bytes, name: str, problems: list[Problem]) -> tuple[str, str]:
 
 
 def _split(text: str) -> Library:
+    fast = _fast_split(text)
+    if fast is not None:
+        return fast
     from bibtexparser.entrypoint import parse_string
 
     # bibtexparser logs each failed block as a warning; here every one becomes a Problem with its line, so
@@ -335,6 +339,231 @@ def _split(text: str) -> Library:
         splitter_log.addHandler(logging.NullHandler())
     # No middleware: string resolution, delimiter removal, decoding and names are done by _read_library.
     return parse_string(text, parse_stack=[])
+
+
+# --- the fast split ---------------------------------------------------------------------------------------
+#
+# bibtexparser's splitter walks the file one "mark" at a time (each brace, quote, comma, equals sign and
+# newline) through several method calls per mark: on a large library that walk was three quarters of
+# read_bibtex's time (issue 13). _fast_split finds the same marks by the same pattern and applies the same
+# rules, in one loop that takes a whole `name = {value},` in one match, for files where every block is
+# brace-delimited and parses cleanly (what reference managers and most people write). On anything else — a
+# (…)-delimited block, a block start inside a block, any block bibtexparser would fail, the end of the text
+# inside a block — it gives up (None) and the whole file goes through bibtexparser, so the blocks are always
+# the ones bibtexparser makes (tests/test_bibtex_split.py compares the two on bundled, generated and arbitrary
+# text). The rules are bibtexparser 2.1.0's (bibtexparser/splitter.py); under another version the fast split
+# is not used.
+_FAST_SPLIT_VERSIONS = frozenset({"2.1.0"})
+# bibtexparser's _MARK_PATTERN without its newline: lines are counted between marks instead (a newline after a
+# backslash is no mark there, so it is not counted either); and its block start alone (between blocks, the
+# other marks are passed over).
+_SPLIT_MARK = re.compile(r"(?<!\\)[\{\}\",=]|@[\w]*( |\t)*(?=[{(])")
+_BLOCK_START = re.compile(r"@[\w]*( |\t)*(?=[{(])")
+# The common field in one match: `name = {value}` followed by `,` or the entry's `}`, the value holding braces
+# two deep at most and no `@`, and a backslash only before a character that is no mark. Its marks are the
+# ones bibtexparser would step through to the same end (inside braces `"`, `,` and `=` count for nothing);
+# any other field is read mark by mark.
+_SIMPLE_FIELD = re.compile(
+    r'[^{}",=@\\]*(?P<eq>=)\s*\{(?:[^{}@\\]|\\[^{}@\\]|\{(?:[^{}@\\]|\\[^{}@\\])*\})*\}\s*(?P<end>[,}])'
+)
+# In a {…}-delimited @string, @comment or @preamble only braces count (and a block start, which ends it).
+_BRACE_MARK = re.compile(r"(?<!\\)[\{\}]|@[\w]*( |\t)*(?=[{(])")
+
+
+def _fast_split(text: str) -> Library | None:
+    """bibtexparser's split of ``text`` (``Splitter(text).split()``), or None when it has a block that is not
+    a clean ``{``-delimited entry (see above)."""
+    import bibtexparser
+
+    if bibtexparser.__version__ not in _FAST_SPLIT_VERSIONS:
+        return None
+    from bibtexparser.library import Library
+    from bibtexparser.model import DuplicateFieldKeyBlock, Entry, Field
+
+    bibstr = f"\n{text}"  # as bibtexparser: a block starts only after a newline, and lines count from -1
+    count = bibstr.count
+    escaped_newlines = "\\\n" in bibstr
+    line, counted = -1, 0  # the line of position `counted` (a mark, or 0)
+
+    def line_of(pos: int) -> int:
+        nonlocal line, counted
+        line += count("\n", counted, pos)
+        if escaped_newlines:
+            line -= count("\\\n", counted, pos)
+        counted = pos
+        return line
+
+    next_mark = _SPLIT_MARK.search
+    simple_field = _SIMPLE_FIELD.match
+    blocks: list[Block] = []
+    comment_start, comment_line = 0, -1
+    pos = 0
+    while (start := _BLOCK_START.search(bibstr, pos)) is not None:
+        comment = _implicit_comment(bibstr, comment_start, start.start(), comment_line)
+        if comment is not None:
+            blocks.append(comment)
+        kind = start.group().lower()
+        if bibstr[start.end()] == "(":
+            return None
+        start_line = line_of(start.start())
+        if kind.startswith(("@comment", "@preamble", "@string")):
+            other = _other_block(bibstr, start, kind, start_line)
+            if other is None:
+                return None
+            block, end = other  # end: the closing brace
+            blocks.append(block)
+            comment_start, comment_line = end + 1, line_of(end)
+            pos = end + 1
+            continue
+        after_key = next_mark(bibstr, start.end() + 1)  # the mark after the "{" opening the entry
+        if after_key is None:
+            return None
+        key = bibstr[start.end() + 1 : after_key.start()].strip()
+        fields: list[Field] = []
+        names: set[str] = set()
+        repeated: set[str] = set()
+        mark, end = after_key.group(), after_key.start()
+        if mark == ",":
+            name_start = after_key.end()
+            while True:
+                field = simple_field(bibstr, name_start)
+                if field is not None:
+                    equals, end = field.start("eq"), field.start("end")
+                    mark = bibstr[end]
+                else:
+                    found = next_mark(bibstr, name_start)
+                    if found is None:
+                        return None
+                    if found.group() == "}":
+                        if bibstr[name_start : found.start()].strip():
+                            return None  # a name without a value: bibtexparser fails the block
+                        end = found.start()
+                        break
+                    if found.group() != "=":
+                        return None
+                    equals = found.start()
+                    ended = _value_end(bibstr, equals + 1)
+                    if ended is None:
+                        return None
+                    mark, end = ended
+                name = bibstr[name_start:equals].strip()
+                if name in names:
+                    repeated.add(name)
+                names.add(name)
+                value = bibstr[equals + 1 : end].strip()
+                fields.append(Field(start_line=line_of(equals), key=name, value=value))
+                if mark == "}":
+                    break
+                name_start = end + 1
+        elif mark != "}":  # "}": an entry with a key and no fields (RefTeX writes them)
+            return None
+        entry = Entry(
+            start_line=start_line,
+            entry_type=kind[1:].strip(),
+            key=key,
+            fields=fields,
+            raw=bibstr[start.start() : end + 1],
+        )
+        blocks.append(DuplicateFieldKeyBlock(duplicate_keys=repeated, entry=entry) if repeated else entry)
+        comment_start, comment_line = end + 1, line_of(end)
+        pos = end + 1
+    comment = _implicit_comment(bibstr, comment_start, len(bibstr), comment_line)
+    if comment is not None:
+        blocks.append(comment)
+    library = Library()
+    library.add(blocks, fail_on_duplicate_key=False)
+    return library
+
+
+def _other_block(bibstr: str, start: re.Match[str], kind: str, start_line: int) -> tuple[Block, int] | None:
+    """The @comment, @preamble or @string block at ``start`` (its opening ``{`` right after ``start``) as
+    bibtexparser makes it (``Splitter._handle_explicit_comment`` … ``_handle_string``) and the index of its
+    closing brace, or None where bibtexparser could fail it."""
+    from bibtexparser.model import ExplicitComment, Preamble, String
+
+    if kind.startswith("@string"):
+        equals = _SPLIT_MARK.search(bibstr, start.end() + 1)
+        if equals is None or equals.group() != "=":
+            return None
+        close = _closing_brace(bibstr, equals.end())
+        if close is None:
+            return None
+        string = String(
+            start_line=start_line,
+            key=bibstr[start.end() + 1 : equals.start()].strip(),
+            value=bibstr[equals.end() : close].strip(),
+            raw=bibstr[start.start() : close + 1],
+        )
+        return string, close
+    close = _closing_brace(bibstr, start.end() + 1)
+    if close is None:
+        return None
+    raw = bibstr[start.start() : close + 1]
+    if kind.startswith("@comment"):
+        comment = ExplicitComment(
+            start_line=start_line, comment=bibstr[start.end() + 1 : close].strip(), raw=raw
+        )
+        return comment, close
+    return Preamble(start_line=start_line, value=bibstr[start.end() + 1 : close], raw=raw), close
+
+
+def _closing_brace(bibstr: str, pos: int) -> int | None:
+    """Where the ``}`` closing the block whose text goes on at ``pos`` is (``_move_to_closing_delimiter``);
+    None at the end of the text or a block start."""
+    depth = 0
+    while (found := _BRACE_MARK.search(bibstr, pos)) is not None:
+        mark = found.group()
+        if mark == "{":
+            depth += 1
+        elif mark == "}":
+            if depth == 0:
+                return found.start()
+            depth -= 1
+        else:
+            return None  # a block start: bibtexparser may end the block here
+        pos = found.end()
+    return None
+
+
+def _value_end(bibstr: str, pos: int) -> tuple[str, int] | None:
+    """The mark ending the field value that starts at ``pos`` (``,`` or ``}``) and its index, read mark by
+    mark as bibtexparser's ``_move_to_comma_or_closing_delimiter`` does; None where bibtexparser could fail
+    the block (the end of the text, a block start)."""
+    quoted, depth = False, 0
+    while (found := _SPLIT_MARK.search(bibstr, pos)) is not None:
+        mark, at = found.group(), found.start()
+        pos = found.end()
+        if mark == '"' and depth == 0:
+            if quoted and at + 2 < len(bibstr) and bibstr[at - 1] == "{" and bibstr[at + 1] == "}":
+                continue  # {"}: a quotation mark inside a quoted value
+            quoted = not quoted
+        elif mark == "{":
+            if not quoted:
+                depth += 1
+        elif mark == "}":
+            if not quoted:
+                if depth == 0:
+                    return mark, at
+                depth -= 1
+        elif mark == ",":
+            if not quoted and depth == 0:
+                return mark, at
+        elif mark[0] == "@":
+            return None  # a block start inside an entry: bibtexparser may end the block here
+    return None
+
+
+def _implicit_comment(bibstr: str, start: int, end: int, start_line: int) -> Block | None:
+    """The text between two blocks as bibtexparser keeps it (``Splitter._end_implicit_comment``): leading
+    blank lines and trailing space cut, None when nothing is left."""
+    from bibtexparser.model import ImplicitComment
+
+    comment = bibstr[start:end]
+    text = comment.strip()
+    if not text:
+        return None
+    leading_empty_lines = comment.count("\n", 0, len(comment) - len(comment.lstrip()))
+    return ImplicitComment(start_line=start_line + leading_empty_lines, raw=text, comment=text)
 
 
 def _line(block: Any) -> int | None:
@@ -578,13 +807,9 @@ def _reference(
         fields[field_name] = value
         clean[field_name] = " ".join(value.split()) if "\n" in value or "  " in value else value.strip()
 
-    def text(*names: str) -> str | None:
-        for field_name in names:
-            value = clean.get(field_name)
-            if value:
-                return value
-        return None
-
+    # the first non-empty cleaned value of the fields named (`get(a) or get(b) or None`): written out, not a
+    # helper called a dozen times per entry
+    get = clean.get
     entry_type = entry.entry_type.lower()
     csl_type = BIBTEX_TO_CSL.get(entry_type, DEFAULT_CSL_TYPE)
     authors = split_names(raw_values["author"]) if "author" in raw_values else ()
@@ -592,33 +817,33 @@ def _reference(
     year = _year(fields.get("year") or fields.get("date"))
     month = _month(fields.get("month"), fields.get("date"))
     if csl_type in ("chapter", "paper-conference", "entry-encyclopedia"):
-        container = text("booktitle", "journal", "journaltitle")
+        container = get("booktitle") or get("journal") or get("journaltitle") or None
     else:
-        container = text("journal", "journaltitle", "booktitle")
+        container = get("journal") or get("journaltitle") or get("booktitle") or None
     doi = _doi(fields, key, name, line, problems)
     keywords = fields.get("keywords")
     ref = Reference(
         key=key,
         type=csl_type,
-        title=text("title"),
+        title=get("title") or None,
         authors=authors,
         year=year,
         container_title=container,
-        volume=text("volume"),
-        issue=text("number", "issue"),
-        pages=text("pages"),
+        volume=get("volume") or None,
+        issue=get("number") or get("issue") or None,
+        pages=get("pages") or None,
         doi=doi,
         pmid=_pmid(fields),
-        pmcid=_pmcid(text("pmcid")),
-        url=text("url"),
-        publisher=text("publisher", "institution", "school", "organization"),
-        isbn=text("isbn"),
-        issn=text("issn"),
+        pmcid=_pmcid(get("pmcid") or None),
+        url=get("url") or None,
+        publisher=get("publisher") or get("institution") or get("school") or get("organization") or None,
+        isbn=get("isbn") or None,
+        issn=get("issn") or None,
         editors=editors,
         month=month,
-        abstract=text("abstract"),
+        abstract=get("abstract") or None,
         keywords=tuple(k for k in _KEYWORD_SEPARATORS.split(keywords.strip()) if k) if keywords else (),
-        note=text("note"),
+        note=get("note") or None,
         raw=entry.raw,
         file=name,
         line=line,
