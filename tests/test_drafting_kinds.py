@@ -470,6 +470,32 @@ CASES = [
         "Some people may experience immediate results from acupuncture.",
         "efficacy",
     ),
+    # "safe" after a possessive describes; as a predicate it is a safety claim
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "safe environment improves land balance",
+        "Balance work in water's safe environment improves land balance over time.",
+        "efficacy",
+    ),
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "safe environment",
+        "Water provides a safe environment to work on balance.",
+        "safety",
+    ),
+    # "eliminate the pain" is a benefit verb, denied or not; a benefit "achieved by" a treatment is one
+    (
+        "d_lasara_shockwave_heel.html",
+        "oftentimes do not eliminate the pain",
+        "Surgical modalities for the feet oftentimes do not eliminate the pain.",
+        "efficacy",
+    ),
+    (
+        "d_acupofgreen_acupuncture_faq.html",
+        "Healing can be achieved by needling",
+        "Healing can be achieved by needling these obstructed points.",
+        "efficacy",
+    ),
     # what a treatment's effects are owed to is how it works
     (
         "casvalrem_acupuncture.html",

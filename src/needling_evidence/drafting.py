@@ -132,7 +132,9 @@ _PROTECTIVE_CUES: tuple[tuple[str, int], ...] = (
 
 KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "safety": (
-        (r"\bsafe(?:ly|ty|st|r)?\b", 2),
+        # (after a possessive, "safe" only describes a thing inside a noun phrase: "Balance work in water's
+        # safe environment improves land balance" is a benefit; "Water provides a safe environment" is safety)
+        (r"(?<!['’]s )\bsafe(?:ly|ty|st|r)?\b", 2),
         # harm denied or named in other words ("one of the least toxic of 33 potential treatments", "Very hot
         # water can be bad for both the heart and the skin")
         (r"\bleast (?:toxic|harmful|risky)\b|\bnon[- ]?toxic\b|\bharmless\b|\bbad for\b", 2),
@@ -332,7 +334,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # An effect verb and what it acts on, in the direction of a benefit: less of a bad thing ("reduce
         # pain") or more of a good one ("improve range of motion"). The same words the other way round
         # ("increase the likelihood of developing pain") are a harm or a cause: see _WORSENING.
-        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen)\w*\b"
+        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen|eliminat)\w*\b"
          r"[^.;]{0,40}\b(?:pain|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
          # (mechanical stress is a load, not the stress a patient feels: "reduced gravity stress")
          r"inflammation|anxiety|fear|(?<!bearing )(?<!gravity )(?<!mechanical )stress|fatigue|depression|"
@@ -342,11 +344,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"(?! threshold| tolerance)", 2),
         (r"\b(?:improv|restor|rebuild|increas|boost|promot|speed|accelerat|enhanc|optimi[sz])\w*\b[^.;]{0,40}"
          r"\b(?:function(?:ality|ing)?|range of motion|flexibility|strength|recovery|performance|posture|"
-         r"mobility|sleep|quality of life|relaxation|mood|movement|weight gain|weight|"
+         r"mobility|sleep|quality of life|relaxation|mood|movement|weight gain|weight|balance|"
          r"pain (?:threshold|tolerance))\b", 2),
-        # "can be managed by over the counter medications", "may be treated adequately by pain-killers"
-        (r"\b(?:be|are|is) (?:\w+ )?(?:managed|treated|controlled|relieved|prevented|helped) (?:\w+ )?"
-         r"(?:by|with)\b", 2),
+        # "can be managed by over the counter medications", "may be treated adequately by pain-killers",
+        # "Healing can be achieved by needling these obstructed points"
+        (r"\b(?:be|are|is) (?:\w+ )?(?:managed|treated|controlled|relieved|prevented|helped|achieved) "
+         r"(?:\w+ )?(?:by|with)\b", 2),
         # an effect or its absence stated outright ("has a cumulative effect", "did not have an effect on
         # sleep"); "no side effects" is a safety claim
         (r"\b(?:has|have|had|having|show\w*|no|little)\b(?: not)?(?: an?| any| no| little| some)?"
