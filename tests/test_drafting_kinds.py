@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from needling_evidence.drafting import claim_kind, is_checkworthy
+from needling_evidence import load_article
+from needling_evidence.drafting import claim_kind, draft_claims, is_checkworthy
 
 DEVSET = Path(__file__).parent / "data" / "devset"
 ARTICLES_DIR = Path(__file__).parent / "data" / "articles"
@@ -496,6 +497,13 @@ CASES = [
         "Healing can be achieved by needling these obstructed points.",
         "efficacy",
     ),
+    # addressing the cause rather than a symptom is the treatment's approach (treating it is a benefit)
+    (
+        "d_acupofgreen_acupuncture_faq.html",
+        "addresses the underlying cause",
+        "Acupuncture addresses the underlying cause of a problem rather than fixing a symptom.",
+        "mechanism",
+    ),
     # what a treatment's effects are owed to is how it works
     (
         "casvalrem_acupuncture.html",
@@ -704,3 +712,17 @@ def test_the_verb_nearest_the_object_decides_its_direction() -> None:
     assert "in turn, reduces muscle tension" in (DEVSET / "d2_engelmassage_cupping.html").read_text("utf-8")
     assert claim_kind("The increased blood flow reduces muscle tension.") != "etiology"
     assert claim_kind("Poor posture increases muscle tension.") == "etiology"
+
+
+def test_a_use_is_a_claim_but_a_technique_used_for_something_is_a_definition() -> None:
+    # proptgroup_dry_needling.md lists the definition among its not_claims; d2_engelmassage_cupping.html's
+    # "is used to treat" items are labelled efficacy
+    definition = (
+        "Functional dry needling is a technique used to treat dysfunctions in skeletal muscle, fascia and "
+        "connective tissue."
+    )
+    assert definition in (DEVSET / "proptgroup_dry_needling.md").read_text(encoding="utf-8")
+    drafted = draft_claims(load_article(DEVSET / "proptgroup_dry_needling.md"))
+    assert not any("is a technique used to treat" in (claim.quote or "") for claim in drafted)
+    assert claim_kind(definition) != "efficacy"
+    assert claim_kind("Studies say that cupping therapy is used to treat migraines.") == "efficacy"

@@ -318,6 +318,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # what a treatment's effects are owed to ("factors ... may play important roles in the beneficial
         # effects of acupuncture"): how it works, though it names a benefit
         (r"\broles? in (?:the )?(?:\w+ )?(?:effects?|benefits?)\b", 4),
+        # a treatment addressing or targeting the cause rather than a symptom: its approach, how it works
+        # ("Acupuncture addresses the underlying cause of a problem rather than fixing a symptom"); one that
+        # "treats the root cause" claims a benefit (efficacy)
+        (r"\b(?:address|target)(?:es|s|ing)? (?:the )?(?:root |underlying )?causes?\b", 2),
         # the body's own processes ("Treatment facilitates these natural processes")
         (r"\bnatural (?:healing )?(?:processes|mechanisms)\b", 2),
     ),
@@ -401,8 +405,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bprovides? (?:\w+ )?(?:relaxation|relief|comfort)\b", 2),
         (r"\b(?:see|experience|notice|expect|get|achieve)\w* (?:\w+ ){0,2}?"
          r"(?:results?|improvements?|relief|reductions?)\b", 3),
-        # a use is a claim of effect ("cupping therapy is used to treat migraines")
-        (r"\bused to (?:treat|relieve|manage|reduce|ease)\b", 2),
+        # a use is a claim of effect ("cupping therapy is used to treat migraines"); "a technique used to
+        # treat ..." defines the technique
+        (r"\b(?:is|are|was|were|been|be) (?:\w+ )?used to (?:treat|relieve|manage|reduce|ease)\b", 2),
         # ("lower back pain" is a place, not less pain)
         (r"\b(?:less|fewer|reduced|lower(?! back)) (?:[\w-]+ ){0,2}?(?:pain|soreness|stiffness|symptoms?|"
          r"fatigue|swelling|headaches?|migraines?|anxiety|disability)\b", 2),
