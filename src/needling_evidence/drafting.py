@@ -305,8 +305,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # a treatment acting on a tissue or a physiological process rather than on a symptom or a function:
         # an intermediate effect ("improves circulation", "stimulates lymph nodes", "increases the production
         # of lymph cells", "releases tension", "will tighten the muscle"). A tissue named as the place of a
-        # symptom or a function ("muscle pain", "muscle strength") is not one.
-        (r"\b(?:stimulat|promot|increas|improv|releas|relax|tighten|loosen|contract|activat|restor|boost|enhanc|"
+        # symptom or a function ("muscle pain", "muscle strength") is not one, nor is a participle after a
+        # determiner, which names the subject ("The increased blood flow reduces inflammation" is a benefit).
+        (r"(?<!\bthe )(?<!\ban )(?<!\ba )"
+         r"\b(?:stimulat|promot|increas|improv|releas|relax|tighten|loosen|contract|"
+         r"activat|restor|boost|enhanc|"
          r"affect(?!ed)|alter|chang|dilat|constrict|hold|keep|stretch|support|align|position|elevat|rais)\w* "
          r"(?:the |your |their |a |an )?(?:[\w-]+ ){0,2}?"
          r"(?:circulation|blood (?:flow|supply)|lymph\w*|production of|secretion|release of|levels? of|"
