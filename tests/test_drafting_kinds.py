@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from needling_evidence.drafting import claim_kind, is_checkworthy
+from needling_evidence import load_article
+from needling_evidence.drafting import claim_kind, draft_claims, is_checkworthy
 
 DEVSET = Path(__file__).parent / "data" / "devset"
 ARTICLES_DIR = Path(__file__).parent / "data" / "articles"
@@ -328,6 +329,208 @@ CASES = [
         "even years.",
         "efficacy",
     ),
+    # -- claims the cue-less fallback drafts (2026-12-06): pain denied during treatment is what is felt
+    (
+        "d_lasara_shockwave_heel.html",
+        "you should not",
+        "During shockwave therapy treatment you should not experience any pain.",
+        "experience",
+    ),
+    # drying the skin is a harm to it
+    ("d_femaleposture_aquatic_therapy.md", "Chlorine dries skin", "Chlorine dries skin.", "safety"),
+    # "good for" a condition is a benefit, whatever the condition's name holds ("hypertension")
+    (
+        "d2_engelmassage_cupping.html",
+        "very good for hypertension",
+        "The treatment is very good for hypertension.",
+        "efficacy",
+    ),
+    # what a treatment spares the patient (medication, anaesthesia, downtime, recovery) is an other fact
+    (
+        "d_lasara_shockwave_heel.html",
+        "Requires no medication",
+        "Shockwave treatment requires no medication.",
+        "other",
+    ),
+    (
+        "d_lasara_shockwave_heel.html",
+        "No anesthesia required",
+        "Shockwave treatment requires no anesthesia.",
+        "other",
+    ),
+    ("d_lasara_shockwave_heel.html", "No downtime", "Shockwave treatment needs no downtime.", "other"),
+    # a harm denied by naming what the treatment spares
+    ("d_lasara_shockwave_heel.html", "No scarring", "Shockwave treatment leaves no scarring.", "safety"),
+    (
+        "d_lasara_shockwave_heel.html",
+        "Non-invasive and surgery free treatment",
+        "Shockwave treatment is a non-invasive and surgery free treatment.",
+        "safety",
+    ),
+    # ... but "a non-invasive way to reduce pain" is about the effect
+    (
+        "d_lasara_shockwave_heel.html",
+        "Shockwave therapy is a safe and non-invasive",
+        "Shockwave therapy is a non-invasive way to reduce pain in your heel.",
+        "efficacy",
+    ),
+    # a course "recommended by your provider" is no guideline
+    (
+        "d_lasara_shockwave_heel.html",
+        "recommended by your provider",
+        "After you complete the three to six therapy treatments recommended by your provider, you "
+        "can expect to see a significant reduction in symptoms during the 12 weeks following treatment.",
+        "efficacy",
+    ),
+    # treating the cause is a benefit, not a cause
+    (
+        "d_lasara_shockwave_heel.html",
+        "treats the root cause",
+        "Compared to other treatments such as surgery or medications, Shockwave therapy treats the "
+        "root cause of plantar fasciitis and heel spurs.",
+        "efficacy",
+    ),
+    # a participle before a structure names where it is hurt, not an injury caused
+    (
+        "d_lasara_shockwave_heel.html",
+        "to the injured tendon",
+        "Increased blood flow helps bring nutrients and oxygen to the injured tendon or facia to "
+        "promote healing.",
+        "mechanism",
+    ),
+    (
+        "d_lasara_shockwave_heel.html",
+        "may need many weeks of",
+        "Surgical modalities for the feet may need many weeks of recovery.",
+        "other",
+    ),
+    # a claim of proof is a claim of effect
+    (
+        "proptgroup_dry_needling.md",
+        "Dry needling has been proven to reduce muscle tension, promote healing",
+        "Dry needling has been proven to promote healing.",
+        "efficacy",
+    ),
+    # less pain perceived is less pain
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "reduce pain perception",
+        "Warm therapy pools reduce pain perception.",
+        "efficacy",
+    ),
+    # the load the body bears is how a treatment works; mechanical stress is no stress felt
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "Buoyancy reduces weight-bearing stress on painful joints",
+        "Buoyancy reduces weight-bearing stress on painful joints.",
+        "mechanism",
+    ),
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "reduced gravity stress",
+        "Standing in water provides an opportunity to practice vertical alignment with reduced "
+        "gravity stress.",
+        "mechanism",
+    ),
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "joint protection",
+        "Deep water exercise provides even more joint protection.",
+        "mechanism",
+    ),
+    # movement made possible, moving more freely: a benefit to function
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "allows movement",
+        "This reduction in weight-bearing allows movement that's impossible or painful on land.",
+        "efficacy",
+    ),
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "move more freely",
+        "Many arthritic women move more freely in water than anywhere else.",
+        "efficacy",
+    ),
+    # harms weighed against benefits
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "outweigh benefits",
+        "If water fear is significant, the stress may outweigh benefits.",
+        "safety",
+    ),
+    # an outcome the patient gets or sees; "results from" after it is no cause
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "provides relaxation",
+        "Simply floating provides relaxation.",
+        "efficacy",
+    ),
+    (
+        "d_acupofgreen_acupuncture_faq.html",
+        "may experience immediate results",
+        "Some people may experience immediate results from acupuncture.",
+        "efficacy",
+    ),
+    # "safe" after a possessive describes; as a predicate it is a safety claim
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "safe environment improves land balance",
+        "Balance work in water's safe environment improves land balance over time.",
+        "efficacy",
+    ),
+    (
+        "d_femaleposture_aquatic_therapy.md",
+        "safe environment",
+        "Water provides a safe environment to work on balance.",
+        "safety",
+    ),
+    # "eliminate the pain" is a benefit verb, denied or not; a benefit "achieved by" a treatment is one
+    (
+        "d_lasara_shockwave_heel.html",
+        "oftentimes do not eliminate the pain",
+        "Surgical modalities for the feet oftentimes do not eliminate the pain.",
+        "efficacy",
+    ),
+    (
+        "d_acupofgreen_acupuncture_faq.html",
+        "Healing can be achieved by needling",
+        "Healing can be achieved by needling these obstructed points.",
+        "efficacy",
+    ),
+    # addressing the cause rather than a symptom is the treatment's approach (treating it is a benefit)
+    (
+        "d_acupofgreen_acupuncture_faq.html",
+        "addresses the underlying cause",
+        "Acupuncture addresses the underlying cause of a problem rather than fixing a symptom.",
+        "mechanism",
+    ),
+    # what a treatment's effects are owed to is how it works
+    (
+        "casvalrem_acupuncture.html",
+        "play important roles in the beneficial effects",
+        "Current evidence suggests that many factors—like expectation and belief—that are unrelated "
+        "to acupuncture needling may play important roles in the beneficial effects of acupuncture on pain.",
+        "mechanism",
+    ),
+    (
+        "d_meaford_osteopathy.html",
+        "natural processes",
+        "Treatment facilitates these natural processes by removing barriers.",
+        "mechanism",
+    ),
+    (
+        "d_meaford_osteopathy.html",
+        "ease in motion",
+        "The effects of osteopathic care can include a greater sense of ease in motion.",
+        "efficacy",
+    ),
+    # a use is a claim of effect
+    (
+        "d2_engelmassage_cupping.html",
+        "used to treat",
+        "Studies say that cupping therapy is used to treat migraines.",
+        "efficacy",
+    ),
 ]
 
 
@@ -500,3 +703,28 @@ def test_the_writers_own_advice_is_no_guideline() -> None:
     assert advice in (DEVSET / "acubyang_dry_needling.md").read_text(encoding="utf-8")
     assert not is_checkworthy(advice)
     assert is_checkworthy("NICE recommends exercise for people with low back pain.")
+
+
+def test_the_verb_nearest_the_object_decides_its_direction() -> None:
+    # d2_engelmassage_cupping.html: "increases blood flow to the area which, in turn, reduces muscle tension";
+    # the "increased" of the blood flow is no worsening of the tension, so no cause of a condition. (The label
+    # says efficacy; the blood flow named as subject still makes it a mechanism here: a known miss.)
+    assert "in turn, reduces muscle tension" in (DEVSET / "d2_engelmassage_cupping.html").read_text("utf-8")
+    assert claim_kind("The increased blood flow reduces muscle tension.") != "etiology"
+    # a participle after a determiner names the subject, no effect on the blood flow (labelled efficacy)
+    assert claim_kind("The increased blood flow reduces inflammation.") == "efficacy"
+    assert claim_kind("Poor posture increases muscle tension.") == "etiology"
+
+
+def test_a_use_is_a_claim_but_a_technique_used_for_something_is_a_definition() -> None:
+    # proptgroup_dry_needling.md lists the definition among its not_claims; d2_engelmassage_cupping.html's
+    # "is used to treat" items are labelled efficacy
+    definition = (
+        "Functional dry needling is a technique used to treat dysfunctions in skeletal muscle, fascia and "
+        "connective tissue."
+    )
+    assert definition in (DEVSET / "proptgroup_dry_needling.md").read_text(encoding="utf-8")
+    drafted = draft_claims(load_article(DEVSET / "proptgroup_dry_needling.md"))
+    assert not any("is a technique used to treat" in (claim.quote or "") for claim in drafted)
+    assert claim_kind(definition) != "efficacy"
+    assert claim_kind("Studies say that cupping therapy is used to treat migraines.") == "efficacy"

@@ -94,7 +94,10 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
     # what makes a symptom or condition worse: the harmful direction of the efficacy effect cue
     # ("prevent further aggravation of pain" is a benefit: the verb after "prevent" or "avoid" is not counted)
     (r"(?<!prevent )(?<!prevent further )(?<!avoid )(?<!avoid further )"
-     r"\b(?:increas|worsen|aggravat|exacerbat|intensif)\w*\b(?:(?!\brisk)[^.;]){0,40}\b(?:pain|soreness|swelling|"
+     # (the verb nearest the object decides its direction: "The increased blood flow reduces muscle tension")
+     r"\b(?:increas|worsen|aggravat|exacerbat|intensif)\w*\b"
+     r"(?:(?!\brisk|\breduc|\brelie|\balleviat|\bdecreas|\beas(?:e|es|ing)\b)[^.;]){0,40}"
+     r"\b(?:pain|soreness|swelling|"
      r"stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|disability|tension|spasms?|"
      rf"{_CONDITION_NAMES})\b(?! threshold| tolerance| relief)", 2),
     # less of a good thing ("Tight or painful muscles limit a joint's range of motion"); the words between
@@ -129,7 +132,9 @@ _PROTECTIVE_CUES: tuple[tuple[str, int], ...] = (
 
 KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "safety": (
-        (r"\bsafe(?:ly|ty|st|r)?\b", 2),
+        # (after a possessive, "safe" only describes a thing inside a noun phrase: "Balance work in water's
+        # safe environment improves land balance" is a benefit; "Water provides a safe environment" is safety)
+        (r"(?<!['’]s )\bsafe(?:ly|ty|st|r)?\b", 2),
         # harm denied or named in other words ("one of the least toxic of 33 potential treatments", "Very hot
         # water can be bad for both the heart and the skin")
         (r"\bleast (?:toxic|harmful|risky)\b|\bnon[- ]?toxic\b|\bharmless\b|\bbad for\b", 2),
@@ -171,7 +176,17 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # symptom names no skin
         (r"\b(?:burn\w*|irritat\w*|redness|rash\w*|itch\w*|blister\w*)\b[^.;]{0,30}\bskin\b|"
          r"\bskin (?:irritation|reactions?|rash\w*|redness|burns?)\b", 2),
+        # (drying is a harm to the skin too: "Chlorine dries skin")
+        (r"\bdr(?:y|ies|ying) (?:out )?(?:the |your )?skin\b|\bdry skin\b", 2),
         (r"\bprecautions?\b", 2),
+        # harms denied by naming what the treatment spares ("Non-invasive and surgery free treatment", "No
+        # scarring")
+        # ("a non-invasive way to reduce pain" is a claim about the effect)
+        (r"\bnon[- ]?invasive\b(?! (?:way|means|method|option) to\b)|\bsurgery[- ]free\b|"
+         r"\b(?:no|without|minimal|little) scar(?:ring|s)?\b", 2),
+        # harms weighed against benefits ("the stress may outweigh benefits"): a safety claim, though it names
+        # benefits
+        (r"\boutweighs? (?:the |any |its |their )?(?:potential )?benefits?\b", 3),
         # words that name a danger outright ("Dry needling by physical therapists can be dangerous")
         (r"\b(?:dangerous|danger|unsafe|risky|hazard\w*|complications?|pneumothorax|punctur\w*)\b", 2),
         # reports of harm are the safety literature's own genre: they outweigh a risk named in the same
@@ -210,6 +225,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"intense)\b", 2),
         (r"\b(?:don['’]t|doesn['’]t|do not|does not|won['’]t|not) (?:cause|hurt)\b", 2),
         (r"\btwitch\b", 2),
+        # pain or discomfort denied during treatment ("you should not experience any pain"), not pain relief
+        # experienced ("you'll gradually experience pain relief")
+        (r"\b(?:not|never|n['’]t|rarely|hardly)\s+(?:\w+\s+)?(?:experience|feel)\s+(?:any\s+|much\s+)?"
+         r"(?:pain|discomfort)\b(?! relief)", 2),
         (r"\bdescribed as\b", 1),
         # a sensation word after "feel": what the patient feels, whoever the subject ("a twitch response which
         # can feel very strange to the patient")
@@ -243,13 +262,19 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # the load a structure bears ("Buoyancy reduces loading across joints affected by pain")
         (r"\bload(?:ing)? (?:on|across|through|of) (?:the |your )?"
          r"(?:joints?|spine|tendons?|discs?|knees?|hips?)\b", 2),
+        # the load the body bears, in other words ("Buoyancy reduces weight-bearing stress on painful joints",
+        # "with reduced gravity stress", "provides even more joint protection")
+        (r"\bweight[- ]bearing\b|\bbuoyan\w*|\b(?:reduced|less|low) gravity\b|\bjoint protection\b|"
+         r"\bprotect(?:s|ing)? (?:the |your )?(?:joints?|spine|discs?)\b", 2),
         (r"\bstimulat\w*", 1),
         (r"\bdilat\w*", 1),
         (r"\bconduction\b", 2),
         (r"\bbiochemical\b", 2),
         (r"\bneuromuscular\b", 2),
         (r"\breflex\b", 2),
-        (r"\bpain (?:cycle|message|signal|pathway|perception|gate)", 3),
+        (r"\bpain (?:cycle|message|signal|pathway|gate)", 3),
+        # weaker: less pain perceived is a benefit ("Warm therapy pools reduce pain perception")
+        (r"\bpain perception\b", 1),
         # nerve signalling ("the brain will get fewer impulses"); a "signal to stop" is no nerve's
         (r"\b(?:nerve|electrical|neural) (?:signals?|impulses?)\b|\bimpulses?\b|\bbrain\b", 1),
         # what a treatment's effects are due to ("acupuncture's effects are mainly due to placebo")
@@ -280,8 +305,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # a treatment acting on a tissue or a physiological process rather than on a symptom or a function:
         # an intermediate effect ("improves circulation", "stimulates lymph nodes", "increases the production
         # of lymph cells", "releases tension", "will tighten the muscle"). A tissue named as the place of a
-        # symptom or a function ("muscle pain", "muscle strength") is not one.
-        (r"\b(?:stimulat|promot|increas|improv|releas|relax|tighten|loosen|contract|activat|restor|boost|enhanc|"
+        # symptom or a function ("muscle pain", "muscle strength") is not one, nor is a participle after a
+        # determiner, which names the subject ("The increased blood flow reduces inflammation" is a benefit).
+        (r"(?<!\bthe )(?<!\ban )(?<!\ba )"
+         r"\b(?:stimulat|promot|increas|improv|releas|relax|tighten|loosen|contract|"
+         r"activat|restor|boost|enhanc|"
          r"affect(?!ed)|alter|chang|dilat|constrict|hold|keep|stretch|support|align|position|elevat|rais)\w* "
          r"(?:the |your |their |a |an )?(?:[\w-]+ ){0,2}?"
          r"(?:circulation|blood (?:flow|supply)|lymph\w*|production of|secretion|release of|levels? of|"
@@ -290,31 +318,45 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"endorphins?|(?:blood )?vessels?|cortisol|serotonin|dopamine|oxytocin|melatonin|adrenaline)\b"
          r"(?! (?:pain|aches?|soreness|strength|function|performance|spasms?|injur))", 2),
         (r"\bsupports? (?:your|the) spine\b", 2),
+        # what a treatment's effects are owed to ("factors ... may play important roles in the beneficial
+        # effects of acupuncture"): how it works, though it names a benefit
+        (r"\broles? in (?:the )?(?:\w+ )?(?:effects?|benefits?)\b", 4),
+        # a treatment addressing or targeting the cause rather than a symptom: its approach, how it works
+        # ("Acupuncture addresses the underlying cause of a problem rather than fixing a symptom"); one that
+        # "treats the root cause" claims a benefit (efficacy)
+        (r"\b(?:address|target)(?:es|s|ing)? (?:the )?(?:root |underlying )?causes?\b", 2),
+        # the body's own processes ("Treatment facilitates these natural processes")
+        (r"\bnatural (?:healing )?(?:processes|mechanisms)\b", 2),
     ),
     "efficacy": (
         (r"\beffective(?:ly|ness)?\b|\befficacy\b", 2),
         (r"\buseful\b", 2),
         (r"\bevidence\b", 1),
         (r"\ballows? (?:us|you|the body|for)\b", 1),
+        # movement made possible is a benefit to function ("This reduction in weight-bearing allows movement")
+        (r"\b(?:allows?|enables?|permits?) (?:\w+ )?(?:movement|motion|exercise)\b", 2),
         (r"\bbenefits?\b", 2),
         (r"\b(?:pain )?relie(?:f|ve|ves|ved)\b", 2),
         (r"\balleviat\w*", 2),
         # An effect verb and what it acts on, in the direction of a benefit: less of a bad thing ("reduce
         # pain") or more of a good one ("improve range of motion"). The same words the other way round
         # ("increase the likelihood of developing pain") are a harm or a cause: see _WORSENING.
-        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen)\w*\b"
+        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen|eliminat)\w*\b"
          r"[^.;]{0,40}\b(?:pain|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
-         r"inflammation|anxiety|fear|stress|fatigue|depression|disability|blood pressure|cortisol|tension|"
+         # (mechanical stress is a load, not the stress a patient feels: "reduced gravity stress")
+         r"inflammation|anxiety|fear|(?<!bearing )(?<!gravity )(?<!mechanical )stress|fatigue|depression|"
+         r"disability|blood pressure|cortisol|tension|"
          r"spasms?|"
          rf"recovery time|risks?|likelihood|chances?|severity|intensity|{_CONDITION_NAMES})\b"
          r"(?! threshold| tolerance)", 2),
         (r"\b(?:improv|restor|rebuild|increas|boost|promot|speed|accelerat|enhanc|optimi[sz])\w*\b[^.;]{0,40}"
          r"\b(?:function(?:ality|ing)?|range of motion|flexibility|strength|recovery|performance|posture|"
-         r"mobility|sleep|quality of life|relaxation|mood|movement|weight gain|weight|"
+         r"mobility|sleep|quality of life|relaxation|mood|movement|weight gain|weight|balance|"
          r"pain (?:threshold|tolerance))\b", 2),
-        # "can be managed by over the counter medications", "may be treated adequately by pain-killers"
-        (r"\b(?:be|are|is) (?:\w+ )?(?:managed|treated|controlled|relieved|prevented|helped) (?:\w+ )?"
-         r"(?:by|with)\b", 2),
+        # "can be managed by over the counter medications", "may be treated adequately by pain-killers",
+        # "Healing can be achieved by needling these obstructed points"
+        (r"\b(?:be|are|is) (?:\w+ )?(?:managed|treated|controlled|relieved|prevented|helped|achieved) "
+         r"(?:\w+ )?(?:by|with)\b", 2),
         # an effect or its absence stated outright ("has a cumulative effect", "did not have an effect on
         # sleep"); "no side effects" is a safety claim
         (r"\b(?:has|have|had|having|show\w*|no|little)\b(?: not)?(?: an?| any| no| little| some)?"
@@ -352,6 +394,23 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:effective|useful|helpful|beneficial) (?:in|for) "
          r"(?:managing|treating|reducing|relieving)\b", 2),
         (r"\btreatment (?:option |method )?for\b", 1),
+        # a benefit in everyday words ("The treatment is very good for hypertension"); "bad for" is a harm
+        (r"\b(?:good|great|excellent|ideal) for\b", 2),
+        # treating the cause is a benefit, not a cause ("Shockwave therapy treats the root cause of plantar
+        # fasciitis")
+        (r"\btreat(?:s|ing)? (?:the )?(?:root |underlying )?causes?\b", 2),
+        # a claim of proof ("Dry needling has been proven to promote healing")
+        (r"\b(?:proven|shown) to\b|\bclinically proven\b", 2),
+        # freer movement ("move more freely in water", "a greater sense of ease in motion")
+        (r"\bmoves? (?:more )?freely\b|\bfreedom of movement\b|\bease (?:in|of) (?:motion|movement)\b", 2),
+        # an outcome the patient gets or sees ("provides relaxation", "may experience immediate results",
+        # "you can expect to see a significant reduction in symptoms"): outweighs "results from" as a cause
+        (r"\bprovides? (?:\w+ )?(?:relaxation|relief|comfort)\b", 2),
+        (r"\b(?:see|experience|notice|expect|get|achieve)\w* (?:\w+ ){0,2}?"
+         r"(?:results?|improvements?|relief|reductions?)\b", 3),
+        # a use is a claim of effect ("cupping therapy is used to treat migraines"); "a technique used to
+        # treat ..." defines the technique
+        (r"\b(?:is|are|was|were|been|be) (?:\w+ )?used to (?:treat|relieve|manage|reduce|ease)\b", 2),
         # ("lower back pain" is a place, not less pain)
         (r"\b(?:less|fewer|reduced|lower(?! back)) (?:[\w-]+ ){0,2}?(?:pain|soreness|stiffness|symptoms?|"
          r"fatigue|swelling|headaches?|migraines?|anxiety|disability)\b", 2),
@@ -393,8 +452,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:may|can|will|could) result\b", 2),  # "When the Qi is obstructed, pain or disease may result."
         # where a condition comes from ("Whiplash may result from rear-end collisions")
         (r"\b(?:results?|resulted|resulting|stems?|stemming|arises?) from\b", 2),
-        # an injury named by what it does to a structure ("may rupture the anterior longitudinal ligament")
-        (r"\b(?:ruptur|tear|injur|strain|sprain|overstretch|compress|irritat)\w* (?:the |a |an |your |some )?"
+        # an injury named by what it does to a structure ("may rupture the anterior longitudinal ligament");
+        # a participle right before the structure only names where it is hurt ("to the injured tendon")
+        (r"\b(?:ruptur|tear|injur|strain|sprain|overstretch|compress|irritat)\w*"
+         r"(?: (?:the |a |an |your |some )|(?<!ed) )"
          r"(?:[\w-]+ ){0,3}?(?:ligaments?|discs?|tendons?|nerves?|cartilage|bones?|vertebrae)\b", 2),
         (r"\bcontribut\w* to\b", 1),
         (r"\brisk (?:for|of)\b", 1),
@@ -419,7 +480,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:poor|bad|slouch\w*) postures?\b", 2),
         # causes named plainly ("Doctors aren't sure of the causes of fibromyalgia"); finding or treating the
         # cause of a patient's pain is what a clinic does, not a claim about causes
-        (r"(?<!find the )(?<!identify the )(?<!address the )(?<!treat the )(?<!treating the )"
+        (r"(?<!find the )(?<!identify the )(?<!address the )(?<!treat the )(?<!treating the )(?<!treats the )"
+         r"(?<!root )(?<!underlying )"
          r"\bcauses? of\b", 2),
         # heredity ("Fibromyalgia tends to run in families", "a person's genetic makeup")
         (r"\bruns? in (?:the )?families\b|\bgenetic\w*|\bhereditary\b|\binherit\w*|\bgenes?\b", 2),
@@ -432,7 +494,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # a named cause of a condition ("plantar fasciitis is the most common cause of heel pain", "another
         # less-common cause of plantar fasciitis"); outweighs "most common". A cause of a burden ("one of the
         # leading causes of disability worldwide") is ``other``.
-        (r"\b(?:common|main|leading|primary|major|usual|frequent|possible|likely|known|less[- ]common|rare|"
+        (r"(?<!treats the )(?<!treat the )(?<!treating the )(?<!addresses the )(?<!address the )"
+         r"\b(?:common|main|leading|primary|major|usual|frequent|possible|likely|known|less[- ]common|rare|"
          r"other|underlying|root) causes? of\b"
          r"(?! (?:\w+ ){0,2}(?:disability|death|mortality|absence|absenteeism|sick leave|visits?|years))", 4),
         # how a condition comes about ("Plantar fasciitis occurs when the thick band of tissue ... is
@@ -492,8 +555,15 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"(?<!rather )\bthan\b", 1),
         # what a guideline or its body recommends ("NICE recommends ...", "draft guidance"); the writer's own
         # advice ("After your treatment, I always recommend heat") is no guideline
-        (r"(?<!\bi )(?<!\bwe )(?<!always )(?<!would )(?<!usually )\brecommend(?:s|ed|ing)?\b|"
+        # advice ("After your treatment, I always recommend heat") nor a clinician's plan ("the treatments
+        # recommended by your provider") is no guideline
+        (r"(?<!\bi )(?<!\bwe )(?<!always )(?<!would )(?<!usually )\brecommend(?:s|ed|ing)?\b(?! by your\b)|"
          r"\bguidance\b", 3),
+        # what a treatment spares the patient, not a benefit or a harm ("Requires no medication", "No
+        # downtime", "may need many weeks of recovery", "require you to stay off your feet")
+        (r"\bdowntime\b|\brequires? no\b|\bno \w+ (?:is )?(?:required|needed|necessary)\b|"
+         r"\b(?:days|weeks|months) of (?:recovery|rest)\b|\bstay off (?:your|their) feet\b|"
+         r"\bcontinue with (?:your|their) (?:day|daily|normal|usual)\b", 2),
         # a condition's burden ("the pain may be debilitating")
         (r"\bdebilitat\w*|\bdisabling\b", 2),
         # how most cases go ("a full recovery is the most likely outcome", "most cases improve without
