@@ -425,7 +425,7 @@ def page_bounds(pages: str | None) -> tuple[str, str | None] | None:
 # --- the comparison -----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldComparison:
     """One field compared: both values as shown to the user, the verdict and, for a difference, why."""
 
