@@ -449,7 +449,8 @@ def classify_design(
     entered = _reviewer_entry(reference)
     if entered is not None:
         return entered
-    from_pubmed = design_from_publication_types(publication_types)
+    # (no types, as for every reference PubMed was not asked about: nothing to read)
+    from_pubmed = design_from_publication_types(publication_types) if publication_types else None
     if from_pubmed is not None:
         return DesignAssessment(*from_pubmed)
 
@@ -476,7 +477,10 @@ def classify_design(
     if isinstance(subjects, list) and subjects:
         # Crossref's subjects are mostly journal categories ("Neurology (clinical)"); a few name a design.
         texts.append(("; ".join(str(x) for x in subjects if isinstance(x, str)), "Crossref's subject"))
-    everything = " ".join(text for text, _ in (*titles, *texts))
+
+    # all the text (what a systematic review is read in): made only once a design is found
+    def everything() -> str:
+        return " ".join(text for text, _ in (*titles, *texts))
 
     title_designs = [(text, where, _match(text)) for text, where in titles]
     # A protocol says so in its title, even in a journal of reviews.
@@ -486,7 +490,7 @@ def classify_design(
     journal = _from_journal(reference, work)
     if journal is not None:
         if journal.design == "systematic_review":
-            return _assess("systematic_review", journal.reason.split("; ", 1)[1], text=everything)
+            return _assess("systematic_review", journal.reason.split("; ", 1)[1], text=everything())
         return journal
 
     types = _types(reference, work)
@@ -497,7 +501,7 @@ def classify_design(
 
     for text, where, design in title_designs:
         if design is not None:
-            return _assess(design, f"{where} {_quote(text)}", text=everything)
+            return _assess(design, f"{where} {_quote(text)}", text=everything())
 
     for kind, where in types:
         if kind in TYPE_DESIGNS:
@@ -507,7 +511,7 @@ def classify_design(
         found = _match_unhedged(text)
         if found is not None:
             design, sentence = found
-            return _assess(design, f"{where} {_quote(_cue_context(sentence, design))}", text=everything)
+            return _assess(design, f"{where} {_quote(_cue_context(sentence, design))}", text=everything())
 
     looked = [where for _, where in (*titles, *types, *texts)]
     what = ", ".join(looked) if looked else "nothing to read (no title, type or note)"

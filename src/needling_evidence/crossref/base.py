@@ -22,7 +22,7 @@ LookupOutcome = Literal["found", "not_found", "failed"]
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lookup:
     """The answer to one DOI lookup."""
 

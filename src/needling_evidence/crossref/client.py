@@ -438,13 +438,18 @@ class CrossrefClient(IndexSession):
             self._cache_trouble("read", exc)
         from_cache: dict[str, Lookup] = {}
         stale: dict[str, CachedWork] = {}
+        # rows cached by one batch share their date: one (immutable) provenance for each date, not one per row
+        provenances: dict[str, Provenance] = {}
         for doi, entry in cached.items():
             if entry.outcome == "found" and work_problem(entry.message, doi) is not None:
                 # a row an older version cached from a malformed answer: as if never cached
                 log.warning("ignoring a malformed cached Crossref record for %s", doi)
                 continue
             if self.offline or (not self.refresh and self._fresh(entry)):
-                from_cache[doi] = self._from_cache(entry)
+                provenance = provenances.get(entry.fetched_at)
+                if provenance is None:
+                    provenance = provenances[entry.fetched_at] = self._cache_provenance(entry.fetched_at)
+                from_cache[doi] = self._from_cache(entry, provenance=provenance)
             else:
                 stale[doi] = entry
         self.stats.add(cache_hits=len(from_cache))
@@ -517,12 +522,16 @@ class CrossrefClient(IndexSession):
     def _live_provenance(self, fetched: str) -> Provenance:
         return Provenance(kind="live", fetched=fetched, base_url=self.base_url)
 
-    def _from_cache(self, entry: CachedWork, *, stale: str | None = None) -> Lookup:
+    def _from_cache(
+        self, entry: CachedWork, *, stale: str | None = None, provenance: Provenance | None = None
+    ) -> Lookup:
         return Lookup(
             doi=entry.doi,
             outcome=entry.outcome,
             message=entry.message,
-            provenance=self._cache_provenance(entry.fetched_at, stale=stale),
+            provenance=provenance
+            if provenance is not None
+            else self._cache_provenance(entry.fetched_at, stale=stale),
             agency=entry.agency,
             status_code=404 if entry.outcome == "not_found" else None,
         )

@@ -302,12 +302,16 @@ def _person_given_text(person: Person) -> str:
 def crossref_first(work: Mapping[str, Any], name: str) -> str | None:
     """The first non-empty string of a Crossref list field (``title``, ``container-title`` …) or string."""
     value = work.get(name)
+    if value is None:  # read a dozen times per record, mostly for a field it has not or a list of one string
+        return None
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, list):
         for item in value:
-            if isinstance(item, str) and item.strip():
-                return item.strip()
+            if type(item) is str or isinstance(item, str):
+                stripped = item.strip()
+                if stripped:
+                    return stripped
     return None
 
 
@@ -421,7 +425,7 @@ def page_bounds(pages: str | None) -> tuple[str, str | None] | None:
 # --- the comparison -----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldComparison:
     """One field compared: both values as shown to the user, the verdict and, for a difference, why."""
 

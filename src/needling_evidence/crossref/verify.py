@@ -305,25 +305,54 @@ def _found(ref: Reference, lookup: Lookup) -> Verification:
             ),
             **fields,
         )
-    identity, minor = comparison.identity, comparison.minor
-    return Verification(
-        status="mismatch" if identity else "verified",
-        doi=lookup.doi,
-        message=_join(_verdict(comparison, identity, minor, work), _notice_text(notices), where),
-        **fields,
-    )
+    return _verdict(comparison, work, lookup.doi, _notice_text(notices), where, fields)
 
 
 def _verdict(
     comparison: Comparison,
+    work: Mapping[str, Any],
+    doi: str,
+    notice_text: str,
+    where: str,
+    fields: dict[str, Any],
+) -> Verification:
+    # the fields sorted by verdict in one pass (this runs once per reference: a large library's hot path)
+    identity: list[FieldComparison] = []
+    minor: list[FieldComparison] = []
+    agreed_fields: list[str] = []
+    in_form: list[FieldComparison] = []
+    absent: list[str] = []
+    for f in comparison.fields:
+        verdict = f.verdict
+        if verdict == "agree":
+            agreed_fields.append(f.field)
+            if f.note:
+                in_form.append(f)
+        elif verdict == "minor":
+            minor.append(f)
+        elif verdict == "identity":
+            identity.append(f)
+        elif verdict == "absent" and f.ours:
+            absent.append(f.field)
+    message = _verdict_text(identity, minor, agreed_fields, in_form, absent, work)
+    return Verification(
+        status="mismatch" if identity else "verified",
+        doi=doi,
+        message=_join(message, notice_text, where),
+        **fields,
+    )
+
+
+def _verdict_text(
     identity: Sequence[FieldComparison],
     minor: Sequence[FieldComparison],
+    agreed_fields: Sequence[str],
+    in_form: Sequence[FieldComparison],
+    absent: Sequence[str],
     work: Mapping[str, Any],
 ) -> str:
-    agreed = ", ".join(comparison.agreed)
-    in_form = [f for f in comparison.fields if f.verdict == "agree" and f.note]
+    agreed = ", ".join(agreed_fields)
     form = f" ({'; '.join(f'{f.field}: {f.note}' for f in in_form)})" if in_form else ""
-    absent = [f.field for f in comparison.fields if f.verdict == "absent" and f.ours]
     unchecked = f" Not in Crossref's record, so not compared: {', '.join(absent)}." if absent else ""
     if identity:
         others = f" Also different: {describe(minor)}." if minor else ""

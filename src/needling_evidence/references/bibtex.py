@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._files import atomic_write_text
 from ..dates import MONTH_NAMES, month_number
-from ..doi import normalize_doi
+from ..doi import normalize_doi, normalize_pmcid, normalize_pmid
 from ..errors import InputError, StrictError, UsageError
 from ..identity import work_key
 from ..model import Person, Problem, Reference, ReferenceList
@@ -982,8 +982,7 @@ def _pmid(fields: Mapping[str, str]) -> str | None:
     if not value and fields.get("eprinttype", "").lower() == "pubmed":
         value = fields.get("eprint")
     value = (value or "").strip()
-    from ..doi import normalize_pmid  # `PMID: 28154098` and PubMed URLs are written in pmid fields too
-
+    # `PMID: 28154098` and PubMed URLs are written in pmid fields too
     return normalize_pmid(value) if value else None
 
 
@@ -991,8 +990,6 @@ def _pmcid(value: str | None) -> str | None:
     """``PMC5321635`` from ``PMC5321635``, ``5321635`` or a PMC URL; anything else is kept as written."""
     if not value:
         return None
-    from ..doi import normalize_pmcid
-
     return normalize_pmcid(value) or value
 
 
