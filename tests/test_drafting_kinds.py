@@ -728,3 +728,37 @@ def test_a_use_is_a_claim_but_a_technique_used_for_something_is_a_definition() -
     assert not any("is a technique used to treat" in (claim.quote or "") for claim in drafted)
     assert claim_kind(definition) != "efficacy"
     assert claim_kind("Studies say that cupping therapy is used to treat migraines.") == "efficacy"
+
+
+def _scores_searching_every_cue(lowered: str) -> dict[str, int]:
+    """What the cue scores are by definition: the weights of every cue whose pattern matches."""
+    from needling_evidence.drafting import _COMPILED_CUES
+
+    return {
+        kind: sum(weight for pattern, weight, _ in cues if pattern.search(lowered))
+        for kind, cues in _COMPILED_CUES.items()
+    }
+
+
+def test_the_indexed_cue_scores_equal_a_search_of_every_cue_on_every_development_sentence() -> None:
+    # _cached_scores looks only at the cues whose literal start is present; on every sentence of the
+    # development articles, and on each word-salad sentence full of cue words, that must change nothing
+    import yaml
+
+    from needling_evidence.drafting import _cached_scores
+
+    devset = DEVSET
+    texts = [
+        "trial improved therapy improved trial point knee recovery reduced session pain physiotherapist",
+        "it's not painful; qi flows, the fda regulates it, 3 in 10 people and 40% of adults are relieved",
+        "increased risk of developing back pain is twice the risk; non-invasive, no scarring, no downtime",
+    ]
+    for labels in sorted(devset.glob("*.labels.yaml")):
+        data = yaml.safe_load(labels.read_text(encoding="utf-8"))
+        if data["holdout"]:
+            continue  # never read
+        article = load_article(devset / data["article"])
+        texts += [sentence.text.lower() for sentence in article.sentences]
+    assert len(texts) > 500
+    for text in texts:
+        assert dict(_cached_scores(text)) == _scores_searching_every_cue(text), text

@@ -760,7 +760,6 @@ _COMPILED_CUES = {
 }
 _COMPILED_WORSENING = tuple((re.compile(pattern), weight) for pattern, weight in _WORSENING_CUES)
 _COMPILED_PROTECTIVE = tuple((re.compile(pattern), weight) for pattern, weight in _PROTECTIVE_CUES)
-_COMPILED_CAUSAL = _COMPILED_CUES["etiology"]
 _INTERVENTION = re.compile(rf"\b(?:{_INTERVENTION_WORDS})")
 # A verb of effect in any form ("reduces", "lowered", "prevents"): with an intervention named, a claim about
 # its effect on whatever follows ("ginger reduces nausea"), which the efficacy cues' objects cannot foresee.
@@ -781,23 +780,52 @@ def _scores(text: str) -> dict[str, int]:
     return dict(_cached_scores(text.lower()))
 
 
+# Which cues a text can match, found without a loop over every cue: each cue's literal starts
+# (_literal_starts) are indexed by their first two characters; the two-character pairs present in a text pick
+# the starts to look for, and only the cues with a start present (and the few with none to read off) are
+# searched. The same scores as searching every cue (tests/test_drafting_kinds.py checks it); with ~220 cues a
+# loop over all of them was a large part of drafting a long article.
+_CUE_TABLE = tuple(
+    (kind, pattern, weight) for kind, cues in _COMPILED_CUES.items() for pattern, weight, _ in cues
+)
+_CUE_STARTS = tuple(starts for cues in _COMPILED_CUES.values() for _, _, starts in cues)
+_CUES_WITHOUT_STARTS = frozenset(i for i, starts in enumerate(_CUE_STARTS) if not starts)
+_CUES_BY_START: dict[str, tuple[int, ...]] = {}
+for _i, _starts in enumerate(_CUE_STARTS):
+    for _start in _starts:
+        _CUES_BY_START[_start] = (*_CUES_BY_START.get(_start, ()), _i)
+_STARTS_BY_PAIR: dict[str, tuple[str, ...]] = {}
+for _start in _CUES_BY_START:
+    # every start has at least two characters (a one-character start reads as "no start": see below)
+    _STARTS_BY_PAIR[_start[:2]] = (*_STARTS_BY_PAIR.get(_start[:2], ()), _start)
+if any(len(_start) < 2 for _start in _CUES_BY_START):  # pragma: no cover - guards the index's assumption
+    raise AssertionError("a cue's literal start is shorter than two characters")
+
+
+_START_PAIRS = frozenset(_STARTS_BY_PAIR)
+_CAUSAL_INDICES = tuple(i for i, (kind, _, _) in enumerate(_CUE_TABLE) if kind == "etiology")
+
+
+@functools.lru_cache(maxsize=8192)
+def _candidate_cues(lowered: str) -> frozenset[int]:
+    found = set(_CUES_WITHOUT_STARTS)
+    present = {lowered[i : i + 2] for i in range(len(lowered) - 1)} & _START_PAIRS
+    for pair in present:
+        for start in _STARTS_BY_PAIR[pair]:
+            if start in lowered:
+                found.update(_CUES_BY_START[start])
+    return frozenset(found)
+
+
 @functools.lru_cache(maxsize=8192)
 def _cached_scores(lowered: str) -> tuple[tuple[str, int], ...]:
     # the same clause is scored for check-worthiness, kind and description: read it once
-    scores: list[tuple[str, int]] = []
-    for kind, cues in _COMPILED_CUES.items():
-        score = 0
-        for pattern, weight, starts in cues:
-            if starts:  # plain loops: this runs for ~110 cues per clause
-                for start in starts:
-                    if start in lowered:
-                        break
-                else:
-                    continue
-            if pattern.search(lowered):
-                score += weight
-        scores.append((kind, score))
-    return tuple(scores)
+    totals = dict.fromkeys(_COMPILED_CUES, 0)
+    for index in _candidate_cues(lowered):
+        kind, pattern, weight = _CUE_TABLE[index]
+        if pattern.search(lowered):
+            totals[kind] += weight
+    return tuple(totals.items())
 
 
 @functools.lru_cache(maxsize=8192)
@@ -816,10 +844,11 @@ def _agent_end(lowered: str) -> int | None:
     passive: a passive cause names its agent after it ("The biochemical changes caused by inserting a
     needle")."""
     first: re.Match[str] | None = None
-    for pattern, _, starts in _COMPILED_CAUSAL:
-        if starts and not any(start in lowered for start in starts):
-            continue  # the same literal pre-check as the scores: most cues are absent from most clauses
-        m = pattern.search(lowered)
+    candidates = _candidate_cues(lowered)  # the same literal pre-check as the scores
+    for index in _CAUSAL_INDICES:
+        if index not in candidates:
+            continue
+        m = _CUE_TABLE[index][1].search(lowered)
         if m and (first is None or m.start() < first.start()):
             first = m
     if first is None or first.group().endswith(" by") or lowered[first.end() :].startswith(" by"):
@@ -2267,16 +2296,16 @@ def _draft_sentence(
     # a belief, definition or advice is dropped; with another clause ("…, but research suggests …") only its
     # own clause is
     pieces = _pieces(masked, drop=_not_a_claim)
-    whole_kind = claim_kind(_clean(plain), topic)
     # In a sentence of several clauses, a clause with no cue and no citation of its own, beside one that has
     # a cue, describes rather than claims ("It uses the same principles as acupuncture but without needles,
     # and can be equally effective"): the cued clause carries the sentence's claim.
     clauses = {p.clause for p in pieces if p.clause is not None}
-    cued = {c for c in clauses if _clause_is_cued(masked, c, sentence_cuts=cited, topic=topic)}
-    # a contrast ("…, but the amount of research … is small") qualifies the claim before it: a claim too
-    cued |= {c for c in clauses if _CONTRAST.match(masked, c[0], c[1])}
-    if len(clauses) > 1 and cued:
-        pieces = [p for p in pieces if p.clause in cued]
+    if len(clauses) > 1:  # (a single clause is kept whatever its cues: not scored again)
+        cued = {c for c in clauses if _clause_is_cued(masked, c, sentence_cuts=cited, topic=topic)}
+        # a contrast ("…, but the amount of research … is small") qualifies the claim before it: a claim too
+        cued |= {c for c in clauses if _CONTRAST.match(masked, c[0], c[1])}
+        if cued:
+            pieces = [p for p in pieces if p.clause in cued]
     made: list[Claim] = []
     for piece in pieces:
         own = _plain(masked[piece.start : piece.end])
@@ -2317,7 +2346,7 @@ def _draft_sentence(
         if uncued and piece.clause:
             kind = claim_kind(_clean(_plain(masked[piece.clause[0] : piece.clause[1]])), topic)
         if uncued and kind == "other":
-            kind = whole_kind
+            kind = claim_kind(_clean(plain), topic)  # the sentence's kind, read only when needed
         start, end = _trim(masked, piece.start, piece.end)
         whole = len(pieces) == 1 and (start, end) == _trim(masked, 0, len(masked))
         quote = sentence.text if whole else sentence.text[start:end]
