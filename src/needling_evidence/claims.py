@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import itertools
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -276,7 +275,10 @@ class QuoteIndex:
         # Sentences do not nest: begin at the last one starting at or before ``start`` and walk forward.
         first = max(bisect.bisect_right(self._starts, start) - 1, 0)
         out = []
-        for s in itertools.islice(self._sentences, first, None):  # not a slice: a copy of the rest each time
+        sentences = self._sentences
+        # by index: not a slice (a copy of the rest each time), nor islice (it steps over the first ones)
+        for i in range(first, len(sentences)):
+            s = sentences[i]
             if s.start >= end:
                 break
             if start < s.end:

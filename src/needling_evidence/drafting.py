@@ -781,8 +781,8 @@ def _scores(text: str) -> dict[str, int]:
 
 
 # Which cues a text can match, found without a loop over every cue: each cue's literal starts
-# (_literal_starts) are indexed by their first two characters; the two-character pairs present in a text pick
-# the starts to look for, and only the cues with a start present (and the few with none to read off) are
+# (_literal_starts) are indexed by their first three characters; the three-character runs present in a text
+# pick the starts to look for, and only the cues with a start present (and the few with none to read off) are
 # searched. The same scores as searching every cue (tests/test_drafting_kinds.py checks it); with ~220 cues a
 # loop over all of them was a large part of drafting a long article.
 _CUE_TABLE = tuple(
@@ -794,25 +794,29 @@ _CUES_BY_START: dict[str, tuple[int, ...]] = {}
 for _i, _starts in enumerate(_CUE_STARTS):
     for _start in _starts:
         _CUES_BY_START[_start] = (*_CUES_BY_START.get(_start, ()), _i)
-_STARTS_BY_PAIR: dict[str, tuple[str, ...]] = {}
-for _start in _CUES_BY_START:
-    # every start has at least two characters (a one-character start reads as "no start": see below)
-    _STARTS_BY_PAIR[_start[:2]] = (*_STARTS_BY_PAIR.get(_start[:2], ()), _start)
 if any(len(_start) < 2 for _start in _CUES_BY_START):  # pragma: no cover - guards the index's assumption
     raise AssertionError("a cue's literal start is shorter than two characters")
-
-
-_START_PAIRS = frozenset(_STARTS_BY_PAIR)
+# starts of two characters are looked for one by one; longer ones by their first three characters
+_SHORT_STARTS = tuple(_start for _start in _CUES_BY_START if len(_start) == 2)
+_STARTS_BY_TRIPLE: dict[str, tuple[str, ...]] = {}
+for _start in _CUES_BY_START:
+    if len(_start) > 2:
+        _STARTS_BY_TRIPLE[_start[:3]] = (*_STARTS_BY_TRIPLE.get(_start[:3], ()), _start)
+_START_TRIPLES = frozenset(_STARTS_BY_TRIPLE)
 _CAUSAL_INDICES = tuple(i for i, (kind, _, _) in enumerate(_CUE_TABLE) if kind == "etiology")
 
 
-@functools.lru_cache(maxsize=8192)
+# (small: a text is asked for by the scores and the causal-agent search one right after the other)
+@functools.lru_cache(maxsize=256)
 def _candidate_cues(lowered: str) -> frozenset[int]:
     found = set(_CUES_WITHOUT_STARTS)
-    present = {lowered[i : i + 2] for i in range(len(lowered) - 1)} & _START_PAIRS
-    for pair in present:
-        for start in _STARTS_BY_PAIR[pair]:
-            if start in lowered:
+    for start in _SHORT_STARTS:
+        if start in lowered:
+            found.update(_CUES_BY_START[start])
+    present = {lowered[i : i + 3] for i in range(len(lowered) - 2)} & _START_TRIPLES
+    for triple in present:
+        for start in _STARTS_BY_TRIPLE[triple]:
+            if len(start) == 3 or start in lowered:
                 found.update(_CUES_BY_START[start])
     return frozenset(found)
 
