@@ -1,5 +1,5 @@
 """Two speed-ups of `verify` (issue 13) that must not change what it does: the rows are written with
-commands._json_text, a faster writer of the same text as ``json.dumps(json_ready(rows), indent=2,
+report.json.indented_json, a faster writer of the same text as ``json.dumps(json_ready(rows), indent=2,
 ensure_ascii=False)`` (same text on any JSON-like value, including those it leaves to the json module); and an
 offline run pauses the cyclic collector, restoring it as it was."""
 
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from needling_evidence.commands import _json_text
+from needling_evidence.report.json import indented_json as _json_text
 from needling_evidence.report.json import json_ready
 
 _LEAVES = (

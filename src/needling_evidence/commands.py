@@ -9,7 +9,6 @@ at module level (the command line imports this module before parsing its argumen
 
 from __future__ import annotations
 
-import math
 import os
 import textwrap
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -374,7 +373,9 @@ def run_verify(
         with _cyclic_gc_paused():  # rows and text, made from objects that all stay alive to the end
             rows = verification_rows(verifications)
             if fmt == "json":
-                text = _json_text(rows) + "\n"
+                from .report.json import indented_json
+
+                text = indented_json(rows) + "\n"
             elif fmt == "csv":
                 text = _verify_csv(rows)
             else:
@@ -422,54 +423,6 @@ def _collector_paused_for_run() -> Iterator[None]:
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
-
-
-class _NotPlainJSON(Exception):
-    """A value :func:`_json_text` leaves to the json module."""
-
-
-def _json_text(value: Any) -> str:
-    """``json.dumps(json_ready(value), indent=2, ensure_ascii=False)``, the same text made without the json
-    module's token generators, which took a tenth of verifying 100,000 references (issue 13); anything but
-    strings, numbers, booleans, None, lists, tuples and dicts with string keys goes through json.dumps."""
-    import json
-    from json.encoder import encode_basestring  # the C one when it is there, as json.dumps uses
-
-    def plain(value: Any, indent: str) -> str:
-        if isinstance(value, str):
-            return encode_basestring(value)
-        if value is None:
-            return "null"
-        if value is True:
-            return "true"
-        if value is False:
-            return "false"
-        if isinstance(value, int):
-            return int.__repr__(value)
-        if isinstance(value, float):
-            return float.__repr__(value) if math.isfinite(value) else "null"  # json_ready: NaN → None
-        inner = indent + "  "
-        if isinstance(value, (list, tuple)):
-            if not value:
-                return "[]"
-            return "[" + inner + f",{inner}".join([plain(item, inner) for item in value]) + indent + "]"
-        if type(value) is dict:
-            if not value:
-                return "{}"
-            items = []
-            for key, item in value.items():
-                if not isinstance(key, str):
-                    raise _NotPlainJSON  # json_ready makes it str(key), which may meet another key
-                items.append(encode_basestring(key) + ": " + plain(item, inner))
-            return "{" + inner + f",{inner}".join(items) + indent + "}"
-        raise _NotPlainJSON
-
-    try:
-        return plain(value, "\n")
-    except _NotPlainJSON:
-        from .report.json import json_ready
-
-        return json.dumps(json_ready(value), indent=2, ensure_ascii=False)
 
 
 def _verify_csv(rows: Sequence[dict[str, Any]]) -> str:
