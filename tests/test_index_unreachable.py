@@ -137,7 +137,8 @@ def test_report_without_name_resolution_returns_in_seconds_with_one_line(
     assert len(said) == 1 and UNRESOLVABLE in said[0] and "--offline" in said[0]
     assert "\n" not in said[0]
     # noticed once: the name was asked twice (the try and its one retry), then never again
-    assert 1 <= len(no_dns) <= 2 + 1  # + a concurrent request already on its way when it was noticed
+    # at most three: the try, its one retry, and a concurrent request already on its way when it was noticed
+    assert 1 <= len(no_dns) <= 3
     references = json.loads(out.read_text(encoding="utf-8"))["references"]
     assert len(references) == 60 and {r["status"] for r in references} == {"unverified"}
 

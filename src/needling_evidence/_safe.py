@@ -43,7 +43,8 @@ def terminal_text(text: str) -> str:
 
 def json_terminal_text(text: str) -> str:
     """JSON text (from :func:`json.dumps`) with every character a terminal would act on written as a
-    ``\\uXXXX`` escape: the same JSON values, nothing lost, nothing acted on."""
+    ``\\u`` escape of four hex digits (ESC is ``\\u001b``): the same JSON values, nothing lost, nothing
+    acted on."""
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
@@ -73,5 +74,5 @@ def err(line: str) -> None:
 
 def show(text: str, fmt: str = "text") -> None:
     """A rendered output (report, table, BibTeX, YAML, CSV, JSON) on stdout. JSON keeps its values: what a
-    terminal would act on is written as a ``\\uXXXX`` escape rather than taken out."""
+    terminal would act on is written as a ``\\u`` escape (``\\u001b``) rather than taken out."""
     sys.stdout.write(json_terminal_text(text) if fmt == "json" else terminal_text(text))
