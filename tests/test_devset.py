@@ -27,11 +27,14 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def test_the_set_has_twelve_articles_each_labelled_and_three_held_out_in_each_round() -> None:
+def test_the_set_has_twelve_articles_each_labelled_and_round_two_held_out() -> None:
     assert len(ARTICLES) >= 12
     assert sorted(_load(p)["article"] for p in LABELS) == [a.name for a in ARTICLES]
     rounds = [_load(p).get("holdout_round", 1) for p in LABELS if _load(p)["holdout"] is True]
-    assert sorted(rounds) == [1, 1, 1, 2, 2, 2]
+    # Round 1 was released to development after its figures were reported (README.md, "Round 3"); every held-out
+    # article names its round, and round 2 keeps its three.
+    assert 1 not in rounds
+    assert rounds.count(2) == 3
 
 
 @pytest.mark.parametrize("path", LABELS, ids=lambda p: p.name)

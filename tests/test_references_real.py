@@ -24,11 +24,13 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def test_ten_or_more_lists_each_labelled_held_out_in_two_rounds_120_references() -> None:
+def test_ten_or_more_lists_each_labelled_round_two_held_out_120_references() -> None:
     assert len(LISTS) >= 10
     assert sorted(_load(p)["list"] for p in LABELS) == [p.name for p in LISTS]
     rounds = [_load(p).get("holdout_round", 1) for p in LABELS if _load(p)["holdout"] is True]
-    assert sorted(rounds) == [1, 1, 1, 2, 2]
+    # Round 1 was released to development after its figures were reported (README.md, "Round 3").
+    assert 1 not in rounds
+    assert rounds.count(2) == 2
     assert sum(len(_load(p)["references"]) for p in LABELS) >= 120
 
 
@@ -43,7 +45,7 @@ def test_every_label_is_complete_and_printed_in_its_list(path: Path) -> None:
     data = _load(path)
     assert set(data) - {"holdout_round"} == {"list", "holdout", "references"}
     assert isinstance(data["holdout"], bool)
-    assert "holdout_round" not in data or (data["holdout"] is True and data["holdout_round"] == 2)
+    assert "holdout_round" not in data or (data["holdout"] is True and data["holdout_round"] >= 2)
     # A label is the text as a reader sees it: the <span> tags pandoc wraps around words are not part of it.
     raw = re.sub(r"<(?:span|/span)[^>]*>", "", (REAL / data["list"]).read_text(encoding="utf-8"))
     text = re.sub(r"\s+", " ", raw)

@@ -398,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--dev", action="store_true", help="the development part (default)")
-    group.add_argument("--holdout", action="store_true", help="the held-out articles, both rounds")
+    group.add_argument("--holdout", action="store_true", help="the held-out articles, every round together, then each")
     group.add_argument("--all", action="store_true", help="both parts, each separately")
     parser.add_argument("--verbose", action="store_true", help="list every drafted claim")
     args = parser.parse_args(argv)
@@ -409,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.holdout or args.all:
         if args.all:
             out += evaluate(dev, "development", args.verbose)
-        out += evaluate(held, "held out, both rounds", args.verbose)
+        out += evaluate(held, "held out, every round", args.verbose)
         for number in sorted({lab.holdout_round for lab in held}):
             part = [lab for lab in held if lab.holdout_round == number]
             out += evaluate(part, f"held out, round {number}", args.verbose)
