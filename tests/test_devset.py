@@ -31,8 +31,8 @@ def test_the_set_has_twelve_articles_each_labelled_and_round_two_held_out() -> N
     assert len(ARTICLES) >= 12
     assert sorted(_load(p)["article"] for p in LABELS) == [a.name for a in ARTICLES]
     rounds = [_load(p).get("holdout_round", 1) for p in LABELS if _load(p)["holdout"] is True]
-    # Round 1 was released to development after its figures were reported (README.md, "Round 3"); every held-out
-    # article names its round, and round 2 keeps its three.
+    # Round 1 was released to development after its figures were reported (README.md, "Round 3"); every
+    # held-out article names its round, and round 2 keeps its three.
     assert 1 not in rounds
     assert rounds.count(2) == 3
 

@@ -398,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--dev", action="store_true", help="the development part (default)")
-    group.add_argument("--holdout", action="store_true", help="the held-out articles, every round together, then each")
+    group.add_argument("--holdout", action="store_true", help="held-out articles: all rounds, then each")
     group.add_argument("--all", action="store_true", help="both parts, each separately")
     parser.add_argument("--verbose", action="store_true", help="list every drafted claim")
     args = parser.parse_args(argv)
