@@ -24,8 +24,9 @@ copy with ``load_article``, drafts with ``draft_claims`` and prints, per article
 - **references**: for every labelled reference, the reference with the same list label in
   ``load_article(...).references`` (by position when no label was kept); each field right or wrong: first
   author (family name, a printed particle allowed before it; a corporate author by its full name), year,
-  title (case-folded, Markdown emphasis and the final full stop removed), journal (the same, and a trailing
-  parenthetical qualifier such as "(Phila Pa 1976)" may be absent on either side), DOI (``normalize_doi``),
+  title (case-folded; Markdown emphasis, backslash escapes and the final full stop removed), journal (the
+  same, and a trailing parenthetical qualifier such as "(Phila Pa 1976)" may be absent on either side), DOI
+  (``normalize_doi``),
   PMID. A field labelled ``null`` is right only when the parser gives none. A reference the parser lost
   counts as all six fields wrong.
 
@@ -256,6 +257,8 @@ def score_citations(article: Article, labels: list[dict[str, Any]]) -> CitationS
 def _norm(text: str | None) -> str:
     if text is None:
         return ""
+    # A Markdown backslash escape (`\|`, `\[`) is markup like emphasis: the printed character is what counts.
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", text)
     text = re.sub(r"[*_`]", "", text).casefold()
     return re.sub(r"\s+", " ", text).strip().rstrip(".").strip()
 
