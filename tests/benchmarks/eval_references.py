@@ -2,19 +2,19 @@
 
     python tests/benchmarks/eval_references.py [--dev | --holdout | --all] [--round N] [--verbose]
 
-``--dev`` (the default) scores the development lists, ``--holdout`` the held-out lists (the honest
-estimate: never tune on them; measure them once, at the end), each held-out round separately (round 1: the
-three lists set aside first; round 2: the two set aside when eight more lists were added; a label file's
-``holdout_round``, 1 when absent), ``--all`` both parts. ``--round N`` with ``--holdout`` measures only that
-round, so a new round can be measured once without running an earlier one again. Each list
-in ``tests/data/references/real/`` is read with ``load_references`` (as ``needling-evidence refs parse``
-reads a file) and every labelled reference is matched to the parsed reference with the same list label (by
-position in the list when the parser kept no label). Six fields are scored right or wrong, with the rules of
+``--dev`` (the default) scores the development lists, ``--holdout`` the held-out lists (the honest estimate:
+never tune on them; measure them once, at the end), each held-out round separately (round 2: the two set aside
+when eight more lists were added; round 3: three of six added on 2026-12-06 night; round 1 was released to
+development; a label file's ``holdout_round``), ``--all`` both parts. ``--round N`` with ``--holdout``
+measures only that round, so a new round can be measured once without running an earlier one again. Each list
+in ``tests/data/references/real/`` is read with ``load_references`` (as ``needling-evidence refs parse`` reads
+a file) and every labelled reference is matched to the parsed reference with the same list label (by position
+in the list when the parser kept no label). Six fields are scored right or wrong, with the rules of
 ``eval_devset.py`` (``field_right``): first author (family name, a printed particle allowed before it; a
-corporate author by its whole name; for an edited book without authors, its first editor), year, title
-(case-folded, Markdown emphasis and the final full stop removed), journal (the same, periods ignored), DOI
-(``normalize_doi``), PMID. A field labelled ``null`` is right only when the parser gives none; a reference
-the parser lost or merged counts as wrong in every field it no longer has.
+corporate author by its whole name; for an edited book without authors, its first editor), year, title (case-
+folded; Markdown emphasis, backslash escapes and the final full stop removed), journal (the same, periods
+ignored), DOI (``normalize_doi``), PMID. A field labelled ``null`` is right only when the parser gives none; a
+reference the parser lost or merged counts as wrong in every field it no longer has.
 
 Printed per list and overall (micro-averaged over references): the share of each field right, all fields
 together, and the share of references with every field right. With ``--verbose`` every wrong field is shown
