@@ -313,6 +313,40 @@ def test_caret_is_not_a_citation_without_a_reference_list() -> None:
     assert article.citations == ()
 
 
+def test_parenthesised_numbers_cite_a_numbered_list() -> None:
+    # Train In Blocks' sports-massage post (tests/data/devset/trainblocks_sports_massage.md): "… to enhance
+    # sprint, jump, strength, and endurance performance (1, 2). Nonetheless, …" — and the form in other words.
+    article = article_with(
+        "There is little evidence that massage enhances sprint and jump performance (1, 2). Nonetheless, it "
+        "may help flexibility. Trials of dry needling (3) found less pain; a range (1–3) agrees."
+    )
+    g, c, r = keys_of(article)
+    assert markers(article) == [
+        ("(1, 2)", (g, c), "numeric"),
+        ("(3)", (r,), "numeric"),
+        ("(1–3)", (g, c, r), "numeric"),
+    ]
+    assert article.references.problems == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Three steps help: (1) rest, (2) ice and (3) elevation.",  # enumerators count the words after them
+        "(1) Rest the joint. (2) Ice it.",
+        "Pain fell in both groups (7).",  # no reference 7: not a citation, and not a problem either
+        "Scores were 2 (1) and 3 (2) on the scale.",  # a number's spread, not a citation
+    ],
+)
+def test_parenthesised_numbers_that_are_not_citations(body: str) -> None:
+    assert article_with(body).citations == ()
+
+
+def test_parenthesised_numbers_are_not_citations_without_a_numbered_list() -> None:
+    article = ne.load_article("# T\n\nMassage eased soreness (1, 2). Next sentence.\n")
+    assert article.citations == ()
+
+
 # seanh/jekyll-theme-oatcake, _posts/2019-09-01-footnotes.md (kramdown footnotes):
 # "For example, here's a footnote.[^1]\nAnd here's a second footnote.[^2]" with "[^1]: This is the definition
 # of the first footnote." — a footnote that is a note cites nothing; one that is a reference cites it. The

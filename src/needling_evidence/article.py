@@ -1137,6 +1137,11 @@ _LINKED_NUMERIC = re.compile(
 )
 # "<sup>1</sup>", "<sup>[1,2]</sup>", "<sup><a href="#fn1">1</a></sup>" written into Markdown.
 _SUP_TAG = re.compile(r"<sup\b[^>]{0,80}>(?P<inner>(?:(?!</sup>).){1,300})</sup>", re.IGNORECASE | re.DOTALL)
+# "(1, 2)", "(3)", "(4–6)": numbers in parentheses cite a numbered list in some house styles (Vancouver as
+# many blogs type it). Read only when the list is numbered and every number names a reference, and never as an
+# enumerator: "(1) rest, (2) ice" puts its number before the words it counts; nor after a number ("2 (1)").
+_PAREN_NUMERIC = re.compile(r"\s?\((?P<body>\d{1,3}(?:\s*(?:[,;]|[-–—])\s*\d{1,3})*)\)")
+_ENUMERATOR_BEFORE = re.compile(r"(?:^|[:;,(]|\b(?:and|or)|^\W+)\s*$", re.IGNORECASE)
 # "pain^1" / "pain^1,2^" (Pandoc superscript): after a word or a full stop, never at the start of a word.
 _CARET = re.compile(r"(?<=[^\s^\[\d])\^(?P<body>\d{1,3}(?:[,–-]\d{1,3})*)\^?")
 _FOOTNOTE_MARK = re.compile(r"\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
@@ -1428,6 +1433,19 @@ def _find_citations(
             if free(*match.span()):
                 add_numeric(sentence, match.start(), match.end(), match.group("body"))
                 taken.append(match.span())
+        if resolver.numbered:
+            for match in _PAREN_NUMERIC.finditer(text, s, e):
+                labels = _expand_numbers(match.group("body"))
+                if labels is None or resolver.numeric(labels)[1] or not free(*match.span()):
+                    continue
+                before, after = text[s : match.start()], text[match.end() : match.end() + 2]
+                if _ENUMERATOR_BEFORE.search(before) and re.match(r"\s*[^\W\d_]", after):
+                    continue
+                if re.search(r"\d\s*$", before):  # "2 (1)": a value and its spread
+                    continue
+                start = match.start() + (text[match.start()] == " ")
+                add_numeric(sentence, start, match.end(), match.group("body"))
+                taken.append((start, match.end()))
         if resolver.by_label:
             for match in _CARET.finditer(text, s, e):
                 if free(*match.span()) and _expand_numbers(match.group("body")) is not None:
