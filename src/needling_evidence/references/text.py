@@ -535,9 +535,11 @@ _APA_YEAR = re.compile(
 # APA journal tail: `Journal, 47(3), 133–149.` / `Journal, 17(8), 348.` / `Journal, 12, Article e1205.`
 # PLoS's and many publishers' own "cite this" lines leave out the comma after the journal (`Title. PLoS
 # ONE 10(2): e0117146.`, `Title. Journal 62(3), 170–181.`): without a comma the volume must be followed by
-# an issue or pages, so a number inside a title is not taken for a volume.
+# an issue or pages, so a number inside a title is not taken for a volume; Cell's `Journal 2, 6–10.` (a comma
+# between volume and pages, no issue) only where the reference ends.
 _APA_TAIL_TEXT = rf"""^(?P<head>.+?)
-        (?:,\s*|\s+(?=[A-Za-z]?\d+[A-Za-z]?\s*(?:\([^)]{{1,20}}\)\s*[:,.]?|:)\s*[A-Za-z]{{0,2}}\d))
+        (?:,\s*|\s+(?=[A-Za-z]?\d+[A-Za-z]?\s*(?:\([^)]{{1,20}}\)\s*[:,.]?|:)\s*[A-Za-z]{{0,2}}\d)
+          |\s+(?=[A-Za-z]?\d+[A-Za-z]?,\s*{_PAGES}\s*\.?\s*$))  # Cell: `Nat. Hum. Behav. 2, 6–10.` at the end
         (?P<volume>[A-Za-z]?\d+[A-Za-z]?)(?=\s*[(,.:]|\s*$)
         \s*(?:\((?P<issue>[^)]{{1,20}})\))?
         (?:\s*[,:]\s*(?:(?:pp?\.|Article)\s*)?(?P<pages>{_PAGES})(?![\w–-]))?\s*\.?\s*"""
@@ -562,6 +564,10 @@ _HARVARD_YEAR = re.compile(r"(?<=[\w.]),?\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?[.
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 # A one-word abbreviation such as `J.`, `Clin.`, `Phys.`: a journal written with periods.
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,7}\.$")
+# Words of a journal's name ending in an abbreviation (`Bone Miner.` in `J. Bone Miner. Res.`, `Child
+# Adolesc.` in `Eur. Child Adolesc. Psychiatry`): up to three capitalised words; part of the journal only
+# next to a one-word abbreviation (after it or before it), so a title's last words (`A Review.`) stay.
+_ABBREVIATED_WORDS = re.compile(r"^(?:[A-Z][a-z]{0,11}\s){1,2}[A-Z][a-z]{0,7}\.$")
 # Where a Vancouver author list ends: `… Meeus M.`, `… et al.`, `… Rodine R.`
 _VANCOUVER_AUTHORS_END = re.compile(
     r"(?:\b[A-Z]{1,4}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.)\.(?=\s|$)"
@@ -1062,8 +1068,18 @@ def _parse_gbt7714(text: str) -> _Parsed | None:
 # the journal, volume, year in brackets and pages.
 _INITIALS_FIRST_NAME = rf"""(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w'’\-]+"""
 _INITIALS_FIRST_HEAD = re.compile(
-    rf"^(?P<authors>{_INITIALS_FIRST_NAME}(?:,\s+(?:and\s+)?{_INITIALS_FIRST_NAME})*(?:,?\s+et\s+al\.?)?)"
-    r"[,.]\s+(?P<rest>.+)$"
+    rf"^(?P<authors>{_INITIALS_FIRST_NAME}(?:(?:,\s+(?:and\s+)?|,?\s+and\s+){_INITIALS_FIRST_NAME})*"
+    r"(?:,?\s+et\s+al\.?)?)[,.]\s+(?P<rest>.+)$"
+)
+# Nature and the ACS write the family name first and the initials after it, the list closed by the last
+# initial's full stop: `Pritchard, J. K., Stephens, M. & Donnelly, P. Title.` (Nature), `Benjamin, D. J.;
+# Berger, J. O.; Johannesson, M. Title.` (ACS), `Benjamin, D. J. et al. Title.`
+_FAMILY_INITIALS_NAME = (
+    rf"(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+[A-Z]\.(?:\s?-?[A-Z]\.)*"
+)
+_FAMILY_INITIALS_HEAD = re.compile(
+    rf"^(?P<authors>{_FAMILY_INITIALS_NAME}(?:(?:,|;)\s+(?:(?:&|and)\s+)?{_FAMILY_INITIALS_NAME})*"
+    rf"(?:,?\s+(?:&|and)\s+{_FAMILY_INITIALS_NAME})?(?:,?\s+et\s+al\.)?)\s+(?P<rest>[^\s(].+)$"
 )
 # natbib/ACL: `Andrew I. Schein and Lyle H. Ungar. Title. Machine Learning (2007) 68: 235–265.` — given names
 # written out, the list closed by a full stop.
@@ -1075,6 +1091,28 @@ _YEAR_VOLUME_PAGES = re.compile(
     rf"^(?P<head>.+?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)\s*(?P<volume>[A-Za-z]?\d+)\s*(?:\((?P<issue>[^)]{{1,20}})\))?"
     rf"\s*:\s*(?P<pages>{_PAGES})\.?$"
 )
+# Science, Nature and the physics journals: `Nat. Hum. Behav. 2, 6–10 (2018).` — volume, pages, and the year
+# last in brackets; the ACS: `Nat. Hum. Behav. 2018, 2 (1), 6–10.` — the year first, after the journal.
+_VOLUME_PAGES_YEAR = re.compile(
+    rf"^(?P<head>.+?)\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*(?:\((?P<issue>[^)]{{1,20}})\))?,\s*"
+    rf"(?P<pages>{_PAGES})\s*\((?P<year>(?:1[6-9]|20)\d{{2}})\)\.?$"
+)
+_YEAR_COMMA_VOLUME_PAGES = re.compile(
+    rf"^(?P<head>.+?[^\W\d_]\.?),?\s+(?P<year>(?:1[6-9]|20)\d{{2}}),\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)"
+    rf"\s*(?:\((?P<issue>[^)]{{1,20}})\))?,\s*(?P<pages>{_PAGES})\.?$"
+)
+# Science's preprint or paper published online first: `bioRxiv [Preprint] (2020).`, `Journal (2017).` (its DOI
+# already taken out): a container and the year in brackets, nothing else.
+_CONTAINER_YEAR = re.compile(
+    r"^(?P<head>.+?)\s*(?:\[\s*preprint\s*\]\s*)?\((?P<year>(?:1[6-9]|20)\d{2})\)[.,;]?$", re.IGNORECASE
+)
+# Science's book: `*Title* (Publisher, City, ed. 2, 2010), pp. 3–9.`; its chapter: `in *Book*, A. Editor, Ed.
+# (Publisher, 2010), vol. 2, pp. 3–9.` — the imprint in brackets, the year last in it.
+_BRACKETED_IMPRINT = re.compile(
+    r"^(?P<head>.+?)\s+\((?P<imprint>[^()]*?[^\W\d_][^()]*?),\s*(?P<year>(?:1[6-9]|20)\d{2})\)"
+    rf"(?:,\s*vol\.\s*(?P<volume>\w+))?(?:,\s*(?:chap\.\s*\w+|pp?\.\s*(?P<pages>{_PAGES})))?\.?$"
+)
+_SCIENCE_CHAPTER = re.compile(r"^in\s+(?P<book>.+?),\s+(?P<editors>[^,]+(?:,[^,]+)*?),\s+Eds?\.$")
 _VOLUME_YEAR_PAGES = re.compile(
     rf"^(?P<head>.+?)\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)"
     rf"\s*(?P<pages>{_PAGES})?\.?$"
@@ -1092,11 +1130,20 @@ def _parse_initials_first(text: str) -> _Parsed | None:
     in: P.W. Glimcher, E. Fehr (Eds.), Book, Publisher, City, 2014, pp. 533–567.``; a book ending in its
     year."""
     head = _INITIALS_FIRST_HEAD.match(text)
-    if head is None:
+    family_first = _FAMILY_INITIALS_HEAD.match(text) if head is None else None
+    if head is None and family_first is None:
         return _parse_full_names_first(text)
+    if family_first is not None:
+        author_text, rest = family_first.group("authors"), family_first.group("rest").strip()
+        parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=author_text)
+        parsed.authors = _parse_authors(author_text)[0]
+        return parsed if _volume_pages_year_tail(parsed, rest) else None
+    assert head is not None
     author_text, rest = head.group("authors"), head.group("rest").strip()
     parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=author_text)
     parsed.authors = _parse_given_first(author_text)
+    if _volume_pages_year_tail(parsed, rest):
+        return parsed
     chapter = _IN_EDITED_BOOK.match(rest)
     tail = _VOLUME_YEAR_PAGES.match(rest)
     if chapter:
@@ -1121,6 +1168,61 @@ def _parse_initials_first(text: str) -> _Parsed | None:
     else:
         return None
     return parsed
+
+
+def _volume_pages_year_tail(parsed: _Parsed, rest: str) -> bool:
+    """Read ``rest`` (what follows the authors) into ``parsed`` when it ends in a locator of Science's,
+    Nature's or the ACS's form, or in Science's bracketed imprint; False, ``parsed`` untouched, otherwise."""
+    tail = _VOLUME_PAGES_YEAR.match(rest) or _YEAR_COMMA_VOLUME_PAGES.match(rest)
+    if tail is not None:
+        parsed.title, parsed.container_title = _title_then_journal(tail.group("head"))
+        parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
+        parsed.pages = _normalise_pages(tail.group("pages"))
+        parsed.year = int(tail.group("year"))
+        return True
+    imprint = _BRACKETED_IMPRINT.match(rest)
+    if imprint is not None:
+        head = imprint.group("head").strip()
+        chapter = _SCIENCE_CHAPTER.match(head)
+        title = None
+        if chapter is None and head.lower().startswith("in "):
+            return False
+        if chapter is not None:
+            parsed.type = "chapter"
+            parsed.container_title = _clean_title(chapter.group("book")) or None
+            parsed.editors = _parse_given_first(chapter.group("editors"))
+        else:
+            parsed.type = "book"
+            title = _clean_title(head) or None
+        parsed.title = title if chapter is None else None
+        parsed.publisher = imprint.group("imprint").split(",")[0].strip() or None
+        parsed.year = int(imprint.group("year"))
+        parsed.volume = imprint.group("volume")
+        parsed.pages = _normalise_pages(imprint.group("pages"))
+        return True
+    online = _CONTAINER_YEAR.match(rest)
+    if online is not None and len(_sentences(online.group("head"))) >= 2:
+        parsed.title, parsed.container_title = _title_then_journal(online.group("head"))
+        parsed.year = int(online.group("year"))
+        return True
+    if online is not None and not re.search(r"\d", online.group("head")):
+        # Science's web page: `R. Author, Title of the post (2019); URL.` or `… (2018) (available at URL).`
+        parsed.type = "document"
+        parsed.title = _clean_title(online.group("head")) or None
+        parsed.year = int(online.group("year"))
+        return True
+    return False
+
+
+def _title_then_journal(head: str) -> tuple[str | None, str | None]:
+    """Title and journal before a locator; a head of one sentence, or of abbreviations only (``Phys. Rev.
+    Lett.``), is the journal alone (the physics journals print no title)."""
+    sentences = _sentences(head)
+    if len(sentences) == 1 and not _GLUED_SENTENCE.search(head):
+        return None, head.strip(" ,") or None
+    if sentences and all(_ABBREVIATION.match(s) for s in sentences):
+        return None, head.strip(" ,") or None
+    return _split_title_container(head)
 
 
 def _parse_full_names_first(text: str) -> _Parsed | None:
@@ -1679,7 +1781,13 @@ def _split_title_container(text: str) -> tuple[str | None, str | None]:
         cut_at = glued[-1].end()
         return _clean_title(sentences[0][:cut_at]) or None, _clean_title(sentences[0][cut_at:]) or None
     cut = len(sentences) - 1
-    while cut > 1 and _ABBREVIATION.match(sentences[cut - 1]):
+    while cut > 1 and (
+        _ABBREVIATION.match(sentences[cut - 1])
+        or (
+            _ABBREVIATED_WORDS.match(sentences[cut - 1])
+            and (_ABBREVIATION.match(sentences[cut].split()[0]) or _ABBREVIATION.match(sentences[cut - 2]))
+        )
+    ):
         cut -= 1
     title = _clean_title(" ".join(sentences[:cut]))
     journal = " ".join(sentences[cut:])

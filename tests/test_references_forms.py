@@ -1,0 +1,200 @@
+"""Reading rules written for a FORM of reference (a style's locator, a name order, a container pattern), each
+tested on a real or published example and on two or more constructed variants of the same form (issue 9,
+item 4). Constructed references are invented (fictional authors, titles and journals) so that no rule can be
+fitted to one printed string; a rule that only reads its first example fails here."""
+
+from __future__ import annotations
+
+from needling_evidence.references.text import ET_AL, parse_references
+
+
+def _one(text: str):  # type: ignore[no-untyped-def]
+    refs = parse_references(text)
+    assert len(refs) == 1, [r.raw for r in refs]
+    return refs[0]
+
+
+def _first_family(ref) -> str | None:  # type: ignore[no-untyped-def]
+    first = ref.authors[0] if ref.authors else None
+    return None if first is None else (first.family or first.literal)
+
+
+# --- Science, Nature, ACS, Cell: the locator `Journal vol, pages (year)` and its relatives ------------------
+
+
+def test_science_style_initials_first_title_after_a_comma_year_last_in_brackets() -> None:
+    # Science's published form (the example given for the style in the reference corpus README)
+    ref = _one(
+        "1. D. J. Benjamin et al., Redefine statistical significance. Nat. Hum. Behav. 2, 6–10 (2018)."
+    )
+    assert _first_family(ref) == "Benjamin" and ref.authors[-1] == ET_AL
+    assert ref.title == "Redefine statistical significance"
+    assert ref.container_title == "Nat. Hum. Behav."
+    assert (ref.volume, ref.pages, ref.year) == ("2", "6–10", 2018)
+    # constructed: several authors, bold volume and italic journal, a journal of abbreviated words
+    ref = _one(
+        "4. A. B. Carter, L. Nguyen, Sleep timing and bone density in older adults."
+        " *J. Bone Miner. Res.* **31**, 1102–1110 (2016)."
+    )
+    assert [p.family for p in ref.authors] == ["Carter", "Nguyen"]
+    assert ref.title == "Sleep timing and bone density in older adults"
+    assert ref.container_title == "J. Bone Miner. Res."
+    assert (ref.volume, ref.pages, ref.year) == ("31", "1102–1110", 2016)
+    # constructed: one author, one page, a one-word journal
+    ref = _one("G. Ortiz, Salt taste thresholds in smokers. *Appetite* **88**, 12 (2015).")
+    assert (_first_family(ref), ref.title, ref.container_title) == (
+        "Ortiz",
+        "Salt taste thresholds in smokers",
+        "Appetite",
+    )
+    assert (ref.volume, ref.pages, ref.year) == ("88", "12", 2015)
+
+
+def test_science_style_online_first_preprint_and_web_page() -> None:
+    # constructed: published online first, the DOI after the year (`Journal (2021), doi:…`)
+    ref = _one(
+        "K. Okafor et al., Ward noise and delirium after surgery. *Lancet Psychiatry* (2021),"
+        " doi:10.1016/S2215-0366(21)00001-1."
+    )
+    assert (ref.title, ref.container_title, ref.year) == (
+        "Ward noise and delirium after surgery",
+        "Lancet Psychiatry",
+        2021,
+    )
+    assert ref.doi == "10.1016/s2215-0366(21)00001-1"
+    # constructed: a preprint, `[Preprint]` before the year
+    ref = _one(
+        "S. Iyer, J. Park, Tooth loss and memory. medRxiv 10.1101/2021.03.02.21252703 [Preprint] (2021)."
+    )
+    assert (ref.title, ref.container_title, ref.year) == ("Tooth loss and memory", "medRxiv", 2021)
+    # constructed: a web page `Title (year) (available at URL)` and `Title (year); URL`
+    for text in (
+        "H. Feld, A note on walking speed (2018) (available at https://example.org/walking).",
+        "H. Feld, A note on walking speed (2018); https://example.org/walking.",
+    ):
+        ref = _one(text)
+        assert (_first_family(ref), ref.title, ref.year) == ("Feld", "A note on walking speed", 2018), text
+        assert ref.container_title is None and ref.url == "https://example.org/walking"
+
+
+def test_science_style_book_and_chapter_with_the_imprint_in_brackets() -> None:
+    book = _one("P. Lindqvist, *Handbook of Rural Pharmacy* (Harbour Press, Oslo, ed. 3, 2012).")
+    assert (book.type, book.title, book.publisher, book.year) == (
+        "book",
+        "Handbook of Rural Pharmacy",
+        "Harbour Press",
+        2012,
+    )
+    assert book.container_title is None
+    chapter = _one(
+        "M. Ruiz, in *Essays on Clinical Audit*, T. Hale, Ed. (Northfield Academic, 2008), vol. 2, pp. 45–67."
+    )
+    assert (chapter.type, chapter.container_title, chapter.year, chapter.pages) == (
+        "chapter",
+        "Essays on Clinical Audit",
+        2008,
+        "45–67",
+    )
+    assert [p.family for p in chapter.editors] == ["Hale"]
+
+
+def test_physics_style_without_a_title_keeps_the_journal() -> None:
+    ref = _one("W. Zhang, Y. Li, and X. Chen, Phys. Rev. Lett. 120, 123401 (2018).")
+    assert [p.family for p in ref.authors] == ["Zhang", "Li", "Chen"]
+    assert (ref.title, ref.container_title, ref.volume, ref.pages, ref.year) == (
+        None,
+        "Phys. Rev. Lett.",
+        "120",
+        "123401",
+        2018,
+    )
+    ref = _one("B. Okoro and T. Lind, Appl. Opt. 52, 301–309 (2013).")
+    assert [p.family for p in ref.authors] == ["Okoro", "Lind"]
+    assert (ref.container_title, ref.year) == ("Appl. Opt.", 2013)
+
+
+def test_nature_style_family_name_then_initials_ampersand_before_the_last() -> None:
+    # Nature's form of the same published example
+    ref = _one("Benjamin, D. J. et al. Redefine statistical significance. Nat. Hum. Behav. 2, 6–10 (2018).")
+    assert _first_family(ref) == "Benjamin" and ref.authors[-1] == ET_AL
+    assert (ref.title, ref.container_title, ref.year) == (
+        "Redefine statistical significance",
+        "Nat. Hum. Behav.",
+        2018,
+    )
+    # constructed: two and three authors joined with `&`, a particle
+    ref = _one(
+        "Carter, A. B. & Nguyen, L. Sleep timing and bone density in older adults."
+        " J. Bone Miner. Res. 31, 1102–1110 (2016)."
+    )
+    assert [p.family for p in ref.authors] == ["Carter", "Nguyen"]
+    assert ref.container_title == "J. Bone Miner. Res." and ref.pages == "1102–1110"
+    ref = _one("Osei, K. Screen time at bedtime. Eur. Child Adolesc. Psychiatry 27, 55–61 (2018).")
+    assert (ref.title, ref.container_title) == ("Screen time at bedtime", "Eur. Child Adolesc. Psychiatry")
+    ref = _one(
+        "van Dijk, R., Osei, K. K. & Marsh, T. Hand hygiene audits in day surgery. *BMJ Open* **9**, e024112"
+        " (2019)."
+    )
+    assert [(p.particle, p.family) for p in ref.authors] == [("van", "Dijk"), (None, "Osei"), (None, "Marsh")]
+    assert (ref.title, ref.container_title, ref.pages, ref.year) == (
+        "Hand hygiene audits in day surgery",
+        "BMJ Open",
+        "e024112",
+        2019,
+    )
+
+
+def test_acs_style_semicolons_between_names_year_after_the_journal() -> None:
+    ref = _one(
+        "Benjamin, D. J.; Berger, J. O.; Johannesson, M. Redefine Statistical Significance. Nat. Hum. Behav."
+        " 2018, 2 (1), 6–10."
+    )
+    assert [p.family for p in ref.authors] == ["Benjamin", "Berger", "Johannesson"]
+    assert (ref.title, ref.container_title, ref.year, ref.volume, ref.issue, ref.pages) == (
+        "Redefine Statistical Significance",
+        "Nat. Hum. Behav.",
+        2018,
+        "2",
+        "1",
+        "6–10",
+    )
+    ref = _one("Iyer, S.; Park, J. Tooth Loss and Memory. *J. Dent. Res.* **2021**, *100* (4), 355–362.")
+    assert (ref.title, ref.container_title, ref.year, ref.volume, ref.pages) == (
+        "Tooth Loss and Memory",
+        "J. Dent. Res.",
+        2021,
+        "100",
+        "355–362",
+    )
+    ref = _one("Moreau, C. Lactate After Sprinting. Sports Med. 2009, 39, 77–85.")
+    # one abbreviated word after the title: its last full stop is read as the sentence's (as for any journal)
+    assert (_first_family(ref), ref.title, ref.container_title, ref.year, ref.volume) == (
+        "Moreau",
+        "Lactate After Sprinting",
+        "Sports Med",
+        2009,
+        "39",
+    )
+
+
+def test_cell_style_volume_comma_pages_without_a_comma_after_the_journal() -> None:
+    ref = _one(
+        "Benjamin, D.J., Berger, J.O., and Johannesson, M. (2018). Redefine statistical significance."
+        " Nat. Hum. Behav. 2, 6–10."
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.pages) == (
+        "Redefine statistical significance",
+        "Nat. Hum. Behav.",
+        "2",
+        "6–10",
+    )
+    ref = _one("Hale, T., and Ruiz, M. (2011). Night shifts and appetite. Cell 145, 210–222.")
+    assert (ref.title, ref.container_title, ref.volume, ref.pages) == (
+        "Night shifts and appetite",
+        "Cell",
+        "145",
+        "210–222",
+    )
+    # a number inside a title is still not taken for a volume where more text follows it
+    ref = _one("Hale, T. (2011). Counting 3, 4 and 5 in the clinic. Clinic Press.")
+    assert ref.volume is None and ref.title == "Counting 3, 4 and 5 in the clinic"
