@@ -198,3 +198,117 @@ def test_cell_style_volume_comma_pages_without_a_comma_after_the_journal() -> No
     # a number inside a title is still not taken for a volume where more text follows it
     ref = _one("Hale, T. (2011). Counting 3, 4 and 5 in the clinic. Clinic Press.")
     assert ref.volume is None and ref.title == "Counting 3, 4 and 5 in the clinic"
+
+
+# --- Chicago and MLA author lists ---------------------------------------------------------------------------
+
+
+def test_chicago_names_given_name_first_ending_in_and_others() -> None:
+    # mixed_chicago_apa_covid [3] (round 1, released to development)
+    ref = _one(
+        "[3] Qifang Bi, Yongsheng Wu, Shujiang Mei, Chenfei Ye, Xuan Zou, Zhen Zhang, Xiaojian Liu, Lan Wei,"
+        ' Shaun A Truelove, Tong Zhang, and others. "Epidemiology and transmission of COVID-19 in 391 cases'
+        ' and 1286 of their close contacts in Shenzhen, China: a retrospective cohort study." *The Lancet'
+        " Infectious Diseases* 20, no. 8 (2020): 911-919."
+    )
+    assert [(p.given, p.family) for p in ref.authors[:2]] == [("Qifang", "Bi"), ("Yongsheng", "Wu")]
+    assert len(ref.authors) == 11 and ref.authors[-1] == ET_AL
+    assert ref.container_title == "The Lancet Infectious Diseases" and ref.year == 2020
+    # constructed: two names and `and others`, a middle initial without its period; three names
+    ref = _one(
+        '[4] Mira Holt, Jonas P Lind, and others. "Night light and sleep in care homes." *Journal of Ageing'
+        " Studies* 12, no. 3 (2019): 44-51."
+    )
+    assert [p.family for p in ref.authors] == ["Holt", "Lind", None] and ref.authors[-1] == ET_AL
+    assert ref.title == "Night light and sleep in care homes"
+    ref = _one(
+        'Tomasz Kral, Ewa Nowak, and Pilar Ruiz. "Salt and the kidney." Kidney Notes 4, no. 1 (2001): 1-9.'
+    )
+    assert [(p.given, p.family) for p in ref.authors] == [
+        ("Tomasz", "Kral"),
+        ("Ewa", "Nowak"),
+        ("Pilar", "Ruiz"),
+    ]
+    # mixed_chicago_apa_covid [2]: given name first without `and others`: the first is not inverted
+    ref = _one(
+        '[2] Anne Cori, Neil M Ferguson, Christophe Fraser, and Simon Cauchemez. "A new framework and'
+        ' software to estimate time-varying reproduction numbers during epidemics." *American Journal of'
+        " Epidemiology* 178, no. 9 (2013): 1505-1512."
+    )
+    assert [p.family for p in ref.authors] == ["Cori", "Ferguson", "Fraser", "Cauchemez"]
+    # the first name inverted stays inverted (a one-word family name; a family name and given initials)
+    ref = _one('Emanuel, Kerry, and John Smith. "Hurricanes." Nature 3, no. 4 (2011): 261–68.')
+    assert [(p.family, p.given) for p in ref.authors] == [("Emanuel", "Kerry"), ("Smith", "John")]
+    ref = _one('Rio Frio, Mark J, and John Smith. "Fog." Journal of Things 3, no. 4 (2011): 261–68.')
+    assert [(p.family, p.given) for p in ref.authors] == [("Rio Frio", "Mark J"), ("Smith", "John")]
+
+
+# --- NLM web references by organisations --------------------------------------------------------------------
+
+
+def test_nlm_internet_page_by_an_organisation_of_any_name() -> None:
+    # ama_hospital_simulation [9] (round 1, released to development)
+    ref = _one(
+        "9. Siemens Healthineers. Digital Twin in Healthcare [Internet]. 2023. Available from:"
+        " https://www.siemens-healthineers.com/innovations#digital-twin"
+    )
+    assert ref.authors[0].literal == "Siemens Healthineers"
+    assert (ref.title, ref.year, ref.type) == ("Digital Twin in Healthcare", 2023, "webpage")
+    # mixed_chicago_apa_covid [1]: a database, an access date in NLM's order, the year last
+    ref = _one(
+        "[1] DATASUS. Banco de Dados de Síndrome Respiratória Aguda Grave - incluindo dados da COVID-19."
+        " Database: Gov.BR [Internet]. Available from: https://opendatasus.saude.gov.br. Accessed: 2023"
+        " November 23. 2022."
+    )
+    assert ref.authors[0].literal == "DATASUS" and ref.year == 2022
+    assert ref.title == "Banco de Dados de Síndrome Respiratória Aguda Grave - incluindo dados da COVID-19"
+    assert ref.fields["accessed"] == "2023 November 23"
+    # constructed: a one-word site, an organisation with `of`
+    ref = _one("4. Medscape. Hip fracture overview [Internet]. 2019. Available from: https://example.org/hip")
+    assert (ref.authors[0].literal, ref.title, ref.year) == ("Medscape", "Hip fracture overview", 2019)
+    ref = _one(
+        "5. Friends of Rural Clinics. Travel grants for nurses [Internet]. 2016. Available from:"
+        " https://example.org/grants"
+    )
+    assert (ref.authors[0].literal, ref.title) == ("Friends of Rural Clinics", "Travel grants for nurses")
+    # a person in NLM order is still a person, and the year after the title is not a journal
+    ref = _one("6. Smith J. Personal page on gout [Internet]. 2020. Available from: https://example.org/gout")
+    assert (ref.authors[0].family, ref.title, ref.container_title, ref.year) == (
+        "Smith",
+        "Personal page on gout",
+        None,
+        2020,
+    )
+    # without NLM's mark the organisation rule is not used: onemg_back_pain [15]'s site stays the container
+    ref = _one(
+        "Jennifer Cuthbertson. Tai Chi Shown to Ease Back Pain. Arthritis Foundation. https://example.org/t"
+    )
+    assert (ref.title, ref.container_title) == ("Tai Chi Shown to Ease Back Pain", "Arthritis Foundation")
+
+
+def test_nlm_internet_page_by_an_organisation_with_a_publisher_or_a_site_after_the_title() -> None:
+    # vancouver_internet_breast_screening [3]: the publisher after the title
+    seer = _one(
+        "3. SEER. Female Breast Cancer - Cancer Stat Facts [Internet]. National Cancer Institute. 2018."
+        " Available from: https://seer.cancer.gov/statfacts/html/breast.html"
+    )
+    assert (seer.authors[0].literal, seer.container_title, seer.publisher) == (
+        "SEER",
+        None,
+        "National Cancer Institute",
+    )
+    # constructed: a publisher that is an organisation, a site that is not
+    ref = _one(
+        "Kestrel Health. Knee braces compared [Internet]. Kestrel Research Foundation. 2017. Available from:"
+        " https://example.org/knee"
+    )
+    assert (ref.authors[0].literal, ref.title, ref.publisher, ref.year) == (
+        "Kestrel Health",
+        "Knee braces compared",
+        "Kestrel Research Foundation",
+        2017,
+    )
+    ref = _one(
+        "Medscape. Hip fracture overview [Internet]. Bone-facts. 2019. Available from: https://example.org/h"
+    )
+    assert (ref.title, ref.container_title, ref.year) == ("Hip fracture overview", "Bone-facts", 2019)

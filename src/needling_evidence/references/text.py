@@ -418,7 +418,8 @@ _CITED = re.compile(
 # word "Accessed" is left alone.
 _DATE_WRITTEN = (
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:1[6-9]|20)\d{2}"
-    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:1[6-9]|20)\d{2}|(?:1[6-9]|20)\d{2}-\d{2}-\d{2})"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:1[6-9]|20)\d{2}|(?:1[6-9]|20)\d{2}-\d{2}-\d{2}"
+    r"|(?:1[6-9]|20)\d{2}\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})"  # NLM's order: `Accessed: 2023 November 23.`
 )
 _ACCESSED_SENTENCE = re.compile(rf"\s*\bAccessed:?\s+(?:on\s+)?({_DATE_WRITTEN})()\.?")
 
@@ -640,7 +641,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
         or _parse_apa(text, _AMS_YEAR)
-        or _parse_organisation_title(text)
+        or _parse_organisation_title(text, internet=ids.internet)
         or _parse_undated(text, web=bool(ids.urls))
         or _parse_authors_title_rest(text)
         or _Parsed(block, raw, "unparsed")
@@ -997,7 +998,7 @@ def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
         and not _INITIALS_ANYWHERE.search(f" {bare} ")
     ):
         return (Person(literal=bare), ET_AL) if bare != text.strip(" ,.") else (Person(literal=bare),)
-    if re.match(r"^[A-Z]\.", text):
+    if re.match(r"^[A-Z]\.", text) or _all_given_first(bare):
         return _parse_given_first(text)
     first = re.match(r"^(?P<family>[^,]+),\s*(?P<given>[^,]+?)(?:,\s*(?P<rest>.*))?$", text)
     if not first or _ET_AL_TEXT.fullmatch(first.group("given")):
@@ -1010,6 +1011,18 @@ def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
         rest = re.sub(r"^\s*(?:and|&)\s+", "", rest)
         persons.extend(_parse_given_first(rest))
     return tuple(persons)
+
+
+def _all_given_first(names: str) -> bool:
+    """``Anne Cori, Neil M Ferguson, and Simon Cauchemez``: every name written given name first (Chicago as
+    some tools print it), told from ``Emanuel, Kerry, and John Smith`` (the first name inverted) by its first
+    two pieces: two full names, the second ending in a family name rather than an initial (``Rio Frio, Mark
+    J`` is a family name and its given names)."""
+    pieces = [p.strip() for p in re.sub(r",?\s*(?:&|\band\b)\s+", ", ", names).split(",") if p.strip()]
+    if len(pieces) < 2:
+        return False
+    words = [[w for w in piece.split() if not _PARTICLE_ONLY.fullmatch(w)] for piece in pieces[:2]]
+    return all(len(w) >= 2 for w in words) and len(words[1][-1].rstrip(".")) >= 2
 
 
 # --- GB/T 7714 (China's national standard) ----------------------------------------------------------------
@@ -1552,6 +1565,8 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
     parsed.title = _clean_title(sentences[0]) or None
     container = sentences[1] if len(sentences) > 1 else ""
     container = _CONTAINER_LOCATOR.sub("", container).strip(" .,;*") or ""
+    if not re.search(r"[^\W\d_]", container):
+        container = ""  # `Title [Internet]. 2020.`: the sentence after the title is its year, not a container
     parsed.container_title = container or None
     parsed.type = "article-journal" if container else "document"
     parsed.leftover = _clean_leftover(" ".join(sentences[2:]))
@@ -1582,24 +1597,60 @@ _ORGANISATION_HEAD = re.compile(r"^(?P<org>[^.]{3,120})\.\s+(?P<rest>\S.*)$")
 _TRAILING_YEAR = re.compile(r"(?:^|(?<=[.,])\s*|\s+)\(?(?P<year>(?:1[6-9]|20)\d{2})\)?\.?$")
 
 
-def _parse_organisation_title(text: str) -> _Parsed | None:
+def _parse_organisation_title(text: str, *, internet: bool = False) -> _Parsed | None:
     """An organisation, then a title, perhaps a year, nothing else: ``World Health Organization. *WHO Standard
     Acupuncture Point Locations in the Western Pacific Region.* 2008.``, ``Mayo Clinic. *Hypertensive crisis:
     What are the symptoms?*`` (a web page whose link is elsewhere). The title is one sentence; anything more
-    is left to the readers after this one."""
+    is left to the readers after this one.
+
+    NLM's web reference (marked ``[Internet]``) names its organisation in the author's place by any name
+    (``Siemens Healthineers. Digital Twin in Healthcare [Internet]. 2023.``, ``DATASUS. Title. Database:
+    Gov.BR [Internet]. … 2022.``): a name of capitalised words that is not a person's (NLM writes a person
+    with initials; an informal list's ``Jennifer Cuthbertson.`` is not read so), and a sentence more after
+    the title is kept as written."""
     head = _ORGANISATION_HEAD.match(text)
-    if head is None or _corporate_name(head.group("org")) is None:
+    if head is None:
+        return None
+    organisation = _corporate_name(head.group("org")) or (
+        _web_organisation(head.group("org")) if internet else None
+    )
+    if organisation is None:
         return None
     rest = head.group("rest").strip()
     year = _TRAILING_YEAR.search(rest)
     title = _clean_title(rest[: year.start()] if year else rest)
-    if not title or len(_sentences(title)) > 1:
+    sentences = _sentences(title)
+    more = ""
+    if internet and len(sentences) == 2 and not _has_journal_cues(sentences[1]):
+        title, more = _clean_title(sentences[0]), _clean_title(sentences[1])
+    elif not title or len(sentences) > 1:
         return None
-    parsed = _Parsed(_placeholder_block(), "", "partial", type="document", author_text=head.group("org"))
-    parsed.authors = (Person(literal=_corporate_name(head.group("org"))),)
+    kind = "webpage" if internet else "document"
+    parsed = _Parsed(_placeholder_block(), "", "partial", type=kind, author_text=head.group("org"))
+    parsed.authors = (Person(literal=organisation),)
     parsed.title = title
     parsed.year = int(year.group("year")) if year else None
+    if ":" in more:
+        parsed.leftover = more  # a labelled note (`Database: Gov.BR`), kept as written
+    else:
+        # NLM's publisher (`[Internet]. National Cancer Institute. 2018.`) or the site (`Spine-health.`):
+        # _publisher_after_internet_title tells them apart
+        parsed.container_title = more or None
     return parsed
+
+
+def _web_organisation(name: str) -> str | None:
+    """``Siemens Healthineers``, ``DATASUS``, ``Medscape``: up to six words, each capitalised (small words
+    such as ``of`` between them), the last not initials (``Smith JA`` is a person) unless it is the only
+    word."""
+    words = name.split()
+    if not words or len(words) > 6 or any(ch.isdigit() for ch in name):
+        return None
+    if not all(w[:1].isupper() or w in ("of", "for", "and", "the", "&") for w in words):
+        return None
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{1,4}|(?:[A-Z]\.-?)+", words[-1]):
+        return None
+    return name
 
 
 def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
@@ -1850,7 +1901,11 @@ _VANCOUVER_NAME = re.compile(
 )
 _GIVEN_NAME = re.compile(r"^[^\W\d_][\w'’\-]+(?:\s+(?:[^\W\d_][\w'’\-]+|[A-Z]\.))*$")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
-_ET_AL_TEXT = re.compile(r"(?:,?\s*\bet\s+al\b\.?|,?\s*…|,?\s*\.\s?\.\s?\.)", re.IGNORECASE)
+# `et al.`, APA 7's `…`, and `and others` (BibTeX's words, which bibliography tools print in Chicago lists:
+# `Qifang Bi, …, Tong Zhang, and others.`)
+_ET_AL_TEXT = re.compile(
+    r"(?:,?\s*\bet\s+al\b\.?|,?\s*…|,?\s*\.\s?\.\s?\.|,?\s+and\s+others\b\.?)", re.IGNORECASE
+)
 _EDITOR_MARK = re.compile(r"\s*\((?:Eds?|eds?)\.?\)\s*\.?$")
 _CORPORATE_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|group|committee|society|institute|collaboration|council|agency"
