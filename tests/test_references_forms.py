@@ -312,3 +312,49 @@ def test_nlm_internet_page_by_an_organisation_with_a_publisher_or_a_site_after_t
         "Medscape. Hip fracture overview [Internet]. Bone-facts. 2019. Available from: https://example.org/h"
     )
     assert (ref.title, ref.container_title, ref.year) == ("Hip fracture overview", "Bone-facts", 2019)
+
+
+def test_mla_container_followed_by_its_publisher_and_a_day_month_year_date() -> None:
+    # mla_bub1b_works_cited [2], [7] (round 1, released to development)
+    ref = _one(
+        'ClinVar. "VCV000533901. NM_001211.6(BUB1B):c.2210T>G (p.Leu737Ter)." *ClinVar*, National Center for'
+        " Biotechnology Information, [https://www.ncbi.nlm.nih.gov/clinvar/variation/533901/]"
+        "(https://www.ncbi.nlm.nih.gov/clinvar/variation/533901/)."
+    )
+    assert (ref.container_title, ref.publisher) == (
+        "ClinVar",
+        "National Center for Biotechnology Information",
+    )
+    ref = _one(
+        'OMIM. "Mosaic Variegated Aneuploidy Syndrome 1; MVA1." *OMIM*, Johns Hopkins University,'
+        " [https://omim.org/entry/257300](https://omim.org/entry/257300)."
+    )
+    assert (ref.container_title, ref.publisher) == ("OMIM", "Johns Hopkins University")
+    # constructed: a press, then MLA's day-month-year date; a university and a year
+    ref = _one(
+        'Patel, Nisha. "How Clinics Track Falls." *Ward Notes*, Riverside Health Press, 12 Mar. 2020,'
+        " www.example.org/falls."
+    )
+    assert (ref.container_title, ref.publisher, ref.year, ref.volume) == (
+        "Ward Notes",
+        "Riverside Health Press",
+        2020,
+        None,
+    )
+    ref = _one(
+        'Okafor, Ken. "Sleep After Surgery." *The Recovery Blog*, Cedar University, 2019, https://example.org/s.'
+    )
+    assert (ref.container_title, ref.publisher, ref.year) == ("The Recovery Blog", "Cedar University", 2019)
+    # a site with a date and no publisher; a journal with its locators (unchanged)
+    ref = _one('Lind, Maria. "Salt Myths." *Healthline*, 4 May 2021, https://www.healthline.com/salt.')
+    assert (ref.container_title, ref.publisher, ref.year) == ("Healthline", None, 2021)
+    ref = _one(
+        'Ruiz, Pilar, and Tom Hale. "Night Shifts." *Journal of Nursing Practice*, vol. 12, no. 3, 2018,'
+        " pp. 44–51."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.pages) == (
+        "Journal of Nursing Practice",
+        "12",
+        "3",
+        "44–51",
+    )

@@ -854,6 +854,7 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
 # ` 3, no.`, ` 3 (4)`, ` (2011)`.
 _CONTAINER_END = re.compile(
     r"""(?:(?:^|,\s*)[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:1[6-9]|20)\d{2}\b  # IEEE's `July 18, 2018,`
+      | ,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:1[6-9]|20)\d{2}\b  # MLA's `, 12 Mar. 2020,`
       | \s+vols?\.\s*\d  # PubMed's MLA export: `Current pain and headache reports vol. 23,3 23.`
       | ,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
           |(?:edited|translated|compiled|directed)\s+by\b|version\b)
@@ -923,6 +924,12 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     if container and container.lower().startswith("in "):
         parsed.type = "paper-conference"
         container = container[3:].strip()
+    elif container and ", " in container:
+        # MLA names the publisher after the container when they differ: `*ClinVar*, National Center for
+        # Biotechnology Information,`, `*Ward Notes*, Riverside Health Press,`
+        name, _, publisher = container.partition(", ")
+        if _corporate_name(publisher) or _PUBLISHER_WORDS.search(publisher):
+            container, parsed.publisher = name.strip(), publisher.strip()
     if container and _GENRE.fullmatch(container):
         # IEEE's `"Title," GitHub repository, 2024.` / `Technical Report` / `White Paper`: what the work
         # is, not where it appeared
@@ -957,6 +964,7 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     return parsed
 
 
+_PUBLISHER_WORDS = re.compile(r"\b(?:press|publish\w*|books|media|verlag|editions?)\b", re.IGNORECASE)
 # A nickname in brackets inside an IEEE author list (`X. (Freddie) Liu, G. Karagoz`): not part of the name.
 _NICKNAME = re.compile(r"(?<=\b[A-Z]\.)\s+\([A-Z][a-z]+\)(?=\s+[A-Z])")
 # Data and code repositories, which publish a work rather than contain it as a journal does.
