@@ -358,3 +358,86 @@ def test_mla_container_followed_by_its_publisher_and_a_day_month_year_date() -> 
         "3",
         "44–51",
     )
+
+
+# --- NLM/AMA chapters with their imprint; links glued to the text ------------------------------------------
+
+
+def test_nlm_chapter_with_editors_edition_place_publisher_and_pages() -> None:
+    # pharmaguide_dysmenorrhea [1], [3] (devset article, development)
+    ref = _one(
+        "1. Gambone JC. Female reproductive physiology. In: Hacker NF, Moore JG, eds. *Essentials of"
+        " obstetrics and gynecology*. 6th ed. Philadelphia: WB Saunders; 2016. p. 37-51."
+    )
+    assert (ref.type, ref.title, ref.container_title) == (
+        "chapter",
+        "Female reproductive physiology",
+        "Essentials of obstetrics and gynecology",
+    )
+    assert [p.family for p in ref.editors] == ["Hacker", "Moore"]
+    assert (ref.publisher, ref.year, ref.pages, ref.fields["edition"]) == (
+        "WB Saunders",
+        2016,
+        "37–51",
+        "6th ed",
+    )
+    ref = _one(
+        "3. Borgelet L, Gunning K. Disorders related to the menstrual cycle. In: Koda-Kimble MA, Young LY et"
+        " al., eds. *Applied therapeutics: the clinical use of drugs*. 11th ed. Philadelphia: Wolters"
+        " Kluwer;Lippincott Williams & Wilkins; 2017. p. 1149-74."
+    )
+    assert (ref.title, ref.container_title, ref.year) == (
+        "Disorders related to the menstrual cycle",
+        "Applied therapeutics: the clinical use of drugs",
+        2017,
+    )
+    # constructed: `ed.` and one editor; `editors.` and no edition; AMA's `Place: Publisher; year:pages`
+    ref = _one(
+        "4. Osei K, Lind T. Hand care in winter. In: Marsh P, ed. Nursing the skin. 2nd ed. London: Harbour"
+        " Books; 2011. p. 12-19."
+    )
+    assert (ref.title, ref.container_title, ref.publisher, ref.pages) == (
+        "Hand care in winter",
+        "Nursing the skin",
+        "Harbour Books",
+        "12–19",
+    )
+    ref = _one(
+        "5. Ruiz P. Gait after stroke. In: Hale T, Moss R, editors. Rehabilitation basics. New York: Cedar"
+        " Press; 2009. p. 201-15."
+    )
+    assert (ref.title, ref.container_title, ref.year) == ("Gait after stroke", "Rehabilitation basics", 2009)
+    assert [p.family for p in ref.editors] == ["Hale", "Moss"]
+    ref = _one(
+        "6. Carter AB. Oral health in care homes. In: Nguyen L, ed. Geriatric dentistry. Boston: Northfield;"
+        " 2014:33-40."
+    )
+    assert (ref.container_title, ref.publisher, ref.fields["publisher_place"], ref.pages) == (
+        "Geriatric dentistry",
+        "Northfield",
+        "Boston",
+        "33–40",
+    )
+    # a book (no `In:`) is still a book
+    ref = _one("Marsh P. Nursing the skin. 2nd ed. London: Harbour Books; 2011.")
+    assert (ref.type, ref.title, ref.publisher) == ("book", "Nursing the skin", "Harbour Books")
+
+
+def test_a_link_in_angle_brackets_glued_to_the_reference_text() -> None:
+    # pharmaguide_dysmenorrhea [6]
+    ref = _one(
+        "6. <https://pubmed.ncbi.nlm.nih.gov/30389956/>Armour M, Ee CC, Naidoo D et al. Exercise for"
+        " dysmenorrhoea. *Cochrane Database Syst Rev* 2019;9:CD004142."
+    )
+    assert [p.family for p in ref.authors[:3]] == ["Armour", "Ee", "Naidoo"] and ref.pmid == "30389956"
+    # constructed: another site, another style; a link followed by its full stop is unchanged
+    ref = _one("9. <https://example.org/x>Osei K. Hand care. *J Skin* 2011;3:1-5.")
+    assert (ref.authors[0].family, ref.url, ref.title) == ("Osei", "https://example.org/x", "Hand care")
+    ref = _one(
+        "Hale, T. (2011). Night shifts and appetite. Clinic Notes, 4, 1–9. <https://example.org/night>."
+    )
+    assert (ref.url, ref.container_title, ref.fields.get("unparsed_text")) == (
+        "https://example.org/night",
+        "Clinic Notes",
+        None,
+    )

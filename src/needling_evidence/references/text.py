@@ -309,7 +309,7 @@ _MULTISPACE = re.compile(r" {2,}")
 
 def _strip_markdown(text: str) -> str:
     text = text.translate(_CLEAN_TABLE)
-    text = _AUTOLINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(_autolink_text, text)
     text = _HTML_TAG.sub("", text)
     text = _MARKDOWN_ESCAPE.sub(_escaped_placeholder, text)
     text = _MARKDOWN_LINK.sub(_link_text, text)
@@ -325,6 +325,15 @@ def _strip_markdown(text: str) -> str:
 
 
 _URL_SPAN = re.compile(r"(?:https?://|www\.)[^\s*]+", re.IGNORECASE)
+
+
+def _autolink_text(match: re.Match[str]) -> str:
+    """``<https://…>`` → its link; a space after it when the reference's text follows with none (``<https://
+    pubmed.ncbi.nlm.nih.gov/30389956/>Armour M, …``), so the link does not swallow the first name."""
+    glued = match.string[match.end() : match.end() + 1]
+    return match.group(1) + (" " if glued.isalnum() else "")
+
+
 _PARKED_URL = re.compile("\ue100(\\d+)\ue101")
 
 
@@ -1695,7 +1704,7 @@ def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
 
 # NLM book or web page: `Authors. Title. Edition. Place: Publisher; 2021.`
 _VANCOUVER_PUBLISHER = re.compile(
-    r"(?:^|(?<=[.?!]\s))(?:(?P<place>[^.:;]{2,60}):\s*)?(?P<publisher>[^.:;]{2,120}?)(?P<sep>[;,])\s*"
+    r"(?:^|(?<=[.?!]\s))(?:(?P<place>[^.:;]{2,60}):\s*)?(?P<publisher>(?:[^.:;]|;(?=\S)){2,120}?)(?P<sep>[;,])\s*"
     r"(?P<year>(?:1[6-9]|20)\d{2})\b[^.]{0,40}\.?\s*(?P<rest>.*)$"
 )
 
@@ -1706,7 +1715,7 @@ _NLM_EDITION = re.compile(r"(?:^|(?<=[.?!]))\s*(\d+(?:st|nd|rd|th)\s+ed)\.?\s*$"
 # NLM's part of a book or proceedings: `Title. In: Hall RW, ed. Book. Publisher` (a chapter) and `Title. In:
 # Proceedings of the 7th Python in Science Conference` (a paper).
 _NLM_IN = re.compile(r"(?:^|(?<=[.?!]))\s*In:\s+(?P<rest>.+)$")
-_NLM_EDITORS = re.compile(r"^(?P<editors>.+?),\s*eds?\.\s+(?P<rest>.+)$")
+_NLM_EDITORS = re.compile(r"^(?P<editors>.+?),\s*(?:eds?|editors?)\.\s+(?P<rest>.+)$")
 
 
 def _nlm_in(parsed: _Parsed, text: str) -> bool:
@@ -1728,6 +1737,9 @@ def _nlm_in(parsed: _Parsed, text: str) -> bool:
     if len(sentences) >= 2:
         parsed.publisher = _clean_title(sentences[-1]) or None
         sentences = sentences[:-1]
+        place, colon, publisher = (parsed.publisher or "").partition(": ")
+        if colon and _PLACE_PUBLISHER.match(parsed.publisher or ""):  # `Boston: Northfield`
+            parsed.extra["publisher_place"], parsed.publisher = place.strip(), publisher.strip()
     parsed.container_title = _clean_title(" ".join(sentences)) or None
     return True
 
@@ -1774,13 +1786,26 @@ def _parse_vancouver_book(text: str) -> _Parsed | None:
     if edition:
         parsed.extra["edition"] = edition.group(1)
         title = title[: edition.start()]
-    parsed.title = _clean_title(title) or None
     parsed.type = "book"
+    # NLM's and AMA's chapter with its imprint: `Title. In: Hacker NF, Moore JG, eds. *Book*. 6th ed.
+    # Philadelphia: WB Saunders; 2016. p. 37-51.` — the book runs to the edition or the place
+    if not _nlm_in(parsed, title.rstrip() + " " + _PUBLISHER_SLOT):
+        parsed.title = _clean_title(title) or None
     parsed.year = int(imprint.group("year"))
     parsed.publisher = imprint.group("publisher").strip()
     parsed.extra["publisher_place"] = imprint.group("place").strip()
-    parsed.leftover = _clean_leftover(imprint.group("rest"))
+    rest = imprint.group("rest")
+    pages = re.search(rf"\bpp?\.\s*({_PAGES})", rest) if parsed.type == "chapter" else None
+    if pages:
+        parsed.pages = _normalise_pages(pages.group(1))
+        rest = rest[: pages.start()] + rest[pages.end() :]
+    parsed.leftover = _clean_leftover(rest)
     return parsed
+
+
+# Stands for the imprint when a chapter's head is read without it (_nlm_in takes the last sentence for the
+# publisher, which the caller then sets from the imprint it has already read).
+_PUBLISHER_SLOT = "Publisher."
 
 
 def _parse_year_place_publisher(text: str) -> _Parsed | None:
