@@ -441,3 +441,77 @@ def test_a_link_in_angle_brackets_glued_to_the_reference_text() -> None:
         "Clinic Notes",
         None,
     )
+
+
+# --- labelled locators (ABNT, GOST), Springer's colon, NLM's type marks -------------------------------------
+
+
+def test_springer_author_list_closed_by_a_colon() -> None:
+    ref = _one("Osei, K., Lind, T.: Hand hygiene in day surgery. J. Hosp. Infect. 101(1), 12–19 (2019)")
+    assert [p.family for p in ref.authors] == ["Osei", "Lind"]
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.pages, ref.year) == (
+        "Hand hygiene in day surgery",
+        "J. Hosp. Infect.",
+        "101",
+        "1",
+        "12–19",
+        2019,
+    )
+    ref = _one("Marsh, P.: Knee braces compared. Sports Med. 12, 5–9 (2001)")
+    assert (ref.authors[0].family, ref.title, ref.year) == ("Marsh", "Knee braces compared", 2001)
+    ref = _one("Ruiz, P., Hale, T., Moss, R.: Gait after stroke. Gait Posture 44(2), 101–108 (2016)")
+    assert (len(ref.authors), ref.container_title, ref.pages) == (3, "Gait Posture", "101–108")
+
+
+def test_abnt_and_gost_labelled_locators() -> None:
+    ref = _one(
+        "OSEI, K.; LIND, T. Hand hygiene in day surgery. Journal of Hospital Infection, v. 101, n. 1,"
+        " p. 12-19, 2019."
+    )
+    assert [p.family for p in ref.authors] == ["OSEI", "LIND"]
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.pages, ref.year) == (
+        "Hand hygiene in day surgery",
+        "Journal of Hospital Infection",
+        "101",
+        "1",
+        "12–19",
+        2019,
+    )
+    ref = _one("SOUZA, M. A. Dor lombar em idosos. Revista de Saúde, v. 8, p. 33-41, jan./mar. 2020.")
+    assert (ref.authors[0].family, ref.container_title, ref.volume, ref.year) == (
+        "SOUZA",
+        "Revista de Saúde",
+        "8",
+        2020,
+    )
+    ref = _one(
+        "Osei K., Lind T. Hand hygiene in day surgery // J Hosp Infect. — 2019. — Vol. 101. — P. 12–19."
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.pages, ref.year) == (
+        "Hand hygiene in day surgery",
+        "J Hosp Infect",
+        "101",
+        "12–19",
+        2019,
+    )
+    ref = _one("Иванов И. И. Боль в спине // Вестник медицины. — 2015. — Т. 3, № 2. — С. 10–15.")
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.pages) == (
+        "Боль в спине",
+        "Вестник медицины",
+        "3",
+        "2",
+        "10–15",
+    )
+
+
+def test_nlm_type_marks_in_lower_case_are_not_part_of_the_title() -> None:
+    for text, title in (
+        (
+            "Osei K. Hand hygiene in day surgery [dissertation]. Oslo: University of Oslo; 2018.",
+            "Hand hygiene in day surgery",
+        ),
+        ("Ruiz P. Gait after stroke [master's thesis]. Lund: Lund University; 2011.", "Gait after stroke"),
+        ("Hale T. Knee pain atlas [database on the Internet]. Leeds: Knee Trust; 2015.", "Knee pain atlas"),
+    ):
+        ref = _one(text)
+        assert (ref.title, ref.year) == (title, int(text[-5:-1])), text

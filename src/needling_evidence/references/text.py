@@ -580,8 +580,8 @@ _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,7}\.$")
 _ABBREVIATED_WORDS = re.compile(r"^(?:[A-Z][a-z]{0,11}\s){1,2}[A-Z][a-z]{0,7}\.$")
 # Where a Vancouver author list ends: `… Meeus M.`, `… et al.`, `… Rodine R.`
 _VANCOUVER_AUTHORS_END = re.compile(
-    r"(?:\b[A-Z]{1,4}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.)\.(?=\s|$)"
-)
+    r"(?:\b[A-Z]{1,4}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.|\b[А-ЯЁ]\.\s?[А-ЯЁ])\.(?=\s|$)"
+)  # (the last: a Cyrillic name's two initials, `Иванов И. И.`)
 # APA's book note after the title: `(2nd ed.)`, `(Rev. ed.)`, `(Vol. 2)`, `(2nd ed., Vol. 1)`, `(Vols. 1–3)`.
 _EDITION = re.compile(
     r"\(\s*(?=[^)]*\b(?:ed|vols?)\.)"
@@ -646,6 +646,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_quoted_title(text)
         or _parse_gbt7714(text)
         or _parse_initials_first(text)
+        or _parse_labelled_locators(text)
         or _parse_apa(text)
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
@@ -1103,13 +1104,14 @@ _INITIALS_FIRST_HEAD = re.compile(
 )
 # Nature and the ACS write the family name first and the initials after it, the list closed by the last
 # initial's full stop: `Pritchard, J. K., Stephens, M. & Donnelly, P. Title.` (Nature), `Benjamin, D. J.;
-# Berger, J. O.; Johannesson, M. Title.` (ACS), `Benjamin, D. J. et al. Title.`
+# Berger, J. O.; Johannesson, M. Title.` (ACS), `Benjamin, D. J. et al. Title.`; Springer's basic and LNCS
+# styles close it with a colon: `Osei, K., Lind, T.: Title. J. Hosp. Infect. 101(1), 12–19 (2019)`.
 _FAMILY_INITIALS_NAME = (
     rf"(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+[A-Z]\.(?:\s?-?[A-Z]\.)*"
 )
 _FAMILY_INITIALS_HEAD = re.compile(
     rf"^(?P<authors>{_FAMILY_INITIALS_NAME}(?:(?:,|;)\s+(?:(?:&|and)\s+)?{_FAMILY_INITIALS_NAME})*"
-    rf"(?:,?\s+(?:&|and)\s+{_FAMILY_INITIALS_NAME})?(?:,?\s+et\s+al\.)?)\s+(?P<rest>[^\s(].+)$"
+    rf"(?:,?\s+(?:&|and)\s+{_FAMILY_INITIALS_NAME})?(?:,?\s+et\s+al\.)?):?\s+(?P<rest>[^\s(].+)$"
 )
 # natbib/ACL: `Andrew I. Schein and Lyle H. Ungar. Title. Machine Learning (2007) 68: 235–265.` — given names
 # written out, the list closed by a full stop.
@@ -1268,6 +1270,43 @@ def _parse_full_names_first(text: str) -> _Parsed | None:
     parsed.year = int(tail.group("year"))
     parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
     parsed.pages = _normalise_pages(tail.group("pages"))
+    return parsed
+
+
+# Locators written with labels, each after a comma or a dash: Brazil's ABNT (`Journal, v. 101, n. 1, p. 12-19,
+# 2019.`) and the Russian GOST (`Title // Journal. — 2019. — Vol. 101, No. 1. — P. 12–19.`, `Т.`, `№`, `С.`).
+_ABNT_TAIL = re.compile(
+    rf"^(?P<head>.+?),\s*v\.\s*(?P<volume>[\w.-]+)(?:,\s*n\.\s*(?P<issue>[\w–-]+))?"
+    rf"(?:,\s*(?:p|e)\.\s*(?P<pages>{_PAGES}))?,\s*(?:[a-z]{{3,4}}\.?(?:/[a-z]{{3,4}}\.?)?\s+)?"
+    r"(?P<year>(?:1[6-9]|20)\d{2})\.?$"
+)
+_GOST_DASH = r"\s+[—–-]\s+"
+_GOST_TAIL = re.compile(
+    rf"^(?P<head>.+?)\s+//\s+(?P<journal>.+?)\.?{_GOST_DASH}(?P<year>(?:1[6-9]|20)\d{{2}})\."
+    rf"(?:{_GOST_DASH}(?:Vol|Т)\.\s*(?P<volume>\w+)[.,])?"
+    rf"(?:\s*(?:{_GOST_DASH})?(?:No|N|№)\.?\s*(?P<issue>\w+)\.)?"
+    rf"(?:{_GOST_DASH}(?:P|С|pp)\.\s*(?P<pages>{_PAGES})\.?)?\s*$"
+)
+
+
+def _parse_labelled_locators(text: str) -> _Parsed | None:
+    """ABNT's and GOST's journal articles: an NLM-like head (``OSEI, K.; LIND, T. Title.``, ``Osei K., Lind T.
+    Title``) and a locator whose parts are labelled."""
+    tail = _ABNT_TAIL.match(text)
+    gost = _GOST_TAIL.match(text) if tail is None else None
+    found = tail or gost
+    if found is None:
+        return None
+    head = found.group("head").strip()
+    parsed = _vancouver_head(head if gost is None else head + ". " + found.group("journal") + ".")
+    if parsed is None or not parsed.authors:
+        return None
+    parsed.title, parsed.container_title = _split_title_container(parsed.title or "")
+    if parsed.container_title is None:
+        return None
+    parsed.year = int(found.group("year"))
+    parsed.volume, parsed.issue = found.group("volume"), _clean_issue(found.group("issue"))
+    parsed.pages = _normalise_pages(found.group("pages"))
     return parsed
 
 
@@ -1905,7 +1944,13 @@ def _clean_title(text: str | None) -> str:
     return quoted.group(1).strip() if quoted else text
 
 
-_MEDIUM = re.compile(r"\s*\[[A-Z][a-z]+(?:\s[a-z]+){0,3}\](?=\.?\s|\.?$)")
+_MEDIUM = re.compile(
+    r"\s*\[(?:[A-Z][a-z]+(?:\s[a-z]+){0,3}"
+    # NLM's type marks in lower case: `[dissertation]`, `[master's thesis]`, `[database on the Internet]`
+    r"|(?:doctoral\s+|master'?s\s+)?(?:dissertation|thesis)|(?:database|monograph|homepage)(?:\s+on\s+the\s+internet)?"
+    r"|(?:video|audio|podcast|software|data\s?set))\](?=\.?\s|\.?$)",
+    re.IGNORECASE,
+)
 _WHOLLY_QUOTED = re.compile(r'^["“]([^"“”]+)["”]$')
 
 
