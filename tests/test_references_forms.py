@@ -515,3 +515,33 @@ def test_nlm_type_marks_in_lower_case_are_not_part_of_the_title() -> None:
     ):
         ref = _one(text)
         assert (ref.title, ref.year) == (title, int(text[-5:-1])), text
+
+
+# --- what is not read is still returned ---------------------------------------------------------------------
+
+
+def test_an_unreadable_numbered_item_of_a_reference_list_is_kept_not_dropped() -> None:
+    text = (
+        "1. Osei K, Lind T. Hand hygiene in day surgery. J Hosp Infect. 2019;101(1):12-19.\n"
+        "2. The Big Book of Backs, third edition, Harbour Press\n"
+        "3. Interview with the head nurse, Riverside Clinic\n"
+        "4. TENS ( Transcutaneous electric nerve stimulation). NHS UK. APR 2022.\n"
+    )
+    refs = parse_references(text)
+    assert [r.fields["label"] for r in refs] == ["1", "2", "3", "4"]
+    book, interview, tens = refs[1], refs[2], refs[3]
+    assert book.raw == "2. The Big Book of Backs, third edition, Harbour Press"
+    assert (book.confidence, book.type, book.title, book.year) == (0.0, "document", None, None)
+    assert interview.raw.endswith("Riverside Clinic") and interview.confidence == 0.0
+    assert (tens.year, tens.confidence) == (2022, 0.2)  # the year is still read
+    assert [(p.code, p.line) for p in refs.problems] == [
+        ("refs.unparsed", 2),
+        ("refs.unparsed", 3),
+        ("refs.unparsed", 4),
+    ]
+    assert "numbered item" in refs.problems[0].message
+    # a bracketed label; in an unnumbered list a note with nothing in it is still a problem only
+    refs = parse_references("[1] Osei K. Hand care. J Skin. 2011;3:1-5.\n[2] Notes from the ward round\n")
+    assert [r.fields["label"] for r in refs] == ["1", "2"]
+    refs = parse_references("Osei K. Hand care. J Skin. 2011;3:1-5.\n\nNotes from the ward round\n")
+    assert len(refs) == 1 and [p.code for p in refs.problems] == ["refs.unparsed"]

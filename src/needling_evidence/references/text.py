@@ -659,6 +659,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
     _drop_version_sentence(parsed)
     if parsed.style == "unparsed":
+        parsed.type = "document"  # nothing says what the work is
         # a number between slashes (`SCCS/1622/20`) is part of a document's number, not a year
         year = next((y for y in _YEAR_ANYWHERE.finditer(text) if not _in_document_number(text, y)), None)
         if year and year.group(0)[0].isdigit():
@@ -2354,10 +2355,12 @@ def parse_references(
         raw = text[offsets[first] : offsets[last] + len(lines[last])]
         parsed.append(_parse_block(block, raw, parsed[-1].author_text if parsed else ""))
     keys = _assign_keys(reference_key(p.authors, p.year, p.title) for p in parsed)
+    # a list in which something was read is a reference list: each of its numbered items is a reference
+    read_some = any(p.style != "unparsed" for p in parsed)
     references: list[Reference] = []
     for item, key in zip(parsed, keys, strict=True):
         line = item.block.start + start_line
-        reference, item_problems = _to_reference(item, key, source, line)
+        reference, item_problems = _to_reference(item, key, source, line, in_reference_list=read_some)
         problems.extend(item_problems)
         if reference is not None:
             references.append(reference)
@@ -2383,7 +2386,7 @@ def _line_offsets(text: str) -> list[int]:
 
 
 def _to_reference(
-    item: _Parsed, key: str, source: str | None, line: int
+    item: _Parsed, key: str, source: str | None, line: int, *, in_reference_list: bool = False
 ) -> tuple[Reference | None, list[Problem]]:
     problems: list[Problem] = []
     ids = item.ids
@@ -2458,13 +2461,18 @@ def _to_reference(
     if item.style == "unparsed":
         # With no year, identifier or URL, and no author list to start it (those are read as undated
         # references above), the text is a note or a step, not a reference: it is kept in the problem's `raw`.
-        kept = _useful(item)
+        # But a numbered item of a reference list is kept whatever it holds: it is a reference the parser
+        # could not read, and an inline citation (`[3]`) may point at it. (Numbered steps, where nothing else
+        # was read as a reference either, are not.)
+        kept = _useful(item) or (in_reference_list and item.block.label is not None)
         problems.append(
             Problem(
                 "refs.unparsed",
                 "reference style not recognised (not APA, Harvard, AMS, Vancouver, MLA, Chicago or IEEE)"
                 + (
                     "; kept as written with its identifiers and year at low confidence"
+                    if _useful(item)
+                    else "; kept as written (a numbered item of the list), nothing read from it"
                     if kept
                     else "; nothing in it to keep (no year, DOI, PMID or URL)"
                 ),
