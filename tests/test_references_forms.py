@@ -545,3 +545,49 @@ def test_an_unreadable_numbered_item_of_a_reference_list_is_kept_not_dropped() -
     assert [r.fields["label"] for r in refs] == ["1", "2"]
     refs = parse_references("Osei K. Hand care. J Skin. 2011;3:1-5.\n\nNotes from the ward round\n")
     assert len(refs) == 1 and [p.code for p in refs.problems] == ["refs.unparsed"]
+
+
+def test_informal_names_given_first_then_title_then_journal_or_publisher() -> None:
+    # onemg_back_pain [11] and [16] (devset article, development)
+    ref = _one(
+        "- Laran Chett. A Critical Review of Low Back Pain Guidelines. SAGE publications. Vol 65. Sep 2017. "
+        " (https://journals.sagepub.com/doi/pdf/10.1177/2165079917702384 )"
+    )
+    assert ([(p.given, p.family) for p in ref.authors], ref.year) == ([("Laran", "Chett")], 2017)
+    assert (ref.title, ref.container_title, ref.publisher) == (
+        "A Critical Review of Low Back Pain Guidelines",
+        None,
+        "SAGE publications",
+    )
+    assert ref.doi == "10.1177/2165079917702384"
+    ref = _one(
+        "- A James Rainville, Carol Hartigan, et al. Exercise as a treatment for chronic low back pain.The"
+        " Spine Journal Volume 4, Issue 1, 2 January 2004."
+    )
+    assert [p.family for p in ref.authors] == ["Rainville", "Hartigan", None]
+    assert (ref.title, ref.container_title, ref.year) == (
+        "Exercise as a treatment for chronic low back pain",
+        "The Spine Journal",
+        2004,
+    )
+    # constructed: two names and a journal with `Volume`; `and` and a press
+    ref = _one("Mira Holt, Jonas Lind. Night light and sleep in care homes. Ageing Research Volume 12, 2019.")
+    assert ([p.family for p in ref.authors], ref.container_title, ref.year) == (
+        ["Holt", "Lind"],
+        "Ageing Research",
+        2019,
+    )
+    ref = _one("Pilar Ruiz and Tom Hale. Knee braces compared. Riverside Press. 2011.")
+    assert (ref.title, ref.publisher, ref.container_title, ref.year) == (
+        "Knee braces compared",
+        "Riverside Press",
+        None,
+        2011,
+    )
+    assert "unparsed_text" not in ref.fields
+    # names run together after a comma, with et al. (onemg_back_pain [17])
+    ref = _one(
+        "Roger Chou,Richard Deyo, et al. Nonpharmacologic Therapies for Low Back Pain. ACP Journals."
+        " Apr 2017."
+    )
+    assert [p.family for p in ref.authors][:2] == ["Chou", "Deyo"]

@@ -654,6 +654,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_organisation_title(text, internet=ids.internet)
         or _parse_undated(text, web=bool(ids.urls))
         or _parse_authors_title_rest(text)
+        or _parse_given_names_title_rest(text)
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
@@ -975,7 +976,9 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     return parsed
 
 
-_PUBLISHER_WORDS = re.compile(r"\b(?:press|publish\w*|books|media|verlag|editions?)\b", re.IGNORECASE)
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:press|publish\w*|publications?|books|media|verlag|editions?)\b", re.IGNORECASE
+)
 # A nickname in brackets inside an IEEE author list (`X. (Freddie) Liu, G. Karagoz`): not part of the name.
 _NICKNAME = re.compile(r"(?<=\b[A-Z]\.)\s+\([A-Z][a-z]+\)(?=\s+[A-Z])")
 # Data and code repositories, which publish a work rather than contain it as a journal does.
@@ -1614,6 +1617,8 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
     parsed = _vancouver_head(text)
     if parsed is None or not (parsed.authors or parsed.editors) or not parsed.title:
         return None
+    if _given_first_list(parsed.author_text):
+        parsed.authors = _parse_given_first(parsed.author_text)  # `Roger Chou,Richard Deyo, et al.`
     parsed.style = "partial"
     sentences = _sentences(parsed.title)
     if not sentences or year.start() < len(parsed.author_text):
@@ -1632,7 +1637,53 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
 
 # What follows a container's name in a reference read by _parse_authors_title_rest: `15(2):201-221, 1994`,
 # `1989`, `; 8/22-26/2015`.
-_CONTAINER_LOCATOR = re.compile(r"(?:\s+|;\s*)(?:\d|[A-Z][a-z]{2}\s+\d).*$")
+_CONTAINER_LOCATOR = re.compile(
+    r"(?:\s+|;\s*|,\s*)(?:\d|[A-Z][a-z]{2}\s+\d|(?:Vol(?:ume)?|Issue|No)\.?\s*\d).*$", re.IGNORECASE
+)
+
+
+_GLUED_WORD_SENTENCE = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)")
+
+
+def _given_first_list(names: str) -> bool:
+    """``Roger Chou,Richard Deyo, et al.``: names of two to four words each, none ending in initials."""
+    bare = _ET_AL_TEXT.sub("", names).strip(" .,")
+    pieces = [p.strip() for p in re.sub(r",?\s*(?:&|\band\b)\s+", ", ", bare).split(",") if p.strip()]
+    return bool(pieces) and all(
+        2 <= len(piece.split()) <= 4 and not re.fullmatch(r"[A-Z]{1,3}\.?|(?:[A-Z]\.)+", piece.split()[-1])
+        for piece in pieces
+    )
+
+
+def _parse_given_names_title_rest(text: str) -> _Parsed | None:
+    """Informal lists name people given name first, without initials after the family name: ``Laran Chett.
+    A Critical Review of Low Back Pain Guidelines. SAGE publications. Vol 65. Sep 2017.``, ``A James
+    Rainville, Carol Hartigan, et al. Title.The Spine Journal Volume 4, Issue 1, 2 January 2004.`` (a full
+    stop with its space lost). Read as a last resort, like :func:`_parse_authors_title_rest`: the names,
+    the title, the sentence after it (a publisher when it says so) and the first year."""
+    sentences = _sentences(_GLUED_WORD_SENTENCE.sub(". ", text))
+    year = _YEAR.search(text)
+    if year is None or len(sentences) < 2:
+        return None
+    names = sentences[0].rstrip(".")
+    if not _given_first_list(names) or _corporate_name(names):
+        return None
+    if not _looks_like_name_list(names) or year.start() < len(names):
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", author_text=names)
+    parsed.authors = _parse_given_first(names)
+    parsed.title = _clean_title(sentences[1]) or None
+    container = _CONTAINER_LOCATOR.sub("", sentences[2]).strip(" .,;*") if len(sentences) > 2 else ""
+    if not re.search(r"[^\W\d_]{2}", container):
+        container = ""
+    if container and _PUBLISHER_WORDS.search(container):
+        parsed.publisher, container = container, ""
+    parsed.container_title = container or None
+    parsed.type = "article-journal" if container else "document"
+    parsed.year = int(year.group(0))
+    leftover = _clean_leftover(" ".join(sentences[3:]))
+    parsed.leftover = "" if leftover == year.group(0) else leftover  # the year alone was read
+    return parsed
 
 
 def _untitled_head(head: str, date: re.Match[str]) -> _Parsed | None:
@@ -2115,7 +2166,8 @@ def _parse_given_first(text: str) -> tuple[Person, ...]:
 # A given name may be followed by middle initials with or without their periods (`Mark J van der Laan`,
 # pandoc's Chicago without periods): an initial is one capital followed by a period or a space.
 _GIVEN_FIRST = re.compile(
-    r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|[^\W\d_][\w'’\-]+\s(?:[A-Z](?:\.\s?|\s))*)\s*(?P<family>\S.*)$"
+    r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|(?:[A-Z]\s)?[^\W\d_][\w'’\-]+\s(?:[A-Z](?:\.\s?|\s))*)\s*"
+    r"(?P<family>\S.*)$"
 )
 
 
