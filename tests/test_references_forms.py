@@ -591,3 +591,106 @@ def test_informal_names_given_first_then_title_then_journal_or_publisher() -> No
         " Apr 2017."
     )
     assert [p.family for p in ref.authors][:2] == ["Chou", "Deyo"]
+
+
+# --- BioMed Central, AMA web dates, APA without an author, APA chapter with an edition ----------------------
+
+
+def test_biomed_central_colon_after_the_authors_and_year_comma_volume_colon_pages() -> None:
+    ref = _one("Osei K, Lind T: Hand hygiene in day surgery. J Hosp Infect 2019, 101(1):12-19.")
+    assert [(p.family, p.given) for p in ref.authors] == [("Osei", "K"), ("Lind", "T")]
+    assert (ref.title, ref.container_title, ref.year, ref.volume, ref.issue, ref.pages) == (
+        "Hand hygiene in day surgery",
+        "J Hosp Infect",
+        2019,
+        "101",
+        "1",
+        "12–19",
+    )
+    ref = _one("Marsh P: Knee braces compared. BMC Musculoskelet Disord 2011, 12:88.")
+    assert (ref.authors[0].family, ref.title, ref.volume, ref.pages) == (
+        "Marsh",
+        "Knee braces compared",
+        "12",
+        "88",
+    )
+    ref = _one("Osei K, Lind T. Hand hygiene in day surgery. J Hosp Infect 2019, 101:12-19.")
+    assert (ref.container_title, ref.volume, ref.pages) == ("J Hosp Infect", "101", "12–19")
+
+
+def test_ama_web_page_dates_written_as_sentences() -> None:
+    ref = _one(
+        "1. Centers for Disease Control and Prevention. Hand hygiene in healthcare settings. Updated March 5,"
+        " 2020. Accessed June 1, 2021. https://www.cdc.gov/handhygiene/"
+    )
+    assert ref.authors[0].literal == "Centers for Disease Control and Prevention"
+    assert (ref.title, ref.year, ref.fields["accessed"]) == (
+        "Hand hygiene in healthcare settings",
+        2020,
+        "June 1, 2021",
+    )
+    ref = _one(
+        "2. Lind T. Knee pain explained. Verywell Health. Published January 5, 2020. Accessed June 1, 2021."
+        " https://www.verywellhealth.com/knee"
+    )
+    assert (ref.title, ref.container_title, ref.year, ref.fields["published"]) == (
+        "Knee pain explained",
+        "Verywell Health",
+        2020,
+        "January 5, 2020",
+    )
+    # a journal article's `Published online …` does not replace its year, and NLM's `[Updated …]` stays a note
+    ref = _one(
+        "3. Osei K. Hand hygiene. J Hosp Infect. 2019;101(1):12-19. Published online December 30, 2018."
+        " doi:10.1016/j.jhin.2019.01.001"
+    )
+    assert (ref.year, ref.fields["published"], ref.fields.get("unparsed_text")) == (
+        2019,
+        "December 30, 2018",
+        None,
+    )
+    ref = _one(
+        "- Casiano VE, Sarwan G. Back Pain. [Updated 2022 Feb 22]. In: StatPearls [Internet]. Treasure Island"
+        " (FL): StatPearls Publishing; 2022 Jan."
+    )
+    assert ref.title == "Back Pain"
+
+
+def test_apa_without_an_author_puts_the_title_first() -> None:
+    ref = _one("Knee braces compared. (2018, May 2). Mayo Clinic. https://www.mayoclinic.org/knee")
+    assert (ref.authors, ref.title, ref.year, ref.container_title, ref.type) == (
+        (),
+        "Knee braces compared",
+        2018,
+        "Mayo Clinic",
+        "webpage",
+    )
+    ref = _one("Night shifts and appetite. (2011). *Clinic Notes*, 4(2), 1–9.")
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.pages) == (
+        "Night shifts and appetite",
+        "Clinic Notes",
+        "4",
+        "2",
+        "1–9",
+    )
+    ref = _one("What is sciatica? (n.d.). Spine Health. https://example.org/sciatica")
+    assert (ref.title, ref.year, ref.container_title) == ("What is sciatica?", None, "Spine Health")
+
+
+def test_apa_chapter_with_an_edition_beside_its_pages() -> None:
+    ref = _one(
+        "Marsh, P. (2015). Knee braces compared. In T. Hale (Ed.), *Sports injuries* (2nd ed., pp. 33–45)."
+        " Riverside Press."
+    )
+    assert (ref.type, ref.container_title, ref.pages, ref.publisher) == (
+        "chapter",
+        "Sports injuries",
+        "33–45",
+        "Riverside Press",
+    )
+    ref = _one(
+        "Ruiz, P., & Hale, T. (2009). Gait after stroke. In M. Moss & K. Osei (Eds.), *Rehabilitation basics*"
+        " (3rd ed., Vol. 2, pp. 201–215). Cedar Press."
+    )
+    assert (ref.container_title, ref.volume, ref.pages) == ("Rehabilitation basics", "2", "201–215")
+    assert [p.family for p in ref.editors] == ["Moss", "Osei"]

@@ -431,6 +431,14 @@ _DATE_WRITTEN = (
     r"|(?:1[6-9]|20)\d{2}\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})"  # NLM's order: `Accessed: 2023 November 23.`
 )
 _ACCESSED_SENTENCE = re.compile(rf"\s*\bAccessed:?\s+(?:on\s+)?({_DATE_WRITTEN})()\.?")
+# AMA's web page gives its dates as sentences of their own (`Published January 5, 2020. Updated March 5, 2020.
+# Accessed June 1, 2021.`), as does a journal's `Published online January 3, 2019.`: the publication date is
+# kept (and gives the year when nothing else does), the sentence taken out of the text. NLM's `[Updated …]`
+# in brackets is a note of its own (_CITED).
+_PUBLISHED_SENTENCE = re.compile(
+    rf"\s*(?<!\[)\b(?:(?:Last\s+)?(?:Published|Updated|Posted|Reviewed|Modified|Revised)(?:\s+online)?|Page\s+last"
+    rf"\s+reviewed):?\s+(?:on\s+)?(?P<date>{_DATE_WRITTEN})\.?"
+)
 
 
 @dataclass
@@ -451,6 +459,7 @@ class _Identifiers:
     harvard_online: bool = False
     after_internet: str = ""
     cited: str | None = None  # NLM's `[cited 2024 Jan 5]`, as written
+    published: str | None = None  # AMA's `Published January 5, 2020.` (or `Updated …`), as written
 
 
 def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
@@ -505,6 +514,11 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
         ids.internet = True
         ids.internet_title = _sentences(remainder[: internet.start()])[-1:][0] if remainder[:1] else None
         remainder = _INTERNET.sub("", remainder)
+    published = _PUBLISHED_SENTENCE.search(remainder)
+    if published:
+        ids.published = published.group("date")
+        remainder = remainder[: published.start()] + remainder[published.end() :]
+        remainder = _PUBLISHED_SENTENCE.sub("", remainder)  # `Published …. Updated ….`: the first is kept
     cited = _CITED.search(remainder) or _ACCESSED_SENTENCE.search(remainder)
     if cited:
         ids.cited = (cited.group(1) or cited.group(2)).strip()
@@ -565,6 +579,9 @@ _VANCOUVER_DATE = re.compile(
         (?:
             \s*;\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)?\s*(?:\((?P<issue>[^)]{{1,20}})\))?(?:\s*:\s*(?P<pages>{_PAGES}))?
           | \s*:\s*(?P<pages_only>{_PAGES})
+          # BioMed Central: `J Hosp Infect 2019, 101(1):12-19.`
+          | ,\s*(?P<bmc_volume>[A-Za-z]?\d+[A-Za-z]?)\s*(?:\((?P<bmc_issue>[^)]{{1,20}})\))?
+            \s*:\s*(?P<bmc_pages>{_PAGES})
           | (?(month)(?=\.(?:\s|$))|(?!))  # PubMed's ahead-of-print `Physiotherapy. 2016 Feb 1. pii: …`
         )""",
     re.VERBOSE | re.IGNORECASE,
@@ -581,6 +598,7 @@ _ABBREVIATED_WORDS = re.compile(r"^(?:[A-Z][a-z]{0,11}\s){1,2}[A-Z][a-z]{0,7}\.$
 # Where a Vancouver author list ends: `… Meeus M.`, `… et al.`, `… Rodine R.`
 _VANCOUVER_AUTHORS_END = re.compile(
     r"(?:\b[A-Z]{1,4}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.|\b[А-ЯЁ]\.\s?[А-ЯЁ])\.(?=\s|$)"
+    r"|(?<=\s)[A-Z]{1,4}:(?=\s)"  # BioMed Central closes the list with a colon: `Osei K, Lind T: Title.`
 )  # (the last: a Cyrillic name's two initials, `Иванов И. И.`)
 # APA's book note after the title: `(2nd ed.)`, `(Rev. ed.)`, `(Vol. 2)`, `(2nd ed., Vol. 1)`, `(Vols. 1–3)`.
 _EDITION = re.compile(
@@ -591,7 +609,8 @@ _EDITION = re.compile(
 )
 _CHAPTER = re.compile(
     r"^(?P<title>.+?[.?!])\s+In\s+(?P<editors>.+?)\s*\(Eds?\.\),\s*(?P<book>.+?)"
-    rf"(?:\s*\((?:Vol\.\s*(?P<volume>[\w–-]+),\s*)?(?:pp?\.\s*)?(?P<pages>{_PAGES})\))?\.\s*(?P<publisher>.*)$"
+    rf"(?:\s*\((?:(?P<edition>[^,()]{{1,20}}\s+ed\.),\s*)?(?:Vol\.\s*(?P<volume>[\w–-]+),\s*)?(?:pp?\.\s*)?"
+    rf"(?P<pages>{_PAGES})\))?\.\s*(?P<publisher>.*)$"
 )
 
 
@@ -688,6 +707,11 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
 
     if ids.cited:
         parsed.extra["accessed"] = ids.cited
+    if ids.published:
+        parsed.extra["published"] = ids.published
+        year = _YEAR.search(ids.published)
+        if parsed.year is None and year and parsed.style != "unparsed":
+            parsed.year = int(year.group(0))
     if ids.issn:
         parsed.extra["issn"] = ids.issn
     _journal_read_as_publisher(parsed, ids)
@@ -1343,6 +1367,8 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         return parsed
     # The year in brackets belongs to an APA author-date head only when what precedes it is a short name list.
     if len(author_text) > 1000 or (author_text and not _looks_like_names(author_text)):
+        if year_pattern is _APA_YEAR:
+            return _apa_title_first(text, year_match)
         return None
     parsed = _Parsed(_placeholder_block(), "", "apa", author_text=author_text)
     parsed.authors, parsed.editors = _parse_authors(author_text)
@@ -1402,6 +1428,33 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
             parsed.volume = edition.group("volume")
     else:
         parsed.title = _clean_title(rest) or None
+    return parsed
+
+
+def _apa_title_first(text: str, year_match: re.Match[str]) -> _Parsed | None:
+    """APA without an author moves the title to the author's place: ``Knee braces compared. (2018, May 2).
+    Mayo Clinic. URL`` (a web page and its site), ``Night shifts and appetite. (2011). *Clinic Notes*, 4(2),
+    1–9.`` (an article). Taken only when the head is one sentence ending in a full stop and something
+    follows the date."""
+    head = text[: year_match.start()].strip()
+    rest = text[year_match.end() :].strip().lstrip(".").strip()
+    if not head.endswith((".", "?", "!")) or len(_sentences(head)) != 1 or not rest or "(" in head:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "apa")
+    parsed.title = _clean_title(head) or None
+    parsed.year = int(year_match.group("year")) if year_match.group("year") else None
+    parsed.undated = bool(year_match.group("nd"))
+    tail = _APA_TAIL.match(rest) or _APA_TAIL_LOOSE.match(rest)
+    if tail and re.search(r"[^\W\d_]", tail.group("head")):
+        parsed.container_title = _clean_title(tail.group("head")) or None
+        parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
+        parsed.pages = _normalise_pages(tail.group("pages"))
+        parsed.leftover = tail.group("rest").strip(" .")
+        return parsed
+    sentences = _sentences(rest)
+    parsed.type = "webpage"
+    parsed.container_title = _clean_title(sentences[0]) or None
+    parsed.leftover = _clean_leftover(" ".join(sentences[1:]))
     return parsed
 
 
@@ -1555,9 +1608,11 @@ def _parse_vancouver(text: str) -> _Parsed | None:
         parsed.month = month_number(date.group("month")[:3])
     if not _nlm_in(parsed, middle):
         parsed.title, parsed.container_title = _split_title_container(middle)
-    parsed.volume = date.group("volume")
-    parsed.issue = _clean_issue(date.group("issue"))
-    parsed.pages = _normalise_pages(date.group("pages") or date.group("pages_only"))
+    parsed.volume = date.group("volume") or date.group("bmc_volume")
+    parsed.issue = _clean_issue(date.group("issue") or date.group("bmc_issue"))
+    parsed.pages = _normalise_pages(
+        date.group("pages") or date.group("pages_only") or date.group("bmc_pages")
+    )
     leftover = text[date.end() :]
     epub = _EPUB.search(leftover)
     if epub:
@@ -1590,7 +1645,7 @@ def _vancouver_head(head: str) -> _Parsed | None:
             return None
         author_text, rest = sentences[0].rstrip("."), " ".join(sentences[1:])
     else:
-        author_text, rest = head[: end.end()], head[end.end() :].strip()
+        author_text, rest = head[: end.end()].removesuffix(":"), head[end.end() :].strip()
     if not _looks_like_names(author_text):
         return None
     parsed = _Parsed(_placeholder_block(), "", "vancouver", author_text=author_text)
