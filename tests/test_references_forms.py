@@ -694,3 +694,42 @@ def test_apa_chapter_with_an_edition_beside_its_pages() -> None:
     )
     assert (ref.container_title, ref.volume, ref.pages) == ("Rehabilitation basics", "2", "201–215")
     assert [p.family for p in ref.editors] == ["Moss", "Osei"]
+
+
+def test_quoted_title_then_labelled_or_bare_locators() -> None:
+    # Harvard (AGPS): `'Title', Journal, vol. 101, no. 1, pp. 12-19.`
+    ref = _one(
+        "Osei, K 2019, 'Hand hygiene in day surgery', Journal of Hospital Infection, vol. 101, no. 1,"
+        " pp. 12-19."
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.pages) == (
+        "Hand hygiene in day surgery",
+        "Journal of Hospital Infection",
+        "101",
+        "1",
+        "12–19",
+    )
+    ref = _one("Marsh, P & Ruiz, P 2011, 'Knee braces compared', Sports Medicine, vol. 12, pp. 5-9.")
+    assert (ref.container_title, ref.volume, ref.pages) == ("Sports Medicine", "12", "5–9")
+    # Cite Them Right keeps its bare volume (harvard_ctr_eating_design [1]): `'Title', *Journal*, 3(2), pp.`
+    ref = _one(
+        "Braun, V. and Clarke, V. (2006) 'Using thematic analysis in psychology', *Qualitative Research in"
+        " Psychology*, 3(2), pp. 77–101."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.pages) == (
+        "Qualitative Research in Psychology",
+        "3",
+        "2",
+        "77–101",
+    )
+    # the year before a bare volume; Science's pages before the year in brackets
+    ref = _one('Osei K. et al., "Hand hygiene in day surgery", J Hosp Infect, 2019, 101(1), 12-19.')
+    assert (ref.container_title, ref.year, ref.volume, ref.issue, ref.pages) == (
+        "J Hosp Infect",
+        2019,
+        "101",
+        "1",
+        "12–19",
+    )
+    ref = _one('K. Osei, T. Lind, "Hand hygiene in day surgery," *J. Hosp. Infect.* **101**, 12 (2019).')
+    assert (ref.volume, ref.pages, ref.year) == ("101", "12", 2019)

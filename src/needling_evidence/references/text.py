@@ -898,6 +898,8 @@ _CONTAINER_END = re.compile(
       | \s*\((?:[A-Za-z]+\.?\s+)?(?:1[6-9]|20)\d{2}\))""",
     re.VERBOSE,
 )
+_LEADING_YEAR = re.compile(r"^\s*,\s*(?:1[6-9]|20)\d{2}\s*,")
+_PAGES_BEFORE_YEAR = re.compile(rf",\s*({_PAGES})\s*\((?:1[6-9]|20)\d{{2}}\)\.?\s*$")
 _LABELLED_VOLUME = re.compile(r"\bvol\.\s*([A-Za-z]?\d+[A-Za-z]?)", re.IGNORECASE)
 _LABELLED_ISSUE = re.compile(r"\bno\.\s*(\d+[A-Za-z]?(?:\s*[-–]\s*\d+)?)", re.IGNORECASE)
 _LABELLED_PAGES = re.compile(rf"\bpp?\.\s*({_PAGES})")
@@ -983,11 +985,14 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     parsed.container_title = container
     volume = _LABELLED_VOLUME.search(locators)
     issue = _LABELLED_ISSUE.search(locators)
-    bare = _BARE_VOLUME.match(locators)
+    # `, 2019, 101(1), 12-19.`: the year first, then a bare volume (informal and Harvard-like lists)
+    bare = _BARE_VOLUME.match(locators) or _BARE_VOLUME.match(_LEADING_YEAR.sub("", locators))
     parsed.volume = volume.group(1) if volume else (bare.group(1) if bare else None)
     parsed.issue = issue.group(1) if issue else (bare.group(2) or bare.group(3) if bare else None)
     pages = _LABELLED_PAGES.search(locators) or _COLON_PAGES.search(locators)
     found_year = year or next(iter(_YEAR.findall(locators)), None)
+    if pages is None:
+        pages = _PAGES_BEFORE_YEAR.search(locators)  # `**101**, 12 (2019).`, as Science prints it
     if pages is None:
         # MLA leaves out `pp.` for an article number (`…, 2015, e0117146.`); never take the year for pages
         last = re.search(rf"(?:^|,)\s*({_PAGES})\s*[,.]?\s*$", locators)
@@ -1488,6 +1493,17 @@ def _quoted_title_then_container(parsed: _Parsed, rest: str) -> _Parsed:
         parsed.pages = _normalise_pages(pages.group(1)) if pages else None
         parsed.leftover = " ".join(sentences[1:])
         return parsed
+    labelled = _LABELLED_LOCATOR.search(after)
+    if labelled is not None and labelled.start() > 0:
+        # Harvard (AGPS): `'Title', Journal, vol. 101, no. 1, pp. 12-19.`
+        locators = after[labelled.start() :]
+        parsed.container_title = after[: labelled.start()].strip(" .,") or None
+        volume, issue = _LABELLED_VOLUME.search(locators), _LABELLED_ISSUE.search(locators)
+        pages = _LABELLED_PAGES.search(locators)
+        parsed.volume = volume.group(1) if volume else None
+        parsed.issue = issue.group(1) if issue else None
+        parsed.pages = _normalise_pages(pages.group(1)) if pages else None
+        return parsed
     tail = _APA_TAIL.match(after) or _APA_TAIL_LOOSE.match(after)
     if tail and re.search(r"[^\W\d_]", tail.group("head")):
         parsed.container_title = tail.group("head").strip(" .,") or None
@@ -1584,6 +1600,7 @@ _LEADING_QUOTED_TITLE = re.compile(
     r"""^(?:["“](?P<title>[^"“”]{3,600})["”]|['‘](?P<single>[^‘’]{3,600}?)['’](?=,))"""
     r"""(?P<rest>(?:\s*[,(.].*)?)$"""
 )
+_LABELLED_LOCATOR = re.compile(r",\s*vols?\.\s*\d", re.IGNORECASE)
 _PDF_MARK = re.compile(r"^\s*,?\s*\((?:PDF|HTML|online)\)", re.IGNORECASE)
 
 
