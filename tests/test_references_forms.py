@@ -733,3 +733,26 @@ def test_quoted_title_then_labelled_or_bare_locators() -> None:
     )
     ref = _one('K. Osei, T. Lind, "Hand hygiene in day surgery," *J. Hosp. Infect.* **101**, 12 (2019).')
     assert (ref.volume, ref.pages, ref.year) == ("101", "12", 2019)
+
+
+def test_inverted_names_with_only_spaces_between_them() -> None:
+    # pharmaguide_dysmenorrhea [4]: also a closing `*` glued to the year
+    ref = _one(
+        "4. [Ju, H. Jones, M. Mishra, G. The prevalence and risk factors for dysmenorrhea. *Epidemiol"
+        " Rev*2014;36:104-113.](https://pubmed.ncbi.nlm.nih.gov/24284871/)"
+    )
+    assert [(p.family, p.given) for p in ref.authors] == [("Ju", "H."), ("Jones", "M."), ("Mishra", "G.")]
+    assert (ref.title, ref.container_title, ref.year, ref.pmid) == (
+        "The prevalence and risk factors for dysmenorrhea",
+        "Epidemiol Rev",
+        2014,
+        "24284871",
+    )
+    # constructed: two names; one name (nothing to add)
+    ref = _one("5. Osei, K. Lind, T. Hand hygiene in day surgery. J Hosp Infect. 2019;101(1):12-19.")
+    assert ([p.family for p in ref.authors], ref.title) == (["Osei", "Lind"], "Hand hygiene in day surgery")
+    ref = _one("6. Marsh, P. Knee braces compared. Sports Med. 2011;12:5-9.")
+    assert ([p.family for p in ref.authors], ref.title) == (["Marsh"], "Knee braces compared")
+    # a title that opens with a capitalised word and a comma is not a name: no initial follows it
+    ref = _one("7. Marsh, P. Knees, braces and tape. Sports Med. 2011;12:5-9.")
+    assert ([p.family for p in ref.authors], ref.title) == (["Marsh"], "Knees, braces and tape")

@@ -303,7 +303,10 @@ _HTML_TAG = re.compile(
 _STRONG = re.compile(r"\*\*|__")
 # A single `*` or `_` that opens or closes emphasis: next to a word on one side only. `_` inside a word or URL
 # (`s0140_6736`) is left alone.
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w/])_(?=\S)|(?<=\S)_(?![\w/])")
+# A closing `*` glued to the year after it (`*Epidemiol Rev*2014;36:104`) closes emphasis too.
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<=[A-Za-z.])\*(?=(?:1[6-9]|20)\d\d\b)|(?<![\w/])_(?=\S)|(?<=\S)_(?![\w/])"
+)
 _MULTISPACE = re.compile(r" {2,}")
 
 
@@ -1663,6 +1666,12 @@ def _vancouver_head(head: str) -> _Parsed | None:
         author_text, rest = sentences[0].rstrip("."), " ".join(sentences[1:])
     else:
         author_text, rest = head[: end.end()].removesuffix(":"), head[end.end() :].strip()
+        # `Ju, H. Jones, M. Mishra, G. Title`: names in APA's order with nothing but a space between them
+        while (more := _NEXT_INVERTED_NAME.match(rest)) is not None and re.search(
+            r",\s+[A-Z]\.$", author_text
+        ):
+            author_text = author_text + ", " + more.group(0).strip()
+            rest = rest[more.end() :].strip()
     if not _looks_like_names(author_text):
         return None
     parsed = _Parsed(_placeholder_block(), "", "vancouver", author_text=author_text)
@@ -1675,6 +1684,9 @@ def _vancouver_head(head: str) -> _Parsed | None:
     return parsed
 
 
+_NEXT_INVERTED_NAME = re.compile(
+    rf"(?:(?:{_PARTICLE_WORDS})\s)*[A-Z][\w'’\-]+,\s+[A-Z]\.(?:\s?-?[A-Z]\.)*(?=\s|$)"
+)
 _NLM_EDITORS_MARK = re.compile(r",\s*(?:editors?|eds?)\.?\s*\.?$", re.IGNORECASE)
 
 
