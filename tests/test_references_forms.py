@@ -756,3 +756,95 @@ def test_inverted_names_with_only_spaces_between_them() -> None:
     # a title that opens with a capitalised word and a comma is not a name: no initial follows it
     ref = _one("7. Marsh, P. Knees, braces and tape. Sports Med. 2011;12:5-9.")
     assert ([p.family for p in ref.authors], ref.title) == (["Marsh"], "Knees, braces and tape")
+
+
+# --- computing styles: plainnat, ACL, ACM, Springer LNCS ---------------------------------------------------
+
+
+def test_plainnat_acl_and_acm_full_names_then_in_proceedings_arxiv_or_journal() -> None:
+    # published references as these styles print them (He et al. 2016, Kingma and Ba 2014, Chen 2016)
+    ref = _one(
+        "Kaiming He, Xiangyu Zhang, Shaoqing Ren, and Jian Sun. Deep residual learning for image recognition."
+        " In Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition, pages 770–778,"
+        " 2016."
+    )
+    assert [p.family for p in ref.authors] == ["He", "Zhang", "Ren", "Sun"]
+    assert (ref.type, ref.title, ref.container_title, ref.pages, ref.year) == (
+        "paper-conference",
+        "Deep residual learning for image recognition",
+        "Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition",
+        "770–778",
+        2016,
+    )
+    ref = _one(
+        "Diederik P. Kingma and Jimmy Ba. Adam: A method for stochastic optimization. arXiv preprint"
+        " arXiv:1412.6980, 2014."
+    )
+    assert (ref.authors[0].family, ref.title, ref.container_title, ref.year) == (
+        "Kingma",
+        "Adam: A method for stochastic optimization",
+        "arXiv preprint arXiv:1412.6980",
+        2014,
+    )
+    ref = _one(
+        "Tianqi Chen and Carlos Guestrin. 2016. XGBoost: A scalable tree boosting system. In Proceedings of"
+        " the 22nd ACM SIGKDD International Conference on Knowledge Discovery and Data Mining. 785–794."
+    )
+    assert (ref.title, ref.year, ref.pages) == ("XGBoost: A scalable tree boosting system", 2016, "785–794")
+    # constructed: a journal `vol(issue):pages, year`; ACM with its publisher; non-ASCII, hyphenated names
+    ref = _one(
+        "Kwame Osei and Tove Lind. Hand hygiene in day surgery. Journal of Hospital Infection, 101(1):12–19,"
+        " 2019."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.pages, ref.year) == (
+        "Journal of Hospital Infection",
+        "101",
+        "1",
+        "12–19",
+        2019,
+    )
+    ref = _one(
+        "Kwame Osei, Tove Lind, and Pilar Marsh. 2019. Hand Hygiene in Day Surgery. In Proceedings of the"
+        " 2019 CHI Conference on Human Factors in Computing Systems (CHI '19). ACM, New York, NY, USA, 1–12."
+        " https://doi.org/10.1145/3290605.3300001"
+    )
+    assert (ref.title, ref.pages, ref.doi, ref.year) == (
+        "Hand Hygiene in Day Surgery",
+        "1–12",
+        "10.1145/3290605.3300001",
+        2019,
+    )
+    assert (
+        ref.container_title
+        == "Proceedings of the 2019 CHI Conference on Human Factors in Computing Systems (CHI '19)"
+    )
+    ref = _one("Łukasz Nowak, Ming-Wei Chang, and Ewa Lind. Sleep and memory. In NAACL-HLT, 2019.")
+    assert ([p.family for p in ref.authors], ref.container_title, ref.year) == (
+        ["Nowak", "Chang", "Lind"],
+        "NAACL-HLT",
+        2019,
+    )
+    # an organisation before a title is not read as two full names
+    ref = _one("Mayo Clinic. Knee braces compared. In Patient Care, 2019.")
+    assert all(p.family != "Clinic" for p in ref.authors)
+
+
+def test_springer_lncs_proceedings_and_edited_book() -> None:
+    ref = _one(
+        "Osei, K., Lind, T.: Hand hygiene in day surgery. In: Proceedings of the Nursing Congress, pp. 12–19."
+        " Springer, Heidelberg (2019)"
+    )
+    assert (ref.type, ref.title, ref.container_title, ref.pages, ref.publisher, ref.year) == (
+        "paper-conference",
+        "Hand hygiene in day surgery",
+        "Proceedings of the Nursing Congress",
+        "12–19",
+        "Springer",
+        2019,
+    )
+    ref = _one(
+        "Marsh, P.: Knee braces compared. In: Hale, T., Moss, R. (eds.) Sports Injuries, pp. 3–9. Riverside"
+        " Press, Leeds (2011)"
+    )
+    assert (ref.type, ref.container_title, ref.year) == ("chapter", "Sports Injuries", 2011)
+    assert [p.family for p in ref.editors] == ["Hale", "Moss"]

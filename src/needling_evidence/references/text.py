@@ -1155,6 +1155,29 @@ _FULL_NAME = rf"[A-Z][a-z]+(?:\s[A-Z]\.)*\s(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w
 _FULL_NAMES_HEAD = re.compile(
     rf"^(?P<authors>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME})*)\.\s+(?P<rest>.+)$"
 )
+# The computing styles (natbib's plainnat, ACL, ACM) write every name given name first, in full, any
+# letters (`Łukasz Kaiser`, `Ming-Wei Chang`, `Aidan N. Gomez`), and close the list with a full stop; ACL and
+# ACM put the year after it (`… and Jian Sun. 2016. Title.`).
+_ANY_FULL_NAME = (
+    rf"[^\W\d_a-z][\w'’\-]+(?:\s[A-Z]\.)*(?:\s[^\W\d_a-z][\w'’\-]+)?\s(?:(?:{_PARTICLE_WORDS})\s+)*"
+    r"[^\W\d_a-z][\w'’\-]+"
+)
+_COMPUTING_HEAD = re.compile(
+    rf"^(?P<authors>{_ANY_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_ANY_FULL_NAME})*(?:,?\s+et\s+al\.?)?)\.\s+"
+    r"(?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?\.\s+)?(?P<rest>.+)$"
+)
+_COMPUTING_IN = re.compile(
+    rf"^In\s+(?P<container>.+?)(?:,\s*(?:pages|pp\.)\s*(?P<pages>{_PAGES}))?(?:,\s*(?P<year>(?:1[6-9]|20)\d{{2}}))?"
+    r"(?:\.\s+(?P<rest>.*?))?\.?$"
+)
+_COMPUTING_ARXIV = re.compile(
+    r"^(?P<container>(?:arXiv|CoRR)\b[^,]*?\d{4}\.\d{4,5}(?:v\d+)?)(?:,\s*(?P<year>(?:1[6-9]|20)\d{2}))?\.?$",
+    re.IGNORECASE,
+)
+_COMPUTING_JOURNAL = re.compile(
+    rf"^(?P<container>[^,]+?),\s*(?P<volume>\d+)(?:\((?P<issue>[^)]{{1,20}})\))?(?::\s*(?P<pages>{_PAGES}))?"
+    r"(?:,\s*(?P<year>(?:1[6-9]|20)\d{2}))?\.?$"
+)
 _YEAR_VOLUME_PAGES = re.compile(
     rf"^(?P<head>.+?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)\s*(?P<volume>[A-Za-z]?\d+)\s*(?:\((?P<issue>[^)]{{1,20}})\))?"
     rf"\s*:\s*(?P<pages>{_PAGES})\.?$"
@@ -1179,6 +1202,12 @@ _CONTAINER_YEAR = re.compile(
 _BRACKETED_IMPRINT = re.compile(
     r"^(?P<head>.+?)\s+\((?P<imprint>[^()]*?[^\W\d_][^()]*?),\s*(?P<year>(?:1[6-9]|20)\d{2})\)"
     rf"(?:,\s*vol\.\s*(?P<volume>\w+))?(?:,\s*(?:chap\.\s*\w+|pp?\.\s*(?P<pages>{_PAGES})))?\.?$"
+)
+# Springer's LNCS: `Title. In: Proceedings of …, pp. 12–19. Springer, Heidelberg (2019)` and with editors
+# `In: Hale, T., Moss, R. (eds.) Book, pp. 3–9. Publisher, Place (2019)`.
+_SPRINGER_IN = re.compile(
+    r"^(?P<title>.+?[.?!])\s+In:\s+(?:(?P<editors>[^()]+?)\s+\(eds?\.\)\s+)?(?P<container>.+?),\s*pp\.\s*"
+    rf"(?P<pages>{_PAGES})\.\s*(?P<publisher>[^()]+?)\s*\((?P<year>(?:1[6-9]|20)\d{{2}})\)\.?$"
 )
 _SCIENCE_CHAPTER = re.compile(r"^in\s+(?P<book>.+?),\s+(?P<editors>[^,]+(?:,[^,]+)*?),\s+Eds?\.$")
 _VOLUME_YEAR_PAGES = re.compile(
@@ -1268,6 +1297,17 @@ def _volume_pages_year_tail(parsed: _Parsed, rest: str) -> bool:
         parsed.volume = imprint.group("volume")
         parsed.pages = _normalise_pages(imprint.group("pages"))
         return True
+    springer = _SPRINGER_IN.match(rest)
+    if springer is not None:
+        parsed.type = "paper-conference" if springer.group("editors") is None else "chapter"
+        parsed.title = _clean_title(springer.group("title")) or None
+        if springer.group("editors"):
+            parsed.editors = _parse_authors(springer.group("editors"))[0]
+        parsed.container_title = springer.group("container").strip() or None
+        parsed.pages = _normalise_pages(springer.group("pages"))
+        parsed.publisher = springer.group("publisher").split(",")[0].strip() or None
+        parsed.year = int(springer.group("year"))
+        return True
     online = _CONTAINER_YEAR.match(rest)
     if online is not None and len(_sentences(online.group("head"))) >= 2:
         parsed.title, parsed.container_title = _title_then_journal(online.group("head"))
@@ -1299,7 +1339,7 @@ def _parse_full_names_first(text: str) -> _Parsed | None:
     head = _FULL_NAMES_HEAD.match(text)
     tail = _YEAR_VOLUME_PAGES.match(head.group("rest").strip()) if head else None
     if head is None or tail is None:
-        return None
+        return _parse_computing(text)
     parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=head.group("authors"))
     parsed.authors = _parse_given_first(head.group("authors"))
     parsed.title, parsed.container_title = _split_title_container(tail.group("head"))
@@ -1307,6 +1347,51 @@ def _parse_full_names_first(text: str) -> _Parsed | None:
     parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
     parsed.pages = _normalise_pages(tail.group("pages"))
     return parsed
+
+
+def _parse_computing(text: str) -> _Parsed | None:
+    """plainnat, ACL and ACM: ``Kaiming He, …, and Jian Sun. Title. In Proceedings of …, pages 770–778,
+    2016.``, ``Diederik P. Kingma and Jimmy Ba. Title. arXiv preprint arXiv:1412.6980, 2014.``, ``… Title.
+    Journal, 101(1):12–19, 2019.``, ``… Guestrin. 2016. Title. In Proceedings of … 785–794.`` Taken only
+    with one of these three endings, which tell full names from a title's first words."""
+    head = _COMPUTING_HEAD.match(text)
+    if head is None or _corporate_name(head.group("authors")):
+        return None
+    sentences = _sentences(head.group("rest"))
+    if len(sentences) < 2:
+        return None
+    title, rest = sentences[0], " ".join(sentences[1:])
+    parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=head.group("authors"))
+    found = _COMPUTING_IN.match(rest)
+    if found is not None:
+        parsed.type = "paper-conference"
+        imprint = found.group("rest") or ""
+        pages = found.group("pages") or _trailing_pages(imprint)
+        if pages and not found.group("pages"):
+            imprint = imprint.rstrip(" .").removesuffix(pages)
+        parsed.leftover = _clean_leftover(imprint)
+    else:
+        found = _COMPUTING_ARXIV.match(rest) or _COMPUTING_JOURNAL.match(rest)
+        if found is None:
+            return None
+        pages = found.groupdict().get("pages")
+        parsed.volume = found.groupdict().get("volume")
+        parsed.issue = _clean_issue(found.groupdict().get("issue"))
+    year = head.group("year") or found.group("year")
+    if year is None:
+        return None
+    parsed.authors = _parse_given_first(head.group("authors"))
+    parsed.title = _clean_title(title) or None
+    parsed.container_title = found.group("container").strip(" .,") or None
+    parsed.year = int(year)
+    parsed.pages = _normalise_pages(pages)
+    return parsed
+
+
+def _trailing_pages(text: str) -> str | None:
+    """ACM's pages at the end of the imprint: ``ACM, New York, NY, USA, 1–12``."""
+    found = re.search(rf"(?:^|[,.]\s*)({_PAGES})\.?$", text.strip())
+    return found.group(1) if found and re.search(r"[-–]", found.group(1)) else None
 
 
 # Locators written with labels, each after a comma or a dash: Brazil's ABNT (`Journal, v. 101, n. 1, p. 12-19,
