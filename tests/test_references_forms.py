@@ -848,3 +848,32 @@ def test_springer_lncs_proceedings_and_edited_book() -> None:
     )
     assert (ref.type, ref.container_title, ref.year) == ("chapter", "Sports Injuries", 2011)
     assert [p.family for p in ref.editors] == ["Hale", "Moss"]
+
+
+def test_health_site_source_lists_title_date_link_and_organisation_colon_title() -> None:
+    # APA without an author and nothing but the page's link after the date
+    ref = _one("- Hand hygiene in day surgery. (2019). https://www.cdc.gov/handhygiene/")
+    assert (ref.authors, ref.title, ref.year, ref.type) == (
+        (),
+        "Hand hygiene in day surgery",
+        2019,
+        "webpage",
+    )
+    ref = _one("- Knee pain. (n.d.). https://www.nhs.uk/conditions/knee-pain/")
+    assert (ref.authors, ref.title, ref.year, ref.url) == (
+        (),
+        "Knee pain",
+        None,
+        "https://www.nhs.uk/conditions/knee-pain/",
+    )
+    # an author with initials stays an author
+    ref = _one("- Osei K, et al. (2019). Hand hygiene in day surgery. https://example.org/hh")
+    assert (ref.authors[0].family, ref.title) == ("Osei", "Hand hygiene in day surgery")
+    # an organisation, a colon, a quoted title (a source list's form)
+    ref = _one('- Mayo Clinic: "Back pain."')
+    assert (ref.authors[0].literal, ref.title) == ("Mayo Clinic", "Back pain")
+    ref = _one('- American Academy of Orthopaedic Surgeons: "Low Back Pain."')
+    assert (ref.authors[0].literal, ref.title) == (
+        "American Academy of Orthopaedic Surgeons",
+        "Low Back Pain",
+    )

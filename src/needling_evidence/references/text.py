@@ -947,7 +947,8 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     match = _QUOTED_TITLE.match(text) if _has_quote(text) else None
     if not match:
         return None
-    author_text = match.group("authors").strip()
+    # WebMD's `Mayo Clinic: "Back pain."`: a colon after the author
+    author_text = match.group("authors").strip().removesuffix(":").strip()
     if not (_looks_like_name_list(author_text) or _corporate_name(author_text)):
         return None
     parsed = _Parsed(_placeholder_block(), "", "quoted", author_text=author_text)
@@ -1458,7 +1459,18 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         parsed.pages = _normalise_pages(pages.group(1)) if pages else None
         parsed.leftover = "" if pages else _clean_leftover(rest)
         return parsed
-    # The year in brackets belongs to an APA author-date head only when what precedes it is a short name list.
+    # The year in brackets belongs to an APA author-date head only when what precedes it is a short name list;
+    # a head with nothing after the date but a link (`Knee pain. (n.d.). https://…`) is a title (APA's page
+    # without an author), unless it holds initials.
+    after_date = text[year_match.end() :].strip(" .")
+    if (
+        year_pattern is _APA_YEAR
+        and not after_date
+        and author_text.endswith((".", "?", "!"))
+        and not _INITIALS_ANYWHERE.search(author_text)
+        and not _corporate_name(author_text)
+    ):
+        return _apa_title_first(text, year_match, web=True)
     if len(author_text) > 1000 or (author_text and not _looks_like_names(author_text)):
         if year_pattern is _APA_YEAR:
             return _apa_title_first(text, year_match)
@@ -1524,14 +1536,14 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     return parsed
 
 
-def _apa_title_first(text: str, year_match: re.Match[str]) -> _Parsed | None:
+def _apa_title_first(text: str, year_match: re.Match[str], *, web: bool = False) -> _Parsed | None:
     """APA without an author moves the title to the author's place: ``Knee braces compared. (2018, May 2).
     Mayo Clinic. URL`` (a web page and its site), ``Night shifts and appetite. (2011). *Clinic Notes*, 4(2),
     1–9.`` (an article). Taken only when the head is one sentence ending in a full stop and something
-    follows the date."""
+    follows the date, or (``web``) only the page's link followed it (``Knee pain. (n.d.). https://…``)."""
     head = text[: year_match.start()].strip()
     rest = text[year_match.end() :].strip().lstrip(".").strip()
-    if not head.endswith((".", "?", "!")) or len(_sentences(head)) != 1 or not rest or "(" in head:
+    if not head.endswith((".", "?", "!")) or len(_sentences(head)) != 1 or "(" in head or not (rest or web):
         return None
     parsed = _Parsed(_placeholder_block(), "", "apa")
     parsed.title = _clean_title(head) or None
@@ -1546,7 +1558,7 @@ def _apa_title_first(text: str, year_match: re.Match[str]) -> _Parsed | None:
         return parsed
     sentences = _sentences(rest)
     parsed.type = "webpage"
-    parsed.container_title = _clean_title(sentences[0]) or None
+    parsed.container_title = _clean_title(sentences[0]) if sentences else None
     parsed.leftover = _clean_leftover(" ".join(sentences[1:]))
     return parsed
 
