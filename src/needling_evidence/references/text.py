@@ -10,6 +10,18 @@ HTML (``<small>``, pandoc's ``<div class="csl-entry">``); numbered or bulleted, 
 and measured on real lists
 (``tests/benchmarks/eval_references.py``).
 
+Styles read as forms, each tested on constructed variants (``tests/test_references_forms.py``): Science
+(``D. J. Benjamin et al., Title. Nat. Hum. Behav. 2, 6–10 (2018).``, its bracketed book imprint, preprints
+and web pages), Nature (``Benjamin, D. J. & Berger, J. O. Title. Journal 2, 6–10 (2018).``), the ACS
+(``Benjamin, D. J.; Berger, J. O. Title. Journal 2018, 2 (1), 6–10.``), Cell (``(2018). Title. Journal 2,
+6–10.``), BioMed Central (``Osei K, Lind T: Title. Journal 2019, 101(1):12-19.``), Springer's basic and
+LNCS styles (``Osei, K., Lind, T.: Title. …``), plainnat, ACL and ACM (full names, ``In Proceedings …,
+pages 1–9, 2016.``, ``arXiv preprint arXiv:…``), ABNT (``v. 101, n. 1, p. 12-19, 2019.``), GOST (``Title //
+Journal. — 2019. — Vol. 101. — P. 12–19.``), Harvard AGPS (``'Title', Journal, vol. 101, no. 1, pp. …``),
+AMA web pages (``Published January 5, 2020. Accessed …``), APA without an author, Chicago names given first
+ending in ``and others``, MLA's publisher after the container, NLM chapters with their imprint and NLM web
+pages by organisations.
+
 :func:`parse_references` reads the whole list in three visible steps::
 
     blocks = _split_blocks(lines)          # one block of lines per reference (labels, bullets, wrapping)
@@ -2701,7 +2713,8 @@ def _to_reference(
         problems.append(
             Problem(
                 "refs.unparsed",
-                "reference style not recognised (not APA, Harvard, AMS, Vancouver, MLA, Chicago or IEEE)"
+                "reference style not recognised (not APA, Harvard, AMS, Vancouver, MLA, Chicago, IEEE,"
+                " Science, Nature, ACS or the other styles this reader knows)"
                 + (
                     "; kept as written with its identifiers and year at low confidence"
                     if _useful(item)
