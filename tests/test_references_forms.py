@@ -877,3 +877,41 @@ def test_health_site_source_lists_title_date_link_and_organisation_colon_title()
         "American Academy of Orthopaedic Surgeons",
         "Low Back Pain",
     )
+
+
+def test_science_style_by_an_organisation_and_a_thesis() -> None:
+    ref = _one("1. World Health Organization, Global Report on Diabetes (WHO, 2016).")
+    assert (ref.authors[0].literal, ref.title, ref.publisher, ref.year, ref.type) == (
+        "World Health Organization",
+        "Global Report on Diabetes",
+        "WHO",
+        2016,
+        "book",
+    )
+    ref = _one(
+        "4. National Research Council, A Framework for Salt Reduction (National Academies Press, 2010)."
+    )
+    assert (ref.authors[0].literal, ref.title, ref.publisher) == (
+        "National Research Council",
+        "A Framework for Salt Reduction",
+        "National Academies Press",
+    )
+    ref = _one(
+        "2. Centers for Disease Control and Prevention, Hand hygiene in healthcare settings (2020);"
+        " https://www.cdc.gov/handhygiene/."
+    )
+    assert (ref.title, ref.year, ref.url) == (
+        "Hand hygiene in healthcare settings",
+        2020,
+        "https://www.cdc.gov/handhygiene/",
+    )
+    ref = _one("5. A. B. Smith, thesis, University of Oslo (2015).")
+    assert (ref.type, ref.title, ref.publisher, ref.year) == ("thesis", None, "University of Oslo", 2015)
+    # a question mark ends a title as a full stop does; a hyphenated initial
+    ref = _one("3. E.-J. Wagenmakers, A. B. Smith, Is the replication crisis over? Nature 1, 2–9 (2000).")
+    assert (ref.authors[0].family, ref.authors[0].given, ref.title, ref.container_title) == (
+        "Wagenmakers",
+        "E.-J.",
+        "Is the replication crisis over?",
+        "Nature",
+    )

@@ -1222,6 +1222,7 @@ _SPRINGER_IN = re.compile(
     r"^(?P<title>.+?[.?!])\s+In:\s+(?:(?P<editors>[^()]+?)\s+\(eds?\.\)\s+)?(?P<container>.+?),\s*pp\.\s*"
     rf"(?P<pages>{_PAGES})\.\s*(?P<publisher>[^()]+?)\s*\((?P<year>(?:1[6-9]|20)\d{{2}})\)\.?$"
 )
+_ORGANISATION_COMMA_HEAD = re.compile(r"^(?P<org>[^,.()]{3,120}),\s+(?P<rest>\S.+)$")
 _SCIENCE_CHAPTER = re.compile(r"^in\s+(?P<book>.+?),\s+(?P<editors>[^,]+(?:,[^,]+)*?),\s+Eds?\.$")
 _VOLUME_YEAR_PAGES = re.compile(
     rf"^(?P<head>.+?)\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)"
@@ -1242,6 +1243,15 @@ def _parse_initials_first(text: str) -> _Parsed | None:
     head = _INITIALS_FIRST_HEAD.match(text)
     family_first = _FAMILY_INITIALS_HEAD.match(text) if head is None else None
     if head is None and family_first is None:
+        organisation = _ORGANISATION_COMMA_HEAD.match(text)
+        if organisation is not None and _corporate_name(organisation.group("org")):
+            # Science's report or page by a body: `World Health Organization, Title (WHO, 2016).`
+            by_body = _Parsed(
+                _placeholder_block(), "", "initials-first", author_text=organisation.group("org")
+            )
+            by_body.authors = (Person(literal=organisation.group("org").strip()),)
+            if _volume_pages_year_tail(by_body, organisation.group("rest").strip()):
+                return by_body
         return _parse_full_names_first(text)
     if family_first is not None:
         author_text, rest = family_first.group("authors"), family_first.group("rest").strip()
@@ -1327,9 +1337,15 @@ def _volume_pages_year_tail(parsed: _Parsed, rest: str) -> bool:
         parsed.year = int(online.group("year"))
         return True
     if online is not None and not re.search(r"\d", online.group("head")):
-        # Science's web page: `R. Author, Title of the post (2019); URL.` or `… (2018) (available at URL).`
-        parsed.type = "document"
-        parsed.title = _clean_title(online.group("head")) or None
+        # Science's web page: `R. Author, Title of the post (2019); URL.` or `… (2018) (available at URL).`;
+        # a thesis: `A. B. Smith, thesis, University of Oslo (2015).`
+        genre, _, institution = online.group("head").partition(", ")
+        if _GENRE.fullmatch(genre.strip()) and institution:
+            parsed.type = "thesis" if re.search(r"thesis|dissertation", genre, re.I) else "report"
+            parsed.extra["genre"], parsed.publisher = genre.strip(), institution.strip(" .") or None
+        else:
+            parsed.type = "document"
+            parsed.title = _clean_title(online.group("head")) or None
         parsed.year = int(online.group("year"))
         return True
     return False
