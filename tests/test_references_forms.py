@@ -915,3 +915,23 @@ def test_science_style_by_an_organisation_and_a_thesis() -> None:
         "Is the replication crisis over?",
         "Nature",
     )
+
+
+def test_ieee_preprint_year_then_arxiv_number() -> None:
+    ref = _one('[5] P. Marsh, "Knee study," 2021, arXiv:2101.01234.')
+    assert (ref.title, ref.container_title, ref.year, ref.volume, ref.pages) == (
+        "Knee study",
+        "arXiv",
+        2021,
+        None,
+        None,
+    )
+    ref = _one('[6] K. Osei and T. Lind, "Sleep and wards," 2019, arXiv:1901.00042.')
+    assert ([p.family for p in ref.authors], ref.container_title, ref.year) == (
+        ["Osei", "Lind"],
+        "arXiv",
+        2019,
+    )
+    # Zotero's form with the date before arXiv (ieee_covid_ct_small_tags) is unchanged
+    ref = _one('[7] A. Ruiz, "Chest images," Jul. 18, 2018, arXiv: arXiv:1807.06521.')
+    assert (ref.container_title, ref.year, ref.volume) == ("arXiv", 2018, None)

@@ -906,6 +906,7 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
 _CONTAINER_END = re.compile(
     r"""(?:(?:^|,\s*)[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:1[6-9]|20)\d{2}\b  # IEEE's `July 18, 2018,`
       | ,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:1[6-9]|20)\d{2}\b  # MLA's `, 12 Mar. 2020,`
+      | ^(?:1[6-9]|20)\d{2}(?=,)  # IEEE's preprint: `"Title," 2021, arXiv:2101.01234.` (no container)
       | \s+vols?\.\s*\d  # PubMed's MLA export: `Current pain and headache reports vol. 23,3 23.`
       | ,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
           |(?:edited|translated|compiled|directed)\s+by\b|version\b)
@@ -1016,6 +1017,9 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
             pages = last
     parsed.pages = _normalise_pages(pages.group(1)) if pages else None
     parsed.year = int(found_year) if found_year else None
+    if container == "arXiv" and rest[: end.start() if end else 0].strip(" ,.") == "":
+        # the preprint's number is not a volume or pages (`2021, arXiv:2101.01234`)
+        parsed.volume = parsed.issue = parsed.pages = None
     if not container and not parsed.volume:
         parsed.type = "webpage"
     return parsed
