@@ -935,3 +935,38 @@ def test_ieee_preprint_year_then_arxiv_number() -> None:
     # Zotero's form with the date before arXiv (ieee_covid_ct_small_tags) is unchanged
     ref = _one('[7] A. Ruiz, "Chest images," Jul. 18, 2018, arXiv: arXiv:1807.06521.')
     assert (ref.container_title, ref.year, ref.volume) == ("arXiv", 2018, None)
+
+
+def test_sciencedirect_export_with_locators_named_in_words() -> None:
+    # onemg_back_pain [20]: no author, footnote marks run on to the title's last word
+    ref = _one(
+        "- Helicobacter pylori and Probiotics1,2, The Journal of Nutrition,Volume 137, Issue 3, 2007, Pages"
+        " 812S-818S, ISSN 0022-3166,Available at:  (https://www.sciencedirect.com/science/)"
+    )
+    assert (ref.authors, ref.title, ref.container_title, ref.year) == (
+        (),
+        "Helicobacter pylori and Probiotics",
+        "The Journal of Nutrition",
+        2007,
+    )
+    assert (ref.volume, ref.issue, ref.pages, ref.fields["issn"]) == ("137", "3", "812S–818S", "0022-3166")
+    # constructed: authors given first; a title with a comma inside; a month before the year
+    ref = _one(
+        "James Rainville, Carol Hartigan, Exercise as a treatment for chronic low back pain, The Spine"
+        " Journal, Volume 4, Issue 1, 2004, Pages 106-115, ISSN 1529-9430,"
+        " https://doi.org/10.1016/S1529-9430(03)00174-8."
+    )
+    assert ([p.family for p in ref.authors], ref.container_title, ref.pages) == (
+        ["Rainville", "Hartigan"],
+        "The Spine Journal",
+        "106–115",
+    )
+    ref = _one(
+        "Kwame Osei, Tove Lind, Pilar Marsh, Hand hygiene, wards and day surgery, Journal of Hospital"
+        " Infection, Volume 101, Issue 1, January 2019, Pages 12-19."
+    )
+    assert ([p.family for p in ref.authors], ref.title, ref.year) == (
+        ["Osei", "Lind", "Marsh"],
+        "Hand hygiene, wards and day surgery",
+        2019,
+    )

@@ -681,6 +681,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_gbt7714(text)
         or _parse_initials_first(text)
         or _parse_labelled_locators(text)
+        or _parse_sciencedirect_export(text)
         or _parse_apa(text)
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
@@ -1464,6 +1465,43 @@ def _parse_labelled_locators(text: str) -> _Parsed | None:
     return parsed
 
 
+# ScienceDirect's "export citation" text: `First Last, First Last, Title, Journal, Volume 4, Issue 1, 2004,
+# Pages 106-115, ISSN 1529-9430` — commas only, the locators named in words.
+_SCIENCEDIRECT_TAIL = re.compile(
+    r"^(?P<head>.+?),\s*(?P<journal>[^,]+?),\s*Volume\s+(?P<volume>[\w.-]+)(?:,\s*Issue\s+(?P<issue>[\w–-]+))?"
+    r",\s*(?:[^,]{0,30}?\s)?(?P<year>(?:1[6-9]|20)\d{2})"
+    rf"(?:,\s*(?:Pages?|Article)\s+(?P<pages>{_PAGES}))?\.?$"
+)
+# Footnote marks run on to a title's last word (`Helicobacter pylori and Probiotics1,2`).
+_RUN_ON_FOOTNOTES = re.compile(r"(?<=[a-z])\d{1,2}(?:,\d{1,2})*$")
+
+
+def _parse_sciencedirect_export(text: str) -> _Parsed | None:
+    """ScienceDirect's export: the authors are the leading pieces that read as names given first; the rest of
+    the head is the title (which may hold commas); a head that opens with no name has no author."""
+    found = _SCIENCEDIRECT_TAIL.match(text.strip().rstrip("."))
+    if found is None:
+        return None
+    head = _RUN_ON_FOOTNOTES.sub("", found.group("head").strip())
+    names: list[str] = []
+    while (name := re.match(r"^([^,]+),\s*", head)) is not None and _given_first_list(name.group(1)):
+        if _corporate_name(name.group(1)):
+            break
+        names.append(re.sub(r"^(?:and|&)\s+", "", name.group(1).strip()))
+        head = head[name.end() :]
+    title = head.strip(" ,")
+    if not title:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial" if not names else "initials-first")
+    parsed.authors = _parse_given_first(", ".join(names)) if names else ()
+    parsed.title = title
+    parsed.container_title = found.group("journal").strip() or None
+    parsed.volume, parsed.issue = found.group("volume"), _clean_issue(found.group("issue"))
+    parsed.pages = _normalise_pages(found.group("pages"))
+    parsed.year = int(found.group("year"))
+    return parsed
+
+
 def _placeholder_block() -> _Block:
     return _Block([], 0)
 
@@ -1863,7 +1901,9 @@ def _given_first_list(names: str) -> bool:
     bare = _ET_AL_TEXT.sub("", names).strip(" .,")
     pieces = [p.strip() for p in re.sub(r",?\s*(?:&|\band\b)\s+", ", ", bare).split(",") if p.strip()]
     return bool(pieces) and all(
-        2 <= len(piece.split()) <= 4 and not re.fullmatch(r"[A-Z]{1,3}\.?|(?:[A-Z]\.)+", piece.split()[-1])
+        2 <= len(piece.split()) <= 4
+        and not re.fullmatch(r"[A-Z]{1,3}\.?|(?:[A-Z]\.)+", piece.split()[-1])
+        and all(w[:1].isupper() or _PARTICLE_ONLY.fullmatch(w) for w in piece.split())
         for piece in pieces
     )
 
