@@ -539,10 +539,18 @@ def test_an_unreadable_numbered_item_of_a_reference_list_is_kept_not_dropped() -
         ("refs.unparsed", 3),
         ("refs.unparsed", 4),
     ]
-    assert "numbered item" in refs.problems[0].message
+    assert "kept as written (a numbered or bulleted item" in refs.problems[0].message
     # a bracketed label; in an unnumbered list a note with nothing in it is still a problem only
     refs = parse_references("[1] Osei K. Hand care. J Skin. 2011;3:1-5.\n[2] Notes from the ward round\n")
     assert [r.fields["label"] for r in refs] == ["1", "2"]
+    # a bulleted list keeps the item too, so the items after it keep their places
+    refs = parse_references(
+        "- Osei K. Hand care. J Skin. 2011;3:1-5.\n- Notes from the ward round\n- Lind T. Knee care. J Skin."
+        " 2012;4:1-5.\n"
+    )
+    assert [r.raw[2:6] for r in refs] == ["Osei", "Note", "Lind"] and refs[1].confidence == 0.0
+    # bulleted tips where nothing is a reference are still not references
+    assert list(parse_references("- Stretch daily\n- Drink water\n")) == []
     refs = parse_references("Osei K. Hand care. J Skin. 2011;3:1-5.\n\nNotes from the ward round\n")
     assert len(refs) == 1 and [p.code for p in refs.problems] == ["refs.unparsed"]
 

@@ -161,6 +161,7 @@ class _Block:
     lines: list[str]
     start: int  # index of the first line
     label: str | None = None
+    bulleted: bool = False  # starts with a bullet (`- `, `• `): an item of a list, as a numbered one is
 
 
 def _split_blocks(lines: Sequence[str]) -> list[_Block]:
@@ -198,6 +199,7 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
             )
         if starts:
             current = _Block([line], index, _label_of(line, previous))
+            current.bulleted = label_match is not None and label_match.group("bullet") is not None
             blocks.append(current)
             number = _label_number(current.label) if current.label is not None else None
             if number is not None:  # a footnote's name ("[^smith2017]:") does not number the list
@@ -2766,10 +2768,11 @@ def _to_reference(
     if item.style == "unparsed":
         # With no year, identifier or URL, and no author list to start it (those are read as undated
         # references above), the text is a note or a step, not a reference: it is kept in the problem's `raw`.
-        # But a numbered item of a reference list is kept whatever it holds: it is a reference the parser
-        # could not read, and an inline citation (`[3]`) may point at it. (Numbered steps, where nothing else
-        # was read as a reference either, are not.)
-        kept = _useful(item) or (in_reference_list and item.block.label is not None)
+        # But a numbered or bulleted item of a reference list is kept whatever it holds: it is a reference the
+        # parser could not read, an inline citation (`[3]`) may point at it, and the items after it keep their
+        # places. (Numbered steps, where nothing else was read as a reference either, are not.)
+        listed = item.block.label is not None or item.block.bulleted
+        kept = _useful(item) or (in_reference_list and listed)
         problems.append(
             Problem(
                 "refs.unparsed",
@@ -2778,7 +2781,7 @@ def _to_reference(
                 + (
                     "; kept as written with its identifiers and year at low confidence"
                     if _useful(item)
-                    else "; kept as written (a numbered item of the list), nothing read from it"
+                    else "; kept as written (a numbered or bulleted item of the list), nothing read from it"
                     if kept
                     else "; nothing in it to keep (no year, DOI, PMID or URL)"
                 ),
