@@ -10,6 +10,18 @@ HTML (``<small>``, pandoc's ``<div class="csl-entry">``); numbered or bulleted, 
 and measured on real lists
 (``tests/benchmarks/eval_references.py``).
 
+Styles read as forms, each tested on constructed variants (``tests/test_references_forms.py``): Science
+(``D. J. Benjamin et al., Title. Nat. Hum. Behav. 2, 6–10 (2018).``, its bracketed book imprint, preprints
+and web pages), Nature (``Benjamin, D. J. & Berger, J. O. Title. Journal 2, 6–10 (2018).``), the ACS
+(``Benjamin, D. J.; Berger, J. O. Title. Journal 2018, 2 (1), 6–10.``), Cell (``(2018). Title. Journal 2,
+6–10.``), BioMed Central (``Osei K, Lind T: Title. Journal 2019, 101(1):12-19.``), Springer's basic and
+LNCS styles (``Osei, K., Lind, T.: Title. …``), plainnat, ACL and ACM (full names, ``In Proceedings …,
+pages 1–9, 2016.``, ``arXiv preprint arXiv:…``), ABNT (``v. 101, n. 1, p. 12-19, 2019.``), GOST (``Title //
+Journal. — 2019. — Vol. 101. — P. 12–19.``), Harvard AGPS (``'Title', Journal, vol. 101, no. 1, pp. …``),
+AMA web pages (``Published January 5, 2020. Accessed …``), APA without an author, Chicago names given first
+ending in ``and others``, MLA's publisher after the container, NLM chapters with their imprint and NLM web
+pages by organisations.
+
 :func:`parse_references` reads the whole list in three visible steps::
 
     blocks = _split_blocks(lines)          # one block of lines per reference (labels, bullets, wrapping)
@@ -149,6 +161,7 @@ class _Block:
     lines: list[str]
     start: int  # index of the first line
     label: str | None = None
+    bulleted: bool = False  # starts with a bullet (`- `, `• `): an item of a list, as a numbered one is
 
 
 def _split_blocks(lines: Sequence[str]) -> list[_Block]:
@@ -186,6 +199,7 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
             )
         if starts:
             current = _Block([line], index, _label_of(line, previous))
+            current.bulleted = label_match is not None and label_match.group("bullet") is not None
             blocks.append(current)
             number = _label_number(current.label) if current.label is not None else None
             if number is not None:  # a footnote's name ("[^smith2017]:") does not number the list
@@ -303,13 +317,16 @@ _HTML_TAG = re.compile(
 _STRONG = re.compile(r"\*\*|__")
 # A single `*` or `_` that opens or closes emphasis: next to a word on one side only. `_` inside a word or URL
 # (`s0140_6736`) is left alone.
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w/])_(?=\S)|(?<=\S)_(?![\w/])")
+# A closing `*` glued to the year after it (`*Epidemiol Rev*2014;36:104`) closes emphasis too.
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<=[A-Za-z.])\*(?=(?:1[6-9]|20)\d\d\b)|(?<![\w/])_(?=\S)|(?<=\S)_(?![\w/])"
+)
 _MULTISPACE = re.compile(r" {2,}")
 
 
 def _strip_markdown(text: str) -> str:
     text = text.translate(_CLEAN_TABLE)
-    text = _AUTOLINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(_autolink_text, text)
     text = _HTML_TAG.sub("", text)
     text = _MARKDOWN_ESCAPE.sub(_escaped_placeholder, text)
     text = _MARKDOWN_LINK.sub(_link_text, text)
@@ -325,6 +342,15 @@ def _strip_markdown(text: str) -> str:
 
 
 _URL_SPAN = re.compile(r"(?:https?://|www\.)[^\s*]+", re.IGNORECASE)
+
+
+def _autolink_text(match: re.Match[str]) -> str:
+    """``<https://…>`` → its link; a space after it when the reference's text follows with none (``<https://
+    pubmed.ncbi.nlm.nih.gov/30389956/>Armour M, …``), so the link does not swallow the first name."""
+    glued = match.string[match.end() : match.end() + 1]
+    return match.group(1) + (" " if glued.isalnum() else "")
+
+
 _PARKED_URL = re.compile("\ue100(\\d+)\ue101")
 
 
@@ -418,9 +444,18 @@ _CITED = re.compile(
 # word "Accessed" is left alone.
 _DATE_WRITTEN = (
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:1[6-9]|20)\d{2}"
-    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:1[6-9]|20)\d{2}|(?:1[6-9]|20)\d{2}-\d{2}-\d{2})"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:1[6-9]|20)\d{2}|(?:1[6-9]|20)\d{2}-\d{2}-\d{2}"
+    r"|(?:1[6-9]|20)\d{2}\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})"  # NLM's order: `Accessed: 2023 November 23.`
 )
 _ACCESSED_SENTENCE = re.compile(rf"\s*\bAccessed:?\s+(?:on\s+)?({_DATE_WRITTEN})()\.?")
+# AMA's web page gives its dates as sentences of their own (`Published January 5, 2020. Updated March 5, 2020.
+# Accessed June 1, 2021.`), as does a journal's `Published online January 3, 2019.`: the publication date is
+# kept (and gives the year when nothing else does), the sentence taken out of the text. NLM's `[Updated …]`
+# in brackets is a note of its own (_CITED).
+_PUBLISHED_SENTENCE = re.compile(
+    rf"\s*(?<!\[)\b(?:(?:Last\s+)?(?:Published|Updated|Posted|Reviewed|Modified|Revised)(?:\s+online)?|Page\s+last"
+    rf"\s+reviewed):?\s+(?:on\s+)?(?P<date>{_DATE_WRITTEN})\.?"
+)
 
 
 @dataclass
@@ -441,6 +476,7 @@ class _Identifiers:
     harvard_online: bool = False
     after_internet: str = ""
     cited: str | None = None  # NLM's `[cited 2024 Jan 5]`, as written
+    published: str | None = None  # AMA's `Published January 5, 2020.` (or `Updated …`), as written
 
 
 def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
@@ -495,6 +531,11 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
         ids.internet = True
         ids.internet_title = _sentences(remainder[: internet.start()])[-1:][0] if remainder[:1] else None
         remainder = _INTERNET.sub("", remainder)
+    published = _PUBLISHED_SENTENCE.search(remainder)
+    if published:
+        ids.published = published.group("date")
+        remainder = remainder[: published.start()] + remainder[published.end() :]
+        remainder = _PUBLISHED_SENTENCE.sub("", remainder)  # `Published …. Updated ….`: the first is kept
     cited = _CITED.search(remainder) or _ACCESSED_SENTENCE.search(remainder)
     if cited:
         ids.cited = (cited.group(1) or cited.group(2)).strip()
@@ -535,9 +576,11 @@ _APA_YEAR = re.compile(
 # APA journal tail: `Journal, 47(3), 133–149.` / `Journal, 17(8), 348.` / `Journal, 12, Article e1205.`
 # PLoS's and many publishers' own "cite this" lines leave out the comma after the journal (`Title. PLoS
 # ONE 10(2): e0117146.`, `Title. Journal 62(3), 170–181.`): without a comma the volume must be followed by
-# an issue or pages, so a number inside a title is not taken for a volume.
+# an issue or pages, so a number inside a title is not taken for a volume; Cell's `Journal 2, 6–10.` (a comma
+# between volume and pages, no issue) only where the reference ends.
 _APA_TAIL_TEXT = rf"""^(?P<head>.+?)
-        (?:,\s*|\s+(?=[A-Za-z]?\d+[A-Za-z]?\s*(?:\([^)]{{1,20}}\)\s*[:,.]?|:)\s*[A-Za-z]{{0,2}}\d))
+        (?:,\s*|\s+(?=[A-Za-z]?\d+[A-Za-z]?\s*(?:\([^)]{{1,20}}\)\s*[:,.]?|:)\s*[A-Za-z]{{0,2}}\d)
+          |\s+(?=[A-Za-z]?\d+[A-Za-z]?,\s*{_PAGES}\s*\.?\s*$))  # Cell: `Nat. Hum. Behav. 2, 6–10.` at the end
         (?P<volume>[A-Za-z]?\d+[A-Za-z]?)(?=\s*[(,.:]|\s*$)
         \s*(?:\((?P<issue>[^)]{{1,20}})\))?
         (?:\s*[,:]\s*(?:(?:pp?\.|Article)\s*)?(?P<pages>{_PAGES})(?![\w–-]))?\s*\.?\s*"""
@@ -553,6 +596,9 @@ _VANCOUVER_DATE = re.compile(
         (?:
             \s*;\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)?\s*(?:\((?P<issue>[^)]{{1,20}})\))?(?:\s*:\s*(?P<pages>{_PAGES}))?
           | \s*:\s*(?P<pages_only>{_PAGES})
+          # BioMed Central: `J Hosp Infect 2019, 101(1):12-19.`
+          | ,\s*(?P<bmc_volume>[A-Za-z]?\d+[A-Za-z]?)\s*(?:\((?P<bmc_issue>[^)]{{1,20}})\))?
+            \s*:\s*(?P<bmc_pages>{_PAGES})
           | (?(month)(?=\.(?:\s|$))|(?!))  # PubMed's ahead-of-print `Physiotherapy. 2016 Feb 1. pii: …`
         )""",
     re.VERBOSE | re.IGNORECASE,
@@ -562,10 +608,15 @@ _HARVARD_YEAR = re.compile(r"(?<=[\w.]),?\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?[.
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 # A one-word abbreviation such as `J.`, `Clin.`, `Phys.`: a journal written with periods.
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,7}\.$")
+# Words of a journal's name ending in an abbreviation (`Bone Miner.` in `J. Bone Miner. Res.`, `Child
+# Adolesc.` in `Eur. Child Adolesc. Psychiatry`): up to three capitalised words; part of the journal only
+# next to a one-word abbreviation (after it or before it), so a title's last words (`A Review.`) stay.
+_ABBREVIATED_WORDS = re.compile(r"^(?:[A-Z][a-z]{0,11}\s){1,2}[A-Z][a-z]{0,7}\.$")
 # Where a Vancouver author list ends: `… Meeus M.`, `… et al.`, `… Rodine R.`
 _VANCOUVER_AUTHORS_END = re.compile(
-    r"(?:\b[A-Z]{1,4}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.)\.(?=\s|$)"
-)
+    r"(?:\b[A-Z]{1,4}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.|\b[А-ЯЁ]\.\s?[А-ЯЁ])\.(?=\s|$)"
+    r"|(?<=\s)[A-Z]{1,4}:(?=\s)"  # BioMed Central closes the list with a colon: `Osei K, Lind T: Title.`
+)  # (the last: a Cyrillic name's two initials, `Иванов И. И.`)
 # APA's book note after the title: `(2nd ed.)`, `(Rev. ed.)`, `(Vol. 2)`, `(2nd ed., Vol. 1)`, `(Vols. 1–3)`.
 _EDITION = re.compile(
     r"\(\s*(?=[^)]*\b(?:ed|vols?)\.)"
@@ -575,7 +626,8 @@ _EDITION = re.compile(
 )
 _CHAPTER = re.compile(
     r"^(?P<title>.+?[.?!])\s+In\s+(?P<editors>.+?)\s*\(Eds?\.\),\s*(?P<book>.+?)"
-    rf"(?:\s*\((?:Vol\.\s*(?P<volume>[\w–-]+),\s*)?(?:pp?\.\s*)?(?P<pages>{_PAGES})\))?\.\s*(?P<publisher>.*)$"
+    rf"(?:\s*\((?:(?P<edition>[^,()]{{1,20}}\s+ed\.),\s*)?(?:Vol\.\s*(?P<volume>[\w–-]+),\s*)?(?:pp?\.\s*)?"
+    rf"(?P<pages>{_PAGES})\))?\.\s*(?P<publisher>.*)$"
 )
 
 
@@ -630,18 +682,22 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_quoted_title(text)
         or _parse_gbt7714(text)
         or _parse_initials_first(text)
+        or _parse_labelled_locators(text)
+        or _parse_sciencedirect_export(text)
         or _parse_apa(text)
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
         or _parse_apa(text, _AMS_YEAR)
-        or _parse_organisation_title(text)
+        or _parse_organisation_title(text, internet=ids.internet)
         or _parse_undated(text, web=bool(ids.urls))
         or _parse_authors_title_rest(text)
+        or _parse_given_names_title_rest(text)
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
     _drop_version_sentence(parsed)
     if parsed.style == "unparsed":
+        parsed.type = "document"  # nothing says what the work is
         # a number between slashes (`SCCS/1622/20`) is part of a document's number, not a year
         year = next((y for y in _YEAR_ANYWHERE.finditer(text) if not _in_document_number(text, y)), None)
         if year and year.group(0)[0].isdigit():
@@ -669,6 +725,11 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
 
     if ids.cited:
         parsed.extra["accessed"] = ids.cited
+    if ids.published:
+        parsed.extra["published"] = ids.published
+        year = _YEAR.search(ids.published)
+        if parsed.year is None and year and parsed.style != "unparsed":
+            parsed.year = int(year.group(0))
     if ids.issn:
         parsed.extra["issn"] = ids.issn
     _journal_read_as_publisher(parsed, ids)
@@ -847,6 +908,8 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
 # ` 3, no.`, ` 3 (4)`, ` (2011)`.
 _CONTAINER_END = re.compile(
     r"""(?:(?:^|,\s*)[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:1[6-9]|20)\d{2}\b  # IEEE's `July 18, 2018,`
+      | ,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:1[6-9]|20)\d{2}\b  # MLA's `, 12 Mar. 2020,`
+      | ^(?:1[6-9]|20)\d{2}(?=,)  # IEEE's preprint: `"Title," 2021, arXiv:2101.01234.` (no container)
       | \s+vols?\.\s*\d  # PubMed's MLA export: `Current pain and headache reports vol. 23,3 23.`
       | ,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
           |(?:edited|translated|compiled|directed)\s+by\b|version\b)
@@ -854,6 +917,8 @@ _CONTAINER_END = re.compile(
       | \s*\((?:[A-Za-z]+\.?\s+)?(?:1[6-9]|20)\d{2}\))""",
     re.VERBOSE,
 )
+_LEADING_YEAR = re.compile(r"^\s*,\s*(?:1[6-9]|20)\d{2}\s*,")
+_PAGES_BEFORE_YEAR = re.compile(rf",\s*({_PAGES})\s*\((?:1[6-9]|20)\d{{2}}\)\.?\s*$")
 _LABELLED_VOLUME = re.compile(r"\bvol\.\s*([A-Za-z]?\d+[A-Za-z]?)", re.IGNORECASE)
 _LABELLED_ISSUE = re.compile(r"\bno\.\s*(\d+[A-Za-z]?(?:\s*[-–]\s*\d+)?)", re.IGNORECASE)
 _LABELLED_PAGES = re.compile(rf"\bpp?\.\s*({_PAGES})")
@@ -898,7 +963,8 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     match = _QUOTED_TITLE.match(text) if _has_quote(text) else None
     if not match:
         return None
-    author_text = match.group("authors").strip()
+    # WebMD's `Mayo Clinic: "Back pain."`: a colon after the author
+    author_text = match.group("authors").strip().removesuffix(":").strip()
     if not (_looks_like_name_list(author_text) or _corporate_name(author_text)):
         return None
     parsed = _Parsed(_placeholder_block(), "", "quoted", author_text=author_text)
@@ -916,6 +982,12 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     if container and container.lower().startswith("in "):
         parsed.type = "paper-conference"
         container = container[3:].strip()
+    elif container and ", " in container:
+        # MLA names the publisher after the container when they differ: `*ClinVar*, National Center for
+        # Biotechnology Information,`, `*Ward Notes*, Riverside Health Press,`
+        name, _, publisher = container.partition(", ")
+        if _corporate_name(publisher) or _PUBLISHER_WORDS.search(publisher):
+            container, parsed.publisher = name.strip(), publisher.strip()
     if container and _GENRE.fullmatch(container):
         # IEEE's `"Title," GitHub repository, 2024.` / `Technical Report` / `White Paper`: what the work
         # is, not where it appeared
@@ -933,11 +1005,14 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     parsed.container_title = container
     volume = _LABELLED_VOLUME.search(locators)
     issue = _LABELLED_ISSUE.search(locators)
-    bare = _BARE_VOLUME.match(locators)
+    # `, 2019, 101(1), 12-19.`: the year first, then a bare volume (informal and Harvard-like lists)
+    bare = _BARE_VOLUME.match(locators) or _BARE_VOLUME.match(_LEADING_YEAR.sub("", locators))
     parsed.volume = volume.group(1) if volume else (bare.group(1) if bare else None)
     parsed.issue = issue.group(1) if issue else (bare.group(2) or bare.group(3) if bare else None)
     pages = _LABELLED_PAGES.search(locators) or _COLON_PAGES.search(locators)
     found_year = year or next(iter(_YEAR.findall(locators)), None)
+    if pages is None:
+        pages = _PAGES_BEFORE_YEAR.search(locators)  # `**101**, 12 (2019).`, as Science prints it
     if pages is None:
         # MLA leaves out `pp.` for an article number (`…, 2015, e0117146.`); never take the year for pages
         last = re.search(rf"(?:^|,)\s*({_PAGES})\s*[,.]?\s*$", locators)
@@ -945,11 +1020,17 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
             pages = last
     parsed.pages = _normalise_pages(pages.group(1)) if pages else None
     parsed.year = int(found_year) if found_year else None
+    if container == "arXiv" and rest[: end.start() if end else 0].strip(" ,.") == "":
+        # the preprint's number is not a volume or pages (`2021, arXiv:2101.01234`)
+        parsed.volume = parsed.issue = parsed.pages = None
     if not container and not parsed.volume:
         parsed.type = "webpage"
     return parsed
 
 
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:press|publish\w*|publications?|books|media|verlag|editions?)\b", re.IGNORECASE
+)
 # A nickname in brackets inside an IEEE author list (`X. (Freddie) Liu, G. Karagoz`): not part of the name.
 _NICKNAME = re.compile(r"(?<=\b[A-Z]\.)\s+\([A-Z][a-z]+\)(?=\s+[A-Z])")
 # Data and code repositories, which publish a work rather than contain it as a journal does.
@@ -991,7 +1072,7 @@ def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
         and not _INITIALS_ANYWHERE.search(f" {bare} ")
     ):
         return (Person(literal=bare), ET_AL) if bare != text.strip(" ,.") else (Person(literal=bare),)
-    if re.match(r"^[A-Z]\.", text):
+    if re.match(r"^[A-Z]\.", text) or _all_given_first(bare):
         return _parse_given_first(text)
     first = re.match(r"^(?P<family>[^,]+),\s*(?P<given>[^,]+?)(?:,\s*(?P<rest>.*))?$", text)
     if not first or _ET_AL_TEXT.fullmatch(first.group("given")):
@@ -1004,6 +1085,18 @@ def _parse_quoted_style_authors(text: str) -> tuple[Person, ...]:
         rest = re.sub(r"^\s*(?:and|&)\s+", "", rest)
         persons.extend(_parse_given_first(rest))
     return tuple(persons)
+
+
+def _all_given_first(names: str) -> bool:
+    """``Anne Cori, Neil M Ferguson, and Simon Cauchemez``: every name written given name first (Chicago as
+    some tools print it), told from ``Emanuel, Kerry, and John Smith`` (the first name inverted) by its first
+    two pieces: two full names, the second ending in a family name rather than an initial (``Rio Frio, Mark
+    J`` is a family name and its given names)."""
+    pieces = [p.strip() for p in re.sub(r",?\s*(?:&|\band\b)\s+", ", ", names).split(",") if p.strip()]
+    if len(pieces) < 2:
+        return False
+    words = [[w for w in piece.split() if not _PARTICLE_ONLY.fullmatch(w)] for piece in pieces[:2]]
+    return all(len(w) >= 2 for w in words) and len(words[1][-1].rstrip(".")) >= 2
 
 
 # --- GB/T 7714 (China's national standard) ----------------------------------------------------------------
@@ -1062,8 +1155,19 @@ def _parse_gbt7714(text: str) -> _Parsed | None:
 # the journal, volume, year in brackets and pages.
 _INITIALS_FIRST_NAME = rf"""(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w'’\-]+"""
 _INITIALS_FIRST_HEAD = re.compile(
-    rf"^(?P<authors>{_INITIALS_FIRST_NAME}(?:,\s+(?:and\s+)?{_INITIALS_FIRST_NAME})*(?:,?\s+et\s+al\.?)?)"
-    r"[,.]\s+(?P<rest>.+)$"
+    rf"^(?P<authors>{_INITIALS_FIRST_NAME}(?:(?:,\s+(?:and\s+)?|,?\s+and\s+){_INITIALS_FIRST_NAME})*"
+    r"(?:,?\s+et\s+al\.?)?)[,.]\s+(?P<rest>.+)$"
+)
+# Nature and the ACS write the family name first and the initials after it, the list closed by the last
+# initial's full stop: `Pritchard, J. K., Stephens, M. & Donnelly, P. Title.` (Nature), `Benjamin, D. J.;
+# Berger, J. O.; Johannesson, M. Title.` (ACS), `Benjamin, D. J. et al. Title.`; Springer's basic and LNCS
+# styles close it with a colon: `Osei, K., Lind, T.: Title. J. Hosp. Infect. 101(1), 12–19 (2019)`.
+_FAMILY_INITIALS_NAME = (
+    rf"(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+[A-Z]\.(?:\s?-?[A-Z]\.)*"
+)
+_FAMILY_INITIALS_HEAD = re.compile(
+    rf"^(?P<authors>{_FAMILY_INITIALS_NAME}(?:(?:,|;)\s+(?:(?:&|and)\s+)?{_FAMILY_INITIALS_NAME})*"
+    rf"(?:,?\s+(?:&|and)\s+{_FAMILY_INITIALS_NAME})?(?:,?\s+et\s+al\.)?):?\s+(?P<rest>[^\s(].+)$"
 )
 # natbib/ACL: `Andrew I. Schein and Lyle H. Ungar. Title. Machine Learning (2007) 68: 235–265.` — given names
 # written out, the list closed by a full stop.
@@ -1071,10 +1175,62 @@ _FULL_NAME = rf"[A-Z][a-z]+(?:\s[A-Z]\.)*\s(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w
 _FULL_NAMES_HEAD = re.compile(
     rf"^(?P<authors>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME})*)\.\s+(?P<rest>.+)$"
 )
+# The computing styles (natbib's plainnat, ACL, ACM) write every name given name first, in full, any
+# letters (`Łukasz Kaiser`, `Ming-Wei Chang`, `Aidan N. Gomez`), and close the list with a full stop; ACL and
+# ACM put the year after it (`… and Jian Sun. 2016. Title.`).
+_ANY_FULL_NAME = (
+    rf"[^\W\d_a-z][\w'’\-]+(?:\s[A-Z]\.)*(?:\s[^\W\d_a-z][\w'’\-]+)?\s(?:(?:{_PARTICLE_WORDS})\s+)*"
+    r"[^\W\d_a-z][\w'’\-]+"
+)
+_COMPUTING_HEAD = re.compile(
+    rf"^(?P<authors>{_ANY_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_ANY_FULL_NAME})*(?:,?\s+et\s+al\.?)?)\.\s+"
+    r"(?:(?P<year>(?:1[6-9]|20)\d{2})[a-z]?\.\s+)?(?P<rest>.+)$"
+)
+_COMPUTING_IN = re.compile(
+    rf"^In\s+(?P<container>.+?)(?:,\s*(?:pages|pp\.)\s*(?P<pages>{_PAGES}))?(?:,\s*(?P<year>(?:1[6-9]|20)\d{{2}}))?"
+    r"(?:\.\s+(?P<rest>.*?))?\.?$"
+)
+_COMPUTING_ARXIV = re.compile(
+    r"^(?P<container>(?:arXiv|CoRR)\b[^,]*?\d{4}\.\d{4,5}(?:v\d+)?)(?:,\s*(?P<year>(?:1[6-9]|20)\d{2}))?\.?$",
+    re.IGNORECASE,
+)
+_COMPUTING_JOURNAL = re.compile(
+    rf"^(?P<container>[^,]+?),\s*(?P<volume>\d+)(?:\((?P<issue>[^)]{{1,20}})\))?(?::\s*(?P<pages>{_PAGES}))?"
+    r"(?:,\s*(?P<year>(?:1[6-9]|20)\d{2}))?\.?$"
+)
 _YEAR_VOLUME_PAGES = re.compile(
     rf"^(?P<head>.+?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)\s*(?P<volume>[A-Za-z]?\d+)\s*(?:\((?P<issue>[^)]{{1,20}})\))?"
     rf"\s*:\s*(?P<pages>{_PAGES})\.?$"
 )
+# Science, Nature and the physics journals: `Nat. Hum. Behav. 2, 6–10 (2018).` — volume, pages, and the year
+# last in brackets; the ACS: `Nat. Hum. Behav. 2018, 2 (1), 6–10.` — the year first, after the journal.
+_VOLUME_PAGES_YEAR = re.compile(
+    rf"^(?P<head>.+?)\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*(?:\((?P<issue>[^)]{{1,20}})\))?,\s*"
+    rf"(?P<pages>{_PAGES})\s*\((?P<year>(?:1[6-9]|20)\d{{2}})\)\.?$"
+)
+_YEAR_COMMA_VOLUME_PAGES = re.compile(
+    rf"^(?P<head>.+?[^\W\d_]\.?),?\s+(?P<year>(?:1[6-9]|20)\d{{2}}),\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)"
+    rf"\s*(?:\((?P<issue>[^)]{{1,20}})\))?,\s*(?P<pages>{_PAGES})\.?$"
+)
+# Science's preprint or paper published online first: `bioRxiv [Preprint] (2020).`, `Journal (2017).` (its DOI
+# already taken out): a container and the year in brackets, nothing else.
+_CONTAINER_YEAR = re.compile(
+    r"^(?P<head>.+?)\s*(?:\[\s*preprint\s*\]\s*)?\((?P<year>(?:1[6-9]|20)\d{2})\)[.,;]?$", re.IGNORECASE
+)
+# Science's book: `*Title* (Publisher, City, ed. 2, 2010), pp. 3–9.`; its chapter: `in *Book*, A. Editor, Ed.
+# (Publisher, 2010), vol. 2, pp. 3–9.` — the imprint in brackets, the year last in it.
+_BRACKETED_IMPRINT = re.compile(
+    r"^(?P<head>.+?)\s+\((?P<imprint>[^()]*?[^\W\d_][^()]*?),\s*(?P<year>(?:1[6-9]|20)\d{2})\)"
+    rf"(?:,\s*vol\.\s*(?P<volume>\w+))?(?:,\s*(?:chap\.\s*\w+|pp?\.\s*(?P<pages>{_PAGES})))?\.?$"
+)
+# Springer's LNCS: `Title. In: Proceedings of …, pp. 12–19. Springer, Heidelberg (2019)` and with editors
+# `In: Hale, T., Moss, R. (eds.) Book, pp. 3–9. Publisher, Place (2019)`.
+_SPRINGER_IN = re.compile(
+    r"^(?P<title>.+?[.?!])\s+In:\s+(?:(?P<editors>[^()]+?)\s+\(eds?\.\)\s+)?(?P<container>.+?),\s*pp\.\s*"
+    rf"(?P<pages>{_PAGES})\.\s*(?P<publisher>[^()]+?)\s*\((?P<year>(?:1[6-9]|20)\d{{2}})\)\.?$"
+)
+_ORGANISATION_COMMA_HEAD = re.compile(r"^(?P<org>[^,.()]{3,120}),\s+(?P<rest>\S.+)$")
+_SCIENCE_CHAPTER = re.compile(r"^in\s+(?P<book>.+?),\s+(?P<editors>[^,]+(?:,[^,]+)*?),\s+Eds?\.$")
 _VOLUME_YEAR_PAGES = re.compile(
     rf"^(?P<head>.+?)\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)"
     rf"\s*(?P<pages>{_PAGES})?\.?$"
@@ -1092,11 +1248,29 @@ def _parse_initials_first(text: str) -> _Parsed | None:
     in: P.W. Glimcher, E. Fehr (Eds.), Book, Publisher, City, 2014, pp. 533–567.``; a book ending in its
     year."""
     head = _INITIALS_FIRST_HEAD.match(text)
-    if head is None:
+    family_first = _FAMILY_INITIALS_HEAD.match(text) if head is None else None
+    if head is None and family_first is None:
+        organisation = _ORGANISATION_COMMA_HEAD.match(text)
+        if organisation is not None and _corporate_name(organisation.group("org")):
+            # Science's report or page by a body: `World Health Organization, Title (WHO, 2016).`
+            by_body = _Parsed(
+                _placeholder_block(), "", "initials-first", author_text=organisation.group("org")
+            )
+            by_body.authors = (Person(literal=organisation.group("org").strip()),)
+            if _volume_pages_year_tail(by_body, organisation.group("rest").strip()):
+                return by_body
         return _parse_full_names_first(text)
+    if family_first is not None:
+        author_text, rest = family_first.group("authors"), family_first.group("rest").strip()
+        parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=author_text)
+        parsed.authors = _parse_authors(author_text)[0]
+        return parsed if _volume_pages_year_tail(parsed, rest) else None
+    assert head is not None
     author_text, rest = head.group("authors"), head.group("rest").strip()
     parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=author_text)
     parsed.authors = _parse_given_first(author_text)
+    if _volume_pages_year_tail(parsed, rest):
+        return parsed
     chapter = _IN_EDITED_BOOK.match(rest)
     tail = _VOLUME_YEAR_PAGES.match(rest)
     if chapter:
@@ -1123,19 +1297,210 @@ def _parse_initials_first(text: str) -> _Parsed | None:
     return parsed
 
 
+def _volume_pages_year_tail(parsed: _Parsed, rest: str) -> bool:
+    """Read ``rest`` (what follows the authors) into ``parsed`` when it ends in a locator of Science's,
+    Nature's or the ACS's form, or in Science's bracketed imprint; False, ``parsed`` untouched, otherwise."""
+    tail = _VOLUME_PAGES_YEAR.match(rest) or _YEAR_COMMA_VOLUME_PAGES.match(rest)
+    if tail is not None:
+        parsed.title, parsed.container_title = _title_then_journal(tail.group("head"))
+        parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
+        parsed.pages = _normalise_pages(tail.group("pages"))
+        parsed.year = int(tail.group("year"))
+        return True
+    imprint = _BRACKETED_IMPRINT.match(rest)
+    if imprint is not None:
+        head = imprint.group("head").strip()
+        chapter = _SCIENCE_CHAPTER.match(head)
+        title = None
+        if chapter is None and head.lower().startswith("in "):
+            return False
+        if chapter is not None:
+            parsed.type = "chapter"
+            parsed.container_title = _clean_title(chapter.group("book")) or None
+            parsed.editors = _parse_given_first(chapter.group("editors"))
+        else:
+            parsed.type = "book"
+            title = _clean_title(head) or None
+        parsed.title = title if chapter is None else None
+        parsed.publisher = imprint.group("imprint").split(",")[0].strip() or None
+        parsed.year = int(imprint.group("year"))
+        parsed.volume = imprint.group("volume")
+        parsed.pages = _normalise_pages(imprint.group("pages"))
+        return True
+    springer = _SPRINGER_IN.match(rest)
+    if springer is not None:
+        parsed.type = "paper-conference" if springer.group("editors") is None else "chapter"
+        parsed.title = _clean_title(springer.group("title")) or None
+        if springer.group("editors"):
+            parsed.editors = _parse_authors(springer.group("editors"))[0]
+        parsed.container_title = springer.group("container").strip() or None
+        parsed.pages = _normalise_pages(springer.group("pages"))
+        parsed.publisher = springer.group("publisher").split(",")[0].strip() or None
+        parsed.year = int(springer.group("year"))
+        return True
+    online = _CONTAINER_YEAR.match(rest)
+    if online is not None and len(_sentences(online.group("head"))) >= 2:
+        parsed.title, parsed.container_title = _title_then_journal(online.group("head"))
+        parsed.year = int(online.group("year"))
+        return True
+    if online is not None and not re.search(r"\d", online.group("head")):
+        # Science's web page: `R. Author, Title of the post (2019); URL.` or `… (2018) (available at URL).`;
+        # a thesis: `A. B. Smith, thesis, University of Oslo (2015).`
+        genre, _, institution = online.group("head").partition(", ")
+        if _GENRE.fullmatch(genre.strip()) and institution:
+            parsed.type = "thesis" if re.search(r"thesis|dissertation", genre, re.I) else "report"
+            parsed.extra["genre"], parsed.publisher = genre.strip(), institution.strip(" .") or None
+        else:
+            parsed.type = "document"
+            parsed.title = _clean_title(online.group("head")) or None
+        parsed.year = int(online.group("year"))
+        return True
+    return False
+
+
+def _title_then_journal(head: str) -> tuple[str | None, str | None]:
+    """Title and journal before a locator; a head of one sentence, or of abbreviations only (``Phys. Rev.
+    Lett.``), is the journal alone (the physics journals print no title)."""
+    sentences = _sentences(head)
+    if len(sentences) == 1 and not _GLUED_SENTENCE.search(head):
+        return None, head.strip(" ,") or None
+    if sentences and all(_ABBREVIATION.match(s) for s in sentences):
+        return None, head.strip(" ,") or None
+    return _split_title_container(head)
+
+
 def _parse_full_names_first(text: str) -> _Parsed | None:
     """natbib's ``First M. Last and First M. Last. Title. Journal (2007) 68: 235–265.``: taken only with that
     journal locator, which tells the full names from a title's first words."""
     head = _FULL_NAMES_HEAD.match(text)
     tail = _YEAR_VOLUME_PAGES.match(head.group("rest").strip()) if head else None
     if head is None or tail is None:
-        return None
+        return _parse_computing(text)
     parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=head.group("authors"))
     parsed.authors = _parse_given_first(head.group("authors"))
     parsed.title, parsed.container_title = _split_title_container(tail.group("head"))
     parsed.year = int(tail.group("year"))
     parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
     parsed.pages = _normalise_pages(tail.group("pages"))
+    return parsed
+
+
+def _parse_computing(text: str) -> _Parsed | None:
+    """plainnat, ACL and ACM: ``Kaiming He, …, and Jian Sun. Title. In Proceedings of …, pages 770–778,
+    2016.``, ``Diederik P. Kingma and Jimmy Ba. Title. arXiv preprint arXiv:1412.6980, 2014.``, ``… Title.
+    Journal, 101(1):12–19, 2019.``, ``… Guestrin. 2016. Title. In Proceedings of … 785–794.`` Taken only
+    with one of these three endings, which tell full names from a title's first words."""
+    head = _COMPUTING_HEAD.match(text)
+    if head is None or _corporate_name(head.group("authors")):
+        return None
+    sentences = _sentences(head.group("rest"))
+    if len(sentences) < 2:
+        return None
+    title, rest = sentences[0], " ".join(sentences[1:])
+    parsed = _Parsed(_placeholder_block(), "", "initials-first", author_text=head.group("authors"))
+    found = _COMPUTING_IN.match(rest)
+    if found is not None:
+        parsed.type = "paper-conference"
+        imprint = found.group("rest") or ""
+        pages = found.group("pages") or _trailing_pages(imprint)
+        if pages and not found.group("pages"):
+            imprint = imprint.rstrip(" .").removesuffix(pages)
+        parsed.leftover = _clean_leftover(imprint)
+    else:
+        found = _COMPUTING_ARXIV.match(rest) or _COMPUTING_JOURNAL.match(rest)
+        if found is None:
+            return None
+        pages = found.groupdict().get("pages")
+        parsed.volume = found.groupdict().get("volume")
+        parsed.issue = _clean_issue(found.groupdict().get("issue"))
+    year = head.group("year") or found.group("year")
+    if year is None:
+        return None
+    parsed.authors = _parse_given_first(head.group("authors"))
+    parsed.title = _clean_title(title) or None
+    parsed.container_title = found.group("container").strip(" .,") or None
+    parsed.year = int(year)
+    parsed.pages = _normalise_pages(pages)
+    return parsed
+
+
+def _trailing_pages(text: str) -> str | None:
+    """ACM's pages at the end of the imprint: ``ACM, New York, NY, USA, 1–12``."""
+    found = re.search(rf"(?:^|[,.]\s*)({_PAGES})\.?$", text.strip())
+    return found.group(1) if found and re.search(r"[-–]", found.group(1)) else None
+
+
+# Locators written with labels, each after a comma or a dash: Brazil's ABNT (`Journal, v. 101, n. 1, p. 12-19,
+# 2019.`) and the Russian GOST (`Title // Journal. — 2019. — Vol. 101, No. 1. — P. 12–19.`, `Т.`, `№`, `С.`).
+_ABNT_TAIL = re.compile(
+    rf"^(?P<head>.+?),\s*v\.\s*(?P<volume>[\w.-]+)(?:,\s*n\.\s*(?P<issue>[\w–-]+))?"
+    rf"(?:,\s*(?:p|e)\.\s*(?P<pages>{_PAGES}))?,\s*(?:[a-z]{{3,4}}\.?(?:/[a-z]{{3,4}}\.?)?\s+)?"
+    r"(?P<year>(?:1[6-9]|20)\d{2})\.?$"
+)
+_GOST_DASH = r"\s+[—–-]\s+"
+_GOST_TAIL = re.compile(
+    rf"^(?P<head>.+?)\s+//\s+(?P<journal>.+?)\.?{_GOST_DASH}(?P<year>(?:1[6-9]|20)\d{{2}})\."
+    rf"(?:{_GOST_DASH}(?:Vol|Т)\.\s*(?P<volume>\w+)[.,])?"
+    rf"(?:\s*(?:{_GOST_DASH})?(?:No|N|№)\.?\s*(?P<issue>\w+)\.)?"
+    rf"(?:{_GOST_DASH}(?:P|С|pp)\.\s*(?P<pages>{_PAGES})\.?)?\s*$"
+)
+
+
+def _parse_labelled_locators(text: str) -> _Parsed | None:
+    """ABNT's and GOST's journal articles: an NLM-like head (``OSEI, K.; LIND, T. Title.``, ``Osei K., Lind T.
+    Title``) and a locator whose parts are labelled."""
+    tail = _ABNT_TAIL.match(text)
+    gost = _GOST_TAIL.match(text) if tail is None else None
+    found = tail or gost
+    if found is None:
+        return None
+    head = found.group("head").strip()
+    parsed = _vancouver_head(head if gost is None else head + ". " + found.group("journal") + ".")
+    if parsed is None or not parsed.authors:
+        return None
+    parsed.title, parsed.container_title = _split_title_container(parsed.title or "")
+    if parsed.container_title is None:
+        return None
+    parsed.year = int(found.group("year"))
+    parsed.volume, parsed.issue = found.group("volume"), _clean_issue(found.group("issue"))
+    parsed.pages = _normalise_pages(found.group("pages"))
+    return parsed
+
+
+# ScienceDirect's "export citation" text: `First Last, First Last, Title, Journal, Volume 4, Issue 1, 2004,
+# Pages 106-115, ISSN 1529-9430` — commas only, the locators named in words.
+_SCIENCEDIRECT_TAIL = re.compile(
+    r"^(?P<head>.+?),\s*(?P<journal>[^,]+?),\s*Volume\s+(?P<volume>[\w.-]+)(?:,\s*Issue\s+(?P<issue>[\w–-]+))?"
+    r",\s*(?:[^,]{0,30}?\s)?(?P<year>(?:1[6-9]|20)\d{2})"
+    rf"(?:,\s*(?:Pages?|Article)\s+(?P<pages>{_PAGES}))?\.?$"
+)
+# Footnote marks run on to a title's last word (`Helicobacter pylori and Probiotics1,2`).
+_RUN_ON_FOOTNOTES = re.compile(r"(?<=[a-z])\d{1,2}(?:,\d{1,2})*$")
+
+
+def _parse_sciencedirect_export(text: str) -> _Parsed | None:
+    """ScienceDirect's export: the authors are the leading pieces that read as names given first; the rest of
+    the head is the title (which may hold commas); a head that opens with no name has no author."""
+    found = _SCIENCEDIRECT_TAIL.match(text.strip().rstrip("."))
+    if found is None:
+        return None
+    head = _RUN_ON_FOOTNOTES.sub("", found.group("head").strip())
+    names: list[str] = []
+    while (name := re.match(r"^([^,]+),\s*", head)) is not None and _given_first_list(name.group(1)):
+        if _corporate_name(name.group(1)):
+            break
+        names.append(re.sub(r"^(?:and|&)\s+", "", name.group(1).strip()))
+        head = head[name.end() :]
+    title = head.strip(" ,")
+    if not title:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial" if not names else "initials-first")
+    parsed.authors = _parse_given_first(", ".join(names)) if names else ()
+    parsed.title = title
+    parsed.container_title = found.group("journal").strip() or None
+    parsed.volume, parsed.issue = found.group("volume"), _clean_issue(found.group("issue"))
+    parsed.pages = _normalise_pages(found.group("pages"))
+    parsed.year = int(found.group("year"))
     return parsed
 
 
@@ -1166,8 +1531,21 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         parsed.pages = _normalise_pages(pages.group(1)) if pages else None
         parsed.leftover = "" if pages else _clean_leftover(rest)
         return parsed
-    # The year in brackets belongs to an APA author-date head only when what precedes it is a short name list.
+    # The year in brackets belongs to an APA author-date head only when what precedes it is a short name list;
+    # a head with nothing after the date but a link (`Knee pain. (n.d.). https://…`) is a title (APA's page
+    # without an author), unless it holds initials.
+    after_date = text[year_match.end() :].strip(" .")
+    if (
+        year_pattern is _APA_YEAR
+        and not after_date
+        and author_text.endswith((".", "?", "!"))
+        and not _INITIALS_ANYWHERE.search(author_text)
+        and not _corporate_name(author_text)
+    ):
+        return _apa_title_first(text, year_match, web=True)
     if len(author_text) > 1000 or (author_text and not _looks_like_names(author_text)):
+        if year_pattern is _APA_YEAR:
+            return _apa_title_first(text, year_match)
         return None
     parsed = _Parsed(_placeholder_block(), "", "apa", author_text=author_text)
     parsed.authors, parsed.editors = _parse_authors(author_text)
@@ -1230,6 +1608,33 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     return parsed
 
 
+def _apa_title_first(text: str, year_match: re.Match[str], *, web: bool = False) -> _Parsed | None:
+    """APA without an author moves the title to the author's place: ``Knee braces compared. (2018, May 2).
+    Mayo Clinic. URL`` (a web page and its site), ``Night shifts and appetite. (2011). *Clinic Notes*, 4(2),
+    1–9.`` (an article). Taken only when the head is one sentence ending in a full stop and something
+    follows the date, or (``web``) only the page's link followed it (``Knee pain. (n.d.). https://…``)."""
+    head = text[: year_match.start()].strip()
+    rest = text[year_match.end() :].strip().lstrip(".").strip()
+    if not head.endswith((".", "?", "!")) or len(_sentences(head)) != 1 or "(" in head or not (rest or web):
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "apa")
+    parsed.title = _clean_title(head) or None
+    parsed.year = int(year_match.group("year")) if year_match.group("year") else None
+    parsed.undated = bool(year_match.group("nd"))
+    tail = _APA_TAIL.match(rest) or _APA_TAIL_LOOSE.match(rest)
+    if tail and re.search(r"[^\W\d_]", tail.group("head")):
+        parsed.container_title = _clean_title(tail.group("head")) or None
+        parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
+        parsed.pages = _normalise_pages(tail.group("pages"))
+        parsed.leftover = tail.group("rest").strip(" .")
+        return parsed
+    sentences = _sentences(rest)
+    parsed.type = "webpage"
+    parsed.container_title = _clean_title(sentences[0]) if sentences else None
+    parsed.leftover = _clean_leftover(" ".join(sentences[1:]))
+    return parsed
+
+
 _SENTENCE_VOLUME_TAIL = re.compile(
     rf"^(?P<head>.+?[a-z)])\.\s+(?P<volume>\d{{1,4}})(?:\.\s+(?P<pages>{_PAGES}))?\.?$"
 )
@@ -1259,6 +1664,17 @@ def _quoted_title_then_container(parsed: _Parsed, rest: str) -> _Parsed:
         pages = _LABELLED_PAGES.search(after)
         parsed.pages = _normalise_pages(pages.group(1)) if pages else None
         parsed.leftover = " ".join(sentences[1:])
+        return parsed
+    labelled = _LABELLED_LOCATOR.search(after)
+    if labelled is not None and labelled.start() > 0:
+        # Harvard (AGPS): `'Title', Journal, vol. 101, no. 1, pp. 12-19.`
+        locators = after[labelled.start() :]
+        parsed.container_title = after[: labelled.start()].strip(" .,") or None
+        volume, issue = _LABELLED_VOLUME.search(locators), _LABELLED_ISSUE.search(locators)
+        pages = _LABELLED_PAGES.search(locators)
+        parsed.volume = volume.group(1) if volume else None
+        parsed.issue = issue.group(1) if issue else None
+        parsed.pages = _normalise_pages(pages.group(1)) if pages else None
         return parsed
     tail = _APA_TAIL.match(after) or _APA_TAIL_LOOSE.match(after)
     if tail and re.search(r"[^\W\d_]", tail.group("head")):
@@ -1356,6 +1772,7 @@ _LEADING_QUOTED_TITLE = re.compile(
     r"""^(?:["“](?P<title>[^"“”]{3,600})["”]|['‘](?P<single>[^‘’]{3,600}?)['’](?=,))"""
     r"""(?P<rest>(?:\s*[,(.].*)?)$"""
 )
+_LABELLED_LOCATOR = re.compile(r",\s*vols?\.\s*\d", re.IGNORECASE)
 _PDF_MARK = re.compile(r"^\s*,?\s*\((?:PDF|HTML|online)\)", re.IGNORECASE)
 
 
@@ -1380,9 +1797,11 @@ def _parse_vancouver(text: str) -> _Parsed | None:
         parsed.month = month_number(date.group("month")[:3])
     if not _nlm_in(parsed, middle):
         parsed.title, parsed.container_title = _split_title_container(middle)
-    parsed.volume = date.group("volume")
-    parsed.issue = _clean_issue(date.group("issue"))
-    parsed.pages = _normalise_pages(date.group("pages") or date.group("pages_only"))
+    parsed.volume = date.group("volume") or date.group("bmc_volume")
+    parsed.issue = _clean_issue(date.group("issue") or date.group("bmc_issue"))
+    parsed.pages = _normalise_pages(
+        date.group("pages") or date.group("pages_only") or date.group("bmc_pages")
+    )
     leftover = text[date.end() :]
     epub = _EPUB.search(leftover)
     if epub:
@@ -1415,7 +1834,13 @@ def _vancouver_head(head: str) -> _Parsed | None:
             return None
         author_text, rest = sentences[0].rstrip("."), " ".join(sentences[1:])
     else:
-        author_text, rest = head[: end.end()], head[end.end() :].strip()
+        author_text, rest = head[: end.end()].removesuffix(":"), head[end.end() :].strip()
+        # `Ju, H. Jones, M. Mishra, G. Title`: names in APA's order with nothing but a space between them
+        while (more := _NEXT_INVERTED_NAME.match(rest)) is not None and re.search(
+            r",\s+[A-Z]\.$", author_text
+        ):
+            author_text = author_text + ", " + more.group(0).strip()
+            rest = rest[more.end() :].strip()
     if not _looks_like_names(author_text):
         return None
     parsed = _Parsed(_placeholder_block(), "", "vancouver", author_text=author_text)
@@ -1428,6 +1853,9 @@ def _vancouver_head(head: str) -> _Parsed | None:
     return parsed
 
 
+_NEXT_INVERTED_NAME = re.compile(
+    rf"(?:(?:{_PARTICLE_WORDS})\s)*[A-Z][\w'’\-]+,\s+[A-Z]\.(?:\s?-?[A-Z]\.)*(?=\s|$)"
+)
 _NLM_EDITORS_MARK = re.compile(r",\s*(?:editors?|eds?)\.?\s*\.?$", re.IGNORECASE)
 
 
@@ -1442,6 +1870,8 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
     parsed = _vancouver_head(text)
     if parsed is None or not (parsed.authors or parsed.editors) or not parsed.title:
         return None
+    if _given_first_list(parsed.author_text):
+        parsed.authors = _parse_given_first(parsed.author_text)  # `Roger Chou,Richard Deyo, et al.`
     parsed.style = "partial"
     sentences = _sentences(parsed.title)
     if not sentences or year.start() < len(parsed.author_text):
@@ -1450,6 +1880,8 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
     parsed.title = _clean_title(sentences[0]) or None
     container = sentences[1] if len(sentences) > 1 else ""
     container = _CONTAINER_LOCATOR.sub("", container).strip(" .,;*") or ""
+    if not re.search(r"[^\W\d_]", container):
+        container = ""  # `Title [Internet]. 2020.`: the sentence after the title is its year, not a container
     parsed.container_title = container or None
     parsed.type = "article-journal" if container else "document"
     parsed.leftover = _clean_leftover(" ".join(sentences[2:]))
@@ -1458,7 +1890,55 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
 
 # What follows a container's name in a reference read by _parse_authors_title_rest: `15(2):201-221, 1994`,
 # `1989`, `; 8/22-26/2015`.
-_CONTAINER_LOCATOR = re.compile(r"(?:\s+|;\s*)(?:\d|[A-Z][a-z]{2}\s+\d).*$")
+_CONTAINER_LOCATOR = re.compile(
+    r"(?:\s+|;\s*|,\s*)(?:\d|[A-Z][a-z]{2}\s+\d|(?:Vol(?:ume)?|Issue|No)\.?\s*\d).*$", re.IGNORECASE
+)
+
+
+_GLUED_WORD_SENTENCE = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)")
+
+
+def _given_first_list(names: str) -> bool:
+    """``Roger Chou,Richard Deyo, et al.``: names of two to four words each, none ending in initials."""
+    bare = _ET_AL_TEXT.sub("", names).strip(" .,")
+    pieces = [p.strip() for p in re.sub(r",?\s*(?:&|\band\b)\s+", ", ", bare).split(",") if p.strip()]
+    return bool(pieces) and all(
+        2 <= len(piece.split()) <= 4
+        and not re.fullmatch(r"[A-Z]{1,3}\.?|(?:[A-Z]\.)+", piece.split()[-1])
+        and all(w[:1].isupper() or _PARTICLE_ONLY.fullmatch(w) for w in piece.split())
+        for piece in pieces
+    )
+
+
+def _parse_given_names_title_rest(text: str) -> _Parsed | None:
+    """Informal lists name people given name first, without initials after the family name: ``Laran Chett.
+    A Critical Review of Low Back Pain Guidelines. SAGE publications. Vol 65. Sep 2017.``, ``A James
+    Rainville, Carol Hartigan, et al. Title.The Spine Journal Volume 4, Issue 1, 2 January 2004.`` (a full
+    stop with its space lost). Read as a last resort, like :func:`_parse_authors_title_rest`: the names,
+    the title, the sentence after it (a publisher when it says so) and the first year."""
+    sentences = _sentences(_GLUED_WORD_SENTENCE.sub(". ", text))
+    year = _YEAR.search(text)
+    if year is None or len(sentences) < 2:
+        return None
+    names = sentences[0].rstrip(".")
+    if not _given_first_list(names) or _corporate_name(names):
+        return None
+    if not _looks_like_name_list(names) or year.start() < len(names):
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", author_text=names)
+    parsed.authors = _parse_given_first(names)
+    parsed.title = _clean_title(sentences[1]) or None
+    container = _CONTAINER_LOCATOR.sub("", sentences[2]).strip(" .,;*") if len(sentences) > 2 else ""
+    if not re.search(r"[^\W\d_]{2}", container):
+        container = ""
+    if container and _PUBLISHER_WORDS.search(container):
+        parsed.publisher, container = container, ""
+    parsed.container_title = container or None
+    parsed.type = "article-journal" if container else "document"
+    parsed.year = int(year.group(0))
+    leftover = _clean_leftover(" ".join(sentences[3:]))
+    parsed.leftover = "" if leftover == year.group(0) else leftover  # the year alone was read
+    return parsed
 
 
 def _untitled_head(head: str, date: re.Match[str]) -> _Parsed | None:
@@ -1480,24 +1960,60 @@ _ORGANISATION_HEAD = re.compile(r"^(?P<org>[^.]{3,120})\.\s+(?P<rest>\S.*)$")
 _TRAILING_YEAR = re.compile(r"(?:^|(?<=[.,])\s*|\s+)\(?(?P<year>(?:1[6-9]|20)\d{2})\)?\.?$")
 
 
-def _parse_organisation_title(text: str) -> _Parsed | None:
+def _parse_organisation_title(text: str, *, internet: bool = False) -> _Parsed | None:
     """An organisation, then a title, perhaps a year, nothing else: ``World Health Organization. *WHO Standard
     Acupuncture Point Locations in the Western Pacific Region.* 2008.``, ``Mayo Clinic. *Hypertensive crisis:
     What are the symptoms?*`` (a web page whose link is elsewhere). The title is one sentence; anything more
-    is left to the readers after this one."""
+    is left to the readers after this one.
+
+    NLM's web reference (marked ``[Internet]``) names its organisation in the author's place by any name
+    (``Siemens Healthineers. Digital Twin in Healthcare [Internet]. 2023.``, ``DATASUS. Title. Database:
+    Gov.BR [Internet]. … 2022.``): a name of capitalised words that is not a person's (NLM writes a person
+    with initials; an informal list's ``Jennifer Cuthbertson.`` is not read so), and a sentence more after
+    the title is kept as written."""
     head = _ORGANISATION_HEAD.match(text)
-    if head is None or _corporate_name(head.group("org")) is None:
+    if head is None:
+        return None
+    organisation = _corporate_name(head.group("org")) or (
+        _web_organisation(head.group("org")) if internet else None
+    )
+    if organisation is None:
         return None
     rest = head.group("rest").strip()
     year = _TRAILING_YEAR.search(rest)
     title = _clean_title(rest[: year.start()] if year else rest)
-    if not title or len(_sentences(title)) > 1:
+    sentences = _sentences(title)
+    more = ""
+    if internet and len(sentences) == 2 and not _has_journal_cues(sentences[1]):
+        title, more = _clean_title(sentences[0]), _clean_title(sentences[1])
+    elif not title or len(sentences) > 1:
         return None
-    parsed = _Parsed(_placeholder_block(), "", "partial", type="document", author_text=head.group("org"))
-    parsed.authors = (Person(literal=_corporate_name(head.group("org"))),)
+    kind = "webpage" if internet else "document"
+    parsed = _Parsed(_placeholder_block(), "", "partial", type=kind, author_text=head.group("org"))
+    parsed.authors = (Person(literal=organisation),)
     parsed.title = title
     parsed.year = int(year.group("year")) if year else None
+    if ":" in more:
+        parsed.leftover = more  # a labelled note (`Database: Gov.BR`), kept as written
+    else:
+        # NLM's publisher (`[Internet]. National Cancer Institute. 2018.`) or the site (`Spine-health.`):
+        # _publisher_after_internet_title tells them apart
+        parsed.container_title = more or None
     return parsed
+
+
+def _web_organisation(name: str) -> str | None:
+    """``Siemens Healthineers``, ``DATASUS``, ``Medscape``: up to six words, each capitalised (small words
+    such as ``of`` between them), the last not initials (``Smith JA`` is a person) unless it is the only
+    word."""
+    words = name.split()
+    if not words or len(words) > 6 or any(ch.isdigit() for ch in name):
+        return None
+    if not all(w[:1].isupper() or w in ("of", "for", "and", "the", "&") for w in words):
+        return None
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{1,4}|(?:[A-Z]\.-?)+", words[-1]):
+        return None
+    return name
 
 
 def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
@@ -1534,7 +2050,7 @@ def _parse_undated(text: str, *, web: bool) -> _Parsed | None:
 
 # NLM book or web page: `Authors. Title. Edition. Place: Publisher; 2021.`
 _VANCOUVER_PUBLISHER = re.compile(
-    r"(?:^|(?<=[.?!]\s))(?:(?P<place>[^.:;]{2,60}):\s*)?(?P<publisher>[^.:;]{2,120}?)(?P<sep>[;,])\s*"
+    r"(?:^|(?<=[.?!]\s))(?:(?P<place>[^.:;]{2,60}):\s*)?(?P<publisher>(?:[^.:;]|;(?=\S)){2,120}?)(?P<sep>[;,])\s*"
     r"(?P<year>(?:1[6-9]|20)\d{2})\b[^.]{0,40}\.?\s*(?P<rest>.*)$"
 )
 
@@ -1545,7 +2061,7 @@ _NLM_EDITION = re.compile(r"(?:^|(?<=[.?!]))\s*(\d+(?:st|nd|rd|th)\s+ed)\.?\s*$"
 # NLM's part of a book or proceedings: `Title. In: Hall RW, ed. Book. Publisher` (a chapter) and `Title. In:
 # Proceedings of the 7th Python in Science Conference` (a paper).
 _NLM_IN = re.compile(r"(?:^|(?<=[.?!]))\s*In:\s+(?P<rest>.+)$")
-_NLM_EDITORS = re.compile(r"^(?P<editors>.+?),\s*eds?\.\s+(?P<rest>.+)$")
+_NLM_EDITORS = re.compile(r"^(?P<editors>.+?),\s*(?:eds?|editors?)\.\s+(?P<rest>.+)$")
 
 
 def _nlm_in(parsed: _Parsed, text: str) -> bool:
@@ -1567,6 +2083,9 @@ def _nlm_in(parsed: _Parsed, text: str) -> bool:
     if len(sentences) >= 2:
         parsed.publisher = _clean_title(sentences[-1]) or None
         sentences = sentences[:-1]
+        place, colon, publisher = (parsed.publisher or "").partition(": ")
+        if colon and _PLACE_PUBLISHER.match(parsed.publisher or ""):  # `Boston: Northfield`
+            parsed.extra["publisher_place"], parsed.publisher = place.strip(), publisher.strip()
     parsed.container_title = _clean_title(" ".join(sentences)) or None
     return True
 
@@ -1613,13 +2132,26 @@ def _parse_vancouver_book(text: str) -> _Parsed | None:
     if edition:
         parsed.extra["edition"] = edition.group(1)
         title = title[: edition.start()]
-    parsed.title = _clean_title(title) or None
     parsed.type = "book"
+    # NLM's and AMA's chapter with its imprint: `Title. In: Hacker NF, Moore JG, eds. *Book*. 6th ed.
+    # Philadelphia: WB Saunders; 2016. p. 37-51.` — the book runs to the edition or the place
+    if not _nlm_in(parsed, title.rstrip() + " " + _PUBLISHER_SLOT):
+        parsed.title = _clean_title(title) or None
     parsed.year = int(imprint.group("year"))
     parsed.publisher = imprint.group("publisher").strip()
     parsed.extra["publisher_place"] = imprint.group("place").strip()
-    parsed.leftover = _clean_leftover(imprint.group("rest"))
+    rest = imprint.group("rest")
+    pages = re.search(rf"\bpp?\.\s*({_PAGES})", rest) if parsed.type == "chapter" else None
+    if pages:
+        parsed.pages = _normalise_pages(pages.group(1))
+        rest = rest[: pages.start()] + rest[pages.end() :]
+    parsed.leftover = _clean_leftover(rest)
     return parsed
+
+
+# Stands for the imprint when a chapter's head is read without it (_nlm_in takes the last sentence for the
+# publisher, which the caller then sets from the imprint it has already read).
+_PUBLISHER_SLOT = "Publisher."
 
 
 def _parse_year_place_publisher(text: str) -> _Parsed | None:
@@ -1679,7 +2211,13 @@ def _split_title_container(text: str) -> tuple[str | None, str | None]:
         cut_at = glued[-1].end()
         return _clean_title(sentences[0][:cut_at]) or None, _clean_title(sentences[0][cut_at:]) or None
     cut = len(sentences) - 1
-    while cut > 1 and _ABBREVIATION.match(sentences[cut - 1]):
+    while cut > 1 and (
+        _ABBREVIATION.match(sentences[cut - 1])
+        or (
+            _ABBREVIATED_WORDS.match(sentences[cut - 1])
+            and (_ABBREVIATION.match(sentences[cut].split()[0]) or _ABBREVIATION.match(sentences[cut - 2]))
+        )
+    ):
         cut -= 1
     title = _clean_title(" ".join(sentences[:cut]))
     journal = " ".join(sentences[cut:])
@@ -1713,7 +2251,13 @@ def _clean_title(text: str | None) -> str:
     return quoted.group(1).strip() if quoted else text
 
 
-_MEDIUM = re.compile(r"\s*\[[A-Z][a-z]+(?:\s[a-z]+){0,3}\](?=\.?\s|\.?$)")
+_MEDIUM = re.compile(
+    r"\s*\[(?:[A-Z][a-z]+(?:\s[a-z]+){0,3}"
+    # NLM's type marks in lower case: `[dissertation]`, `[master's thesis]`, `[database on the Internet]`
+    r"|(?:doctoral\s+|master'?s\s+)?(?:dissertation|thesis)|(?:database|monograph|homepage)(?:\s+on\s+the\s+internet)?"
+    r"|(?:video|audio|podcast|software|data\s?set))\](?=\.?\s|\.?$)",
+    re.IGNORECASE,
+)
 _WHOLLY_QUOTED = re.compile(r'^["“]([^"“”]+)["”]$')
 
 
@@ -1742,7 +2286,11 @@ _VANCOUVER_NAME = re.compile(
 )
 _GIVEN_NAME = re.compile(r"^[^\W\d_][\w'’\-]+(?:\s+(?:[^\W\d_][\w'’\-]+|[A-Z]\.))*$")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
-_ET_AL_TEXT = re.compile(r"(?:,?\s*\bet\s+al\b\.?|,?\s*…|,?\s*\.\s?\.\s?\.)", re.IGNORECASE)
+# `et al.`, APA 7's `…`, and `and others` (BibTeX's words, which bibliography tools print in Chicago lists:
+# `Qifang Bi, …, Tong Zhang, and others.`)
+_ET_AL_TEXT = re.compile(
+    r"(?:,?\s*\bet\s+al\b\.?|,?\s*…|,?\s*\.\s?\.\s?\.|,?\s+and\s+others\b\.?)", re.IGNORECASE
+)
 _EDITOR_MARK = re.compile(r"\s*\((?:Eds?|eds?)\.?\)\s*\.?$")
 _CORPORATE_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|group|committee|society|institute|collaboration|council|agency"
@@ -1873,7 +2421,8 @@ def _parse_given_first(text: str) -> tuple[Person, ...]:
 # A given name may be followed by middle initials with or without their periods (`Mark J van der Laan`,
 # pandoc's Chicago without periods): an initial is one capital followed by a period or a space.
 _GIVEN_FIRST = re.compile(
-    r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|[^\W\d_][\w'’\-]+\s(?:[A-Z](?:\.\s?|\s))*)\s*(?P<family>\S.*)$"
+    r"^(?P<given>(?:[A-Z][a-z]?\.\s?-?\s?)+|(?:[A-Z]\s)?[^\W\d_][\w'’\-]+\s(?:[A-Z](?:\.\s?|\s))*)\s*"
+    r"(?P<family>\S.*)$"
 )
 
 
@@ -2113,10 +2662,12 @@ def parse_references(
         raw = text[offsets[first] : offsets[last] + len(lines[last])]
         parsed.append(_parse_block(block, raw, parsed[-1].author_text if parsed else ""))
     keys = _assign_keys(reference_key(p.authors, p.year, p.title) for p in parsed)
+    # a list in which something was read is a reference list: each of its numbered items is a reference
+    read_some = any(p.style != "unparsed" for p in parsed)
     references: list[Reference] = []
     for item, key in zip(parsed, keys, strict=True):
         line = item.block.start + start_line
-        reference, item_problems = _to_reference(item, key, source, line)
+        reference, item_problems = _to_reference(item, key, source, line, in_reference_list=read_some)
         problems.extend(item_problems)
         if reference is not None:
             references.append(reference)
@@ -2142,7 +2693,7 @@ def _line_offsets(text: str) -> list[int]:
 
 
 def _to_reference(
-    item: _Parsed, key: str, source: str | None, line: int
+    item: _Parsed, key: str, source: str | None, line: int, *, in_reference_list: bool = False
 ) -> tuple[Reference | None, list[Problem]]:
     problems: list[Problem] = []
     ids = item.ids
@@ -2217,13 +2768,20 @@ def _to_reference(
     if item.style == "unparsed":
         # With no year, identifier or URL, and no author list to start it (those are read as undated
         # references above), the text is a note or a step, not a reference: it is kept in the problem's `raw`.
-        kept = _useful(item)
+        # But a numbered or bulleted item of a reference list is kept whatever it holds: it is a reference the
+        # parser could not read, an inline citation (`[3]`) may point at it, and the items after it keep their
+        # places. (Numbered steps, where nothing else was read as a reference either, are not.)
+        listed = item.block.label is not None or item.block.bulleted
+        kept = _useful(item) or (in_reference_list and listed)
         problems.append(
             Problem(
                 "refs.unparsed",
-                "reference style not recognised (not APA, Harvard, AMS, Vancouver, MLA, Chicago or IEEE)"
+                "reference style not recognised (not APA, Harvard, AMS, Vancouver, MLA, Chicago, IEEE,"
+                " Science, Nature, ACS or the other styles this reader knows)"
                 + (
                     "; kept as written with its identifiers and year at low confidence"
+                    if _useful(item)
+                    else "; kept as written (a numbered or bulleted item of the list), nothing read from it"
                     if kept
                     else "; nothing in it to keep (no year, DOI, PMID or URL)"
                 ),
