@@ -762,3 +762,144 @@ def test_the_indexed_cue_scores_equal_a_search_of_every_cue_on_every_development
     assert len(texts) > 500
     for text in texts:
         assert dict(_cached_scores(text)) == _scores_searching_every_cue(text), text
+
+
+# Rules of the structural pass (2026-12-06 night): each is checked on the real snippet it came from (a
+# released round-1 or development article) and on variants of the same form written for the rule, on other
+# topics and in other words.
+def _in(name: str, words: str) -> str:
+    assert words in (DEVSET / name).read_text(encoding="utf-8"), (name, words)
+    return words
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "function" after a determiner or an adjective is a noun: the means of a benefit, not "works by"
+        (
+            _in("anttz_chiropractic.md", "support the body’s natural function by improving joint mobility"),
+            "efficacy",
+        ),
+        ("Yoga supports the body's normal function by improving flexibility.", "efficacy"),
+        ("Sickness bands function by applying continuous pressure to a point on the forearm.", "mechanism"),
+        # a body system named as the place of a function is an outcome, as "muscle strength" is
+        (
+            "Chiropractic aims to support the body’s natural function by improving nervous system function.",
+            "efficacy",
+        ),
+        ("Massage may restore nervous system function after an injury.", "efficacy"),
+        ("Regular exercise can improve nerve function in people with diabetes.", "efficacy"),
+        ("Acupuncture stimulates the nervous system.", "mechanism"),
+        # a purpose is no effect; a treatment taken up by institutions is an "other" fact
+        (
+            _in("anttz_chiropractic.md", "retain Chiropractors on staff for the benefit of their employees"),
+            "other",
+        ),
+        ("Many hospitals now offer acupuncture for the benefit of their patients.", "other"),
+        ("Several sports teams keep a massage therapist on staff for the benefit of their players.", "other"),
+        (_in("anttz_chiropractic.md", "Chiropractors are commonly established in hospitals."), "other"),
+        ("Acupuncture is offered in most NHS pain clinics.", "other"),
+        ("Many hospitals now employ massage therapists.", "other"),
+        # discomfort relieved is a symptom relieved, not a sensation of the treatment
+        (
+            _in("pharmaguide_dysmenorrhea.md", "hot water bottle to the abdomen may reduce discomfort"),
+            "efficacy",
+        ),
+        ("A warm compress can ease the discomfort of a stiff neck.", "efficacy"),
+        ("Compression stockings lessen discomfort in the legs.", "efficacy"),
+        ("Needling can cause some discomfort.", "experience"),
+        # what the evidence still needs is a claim about the evidence for a benefit
+        (_in("pharmaguide_dysmenorrhea.md", "further investigation is needed"), "efficacy"),
+        ("Surgical ablation of the pelvic nerve pathways requires further study.", "efficacy"),
+        ("The use of cupping for neck pain needs more research.", "efficacy"),
+        ("Further research is warranted to confirm these findings.", "efficacy"),
+        # a use or a place in care is a benefit, and outweighs the causal "plays a role"
+        (
+            _in("pharmaguide_dysmenorrhea.md", "may have some utility in the treatment of dysmenorrhea"),
+            "efficacy",
+        ),
+        ("Massage may have a role in the management of chronic low back pain.", "efficacy"),
+        ("Exercise plays an important role in the treatment of fibromyalgia.", "efficacy"),
+        ("Stress plays a role in tension headaches.", "etiology"),
+        # a cause in a restrictive relative clause names what the main verb acts on; the main verb decides
+        (_in("proptgroup_dry_needling.md", "stimulate the exact spot that is causing you pain"), "mechanism"),
+        ("We release the tight muscles that cause your back pain.", "mechanism"),
+        ("Poor posture creates tension that can cause headaches.", "etiology"),
+        ("Stress raises cortisol, which can cause muscle tension.", "etiology"),
+        ("Research shows that poor posture causes muscle tension.", "etiology"),
+    ],
+)
+def test_the_main_predicate_decides(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind
+
+
+def test_a_treatment_taken_up_by_institutions_is_a_candidate() -> None:
+    for text in (
+        "Across the US and Canada, Chiropractors are commonly established in hospitals.",
+        "Acupuncture is offered in most NHS pain clinics.",
+        "Several professional sports teams retain physiotherapists on staff.",
+    ):
+        assert is_checkworthy(text), text
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        # what practitioners do, told as their work: a description of the practice
+        ("anttz_chiropractic.md", (
+            "Chiropractors assess and address areas of the spine that may not be moving as "
+            "they should, using evidence-informed approaches tailored to each patient."
+        )),
+        ("anttz_chiropractic.md", (
+            "Chiropractors may discuss potential contributing factors such as poor posture, "
+            "injuries, or daily stress that might influence spinal joint function."
+        )),
+        ("nccih_massage_tips.md", (
+            "In general, massage therapists work on muscle and other soft tissue to help you "
+            "feel better."
+        )),
+        (None, "Your physiotherapist will examine your knee and explain your options."),
+        (None, "Our acupuncturists focus on the whole person."),
+        (None, "During the first visit, the osteopath will assess your posture and the way you move."),
+        # that something has been studied, with no result
+        ("pharmaguide_dysmenorrhea.md", (
+            "Behavioural interventions such as massage relaxation therapy, biofeedback, pain "
+            "management sessions and coping skills have been studied."
+        )),
+        (None, "Several herbal remedies for back pain have been investigated."),
+        (None, "Cupping has been tested."),
+        # a suggestion with no one named who suggests it
+        ("pharmaguide_dysmenorrhea.md", "Examples of exercises that may be suggested include:"),
+        (None, "Stretches that might be tried include the cat-cow and child's pose."),
+        (None, "Examples of gentle activities include walking and swimming."),
+    ],
+)  # fmt: skip
+def test_descriptions_of_practice_and_research_are_not_claims(source: str | None, text: str) -> None:
+    if source:
+        assert _plain_words(text.rstrip(".")) in _plain_words((DEVSET / source).read_text(encoding="utf-8"))
+    assert list(draft_claims(load_article(f"# Notes\n\n{text}\n"))) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same forms with an effect, a harm or a result: claims
+        (
+            "Chiropractors use manual techniques, including spinal adjustments, to help "
+            "restore movement in the spine and other joints."
+        ),
+        "Physical therapists use dry needling to release trigger points and reduce pain.",
+        "Therapists use cups to gently lift the skin and improve circulation.",
+        "Acupuncturists use sterile, single-use needles.",
+        "Cupping has been studied in athletes and was found to reduce soreness.",
+        "Acupuncture is recommended for chronic headache.",
+    ],
+)  # fmt: skip
+def test_practice_with_an_effect_or_a_result_stays_a_claim(text: str) -> None:
+    assert list(draft_claims(load_article(f"# Notes\n\n{text}\n"))) != []
+
+
+def _plain_words(text: str) -> str:
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"\[([^\]]*)\]\([^)]*\)|<[^>]+>|\*\*", r"\1", text))

@@ -239,8 +239,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bblood (?:vessels?|flow|circulation|supply)\b", 2),
         (r"\bcirculat(?:ion|es?|ing)\b", 1),
         (r"\boxygen\b", 1),
-        (r"\bnerv(?:e|es|ous)\b", 1),
-        (r"\bnervous system\b", 2),
+        # (a body system named as the place of a function is the function's, an outcome: "improving nervous
+        # system function" is a benefit, as "muscle strength" is; see the tissue cue below)
+        (r"\bnerv(?:e|es|ous)\b(?! (?:system )?function)", 1),
+        (r"\bnervous system\b(?! function)", 2),
         (r"\b(?:pain |mechano)?receptors?\b", 2),
         (r"\bendorphins?\b", 2),
         (r"\brelease of\b", 1),
@@ -256,7 +258,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bscar tissue\b", 1),
         (r"\bcreatine kinase\b", 2),
         (r"\bis thought to\b", 1),
-        (r"\b(?:works?|functions?|operates?) by\b", 2),
+        # verbs only: after a determiner or an adjective "function" is a noun ("support the body's natural
+        # function by improving joint mobility" names the means of a benefit, not how it works)
+        (r"(?<!natural )(?<!normal )(?<!['’]s )(?<!the )(?<!its )(?<!their )(?<!your )(?<!proper )"
+         r"\b(?:works?|functions?|operates?) by\b", 2),
         # what a treatment clears from the tissues ("helps to eliminate lactic acid from your muscles")
         (r"\blactic acid\b|\bmetabolic waste\b|\bmetabolites\b", 2),
         # the load a structure bears ("Buoyancy reduces loading across joints affected by pain")
@@ -335,14 +340,18 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\ballows? (?:us|you|the body|for)\b", 1),
         # movement made possible is a benefit to function ("This reduction in weight-bearing allows movement")
         (r"\b(?:allows?|enables?|permits?) (?:\w+ )?(?:movement|motion|exercise)\b", 2),
-        (r"\bbenefits?\b", 2),
+        # (a purpose is no effect: "retain chiropractors on staff for the benefit of their employees")
+        (r"(?<!for the )\bbenefits?\b", 2),
         (r"\b(?:pain )?relie(?:f|ve|ves|ved)\b", 2),
         (r"\balleviat\w*", 2),
         # An effect verb and what it acts on, in the direction of a benefit: less of a bad thing ("reduce
         # pain") or more of a good one ("improve range of motion"). The same words the other way round
         # ("increase the likelihood of developing pain") are a harm or a cause: see _WORSENING.
         (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen|eliminat)\w*\b"
-         r"[^.;]{0,40}\b(?:pain|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
+         # (discomfort relieved is a symptom relieved, not a sensation of the treatment: "applying a heating
+         # pad ... may reduce discomfort")
+         r"[^.;]{0,40}\b(?:pain|discomfort|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|"
+         r"injur(?:y|ies)|"
          # (mechanical stress is a load, not the stress a patient feels: "reduced gravity stress")
          r"inflammation|anxiety|fear|(?<!bearing )(?<!gravity )(?<!mechanical )stress|fatigue|depression|"
          r"disability|blood pressure|cortisol|tension|"
@@ -412,8 +421,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # treat ..." defines the technique
         (r"\b(?:is|are|was|were|been|be) (?:\w+ )?used to (?:treat|relieve|manage|reduce|ease)\b", 2),
         # ("lower back pain" is a place, not less pain)
-        (r"\b(?:less|fewer|reduced|lower(?! back)) (?:[\w-]+ ){0,2}?(?:pain|soreness|stiffness|symptoms?|"
-         r"fatigue|swelling|headaches?|migraines?|anxiety|disability)\b", 2),
+        (r"\b(?:less|fewer|reduced|lower(?! back)) (?:[\w-]+ ){0,2}?(?:pain|discomfort|soreness|stiffness|"
+         r"symptoms?|fatigue|swelling|headaches?|migraines?|anxiety|disability)\b", 2),
         # ("Hydrotherapy also works well for those with back pain")
         (r"\bworks? (?:very |particularly )?well\b", 2),
         (r"\bbring down\b", 1),
@@ -438,6 +447,16 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bbest for\b", 2),
         # a trial's result in counts ("Headache frequency halved in 52 of 100 participants …")
         (r"\b\d+ (?:of|out of) \d+ (?:participants|patients|people|subjects)\b", 2),
+        # the state of the evidence put as what it still needs ("requires further study", "further
+        # investigation is needed", "more research is warranted"): a claim about the evidence for a benefit
+        (r"\b(?:requires?|needs?|warrants?|merits?|deserves?)\b (?:\w+ )?(?:further|more|additional) "
+         r"(?:study|studies|research|investigation|trials|evaluation)\b|"
+         r"\b(?:further|more|additional) (?:\w+ )?(?:study|studies|research|investigation|trials|evaluation) "
+         r"(?:is|are) (?:\w+ )?(?:needed|required|warranted|necessary)\b", 2),
+        # a use or a place in care ("may have some utility in the treatment of dysmenorrhea", "has a role in
+        # the management of chronic pain"): a benefit, which outweighs the causal "plays a role"
+        (r"\b(?:utility|value|role|place)\b (?:\w+ ){0,2}?(?:in|for) (?:the )?(?:treatment|management|"
+         r"prevention|care|therapy|relief) of\b", 3),
         (r"\b(?:evidence|research|studies|trials|results)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|"
          r"preliminary|conflicting|promising|inconsistent|definitive|not enough|strong|small|few|weak|"
          r"insufficient|scarce|sparse|low[- ]quality|mixed|inconclusive)\b", 2),
@@ -534,6 +553,13 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:impair|affect|impact|limit|interfere with)s?\s+(?:\w+\s+){0,2}?"
          r"(?:quality of life|daily (?:life|activities)|mobility|ability to)\b", 2),
         (r"\b(?:widely|commonly|increasingly|now) used\b|\bused (?:in|by) (?:many|most|millions)\b", 2),
+        # a treatment or a profession taken up by institutions ("Chiropractors are commonly established in
+        # hospitals", "organisations ... retain Chiropractors on staff", "offered in most pain clinics")
+        (r"\b(?:hospitals|clinics|organi[sz]ations|companies|employers|insurers|health (?:systems|services)|"
+         r"(?:sports )?teams)\b[^.;]{0,40}\b(?:retain|employ|offer|fund|integrat|establish)\w*|"
+         r"\b(?:established|available|offered|employed|integrated|provided|practi[cs]ed|used) (?:\w+ )?"
+         r"(?:in|by|across) (?:[\w-]+ ){0,3}?(?:hospitals|clinics|countries|organi[sz]ations|"
+         r"health (?:systems|services))\b|\bon (?:the )?staff\b", 2),
         # who may practise: "it's legal for Physical Therapists to practice dry needling", licences, exams
         (r"\b(?:il)?legal(?:ly)?\b|\blicen[cs]ed?\b|\blicensure\b|\bboard exams?\b", 2),
         (r"\b(?:able|allowed|permitted|qualified|certified|trained) to practi[cs]e\b", 2),
@@ -910,6 +936,15 @@ _NAMED_SOURCE = re.compile(
 )
 
 
+# a restrictive relative pronoun (and up to two auxiliaries) right before a causal cue: the cue describes a
+# noun ("the exact spot that is causing you pain"). Not "that" before a subject ("studies show that poor
+# posture causes …"), nor ", which …", a clause of its own.
+_RELATIVE_CAUSE = re.compile(
+    r"(?<![,;])\s+that\s+(?:(?:is|are|was|were|can|may|might|could|will|often|also|be|been|usually)\s+){0,2}"
+    r"(?P<verb>(?:caus|lead|result|trigger|contribut|provok)\w*)"
+)
+
+
 def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     """The claim kind (``efficacy``, ``mechanism``, ``safety``, ``etiology``, ``experience`` or ``other``)
     whose cues in :data:`KIND_CUES` score highest. Causal cues count as ``etiology`` only when the sentence
@@ -941,6 +976,14 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
             # the weakest cue, and only when nothing else is named: any mechanism, harm or sensation named
             # outweighs it ("Massage therapy improves circulation" is how massage works)
             scores["efficacy"] = 1
+    elif (
+        cut is not None
+        and any(scores[k] for k in named)
+        and any(m.start("verb") == cut for m in _RELATIVE_CAUSE.finditer(lowered))
+    ):
+        # the cause sits in a relative clause that names what the main verb acts on ("we are able to
+        # stimulate the exact spot that is causing you pain"): the main predicate decides, not the cause
+        scores["etiology"] = 0
     elif scores["etiology"] and scores["etiology"] >= scores["efficacy"]:
         # A causal sentence that names no treatment ("tight muscles can limit your range of motion") is about
         # a condition's causes: not a benefit of the treatment, nor how the treatment works. A weak causal
@@ -1042,6 +1085,8 @@ _DESCRIPTION_VERBS = frozenset(
         "involves", "uses", "consists", "refers", "means", "includes", "contains", "comes", "takes", "lasts",
         "describes", "stands", "looks", "sounds", "seems", "appears", "needs", "depends", "varies", "begins",
         "starts", "happens", "occurs", "was", "has", "does", "goes", "gets", "focuses", "targets",
+        # what something spans ("Group exercise classes in pools range from gentle to vigorous")
+        "ranges", "range", "spans", "differs", "differ",
     }
 )  # fmt: skip
 
@@ -2017,12 +2062,20 @@ _ADVICE = re.compile(
     # advice put as a statement: "understanding effective treatment options is crucial for recovery"
     r"|^(?:[^,]*,\s*)?(?:understanding|knowing|getting|seeking|finding|choosing|having|learning)\b[^.]{0,80}?"
     r"\b(?:is|are) (?:crucial|essential|vital|key|important)\b"
+    # a suggestion with no one named who suggests it ("Examples of exercises that may be suggested include:",
+    # "Stretches that might be tried include …"): advice; a guideline's "is recommended" is not matched
+    r"|^(?:some |other )?examples? of\b[^.;]{0,80}\binclude\b"
+    r"|\b(?:that|which) (?:may|might|can|could) be (?:suggested|tried|considered|prescribed|advised)\b"
     r"|\bit(?: is|['’]s) (?:very |really |so |especially )?(?:important|essential|vital|crucial) "
     r"(?:that|to)\b|\bit is of (?:\w+ )?importance\b",
     re.IGNORECASE,
 )
 _RESEARCH_EXISTS = re.compile(
     r"\b(?:studies|research|trials)\b[^.]{0,80}\bhave been (?:conducted|carried out|done|performed)\b"
+    # that something has been studied, with no result ("Behavioural interventions such as … have been
+    # studied; however, good-quality trials are lacking": the result is the next clause's)
+    r"|\b(?:have|has) been (?:\w+ )?(?:studied|investigated|evaluated|examined|tested|researched|explored|"
+    r"trial(?:l)?ed)\s*(?:[.;:]|$)"
     # a review's method ("We found randomised controlled trials to evaluate whether …")
     r"|^we (?:found|searched|identified|included|reviewed|looked (?:at|for))\b[^.]{0,60}\b(?:trials|studies|"
     r"reviews|articles)\b(?! (?:showed|found|suggest))",
@@ -2074,8 +2127,40 @@ _CLINIC_VOICE = re.compile(
 )
 
 
+# What practitioners do, told as their work ("Chiropractors assess and address areas of the spine …", "Our
+# Chiropractor focuses on your nervous system", "Your … provider will assess your particular injury",
+# "osteopathic manual therapists use a refined sense of touch to identify and treat …"): a description of the
+# practice, whatever body words it names. A verb of attention, assessment or choice, not of effect.
+_PRACTITIONERS = (
+    r"chiropractors?|practitioners?|therapists?|physiotherapists?|osteopaths?|acupuncturists?|providers?|"
+    r"clinicians?|doctors?|physicians?|specialists?|massage therapists?|masseu(?:r|se)s?|staff|team"
+)
+_PRACTICE = re.compile(
+    # (after a fronted phrase: "With an extensive knowledge of anatomy, …", "In general, …")
+    r"^(?:(?:with|in|during|at|after|before|as|for|using|through)\b[^.;]{0,100}?,\s*)?(?:(?:the|our|your|a|an|most|many|some|all|these)\s+)?(?:[\w’'-]+\s+){0,4}?"
+    rf"(?:{_PRACTITIONERS})\s+"
+    r"(?:(?:will|may|can|might|often|also|usually|then|typically|generally|first|carefully|commonly|"
+    r"always|and)\s+)*"
+    r"(?:assess|address|examin|evaluat|diagnos|discuss|focus|use|work on|identif|tailor|design|ask|explain|"
+    r"review|look|check|consider|determin|develop|palpat|observ|listen|talk|spend|offer)\w*\b",
+    re.IGNORECASE,
+)
+
+
+# an effect verb as the verb of a purpose ("… to help restore movement", "… to release trigger points")
+_EFFECT_PURPOSE = re.compile(rf"\b(?:to|helps?)\s+(?:[\w-]+\s+){{0,5}}?(?:{_EFFECT_VERBS})\b", re.IGNORECASE)
+
+
 def _clinic_voice(plain: str) -> bool:
-    if not _CLINIC_VOICE.match(plain) or _FINDING.search(plain):
+    if _FINDING.search(plain):
+        return False
+    if _PRACTICE.match(plain):
+        # … unless the work is done for an effect it names ("Chiropractors use manual techniques … to help
+        # restore movement in the spine") or names a harm
+        return not (
+            _ANY_EFFECT.search(plain.lower()) or _EFFECT_PURPOSE.search(plain) or _scores(plain)["safety"]
+        )
+    if not _CLINIC_VOICE.match(plain):
         return False
     scores = _scores(plain)
     # "we are able to stimulate the exact spot that is causing you pain" names a mechanism: a claim
@@ -2477,9 +2562,15 @@ def _draft_list(
                 own = f"{prefix} {own}" if prefix else own
             text = _clean(_compose(lead, _item_phrase(own) if lead.stem else own))
             item_kind = claim_kind(text, topic)
-            if item_kind == "other":
+            # (an item whose own cues say "other" keeps it: "Requires no medication" under a list of benefits)
+            uncued = item_kind == "other" and not any(_scores(text).values())
+            if uncued:
                 item_kind = claim_kind(f"{lead.kind_text} {own}", topic)
-            if item_kind == "other" and (lead_is_claim or _is_outcome(_head(own)) or _CONDITION.search(own)):
+            if (
+                uncued
+                and item_kind == "other"
+                and (lead_is_claim or _is_outcome(_head(own)) or _CONDITION.search(own))
+            ):
                 item_kind = kind if kind not in ("other", "etiology") else "efficacy"
             start, end = _trim(item_masked, piece.start, piece.end)
             quote = item.text if len(pieces) == 1 else item.text[start:end]
