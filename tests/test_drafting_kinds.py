@@ -833,6 +833,46 @@ def test_the_main_predicate_decides(text: str, kind: str) -> None:
     assert claim_kind(text) == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "prevent X from <noun>" names the cause of what is prevented; "prevent X from <verb>-ing" hinders
+        (_in("insight_sitting_pretty.md", "Prevent bursitis or tendon problems from repetitive tasks"),
+         "efficacy"),
+        ("Focusing and correcting your posture can prevent bursitis from repetitive tasks.", "efficacy"),
+        ("Good ergonomics can prevent neck pain from long hours at a desk.", "efficacy"),
+        ("The pain can be debilitating and can prevent a patient from walking for long.", "other"),
+        # more of a good thing, a difference made, a lasting result, a place beside another treatment
+        (_in("insight_sitting_pretty.md", "Create more energy"), "efficacy"),
+        ("Focusing and correcting your posture can create more energy.", "efficacy"),
+        ("Regular walking brings increased energy and better mood.", "efficacy"),
+        (_in("insight_sitting_pretty.md", "it can make a difference for your daily and long-term health"),
+         "efficacy"),
+        ("Correcting small posture habits can make a difference for your daily and long-term health.",
+         "efficacy"),
+        ("Regular stretching can make a real difference to back pain.", "efficacy"),
+        (_in("d_lasara_shockwave_heel.html", "Long-lasting results"), "efficacy"),
+        ("The results of ESWT last long-term.", "efficacy"),
+        ("The relief from acupuncture can last for several weeks.", "efficacy"),
+        ("Benefits of massage were sustained at six months.", "efficacy"),
+        ("Side effects of acupuncture may last a day.", "safety"),
+        (_in("d2_engelmassage_cupping.html", "It is a great supplement to massage"), "efficacy"),
+        ("Acupuncture is a useful complement to physiotherapy.", "efficacy"),
+        # a property of a tissue, and a substance the body releases, are how it works; strength is a function
+        ("Cupping therapy increases the elasticity of the muscles.", "mechanism"),
+        ("Massage improves the pliability of the fascia.", "mechanism"),
+        ("Exercise improves the strength of the muscles.", "efficacy"),
+        ("Cupping therapy releases relaxin.", "mechanism"),
+        ("Acupuncture releases serotonin.", "mechanism"),
+        ("Cold exposure produces noradrenaline.", "mechanism"),
+        # a symptom relieved
+        ("Focusing and correcting your posture can reduce eye strain.", "efficacy"),
+    ],
+)  # fmt: skip
+def test_benefits_in_other_words(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind
+
+
 def test_a_treatment_taken_up_by_institutions_is_a_candidate() -> None:
     for text in (
         "Across the US and Canada, Chiropractors are commonly established in hospitals.",

@@ -317,12 +317,18 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"activat|restor|boost|enhanc|"
          r"affect(?!ed)|alter|chang|dilat|constrict|hold|keep|stretch|support|align|position|elevat|rais)\w* "
          r"(?:the |your |their |a |an )?(?:[\w-]+ ){0,2}?"
+         # a property of a tissue ("increases the elasticity of the muscles"), not its strength or function
+         r"(?:(?!(?:strength|function|performance|endurance|health) )[\w-]+ of (?:the |your |their )?)?"
          r"(?:circulation|blood (?:flow|supply)|lymph\w*|production of|secretion|release of|levels? of|"
          r"hormones?|cells?|tissues?|fluids?|oxygen|nerves?|muscles?|fib(?:re|er)s?|fascia|knots?|"
          r"trigger points?|tension(?!-type)|foot|feet|joints?|tendons?|ligaments?|spine|vertebrae|bones?|"
          r"endorphins?|(?:blood )?vessels?|cortisol|serotonin|dopamine|oxytocin|melatonin|adrenaline)\b"
          r"(?! (?:pain|aches?|soreness|strength|function|performance|spasms?|injur))", 2),
         (r"\bsupports? (?:your|the) spine\b", 2),
+        # a substance the body releases, named by its chemical form ("Cupping therapy releases relaxin",
+        # "produces serotonin", "secretes more cortisol", "the release of histamine")
+        (r"\b(?:releas|secret|produc)(?:e|es|ed|ing)\b (?:more |less )?(?:[\w-]+ )?"
+         r"[\w-]+(?:in|ine|one|ol|ase|ide)s?\b", 2),
         # what a treatment's effects are owed to ("factors ... may play important roles in the beneficial
         # effects of acupuncture"): how it works, though it names a benefit
         (r"\broles? in (?:the )?(?:\w+ )?(?:effects?|benefits?)\b", 4),
@@ -353,7 +359,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"[^.;]{0,40}\b(?:pain|discomfort|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|"
          r"injur(?:y|ies)|"
          # (mechanical stress is a load, not the stress a patient feels: "reduced gravity stress")
-         r"inflammation|anxiety|fear|(?<!bearing )(?<!gravity )(?<!mechanical )stress|fatigue|depression|"
+         r"inflammation|anxiety|fear|eye ?strain|(?<!bearing )(?<!gravity )(?<!mechanical )stress|fatigue|"
+         r"depression|"
          r"disability|blood pressure|cortisol|tension|"
          r"spasms?|"
          rf"recovery time|risks?|likelihood|chances?|severity|intensity|{_CONDITION_NAMES})\b"
@@ -397,7 +404,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:no longer|won['’]t|will not) need\b|\breduc\w* (?:the )?need for\b", 2),
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
         # (not "prevent a patient from standing": that hinders)
-        (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b(?!(?: \w+){1,2} from\b)|\bprevention of\b", 2),
+        # ("prevent bursitis from repetitive tasks" names the cause of what is prevented: a benefit)
+        (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b(?!(?: \w+){1,2} from \w+ing\b)|\bprevention of\b", 2),
         (r"\b(?:useful|effective|successful) treatment\b", 2),
         # "effective in managing delayed onset muscle soreness": the condition treated is not a harm
         (r"\b(?:effective|useful|helpful|beneficial) (?:in|for) "
@@ -442,7 +450,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # muscles", "builds confidence that can transfer to land activities")
         (r"\bstrengthen(?:s|ed|ing)?\b"
          r"|\bbuilds? (?:\w+ )?(?:strength|confidence|endurance|awareness|muscle)", 2),
-        (r"\b(?:better|improved|greater) (?:\w+ )?"
+        (r"\b(?:better|improved|greater|more|increased) (?:\w+ )?"
          r"(?:patterns?|function|balance|sleep|breath\w*|energy|mood)\b", 2),
         (r"\bbest for\b", 2),
         # a trial's result in counts ("Headache frequency halved in 52 of 100 participants …")
@@ -455,6 +463,16 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"(?:is|are) (?:\w+ )?(?:needed|required|warranted|necessary)\b", 2),
         # a use or a place in care ("may have some utility in the treatment of dysmenorrhea", "has a role in
         # the management of chronic pain"): a benefit, which outweighs the causal "plays a role"
+        # a difference made, a place beside another treatment, a lasting result: benefits in other words
+        # ("can make a difference for your daily and long-term health", "a great supplement to massage", "The
+        # results of ESWT last long-term", "long-lasting results")
+        # (a place beside another treatment is the weaker: what the sentence goes on to say of it decides)
+        (r"\b(?:great|good|useful|valuable|excellent|helpful|effective) (?:supplement|complement|addition|"
+         r"adjunct) to\b", 1),
+        (r"\bmakes? (?:a|an|all the) (?:\w+ )?difference\b|"
+         r"\b(?:effects?|results?|benefits?|relief|improvements?)\b(?: of [\w-]+)? (?:\w+ )?(?:lasts?|lasted|"
+         r"persist(?:s|ed)?|(?:is|are|was|were) (?:sustained|maintained))\b|"
+         r"\blong[- ](?:lasting|term) (?:results?|effects?|relief|benefits?|improvements?)\b", 2),
         (r"\b(?:utility|value|role|place)\b (?:\w+ ){0,2}?(?:in|for) (?:the )?(?:treatment|management|"
          r"prevention|care|therapy|relief) of\b", 3),
         (r"\b(?:evidence|research|studies|trials|results)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|"
