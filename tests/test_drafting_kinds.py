@@ -912,6 +912,20 @@ def test_a_treatment_taken_up_by_institutions_is_a_candidate() -> None:
         ("pharmaguide_dysmenorrhea.md", "Examples of exercises that may be suggested include:"),
         (None, "Stretches that might be tried include the cat-cow and child's pose."),
         (None, "Examples of gentle activities include walking and swimming."),
+        # a name given, the character of an approach, what a condition is (and a relative clause cut from it)
+        ("anttz_chiropractic.md",
+         "The first is called relief care, which is when we focus on relieving your pain."),
+        (None, "The second phase is known as corrective care."),
+        ("anttz_chiropractic.md", (
+            "This approach is patient-centred and evidence-informed, focusing on overall wellbeing and "
+            "functional improvement without the use of drugs or surgery."
+        )),
+        (None, "Our care is holistic and tailored to each patient."),
+        ("d_lasara_shockwave_heel.html", (
+            "Plantar fasciitis is an inflammation of tissue called the plantar fascia, which runs from "
+            "the heel bone and through the foot's arch."
+        )),
+        (None, "Bursitis is an inflammation of the bursa, which sits between the bone and the tendon."),
     ],
 )  # fmt: skip
 def test_descriptions_of_practice_and_research_are_not_claims(source: str | None, text: str) -> None:
@@ -933,6 +947,9 @@ def test_descriptions_of_practice_and_research_are_not_claims(source: str | None
         "Acupuncturists use sterile, single-use needles.",
         "Cupping has been studied in athletes and was found to reduce soreness.",
         "Acupuncture is recommended for chronic headache.",
+        "Acupuncture is an evidence-based treatment for migraine.",
+        "Our approach is holistic and reduces pain without drugs.",
+        "Tendinitis is an inflammation of a tendon that is often caused by overuse.",
     ],
 )  # fmt: skip
 def test_practice_with_an_effect_or_a_result_stays_a_claim(text: str) -> None:

@@ -531,7 +531,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # a named cause of a condition ("plantar fasciitis is the most common cause of heel pain", "another
         # less-common cause of plantar fasciitis"); outweighs "most common". A cause of a burden ("one of the
         # leading causes of disability worldwide") is ``other``.
+        # (finding the cause of a patient's problem is what a clinic does: "find the root cause of your
+        # musculoskeletal problem")
         (r"(?<!treats the )(?<!treat the )(?<!treating the )(?<!addresses the )(?<!address the )"
+         r"(?<!find the )(?<!identify the )(?<!finds the )(?<!identifies the )"
          r"\b(?:common|main|leading|primary|major|usual|frequent|possible|likely|known|less[- ]common|rare|"
          r"other|underlying|root) causes? of\b"
          r"(?! (?:\w+ ){0,2}(?:disability|death|mortality|absence|absenteeism|sick leave|visits?|years))", 4),
@@ -2050,10 +2053,27 @@ _DEFINITION = re.compile(
     r"(?:(?!(?:to|for|with|in|on|by)\b)[\w-]+\s+){0,4}?"
     r"(?:form|type|kind|technique|treatment|method|therapy|intervention|practice|procedure|approach|modality|"
     r"term|massage|traditions?|system|discipline|profession|tool)s?\b"
+    # what a condition is ("Plantar fasciitis is an inflammation of tissue called the plantar fascia"); its
+    # cause or how common it is, said in the same sentence, is a claim (see _description)
+    r"|^(?:[\w()’'/-]+\s+){1,5}?(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:inflammation|irritation|"
+    r"swelling|thickening|degeneration|condition|disorder|disease|injury|tear)\s+(?:of|in|that affects|"
+    r"affecting|where|in which)\b"
     r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:defined as|described as|the term for)\b"
     # what a treatment consists of ("… acupuncture involves the placement of hair-thin needles …")
     r"|^(?:[\w()’'/,-]+\s+){1,12}?"
     r"(?:involves|consists of|refers to|is based on the (?:premise|idea|belief))\b",
+    re.IGNORECASE,
+)
+# A name given ("The first is called relief care, which is when we focus on relieving your pain") or the
+# character of a practice's approach, not an effect of it ("This approach is patient-centred and
+# evidence-informed, focusing on overall wellbeing …", "Our care is holistic and tailored to you").
+_NAMING = re.compile(
+    r"^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:also |often |sometimes )?"
+    r"(?:called|known as|termed|referred to as)\b"
+    r"|^(?:this|that|our|the|their|its) (?:[\w-]+ )?"
+    r"(?:approach|care|practice|method|philosophy|style|model)\b[^.;]{0,30}?\b(?:is|are)\b (?:\w+ )?"
+    r"(?:patient[- ]cent(?:red|ered)|client[- ]cent(?:red|ered)|holistic|individuali[sz]ed|personali[sz]ed|"
+    r"tailored|evidence[- ](?:informed|based)|whole[- ]person|integrative)\b",
     re.IGNORECASE,
 )
 # A principle of a practice is its creed, not an effect, whatever verbs it uses ("A fundamental principle of
@@ -2109,19 +2129,29 @@ def _description(plain: str) -> bool:
     also promises a benefit or a harm ("… used to alleviate musculoskeletal pain")."""
     if _PRINCIPLE.match(plain):
         return True
+    if _NAMING.match(plain):
+        # a name or a character: a description whatever its words, unless a verb states an effect or a harm
+        return not (_ANY_EFFECT.search(plain.lower()) or _scores(plain)["safety"])
     if not (_DEFINITION.match(plain) or _HISTORY.search(plain)):
         return False
     scores = _scores(plain)
     # … unless it also states a checkable fact of its own ("one of the oldest, most commonly used medical
     # procedures in the world": how common it is)
     return not (
-        scores["efficacy"] >= 2 or scores["safety"] >= 2 or scores["other"] >= 3 or _HELPS.search(plain)
+        scores["efficacy"] >= 2
+        or scores["safety"] >= 2
+        or scores["other"] >= 3
+        or scores["etiology"] >= 2
+        or _HELPS.search(plain)
     )
 
 
 # A trailing concession that names nothing to check ("…, although it may vary depending on the specific
 # treatment") hedges the clause before it; it is not a claim of its own.
 _CONCESSION = re.compile(r"^(?:although|though|even though)\b", re.IGNORECASE)
+# A relative clause cut from its noun ("…, which runs from the heel bone and through the foot's arch") that
+# names nothing to check describes that noun.
+_RELATIVE_CLAUSE = re.compile(r"^(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 
 
 # A belief reported as a belief, anywhere in the clause ("Historically, there has been a widely held belief
@@ -2187,7 +2217,7 @@ def _clinic_voice(plain: str) -> bool:
 
 def _not_a_claim(plain: str) -> bool:
     return bool(
-        (_CONCESSION.match(plain) and not any(_scores(plain).values()))
+        ((_CONCESSION.match(plain) or _RELATIVE_CLAUSE.match(plain)) and not any(_scores(plain).values()))
         or _clinic_voice(plain)
         or _REPORTED_BELIEF.search(plain)
         or _excluded(plain)
