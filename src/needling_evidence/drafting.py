@@ -266,7 +266,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\blactic acid\b|\bmetabolic waste\b|\bmetabolites\b", 2),
         # the load a structure bears ("Buoyancy reduces loading across joints affected by pain")
         (r"\bload(?:ing)? (?:on|across|through|of) (?:the |your )?"
-         r"(?:joints?|spine|tendons?|discs?|knees?|hips?)\b", 2),
+         r"(?:joints?|spine|tendons?|discs?|knees?|hips?)\b|"
+         # ("lateral wedge insoles reduce knee load", "bracing lowers spinal loading")
+         r"\b(?:knee|joint|spinal|hip|tendon|disc|patellofemoral|plantar) (?:load(?:ing|s)?|forces?)\b", 2),
         # the load the body bears, in other words ("Buoyancy reduces weight-bearing stress on painful joints",
         # "with reduced gravity stress", "provides even more joint protection")
         (r"\bweight[- ]bearing\b|\bbuoyan\w*|\b(?:reduced|less|low) gravity\b|\bjoint protection\b|"
@@ -340,7 +342,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bnatural (?:healing )?(?:processes|mechanisms)\b", 2),
     ),
     "efficacy": (
-        (r"\beffective(?:ly|ness)?\b|\befficacy\b", 2),
+        # ("effectively" only before an effect: "treatments that can be effectively delivered by a
+        # physiotherapist" says how they are delivered)
+        (r"\beffective(?:ness)?\b|\befficacy\b|\beffectively (?:\w+ )?(?:treat|reduc|reliev|manag|improv|eas|"
+         r"alleviat|prevent|control|lower|decreas|restor|heal|used|support|help)\w*", 2),
         (r"\buseful\b", 2),
         (r"\bevidence\b", 1),
         (r"\ballows? (?:us|you|the body|for)\b", 1),
@@ -473,6 +478,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"\b(?:effects?|results?|benefits?|relief|improvements?)\b(?: of [\w-]+)? (?:\w+ )?(?:lasts?|lasted|"
          r"persist(?:s|ed)?|(?:is|are|was|were) (?:sustained|maintained))\b|"
          r"\blong[- ](?:lasting|term) (?:results?|effects?|relief|benefits?|improvements?)\b", 2),
+        # ("play an important role in managing patients with knee osteoarthritis")
+        (r"\b(?:role|place)\b (?:\w+ ){0,2}?in (?:managing|treating|preventing|relieving|caring for|"
+         r"the care of)\b", 3),
+        # a use put in doubt ("The use of adjunct therapies … is questionable"): the evidence for a benefit
+        (r"\b(?:use|value|benefits?|usefulness|role) of\b[^.;]{0,80}\b(?:is|are|remains?) (?:\w+ )?"
+         r"(?:questionable|doubtful|unproven|unclear|controversial|debated|equivocal)\b", 3),
         (r"\b(?:utility|value|role|place)\b (?:\w+ ){0,2}?(?:in|for) (?:the )?(?:treatment|management|"
          r"prevention|care|therapy|relief) of\b", 3),
         (r"\b(?:evidence|research|studies|trials|results)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|"
@@ -545,7 +556,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bdue to\b|\bover(?:use|used|stretch\w*|load\w*|train\w*)\b", 1),
         # an association with the start of a condition ("a strong association exists between an increased
         # body mass index and the development of plantar fasciitis")
-        (r"\bassociations? (?:between|with)\b|\blink(?:ed)? (?:between|to|with)\b", 1),
+        # ("in association with gold-standard treatments" is "together with")
+        (r"(?<!\bin )\bassociations? (?:between|with)\b|\blink(?:ed)? (?:between|to|with)\b", 1),
         (r"\b(?:development|onset) of\b", 1),
         # what happens to the body's structures over time ("the discs start to lose their hydration")
         (r"\b(?:discs?|joints?|cartilage|vertebrae|ligaments?|tendons?|bones?|muscles?|spine|tissues?|fascia)\b"
@@ -560,7 +572,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     # Other checkable health facts: how common, how it goes, what it costs, who may do what.
     "other": (
         (r"\d\s*%\s+of\b|\bper ?cent of\b", 3),  # a share of people or cases ("80% of adults")
-        (r"\bprevalence\b|\bincidence\b|\bprognosis\b|\blifetime\b", 3),
+        (r"\bprevalen(?:ce|t)\b|\bincidence\b|\bprognosis\b|\blifetime\b", 3),
+        # what a condition is like ("The condition is characterised by progressively worsening stiffness")
+        (r"\bcharacteri[sz]ed by\b", 3),
+        # a treatment's place in the order of care ("Surgery is typically a last resort for …", "the
+        # first-line treatment approach"): what guidelines set, not a benefit
+        (r"\b(?:last resort|first[- ]line|second[- ]line|gold[- ]standard|standard of care|mainstay)\b", 3),
         (r"\bleading causes?\b|\bmost common(?:ly)?\b", 3),
         # who regulates or pays: "The FDA requires …", "often covered by insurance"
         # what a condition is like across people: "a common type of headache", "occurs frequently",
