@@ -113,12 +113,15 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
 
 _AFTER_EFFECT = (
     r"sore\w*|stiff\w*|tired\w*|tiredness|fatigue\w*|dizz\w*|nause\w*|worse|worsening|bruis\w*|headaches?|"
-    r"achy"
+    r"achy|tender\w*"
 )
 _AFTER = (
     r"\bafter (?:a |the |each |your |every )?(?:treatments?|sessions?|needling|massages?|manipulations?|"
     r"procedures?|appointments?|visits?)\b|\bfor (?:a few|a couple of|several|\d+(?:[-–]\d+)?|one|two|three) "
     r"(?:hours|days)\b|\blasts? (?:for )?(?:up to )?\d|\btemporary\b"  # not "temporarily reduce fatigue"
+    # where the treatment was given ("slight tenderness at the site of the adjustment")
+    r"|\bat the (?:site|area|point) of (?:the |your )?(?:adjustments?|treatments?|injections?|needl\w*|"
+    r"manipulations?)\b|\b(?:treated|treatment) (?:area|site)\b"
 )
 _NOT_A_GROUP = r"(?! (?:infants|babies|children|patients|people|adults|women|men|groups?|populations?))"
 
@@ -205,7 +208,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:can|may|could) (?:\w+ )?(?:or )?hurt\b", 1),
     ),
     "experience": (
-        (r"\bpainless\b", 2),
+        (r"\bpainless(?:ly)?\b", 2),
         (r"\bdiscomfort\b", 1),
         (r"\b(?:un)?comfortable\b", 1),  # "may be uncomfortable for gentler activity"
         (r"\b(?:you|patients?|people|many|some|they|runners)\b[^.;:]{0,40}"
@@ -219,7 +222,14 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"painful\b", 2),
         # how the treatment feels to the one who has it ("Most people find this satisfying", "feels slightly
         # more stressful than regular massage")
-        (r"\b(?:find|found|finds) (?:it|this|that|them|the \w+) (?:\w+ )?(?:satisfying|relaxing|comfortable|"
+        # what is heard during a treatment ("you might hear a popping noise from your joints"): outweighs the
+        # cause of the noise named after it ("…, resulting from gas … shifting")
+        (r"\bhear[sd]?\b (?:a |an |some )?(?:[\w-]+ ){0,2}?(?:noises?|sounds?|pops?|clicks?|cracks?)\b|"
+         r"\b(?:popping|cracking|clicking) (?:noises?|sounds?)\b", 3),
+        (r"\b(?:pleasant|unpleasant|relaxing|soothing|calming|comfortable|uncomfortable|painless|enjoyable) "
+         r"experience\b", 2),
+        (r"\b(?:find|found|finds) (?:it|this|that|them|the \w+) (?:to be )?(?:a |an )?(?:\w+ )?"
+         r"(?:satisfying|relaxing|comfortable|"
          r"uncomfortable|painful|pleasant|unpleasant|soothing|calming)\b|"
          r"\bfeels? (?:\w+ )?(?:more|less) (?:stressful|relaxing|comfortable|uncomfortable|painful|"
          r"intense)\b", 2),
@@ -268,7 +278,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bload(?:ing)? (?:on|across|through|of) (?:the |your )?"
          r"(?:joints?|spine|tendons?|discs?|knees?|hips?)\b|"
          # ("lateral wedge insoles reduce knee load", "bracing lowers spinal loading")
-         r"\b(?:knee|joint|spinal|hip|tendon|disc|patellofemoral|plantar) (?:load(?:ing|s)?|forces?)\b", 2),
+         r"\b(?:knee|joint|spinal|hip|tendon|disc|patellofemoral|plantar) (?:load(?:ing|s)?|forces?)\b|"
+         r"\bpressure (?:on|in|off) (?:the |your )?(?:[\w-]+ )?"
+         r"(?:spine|joints?|nerves?|discs?|vertebrae)\b", 2),
         # the load the body bears, in other words ("Buoyancy reduces weight-bearing stress on painful joints",
         # "with reduced gravity stress", "provides even more joint protection")
         (r"\bweight[- ]bearing\b|\bbuoyan\w*|\b(?:reduced|less|low) gravity\b|\bjoint protection\b|"
@@ -295,7 +307,14 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # the means, a change in the body ("may help prevent chronic pain by strengthening the muscles")
         (r"\bby (?:\w+ing) (?:the |your |their )?(?:[\w-]+ ){0,2}?(?:muscles?|tissues?|nerves?|blood|"
          r"circulation|endorphins?|signals?|fascia|tendons?|cells?|lymph\w*)\b", 2),
-        (r"\bability to heal\b", 2),
+        (r"\bability to heal\b|\bheal(?:s|ing)? (?:it|them)sel(?:f|ves)\b", 2),
+        # the position of the body's structures ("put the vertebrae back into correct alignment", "by
+        # realigning vertebrae")
+        (r"\b(?:re|mis)?align(?:ment|ments|ing|s|ed)?\b", 2),
+        # a change in a structure, named as a noun ("the result is a change in the position and motion of
+        # spinal bones")
+        (r"\b(?:changes?|alterations?|shifts?) in (?:the )?(?:[\w-]+ ){0,5}?(?:bones?|joints?|vertebrae|"
+         r"spine|muscles?|tissues?|fascia|nerves?|blood flow|circulation|hormones?)\b", 2),
         (r"\bspinal alignment\b", 2),
         (r"\bnerve irritation\b", 2),
         (r"\bimmune\b", 2),
@@ -320,7 +339,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"affect(?!ed)|alter|chang|dilat|constrict|hold|keep|stretch|support|align|position|elevat|rais)\w* "
          r"(?:the |your |their |a |an )?(?:[\w-]+ ){0,2}?"
          # a property of a tissue ("increases the elasticity of the muscles"), not its strength or function
-         r"(?:(?!(?:strength|function|performance|endurance|health) )[\w-]+ of (?:the |your |their )?)?"
+         r"(?:(?!(?:strength|function|performance|endurance|health) )[\w-]+ (?:of|on|in|around) "
+         r"(?:the |your |their )?)?"
          r"(?:circulation|blood (?:flow|supply)|lymph\w*|production of|secretion|release of|levels? of|"
          r"hormones?|cells?|tissues?|fluids?|oxygen|nerves?|muscles?|fib(?:re|er)s?|fascia|knots?|"
          r"trigger points?|tension(?!-type)|foot|feet|joints?|tendons?|ligaments?|spine|vertebrae|bones?|"
@@ -601,6 +621,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # who may practise: "it's legal for Physical Therapists to practice dry needling", licences, exams
         (r"\b(?:il)?legal(?:ly)?\b|\blicen[cs]ed?\b|\blicensure\b|\bboard exams?\b", 2),
         (r"\b(?:able|allowed|permitted|qualified|certified|trained) to practi[cs]e\b", 2),
+        # how practitioners are trained ("chiropractors have been taught how to assess nerve function")
+        (r"\b(?:have been|are|were|is) (?:\w+ )?(?:trained|taught|educated|qualified)\b|"
+         r"\bduring (?:their|his|her) (?:training|education|studies)\b|"
+         r"\byears of (?:training|study|school|schooling|education)\b", 3),
         (r"\bfda\b|(?<!auto )(?<!-)\bregulat(?:ed|ion|ions|ory|ors?)\b|\binsurance\b|\breimburs\w*", 2),
         (r"\bcosts?\b", 2),
         # a share of people ("Approximately 1 in 10 people have ... carpal tunnel syndrome")
@@ -2087,6 +2111,8 @@ _DEFINITION = re.compile(
 _NAMING = re.compile(
     r"^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:also |often |sometimes )?"
     r"(?:called|known as|termed|referred to as)\b"
+    r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:the|a) (?:word|term|name)s? (?:used )?"
+    r"(?:for|to describe|given to)\b"
     r"|^(?:this|that|our|the|their|its) (?:[\w-]+ )?"
     r"(?:approach|care|practice|method|philosophy|style|model)\b[^.;]{0,30}?\b(?:is|are)\b (?:\w+ )?"
     r"(?:patient[- ]cent(?:red|ered)|client[- ]cent(?:red|ered)|holistic|individuali[sz]ed|personali[sz]ed|"
@@ -2101,7 +2127,8 @@ _PRINCIPLE = re.compile(
     re.IGNORECASE,
 )
 _HISTORY = re.compile(
-    r"\b(?:ancient|oldest|centuries|history|historically|Hippocrates|originat(?:ed|ing) in|dates? back)\b"
+    r"\b(?:ancient|oldest|centuries|history|historical|historically|Hippocrates|originat(?:ed|ing) in|"
+    r"dates? back)\b"
     r"|\b\d[\d,]* years ago\b",
     re.IGNORECASE,
 )
@@ -2121,6 +2148,7 @@ _ADVICE = re.compile(
     # "Stretches that might be tried include …"): advice; a guideline's "is recommended" is not matched
     r"|^(?:some |other )?examples? of\b[^.;]{0,80}\binclude\b"
     r"|\b(?:that|which) (?:may|might|can|could) be (?:suggested|tried|considered|prescribed|advised)\b"
+    r"|^it(?: is|['’]s) (?:usually |often |always )?(?:best|better|wise|advisable|a good idea) to\b"
     r"|\bit(?: is|['’]s) (?:very |really |so |especially )?(?:important|essential|vital|crucial) "
     r"(?:that|to)\b|\bit is of (?:\w+ )?importance\b",
     re.IGNORECASE,
@@ -2198,16 +2226,21 @@ _CLINIC_VOICE = re.compile(
 # practice, whatever body words it names. A verb of attention, assessment or choice, not of effect.
 _PRACTITIONERS = (
     r"chiropractors?|practitioners?|therapists?|physiotherapists?|osteopaths?|acupuncturists?|providers?|"
-    r"clinicians?|doctors?|physicians?|specialists?|massage therapists?|masseu(?:r|se)s?|staff|team"
+    r"clinicians?|doctors?|physicians?|specialists?|massage therapists?|masseu(?:r|se)s?|staff|team|"
+    r"he or she|she or he"
 )
 _PRACTICE = re.compile(
     # (after a fronted phrase: "With an extensive knowledge of anatomy, …", "In general, …")
-    r"^(?:(?:with|in|during|at|after|before|as|for|using|through)\b[^.;]{0,100}?,\s*)?(?:(?:the|our|your|a|an|most|many|some|all|these)\s+)?(?:[\w’'-]+\s+){0,4}?"
+    r"^(?:(?:with|in|during|at|after|before|as|for|using|through|while|although|though)\b[^.;]{0,100}?,\s*)?"
+    r"(?:(?:the|our|your|a|an|most|many|some|all|these)\s+)?(?:[\w’'-]+\s+){0,4}?"
     rf"(?:{_PRACTITIONERS})\s+"
     r"(?:(?:will|may|can|might|often|also|usually|then|typically|generally|first|carefully|commonly|"
     r"always|and)\s+)*"
-    r"(?:assess|address|examin|evaluat|diagnos|discuss|focus|use|work on|identif|tailor|design|ask|explain|"
-    r"review|look|check|consider|determin|develop|palpat|observ|listen|talk|spend|offer)\w*\b",
+    # verbs of speech: what is said is reported, not asserted ("the doctor will explain exactly how
+    # subluxations occur and how chiropractic care can be used to correct them")
+    r"(?:(?P<speech>discuss|ask|explain|talk|answer|tell|describe|want to know)|"
+    r"assess|address|examin|evaluat|diagnos|focus|use|work on|identif|tailor|design|review|look|check|"
+    r"consider|determin|develop|palpat|observ|listen|spend|offer)\w*\b",
     re.IGNORECASE,
 )
 
@@ -2219,7 +2252,10 @@ _EFFECT_PURPOSE = re.compile(rf"\b(?:to|helps?)\s+(?:[\w-]+\s+){{0,5}}?(?:{_EFFE
 def _clinic_voice(plain: str) -> bool:
     if _FINDING.search(plain):
         return False
-    if _PRACTICE.match(plain):
+    practice = _PRACTICE.match(plain)
+    if practice:
+        if practice.group("speech"):
+            return True
         # … unless the work is done for an effect it names ("Chiropractors use manual techniques … to help
         # restore movement in the spine") or names a harm
         return not (
