@@ -119,6 +119,8 @@ _AFTER = (
     r"\bafter (?:a |the |each |your |every )?(?:treatments?|sessions?|needling|massages?|manipulations?|"
     r"procedures?|appointments?|visits?)\b|\bfor (?:a few|a couple of|several|\d+(?:[-–]\d+)?|one|two|three) "
     r"(?:hours|days)\b|\blasts? (?:for )?(?:up to )?\d|\btemporary\b"  # not "temporarily reduce fatigue"
+    # the morning after ("feeling some degree of soreness afterwards", "soreness the following day")
+    r"|\bafterwards?\b|\b(?:the )?(?:next|following) (?:day|morning)\b"
     # where the treatment was given ("slight tenderness at the site of the adjustment")
     r"|\bat the (?:site|area|point) of (?:the |your )?(?:adjustments?|treatments?|injections?|needl\w*|"
     r"manipulations?)\b|\b(?:treated|treatment) (?:area|site)\b"
@@ -308,6 +310,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bby (?:\w+ing) (?:the |your |their )?(?:[\w-]+ ){0,2}?(?:muscles?|tissues?|nerves?|blood|"
          r"circulation|endorphins?|signals?|fascia|tendons?|cells?|lymph\w*)\b", 2),
         (r"\bability to heal\b|\bheal(?:s|ing)? (?:it|them)sel(?:f|ves)\b", 2),
+        # what something is part of, or explained by ("it's part of the process of manipulating the muscles",
+        # "One explanation is the muscles are not used to it")
+        (r"\bpart of (?:the |your |its |a )?(?:[\w'’-]+ ){0,2}?(?:process|response)\b|"
+         r"\b(?:one|another|the|a) (?:possible |likely |main )?explanation "
+         r"(?:is|may be|might be|could be)\b", 2),
         # the position of the body's structures ("put the vertebrae back into correct alignment", "by
         # realigning vertebrae")
         (r"\b(?:re|mis)?align(?:ment|ments|ing|s|ed)?\b", 2),
@@ -743,7 +750,9 @@ _FINDING = re.compile(
 )
 _DISCOURSE_OPENERS = re.compile(
     r"^(?:in fact|in addition|additionally|also|however|moreover|furthermore|typically|still|overall|"
-    r"contrary to popular belief|in short|in summary|importantly|indeed|of course),\s*",
+    r"contrary to popular belief|in short|in summary|importantly|indeed|of course|"
+    # a reassurance before the claim ("Don't worry, it's part of the process …")
+    r"(?:don['’]t|do not) worry|rest assured|not to worry|don['’]t be alarmed),\s*",
     re.IGNORECASE,
 )
 _LIST_LEAD = re.compile(
@@ -1060,10 +1069,13 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
 
 def _excluded(text: str) -> bool:
     plain = _plain(text)
+    # (the verb after an opener: "However, call us today" is an instruction; "Don't worry, it's part of
+    # the process" is not)
+    body = _DISCOURSE_OPENERS.sub("", plain)
     return bool(
         plain.endswith("?")
-        or _IMPERATIVE_START.match(plain)
-        or _CONDITIONAL_IMPERATIVE.match(plain)
+        or _IMPERATIVE_START.match(body)
+        or _CONDITIONAL_IMPERATIVE.match(body)
         or _META.search(plain)
         or len(plain.split()) < 2
     )
