@@ -109,6 +109,8 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
      r"weaken(?:s|ing)?|los(?:e|es|ing))\b(?:(?!\band\b|\bimprov|\bincreas)[^.;,]){0,30}"
      r"\b(?:function|range of motion|flexibility|strength|mobility|movement)\b", 2),
     (r"\bdamag(?:e|es|ed|ing)\b", 2),
+    # worse outcomes ("these injections … may lead to worse long-term outcomes")
+    (r"\b(?:worse|poorer|negative|adverse) (?:[\w-]+ ){0,2}?(?:outcomes?|results?|prognosis)\b", 2),
 )  # fmt: skip
 
 _AFTER_EFFECT = (
@@ -374,6 +376,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\beffective(?:ness)?\b|\befficacy\b|\beffectively (?:\w+ )?(?:treat|reduc|reliev|manag|improv|eas|"
          r"alleviat|prevent|control|lower|decreas|restor|heal|used|support|help)\w*", 2),
         (r"\buseful\b", 2),
+        # ("Success rates for shockwave therapy range from 68% to 91%")
+        (r"\bsuccess(?:ful)? rates?\b|\bresponse rates?\b", 2),
         (r"\bevidence\b", 1),
         (r"\ballows? (?:us|you|the body|for)\b", 1),
         # movement made possible is a benefit to function ("This reduction in weight-bearing allows movement")
@@ -408,7 +412,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # an effect or its absence stated outright ("has a cumulative effect", "did not have an effect on
         # sleep"); "no side effects" is a safety claim
         (r"\b(?:has|have|had|having|show\w*|no|little)\b(?: not)?(?: an?| any| no| little| some)?"
-         r"(?: (?!side\b)\w+)? effects?\b", 2),
+         r"(?: (?!side\b)[\w-]+)? effects?\b", 2),
         # trial language: groups given the treatment or a sham ("participants receiving true acupuncture")
         (r"\b(?:participants|patients|people|subjects|adults|children)\b (?:who )?(?:receiv\w*|given|treated|"
          r"allocated|randomi[sz]ed)\b", 2),
@@ -664,7 +668,21 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # how most cases go ("a full recovery is the most likely outcome", "most cases improve without
         # surgery")
         (r"\bfull recovery\b|\brecover(?:s|ed)? fully\b|\b(?:most|many) (?:people|patients|cases|episodes) "
-         r"(?:will )?(?:recover|improve|get better|resolve)\b", 2),
+         r"(?:will )?(?:recover|improve|get better|resolve|heal)\b|"
+         # ("Most tennis elbows heal with the right therapy")
+         r"\b(?:most|many) (?:[\w-]+ )?[\w-]+s (?:will )?(?:heal|resolve|recover|get better) (?:on their own|"
+         r"with|within|without)\b", 2),
+        # how many people a condition affects ("affects about two million people a year"); not the people a
+        # treatment reaches ("despite the millions of people treated each year")
+        (r"\b(?:(?:\d[\d,.]*|one|two|three|four|five|ten|several|a few|hundreds of) "
+         r"(?:million|billion|thousand)|millions of|thousands of) "
+         r"(?:people|adults|americans|patients|individuals|cases|women|men|children)\b"
+         r"(?! (?:are |were )?(?:treated|receiv|given|us))", 3),
+        # what a condition does to everyday life ("can make everyday tasks challenging")
+        (r"\bmakes? (?:\w+ ){0,2}?(?:tasks|activities|life|living|work|chores) (?:more )?(?:difficult|"
+         r"challenging|hard|painful|impossible)\b", 2),
+        # what a condition's symptoms are ("Symptoms include pain in the outer part of the elbow")
+        (r"\bsymptoms? (?:may |can |often |usually )?(?:include|are)\b", 2),
         # how a condition goes and what it costs the health system ("these symptoms persist for years and
         # lead to frequent health care use")
         (r"\bpersist\w* for (?:\w+ )?(?:days|weeks|months|years)\b|\blifelong\b", 2),
@@ -710,6 +728,8 @@ _TITLE_STOPWORDS = frozenset(
         # a title's condition and body words name no intervention ("Low Back Pain", "Posture Correction")
         "low", "lower", "back", "neck", "knee", "shoulder", "hip", "spine", "spinal", "chronic", "acute",
         "relief", "science", "impacts", "hidden", "cause", "causes", "things", "know", "health", "purposes",
+        # ("Tennis Elbow: Causes, Symptoms and Treatment" names a condition; its "treatment" names none)
+        "treatment",
         "evidence-based", "treatments", "actually", "work", "alignment", "posture", "overview", "that",
         # more body parts ("Shockwave Therapy for Heel Spurs & Plantar Fasciitis": "heel" names no treatment)
         "heel", "heels", "foot", "feet", "ankle", "wrist", "elbow", "hand", "arm", "leg", "legs", "jaw",
@@ -2106,6 +2126,9 @@ _DEFINITION = re.compile(
     r"(?:(?!(?:to|for|with|in|on|by)\b)[\w-]+\s+){0,4}?"
     r"(?:form|type|kind|technique|treatment|method|therapy|intervention|practice|procedure|approach|modality|"
     r"term|massage|traditions?|system|discipline|profession|tool)s?\b"
+    # a classification ("The treatment of tennis elbow can be divided into conservative and operative …")
+    r"|^(?:[\w()’'/-]+\s+){1,8}?(?:can be |may be |is |are )"
+    r"(?:divided|classified|grouped|categori[sz]ed|split) into\b"
     # what a condition is ("Plantar fasciitis is an inflammation of tissue called the plantar fascia"); its
     # cause or how common it is, said in the same sentence, is a claim (see _description)
     r"|^(?:[\w()’'/-]+\s+){1,5}?(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:inflammation|irritation|"
