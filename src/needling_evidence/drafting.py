@@ -122,7 +122,8 @@ _AFTER = (
     r"procedures?|appointments?|visits?)\b|\bfor (?:a few|a couple of|several|\d+(?:[-–]\d+)?|one|two|three) "
     r"(?:hours|days)\b|\blasts? (?:for )?(?:up to )?\d|\btemporary\b"  # not "temporarily reduce fatigue"
     # the morning after ("feeling some degree of soreness afterwards", "soreness the following day")
-    r"|\bafterwards?\b|\b(?:the )?(?:next|following) (?:day|morning)\b"
+    # (spelled out without an optional start: the after-effect cue keeps literal starts to be indexed by)
+    r"|\bafterwards?\b|\b(?:the next|the following|next|following) (?:day|morning)\b"
     # where the treatment was given ("slight tenderness at the site of the adjustment")
     r"|\bat the (?:site|area|point) of (?:the |your )?(?:adjustments?|treatments?|injections?|needl\w*|"
     r"manipulations?)\b|\b(?:treated|treatment) (?:area|site)\b"
@@ -274,8 +275,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bis thought to\b", 1),
         # verbs only: after a determiner or an adjective "function" is a noun ("support the body's natural
         # function by improving joint mobility" names the means of a benefit, not how it works)
-        (r"(?<!natural )(?<!normal )(?<!['’]s )(?<!the )(?<!its )(?<!their )(?<!your )(?<!proper )"
-         r"\b(?:works?|functions?|operates?) by\b", 2),
+        # (the lookahead first: the lookbehinds are tried only where the words are)
+        (r"\b(?=(?:works?|functions?|operates?) by\b)"
+         r"(?<!natural )(?<!normal )(?<!['’]s )(?<!the )(?<!its )(?<!their )(?<!your )(?<!proper )"
+         r"(?:works?|functions?|operates?) by\b", 2),
         # what a treatment clears from the tissues ("helps to eliminate lactic acid from your muscles")
         (r"\blactic acid\b|\bmetabolic waste\b|\bmetabolites\b", 2),
         # the load a structure bears ("Buoyancy reduces loading across joints affected by pain")
@@ -315,11 +318,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # what something is part of, or explained by ("it's part of the process of manipulating the muscles",
         # "One explanation is the muscles are not used to it")
         (r"\bpart of (?:the |your |its |a )?(?:[\w'’-]+ ){0,2}?(?:process|response)\b|"
-         r"\b(?:one|another|the|a) (?:possible |likely |main )?explanation "
-         r"(?:is|may be|might be|could be)\b", 2),
+         r"\bexplanation (?:is|may be|might be|could be)\b", 2),
         # the position of the body's structures ("put the vertebrae back into correct alignment", "by
         # realigning vertebrae")
-        (r"\b(?:re|mis)?align(?:ment|ments|ing|s|ed)?\b", 2),
+        # (each branch spelled out, so that the cue has literal starts to be indexed by)
+        (r"\balign(?:ment|ments|ing|s|ed)?\b|\brealign\w*|\bmisalign\w*", 2),
         # a change in a structure, named as a noun ("the result is a change in the position and motion of
         # spinal bones")
         (r"\b(?:changes?|alterations?|shifts?) in (?:the )?(?:[\w-]+ ){0,5}?(?:bones?|joints?|vertebrae|"
@@ -347,15 +350,16 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"activat|restor|boost|enhanc|"
          r"affect(?!ed)|alter|chang|dilat|constrict|hold|keep|stretch|support|align|position|elevat|rais)\w* "
          r"(?:the |your |their |a |an )?(?:[\w-]+ ){0,2}?"
-         # a property of a tissue ("increases the elasticity of the muscles"), not its strength or function
-         r"(?:(?!(?:strength|function|performance|endurance|health) )[\w-]+ (?:of|on|in|around) "
-         r"(?:the |your |their )?)?"
          r"(?:circulation|blood (?:flow|supply)|lymph\w*|production of|secretion|release of|levels? of|"
          r"hormones?|cells?|tissues?|fluids?|oxygen|nerves?|muscles?|fib(?:re|er)s?|fascia|knots?|"
          r"trigger points?|tension(?!-type)|foot|feet|joints?|tendons?|ligaments?|spine|vertebrae|bones?|"
          r"endorphins?|(?:blood )?vessels?|cortisol|serotonin|dopamine|oxytocin|melatonin|adrenaline)\b"
          r"(?! (?:pain|aches?|soreness|strength|function|performance|spasms?|injur))", 2),
         (r"\bsupports? (?:your|the) spine\b", 2),
+        # a property of a tissue ("increases the elasticity of the muscles"), not its strength or function
+        (r"\b(?:elasticity|pliability|extensibility|length|tone|viscosity|hydration|stiffness|tension) of "
+         r"(?:the |your |their )?(?:[\w-]+ )?(?:muscles?|tissues?|fascia|tendons?|ligaments?|"
+         r"fib(?:re|er)s?)\b", 2),
         # a substance the body releases, named by its chemical form ("Cupping therapy releases relaxin",
         # "produces serotonin", "secretes more cortisol", "the release of histamine")
         (r"\b(?:releas|secret|produc)(?:e|es|ed|ing)\b (?:more |less )?(?:[\w-]+ )?"
@@ -513,7 +517,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:role|place)\b (?:\w+ ){0,2}?in (?:managing|treating|preventing|relieving|caring for|"
          r"the care of)\b", 3),
         # a use put in doubt ("The use of adjunct therapies … is questionable"): the evidence for a benefit
-        (r"\b(?:use|value|benefits?|usefulness|role) of\b[^.;]{0,80}\b(?:is|are|remains?) (?:\w+ )?"
+        (r"\b(?:use of|value of|benefits? of|usefulness of|role of)\b[^.;]{0,80}\b(?:is|are|remains?) "
+         r"(?:\w+ )?"
          r"(?:questionable|doubtful|unproven|unclear|controversial|debated|equivocal)\b", 3),
         (r"\b(?:utility|value|role|place)\b (?:\w+ ){0,2}?(?:in|for) (?:the )?(?:treatment|management|"
          r"prevention|care|therapy|relief) of\b", 3),
@@ -625,15 +630,15 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # a treatment or a profession taken up by institutions ("Chiropractors are commonly established in
         # hospitals", "organisations ... retain Chiropractors on staff", "offered in most pain clinics")
         (r"\b(?:hospitals|clinics|organi[sz]ations|companies|employers|insurers|health (?:systems|services)|"
-         r"(?:sports )?teams)\b[^.;]{0,40}\b(?:retain|employ|offer|fund|integrat|establish)\w*|"
+         r"sports teams|teams)\b[^.;]{0,40}\b(?:retain|employ|offer|fund|integrat|establish)\w*|"
          r"\b(?:established|available|offered|employed|integrated|provided|practi[cs]ed|used) (?:\w+ )?"
          r"(?:in|by|across) (?:[\w-]+ ){0,3}?(?:hospitals|clinics|countries|organi[sz]ations|"
-         r"health (?:systems|services))\b|\bon (?:the )?staff\b", 2),
+         r"health (?:systems|services))\b|\bon staff\b|\bon the staff\b", 2),
         # who may practise: "it's legal for Physical Therapists to practice dry needling", licences, exams
         (r"\b(?:il)?legal(?:ly)?\b|\blicen[cs]ed?\b|\blicensure\b|\bboard exams?\b", 2),
         (r"\b(?:able|allowed|permitted|qualified|certified|trained) to practi[cs]e\b", 2),
         # how practitioners are trained ("chiropractors have been taught how to assess nerve function")
-        (r"\b(?:have been|are|were|is) (?:\w+ )?(?:trained|taught|educated|qualified)\b|"
+        (r"\b(?:trained|taught|educated) (?:to|in|how|at|for|by)\b|"
          r"\bduring (?:their|his|her) (?:training|education|studies)\b|"
          r"\byears of (?:training|study|school|schooling|education)\b", 3),
         (r"\bfda\b|(?<!auto )(?<!-)\bregulat(?:ed|ion|ions|ory|ors?)\b|\binsurance\b|\breimburs\w*", 2),
@@ -674,8 +679,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"with|within|without)\b", 2),
         # how many people a condition affects ("affects about two million people a year"); not the people a
         # treatment reaches ("despite the millions of people treated each year")
-        (r"\b(?:(?:\d[\d,.]*|one|two|three|four|five|ten|several|a few|hundreds of) "
-         r"(?:million|billion|thousand)|millions of|thousands of) "
+        # (the number before "million" need not be read: the cue starts at the word)
+        (r"\b(?:million|billion|thousand|millions of|thousands of) "
          r"(?:people|adults|americans|patients|individuals|cases|women|men|children)\b"
          r"(?! (?:are |were )?(?:treated|receiv|given|us))", 3),
         # what a condition does to everyday life ("can make everyday tasks challenging")
@@ -1041,6 +1046,12 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     whose cues in :data:`KIND_CUES` score highest. Causal cues count as ``etiology`` only when the sentence
     names no intervention; a treatment that "can cause" something, with no other cue, is a ``safety`` claim
     (a harm of the treatment)."""
+    return _claim_kind(text, tuple(topic))
+
+
+# (drafting asks for the kind of the same text more than once: a piece, its clause, its sentence)
+@functools.lru_cache(maxsize=4096)
+def _claim_kind(text: str, topic: tuple[str, ...]) -> str:
     text = _NAMED_SOURCE.sub(r"\1", text)
     scores = _scores(text)
     named = ("safety", "efficacy", "mechanism", "experience")
@@ -1087,6 +1098,7 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     return best if scores[best] > 0 else "other"  # "other" also when only its own cues score
 
 
+@functools.lru_cache(maxsize=4096)
 def _excluded(text: str) -> bool:
     plain = _plain(text)
     # (the verb after an opener: "However, call us today" is an instruction; "Don't worry, it's part of
@@ -2119,6 +2131,8 @@ def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
     return pieces
 
 
+# every branch of _DEFINITION needs " is ", " are " or one of these
+_DEFINITION_WORDS = (" be ", "involves", "consists of", "refers to")
 _DEFINITION = re.compile(
     # (the noun is the phrase's head: "It is a great supplement to massage" names what it adds to, not what
     # it is)
@@ -2182,18 +2196,25 @@ _ADVICE = re.compile(
     # a suggestion with no one named who suggests it ("Examples of exercises that may be suggested include:",
     # "Stretches that might be tried include …"): advice; a guideline's "is recommended" is not matched
     r"|^(?:some |other )?examples? of\b[^.;]{0,80}\binclude\b"
-    r"|\b(?:that|which) (?:may|might|can|could) be (?:suggested|tried|considered|prescribed|advised)\b"
     r"|^it(?: is|['’]s) (?:usually |often |always )?(?:best|better|wise|advisable|a good idea) to\b"
     r"|\bit(?: is|['’]s) (?:very |really |so |especially )?(?:important|essential|vital|crucial) "
     r"(?:that|to)\b|\bit is of (?:\w+ )?importance\b",
     re.IGNORECASE,
 )
+# (the two forms below are searched only when the clause holds " be" / " been": most clauses do not)
+_SUGGESTED = re.compile(
+    r"\b(?:that|which) (?:may|might|can|could) be (?:suggested|tried|considered|prescribed|advised)\b",
+    re.IGNORECASE,
+)
+# that something has been studied, with no result ("Behavioural interventions such as … have been studied;
+# however, good-quality trials are lacking": the result is the next clause's)
+_STUDIED = re.compile(
+    r"\b(?:have|has) been (?:\w+ )?(?:studied|investigated|evaluated|examined|tested|researched|explored|"
+    r"trial(?:l)?ed)\s*(?:[.;:]|$)",
+    re.IGNORECASE,
+)
 _RESEARCH_EXISTS = re.compile(
     r"\b(?:studies|research|trials)\b[^.]{0,80}\bhave been (?:conducted|carried out|done|performed)\b"
-    # that something has been studied, with no result ("Behavioural interventions such as … have been
-    # studied; however, good-quality trials are lacking": the result is the next clause's)
-    r"|\b(?:have|has) been (?:\w+ )?(?:studied|investigated|evaluated|examined|tested|researched|explored|"
-    r"trial(?:l)?ed)\s*(?:[.;:]|$)"
     # a review's method ("We found randomised controlled trials to evaluate whether …")
     r"|^we (?:found|searched|identified|included|reviewed|looked (?:at|for))\b[^.]{0,60}\b(?:trials|studies|"
     r"reviews|articles)\b(?! (?:showed|found|suggest))",
@@ -2209,10 +2230,13 @@ def _description(plain: str) -> bool:
     also promises a benefit or a harm ("… used to alleviate musculoskeletal pain")."""
     if _PRINCIPLE.match(plain):
         return True
-    if _NAMING.match(plain):
+    # (both forms need one of these words: most clauses hold none, and are not matched against them)
+    copula = " is " in plain or " are " in plain
+    if copula and _NAMING.match(plain):
         # a name or a character: a description whatever its words, unless a verb states an effect or a harm
         return not (_ANY_EFFECT.search(plain.lower()) or _scores(plain)["safety"])
-    if not (_DEFINITION.match(plain) or _HISTORY.search(plain)):
+    defines = copula or any(word in plain for word in _DEFINITION_WORDS)
+    if not ((defines and _DEFINITION.match(plain)) or _HISTORY.search(plain)):
         return False
     scores = _scores(plain)
     # … unless it also states a checkable fact of its own ("one of the oldest, most commonly used medical
@@ -2285,10 +2309,11 @@ _EFFECT_PURPOSE = re.compile(rf"\b(?:to|helps?)\s+(?:[\w-]+\s+){{0,5}}?(?:{_EFFE
 
 
 def _clinic_voice(plain: str) -> bool:
-    if _FINDING.search(plain):
-        return False
     practice = _PRACTICE.match(plain)
+    # (a finding reported is a claim in either voice; looked for only once a voice is matched)
     if practice:
+        if _FINDING.search(plain):
+            return False
         if practice.group("speech"):
             return True
         # … unless the work is done for an effect it names ("Chiropractors use manual techniques … to help
@@ -2296,13 +2321,14 @@ def _clinic_voice(plain: str) -> bool:
         return not (
             _ANY_EFFECT.search(plain.lower()) or _EFFECT_PURPOSE.search(plain) or _scores(plain)["safety"]
         )
-    if not _CLINIC_VOICE.match(plain):
+    if not _CLINIC_VOICE.match(plain) or _FINDING.search(plain):
         return False
     scores = _scores(plain)
     # "we are able to stimulate the exact spot that is causing you pain" names a mechanism: a claim
     return scores["efficacy"] < 2 and not (scores["safety"] or scores["mechanism"])
 
 
+@functools.lru_cache(maxsize=4096)
 def _not_a_claim(plain: str) -> bool:
     return bool(
         ((_CONCESSION.match(plain) or _RELATIVE_CLAUSE.match(plain)) and not any(_scores(plain).values()))
@@ -2311,7 +2337,9 @@ def _not_a_claim(plain: str) -> bool:
         or _excluded(plain)
         or _BELIEF.match(plain)
         or _ADVICE.search(plain)
+        or (" be " in plain and _SUGGESTED.search(plain))
         or _RESEARCH_EXISTS.search(plain)
+        or (" been " in plain and _STUDIED.search(plain))
         or _description(plain)
     )
 
