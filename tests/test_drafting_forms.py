@@ -472,7 +472,8 @@ def test_a_fronted_phrase_with_a_cue_of_its_own_is_a_claim_apart() -> None:
     )
     assert [(c.quote, c.kind) for c in needle] == [
         ("Using a thin, painless filament needle to penetrate the skin", "experience"),
-        ("we are able to stimulate the exact spot that is causing you pain and impairment.", "etiology"),
+        # (the cause is in a relative clause naming what is stimulated: mechanism, as proptgroup's label says)
+        ("we are able to stimulate the exact spot that is causing you pain and impairment.", "mechanism"),
     ]
     prevalence = draft(
         "# Low Back Pain\n\nWith an estimated prevalence of 15–30%, between 50% and 80% of people will "

@@ -109,16 +109,24 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
      r"weaken(?:s|ing)?|los(?:e|es|ing))\b(?:(?!\band\b|\bimprov|\bincreas)[^.;,]){0,30}"
      r"\b(?:function|range of motion|flexibility|strength|mobility|movement)\b", 2),
     (r"\bdamag(?:e|es|ed|ing)\b", 2),
+    # worse outcomes ("these injections … may lead to worse long-term outcomes")
+    (r"\b(?:worse|poorer|negative|adverse) (?:[\w-]+ ){0,2}?(?:outcomes?|results?|prognosis)\b", 2),
 )  # fmt: skip
 
 _AFTER_EFFECT = (
     r"sore\w*|stiff\w*|tired\w*|tiredness|fatigue\w*|dizz\w*|nause\w*|worse|worsening|bruis\w*|headaches?|"
-    r"achy"
+    r"achy|tender\w*"
 )
 _AFTER = (
     r"\bafter (?:a |the |each |your |every )?(?:treatments?|sessions?|needling|massages?|manipulations?|"
     r"procedures?|appointments?|visits?)\b|\bfor (?:a few|a couple of|several|\d+(?:[-–]\d+)?|one|two|three) "
     r"(?:hours|days)\b|\blasts? (?:for )?(?:up to )?\d|\btemporary\b"  # not "temporarily reduce fatigue"
+    # the morning after ("feeling some degree of soreness afterwards", "soreness the following day")
+    # (spelled out without an optional start: the after-effect cue keeps literal starts to be indexed by)
+    r"|\bafterwards?\b|\b(?:the next|the following|next|following) (?:day|morning)\b"
+    # where the treatment was given ("slight tenderness at the site of the adjustment")
+    r"|\bat the (?:site|area|point) of (?:the |your )?(?:adjustments?|treatments?|injections?|needl\w*|"
+    r"manipulations?)\b|\b(?:treated|treatment) (?:area|site)\b"
 )
 _NOT_A_GROUP = r"(?! (?:infants|babies|children|patients|people|adults|women|men|groups?|populations?))"
 
@@ -205,7 +213,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:can|may|could) (?:\w+ )?(?:or )?hurt\b", 1),
     ),
     "experience": (
-        (r"\bpainless\b", 2),
+        (r"\bpainless(?:ly)?\b", 2),
         (r"\bdiscomfort\b", 1),
         (r"\b(?:un)?comfortable\b", 1),  # "may be uncomfortable for gentler activity"
         (r"\b(?:you|patients?|people|many|some|they|runners)\b[^.;:]{0,40}"
@@ -219,7 +227,14 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"painful\b", 2),
         # how the treatment feels to the one who has it ("Most people find this satisfying", "feels slightly
         # more stressful than regular massage")
-        (r"\b(?:find|found|finds) (?:it|this|that|them|the \w+) (?:\w+ )?(?:satisfying|relaxing|comfortable|"
+        # what is heard during a treatment ("you might hear a popping noise from your joints"): outweighs the
+        # cause of the noise named after it ("…, resulting from gas … shifting")
+        (r"\bhear[sd]?\b (?:a |an |some )?(?:[\w-]+ ){0,2}?(?:noises?|sounds?|pops?|clicks?|cracks?)\b|"
+         r"\b(?:popping|cracking|clicking) (?:noises?|sounds?)\b", 3),
+        (r"\b(?:pleasant|unpleasant|relaxing|soothing|calming|comfortable|uncomfortable|painless|enjoyable) "
+         r"experience\b", 2),
+        (r"\b(?:find|found|finds) (?:it|this|that|them|the \w+) (?:to be )?(?:a |an )?(?:\w+ )?"
+         r"(?:satisfying|relaxing|comfortable|"
          r"uncomfortable|painful|pleasant|unpleasant|soothing|calming)\b|"
          r"\bfeels? (?:\w+ )?(?:more|less) (?:stressful|relaxing|comfortable|uncomfortable|painful|"
          r"intense)\b", 2),
@@ -239,8 +254,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bblood (?:vessels?|flow|circulation|supply)\b", 2),
         (r"\bcirculat(?:ion|es?|ing)\b", 1),
         (r"\boxygen\b", 1),
-        (r"\bnerv(?:e|es|ous)\b", 1),
-        (r"\bnervous system\b", 2),
+        # (a body system named as the place of a function is the function's, an outcome: "improving nervous
+        # system function" is a benefit, as "muscle strength" is; see the tissue cue below)
+        (r"\bnerv(?:e|es|ous)\b(?! (?:system )?function)", 1),
+        (r"\bnervous system\b(?! function)", 2),
         (r"\b(?:pain |mechano)?receptors?\b", 2),
         (r"\bendorphins?\b", 2),
         (r"\brelease of\b", 1),
@@ -256,12 +273,21 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bscar tissue\b", 1),
         (r"\bcreatine kinase\b", 2),
         (r"\bis thought to\b", 1),
-        (r"\b(?:works?|functions?|operates?) by\b", 2),
+        # verbs only: after a determiner or an adjective "function" is a noun ("support the body's natural
+        # function by improving joint mobility" names the means of a benefit, not how it works)
+        # (the lookahead first: the lookbehinds are tried only where the words are)
+        (r"\b(?=(?:works?|functions?|operates?) by\b)"
+         r"(?<!natural )(?<!normal )(?<!['’]s )(?<!the )(?<!its )(?<!their )(?<!your )(?<!proper )"
+         r"(?:works?|functions?|operates?) by\b", 2),
         # what a treatment clears from the tissues ("helps to eliminate lactic acid from your muscles")
         (r"\blactic acid\b|\bmetabolic waste\b|\bmetabolites\b", 2),
         # the load a structure bears ("Buoyancy reduces loading across joints affected by pain")
         (r"\bload(?:ing)? (?:on|across|through|of) (?:the |your )?"
-         r"(?:joints?|spine|tendons?|discs?|knees?|hips?)\b", 2),
+         r"(?:joints?|spine|tendons?|discs?|knees?|hips?)\b|"
+         # ("lateral wedge insoles reduce knee load", "bracing lowers spinal loading")
+         r"\b(?:knee|joint|spinal|hip|tendon|disc|patellofemoral|plantar) (?:load(?:ing|s)?|forces?)\b|"
+         r"\bpressure (?:on|in|off) (?:the |your )?(?:[\w-]+ )?"
+         r"(?:spine|joints?|nerves?|discs?|vertebrae)\b", 2),
         # the load the body bears, in other words ("Buoyancy reduces weight-bearing stress on painful joints",
         # "with reduced gravity stress", "provides even more joint protection")
         (r"\bweight[- ]bearing\b|\bbuoyan\w*|\b(?:reduced|less|low) gravity\b|\bjoint protection\b|"
@@ -288,7 +314,19 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # the means, a change in the body ("may help prevent chronic pain by strengthening the muscles")
         (r"\bby (?:\w+ing) (?:the |your |their )?(?:[\w-]+ ){0,2}?(?:muscles?|tissues?|nerves?|blood|"
          r"circulation|endorphins?|signals?|fascia|tendons?|cells?|lymph\w*)\b", 2),
-        (r"\bability to heal\b", 2),
+        (r"\bability to heal\b|\bheal(?:s|ing)? (?:it|them)sel(?:f|ves)\b", 2),
+        # what something is part of, or explained by ("it's part of the process of manipulating the muscles",
+        # "One explanation is the muscles are not used to it")
+        (r"\bpart of (?:the |your |its |a )?(?:[\w'’-]+ ){0,2}?(?:process|response)\b|"
+         r"\bexplanation (?:is|may be|might be|could be)\b", 2),
+        # the position of the body's structures ("put the vertebrae back into correct alignment", "by
+        # realigning vertebrae")
+        # (each branch spelled out, so that the cue has literal starts to be indexed by)
+        (r"\balign(?:ment|ments|ing|s|ed)?\b|\brealign\w*|\bmisalign\w*", 2),
+        # a change in a structure, named as a noun ("the result is a change in the position and motion of
+        # spinal bones")
+        (r"\b(?:changes?|alterations?|shifts?) in (?:the )?(?:[\w-]+ ){0,5}?(?:bones?|joints?|vertebrae|"
+         r"spine|muscles?|tissues?|fascia|nerves?|blood flow|circulation|hormones?)\b", 2),
         (r"\bspinal alignment\b", 2),
         (r"\bnerve irritation\b", 2),
         (r"\bimmune\b", 2),
@@ -318,6 +356,14 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"endorphins?|(?:blood )?vessels?|cortisol|serotonin|dopamine|oxytocin|melatonin|adrenaline)\b"
          r"(?! (?:pain|aches?|soreness|strength|function|performance|spasms?|injur))", 2),
         (r"\bsupports? (?:your|the) spine\b", 2),
+        # a property of a tissue ("increases the elasticity of the muscles"), not its strength or function
+        (r"\b(?:elasticity|pliability|extensibility|length|tone|viscosity|hydration|stiffness|tension) of "
+         r"(?:the |your |their )?(?:[\w-]+ )?(?:muscles?|tissues?|fascia|tendons?|ligaments?|"
+         r"fib(?:re|er)s?)\b", 2),
+        # a substance the body releases, named by its chemical form ("Cupping therapy releases relaxin",
+        # "produces serotonin", "secretes more cortisol", "the release of histamine")
+        (r"\b(?:releas|secret|produc)(?:e|es|ed|ing)\b (?:more |less )?(?:[\w-]+ )?"
+         r"[\w-]+(?:in|ine|one|ol|ase|ide)s?\b", 2),
         # what a treatment's effects are owed to ("factors ... may play important roles in the beneficial
         # effects of acupuncture"): how it works, though it names a benefit
         (r"\broles? in (?:the )?(?:\w+ )?(?:effects?|benefits?)\b", 4),
@@ -329,22 +375,32 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bnatural (?:healing )?(?:processes|mechanisms)\b", 2),
     ),
     "efficacy": (
-        (r"\beffective(?:ly|ness)?\b|\befficacy\b", 2),
+        # ("effectively" only before an effect: "treatments that can be effectively delivered by a
+        # physiotherapist" says how they are delivered)
+        (r"\beffective(?:ness)?\b|\befficacy\b|\beffectively (?:\w+ )?(?:treat|reduc|reliev|manag|improv|eas|"
+         r"alleviat|prevent|control|lower|decreas|restor|heal|used|support|help)\w*", 2),
         (r"\buseful\b", 2),
+        # ("Success rates for shockwave therapy range from 68% to 91%")
+        (r"\bsuccess(?:ful)? rates?\b|\bresponse rates?\b", 2),
         (r"\bevidence\b", 1),
         (r"\ballows? (?:us|you|the body|for)\b", 1),
         # movement made possible is a benefit to function ("This reduction in weight-bearing allows movement")
         (r"\b(?:allows?|enables?|permits?) (?:\w+ )?(?:movement|motion|exercise)\b", 2),
-        (r"\bbenefits?\b", 2),
+        # (a purpose is no effect: "retain chiropractors on staff for the benefit of their employees")
+        (r"(?<!for the )\bbenefits?\b", 2),
         (r"\b(?:pain )?relie(?:f|ve|ves|ved)\b", 2),
         (r"\balleviat\w*", 2),
         # An effect verb and what it acts on, in the direction of a benefit: less of a bad thing ("reduce
         # pain") or more of a good one ("improve range of motion"). The same words the other way round
         # ("increase the likelihood of developing pain") are a harm or a cause: see _WORSENING.
         (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen|eliminat)\w*\b"
-         r"[^.;]{0,40}\b(?:pain|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
+         # (discomfort relieved is a symptom relieved, not a sensation of the treatment: "applying a heating
+         # pad ... may reduce discomfort")
+         r"[^.;]{0,40}\b(?:pain|discomfort|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|"
+         r"injur(?:y|ies)|"
          # (mechanical stress is a load, not the stress a patient feels: "reduced gravity stress")
-         r"inflammation|anxiety|fear|(?<!bearing )(?<!gravity )(?<!mechanical )stress|fatigue|depression|"
+         r"inflammation|anxiety|fear|eye ?strain|(?<!bearing )(?<!gravity )(?<!mechanical )stress|fatigue|"
+         r"depression|"
          r"disability|blood pressure|cortisol|tension|"
          r"spasms?|"
          rf"recovery time|risks?|likelihood|chances?|severity|intensity|{_CONDITION_NAMES})\b"
@@ -360,7 +416,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # an effect or its absence stated outright ("has a cumulative effect", "did not have an effect on
         # sleep"); "no side effects" is a safety claim
         (r"\b(?:has|have|had|having|show\w*|no|little)\b(?: not)?(?: an?| any| no| little| some)?"
-         r"(?: (?!side\b)\w+)? effects?\b", 2),
+         r"(?: (?!side\b)[\w-]+)? effects?\b", 2),
         # trial language: groups given the treatment or a sham ("participants receiving true acupuncture")
         (r"\b(?:participants|patients|people|subjects|adults|children)\b (?:who )?(?:receiv\w*|given|treated|"
          r"allocated|randomi[sz]ed)\b", 2),
@@ -388,7 +444,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:no longer|won['’]t|will not) need\b|\breduc\w* (?:the )?need for\b", 2),
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
         # (not "prevent a patient from standing": that hinders)
-        (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b(?!(?: \w+){1,2} from\b)|\bprevention of\b", 2),
+        # ("prevent bursitis from repetitive tasks" names the cause of what is prevented: a benefit)
+        (r"\b(?:prevent(?:s|ed|ing)?|cur(?:e|es|ed))\b(?!(?: \w+){1,2} from \w+ing\b)|\bprevention of\b", 2),
         (r"\b(?:useful|effective|successful) treatment\b", 2),
         # "effective in managing delayed onset muscle soreness": the condition treated is not a harm
         (r"\b(?:effective|useful|helpful|beneficial) (?:in|for) "
@@ -412,8 +469,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # treat ..." defines the technique
         (r"\b(?:is|are|was|were|been|be) (?:\w+ )?used to (?:treat|relieve|manage|reduce|ease)\b", 2),
         # ("lower back pain" is a place, not less pain)
-        (r"\b(?:less|fewer|reduced|lower(?! back)) (?:[\w-]+ ){0,2}?(?:pain|soreness|stiffness|symptoms?|"
-         r"fatigue|swelling|headaches?|migraines?|anxiety|disability)\b", 2),
+        (r"\b(?:less|fewer|reduced|lower(?! back)) (?:[\w-]+ ){0,2}?(?:pain|discomfort|soreness|stiffness|"
+         r"symptoms?|fatigue|swelling|headaches?|migraines?|anxiety|disability)\b", 2),
         # ("Hydrotherapy also works well for those with back pain")
         (r"\bworks? (?:very |particularly )?well\b", 2),
         (r"\bbring down\b", 1),
@@ -433,11 +490,38 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # muscles", "builds confidence that can transfer to land activities")
         (r"\bstrengthen(?:s|ed|ing)?\b"
          r"|\bbuilds? (?:\w+ )?(?:strength|confidence|endurance|awareness|muscle)", 2),
-        (r"\b(?:better|improved|greater) (?:\w+ )?"
+        (r"\b(?:better|improved|greater|more|increased) (?:\w+ )?"
          r"(?:patterns?|function|balance|sleep|breath\w*|energy|mood)\b", 2),
         (r"\bbest for\b", 2),
         # a trial's result in counts ("Headache frequency halved in 52 of 100 participants …")
         (r"\b\d+ (?:of|out of) \d+ (?:participants|patients|people|subjects)\b", 2),
+        # the state of the evidence put as what it still needs ("requires further study", "further
+        # investigation is needed", "more research is warranted"): a claim about the evidence for a benefit
+        (r"\b(?:requires?|needs?|warrants?|merits?|deserves?)\b (?:\w+ )?(?:further|more|additional) "
+         r"(?:study|studies|research|investigation|trials|evaluation)\b|"
+         r"\b(?:further|more|additional) (?:\w+ )?(?:study|studies|research|investigation|trials|evaluation) "
+         r"(?:is|are) (?:\w+ )?(?:needed|required|warranted|necessary)\b", 2),
+        # a use or a place in care ("may have some utility in the treatment of dysmenorrhea", "has a role in
+        # the management of chronic pain"): a benefit, which outweighs the causal "plays a role"
+        # a difference made, a place beside another treatment, a lasting result: benefits in other words
+        # ("can make a difference for your daily and long-term health", "a great supplement to massage", "The
+        # results of ESWT last long-term", "long-lasting results")
+        # (a place beside another treatment is the weaker: what the sentence goes on to say of it decides)
+        (r"\b(?:great|good|useful|valuable|excellent|helpful|effective) (?:supplement|complement|addition|"
+         r"adjunct) to\b", 1),
+        (r"\bmakes? (?:a|an|all the) (?:\w+ )?difference\b|"
+         r"\b(?:effects?|results?|benefits?|relief|improvements?)\b(?: of [\w-]+)? (?:\w+ )?(?:lasts?|lasted|"
+         r"persist(?:s|ed)?|(?:is|are|was|were) (?:sustained|maintained))\b|"
+         r"\blong[- ](?:lasting|term) (?:results?|effects?|relief|benefits?|improvements?)\b", 2),
+        # ("play an important role in managing patients with knee osteoarthritis")
+        (r"\b(?:role|place)\b (?:\w+ ){0,2}?in (?:managing|treating|preventing|relieving|caring for|"
+         r"the care of)\b", 3),
+        # a use put in doubt ("The use of adjunct therapies … is questionable"): the evidence for a benefit
+        (r"\b(?:use of|value of|benefits? of|usefulness of|role of)\b[^.;]{0,80}\b(?:is|are|remains?) "
+         r"(?:\w+ )?"
+         r"(?:questionable|doubtful|unproven|unclear|controversial|debated|equivocal)\b", 3),
+        (r"\b(?:utility|value|role|place)\b (?:\w+ ){0,2}?(?:in|for) (?:the )?(?:treatment|management|"
+         r"prevention|care|therapy|relief) of\b", 3),
         (r"\b(?:evidence|research|studies|trials|results)\b[^.;]{0,80}\b(?:uncertain|lacking|limited|"
          r"preliminary|conflicting|promising|inconsistent|definitive|not enough|strong|small|few|weak|"
          r"insufficient|scarce|sparse|low[- ]quality|mixed|inconclusive)\b", 2),
@@ -494,7 +578,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # a named cause of a condition ("plantar fasciitis is the most common cause of heel pain", "another
         # less-common cause of plantar fasciitis"); outweighs "most common". A cause of a burden ("one of the
         # leading causes of disability worldwide") is ``other``.
+        # (finding the cause of a patient's problem is what a clinic does: "find the root cause of your
+        # musculoskeletal problem")
         (r"(?<!treats the )(?<!treat the )(?<!treating the )(?<!addresses the )(?<!address the )"
+         r"(?<!find the )(?<!identify the )(?<!finds the )(?<!identifies the )"
          r"\b(?:common|main|leading|primary|major|usual|frequent|possible|likely|known|less[- ]common|rare|"
          r"other|underlying|root) causes? of\b"
          r"(?! (?:\w+ ){0,2}(?:disability|death|mortality|absence|absenteeism|sick leave|visits?|years))", 4),
@@ -505,7 +592,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bdue to\b|\bover(?:use|used|stretch\w*|load\w*|train\w*)\b", 1),
         # an association with the start of a condition ("a strong association exists between an increased
         # body mass index and the development of plantar fasciitis")
-        (r"\bassociations? (?:between|with)\b|\blink(?:ed)? (?:between|to|with)\b", 1),
+        # ("in association with gold-standard treatments" is "together with")
+        (r"(?<!\bin )\bassociations? (?:between|with)\b|\blink(?:ed)? (?:between|to|with)\b", 1),
         (r"\b(?:development|onset) of\b", 1),
         # what happens to the body's structures over time ("the discs start to lose their hydration")
         (r"\b(?:discs?|joints?|cartilage|vertebrae|ligaments?|tendons?|bones?|muscles?|spine|tissues?|fascia)\b"
@@ -520,7 +608,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     # Other checkable health facts: how common, how it goes, what it costs, who may do what.
     "other": (
         (r"\d\s*%\s+of\b|\bper ?cent of\b", 3),  # a share of people or cases ("80% of adults")
-        (r"\bprevalence\b|\bincidence\b|\bprognosis\b|\blifetime\b", 3),
+        (r"\bprevalen(?:ce|t)\b|\bincidence\b|\bprognosis\b|\blifetime\b", 3),
+        # what a condition is like ("The condition is characterised by progressively worsening stiffness")
+        (r"\bcharacteri[sz]ed by\b", 3),
+        # a treatment's place in the order of care ("Surgery is typically a last resort for …", "the
+        # first-line treatment approach"): what guidelines set, not a benefit
+        (r"\b(?:last resort|first[- ]line|second[- ]line|gold[- ]standard|standard of care|mainstay)\b", 3),
         (r"\bleading causes?\b|\bmost common(?:ly)?\b", 3),
         # who regulates or pays: "The FDA requires …", "often covered by insurance"
         # what a condition is like across people: "a common type of headache", "occurs frequently",
@@ -534,9 +627,20 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:impair|affect|impact|limit|interfere with)s?\s+(?:\w+\s+){0,2}?"
          r"(?:quality of life|daily (?:life|activities)|mobility|ability to)\b", 2),
         (r"\b(?:widely|commonly|increasingly|now) used\b|\bused (?:in|by) (?:many|most|millions)\b", 2),
+        # a treatment or a profession taken up by institutions ("Chiropractors are commonly established in
+        # hospitals", "organisations ... retain Chiropractors on staff", "offered in most pain clinics")
+        (r"\b(?:hospitals|clinics|organi[sz]ations|companies|employers|insurers|health (?:systems|services)|"
+         r"sports teams|teams)\b[^.;]{0,40}\b(?:retain|employ|offer|fund|integrat|establish)\w*|"
+         r"\b(?:established|available|offered|employed|integrated|provided|practi[cs]ed|used) (?:\w+ )?"
+         r"(?:in|by|across) (?:[\w-]+ ){0,3}?(?:hospitals|clinics|countries|organi[sz]ations|"
+         r"health (?:systems|services))\b|\bon staff\b|\bon the staff\b", 2),
         # who may practise: "it's legal for Physical Therapists to practice dry needling", licences, exams
         (r"\b(?:il)?legal(?:ly)?\b|\blicen[cs]ed?\b|\blicensure\b|\bboard exams?\b", 2),
         (r"\b(?:able|allowed|permitted|qualified|certified|trained) to practi[cs]e\b", 2),
+        # how practitioners are trained ("chiropractors have been taught how to assess nerve function")
+        (r"\b(?:trained|taught|educated) (?:to|in|how|at|for|by)\b|"
+         r"\bduring (?:their|his|her) (?:training|education|studies)\b|"
+         r"\byears of (?:training|study|school|schooling|education)\b", 3),
         (r"\bfda\b|(?<!auto )(?<!-)\bregulat(?:ed|ion|ions|ory|ors?)\b|\binsurance\b|\breimburs\w*", 2),
         (r"\bcosts?\b", 2),
         # a share of people ("Approximately 1 in 10 people have ... carpal tunnel syndrome")
@@ -569,7 +673,21 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # how most cases go ("a full recovery is the most likely outcome", "most cases improve without
         # surgery")
         (r"\bfull recovery\b|\brecover(?:s|ed)? fully\b|\b(?:most|many) (?:people|patients|cases|episodes) "
-         r"(?:will )?(?:recover|improve|get better|resolve)\b", 2),
+         r"(?:will )?(?:recover|improve|get better|resolve|heal)\b|"
+         # ("Most tennis elbows heal with the right therapy")
+         r"\b(?:most|many) (?:[\w-]+ )?[\w-]+s (?:will )?(?:heal|resolve|recover|get better) (?:on their own|"
+         r"with|within|without)\b", 2),
+        # how many people a condition affects ("affects about two million people a year"); not the people a
+        # treatment reaches ("despite the millions of people treated each year")
+        # (the number before "million" need not be read: the cue starts at the word)
+        (r"\b(?:million|billion|thousand|millions of|thousands of) "
+         r"(?:people|adults|americans|patients|individuals|cases|women|men|children)\b"
+         r"(?! (?:are |were )?(?:treated|receiv|given|us))", 3),
+        # what a condition does to everyday life ("can make everyday tasks challenging")
+        (r"\bmakes? (?:\w+ ){0,2}?(?:tasks|activities|life|living|work|chores) (?:more )?(?:difficult|"
+         r"challenging|hard|painful|impossible)\b", 2),
+        # what a condition's symptoms are ("Symptoms include pain in the outer part of the elbow")
+        (r"\bsymptoms? (?:may |can |often |usually )?(?:include|are)\b", 2),
         # how a condition goes and what it costs the health system ("these symptoms persist for years and
         # lead to frequent health care use")
         (r"\bpersist\w* for (?:\w+ )?(?:days|weeks|months|years)\b|\blifelong\b", 2),
@@ -615,6 +733,8 @@ _TITLE_STOPWORDS = frozenset(
         # a title's condition and body words name no intervention ("Low Back Pain", "Posture Correction")
         "low", "lower", "back", "neck", "knee", "shoulder", "hip", "spine", "spinal", "chronic", "acute",
         "relief", "science", "impacts", "hidden", "cause", "causes", "things", "know", "health", "purposes",
+        # ("Tennis Elbow: Causes, Symptoms and Treatment" names a condition; its "treatment" names none)
+        "treatment",
         "evidence-based", "treatments", "actually", "work", "alignment", "posture", "overview", "that",
         # more body parts ("Shockwave Therapy for Heel Spurs & Plantar Fasciitis": "heel" names no treatment)
         "heel", "heels", "foot", "feet", "ankle", "wrist", "elbow", "hand", "arm", "leg", "legs", "jaw",
@@ -655,7 +775,9 @@ _FINDING = re.compile(
 )
 _DISCOURSE_OPENERS = re.compile(
     r"^(?:in fact|in addition|additionally|also|however|moreover|furthermore|typically|still|overall|"
-    r"contrary to popular belief|in short|in summary|importantly|indeed|of course),\s*",
+    r"contrary to popular belief|in short|in summary|importantly|indeed|of course|"
+    # a reassurance before the claim ("Don't worry, it's part of the process …")
+    r"(?:don['’]t|do not) worry|rest assured|not to worry|don['’]t be alarmed),\s*",
     re.IGNORECASE,
 )
 _LIST_LEAD = re.compile(
@@ -910,11 +1032,26 @@ _NAMED_SOURCE = re.compile(
 )
 
 
+# a restrictive relative pronoun (and up to two auxiliaries) right before a causal cue: the cue describes a
+# noun ("the exact spot that is causing you pain"). Not "that" before a subject ("studies show that poor
+# posture causes …"), nor ", which …", a clause of its own.
+_RELATIVE_CAUSE = re.compile(
+    r"(?<![,;])\s+that\s+(?:(?:is|are|was|were|can|may|might|could|will|often|also|be|been|usually)\s+){0,2}"
+    r"(?P<verb>(?:caus|lead|result|trigger|contribut|provok)\w*)"
+)
+
+
 def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     """The claim kind (``efficacy``, ``mechanism``, ``safety``, ``etiology``, ``experience`` or ``other``)
     whose cues in :data:`KIND_CUES` score highest. Causal cues count as ``etiology`` only when the sentence
     names no intervention; a treatment that "can cause" something, with no other cue, is a ``safety`` claim
     (a harm of the treatment)."""
+    return _claim_kind(text, tuple(topic))
+
+
+# (drafting asks for the kind of the same text more than once: a piece, its clause, its sentence)
+@functools.lru_cache(maxsize=4096)
+def _claim_kind(text: str, topic: tuple[str, ...]) -> str:
     text = _NAMED_SOURCE.sub(r"\1", text)
     scores = _scores(text)
     named = ("safety", "efficacy", "mechanism", "experience")
@@ -941,6 +1078,14 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
             # the weakest cue, and only when nothing else is named: any mechanism, harm or sensation named
             # outweighs it ("Massage therapy improves circulation" is how massage works)
             scores["efficacy"] = 1
+    elif (
+        cut is not None
+        and any(scores[k] for k in named)
+        and any(m.start("verb") == cut for m in _RELATIVE_CAUSE.finditer(lowered))
+    ):
+        # the cause sits in a relative clause that names what the main verb acts on ("we are able to
+        # stimulate the exact spot that is causing you pain"): the main predicate decides, not the cause
+        scores["etiology"] = 0
     elif scores["etiology"] and scores["etiology"] >= scores["efficacy"]:
         # A causal sentence that names no treatment ("tight muscles can limit your range of motion") is about
         # a condition's causes: not a benefit of the treatment, nor how the treatment works. A weak causal
@@ -953,12 +1098,16 @@ def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     return best if scores[best] > 0 else "other"  # "other" also when only its own cues score
 
 
+@functools.lru_cache(maxsize=4096)
 def _excluded(text: str) -> bool:
     plain = _plain(text)
+    # (the verb after an opener: "However, call us today" is an instruction; "Don't worry, it's part of
+    # the process" is not)
+    body = _DISCOURSE_OPENERS.sub("", plain)
     return bool(
         plain.endswith("?")
-        or _IMPERATIVE_START.match(plain)
-        or _CONDITIONAL_IMPERATIVE.match(plain)
+        or _IMPERATIVE_START.match(body)
+        or _CONDITIONAL_IMPERATIVE.match(body)
         or _META.search(plain)
         or len(plain.split()) < 2
     )
@@ -1042,6 +1191,8 @@ _DESCRIPTION_VERBS = frozenset(
         "involves", "uses", "consists", "refers", "means", "includes", "contains", "comes", "takes", "lasts",
         "describes", "stands", "looks", "sounds", "seems", "appears", "needs", "depends", "varies", "begins",
         "starts", "happens", "occurs", "was", "has", "does", "goes", "gets", "focuses", "targets",
+        # what something spans ("Group exercise classes in pools range from gentle to vigorous")
+        "ranges", "range", "spans", "differs", "differ",
     }
 )  # fmt: skip
 
@@ -1980,6 +2131,8 @@ def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
     return pieces
 
 
+# every branch of _DEFINITION needs " is ", " are " or one of these
+_DEFINITION_WORDS = (" be ", "involves", "consists of", "refers to")
 _DEFINITION = re.compile(
     # (the noun is the phrase's head: "It is a great supplement to massage" names what it adds to, not what
     # it is)
@@ -1987,10 +2140,32 @@ _DEFINITION = re.compile(
     r"(?:(?!(?:to|for|with|in|on|by)\b)[\w-]+\s+){0,4}?"
     r"(?:form|type|kind|technique|treatment|method|therapy|intervention|practice|procedure|approach|modality|"
     r"term|massage|traditions?|system|discipline|profession|tool)s?\b"
+    # a classification ("The treatment of tennis elbow can be divided into conservative and operative …")
+    r"|^(?:[\w()’'/-]+\s+){1,8}?(?:can be |may be |is |are )"
+    r"(?:divided|classified|grouped|categori[sz]ed|split) into\b"
+    # what a condition is ("Plantar fasciitis is an inflammation of tissue called the plantar fascia"); its
+    # cause or how common it is, said in the same sentence, is a claim (see _description)
+    r"|^(?:[\w()’'/-]+\s+){1,5}?(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:inflammation|irritation|"
+    r"swelling|thickening|degeneration|condition|disorder|disease|injury|tear)\s+(?:of|in|that affects|"
+    r"affecting|where|in which)\b"
     r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:defined as|described as|the term for)\b"
     # what a treatment consists of ("… acupuncture involves the placement of hair-thin needles …")
     r"|^(?:[\w()’'/,-]+\s+){1,12}?"
     r"(?:involves|consists of|refers to|is based on the (?:premise|idea|belief))\b",
+    re.IGNORECASE,
+)
+# A name given ("The first is called relief care, which is when we focus on relieving your pain") or the
+# character of a practice's approach, not an effect of it ("This approach is patient-centred and
+# evidence-informed, focusing on overall wellbeing …", "Our care is holistic and tailored to you").
+_NAMING = re.compile(
+    r"^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:also |often |sometimes )?"
+    r"(?:called|known as|termed|referred to as)\b"
+    r"|^(?:[\w()’'/-]+\s+){1,7}?(?:is|are) (?:the|a) (?:word|term|name)s? (?:used )?"
+    r"(?:for|to describe|given to)\b"
+    r"|^(?:this|that|our|the|their|its) (?:[\w-]+ )?"
+    r"(?:approach|care|practice|method|philosophy|style|model)\b[^.;]{0,30}?\b(?:is|are)\b (?:\w+ )?"
+    r"(?:patient[- ]cent(?:red|ered)|client[- ]cent(?:red|ered)|holistic|individuali[sz]ed|personali[sz]ed|"
+    r"tailored|evidence[- ](?:informed|based)|whole[- ]person|integrative)\b",
     re.IGNORECASE,
 )
 # A principle of a practice is its creed, not an effect, whatever verbs it uses ("A fundamental principle of
@@ -2001,7 +2176,8 @@ _PRINCIPLE = re.compile(
     re.IGNORECASE,
 )
 _HISTORY = re.compile(
-    r"\b(?:ancient|oldest|centuries|history|historically|Hippocrates|originat(?:ed|ing) in|dates? back)\b"
+    r"\b(?:ancient|oldest|centuries|history|historical|historically|Hippocrates|originat(?:ed|ing) in|"
+    r"dates? back)\b"
     r"|\b\d[\d,]* years ago\b",
     re.IGNORECASE,
 )
@@ -2017,8 +2193,24 @@ _ADVICE = re.compile(
     # advice put as a statement: "understanding effective treatment options is crucial for recovery"
     r"|^(?:[^,]*,\s*)?(?:understanding|knowing|getting|seeking|finding|choosing|having|learning)\b[^.]{0,80}?"
     r"\b(?:is|are) (?:crucial|essential|vital|key|important)\b"
+    # a suggestion with no one named who suggests it ("Examples of exercises that may be suggested include:",
+    # "Stretches that might be tried include …"): advice; a guideline's "is recommended" is not matched
+    r"|^(?:some |other )?examples? of\b[^.;]{0,80}\binclude\b"
+    r"|^it(?: is|['’]s) (?:usually |often |always )?(?:best|better|wise|advisable|a good idea) to\b"
     r"|\bit(?: is|['’]s) (?:very |really |so |especially )?(?:important|essential|vital|crucial) "
     r"(?:that|to)\b|\bit is of (?:\w+ )?importance\b",
+    re.IGNORECASE,
+)
+# (the two forms below are searched only when the clause holds " be" / " been": most clauses do not)
+_SUGGESTED = re.compile(
+    r"\b(?:that|which) (?:may|might|can|could) be (?:suggested|tried|considered|prescribed|advised)\b",
+    re.IGNORECASE,
+)
+# that something has been studied, with no result ("Behavioural interventions such as … have been studied;
+# however, good-quality trials are lacking": the result is the next clause's)
+_STUDIED = re.compile(
+    r"\b(?:have|has) been (?:\w+ )?(?:studied|investigated|evaluated|examined|tested|researched|explored|"
+    r"trial(?:l)?ed)\s*(?:[.;:]|$)",
     re.IGNORECASE,
 )
 _RESEARCH_EXISTS = re.compile(
@@ -2038,19 +2230,32 @@ def _description(plain: str) -> bool:
     also promises a benefit or a harm ("… used to alleviate musculoskeletal pain")."""
     if _PRINCIPLE.match(plain):
         return True
-    if not (_DEFINITION.match(plain) or _HISTORY.search(plain)):
+    # (both forms need one of these words: most clauses hold none, and are not matched against them)
+    copula = " is " in plain or " are " in plain
+    if copula and _NAMING.match(plain):
+        # a name or a character: a description whatever its words, unless a verb states an effect or a harm
+        return not (_ANY_EFFECT.search(plain.lower()) or _scores(plain)["safety"])
+    defines = copula or any(word in plain for word in _DEFINITION_WORDS)
+    if not ((defines and _DEFINITION.match(plain)) or _HISTORY.search(plain)):
         return False
     scores = _scores(plain)
     # … unless it also states a checkable fact of its own ("one of the oldest, most commonly used medical
     # procedures in the world": how common it is)
     return not (
-        scores["efficacy"] >= 2 or scores["safety"] >= 2 or scores["other"] >= 3 or _HELPS.search(plain)
+        scores["efficacy"] >= 2
+        or scores["safety"] >= 2
+        or scores["other"] >= 3
+        or scores["etiology"] >= 2
+        or _HELPS.search(plain)
     )
 
 
 # A trailing concession that names nothing to check ("…, although it may vary depending on the specific
 # treatment") hedges the clause before it; it is not a claim of its own.
 _CONCESSION = re.compile(r"^(?:although|though|even though)\b", re.IGNORECASE)
+# A relative clause cut from its noun ("…, which runs from the heel bone and through the foot's arch") that
+# names nothing to check describes that noun.
+_RELATIVE_CLAUSE = re.compile(r"^(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 
 
 # A belief reported as a belief, anywhere in the clause ("Historically, there has been a widely held belief
@@ -2074,7 +2279,48 @@ _CLINIC_VOICE = re.compile(
 )
 
 
+# What practitioners do, told as their work ("Chiropractors assess and address areas of the spine …", "Our
+# Chiropractor focuses on your nervous system", "Your … provider will assess your particular injury",
+# "osteopathic manual therapists use a refined sense of touch to identify and treat …"): a description of the
+# practice, whatever body words it names. A verb of attention, assessment or choice, not of effect.
+_PRACTITIONERS = (
+    r"chiropractors?|practitioners?|therapists?|physiotherapists?|osteopaths?|acupuncturists?|providers?|"
+    r"clinicians?|doctors?|physicians?|specialists?|massage therapists?|masseu(?:r|se)s?|staff|team|"
+    r"he or she|she or he"
+)
+_PRACTICE = re.compile(
+    # (after a fronted phrase: "With an extensive knowledge of anatomy, …", "In general, …")
+    r"^(?:(?:with|in|during|at|after|before|as|for|using|through|while|although|though)\b[^.;]{0,100}?,\s*)?"
+    r"(?:(?:the|our|your|a|an|most|many|some|all|these)\s+)?(?:[\w’'-]+\s+){0,4}?"
+    rf"(?:{_PRACTITIONERS})\s+"
+    r"(?:(?:will|may|can|might|often|also|usually|then|typically|generally|first|carefully|commonly|"
+    r"always|and)\s+)*"
+    # verbs of speech: what is said is reported, not asserted ("the doctor will explain exactly how
+    # subluxations occur and how chiropractic care can be used to correct them")
+    r"(?:(?P<speech>discuss|ask|explain|talk|answer|tell|describe|want to know)|"
+    r"assess|address|examin|evaluat|diagnos|focus|use|work on|identif|tailor|design|review|look|check|"
+    r"consider|determin|develop|palpat|observ|listen|spend|offer)\w*\b",
+    re.IGNORECASE,
+)
+
+
+# an effect verb as the verb of a purpose ("… to help restore movement", "… to release trigger points")
+_EFFECT_PURPOSE = re.compile(rf"\b(?:to|helps?)\s+(?:[\w-]+\s+){{0,5}}?(?:{_EFFECT_VERBS})\b", re.IGNORECASE)
+
+
 def _clinic_voice(plain: str) -> bool:
+    practice = _PRACTICE.match(plain)
+    # (a finding reported is a claim in either voice; looked for only once a voice is matched)
+    if practice:
+        if _FINDING.search(plain):
+            return False
+        if practice.group("speech"):
+            return True
+        # … unless the work is done for an effect it names ("Chiropractors use manual techniques … to help
+        # restore movement in the spine") or names a harm
+        return not (
+            _ANY_EFFECT.search(plain.lower()) or _EFFECT_PURPOSE.search(plain) or _scores(plain)["safety"]
+        )
     if not _CLINIC_VOICE.match(plain) or _FINDING.search(plain):
         return False
     scores = _scores(plain)
@@ -2082,15 +2328,18 @@ def _clinic_voice(plain: str) -> bool:
     return scores["efficacy"] < 2 and not (scores["safety"] or scores["mechanism"])
 
 
+@functools.lru_cache(maxsize=4096)
 def _not_a_claim(plain: str) -> bool:
     return bool(
-        (_CONCESSION.match(plain) and not any(_scores(plain).values()))
+        ((_CONCESSION.match(plain) or _RELATIVE_CLAUSE.match(plain)) and not any(_scores(plain).values()))
         or _clinic_voice(plain)
         or _REPORTED_BELIEF.search(plain)
         or _excluded(plain)
         or _BELIEF.match(plain)
         or _ADVICE.search(plain)
+        or (" be " in plain and _SUGGESTED.search(plain))
         or _RESEARCH_EXISTS.search(plain)
+        or (" been " in plain and _STUDIED.search(plain))
         or _description(plain)
     )
 
@@ -2477,9 +2726,15 @@ def _draft_list(
                 own = f"{prefix} {own}" if prefix else own
             text = _clean(_compose(lead, _item_phrase(own) if lead.stem else own))
             item_kind = claim_kind(text, topic)
-            if item_kind == "other":
+            # (an item whose own cues say "other" keeps it: "Requires no medication" under a list of benefits)
+            uncued = item_kind == "other" and not any(_scores(text).values())
+            if uncued:
                 item_kind = claim_kind(f"{lead.kind_text} {own}", topic)
-            if item_kind == "other" and (lead_is_claim or _is_outcome(_head(own)) or _CONDITION.search(own)):
+            if (
+                uncued
+                and item_kind == "other"
+                and (lead_is_claim or _is_outcome(_head(own)) or _CONDITION.search(own))
+            ):
                 item_kind = kind if kind not in ("other", "etiology") else "efficacy"
             start, end = _trim(item_masked, piece.start, piece.end)
             quote = item.text if len(pieces) == 1 else item.text[start:end]
