@@ -1191,10 +1191,28 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=and\s+(?:(?:a|an|the|another|one)\s+)?(?:\d{4}\s+)?(?:study|review|trial|evaluation|survey|analysis)\b)",
     re.IGNORECASE,
 )
-# A clause that only sets the scene before the claim ("Even if the insertion might seem painful, …").
+# A clause or phrase that only sets the scene before the claim: a concession or contrast fronted before the
+# clause that asserts ("Even if the insertion might seem painful, …"; "Though most people come in for
+# problems such as pain, we support …"; "Rather than focusing on treating specific diseases or conditions,
+# chiropractic aims to …"). One that makes a claim of its own is cut off before (see
+# :func:`_fronted_phrase_break`); what is left is not part of the claim, and no list in it is split.
 _SCENE_SETTING = re.compile(
-    r"^(?:even if|even though)\b[^,]{3,160},\s+|^there are times when\s+", re.IGNORECASE
+    r"^\s*(?:even if|even though|although|though|while|whereas|rather than|instead of|unlike|apart from|"
+    r"aside from|besides|despite|in spite of|regardless of)\b[^,;]{3,160},\s+|^\s*there are times when\s+",
+    re.IGNORECASE,
 )
+MIN_SCENE_CLAUSE_WORDS = 3  # the clause after a scene-setting front, for the front to be one
+
+
+def _scene_end(masked: str, start: int, end: int) -> int:
+    """Where the claim of the clause ``masked[start:end]`` starts: after a scene-setting front with no cue
+    of its own (see :data:`_SCENE_SETTING`), else at ``start``."""
+    scene = _SCENE_SETTING.match(masked[start:end])
+    if scene is None or len(masked[start + scene.end() : end].split()) < MIN_SCENE_CLAUSE_WORDS:
+        return start
+    return start + scene.end()
+
+
 # Separators of a coordination: ", ", ", and ", ", or ", " and ", " or ".
 # (Each alternative starts at a fixed character or after one, so a long run of blanks is read once.)
 # (a slash with spaces joins like "or": "very good for hypertension / muscle tension"; "strains/sprains"
@@ -1408,11 +1426,76 @@ def _fronted_phrase_break(masked: str) -> list[re.Match[str]]:
     return []
 
 
+# A second predicate of the same subject joined by "and" ("… tension-type headache occurs frequently and
+# significantly impairs their quality of life"; "It originated in China and is now used in many countries";
+# "Qi circulates along these meridians and enables …"), after a clause that has a verb of its own: a copula
+# or auxiliary right after "and" (nothing between could be a subject of its own), or a verb in the third
+# person followed by a word a verb takes and a plural noun does not (not a preposition, a conjunction or a
+# verb: "relieves knots and spasms in the neck" is one predicate).
+_AND_PREDICATE = re.compile(
+    r"(?:,\s+|(?<=\w)\s+)(?=and\s+(?:(?:therefore|thus|so|then|now|also|still|often|always|never|[a-z]+ly)\s+){0,2}"
+    r"(?P<verb>[a-z]+)(?:\s+(?P<next>[\w’'-]+)(?:\s+(?P<third>[\w’'-]+))?)?)",
+    re.IGNORECASE,
+)
+_AUXILIARY = frozenset({"is", "are", "was", "were", "has", "have", "had", "does", "do", "did"})
+_AFTER_NOUN = frozenset(
+    {
+        # prepositions
+        "about", "above", "across", "after", "against", "along", "among", "around", "at", "before", "behind",
+        "below", "beneath", "beside", "between", "beyond", "by", "during", "except", "for", "from", "in",
+        "inside", "into", "near", "of", "off", "on", "onto", "outside", "over", "past", "through",
+        "throughout", "to", "toward", "towards", "under", "underneath", "until", "upon", "with", "within",
+        "without", "like",
+        # conjunctions, relative words, list words, finite verbs
+        "and", "or", "but", "nor", "that", "which", "who", "whose", "as", "than", "such", "including", "is",
+        "are", "was", "were", "can", "may", "might", "will", "would", "could", "should", "have", "has", "had",
+        "do", "does", "did",
+    }
+)  # fmt: skip
+# a verb of its own before the "and": a finite form, or a verb in the third person or past
+_OWN_VERB = re.compile(r"\b(?:\w+ed|\w+[^s\W]s|is|are|was|were|can|may|might|will|do|does|did|has|have)\b")
+# a complementiser or relative word: the "and" may belong to the clause it opens ("shows that massage and …")
+_COMPLEMENTISER = re.compile(r"\b(?:that|which|who|whether|because|if|when|while|where)\b", re.IGNORECASE)
+
+
+def _and_predicates(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_AND_PREDICATE`: before a second predicate of the clause's subject."""
+    found = []
+    for match in _AND_PREDICATE.finditer(masked):
+        before = masked[: match.start()].rsplit(";", 1)[-1]
+        opened = list(_COMPLEMENTISER.finditer(before))
+        inner = before[opened[-1].end() :] if opened else before
+        if len(before.split()) < 2 or not _OWN_VERB.search(inner):
+            continue  # "Studies show that massage and exercise are …": the "and" joins the subjects
+        verb = match.group("verb").lower()
+        following = (match.group("next") or "").lower()
+        if verb in _AUXILIARY:
+            found.append(match)
+            continue
+        if not re.fullmatch(_S_VERB, verb) or _is_outcome(verb) or verb in _DETERMINERS:
+            continue
+        # the last of a list of predicates ("increases …, pulls …, and releases …") is one run of them
+        start = match.start() - len(before)
+        subject = _clause_subject(masked, start, match.start())
+        if "," in masked[subject[1] if subject else start : match.start()]:
+            continue
+        # "comes with no risk", "leads to …": a verb whatever the preposition after it
+        takes = following in ("with", "to") and (match.group("third") or "").lower() in ("no", "a", "an")
+        if (
+            following[:1].isalpha()
+            and not re.fullmatch(_S_VERB, following)
+            and (following not in _AFTER_NOUN or takes)
+        ):
+            found.append(match)
+    return found
+
+
 def _more_breaks(masked: str) -> list[re.Match[str]]:
-    """The breaks of :data:`_PREDICATE_BREAK`; those of :data:`_NEXT_CLAUSE` after a clause with a verb of
-    its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb of its own and do not
-    continue a list of participles begun before them ("Benefits include reducing pain, improving sleep")."""
-    found = [*_PREDICATE_BREAK.finditer(masked), *_fronted_phrase_break(masked)]
+    """The breaks of :data:`_PREDICATE_BREAK` and :data:`_AND_PREDICATE`; those of :data:`_NEXT_CLAUSE`
+    after a clause with a verb of its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb
+    of its own and do not continue a list of participles begun before them ("Benefits include reducing pain,
+    improving sleep")."""
+    found = [*_PREDICATE_BREAK.finditer(masked), *_and_predicates(masked), *_fronted_phrase_break(masked)]
     for match in _PURPOSE.finditer(masked):
         before = masked[: match.start()].rsplit(",", 1)[-1]
         previous = before.split()[-1].lower() if before.split() else ""
@@ -1451,9 +1534,7 @@ def _clauses(masked: str) -> list[tuple[int, int]]:
     out = []
     for start, end in spans:
         start, end = _trim(masked, start, end)
-        scene = _SCENE_SETTING.match(masked[start:end])
-        if scene and len(masked[start + scene.end() : end].split()) >= 4:
-            start += scene.end()
+        start = _scene_end(masked, start, end)
         if masked[start:end].strip():
             out.append((start, end))
     return out
@@ -1843,16 +1924,19 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
     if len(masked) > MAX_SPLIT_CHARS:
         return [_Piece(*_trim(masked, 0, len(masked)))]
     out: list[_Piece] = []
-    previous: tuple[int, int] | None = None
+    named: tuple[int, int] | None = None  # the subject of the last clause that names one
     for start, end in _clauses(masked):
-        clause, previous = previous, (start, end)
-        if drop is not None and drop(_plain(masked[start:end])):
-            continue
         opener = _DISCOURSE_OPENERS.match(masked[start:end])
         begin = start + (opener.end() if opener else 0)
         shared = _SHARED_SUBJECT_PREDICATE.match(masked, begin, end)
         purpose = _PURPOSE_START.match(masked, begin, end)
-        subject = _CLAUSE_SUBJECT.match(masked, *clause) if (shared or purpose) and clause else None
+        # a second predicate takes the subject of the clause that named one ("X occurs … and impairs …, and
+        # can …": both take "X"), a clause with a subject of its own names the next one's
+        subject = named if shared or purpose else None
+        if not (shared or purpose):
+            named = _clause_subject(masked, start, end)
+        if drop is not None and drop(_plain(masked[start:end])):
+            continue
         if shared:
             begin = shared.end()  # "and therefore can take time …": the rewrite says "<subject> can take …"
         pieces = (
@@ -1861,8 +1945,7 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
             or _conjuncts(masked, begin, end, item=item)
         )
         if subject is not None:
-            named = (subject.start("subject"), subject.end("subject"))
-            pieces = [dataclasses.replace(p, subject=named) for p in pieces]
+            pieces = [dataclasses.replace(p, subject=subject) for p in pieces]
         out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
     return out
 
@@ -1918,13 +2001,56 @@ def _condition_list(masked: str, start: int, end: int) -> list[_Piece]:
 
 # A second predicate of the clause before, with its own modal ("…, and can be equally effective"): it takes
 # that clause's subject (its first words before a verb: "It uses …" → "It").
+# (and the predicates :data:`_AND_PREDICATE` parts: "… and significantly impairs …", "… and is now used …")
 _SHARED_SUBJECT_PREDICATE = re.compile(
-    r"and\s+(?:(?:therefore|thus|so|also)\s+)?(?=(?:can|may|might|could|will|often|usually)\s)", re.IGNORECASE
+    r"and\s+(?:(?:therefore|thus|so|also)\s+)?(?=(?:can|may|might|could|will|often|usually)\s"
+    rf"|(?:(?:then|now|still|[a-z]+ly)\s+){{0,2}}(?:{'|'.join(sorted(_AUXILIARY))}|{_S_VERB})\s)",
+    re.IGNORECASE,
 )
 _CLAUSE_SUBJECT = re.compile(
     r"\s*(?P<subject>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s+"
     r"(?:is|are|can|may|might|will|has|have|does|[a-z]+[^s\W]s|[a-z]+(?:ss|sh|ch|x)es)\b"
 )
+_SUBJECT_WORD = re.compile(r"[\w’'-]+|[^\w\s’'-]")
+_CLAUSE_AUXILIARY = frozenset(
+    {*_AUXILIARY, "can", "may", "might", "will", "could", "should", "would", "must"}
+)
+MAX_CLAUSE_SUBJECT_WORDS = 8
+
+
+def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the clause's subject: its words before its first verb, at its start or after one of its
+    first commas (a fronted phrase: "In some individuals, however, tension-type headache occurs …"). A verb
+    is an auxiliary, a past form after the first word, or a third-person form followed by a word (not by a
+    comma or another such form: "individuals, however", "nerve pathways requires")."""
+    tokens = list(_SUBJECT_WORD.finditer(masked, start, end))
+    first = 0  # where the subject being read starts
+    for index, token in enumerate(tokens):
+        word = token.group()
+        if not (word[0].isalnum() or word[0] == "_"):
+            if word == "," and index - first <= MAX_CLAUSE_SUBJECT_WORDS:
+                first = index + 1  # a fronted phrase ended: the subject starts after it
+                continue
+            return None
+        if index - first > MAX_CLAUSE_SUBJECT_WORDS:
+            return None
+        if index == first:
+            continue
+        low = word.lower()
+        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        verb = (
+            low in _CLAUSE_AUXILIARY
+            or (low.endswith("ed") and len(low) > 4)
+            or (
+                re.fullmatch(_S_VERB, low) is not None
+                and following[:1].isalnum()
+                and not re.fullmatch(_S_VERB, following.lower())
+                and following.lower() not in _CLAUSE_AUXILIARY
+            )
+        )
+        if verb:
+            return tokens[first].start(), tokens[index - 1].end()
+    return None
 
 
 # Evaluative adjectives a writer coordinates after "is" or "feel" ("safe and effective", "relaxed and alert"):
@@ -2295,7 +2421,10 @@ def _draft_sentence(
         masked = " " * label.end() + masked[label.end() :]
     plain = _plain(masked)
     _name_subject(_clean(plain), subject, topic)
-    if not is_checkworthy(plain, cited=cited, topic=topic):
+    # a sentence whose front only sets the scene is judged by the clause that asserts ("Although it doesn't
+    # seem like these small adjustments mean anything, it can make a difference for your … health")
+    scene = _scene_end(masked, 0, len(masked))
+    if not is_checkworthy(_plain(masked[scene:]) if scene else plain, cited=cited, topic=topic):
         return []
     # a belief, definition or advice is dropped; with another clause ("…, but research suggests …") only its
     # own clause is

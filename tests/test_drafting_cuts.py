@@ -1,0 +1,152 @@
+"""How draft_claims cuts a sentence into atomic claims (issue 9, item 3), rule by form of language.
+
+Each rule is tested on the real snippet it came from (copied verbatim from a development article of
+tests/data/devset, named beside it) and on at least two constructed variants of the same form in other words
+and on other topics, so that a rule written for one page is seen to hold for the form; where a rule must not
+fire, a counter-example says so.
+"""
+
+from __future__ import annotations
+
+import needling_evidence as ne
+from needling_evidence.model import Claim
+
+
+def draft(text: str, title: str = "Topic") -> list[Claim]:
+    return list(ne.draft_claims(ne.load_article(f"# {title}\n\n{text}\n")))
+
+
+def pairs(claims: list[Claim]) -> list[tuple[str, str]]:
+    return [(c.quote or "", c.text) for c in claims]
+
+
+# --- a second predicate of the same subject, joined by "and" ---------------------------------------------
+
+
+def test_a_second_predicate_after_and_is_a_claim_carrying_the_subject() -> None:
+    # cochrane_acupuncture_tension_headache.txt, "Background"
+    claims = draft(
+        "In some individuals, however, tension-type headache occurs frequently and significantly impairs "
+        "their quality of life."
+    )
+    assert pairs(claims) == [
+        (
+            "In some individuals, however, tension-type headache occurs frequently",
+            "In some individuals, however, tension-type headache occurs frequently.",
+        ),
+        (
+            "significantly impairs their quality of life.",
+            "Tension-type headache significantly impairs their quality of life.",
+        ),
+    ]
+
+
+def test_a_copula_after_and_starts_a_second_predicate() -> None:
+    # pharmaguide_dysmenorrhea.md, "Nonpharmacologic Therapy"
+    claims = draft(
+        "Surgical ablation of the pelvic nerve pathways requires further study and is not recommended."
+    )
+    assert (
+        "is not recommended.",
+        "Surgical ablation of the pelvic nerve pathways is not recommended.",
+    ) in pairs(claims)
+    # constructed, other words and topics
+    claims = draft(
+        "Cupping therapy leaves round marks on the skin and is generally well tolerated by patients."
+    )
+    assert (
+        "is generally well tolerated by patients.",
+        "Cupping therapy is generally well tolerated by patients.",
+    ) in (pairs(claims))
+    claims = draft("Acupuncture originated in China and is now used in many countries to treat migraine.")
+    assert [c.quote for c in claims] == ["is now used in many countries to treat migraine."]
+    assert claims[0].text == "Acupuncture is now used in many countries to treat migraine."
+
+
+def test_a_third_person_verb_after_and_starts_a_second_predicate() -> None:
+    # constructed variants of the cochrane form, other topics
+    claims = draft("Chronic neck pain develops slowly and often limits work for several months.")
+    assert pairs(claims) == [
+        ("Chronic neck pain develops slowly", "Chronic neck pain develops slowly."),
+        ("often limits work for several months.", "Chronic neck pain often limits work for several months."),
+    ]
+    claims = draft("After a session, massage therapy lowers heart rate and improves the quality of sleep.")
+    assert [c.text for c in claims] == [
+        "After a session, massage therapy lowers heart rate.",
+        "Massage therapy improves the quality of sleep.",
+    ]
+    # d_lasara_shockwave_heel.html: "comes with no risk" is a verb before its preposition
+    claims = draft(
+        "LaSara Medical Group’s shockwave treatment offers a solution that is non-invasive and comes with no "
+        "risk to the patient."
+    )
+    assert (
+        "comes with no risk to the patient.",
+        "LaSara Medical Group’s shockwave treatment comes with no risk to the patient.",
+    ) in pairs(claims)
+
+
+def test_and_inside_a_that_clause_or_between_nouns_is_not_a_second_predicate() -> None:
+    # the "and" joins the subjects of the clause "that" opens, not two predicates of "Research"
+    claims = draft("Research shows that massage and exercise are effective for chronic back pain.")
+    assert [c.quote for c in claims] == [
+        "Research shows that massage and exercise are effective for chronic back pain."
+    ]
+    # a plural noun after "and" with nothing a verb takes after it is an object, not a verb
+    for sentence in (
+        "Dry needling relieves muscle knots and spasms.",
+        "Dry needling relieves muscle knots and spasms in the neck.",
+    ):
+        assert [c.quote for c in draft(sentence)] == [sentence]
+
+
+# --- a front that only sets the scene ---------------------------------------------------------------------
+
+
+def test_a_concession_without_a_cue_is_not_part_of_the_claim() -> None:
+    # anttz_chiropractic.md, "Chiropractic Care"
+    claims = draft(
+        "Though most people come in for problems such as pain, we support your nervous system so that your "
+        "symptoms may improve."
+    )
+    assert [c.quote for c in claims] == ["we support your nervous system so that your symptoms may improve."]
+    # insight_sitting_pretty.md: the whole sentence was not drafted, judged by its concession
+    claims = draft(
+        "Although it doesn't seem like these small adjustments mean anything, it can make a difference for "
+        "your daily and long-term health.",
+        title="Sitting Pretty",
+    )
+    assert [c.quote for c in claims] == ["it can make a difference for your daily and long-term health."]
+    # constructed: the same form, other words
+    claims = draft("While most patients come for neck pain, massage also improves sleep and mood.")
+    assert [c.text for c in claims] == ["Massage also improves sleep.", "Massage also improves mood."]
+
+
+def test_a_fronted_contrast_is_not_split_and_not_quoted() -> None:
+    # anttz_chiropractic.md, "Subluxation and Chiropractic Treatment"
+    claims = draft(
+        "Rather than focusing on treating specific diseases or conditions, chiropractic aims to support the "
+        "body’s natural function by improving joint mobility and nervous system function."
+    )
+    assert [c.quote for c in claims] == [
+        "chiropractic aims to support the body’s natural function by improving joint mobility",
+        "nervous system function.",
+    ]
+    # constructed variants
+    claims = draft(
+        "Instead of masking symptoms with drugs or injections, acupuncture relieves pain and restores "
+        "movement."
+    )
+    assert [c.text for c in claims] == ["Acupuncture relieves pain.", "Acupuncture restores movement."]
+    claims = draft("Unlike painkillers or bed rest, graded exercise reduces the recurrence of back pain.")
+    assert [c.quote for c in claims] == ["graded exercise reduces the recurrence of back pain."]
+
+
+def test_a_concession_with_a_claim_of_its_own_stays_a_claim() -> None:
+    # d_lasara_shockwave_heel.html (the counter-example: a cued concession is asserted, not scene)
+    claims = draft(
+        "Although extracorporeal shockwave therapy is considered safe for most people, some individuals "
+        "should not receive it."
+    )
+    assert claims[0].quote == "Although extracorporeal shockwave therapy is considered safe for most people"
+    assert claims[0].kind == "safety"
