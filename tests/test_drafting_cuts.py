@@ -150,3 +150,49 @@ def test_a_concession_with_a_claim_of_its_own_stays_a_claim() -> None:
     )
     assert claims[0].quote == "Although extracorporeal shockwave therapy is considered safe for most people"
     assert claims[0].kind == "safety"
+
+
+# --- a list of changes after a verb ------------------------------------------------------------------------
+
+
+def test_changes_listed_after_a_verb_are_one_claim_each_and_a_tail_is_no_item() -> None:
+    # anttz_chiropractic.md, "Chiropractic Care": "-ed" words after "include" are adjectives, and
+    # ", amongst others" says the list goes on
+    claims = draft(
+        "The benefits you can experience from Chiropractic include more energy, improved balance, better "
+        "sleep, increased concentration and reduced stiffness, amongst others."
+    )
+    assert [c.quote for c in claims] == [
+        "The benefits you can experience from Chiropractic include more energy",
+        "improved balance",
+        "better sleep",
+        "increased concentration",
+        "reduced stiffness",
+    ]
+    assert claims[4].text == "The benefits you can experience from Chiropractic include reduced stiffness."
+    # constructed variants: a verb in the past or the third person before the list, other tails
+    claims = draft(
+        "Patients in the trial reported less fatigue, improved mood, better appetite and reduced anxiety, "
+        "etc."
+    )
+    assert [c.text for c in claims] == [
+        "Patients in the trial reported less fatigue.",
+        "Patients in the trial reported improved mood.",
+        "Patients in the trial reported better appetite.",
+        "Patients in the trial reported reduced anxiety.",
+    ]
+    claims = draft(
+        "Regular yoga practice brings greater flexibility, improved posture, deeper sleep and lowered blood "
+        "pressure, to name a few."
+    )
+    assert [c.quote for c in claims][1:] == ["improved posture", "deeper sleep", "lowered blood pressure"]
+
+
+def test_ed_words_that_are_the_clause_s_verbs_stay_verbs() -> None:
+    # the counter-example: with no verb before them, "-ed" words are the predicates, each carrying the subject
+    claims = draft("Massage reduced pain, relieved stress and improved sleep.")
+    assert [c.text for c in claims] == [
+        "Massage reduced pain.",
+        "Massage relieved stress.",
+        "Massage improved sleep.",
+    ]

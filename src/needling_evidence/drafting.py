@@ -1605,6 +1605,12 @@ def _np_start(masked: str, start: int, end: int, *, whole: bool = False) -> int:
         boundary = low in _LIST_WORDS if whole else low in _BOUNDARY_WORDS
         if boundary or _VERB_FORM.fullmatch(low) or _PREDICATE_VERB.fullmatch(low):
             cut = index + 1
+        elif (
+            index + 1 < len(words)
+            and re.fullmatch(r"[a-z]{3,}(?<![su]s)s", low)
+            and _CHANGE_WORD.fullmatch(words[index + 1].group())
+        ):
+            cut = index + 1  # a verb before a change ("brings greater flexibility", "offers better sleep")
     if cut >= len(words):
         return end
     return start + words[cut].start()
@@ -1619,6 +1625,36 @@ def _verb_form(word: str) -> str:
     if low.endswith("s") and not low.endswith("ss") and low not in {"has", "is", "was", "does"}:
         return "s"
     return "base"
+
+
+# a verb before a list, which makes its "-ed" items adjectives ("reported less fatigue, improved mood, …")
+_VERB_BEFORE = re.compile(
+    r"\b(?:can|may|might|will|would|should|must|is|are|was|were|has|have|does|do|did|include|includes|"
+    r"including|\w{3,}ed|[a-z]{3,}(?<![su]s)s)\b",
+    re.IGNORECASE,
+)
+
+
+def _list_after_verb(masked: str, start: int, stop: int) -> bool:
+    """Whether the list ending before ``stop`` follows a verb: a finite form or "include" in the clause, or a
+    verb right before its first item ("reported less fatigue, improved mood, …"; "brings greater
+    flexibility, improved posture, …"), which makes its "-ed" items adjectives."""
+    before = masked[start:stop]
+    if _FINITE.search(before) or re.search(r"\b(?:include|includes|including)\b", before, re.IGNORECASE):
+        return True
+    first = before.split(",", 1)[0]
+    verbs = list(_VERB_BEFORE.finditer(first))
+    if not verbs:
+        return False
+    item = first[verbs[-1].end() :]
+    return 0 < len(_words(item)) <= MAX_CONJUNCT_WORDS and (_names_change(item) or _is_outcome(_head(item)))
+
+
+_LIST_TAIL = re.compile(
+    r",?\s+(?:amongst others|among others|and (?:many |much )?more|and so on|and the like|etc\.?|"
+    r"to name (?:a|but a) few)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list[_Piece]:
@@ -1640,9 +1676,14 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             )
             for n, p in enumerate(inner)
         ]
+    # a tail that says the list goes on ("…, amongst others", "…, etc.") is no item of it
+    whole_end = end
+    tail = _LIST_TAIL.search(masked, start, end)
+    if tail is not None:
+        end = tail.start()
     seps = [m for m in _SEPARATOR.finditer(masked, start, end) if m.end() < end]
     if not seps or len(seps) > 4 * MAX_RUN:
-        return [_Piece(start, end)]
+        return [_Piece(start, whole_end)]
     commas = [m for m in seps if m.group().startswith(",")]
     if len(commas) >= 2:
         # In a list of three or more parted by commas, an "and" or "or" without a comma inside an item
@@ -1664,8 +1705,14 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         if verb_mode and re.match(r"\w+ed\b", last.strip()) and index > 0:
             # "…, deeper and fuller breath and improved sleep": an "-ed" word after nouns is an adjective
             # ("improved sleep"), a verb only after another verb ("reduced pain and improved sleep")
+            # — and after another verb only when no verb of the clause comes before those ("The benefits you
+            # can experience … include more energy, improved balance, …, increased concentration and reduced
+            # stiffness": adjectives)
             before = masked[seps[index - 1].end() : sep.start()].strip()
-            verb_mode = bool(_PREDICATE_VERB.match(before))
+            ahead = masked[start : seps[index - 1].start()]
+            verb_mode = bool(_PREDICATE_VERB.match(before)) and not (
+                _FINITE.search(ahead) or re.search(r"\b(?:include|includes|including|such as)\b", ahead, re.I)
+            )
         run = [sep]
         j = index - 1
         while j >= 0 and j not in used and len(run) < MAX_RUN:
@@ -1690,7 +1737,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
                 # the clause's verb
                 (
                     _VERB_FORM.search(middle)
-                    and not (_names_change(middle) and _FINITE.search(masked, start, seps[j].start()))
+                    and not (_names_change(middle) and _list_after_verb(masked, start, seps[j].start()))
                 )
                 or _CLAUSE_WORDS.search(middle)
                 or len(words) > 6
@@ -1765,7 +1812,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         used.update(range(j + 1, index + 1))
         runs.append(run)
     if not runs:
-        return [_Piece(start, end)]
+        return [_Piece(start, whole_end)]
     runs.sort(key=lambda r: r[0].start())
     pieces: list[_Piece] = []
     cursor = start
