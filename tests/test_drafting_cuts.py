@@ -196,3 +196,98 @@ def test_ed_words_that_are_the_clause_s_verbs_stay_verbs() -> None:
         "Massage relieved stress.",
         "Massage improved sleep.",
     ]
+
+
+# --- what the noun of a copula does, the subject does -------------------------------------------------------
+
+
+def test_a_relative_clause_on_an_evaluated_noun_is_a_claim_of_the_subject() -> None:
+    # d2_engelmassage_cupping.html: "which" clause after "a great supplement to massage", itself a list
+    claims = draft(
+        "Cupping therapy is an ancient technique. It is a great supplement to massage which increases the "
+        "elasticity of the muscles, pulls toxins out of the connective tissue and releases relaxin.",
+        title="Cupping therapy",
+    )
+    assert pairs(claims) == [
+        (
+            "increases the elasticity of the muscles",
+            "Cupping therapy increases the elasticity of the muscles.",
+        ),
+        (
+            "pulls toxins out of the connective tissue",
+            "Cupping therapy pulls toxins out of the connective tissue.",
+        ),
+        ("releases relaxin.", "Cupping therapy releases relaxin."),
+    ]
+    # constructed variants, other words and topics
+    claims = draft(
+        "Shockwave therapy is a non-invasive treatment that stimulates the healing of damaged tendons."
+    )
+    assert pairs(claims)[-1] == (
+        "stimulates the healing of damaged tendons.",
+        "Shockwave therapy stimulates the healing of damaged tendons.",
+    )
+    claims = draft("Tai chi is one of the safest forms of exercise that improves balance in older adults.")
+    assert ("improves balance in older adults.", "Tai chi improves balance in older adults.") in pairs(claims)
+
+
+def test_a_relative_clause_that_completes_a_definition_stays_in_it() -> None:
+    # lucifit_lymphatic_drainage.md and lucifit_cupping.md: the clause says what the treatment is
+    sentence = (
+        "Lymphatic drainage is a light massage on the skin that helps promote the movement of lymphatic "
+        "fluid."
+    )
+    assert [c.quote for c in draft(sentence)] == [sentence]
+    assert (
+        draft("Cupping is a physical treatment which utilizes a glass or a bamboo cup to create suction.")
+        == []
+    )
+
+
+# --- a fronted appositive -----------------------------------------------------------------------------------
+
+
+def test_a_fronted_ranking_phrase_is_a_claim_about_the_subject() -> None:
+    # anttz_chiropractic.md, "About"
+    claims = draft(
+        "The third largest healthcare profession in the world, Chiropractic is a safe and effective "
+        "affordable approach to treatment that utilises the body's innate ability to heal itself."
+    )
+    assert pairs(claims) == [
+        (
+            "The third largest healthcare profession in the world",
+            "Chiropractic is the third largest healthcare profession in the world.",
+        ),
+        ("Chiropractic is a safe", "Chiropractic is safe."),
+        (
+            "effective affordable approach to treatment",
+            "Chiropractic is an effective affordable approach to treatment.",
+        ),
+        (
+            "utilises the body's innate ability to heal itself.",
+            "Chiropractic utilises the body's innate ability to heal itself.",
+        ),
+    ]
+    # constructed variants, other words and topics
+    claims = draft(
+        "One of the most common causes of heel pain, plantar fasciitis affects about one in ten adults."
+    )
+    assert pairs(claims) == [
+        (
+            "One of the most common causes of heel pain",
+            "Plantar fasciitis is one of the most common causes of heel pain.",
+        ),
+        (
+            "plantar fasciitis affects about one in ten adults.",
+            "Plantar fasciitis affects about one in ten adults.",
+        ),
+    ]
+    claims = draft(
+        "A leading cause of disability worldwide, low back pain costs health systems billions each year."
+    )
+    assert claims[0].text == "Low back pain is a leading cause of disability worldwide."
+
+
+def test_a_fronted_time_phrase_is_no_appositive() -> None:
+    claims = draft("The first week after treatment, most patients feel less pain.")
+    assert [c.quote for c in claims] == ["The first week after treatment, most patients feel less pain."]

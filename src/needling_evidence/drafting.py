@@ -1308,6 +1308,7 @@ class _Piece:
         None  # the clause it belongs to (for its kind when its own words name none)
     )
     subject: tuple[int, int] | None = None  # a subject from the clause before ("…, and can be …")
+    appositive: bool = False  # a fronted noun phrase that says what ``subject`` is ("<subject> is <span>")
 
 
 def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -1490,12 +1491,55 @@ def _and_predicates(masked: str) -> list[re.Match[str]]:
     return found
 
 
+# A relative clause on the noun a copula names its subject by ("Chiropractic is a safe and effective
+# affordable approach to treatment that utilises the body's innate ability to heal itself"; "It is a great
+# supplement to massage which increases the elasticity of the muscles, …"): what the noun does, the subject
+# does ("X is a Y that Zs" says "X Zs"), a claim of its own carrying that subject.
+_PREDICATE_RELATIVE = re.compile(
+    r"\s+(?:that|which)\s+(?=(?:(?:also|often|usually|then|[a-z]+ly)\s+)?[a-z]{3,}(?<![su]s)s\s+\w)",
+    re.IGNORECASE,
+)
+_COPULA_NOUN = re.compile(
+    r"\b(?:is|are)\s+(?:(?:also|often|usually|generally|considered|perhaps)\s+)?(?:a|an|one of the)\s+"
+    r"[^,;]*$",
+    re.IGNORECASE,
+)
+# a clause that starts with the verb of such a relative clause takes the subject of the clause before
+_RELATIVE_PREDICATE_START = re.compile(
+    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?[a-z]{3,}(?<![su]s)s\s", re.IGNORECASE
+)
+
+
+def _predicate_relatives(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_PREDICATE_RELATIVE`, after an evaluation ("a safe and effective … approach",
+    "a great supplement", "one of the safest forms"); not after a definition, which the relative clause
+    completes ("Cupping is a physical treatment which utilizes a glass or a bamboo cup …": what it is)."""
+    found = []
+    for match in _PREDICATE_RELATIVE.finditer(masked):
+        before = masked[: match.start()].rsplit(";", 1)[-1]
+        copula = _COPULA_NOUN.search(before)
+        if copula is None:
+            continue
+        plain = _plain(before)
+        if _DEFINITION.match(plain) and not re.search(
+            rf"\b(?:{_PREDICATE_ADJECTIVE}|\w{{2,}}est|most|best|great)\b", copula.group(), re.IGNORECASE
+        ):
+            continue
+        found.append(match)
+    return found
+
+
 def _more_breaks(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_PREDICATE_BREAK` and :data:`_AND_PREDICATE`; those of :data:`_NEXT_CLAUSE`
     after a clause with a verb of its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb
     of its own and do not continue a list of participles begun before them ("Benefits include reducing pain,
     improving sleep")."""
-    found = [*_PREDICATE_BREAK.finditer(masked), *_and_predicates(masked), *_fronted_phrase_break(masked)]
+    found = [
+        *_PREDICATE_BREAK.finditer(masked),
+        *_and_predicates(masked),
+        *_predicate_relatives(masked),
+        *_fronted_phrase_break(masked),
+    ]
     for match in _PURPOSE.finditer(masked):
         before = masked[: match.start()].rsplit(",", 1)[-1]
         previous = before.split()[-1].lower() if before.split() else ""
@@ -1912,8 +1956,9 @@ _OBJECT_START = re.compile(
 )
 _S_VERB = r"[a-z]{3,}(?<![su]s)s"
 _FIRST_VERB = re.compile(
-    rf"\b(?:(?:which|that|who|it)\s+(?:[a-z]+ly\s+|also\s+|often\s+)?(?P<s>{_S_VERB})"
-    r"|(?P<modal>can|may|might|will|could|should|would|must)\s+(?:not\s+)?(?:[a-z]+ly\s+|also\s+|often\s+)?"
+    # (or at the start of a clause that is a relative clause's predicate, in lower case: "increases …")
+    rf"(?:(?:\b(?:which|that|who|it)\s+|^\s*(?=(?-i:[a-z])))(?:[a-z]+ly\s+|also\s+|often\s+)?(?P<s>{_S_VERB})"
+    r"|\b(?P<modal>can|may|might|will|could|should|would|must)\s+(?:not\s+)?(?:[a-z]+ly\s+|also\s+|often\s+)?"
     r"(?P<base>[a-z]{3,}))\b",
     re.IGNORECASE,
 )
@@ -1976,16 +2021,25 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
         opener = _DISCOURSE_OPENERS.match(masked[start:end])
         begin = start + (opener.end() if opener else 0)
         shared = _SHARED_SUBJECT_PREDICATE.match(masked, begin, end)
+        # (the predicate of a relative clause cut off by :data:`_PREDICATE_RELATIVE` starts with its verb)
+        relative = shared is None and begin > 0 and _RELATIVE_PREDICATE_START.match(masked, begin, end)
         purpose = _PURPOSE_START.match(masked, begin, end)
         # a second predicate takes the subject of the clause that named one ("X occurs … and impairs …, and
         # can …": both take "X"), a clause with a subject of its own names the next one's
-        subject = named if shared or purpose else None
-        if not (shared or purpose):
+        subject = named if shared or relative or purpose else None
+        if not (shared or relative or purpose):
             named = _clause_subject(masked, start, end)
         if drop is not None and drop(_plain(masked[start:end])):
             continue
         if shared:
             begin = shared.end()  # "and therefore can take time …": the rewrite says "<subject> can take …"
+        appositive = _appositive(masked, begin, end) if not (shared or relative or purpose) else None
+        if appositive is not None:
+            # "The third largest healthcare profession in the world, Chiropractic is …": what the phrase
+            # says of the subject is a claim of its own; the clause's claims start at its subject
+            phrase, named = appositive
+            out.append(_Piece(*phrase, subject=named, clause=(start, end), appositive=True))
+            begin = named[0]
         pieces = (
             _condition_list(masked, begin, end)
             or _adjective_pieces(masked, begin, end)
@@ -1995,6 +2049,39 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
             pieces = [dataclasses.replace(p, subject=subject) for p in pieces]
         out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
     return out
+
+
+# A noun phrase fronted before the subject it describes ("The third largest healthcare profession in the
+# world, Chiropractic is …"; "One of the most common causes of heel pain, plantar fasciitis affects …"; "A
+# leading cause of disability worldwide, low back pain costs …"): a ranking (a superlative, an ordinal,
+# "one of", "a leading") with no verb of its own.
+_APPOSITIVE = re.compile(
+    r"\s*(?P<phrase>(?:one of the|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:\w+est|most|least|leading|main|major|primary|first|second|third|fourth|fifth|number one)\b[^,;:]*?)"
+    r",\s+(?=\S)",
+    re.IGNORECASE,
+)
+_APPOSITIVE_NOT = re.compile(
+    r"\b(?:day|days|week|weeks|month|months|year|years|time|times|night|morning|evening|session|sessions|"
+    r"visit|visits|step|thing)\b|"
+    r"\b(?:is|are|was|were|can|may|will|has|have|had|do|does|did)\b",
+    re.IGNORECASE,
+)
+MAX_APPOSITIVE_WORDS = 12
+
+
+def _appositive(masked: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The spans of a fronted appositive (see :data:`_APPOSITIVE`) and of the subject it describes."""
+    match = _APPOSITIVE.match(masked, start, end)
+    if match is None:
+        return None
+    phrase = match.group("phrase")
+    if len(phrase.split()) > MAX_APPOSITIVE_WORDS or _APPOSITIVE_NOT.search(phrase):
+        return None
+    subject = _clause_subject(masked, match.end(), end)
+    if subject is None or subject[0] != match.end():
+        return None
+    return (match.start("phrase"), match.end("phrase")), subject
 
 
 # A conditional with no main clause lists who a treatment is not for ("For example, if you are under 18,
@@ -2503,7 +2590,11 @@ def _draft_sentence(
         if re.search(r"\ba$", carried) and re.match(r"[aeiou]", own, re.IGNORECASE):
             carried = carried[:-1] + "an"  # "offers a" + "effective way …" → "offers an effective way …"
         text = f"{carried} {own}" if carried else own
-        if piece.subject:
+        if piece.appositive and piece.subject:
+            named = _plain(masked[piece.subject[0] : piece.subject[1]])
+            plural = re.search(r"(?<![siu])s$", named) is not None
+            text = f"{named} {'are' if plural else 'is'} {_lower_first(own)}"
+        elif piece.subject:
             text = _with_subject(_plain(masked[piece.subject[0] : piece.subject[1]]), text)
         if piece.suffix:
             # a main clause after a conditional keeps its comma ("If you have hemophilia, shockwave …")
