@@ -291,3 +291,47 @@ def test_a_fronted_ranking_phrase_is_a_claim_about_the_subject() -> None:
 def test_a_fronted_time_phrase_is_no_appositive() -> None:
     claims = draft("The first week after treatment, most patients feel less pain.")
     assert [c.quote for c in claims] == ["The first week after treatment, most patients feel less pain."]
+
+
+# --- two subjects of one predicate --------------------------------------------------------------------------
+
+
+def test_two_subjects_of_one_predicate_are_two_claims() -> None:
+    # d_femaleposture_aquatic_therapy.md, "### Swimming"
+    claims = draft("Even modified strokes and slow swimming help.", title="Aquatic Therapy for Seniors")
+    assert pairs(claims) == [
+        ("Even modified strokes", "Even modified strokes help."),
+        ("slow swimming", "Slow swimming helps."),
+    ]
+    # pharmaguide_dysmenorrhea.md, "Nonpharmacologic Therapy" (citation markers left out)
+    claims = draft(
+        "The relative safety and the overall health benefits of exercise make it s an attractive "
+        "nonpharmacologic treatment.",
+        title="Dysmenorrhea",
+    )
+    assert [c.quote for c in claims] == ["The relative safety", "the overall health benefits of exercise"]
+    assert claims[0].text == "The relative safety makes it s an attractive nonpharmacologic treatment."
+    # constructed variants, other words and topics
+    claims = draft("Yoga and tai chi improve balance in older adults.")
+    assert [c.text for c in claims] == [
+        "Yoga improves balance in older adults.",
+        "Tai chi improves balance in older adults.",
+    ]
+    claims = draft("Massage and acupuncture can reduce chronic neck pain.")
+    assert [c.text for c in claims] == [
+        "Massage can reduce chronic neck pain.",
+        "Acupuncture can reduce chronic neck pain.",
+    ]
+
+
+def test_one_thing_named_with_a_shared_head_or_done_together_is_one_subject() -> None:
+    for sentence in (
+        "Neck and back pain are common in office workers.",
+        "Heat and cold therapy reduce pain.",
+        "The mechanical and neuromuscular effect provides an environment that enhances healing.",
+        "Massage and exercise together reduce pain.",
+        # proptgroup_dry_needling.md and d_femaleposture_aquatic_therapy.md: one exercise, one treatment
+        "Holding the pool edge and lifting legs in various directions strengthens hip muscles.",
+    ):
+        claims = draft(sentence)
+        assert claims and claims[0].quote == sentence, sentence

@@ -1309,6 +1309,7 @@ class _Piece:
     )
     subject: tuple[int, int] | None = None  # a subject from the clause before ("…, and can be …")
     appositive: bool = False  # a fronted noun phrase that says what ``subject`` is ("<subject> is <span>")
+    agree: bool = False  # one of two subjects: the shared ``suffix`` predicate's verb agrees with it
 
 
 def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -2043,12 +2044,99 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
         pieces = (
             _condition_list(masked, begin, end)
             or _adjective_pieces(masked, begin, end)
+            or (_subject_pair(masked, begin, end) if not (shared or relative or purpose or item) else [])
             or _conjuncts(masked, begin, end, item=item)
         )
         if subject is not None:
             pieces = [dataclasses.replace(p, subject=subject) for p in pieces]
         out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
     return out
+
+
+# Two subjects of one predicate ("Even modified strokes and slow swimming help"; "The relative safety and the
+# overall health benefits of exercise make it …"; "Massage and acupuncture can reduce …"): each with the
+# predicate is a claim when the second has a determiner of its own, or when both are short noun phrases
+# (not "-ing" clauses: "Holding the pool edge and lifting legs … strengthens …" is one exercise) that do not
+# name one thing with a shared head ("neck and back pain", "heat and cold therapy": one word before the
+# conjunction, more after it) — and not when the predicate relates them ("together", "compared").
+_TOGETHER = re.compile(
+    r"\b(?:together|combined|both|each other|one another|similar|differ|differs|compared|interact|versus|"
+    r"between|alike|same)\b",
+    re.IGNORECASE,
+)
+_FOCUS = frozenset({"even", "both", "either", "only", "also"})
+_NOT_IN_SUBJECT = frozenset({"that", "which", "who", "whom", "where", "when", "whether", "if", "because"})
+MAX_PAIR_WORDS = 3  # words of each subject of a pair without determiners
+
+
+def _subject_pair(masked: str, start: int, end: int) -> list[_Piece]:
+    """The two claims of a clause with two subjects (see :data:`_TOGETHER`); ``[]`` when it has no such."""
+    if not re.search(r"\s(?:and|or)\s", masked[start:end]):
+        return []
+    subject = _clause_subject(masked, start, end)
+    if subject is None or subject[0] != _trim(masked, start, end)[0]:
+        return []
+    joins = list(re.finditer(r"\s+(?:and|or)\s+", masked[subject[0] : subject[1]], re.IGNORECASE))
+    if len(joins) != 1 or "," in masked[subject[0] : subject[1]]:
+        return []
+    join = joins[0]
+    first = _words(masked[subject[0] : subject[0] + join.start()])
+    second = _words(masked[subject[0] + join.end() : subject[1]])
+    own = [w for w in first if w.lower() not in _FOCUS]
+    words = [w.lower() for w in [*own, *second]]
+    if not own or not second or _NOT_IN_SUBJECT.intersection(words) or own[0].lower() in _AFTER_NOUN:
+        return []
+    if second[0].lower() not in _DETERMINERS:
+        short = len(own) <= MAX_PAIR_WORDS and len(second) <= MAX_PAIR_WORDS
+        gerund = any(re.fullmatch(r"[a-z]{3,}ing", w[0].lower()) for w in (own, second))
+        content = [
+            w for w in own if w.lower() not in _DETERMINERS
+        ]  # "The mechanical and neuromuscular effect"
+        # ("Neck and back pain", "acute and chronic pain", "heat and cold therapy", "mechanical and
+        # neuromuscular effect"; not "Yoga and tai chi")
+        shared_head = (
+            len(content) == 1
+            and len(second) > 1
+            and bool(
+                re.fullmatch(r"\w+(?:al|ic|ive|ous|ar|ary|ful|less|ed|ing|ile|ent|ant)", content[0], re.I)
+                or _is_outcome(second[-1])
+                or _INTERVENTION.match(second[-1].lower())
+            )
+        )
+        if not short or gerund or shared_head or _PREDICATE_VERB.fullmatch(own[0]):
+            return []
+    predicate = _trim(masked, subject[1], end)
+    if _TOGETHER.search(masked, subject[0], end) or len(_conjuncts(masked, *predicate)) > 1:
+        return []
+    return [
+        _Piece(subject[0], subject[0] + join.start(), suffix=predicate, agree=True),
+        _Piece(subject[0] + join.end(), subject[1], suffix=predicate, agree=True),
+    ]
+
+
+_PLURAL_VERBS = {"are": "is", "have": "has", "were": "was", "do": "does"}
+
+
+def _agree(subject: str, predicate: str) -> str:
+    """``predicate`` (said of two subjects together) said of one: "slow swimming" + "help" → "helps"; "the
+    relative safety" + "make it …" → "makes it …". A plural subject keeps the verb as printed."""
+    phrase = re.split(r"\s+(?:of|in|with|for|from|on|at)\s+", subject, maxsplit=1)[0]
+    head = _head(phrase).lower()
+    verb, _, rest = predicate.partition(" ")
+    stop = verb[len(verb.rstrip(".!?,;:")) :]
+    verb = verb[: len(verb) - len(stop)]
+    low = verb.lower()
+    if re.search(r"(?<![siu])s$", head) or not low.isalpha():
+        return predicate
+    if low in _PLURAL_VERBS:
+        verb = _PLURAL_VERBS[low]
+    elif _PREDICATE_VERB.fullmatch(low) or low in _BASE_VERBS:
+        if low.endswith(("s", "ed", "ing")) or low in _CLAUSE_AUXILIARY:
+            return predicate
+        verb = _third_person(low)
+    else:
+        return predicate
+    return f"{verb} {rest}" if rest else verb + stop
 
 
 # A noun phrase fronted before the subject it describes ("The third largest healthcare profession in the
@@ -2149,14 +2237,24 @@ _SUBJECT_WORD = re.compile(r"[\w’'-]+|[^\w\s’'-]")
 _CLAUSE_AUXILIARY = frozenset(
     {*_AUXILIARY, "can", "may", "might", "will", "could", "should", "would", "must"}
 )
-MAX_CLAUSE_SUBJECT_WORDS = 8
+MAX_CLAUSE_SUBJECT_WORDS = 10
+# common verbs in the base form (a plural subject's), besides the verbs of effect
+_BASE_VERBS = frozenset(
+    {
+        "make", "cause", "lead", "work", "need", "take", "give", "keep", "seem", "tend", "remain", "appear",
+        "become", "affect", "contribute", "occur", "offer", "provide", "require", "show", "suggest",
+        "protect", "trigger", "limit", "last",
+    }
+)  # fmt: skip
 
 
 def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the clause's subject: its words before its first verb, at its start or after one of its
     first commas (a fronted phrase: "In some individuals, however, tension-type headache occurs …"). A verb
-    is an auxiliary, a past form after the first word, or a third-person form followed by a word (not by a
-    comma or another such form: "individuals, however", "nerve pathways requires")."""
+    is an auxiliary; a past form after the first word followed by what a verb takes, not by a noun ("It
+    originated in China", not "Even modified strokes"); a third-person form followed by a word (not by a
+    comma or another such form: "individuals, however", "nerve pathways requires"); or the base form of a
+    verb of effect not followed by such a form ("… slow swimming help.", not "Lumbar support reduces")."""
     tokens = list(_SUBJECT_WORD.finditer(masked, start, end))
     first = 0  # where the subject being read starts
     for index, token in enumerate(tokens):
@@ -2172,14 +2270,31 @@ def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None
             continue
         low = word.lower()
         following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        after = following.lower()
         verb = (
             low in _CLAUSE_AUXILIARY
-            or (low.endswith("ed") and len(low) > 4)
+            or (
+                low.endswith("ed")
+                and len(low) > 4
+                and (
+                    not after[:1].isalnum()
+                    or after in _AFTER_NOUN
+                    or after in _DETERMINERS
+                    or after.endswith("ly")
+                    or _CHANGE_WORD.fullmatch(after) is not None
+                )
+            )
             or (
                 re.fullmatch(_S_VERB, low) is not None
                 and following[:1].isalnum()
-                and not re.fullmatch(_S_VERB, following.lower())
-                and following.lower() not in _CLAUSE_AUXILIARY
+                and not re.fullmatch(_S_VERB, after)
+                and after not in _CLAUSE_AUXILIARY
+                and after not in ("of", "and", "or")  # "benefits of exercise", "strokes and"
+            )
+            or (
+                (_PREDICATE_VERB.fullmatch(low) is not None or low in _BASE_VERBS)
+                and not low.endswith(("s", "ed", "ing"))
+                and not re.fullmatch(_S_VERB, after)
             )
         )
         if verb:
@@ -2599,7 +2714,8 @@ def _draft_sentence(
         if piece.suffix:
             # a main clause after a conditional keeps its comma ("If you have hemophilia, shockwave …")
             comma = "," if masked[: piece.suffix[0]].rstrip().endswith(",") else ""
-            text += comma + " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
+            predicate = _plain(masked[piece.suffix[0] : piece.suffix[1]])
+            text += comma + " " + (_agree(own, predicate) if piece.agree else predicate)
         # an item of a coordination whose clause is a claim is an item of that claim: its own words may lack
         # the cue its clause has ("… treatment for various health conditions such as pain relief, sport
         # recovery and skin conditions" is no definition in its last item either)
