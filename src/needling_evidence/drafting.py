@@ -1460,35 +1460,51 @@ _OWN_VERB = re.compile(r"\b(?:\w+ed|\w+[^s\W]s|is|are|was|were|can|may|might|wil
 _COMPLEMENTISER = re.compile(r"\b(?:that|which|who|whether|because|if|when|while|where)\b", re.IGNORECASE)
 
 
+_AND = re.compile(r"(?<=[\w,])\s+and\s", re.IGNORECASE)
+
+
+def _and_predicate_matches(masked: str) -> list[re.Match[str]]:
+    """:data:`_AND_PREDICATE` tried only where an "and" is (a search from every character costs more)."""
+    found = []
+    for conjunction in _AND.finditer(masked):
+        start = conjunction.start() - 1 if masked[conjunction.start() - 1] == "," else conjunction.start()
+        match = _AND_PREDICATE.match(masked, start)
+        if match is not None:
+            found.append(match)
+    return found
+
+
 def _and_predicates(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_AND_PREDICATE`: before a second predicate of the clause's subject."""
-    found = []
-    for match in _AND_PREDICATE.finditer(masked):
+    found: list[re.Match[str]] = []
+    if "and " not in masked:
+        return found
+    for match in _and_predicate_matches(masked):
+        # (what follows the "and" first: it rules out most, and costs least)
+        verb = match.group("verb").lower()
+        following = (match.group("next") or "").lower()
+        auxiliary = verb in _AUXILIARY
+        if not auxiliary:
+            if not re.fullmatch(_S_VERB, verb) or _is_outcome(verb) or verb in _DETERMINERS:
+                continue
+            # "comes with no risk", "leads to …": a verb whatever the preposition after it
+            takes = following in ("with", "to") and (match.group("third") or "").lower() in ("no", "a", "an")
+            if not following[:1].isalpha() or re.fullmatch(_S_VERB, following):
+                continue
+            if following in _AFTER_NOUN and not takes:
+                continue
         before = masked[: match.start()].rsplit(";", 1)[-1]
         opened = list(_COMPLEMENTISER.finditer(before))
         inner = before[opened[-1].end() :] if opened else before
         if len(before.split()) < 2 or not _OWN_VERB.search(inner):
             continue  # "Studies show that massage and exercise are …": the "and" joins the subjects
-        verb = match.group("verb").lower()
-        following = (match.group("next") or "").lower()
-        if verb in _AUXILIARY:
-            found.append(match)
-            continue
-        if not re.fullmatch(_S_VERB, verb) or _is_outcome(verb) or verb in _DETERMINERS:
-            continue
-        # the last of a list of predicates ("increases …, pulls …, and releases …") is one run of them
-        start = match.start() - len(before)
-        subject = _clause_subject(masked, start, match.start())
-        if "," in masked[subject[1] if subject else start : match.start()]:
-            continue
-        # "comes with no risk", "leads to …": a verb whatever the preposition after it
-        takes = following in ("with", "to") and (match.group("third") or "").lower() in ("no", "a", "an")
-        if (
-            following[:1].isalpha()
-            and not re.fullmatch(_S_VERB, following)
-            and (following not in _AFTER_NOUN or takes)
-        ):
-            found.append(match)
+        if not auxiliary:
+            # the last of a list of predicates ("increases …, pulls …, and releases …") is one run of them
+            start = match.start() - len(before)
+            subject = _clause_subject(masked, start, match.start())
+            if "," in masked[subject[1] if subject else start : match.start()]:
+                continue
+        found.append(match)
     return found
 
 
@@ -1515,7 +1531,9 @@ def _predicate_relatives(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_PREDICATE_RELATIVE`, after an evaluation ("a safe and effective … approach",
     "a great supplement", "one of the safest forms"); not after a definition, which the relative clause
     completes ("Cupping is a physical treatment which utilizes a glass or a bamboo cup …": what it is)."""
-    found = []
+    found: list[re.Match[str]] = []
+    if ("that " not in masked and "which " not in masked) or not re.search(r"\b(?:is|are)\b", masked):
+        return found
     for match in _PREDICATE_RELATIVE.finditer(masked):
         before = masked[: match.start()].rsplit(";", 1)[-1]
         copula = _COPULA_NOUN.search(before)
@@ -1535,19 +1553,25 @@ def _more_breaks(masked: str) -> list[re.Match[str]]:
     after a clause with a verb of its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb
     of its own and do not continue a list of participles begun before them ("Benefits include reducing pain,
     improving sleep")."""
+    # (each pattern only where its words can be: most sentences have no comma, "to" or "and")
+    comma = "," in masked
     found = [
-        *_PREDICATE_BREAK.finditer(masked),
+        *(_PREDICATE_BREAK.finditer(masked) if comma or "and " in masked else ()),
         *_and_predicates(masked),
         *_predicate_relatives(masked),
-        *_fronted_phrase_break(masked),
+        *(_fronted_phrase_break(masked) if comma else ()),
     ]
-    for match in _PURPOSE.finditer(masked):
+    if not comma and "to " not in masked:
+        return found
+    for match in _PURPOSE.finditer(masked) if "to " in masked else ():
         before = masked[: match.start()].rsplit(",", 1)[-1]
         previous = before.split()[-1].lower() if before.split() else ""
         if previous in _TAKES_INFINITIVE or previous.endswith("ed"):
             continue
         if re.search(rf"\b(?:{_EFFECT_VERB_S}|releases|uses|creates|targets|works)\b", before, re.IGNORECASE):
             found.append(match)
+    if not comma:
+        return found
     for match in _NEXT_CLAUSE.finditer(masked):
         before = masked[: match.start()].rsplit(";", 1)[-1]
         # the noun phrase after the comma holds no verb of its own ("…, muscles relax and …" is fine; a
@@ -1643,7 +1667,15 @@ def _np_start(masked: str, start: int, end: int, *, whole: bool = False) -> int:
     "such as" ("… improved pain" → "pain"; "… such as low-back pain" → "low-back pain"). ``whole``: the
     phrase may hold prepositions of its own, so cut only after a verb or a list word ("can include
     reduction or elimination of pain" → "reduction or elimination of pain")."""
-    words = list(re.finditer(r"[\w’'/-]+", masked[start:end]))
+    offset = _np_offset(masked[start:end], whole)
+    return end if offset is None else start + offset
+
+
+@functools.lru_cache(maxsize=4096)
+def _np_offset(text: str, whole: bool) -> int | None:
+    """:func:`_np_start` within ``text`` (``None``: at its end); cached, as a clause's spans are read again
+    for each coordination it may hold."""
+    words = list(re.finditer(r"[\w’'/-]+", text))
     cut = 0
     for index, word in enumerate(words):
         low = word.group().lower()
@@ -1657,8 +1689,8 @@ def _np_start(masked: str, start: int, end: int, *, whole: bool = False) -> int:
         ):
             cut = index + 1  # a verb before a change ("brings greater flexibility", "offers better sleep")
     if cut >= len(words):
-        return end
-    return start + words[cut].start()
+        return None
+    return words[cut].start()
 
 
 def _verb_form(word: str) -> str:
@@ -2017,7 +2049,7 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
     if len(masked) > MAX_SPLIT_CHARS:
         return [_Piece(*_trim(masked, 0, len(masked)))]
     out: list[_Piece] = []
-    named: tuple[int, int] | None = None  # the subject of the last clause that names one
+    naming: tuple[int, int] | None = None  # the last clause with a subject of its own
     for start, end in _clauses(masked):
         opener = _DISCOURSE_OPENERS.match(masked[start:end])
         begin = start + (opener.end() if opener else 0)
@@ -2027,9 +2059,10 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
         purpose = _PURPOSE_START.match(masked, begin, end)
         # a second predicate takes the subject of the clause that named one ("X occurs … and impairs …, and
         # can …": both take "X"), a clause with a subject of its own names the next one's
-        subject = named if shared or relative or purpose else None
+        # (read only when needed: most clauses have no second predicate)
+        subject = _clause_subject(masked, *naming) if (shared or relative or purpose) and naming else None
         if not (shared or relative or purpose):
-            named = _clause_subject(masked, start, end)
+            naming = (start, end)
         if drop is not None and drop(_plain(masked[start:end])):
             continue
         if shared:
@@ -2065,13 +2098,16 @@ _TOGETHER = re.compile(
     re.IGNORECASE,
 )
 _FOCUS = frozenset({"even", "both", "either", "only", "also"})
+_PAIR_JOIN = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
 _NOT_IN_SUBJECT = frozenset({"that", "which", "who", "whom", "where", "when", "whether", "if", "because"})
 MAX_PAIR_WORDS = 3  # words of each subject of a pair without determiners
 
 
 def _subject_pair(masked: str, start: int, end: int) -> list[_Piece]:
     """The two claims of a clause with two subjects (see :data:`_TOGETHER`); ``[]`` when it has no such."""
-    if not re.search(r"\s(?:and|or)\s", masked[start:end]):
+    # (the conjunction must come within the subject's first words: read no further clauses than that)
+    join = _PAIR_JOIN.search(masked, start, min(end, start + 120))
+    if join is None or len(masked[start : join.start()].split()) > MAX_CLAUSE_SUBJECT_WORDS:
         return []
     subject = _clause_subject(masked, start, end)
     if subject is None or subject[0] != _trim(masked, start, end)[0]:
