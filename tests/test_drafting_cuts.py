@@ -335,3 +335,57 @@ def test_one_thing_named_with_a_shared_head_or_done_together_is_one_subject() ->
     ):
         claims = draft(sentence)
         assert claims and claims[0].quote == sentence, sentence
+
+
+# --- a list of predicates under a lead that only announces them --------------------------------------------
+
+
+def test_verb_items_take_the_lead_s_subject_and_modal_in_place_of_its_verb() -> None:
+    # insight_sitting_pretty.md
+    claims = draft(
+        "Focusing and correcting your posture can initiate the following:\n\n"
+        "- Reduce headaches and eye strain\n"
+        "- Reduce neck and back pain\n- Prevent bursitis or tendon problems from repetitive tasks\n"
+        "- Create more energy",
+        title="Sitting Pretty",
+    )
+    assert pairs(claims) == [
+        ("Reduce headaches", "Focusing and correcting your posture can reduce headaches."),
+        ("eye strain", "Focusing and correcting your posture can reduce eye strain."),
+        ("Reduce neck and back pain", "Focusing and correcting your posture can reduce neck and back pain."),
+        ("Prevent bursitis", "Focusing and correcting your posture can prevent bursitis."),
+        (
+            "tendon problems from repetitive tasks",
+            "Focusing and correcting your posture can prevent tendon problems from repetitive tasks.",
+        ),
+        ("Create more energy", "Focusing and correcting your posture can create more energy."),
+    ]
+    # constructed variants, other words and topics
+    claims = draft(
+        "Regular aquatic exercise may bring about the following:\n\n- Improve joint mobility\n"
+        "- Lower blood pressure\n- Build confidence in older adults"
+    )
+    assert [c.text for c in claims] == [
+        "Regular aquatic exercise may improve joint mobility.",
+        "Regular aquatic exercise may lower blood pressure.",
+        "Regular aquatic exercise may build confidence in older adults.",
+    ]
+    claims = draft(
+        "Dry needling will do these things:\n\n- Release trigger points\n- Relieve muscle pain\n"
+        "- Restore range"
+    )
+    assert [c.text for c in claims][:2] == [
+        "Dry needling will release trigger points.",
+        "Dry needling will relieve muscle pain.",
+    ]
+
+
+def test_a_lead_whose_verb_takes_a_verb_keeps_it() -> None:
+    claims = draft(
+        "Regular physiotherapy can help you:\n\n- Reduce pain\n- Improve mobility\n- Build strength"
+    )
+    assert [c.text for c in claims] == [
+        "Regular physiotherapy can help you reduce pain.",
+        "Regular physiotherapy can help you improve mobility.",
+        "Regular physiotherapy can help you build strength.",
+    ]

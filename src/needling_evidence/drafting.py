@@ -1231,7 +1231,8 @@ _OUTCOME_HEAD = re.compile(
     r"life|diseases?|illness(?:es)?|disorders?|syndromes?|conditions?|cancers?|fibromyalgia|sciatica|"
     r"\w+itis|\w+osis|\w+algia|\w+pathy|clots?|fractures?|bleeding|bruising|infections?|soreness|obesity|"
     r"smoking|height|gain|reduction|relief|management|recurrence|medications?|ointments?|creams?|drugs?|injections?|painkillers?|analgesics?|rates?|weight|balance|energy|"
-    r"confidence|fasciitis|cellulitis|tears?|sprains?|strains?|elbow|dysfunction|restrictions?)",
+    r"confidence|fasciitis|cellulitis|tears?|sprains?|strains?|elbow|dysfunction|restrictions?|problems?|issues?|"
+    r"complaints?|complications?)",
     re.IGNORECASE,
 )
 # Verbs that head a coordinated predicate ("reduce pain, increase range of motion, and accelerate healing").
@@ -2863,6 +2864,12 @@ def _draft_list(
         or bool(_FINDING.search(plain) or _EFFECT_LEAD.search(plain))
         or bool(_LEAD_NOUN.match(_DISCOURSE_OPENERS.sub("", plain.rstrip(": "))))
     )
+    light = _LIGHT_VERB_STEM.match(lead.stem) if lead.stem else None
+    if light and _verb_items(items) and not re.search(r"\b(?:you|we|i)\b", light.group("stem"), re.I):
+        # "Focusing and correcting your posture can initiate the following:" over "Reduce headaches",
+        # "Create more energy": each item is what the subject can do, its verb in place of the lead's
+        lead = _Lead(light.group("stem"), None, lead.kind_text)
+        lead_is_claim = True
     outer = lead
     for position, item in enumerate(items):
         item_masked = _mask(item.text, cuts.get(item.id, ()))
@@ -2920,6 +2927,28 @@ _BENEFITS_TAIL = re.compile(
 _BENEFITS_SUBJECT = re.compile(
     r"\s*(?P<subject>[A-Z][^,;:]*?)\s+(?:is|are|has|have|offers|provides|brings|can|may|will)\b"
 )
+
+
+# A lead whose last verb, after a modal, only announces the items ("can initiate", "may bring about", "will
+# do"): not a verb that takes another verb after it ("can help (you)", "may allow you to").
+_LIGHT_VERB_STEM = re.compile(
+    r"(?P<stem>.*\b(?:can|may|might|will|could|would|should|must))\s+"
+    r"(?!(?:help|helps|allow|allows|enable|enables|let|lets|make|makes|teach|teaches)\b)[a-z]+(?:\s+about)?"
+    r"(?:\s+(?:the following|these|those|several|many)(?:\s+[a-z]+)?)?$",
+    re.IGNORECASE,
+)
+_ITEM_VERB = re.compile(rf"(?:{_EFFECT_VERBS})\b", re.IGNORECASE)
+
+
+def _verb_items(items: Sequence[Sentence]) -> bool:
+    """Whether a list's items are predicates: most of them (two at least) start with a verb of effect in
+    the base form ("Reduce headaches", "Prevent bursitis …"), so the others do too ("Create more energy")."""
+    verbs = sum(
+        bool(_PREDICATE_VERB.fullmatch(first) and not first.lower().endswith(("s", "ed", "ing")))
+        for item in items
+        if (first := (_plain(item.text).split() or [""])[0])
+    )
+    return verbs >= max(2, (len(items) + 1) // 2)
 
 
 def _repeated_heading(item: str, later: Sequence[Sentence]) -> bool:
