@@ -389,3 +389,30 @@ def test_a_lead_whose_verb_takes_a_verb_keeps_it() -> None:
         "Regular physiotherapy can help you improve mobility.",
         "Regular physiotherapy can help you build strength.",
     ]
+
+
+def test_a_second_verb_after_a_modal_and_before_to_is_a_second_predicate() -> None:
+    # anttz_chiropractic.md, "About"
+    claims = draft(
+        "A primary approach of Chiropractic care includes specific spinal adjustments that may affect the "
+        "nervous system and contribute to improved overall health and performance."
+    )
+    assert [c.quote for c in claims] == [
+        "A primary approach of Chiropractic care includes specific spinal adjustments that may affect the "
+        "nervous system",
+        "contribute to improved overall health and performance.",
+    ]
+    # constructed variants, other words and topics
+    claims = draft("Gentle stretching may loosen the hamstrings and lead to fewer back spasms.")
+    assert [c.text for c in claims] == [
+        "Gentle stretching may loosen the hamstrings.",
+        "Gentle stretching may lead to fewer back spasms.",
+    ]
+    claims = draft("Poor sleep can raise the level of pain and contribute to chronic fatigue.")
+    assert [c.quote for c in claims][-1] == "contribute to chronic fatigue."
+    # d_lasara_shockwave_heel.html: a noun before "to" is an object, not a verb
+    claims = draft(
+        "Heel pain can range from mildly uncomfortable to debilitating and can severely affect your quality "
+        "of life and ability to stay active."
+    )
+    assert "ability to stay active." not in [c.quote for c in claims]

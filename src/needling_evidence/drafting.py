@@ -2037,7 +2037,10 @@ def _generic_predicate(item: str, first: str) -> str | None:
         return None
     if verb.group("modal"):
         if re.fullmatch(r"[a-z][a-z-]{2,}", head) and not head.endswith(("ing", "ed", "s")):  # "re-create"
-            return "base" if _OBJECT_START.match(words[1].lower()) else None
+            # (or "to" after a known verb: "may affect the nervous system and contribute to improved overall
+            # health"; not a noun, "and ability to stay active")
+            known = _PREDICATE_VERB.fullmatch(head) is not None or head in _BASE_VERBS
+            return "base" if _OBJECT_START.match(words[1].lower()) or (known and words[1] == "to") else None
         return None
     if re.fullmatch(_S_VERB, head) and words[1].lower() not in ("and", "or", "of"):
         return "s"
