@@ -416,3 +416,37 @@ def test_a_second_verb_after_a_modal_and_before_to_is_a_second_predicate() -> No
         "of life and ability to stay active."
     )
     assert "ability to stay active." not in [c.quote for c in claims]
+
+
+# --- what a person feels ------------------------------------------------------------------------------------
+
+
+def test_feelings_coordinated_after_feel_are_one_claim_each() -> None:
+    # wellness_posture.md
+    claims = draft(
+        "A 2021 study in Frontiers in Psychology found that people who sat upright reported feeling more "
+        "confident and alert than those who slouched."
+    )
+    assert [c.quote for c in claims][1:] == ["alert than those who slouched."]
+    assert claims[1].text == (
+        "A 2021 study in Frontiers in Psychology found that people who sat upright reported feeling more "
+        "alert than those who slouched."
+    )
+    # d_lasara_shockwave_heel.html, "What to expect" (its line breaks left out)
+    claims = draft(
+        "During the session you will be made to feel comfortable and pain-free by our knowledgeable staff."
+    )
+    assert [c.quote for c in claims] == [
+        "During the session you will be made to feel comfortable",
+        "pain-free by our knowledgeable staff.",
+    ]
+    # constructed variant, other words
+    claims = draft(
+        "After acupuncture most patients feel relaxed, sleepy or slightly light-headed for an hour."
+    )
+    assert len(claims) == 3 and claims[2].quote == "slightly light-headed for an hour."
+
+
+def test_what_is_felt_is_no_adjective_when_it_is_a_noun() -> None:
+    claims = draft("You may feel the muscles and joints relax.")
+    assert [c.quote for c in claims] == ["You may feel the muscles and joints relax."]

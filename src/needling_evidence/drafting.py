@@ -1492,6 +1492,8 @@ def _and_predicates(masked: str) -> list[re.Match[str]]:
             takes = following in ("with", "to") and (match.group("third") or "").lower() in ("no", "a", "an")
             if not following[:1].isalpha() or re.fullmatch(_S_VERB, following):
                 continue
+            if _PREDICATE_VERB.fullmatch(following):
+                continue  # a plural noun and its verb ("feel the muscles and joints relax")
             if following in _AFTER_NOUN and not takes:
                 continue
         before = masked[: match.start()].rsplit(";", 1)[-1]
@@ -2347,7 +2349,7 @@ def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None
 _PREDICATE_ADJECTIVE = (
     r"(?:safe|effective|gentle|painless|non-?invasive|drug-free|natural|relaxed|relaxing|alert|calm|comfortable|"
     r"beneficial|helpful|useful|well[- ]tolerated|cost-effective|cost-efficient|affordable|efficient|quick|"
-    r"holistic|mild|temporary|rare|common|reliable|proven)"
+    r"holistic|mild|temporary|rare|common|reliable|proven|[a-z]+-free)"
 )
 _DEGREE = (
     r"(?:(?:both|generally|very|extremely|also|often|usually|highly|considered|quite|relatively|completely|"
@@ -2359,6 +2361,16 @@ _ADJECTIVE_COORDINATION = re.compile(
     rf"|\b(?:offers?|provides?)\s+(?:a|an)\s+){_DEGREE}"
     rf"(?P<first>{_PREDICATE_ADJECTIVE})(?P<middle>(?:\s*,\s*{_DEGREE}{_PREDICATE_ADJECTIVE})*)\s*,?\s+"
     rf"(?:and|or)\s+(?P<last>{_DEGREE}(?:{_PREDICATE_ADJECTIVE}\b|without\b))",
+    re.IGNORECASE,
+)
+# After "feel" any adjectives are predicates: what a person feels ("reported feeling more confident and alert
+# than those who slouched"; "you will be made to feel comfortable and pain-free"). One word each, not a
+# noun's ("feel the muscles and joints": a determiner is no adjective).
+_FEELING = r"(?!(?:the|a|an|your|their|his|her|its|our|my|like|that|it|them|better|worse)\b)[a-z][a-z-]+"
+_FEEL_COORDINATION = re.compile(
+    rf"\b(?:feel|feels|felt|feeling)\s+(?:(?:more|less|much|so)\s+)?{_DEGREE}"
+    rf"(?P<first>{_FEELING})(?P<middle>(?:\s*,\s*{_DEGREE}{_FEELING})*)\s*,?\s+"
+    rf"(?:and|or)\s+(?P<last>{_DEGREE}{_FEELING}\b)",
     re.IGNORECASE,
 )
 
@@ -2376,7 +2388,9 @@ def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
     serious side effects" (carrying "Acupuncture is"): coordinated predicate adjectives after a copula or
     "feel", the last one keeping the rest of the clause ("effective for neck pain"). ``[]`` when there are
     none."""
-    match = _ADJECTIVE_COORDINATION.search(masked, start, end)
+    match = _ADJECTIVE_COORDINATION.search(masked, start, end) or _FEEL_COORDINATION.search(
+        masked, start, end
+    )
     if match is None:
         return []
     prefix = (start, match.start("first"))
