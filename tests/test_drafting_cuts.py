@@ -450,3 +450,25 @@ def test_feelings_coordinated_after_feel_are_one_claim_each() -> None:
 def test_what_is_felt_is_no_adjective_when_it_is_a_noun() -> None:
     claims = draft("You may feel the muscles and joints relax.")
     assert [c.quote for c in claims] == ["You may feel the muscles and joints relax."]
+
+
+def test_the_main_clause_after_a_fronted_reason_is_kept_beside_it() -> None:
+    # d_lasara_shockwave_heel.html, FAQ (its line breaks left out)
+    claims = draft(
+        "Because ESWT activates the body's natural healing process, it lasts longer than treatments like "
+        "medications, and you can enjoy the results long-term."
+    )
+    assert [c.quote for c in claims][:2] == [
+        "Because ESWT activates the body's natural healing process",
+        "it lasts longer than treatments like medications",
+    ]
+    # constructed variants: an asserted concession with a cue is a claim, and the "it" after it is its subject
+    claims = draft("Although massage is generally safe, it is not for everyone.")
+    assert pairs(claims) == [
+        ("Although massage is generally safe", "Although massage is generally safe."),
+        ("it is not for everyone.", "Massage is not for everyone."),
+    ]
+    claims = draft(
+        "Since dry needling relaxes the trigger point, the muscle regains its full length within days."
+    )
+    assert [c.quote for c in claims][1:] == ["the muscle regains its full length within days."]

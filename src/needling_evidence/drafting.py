@@ -1201,6 +1201,8 @@ _SCENE_SETTING = re.compile(
     r"aside from|besides|despite|in spite of|regardless of)\b[^,;]{3,160},\s+|^\s*there are times when\s+",
     re.IGNORECASE,
 )
+# (a hypothetical sets the scene whatever it names: "Even if the insertion … might seem painful, …")
+_HYPOTHETICAL = re.compile(r"\s*(?:even if|even though|there are times when)\b", re.IGNORECASE)
 MIN_SCENE_CLAUSE_WORDS = 3  # the clause after a scene-setting front, for the front to be one
 
 
@@ -1210,6 +1212,9 @@ def _scene_end(masked: str, start: int, end: int) -> int:
     scene = _SCENE_SETTING.match(masked[start:end])
     if scene is None or len(masked[start + scene.end() : end].split()) < MIN_SCENE_CLAUSE_WORDS:
         return start
+    front = masked[start : start + scene.end()]
+    if not _HYPOTHETICAL.match(front) and any(_scores(_plain(front)).values()):
+        return start  # "Although massage is generally safe, …": asserted, a claim, not a scene
     return start + scene.end()
 
 
@@ -2650,12 +2655,18 @@ class _Subject:
     fresh: bool = False  # named or carried by the sentence just drafted
 
 
+_SUBORDINATOR = re.compile(
+    r"^(?:although|though|even though|while|whereas|because|since|if|when|once|unless)\s+", re.IGNORECASE
+)
+
+
 def _name_subject(text: str, subject: _Subject, topic: Sequence[str]) -> None:
     match = _SUBJECT.match(text)
     pronouns = ("it", "this", "they", "these", "that")
     if match and match.group("subject").lower().split()[0] not in pronouns:
-        # "Several trials found that acupressure improves …": the subject follows the reporting clause.
-        named = _REPORTING_CLAUSE.sub("", match.group("subject"))
+        # "Several trials found that acupressure improves …": the subject follows the reporting clause;
+        # "Although massage is …": the subordinator is no part of it
+        named = _SUBORDINATOR.sub("", _REPORTING_CLAUSE.sub("", match.group("subject")))
         if len(named.split()) <= MAX_SUBJECT_WORDS and _names_intervention(named, topic):
             subject.text, subject.fresh = named, True
 
@@ -2740,6 +2751,11 @@ def _draft_sentence(
         cued = {c for c in clauses if _clause_is_cued(masked, c, sentence_cuts=cited, topic=topic)}
         # a contrast ("…, but the amount of research … is small") qualifies the claim before it: a claim too
         cued |= {c for c in clauses if _CONTRAST.match(masked, c[0], c[1])}
+        # the main clause after a fronted reason or concession cut off as a claim of its own is what the
+        # sentence asserts ("Because ESWT activates the body's natural healing process, it lasts longer than
+        # treatments like medications"): not a description beside it
+        front = _fronted_phrase_break(masked) if cued and "," in masked else []
+        cued |= {c for c in clauses if front and _trim(masked, front[0].end(), c[1])[0] == c[0]}
         if cued:
             pieces = [p for p in pieces if p.clause in cued]
     made: list[Claim] = []
