@@ -472,3 +472,40 @@ def test_the_main_clause_after_a_fronted_reason_is_kept_beside_it() -> None:
         "Since dry needling relaxes the trigger point, the muscle regains its full length within days."
     )
     assert [c.quote for c in claims][1:] == ["the muscle regains its full length within days."]
+
+
+# --- outcomes named by an "-ing" head or a condition noun; an aside that is no list -------------------------
+
+
+def test_an_aside_with_or_without_is_no_list_item_and_an_ing_head_is_an_outcome() -> None:
+    # d_femaleposture_aquatic_therapy.md, "### Floating"
+    claims = draft(
+        "Simply floating, with or without flotation aids, provides relaxation and gentle stretching.",
+        title="Aquatic Therapy for Seniors",
+    )
+    assert [c.quote for c in claims] == [
+        "Simply floating, with or without flotation aids, provides relaxation",
+        "gentle stretching.",
+    ]
+    # constructed variants, other words and topics
+    claims = draft("Regular walking, with or without poles, improves strength and balance.")
+    assert [c.quote for c in claims] == [
+        "Regular walking, with or without poles, improves strength",
+        "balance.",
+    ]
+    claims = draft("A session of cupping gives deep relaxation and gentle stretching of the fascia.")
+    assert [c.quote for c in claims][1:] == ["gentle stretching of the fascia."]
+
+
+def test_heel_spurs_name_a_condition_of_their_own() -> None:
+    # d_lasara_shockwave_heel.html (its line breaks left out)
+    claims = draft("But the most common causes of heel pain are plantar fasciitis and heel spurs.")
+    assert [c.quote for c in claims] == [
+        "But the most common causes of heel pain are plantar fasciitis",
+        "heel spurs.",
+    ]
+    claims = draft("Heel pain is most often caused by plantar fasciitis or heel spurs.")
+    assert [c.text for c in claims] == [
+        "Heel pain is most often caused by plantar fasciitis.",
+        "Heel pain is most often caused by heel spurs.",
+    ]

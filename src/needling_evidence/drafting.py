@@ -1237,7 +1237,7 @@ _OUTCOME_HEAD = re.compile(
     r"\w+itis|\w+osis|\w+algia|\w+pathy|clots?|fractures?|bleeding|bruising|infections?|soreness|obesity|"
     r"smoking|height|gain|reduction|relief|management|recurrence|medications?|ointments?|creams?|drugs?|injections?|painkillers?|analgesics?|rates?|weight|balance|energy|"
     r"confidence|fasciitis|cellulitis|tears?|sprains?|strains?|elbow|dysfunction|restrictions?|problems?|issues?|"
-    r"complaints?|complications?)",
+    r"complaints?|complications?|spurs?)",
     re.IGNORECASE,
 )
 # Verbs that head a coordinated predicate ("reduce pain, increase range of motion, and accelerate healing").
@@ -1294,7 +1294,8 @@ def _mask(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
 # its commas part no list items and no clauses, so they are blanked like markup (the words stay).
 _PARENTHETICAL = re.compile(
     r",(\s*(?:in turn|in fact|of course|therefore|thus|as a result|in addition|for example|for instance|"
-    r"in particular|over time|eventually|ultimately|in some cases|in most cases)\s*),",
+    r"in particular|over time|eventually|ultimately|in some cases|in most cases|"
+    r"with or without [\w’' -]{1,40}?)\s*),",
     re.IGNORECASE,
 )
 
@@ -1645,6 +1646,13 @@ def _names_change(text: str) -> bool:
     return bool(words) and bool(_CHANGE_WORD.fullmatch(words[0]))
 
 
+def _gerund_head(words: Sequence[str]) -> bool:
+    """Whether a short phrase's head, before any preposition, is an "-ing" word ("gentle stretching of the
+    fascia")."""
+    phrase = list(itertools.takewhile(lambda w: w.lower() not in _BOUNDARY_WORDS, words))
+    return 0 < len(phrase) <= 3 and _gerund(phrase[-1])
+
+
 def _gerund(text: str) -> bool:
     words = _words(text)
     return bool(words) and words[-1].lower().endswith("ing") and len(words[-1]) > 5
@@ -1855,6 +1863,8 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
                 or _names_change(" ".join(own_last))
                 or (bool(own_last) and own_last[0].lower() == "other")
                 or (bool(own_last) and _gerund(own_last[0]))
+                # an activity named by its "-ing" head ("relaxation and gentle stretching")
+                or _gerund_head(own_last)
             )
             first_ok = _is_outcome(_head(first)) or (_gerund(_head(first)) and len(run) > 1)
             first_ok = first_ok or _names_change(
@@ -2131,8 +2141,10 @@ def _subject_pair(masked: str, start: int, end: int) -> list[_Piece]:
     second = _words(masked[subject[0] + join.end() : subject[1]])
     own = [w for w in first if w.lower() not in _FOCUS]
     words = [w.lower() for w in [*own, *second]]
-    if not own or not second or _NOT_IN_SUBJECT.intersection(words) or own[0].lower() in _AFTER_NOUN:
+    if not own or not second or _NOT_IN_SUBJECT.intersection(words):
         return []
+    if {own[0].lower(), own[-1].lower(), second[0].lower()} & _AFTER_NOUN:
+        return []  # a conjunction inside a phrase ("walking with or without poles")
     if second[0].lower() not in _DETERMINERS:
         short = len(own) <= MAX_PAIR_WORDS and len(second) <= MAX_PAIR_WORDS
         gerund = any(re.fullmatch(r"[a-z]{3,}ing", w[0].lower()) for w in (own, second))
