@@ -509,3 +509,39 @@ def test_heel_spurs_name_a_condition_of_their_own() -> None:
         "Heel pain is most often caused by plantar fasciitis.",
         "Heel pain is most often caused by heel spurs.",
     ]
+
+
+# --- a list whose short items label the sentences after them ------------------------------------------------
+
+
+def test_a_short_item_over_a_whole_sentence_item_is_its_label() -> None:
+    # onemg_back_pain.md, "Risk Factors For Back Pain" (the capitals headings the page prints before each
+    # item left out)
+    claims = draft(
+        "Following are the risk factors that can increase your chances to suffer from back pain:\n"
+        "1. Age\n"
+        "1. Individuals ≥35 years are found to have significantly more risk as compared to those less "
+        "than 35 years.\n"
+        "2. Gender\n"
+        "2. Women are more prone to developing back pain when compared to men.\n",
+        title="Back Pain",
+    )
+    quotes = [c.quote for c in claims]
+    assert "Age" not in quotes and "Gender" not in quotes
+    assert "Women are more prone to developing back pain when compared to men." in quotes
+    # constructed variant, other topic
+    claims = draft(
+        "Known benefits of massage include:\n\n- Sleep\n"
+        "- Massage before bed helps people fall asleep sooner.\n"
+        "- Mood\n- Regular massage lowers anxiety scores in adults."
+    )
+    assert [c.quote for c in claims if c.quote in ("Sleep", "Mood")] == []
+
+
+def test_short_items_of_an_ordinary_list_are_items() -> None:
+    claims = draft("Massage can improve:\n\n- Sleep\n- Mood\n- Range of motion in the neck.")
+    assert [c.text for c in claims] == [
+        "Massage can improve sleep.",
+        "Massage can improve mood.",
+        "Massage can improve range of motion in the neck.",
+    ]

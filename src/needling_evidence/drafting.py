@@ -2318,6 +2318,8 @@ def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None
     first = 0  # where the subject being read starts
     for index, token in enumerate(tokens):
         word = token.group()
+        if word in "≥≤<>%~+±":
+            continue  # a number's sign ("Individuals ≥35 years are …")
         if not (word[0].isalnum() or word[0] == "_"):
             if word == "," and index - first <= MAX_CLAUSE_SUBJECT_WORDS:
                 first = index + 1  # a fronted phrase ended: the subject starts after it
@@ -2919,7 +2921,9 @@ def _draft_list(
     for position, item in enumerate(items):
         item_masked = _mask(item.text, cuts.get(item.id, ()))
         item_plain = _plain(item_masked)
-        if _repeated_heading(item_plain, items[position + 1 :]):
+        if _repeated_heading(item_plain, items[position + 1 :]) or _item_label(
+            item_plain, items[position + 1 :]
+        ):
             continue
         if item_plain.endswith(":") and outer.subject and (verb := re.match(r"[a-z]+", item_plain, re.I)):
             # an item that leads a list of its own ("Reduce pain in:"): its items take the outer subject
@@ -2994,6 +2998,27 @@ def _verb_items(items: Sequence[Sentence]) -> bool:
         if (first := (_plain(item.text).split() or [""])[0])
     )
     return verbs >= max(2, (len(items) + 1) // 2)
+
+
+MAX_LABEL_WORDS = 3
+
+
+def _item_label(item: str, later: Sequence[Sentence]) -> bool:
+    """A short item with no verb right before an item that is a whole sentence labels that sentence ("Age"
+    over "Individuals ≥35 years are found to have significantly more risk …", onemg_back_pain): a heading
+    of what follows, not an item the lead's words complete."""
+    words = item.rstrip(".").split()
+    if not later or not 0 < len(words) <= MAX_LABEL_WORDS or item.endswith((".", ";", ",")):
+        return False
+    if _FINITE.search(item) or _PREDICATE_VERB.match(item):
+        return False
+    following = _plain(later[0].text)
+    return (
+        following[:1].isupper()
+        and following.endswith((".", "!", ":"))
+        and len(following.split()) >= MIN_SCENE_CLAUSE_WORDS + 2
+        and _clause_subject(following, 0, len(following)) is not None  # a subject and its verb
+    )
 
 
 def _repeated_heading(item: str, later: Sequence[Sentence]) -> bool:
