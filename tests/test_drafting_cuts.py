@@ -545,3 +545,19 @@ def test_short_items_of_an_ordinary_list_are_items() -> None:
         "Massage can improve mood.",
         "Massage can improve range of motion in the neck.",
     ]
+
+
+def test_the_source_a_claim_is_based_on_is_no_part_of_it() -> None:
+    # proptgroup_dry_needling.md
+    claims = draft(
+        "Based on pioneering studies by Dr. Jay Shah and colleagues at the National Institutes of Health, we "
+        "know that inserting a needle into trigger points causes favorable biochemical changes."
+    )
+    assert [c.quote for c in claims] == [
+        "we know that inserting a needle into trigger points causes favorable biochemical changes."
+    ]
+    # constructed variants
+    claims = draft("Based on two small trials, cupping may reduce neck pain for a few weeks.")
+    assert [c.quote for c in claims] == ["cupping may reduce neck pain for a few weeks."]
+    claims = draft("Based on the latest guideline, exercise therapy reduces the recurrence of back pain.")
+    assert [c.text for c in claims] == ["Exercise therapy reduces the recurrence of back pain."]

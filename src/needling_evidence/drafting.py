@@ -1198,11 +1198,13 @@ _CLAUSE_BREAK = re.compile(
 # :func:`_fronted_phrase_break`); what is left is not part of the claim, and no list in it is split.
 _SCENE_SETTING = re.compile(
     r"^\s*(?:even if|even though|although|though|while|whereas|rather than|instead of|unlike|apart from|"
-    r"aside from|besides|despite|in spite of|regardless of)\b[^,;]{3,160},\s+|^\s*there are times when\s+",
+    r"aside from|besides|despite|in spite of|regardless of|based on)\b[^,;]{3,160},\s+"
+    r"|^\s*there are times when\s+",
     re.IGNORECASE,
 )
 # (a hypothetical sets the scene whatever it names: "Even if the insertion … might seem painful, …")
-_HYPOTHETICAL = re.compile(r"\s*(?:even if|even though|there are times when)\b", re.IGNORECASE)
+# (nor does the source a claim is based on: "Based on pioneering studies by …, we know that …")
+_HYPOTHETICAL = re.compile(r"\s*(?:even if|even though|there are times when|based on)\b", re.IGNORECASE)
 MIN_SCENE_CLAUSE_WORDS = 3  # the clause after a scene-setting front, for the front to be one
 
 
