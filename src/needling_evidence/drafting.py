@@ -1345,9 +1345,8 @@ _PARTICIPLE_WORD = re.compile(rf"\b(?:{_PARTICIPLE_STEMS})ing\b", re.IGNORECASE)
 # A predicate joined with its own modal ("…, and can be equally effective"; "…, and therefore can take time
 # to have an effect") or a trailing concession ("…, although it may vary …") is a claim apart.
 _PREDICATE_BREAK = re.compile(
-    # (with or without the comma: "… to debilitating and can severely affect your quality of life")
-    r"(?:,\s+|(?<=\w)\s+)(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:can|may|might|could|will)\s)"
-    r"|,\s+(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:often|usually)\s)"
+    # (a modal after "and", with or without the comma, is one of :data:`_AND_PREDICATE`'s auxiliaries)
+    r",\s+(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:often|usually)\s)"
     r"|,\s+(?=(?:although|though|even though)\s)"
     # a consequence addressed to the reader ("…, so it's very important that you communicate …"): advice
     r"|,\s+(?=so\s+(?:it['’]s|it is|you|we|make sure|please)\b)"
@@ -1449,6 +1448,8 @@ _AND_PREDICATE = re.compile(
     re.IGNORECASE,
 )
 _AUXILIARY = frozenset({"is", "are", "was", "were", "has", "have", "had", "does", "do", "did"})
+# (a modal too: "… to debilitating and can severely affect your quality of life")
+_AND_AUXILIARY = _AUXILIARY | {"can", "may", "might", "could", "will"}
 _AFTER_NOUN = frozenset(
     {
         # prepositions
@@ -1492,7 +1493,7 @@ def _and_predicates(masked: str) -> list[re.Match[str]]:
         # (what follows the "and" first: it rules out most, and costs least)
         verb = match.group("verb").lower()
         following = (match.group("next") or "").lower()
-        auxiliary = verb in _AUXILIARY
+        auxiliary = verb in _AND_AUXILIARY
         if not auxiliary:
             if not re.fullmatch(_S_VERB, verb) or _is_outcome(verb) or verb in _DETERMINERS:
                 continue
