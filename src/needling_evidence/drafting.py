@@ -2284,16 +2284,12 @@ def _condition_list(masked: str, start: int, end: int) -> list[_Piece]:
 
 
 # A second predicate of the clause before, with its own modal ("…, and can be equally effective"): it takes
-# that clause's subject (its first words before a verb: "It uses …" → "It").
+# that clause's subject (its words before its verb, :func:`_clause_subject`: "It uses …" → "It").
 # (and the predicates :data:`_AND_PREDICATE` parts: "… and significantly impairs …", "… and is now used …")
 _SHARED_SUBJECT_PREDICATE = re.compile(
     r"and\s+(?:(?:therefore|thus|so|also)\s+)?(?=(?:can|may|might|could|will|often|usually)\s"
     rf"|(?:(?:then|now|still|[a-z]+ly)\s+){{0,2}}(?:{'|'.join(sorted(_AUXILIARY))}|{_S_VERB})\s)",
     re.IGNORECASE,
-)
-_CLAUSE_SUBJECT = re.compile(
-    r"\s*(?P<subject>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s+"
-    r"(?:is|are|can|may|might|will|has|have|does|[a-z]+[^s\W]s|[a-z]+(?:ss|sh|ch|x)es)\b"
 )
 _SUBJECT_WORD = re.compile(r"[\w’'-]+|[^\w\s’'-]")
 _CLAUSE_AUXILIARY = frozenset(
