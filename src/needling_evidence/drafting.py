@@ -1342,10 +1342,35 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=and\s+(?:(?:a|an|the|another|one)\s+)?(?:\d{4}\s+)?(?:study|review|trial|evaluation|survey|analysis)\b)",
     re.IGNORECASE,
 )
-# A clause that only sets the scene before the claim ("Even if the insertion might seem painful, …").
+# A clause or phrase that only sets the scene before the claim: a concession or contrast fronted before the
+# clause that asserts ("Even if the insertion might seem painful, …"; "Though most people come in for
+# problems such as pain, we support …"; "Rather than focusing on treating specific diseases or conditions,
+# chiropractic aims to …"). One that makes a claim of its own is cut off before (see
+# :func:`_fronted_phrase_break`); what is left is not part of the claim, and no list in it is split.
 _SCENE_SETTING = re.compile(
-    r"^(?:even if|even though)\b[^,]{3,160},\s+|^there are times when\s+", re.IGNORECASE
+    r"^\s*(?:even if|even though|although|though|while|whereas|rather than|instead of|unlike|apart from|"
+    r"aside from|besides|despite|in spite of|regardless of|based on)\b[^,;]{3,160},\s+"
+    r"|^\s*there are times when\s+",
+    re.IGNORECASE,
 )
+# (a hypothetical sets the scene whatever it names: "Even if the insertion … might seem painful, …")
+# (nor does the source a claim is based on: "Based on pioneering studies by …, we know that …")
+_HYPOTHETICAL = re.compile(r"\s*(?:even if|even though|there are times when|based on)\b", re.IGNORECASE)
+MIN_SCENE_CLAUSE_WORDS = 3  # the clause after a scene-setting front, for the front to be one
+
+
+def _scene_end(masked: str, start: int, end: int) -> int:
+    """Where the claim of the clause ``masked[start:end]`` starts: after a scene-setting front with no cue
+    of its own (see :data:`_SCENE_SETTING`), else at ``start``."""
+    scene = _SCENE_SETTING.match(masked[start:end])
+    if scene is None or len(masked[start + scene.end() : end].split()) < MIN_SCENE_CLAUSE_WORDS:
+        return start
+    front = masked[start : start + scene.end()]
+    if not _HYPOTHETICAL.match(front) and any(_scores(_plain(front)).values()):
+        return start  # "Although massage is generally safe, …": asserted, a claim, not a scene
+    return start + scene.end()
+
+
 # Separators of a coordination: ", ", ", and ", ", or ", " and ", " or ".
 # (Each alternative starts at a fixed character or after one, so a long run of blanks is read once.)
 # (a slash with spaces joins like "or": "very good for hypertension / muscle tension"; "strains/sprains"
@@ -1364,7 +1389,8 @@ _OUTCOME_HEAD = re.compile(
     r"life|diseases?|illness(?:es)?|disorders?|syndromes?|conditions?|cancers?|fibromyalgia|sciatica|"
     r"\w+itis|\w+osis|\w+algia|\w+pathy|clots?|fractures?|bleeding|bruising|infections?|soreness|obesity|"
     r"smoking|height|gain|reduction|relief|management|recurrence|medications?|ointments?|creams?|drugs?|injections?|painkillers?|analgesics?|rates?|weight|balance|energy|"
-    r"confidence|fasciitis|cellulitis|tears?|sprains?|strains?|elbow|dysfunction|restrictions?)",
+    r"confidence|fasciitis|cellulitis|tears?|sprains?|strains?|elbow|dysfunction|restrictions?|problems?|issues?|"
+    r"complaints?|complications?|spurs?)",
     re.IGNORECASE,
 )
 # Verbs that head a coordinated predicate ("reduce pain, increase range of motion, and accelerate healing").
@@ -1421,7 +1447,8 @@ def _mask(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
 # its commas part no list items and no clauses, so they are blanked like markup (the words stay).
 _PARENTHETICAL = re.compile(
     r",(\s*(?:in turn|in fact|of course|therefore|thus|as a result|in addition|for example|for instance|"
-    r"in particular|over time|eventually|ultimately|in some cases|in most cases)\s*),",
+    r"in particular|over time|eventually|ultimately|in some cases|in most cases|"
+    r"with or without [\w’' -]{1,40}?)\s*),",
     re.IGNORECASE,
 )
 
@@ -1441,6 +1468,8 @@ class _Piece:
         None  # the clause it belongs to (for its kind when its own words name none)
     )
     subject: tuple[int, int] | None = None  # a subject from the clause before ("…, and can be …")
+    appositive: bool = False  # a fronted noun phrase that says what ``subject`` is ("<subject> is <span>")
+    agree: bool = False  # one of two subjects: the shared ``suffix`` predicate's verb agrees with it
 
 
 def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -1467,9 +1496,8 @@ _PARTICIPLE_WORD = re.compile(rf"\b(?:{_PARTICIPLE_STEMS})ing\b", re.IGNORECASE)
 # A predicate joined with its own modal ("…, and can be equally effective"; "…, and therefore can take time
 # to have an effect") or a trailing concession ("…, although it may vary …") is a claim apart.
 _PREDICATE_BREAK = re.compile(
-    # (with or without the comma: "… to debilitating and can severely affect your quality of life")
-    r"(?:,\s+|(?<=\w)\s+)(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:can|may|might|could|will)\s)"
-    r"|,\s+(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:often|usually)\s)"
+    # (a modal after "and", with or without the comma, is one of :data:`_AND_PREDICATE`'s auxiliaries)
+    r",\s+(?=and\s+(?:therefore\s+|thus\s+|so\s+|also\s+)?(?:often|usually)\s)"
     r"|,\s+(?=(?:although|though|even though)\s)"
     # a consequence addressed to the reader ("…, so it's very important that you communicate …"): advice
     r"|,\s+(?=so\s+(?:it['’]s|it is|you|we|make sure|please)\b)"
@@ -1559,18 +1587,154 @@ def _fronted_phrase_break(masked: str) -> list[re.Match[str]]:
     return []
 
 
+# A second predicate of the same subject joined by "and" ("… tension-type headache occurs frequently and
+# significantly impairs their quality of life"; "It originated in China and is now used in many countries";
+# "Qi circulates along these meridians and enables …"), after a clause that has a verb of its own: a copula
+# or auxiliary right after "and" (nothing between could be a subject of its own), or a verb in the third
+# person followed by a word a verb takes and a plural noun does not (not a preposition, a conjunction or a
+# verb: "relieves knots and spasms in the neck" is one predicate).
+_AND_PREDICATE = re.compile(
+    r"(?:,\s+|(?<=\w)\s+)(?=and\s+(?:(?:therefore|thus|so|then|now|also|still|often|always|never|[a-z]+ly)\s+){0,2}"
+    r"(?P<verb>[a-z]+)(?:\s+(?P<next>[\w’'-]+)(?:\s+(?P<third>[\w’'-]+))?)?)",
+    re.IGNORECASE,
+)
+_AUXILIARY = frozenset({"is", "are", "was", "were", "has", "have", "had", "does", "do", "did"})
+# (a modal too: "… to debilitating and can severely affect your quality of life")
+_AND_AUXILIARY = _AUXILIARY | {"can", "may", "might", "could", "will"}
+_AFTER_NOUN = frozenset(
+    {
+        # prepositions
+        "about", "above", "across", "after", "against", "along", "among", "around", "at", "before", "behind",
+        "below", "beneath", "beside", "between", "beyond", "by", "during", "except", "for", "from", "in",
+        "inside", "into", "near", "of", "off", "on", "onto", "outside", "over", "past", "through",
+        "throughout", "to", "toward", "towards", "under", "underneath", "until", "upon", "with", "within",
+        "without", "like",
+        # conjunctions, relative words, list words, finite verbs
+        "and", "or", "but", "nor", "that", "which", "who", "whose", "as", "than", "such", "including", "is",
+        "are", "was", "were", "can", "may", "might", "will", "would", "could", "should", "have", "has", "had",
+        "do", "does", "did",
+    }
+)  # fmt: skip
+# a verb of its own before the "and": a finite form, or a verb in the third person or past
+_OWN_VERB = re.compile(r"\b(?:\w+ed|\w+[^s\W]s|is|are|was|were|can|may|might|will|do|does|did|has|have)\b")
+# a complementiser or relative word: the "and" may belong to the clause it opens ("shows that massage and …")
+_COMPLEMENTISER = re.compile(r"\b(?:that|which|who|whether|because|if|when|while|where)\b", re.IGNORECASE)
+
+
+_AND = re.compile(r"(?<=[\w,])\s+and\s", re.IGNORECASE)
+
+
+def _and_predicate_matches(masked: str) -> list[re.Match[str]]:
+    """:data:`_AND_PREDICATE` tried only where an "and" is (a search from every character costs more)."""
+    found = []
+    for conjunction in _AND.finditer(masked):
+        start = conjunction.start() - 1 if masked[conjunction.start() - 1] == "," else conjunction.start()
+        match = _AND_PREDICATE.match(masked, start)
+        if match is not None:
+            found.append(match)
+    return found
+
+
+def _and_predicates(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_AND_PREDICATE`: before a second predicate of the clause's subject."""
+    found: list[re.Match[str]] = []
+    if "and " not in masked:
+        return found
+    for match in _and_predicate_matches(masked):
+        # (what follows the "and" first: it rules out most, and costs least)
+        verb = match.group("verb").lower()
+        following = (match.group("next") or "").lower()
+        auxiliary = verb in _AND_AUXILIARY
+        if not auxiliary:
+            if not re.fullmatch(_S_VERB, verb) or _is_outcome(verb) or verb in _DETERMINERS:
+                continue
+            # "comes with no risk", "leads to …": a verb whatever the preposition after it
+            takes = following in ("with", "to") and (match.group("third") or "").lower() in ("no", "a", "an")
+            if not following[:1].isalpha() or re.fullmatch(_S_VERB, following):
+                continue
+            if _PREDICATE_VERB.fullmatch(following):
+                continue  # a plural noun and its verb ("feel the muscles and joints relax")
+            if following in _AFTER_NOUN and not takes:
+                continue
+        before = masked[: match.start()].rsplit(";", 1)[-1]
+        opened = list(_COMPLEMENTISER.finditer(before))
+        inner = before[opened[-1].end() :] if opened else before
+        if len(before.split()) < 2 or not _OWN_VERB.search(inner):
+            continue  # "Studies show that massage and exercise are …": the "and" joins the subjects
+        if not auxiliary:
+            # the last of a list of predicates ("increases …, pulls …, and releases …") is one run of them
+            start = match.start() - len(before)
+            subject = _clause_subject(masked, start, match.start())
+            if "," in masked[subject[1] if subject else start : match.start()]:
+                continue
+        found.append(match)
+    return found
+
+
+# A relative clause on the noun a copula names its subject by ("Chiropractic is a safe and effective
+# affordable approach to treatment that utilises the body's innate ability to heal itself"; "It is a great
+# supplement to massage which increases the elasticity of the muscles, …"): what the noun does, the subject
+# does ("X is a Y that Zs" says "X Zs"), a claim of its own carrying that subject.
+_PREDICATE_RELATIVE = re.compile(
+    r"\s+(?:that|which)\s+(?=(?:(?:also|often|usually|then|[a-z]+ly)\s+)?[a-z]{3,}(?<![su]s)s\s+\w)",
+    re.IGNORECASE,
+)
+_COPULA_NOUN = re.compile(
+    r"\b(?:is|are)\s+(?:(?:also|often|usually|generally|considered|perhaps)\s+)?(?:a|an|one of the)\s+"
+    r"[^,;]*$",
+    re.IGNORECASE,
+)
+# a clause that starts with the verb of such a relative clause takes the subject of the clause before
+_RELATIVE_PREDICATE_START = re.compile(
+    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?[a-z]{3,}(?<![su]s)s\s", re.IGNORECASE
+)
+
+
+def _predicate_relatives(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_PREDICATE_RELATIVE`, after an evaluation ("a safe and effective … approach",
+    "a great supplement", "one of the safest forms"); not after a definition, which the relative clause
+    completes ("Cupping is a physical treatment which utilizes a glass or a bamboo cup …": what it is)."""
+    found: list[re.Match[str]] = []
+    if ("that " not in masked and "which " not in masked) or not re.search(r"\b(?:is|are)\b", masked):
+        return found
+    for match in _PREDICATE_RELATIVE.finditer(masked):
+        before = masked[: match.start()].rsplit(";", 1)[-1]
+        copula = _COPULA_NOUN.search(before)
+        if copula is None:
+            continue
+        plain = _plain(before)
+        if _DEFINITION.match(plain) and not re.search(
+            rf"\b(?:{_PREDICATE_ADJECTIVE}|\w{{2,}}est|most|best|great)\b", copula.group(), re.IGNORECASE
+        ):
+            continue
+        found.append(match)
+    return found
+
+
 def _more_breaks(masked: str) -> list[re.Match[str]]:
-    """The breaks of :data:`_PREDICATE_BREAK`; those of :data:`_NEXT_CLAUSE` after a clause with a verb of
-    its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb of its own and do not
-    continue a list of participles begun before them ("Benefits include reducing pain, improving sleep")."""
-    found = [*_PREDICATE_BREAK.finditer(masked), *_fronted_phrase_break(masked)]
-    for match in _PURPOSE.finditer(masked):
+    """The breaks of :data:`_PREDICATE_BREAK` and :data:`_AND_PREDICATE`; those of :data:`_NEXT_CLAUSE`
+    after a clause with a verb of its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb
+    of its own and do not continue a list of participles begun before them ("Benefits include reducing pain,
+    improving sleep")."""
+    # (each pattern only where its words can be: most sentences have no comma, "to" or "and")
+    comma = "," in masked
+    found = [
+        *(_PREDICATE_BREAK.finditer(masked) if comma or "and " in masked else ()),
+        *_and_predicates(masked),
+        *_predicate_relatives(masked),
+        *(_fronted_phrase_break(masked) if comma else ()),
+    ]
+    if not comma and "to " not in masked:
+        return found
+    for match in _PURPOSE.finditer(masked) if "to " in masked else ():
         before = masked[: match.start()].rsplit(",", 1)[-1]
         previous = before.split()[-1].lower() if before.split() else ""
         if previous in _TAKES_INFINITIVE or previous.endswith("ed"):
             continue
         if re.search(rf"\b(?:{_EFFECT_VERB_S}|releases|uses|creates|targets|works)\b", before, re.IGNORECASE):
             found.append(match)
+    if not comma:
+        return found
     for match in _NEXT_CLAUSE.finditer(masked):
         before = masked[: match.start()].rsplit(";", 1)[-1]
         # the noun phrase after the comma holds no verb of its own ("…, muscles relax and …" is fine; a
@@ -1602,9 +1766,7 @@ def _clauses(masked: str) -> list[tuple[int, int]]:
     out = []
     for start, end in spans:
         start, end = _trim(masked, start, end)
-        scene = _SCENE_SETTING.match(masked[start:end])
-        if scene and len(masked[start + scene.end() : end].split()) >= 4:
-            start += scene.end()
+        start = _scene_end(masked, start, end)
         if masked[start:end].strip():
             out.append((start, end))
     return out
@@ -1638,6 +1800,13 @@ def _names_change(text: str) -> bool:
     return bool(words) and bool(_CHANGE_WORD.fullmatch(words[0]))
 
 
+def _gerund_head(words: Sequence[str]) -> bool:
+    """Whether a short phrase's head, before any preposition, is an "-ing" word ("gentle stretching of the
+    fascia")."""
+    phrase = list(itertools.takewhile(lambda w: w.lower() not in _BOUNDARY_WORDS, words))
+    return 0 < len(phrase) <= 3 and _gerund(phrase[-1])
+
+
 def _gerund(text: str) -> bool:
     words = _words(text)
     return bool(words) and words[-1].lower().endswith("ing") and len(words[-1]) > 5
@@ -1668,16 +1837,30 @@ def _np_start(masked: str, start: int, end: int, *, whole: bool = False) -> int:
     "such as" ("… improved pain" → "pain"; "… such as low-back pain" → "low-back pain"). ``whole``: the
     phrase may hold prepositions of its own, so cut only after a verb or a list word ("can include
     reduction or elimination of pain" → "reduction or elimination of pain")."""
-    words = list(re.finditer(r"[\w’'/-]+", masked[start:end]))
+    offset = _np_offset(masked[start:end], whole)
+    return end if offset is None else start + offset
+
+
+@functools.lru_cache(maxsize=4096)
+def _np_offset(text: str, whole: bool) -> int | None:
+    """:func:`_np_start` within ``text`` (``None``: at its end); cached, as a clause's spans are read again
+    for each coordination it may hold."""
+    words = list(re.finditer(r"[\w’'/-]+", text))
     cut = 0
     for index, word in enumerate(words):
         low = word.group().lower()
         boundary = low in _LIST_WORDS if whole else low in _BOUNDARY_WORDS
         if boundary or _VERB_FORM.fullmatch(low) or _PREDICATE_VERB.fullmatch(low):
             cut = index + 1
+        elif (
+            index + 1 < len(words)
+            and re.fullmatch(r"[a-z]{3,}(?<![su]s)s", low)
+            and _CHANGE_WORD.fullmatch(words[index + 1].group())
+        ):
+            cut = index + 1  # a verb before a change ("brings greater flexibility", "offers better sleep")
     if cut >= len(words):
-        return end
-    return start + words[cut].start()
+        return None
+    return words[cut].start()
 
 
 def _verb_form(word: str) -> str:
@@ -1689,6 +1872,36 @@ def _verb_form(word: str) -> str:
     if low.endswith("s") and not low.endswith("ss") and low not in {"has", "is", "was", "does"}:
         return "s"
     return "base"
+
+
+# a verb before a list, which makes its "-ed" items adjectives ("reported less fatigue, improved mood, …")
+_VERB_BEFORE = re.compile(
+    r"\b(?:can|may|might|will|would|should|must|is|are|was|were|has|have|does|do|did|include|includes|"
+    r"including|\w{3,}ed|[a-z]{3,}(?<![su]s)s)\b",
+    re.IGNORECASE,
+)
+
+
+def _list_after_verb(masked: str, start: int, stop: int) -> bool:
+    """Whether the list ending before ``stop`` follows a verb: a finite form or "include" in the clause, or a
+    verb right before its first item ("reported less fatigue, improved mood, …"; "brings greater
+    flexibility, improved posture, …"), which makes its "-ed" items adjectives."""
+    before = masked[start:stop]
+    if _FINITE.search(before) or re.search(r"\b(?:include|includes|including)\b", before, re.IGNORECASE):
+        return True
+    first = before.split(",", 1)[0]
+    verbs = list(_VERB_BEFORE.finditer(first))
+    if not verbs:
+        return False
+    item = first[verbs[-1].end() :]
+    return 0 < len(_words(item)) <= MAX_CONJUNCT_WORDS and (_names_change(item) or _is_outcome(_head(item)))
+
+
+_LIST_TAIL = re.compile(
+    r",?\s+(?:amongst others|among others|and (?:many |much )?more|and so on|and the like|etc\.?|"
+    r"to name (?:a|but a) few)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list[_Piece]:
@@ -1710,9 +1923,14 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             )
             for n, p in enumerate(inner)
         ]
+    # a tail that says the list goes on ("…, amongst others", "…, etc.") is no item of it
+    whole_end = end
+    tail = _LIST_TAIL.search(masked, start, end)
+    if tail is not None:
+        end = tail.start()
     seps = [m for m in _SEPARATOR.finditer(masked, start, end) if m.end() < end]
     if not seps or len(seps) > 4 * MAX_RUN:
-        return [_Piece(start, end)]
+        return [_Piece(start, whole_end)]
     commas = [m for m in seps if m.group().startswith(",")]
     if len(commas) >= 2:
         # In a list of three or more parted by commas, an "and" or "or" without a comma inside an item
@@ -1734,8 +1952,14 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         if verb_mode and re.match(r"\w+ed\b", last.strip()) and index > 0:
             # "…, deeper and fuller breath and improved sleep": an "-ed" word after nouns is an adjective
             # ("improved sleep"), a verb only after another verb ("reduced pain and improved sleep")
+            # — and after another verb only when no verb of the clause comes before those ("The benefits you
+            # can experience … include more energy, improved balance, …, increased concentration and reduced
+            # stiffness": adjectives)
             before = masked[seps[index - 1].end() : sep.start()].strip()
-            verb_mode = bool(_PREDICATE_VERB.match(before))
+            ahead = masked[start : seps[index - 1].start()]
+            verb_mode = bool(_PREDICATE_VERB.match(before)) and not (
+                _FINITE.search(ahead) or re.search(r"\b(?:include|includes|including|such as)\b", ahead, re.I)
+            )
         run = [sep]
         j = index - 1
         while j >= 0 and j not in used and len(run) < MAX_RUN:
@@ -1760,7 +1984,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
                 # the clause's verb
                 (
                     _VERB_FORM.search(middle)
-                    and not (_names_change(middle) and _FINITE.search(masked, start, seps[j].start()))
+                    and not (_names_change(middle) and _list_after_verb(masked, start, seps[j].start()))
                 )
                 or _CLAUSE_WORDS.search(middle)
                 or len(words) > 6
@@ -1793,6 +2017,8 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
                 or _names_change(" ".join(own_last))
                 or (bool(own_last) and own_last[0].lower() == "other")
                 or (bool(own_last) and _gerund(own_last[0]))
+                # an activity named by its "-ing" head ("relaxation and gentle stretching")
+                or _gerund_head(own_last)
             )
             first_ok = _is_outcome(_head(first)) or (_gerund(_head(first)) and len(run) > 1)
             first_ok = first_ok or _names_change(
@@ -1835,7 +2061,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
         used.update(range(j + 1, index + 1))
         runs.append(run)
     if not runs:
-        return [_Piece(start, end)]
+        return [_Piece(start, whole_end)]
     runs.sort(key=lambda r: r[0].start())
     pieces: list[_Piece] = []
     cursor = start
@@ -1935,8 +2161,9 @@ _OBJECT_START = re.compile(
 )
 _S_VERB = r"[a-z]{3,}(?<![su]s)s"
 _FIRST_VERB = re.compile(
-    rf"\b(?:(?:which|that|who|it)\s+(?:[a-z]+ly\s+|also\s+|often\s+)?(?P<s>{_S_VERB})"
-    r"|(?P<modal>can|may|might|will|could|should|would|must)\s+(?:not\s+)?(?:[a-z]+ly\s+|also\s+|often\s+)?"
+    # (or at the start of a clause that is a relative clause's predicate, in lower case: "increases …")
+    rf"(?:(?:\b(?:which|that|who|it)\s+|^\s*(?=(?-i:[a-z])))(?:[a-z]+ly\s+|also\s+|often\s+)?(?P<s>{_S_VERB})"
+    r"|\b(?P<modal>can|may|might|will|could|should|would|must)\s+(?:not\s+)?(?:[a-z]+ly\s+|also\s+|often\s+)?"
     r"(?P<base>[a-z]{3,}))\b",
     re.IGNORECASE,
 )
@@ -1981,7 +2208,10 @@ def _generic_predicate(item: str, first: str) -> str | None:
         return None
     if verb.group("modal"):
         if re.fullmatch(r"[a-z][a-z-]{2,}", head) and not head.endswith(("ing", "ed", "s")):  # "re-create"
-            return "base" if _OBJECT_START.match(words[1].lower()) else None
+            # (or "to" after a known verb: "may affect the nervous system and contribute to improved overall
+            # health"; not a noun, "and ability to stay active")
+            known = _PREDICATE_VERB.fullmatch(head) is not None or head in _BASE_VERBS
+            return "base" if _OBJECT_START.match(words[1].lower()) or (known and words[1] == "to") else None
         return None
     if re.fullmatch(_S_VERB, head) and words[1].lower() not in ("and", "or", "of"):
         return "s"
@@ -1994,28 +2224,165 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
     if len(masked) > MAX_SPLIT_CHARS:
         return [_Piece(*_trim(masked, 0, len(masked)))]
     out: list[_Piece] = []
-    previous: tuple[int, int] | None = None
+    naming: tuple[int, int] | None = None  # the last clause with a subject of its own
     for start, end in _clauses(masked):
-        clause, previous = previous, (start, end)
-        if drop is not None and drop(_plain(masked[start:end])):
-            continue
         opener = _DISCOURSE_OPENERS.match(masked[start:end])
         begin = start + (opener.end() if opener else 0)
         shared = _SHARED_SUBJECT_PREDICATE.match(masked, begin, end)
+        # (the predicate of a relative clause cut off by :data:`_PREDICATE_RELATIVE` starts with its verb)
+        relative = shared is None and begin > 0 and _RELATIVE_PREDICATE_START.match(masked, begin, end)
         purpose = _PURPOSE_START.match(masked, begin, end)
-        subject = _CLAUSE_SUBJECT.match(masked, *clause) if (shared or purpose) and clause else None
+        # a second predicate takes the subject of the clause that named one ("X occurs … and impairs …, and
+        # can …": both take "X"), a clause with a subject of its own names the next one's
+        # (read only when needed: most clauses have no second predicate)
+        subject = _clause_subject(masked, *naming) if (shared or relative or purpose) and naming else None
+        if not (shared or relative or purpose):
+            naming = (start, end)
+        if drop is not None and drop(_plain(masked[start:end])):
+            continue
         if shared:
             begin = shared.end()  # "and therefore can take time …": the rewrite says "<subject> can take …"
+        appositive = _appositive(masked, begin, end) if not (shared or relative or purpose) else None
+        if appositive is not None:
+            # "The third largest healthcare profession in the world, Chiropractic is …": what the phrase
+            # says of the subject is a claim of its own; the clause's claims start at its subject
+            phrase, named = appositive
+            out.append(_Piece(*phrase, subject=named, clause=(start, end), appositive=True))
+            begin = named[0]
         pieces = (
             _condition_list(masked, begin, end)
             or _adjective_pieces(masked, begin, end)
+            or (_subject_pair(masked, begin, end) if not (shared or relative or purpose or item) else [])
             or _conjuncts(masked, begin, end, item=item)
         )
         if subject is not None:
-            named = (subject.start("subject"), subject.end("subject"))
-            pieces = [dataclasses.replace(p, subject=named) for p in pieces]
+            pieces = [dataclasses.replace(p, subject=subject) for p in pieces]
         out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
     return out
+
+
+# Two subjects of one predicate ("Even modified strokes and slow swimming help"; "The relative safety and the
+# overall health benefits of exercise make it …"; "Massage and acupuncture can reduce …"): each with the
+# predicate is a claim when the second has a determiner of its own, or when both are short noun phrases
+# (not "-ing" clauses: "Holding the pool edge and lifting legs … strengthens …" is one exercise) that do not
+# name one thing with a shared head ("neck and back pain", "heat and cold therapy": one word before the
+# conjunction, more after it) — and not when the predicate relates them ("together", "compared").
+_TOGETHER = re.compile(
+    r"\b(?:together|combined|both|each other|one another|similar|differ|differs|compared|interact|versus|"
+    r"between|alike|same)\b",
+    re.IGNORECASE,
+)
+_FOCUS = frozenset({"even", "both", "either", "only", "also"})
+_PAIR_JOIN = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
+_NOT_IN_SUBJECT = frozenset({"that", "which", "who", "whom", "where", "when", "whether", "if", "because"})
+MAX_PAIR_WORDS = 3  # words of each subject of a pair without determiners
+
+
+def _subject_pair(masked: str, start: int, end: int) -> list[_Piece]:
+    """The two claims of a clause with two subjects (see :data:`_TOGETHER`); ``[]`` when it has no such."""
+    # (the conjunction must come within the subject's first words: read no further clauses than that)
+    join = _PAIR_JOIN.search(masked, start, min(end, start + 120))
+    if join is None or len(masked[start : join.start()].split()) > MAX_CLAUSE_SUBJECT_WORDS:
+        return []
+    subject = _clause_subject(masked, start, end)
+    if subject is None or subject[0] != _trim(masked, start, end)[0]:
+        return []
+    joins = list(re.finditer(r"\s+(?:and|or)\s+", masked[subject[0] : subject[1]], re.IGNORECASE))
+    if len(joins) != 1 or "," in masked[subject[0] : subject[1]]:
+        return []
+    join = joins[0]
+    first = _words(masked[subject[0] : subject[0] + join.start()])
+    second = _words(masked[subject[0] + join.end() : subject[1]])
+    own = [w for w in first if w.lower() not in _FOCUS]
+    words = [w.lower() for w in [*own, *second]]
+    if not own or not second or _NOT_IN_SUBJECT.intersection(words):
+        return []
+    if {own[0].lower(), own[-1].lower(), second[0].lower()} & _AFTER_NOUN:
+        return []  # a conjunction inside a phrase ("walking with or without poles")
+    if second[0].lower() not in _DETERMINERS:
+        short = len(own) <= MAX_PAIR_WORDS and len(second) <= MAX_PAIR_WORDS
+        gerund = any(re.fullmatch(r"[a-z]{3,}ing", w[0].lower()) for w in (own, second))
+        content = [
+            w for w in own if w.lower() not in _DETERMINERS
+        ]  # "The mechanical and neuromuscular effect"
+        # ("Neck and back pain", "acute and chronic pain", "heat and cold therapy", "mechanical and
+        # neuromuscular effect"; not "Yoga and tai chi")
+        shared_head = (
+            len(content) == 1
+            and len(second) > 1
+            and bool(
+                re.fullmatch(r"\w+(?:al|ic|ive|ous|ar|ary|ful|less|ed|ing|ile|ent|ant)", content[0], re.I)
+                or _is_outcome(second[-1])
+                or _INTERVENTION.match(second[-1].lower())
+            )
+        )
+        if not short or gerund or shared_head or _PREDICATE_VERB.fullmatch(own[0]):
+            return []
+    predicate = _trim(masked, subject[1], end)
+    if _TOGETHER.search(masked, subject[0], end) or len(_conjuncts(masked, *predicate)) > 1:
+        return []
+    return [
+        _Piece(subject[0], subject[0] + join.start(), suffix=predicate, agree=True),
+        _Piece(subject[0] + join.end(), subject[1], suffix=predicate, agree=True),
+    ]
+
+
+_PLURAL_VERBS = {"are": "is", "have": "has", "were": "was", "do": "does"}
+
+
+def _agree(subject: str, predicate: str) -> str:
+    """``predicate`` (said of two subjects together) said of one: "slow swimming" + "help" → "helps"; "the
+    relative safety" + "make it …" → "makes it …". A plural subject keeps the verb as printed."""
+    phrase = re.split(r"\s+(?:of|in|with|for|from|on|at)\s+", subject, maxsplit=1)[0]
+    head = _head(phrase).lower()
+    verb, _, rest = predicate.partition(" ")
+    stop = verb[len(verb.rstrip(".!?,;:")) :]
+    verb = verb[: len(verb) - len(stop)]
+    low = verb.lower()
+    if re.search(r"(?<![siu])s$", head) or not low.isalpha():
+        return predicate
+    if low in _PLURAL_VERBS:
+        verb = _PLURAL_VERBS[low]
+    elif _PREDICATE_VERB.fullmatch(low) or low in _BASE_VERBS:
+        if low.endswith(("s", "ed", "ing")) or low in _CLAUSE_AUXILIARY:
+            return predicate
+        verb = _third_person(low)
+    else:
+        return predicate
+    return f"{verb} {rest}" if rest else verb + stop
+
+
+# A noun phrase fronted before the subject it describes ("The third largest healthcare profession in the
+# world, Chiropractic is …"; "One of the most common causes of heel pain, plantar fasciitis affects …"; "A
+# leading cause of disability worldwide, low back pain costs …"): a ranking (a superlative, an ordinal,
+# "one of", "a leading") with no verb of its own.
+_APPOSITIVE = re.compile(
+    r"\s*(?P<phrase>(?:one of the|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:\w+est|most|least|leading|main|major|primary|first|second|third|fourth|fifth|number one)\b[^,;:]*?)"
+    r",\s+(?=\S)",
+    re.IGNORECASE,
+)
+_APPOSITIVE_NOT = re.compile(
+    r"\b(?:day|days|week|weeks|month|months|year|years|time|times|night|morning|evening|session|sessions|"
+    r"visit|visits|step|thing)\b|"
+    r"\b(?:is|are|was|were|can|may|will|has|have|had|do|does|did)\b",
+    re.IGNORECASE,
+)
+MAX_APPOSITIVE_WORDS = 12
+
+
+def _appositive(masked: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The spans of a fronted appositive (see :data:`_APPOSITIVE`) and of the subject it describes."""
+    match = _APPOSITIVE.match(masked, start, end)
+    if match is None:
+        return None
+    phrase = match.group("phrase")
+    if len(phrase.split()) > MAX_APPOSITIVE_WORDS or _APPOSITIVE_NOT.search(phrase):
+        return None
+    subject = _clause_subject(masked, match.end(), end)
+    if subject is None or subject[0] != match.end():
+        return None
+    return (match.start("phrase"), match.end("phrase")), subject
 
 
 # A conditional with no main clause lists who a treatment is not for ("For example, if you are under 18,
@@ -2068,14 +2435,82 @@ def _condition_list(masked: str, start: int, end: int) -> list[_Piece]:
 
 
 # A second predicate of the clause before, with its own modal ("…, and can be equally effective"): it takes
-# that clause's subject (its first words before a verb: "It uses …" → "It").
+# that clause's subject (its words before its verb, :func:`_clause_subject`: "It uses …" → "It").
+# (and the predicates :data:`_AND_PREDICATE` parts: "… and significantly impairs …", "… and is now used …")
 _SHARED_SUBJECT_PREDICATE = re.compile(
-    r"and\s+(?:(?:therefore|thus|so|also)\s+)?(?=(?:can|may|might|could|will|often|usually)\s)", re.IGNORECASE
+    r"and\s+(?:(?:therefore|thus|so|also)\s+)?(?=(?:can|may|might|could|will|often|usually)\s"
+    rf"|(?:(?:then|now|still|[a-z]+ly)\s+){{0,2}}(?:{'|'.join(sorted(_AUXILIARY))}|{_S_VERB})\s)",
+    re.IGNORECASE,
 )
-_CLAUSE_SUBJECT = re.compile(
-    r"\s*(?P<subject>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s+"
-    r"(?:is|are|can|may|might|will|has|have|does|[a-z]+[^s\W]s|[a-z]+(?:ss|sh|ch|x)es)\b"
+_SUBJECT_WORD = re.compile(r"[\w’'-]+|[^\w\s’'-]")
+_CLAUSE_AUXILIARY = frozenset(
+    {*_AUXILIARY, "can", "may", "might", "will", "could", "should", "would", "must"}
 )
+MAX_CLAUSE_SUBJECT_WORDS = 10
+# common verbs in the base form (a plural subject's), besides the verbs of effect
+_BASE_VERBS = frozenset(
+    {
+        "make", "cause", "lead", "work", "need", "take", "give", "keep", "seem", "tend", "remain", "appear",
+        "become", "affect", "contribute", "occur", "offer", "provide", "require", "show", "suggest",
+        "protect", "trigger", "limit", "last",
+    }
+)  # fmt: skip
+
+
+def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the clause's subject: its words before its first verb, at its start or after one of its
+    first commas (a fronted phrase: "In some individuals, however, tension-type headache occurs …"). A verb
+    is an auxiliary; a past form after the first word followed by what a verb takes, not by a noun ("It
+    originated in China", not "Even modified strokes"); a third-person form followed by a word (not by a
+    comma or another such form: "individuals, however", "nerve pathways requires"); or the base form of a
+    verb of effect not followed by such a form ("… slow swimming help.", not "Lumbar support reduces")."""
+    tokens = list(_SUBJECT_WORD.finditer(masked, start, end))
+    first = 0  # where the subject being read starts
+    for index, token in enumerate(tokens):
+        word = token.group()
+        if word in "≥≤<>%~+±":
+            continue  # a number's sign ("Individuals ≥35 years are …")
+        if not (word[0].isalnum() or word[0] == "_"):
+            if word == "," and index - first <= MAX_CLAUSE_SUBJECT_WORDS:
+                first = index + 1  # a fronted phrase ended: the subject starts after it
+                continue
+            return None
+        if index - first > MAX_CLAUSE_SUBJECT_WORDS:
+            return None
+        if index == first:
+            continue
+        low = word.lower()
+        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        after = following.lower()
+        verb = (
+            low in _CLAUSE_AUXILIARY
+            or (
+                low.endswith("ed")
+                and len(low) > 4
+                and (
+                    not after[:1].isalnum()
+                    or after in _AFTER_NOUN
+                    or after in _DETERMINERS
+                    or after.endswith("ly")
+                    or _CHANGE_WORD.fullmatch(after) is not None
+                )
+            )
+            or (
+                re.fullmatch(_S_VERB, low) is not None
+                and following[:1].isalnum()
+                and not re.fullmatch(_S_VERB, after)
+                and after not in _CLAUSE_AUXILIARY
+                and after not in ("of", "and", "or")  # "benefits of exercise", "strokes and"
+            )
+            or (
+                (_PREDICATE_VERB.fullmatch(low) is not None or low in _BASE_VERBS)
+                and not low.endswith(("s", "ed", "ing"))
+                and not re.fullmatch(_S_VERB, after)
+            )
+        )
+        if verb:
+            return tokens[first].start(), tokens[index - 1].end()
+    return None
 
 
 # Evaluative adjectives a writer coordinates after "is" or "feel" ("safe and effective", "relaxed and alert"):
@@ -2083,7 +2518,7 @@ _CLAUSE_SUBJECT = re.compile(
 _PREDICATE_ADJECTIVE = (
     r"(?:safe|effective|gentle|painless|non-?invasive|drug-free|natural|relaxed|relaxing|alert|calm|comfortable|"
     r"beneficial|helpful|useful|well[- ]tolerated|cost-effective|cost-efficient|affordable|efficient|quick|"
-    r"holistic|mild|temporary|rare|common|reliable|proven)"
+    r"holistic|mild|temporary|rare|common|reliable|proven|[a-z]+-free)"
 )
 _DEGREE = (
     r"(?:(?:both|generally|very|extremely|also|often|usually|highly|considered|quite|relatively|completely|"
@@ -2095,6 +2530,16 @@ _ADJECTIVE_COORDINATION = re.compile(
     rf"|\b(?:offers?|provides?)\s+(?:a|an)\s+){_DEGREE}"
     rf"(?P<first>{_PREDICATE_ADJECTIVE})(?P<middle>(?:\s*,\s*{_DEGREE}{_PREDICATE_ADJECTIVE})*)\s*,?\s+"
     rf"(?:and|or)\s+(?P<last>{_DEGREE}(?:{_PREDICATE_ADJECTIVE}\b|without\b))",
+    re.IGNORECASE,
+)
+# After "feel" any adjectives are predicates: what a person feels ("reported feeling more confident and alert
+# than those who slouched"; "you will be made to feel comfortable and pain-free"). One word each, not a
+# noun's ("feel the muscles and joints": a determiner is no adjective).
+_FEELING = r"(?!(?:the|a|an|your|their|his|her|its|our|my|like|that|it|them|better|worse)\b)[a-z][a-z-]+"
+_FEEL_COORDINATION = re.compile(
+    rf"\b(?:feel|feels|felt|feeling)\s+(?:(?:more|less|much|so)\s+)?{_DEGREE}"
+    rf"(?P<first>{_FEELING})(?P<middle>(?:\s*,\s*{_DEGREE}{_FEELING})*)\s*,?\s+"
+    rf"(?:and|or)\s+(?P<last>{_DEGREE}{_FEELING}\b)",
     re.IGNORECASE,
 )
 
@@ -2112,7 +2557,9 @@ def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
     serious side effects" (carrying "Acupuncture is"): coordinated predicate adjectives after a copula or
     "feel", the last one keeping the rest of the clause ("effective for neck pain"). ``[]`` when there are
     none."""
-    match = _ADJECTIVE_COORDINATION.search(masked, start, end)
+    match = _ADJECTIVE_COORDINATION.search(masked, start, end) or _FEEL_COORDINATION.search(
+        masked, start, end
+    )
     if match is None:
         return []
     prefix = (start, match.start("first"))
@@ -2470,12 +2917,18 @@ class _Subject:
     fresh: bool = False  # named or carried by the sentence just drafted
 
 
+_SUBORDINATOR = re.compile(
+    r"^(?:although|though|even though|while|whereas|because|since|if|when|once|unless)\s+", re.IGNORECASE
+)
+
+
 def _name_subject(text: str, subject: _Subject, topic: Sequence[str]) -> None:
     match = _SUBJECT.match(text)
     pronouns = ("it", "this", "they", "these", "that")
     if match and match.group("subject").lower().split()[0] not in pronouns:
-        # "Several trials found that acupressure improves …": the subject follows the reporting clause.
-        named = _REPORTING_CLAUSE.sub("", match.group("subject"))
+        # "Several trials found that acupressure improves …": the subject follows the reporting clause;
+        # "Although massage is …": the subordinator is no part of it
+        named = _SUBORDINATOR.sub("", _REPORTING_CLAUSE.sub("", match.group("subject")))
         if len(named.split()) <= MAX_SUBJECT_WORDS and _names_intervention(named, topic):
             subject.text, subject.fresh = named, True
 
@@ -2544,7 +2997,10 @@ def _draft_sentence(
         masked = " " * label.end() + masked[label.end() :]
     plain = _plain(masked)
     _name_subject(_clean(plain), subject, topic)
-    if not is_checkworthy(plain, cited=cited, topic=topic):
+    # a sentence whose front only sets the scene is judged by the clause that asserts ("Although it doesn't
+    # seem like these small adjustments mean anything, it can make a difference for your … health")
+    scene = _scene_end(masked, 0, len(masked))
+    if not is_checkworthy(_plain(masked[scene:]) if scene else plain, cited=cited, topic=topic):
         return []
     # a belief, definition or advice is dropped; with another clause ("…, but research suggests …") only its
     # own clause is
@@ -2557,6 +3013,11 @@ def _draft_sentence(
         cued = {c for c in clauses if _clause_is_cued(masked, c, sentence_cuts=cited, topic=topic)}
         # a contrast ("…, but the amount of research … is small") qualifies the claim before it: a claim too
         cued |= {c for c in clauses if _CONTRAST.match(masked, c[0], c[1])}
+        # the main clause after a fronted reason or concession cut off as a claim of its own is what the
+        # sentence asserts ("Because ESWT activates the body's natural healing process, it lasts longer than
+        # treatments like medications"): not a description beside it
+        front = _fronted_phrase_break(masked) if cued and "," in masked else []
+        cued |= {c for c in clauses if front and _trim(masked, front[0].end(), c[1])[0] == c[0]}
         if cued:
             pieces = [p for p in pieces if p.clause in cued]
     made: list[Claim] = []
@@ -2576,12 +3037,17 @@ def _draft_sentence(
         if re.search(r"\ba$", carried) and re.match(r"[aeiou]", own, re.IGNORECASE):
             carried = carried[:-1] + "an"  # "offers a" + "effective way …" → "offers an effective way …"
         text = f"{carried} {own}" if carried else own
-        if piece.subject:
+        if piece.appositive and piece.subject:
+            named = _plain(masked[piece.subject[0] : piece.subject[1]])
+            plural = re.search(r"(?<![siu])s$", named) is not None
+            text = f"{named} {'are' if plural else 'is'} {_lower_first(own)}"
+        elif piece.subject:
             text = _with_subject(_plain(masked[piece.subject[0] : piece.subject[1]]), text)
         if piece.suffix:
             # a main clause after a conditional keeps its comma ("If you have hemophilia, shockwave …")
             comma = "," if masked[: piece.suffix[0]].rstrip().endswith(",") else ""
-            text += comma + " " + _plain(masked[piece.suffix[0] : piece.suffix[1]])
+            predicate = _plain(masked[piece.suffix[0] : piece.suffix[1]])
+            text += comma + " " + (_agree(own, predicate) if piece.agree else predicate)
         # an item of a coordination whose clause is a claim is an item of that claim: its own words may lack
         # the cue its clause has ("… treatment for various health conditions such as pain relief, sport
         # recovery and skin conditions" is no definition in its last item either)
@@ -2693,11 +3159,19 @@ def _draft_list(
         or bool(_FINDING.search(plain) or _EFFECT_LEAD.search(plain))
         or bool(_LEAD_NOUN.match(_DISCOURSE_OPENERS.sub("", plain.rstrip(": "))))
     )
+    light = _LIGHT_VERB_STEM.match(lead.stem) if lead.stem else None
+    if light and _verb_items(items) and not re.search(r"\b(?:you|we|i)\b", light.group("stem"), re.I):
+        # "Focusing and correcting your posture can initiate the following:" over "Reduce headaches",
+        # "Create more energy": each item is what the subject can do, its verb in place of the lead's
+        lead = _Lead(light.group("stem"), None, lead.kind_text)
+        lead_is_claim = True
     outer = lead
     for position, item in enumerate(items):
         item_masked = _mask(item.text, cuts.get(item.id, ()))
         item_plain = _plain(item_masked)
-        if _repeated_heading(item_plain, items[position + 1 :]):
+        if _repeated_heading(item_plain, items[position + 1 :]) or _item_label(
+            item_plain, items[position + 1 :]
+        ):
             continue
         if item_plain.endswith(":") and outer.subject and (verb := re.match(r"[a-z]+", item_plain, re.I)):
             # an item that leads a list of its own ("Reduce pain in:"): its items take the outer subject
@@ -2756,6 +3230,49 @@ _BENEFITS_TAIL = re.compile(
 _BENEFITS_SUBJECT = re.compile(
     r"\s*(?P<subject>[A-Z][^,;:]*?)\s+(?:is|are|has|have|offers|provides|brings|can|may|will)\b"
 )
+
+
+# A lead whose last verb, after a modal, only announces the items ("can initiate", "may bring about", "will
+# do"): not a verb that takes another verb after it ("can help (you)", "may allow you to").
+_LIGHT_VERB_STEM = re.compile(
+    r"(?P<stem>.*\b(?:can|may|might|will|could|would|should|must))\s+"
+    r"(?!(?:help|helps|allow|allows|enable|enables|let|lets|make|makes|teach|teaches)\b)[a-z]+(?:\s+about)?"
+    r"(?:\s+(?:the following|these|those|several|many)(?:\s+[a-z]+)?)?$",
+    re.IGNORECASE,
+)
+_ITEM_VERB = re.compile(rf"(?:{_EFFECT_VERBS})\b", re.IGNORECASE)
+
+
+def _verb_items(items: Sequence[Sentence]) -> bool:
+    """Whether a list's items are predicates: most of them (two at least) start with a verb of effect in
+    the base form ("Reduce headaches", "Prevent bursitis …"), so the others do too ("Create more energy")."""
+    verbs = sum(
+        bool(_PREDICATE_VERB.fullmatch(first) and not first.lower().endswith(("s", "ed", "ing")))
+        for item in items
+        if (first := (_plain(item.text).split() or [""])[0])
+    )
+    return verbs >= max(2, (len(items) + 1) // 2)
+
+
+MAX_LABEL_WORDS = 3
+
+
+def _item_label(item: str, later: Sequence[Sentence]) -> bool:
+    """A short item with no verb right before an item that is a whole sentence labels that sentence ("Age"
+    over "Individuals ≥35 years are found to have significantly more risk …", onemg_back_pain): a heading
+    of what follows, not an item the lead's words complete."""
+    words = item.rstrip(".").split()
+    if not later or not 0 < len(words) <= MAX_LABEL_WORDS or item.endswith((".", ";", ",")):
+        return False
+    if _FINITE.search(item) or _PREDICATE_VERB.match(item):
+        return False
+    following = _plain(later[0].text)
+    return (
+        following[:1].isupper()
+        and following.endswith((".", "!", ":"))
+        and len(following.split()) >= MIN_SCENE_CLAUSE_WORDS + 2
+        and _clause_subject(following, 0, len(following)) is not None  # a subject and its verb
+    )
 
 
 def _repeated_heading(item: str, later: Sequence[Sentence]) -> bool:

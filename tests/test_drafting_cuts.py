@@ -1,0 +1,563 @@
+"""How draft_claims cuts a sentence into atomic claims (issue 9, item 3), rule by form of language.
+
+Each rule is tested on the real snippet it came from (copied verbatim from a development article of
+tests/data/devset, named beside it) and on at least two constructed variants of the same form in other words
+and on other topics, so that a rule written for one page is seen to hold for the form; where a rule must not
+fire, a counter-example says so.
+"""
+
+from __future__ import annotations
+
+import needling_evidence as ne
+from needling_evidence.model import Claim
+
+
+def draft(text: str, title: str = "Topic") -> list[Claim]:
+    return list(ne.draft_claims(ne.load_article(f"# {title}\n\n{text}\n")))
+
+
+def pairs(claims: list[Claim]) -> list[tuple[str, str]]:
+    return [(c.quote or "", c.text) for c in claims]
+
+
+# --- a second predicate of the same subject, joined by "and" ---------------------------------------------
+
+
+def test_a_second_predicate_after_and_is_a_claim_carrying_the_subject() -> None:
+    # cochrane_acupuncture_tension_headache.txt, "Background"
+    claims = draft(
+        "In some individuals, however, tension-type headache occurs frequently and significantly impairs "
+        "their quality of life."
+    )
+    assert pairs(claims) == [
+        (
+            "In some individuals, however, tension-type headache occurs frequently",
+            "In some individuals, however, tension-type headache occurs frequently.",
+        ),
+        (
+            "significantly impairs their quality of life.",
+            "Tension-type headache significantly impairs their quality of life.",
+        ),
+    ]
+
+
+def test_a_copula_after_and_starts_a_second_predicate() -> None:
+    # pharmaguide_dysmenorrhea.md, "Nonpharmacologic Therapy"
+    claims = draft(
+        "Surgical ablation of the pelvic nerve pathways requires further study and is not recommended."
+    )
+    assert (
+        "is not recommended.",
+        "Surgical ablation of the pelvic nerve pathways is not recommended.",
+    ) in pairs(claims)
+    # constructed, other words and topics
+    claims = draft(
+        "Cupping therapy leaves round marks on the skin and is generally well tolerated by patients."
+    )
+    assert (
+        "is generally well tolerated by patients.",
+        "Cupping therapy is generally well tolerated by patients.",
+    ) in (pairs(claims))
+    claims = draft("Acupuncture originated in China and is now used in many countries to treat migraine.")
+    assert [c.quote for c in claims] == ["is now used in many countries to treat migraine."]
+    assert claims[0].text == "Acupuncture is now used in many countries to treat migraine."
+
+
+def test_a_third_person_verb_after_and_starts_a_second_predicate() -> None:
+    # constructed variants of the cochrane form, other topics
+    claims = draft("Chronic neck pain develops slowly and often limits work for several months.")
+    assert pairs(claims) == [
+        ("Chronic neck pain develops slowly", "Chronic neck pain develops slowly."),
+        ("often limits work for several months.", "Chronic neck pain often limits work for several months."),
+    ]
+    claims = draft("After a session, massage therapy lowers heart rate and improves the quality of sleep.")
+    assert [c.text for c in claims] == [
+        "After a session, massage therapy lowers heart rate.",
+        "Massage therapy improves the quality of sleep.",
+    ]
+    # d_lasara_shockwave_heel.html: "comes with no risk" is a verb before its preposition
+    claims = draft(
+        "LaSara Medical Group’s shockwave treatment offers a solution that is non-invasive and comes with no "
+        "risk to the patient."
+    )
+    assert (
+        "comes with no risk to the patient.",
+        "LaSara Medical Group’s shockwave treatment comes with no risk to the patient.",
+    ) in pairs(claims)
+
+
+def test_and_inside_a_that_clause_or_between_nouns_is_not_a_second_predicate() -> None:
+    # the "and" joins the subjects of the clause "that" opens, not two predicates of "Research"
+    claims = draft("Research shows that massage and exercise are effective for chronic back pain.")
+    assert [c.quote for c in claims] == [
+        "Research shows that massage and exercise are effective for chronic back pain."
+    ]
+    # a plural noun after "and" with nothing a verb takes after it is an object, not a verb
+    for sentence in (
+        "Dry needling relieves muscle knots and spasms.",
+        "Dry needling relieves muscle knots and spasms in the neck.",
+    ):
+        assert [c.quote for c in draft(sentence)] == [sentence]
+
+
+# --- a front that only sets the scene ---------------------------------------------------------------------
+
+
+def test_a_concession_without_a_cue_is_not_part_of_the_claim() -> None:
+    # anttz_chiropractic.md, "Chiropractic Care"
+    claims = draft(
+        "Though most people come in for problems such as pain, we support your nervous system so that your "
+        "symptoms may improve."
+    )
+    assert [c.quote for c in claims] == ["we support your nervous system so that your symptoms may improve."]
+    # insight_sitting_pretty.md: the whole sentence was not drafted, judged by its concession
+    claims = draft(
+        "Although it doesn't seem like these small adjustments mean anything, it can make a difference for "
+        "your daily and long-term health.",
+        title="Sitting Pretty",
+    )
+    assert [c.quote for c in claims] == ["it can make a difference for your daily and long-term health."]
+    # constructed: the same form, other words
+    claims = draft("While most patients come for neck pain, massage also improves sleep and mood.")
+    assert [c.text for c in claims] == ["Massage also improves sleep.", "Massage also improves mood."]
+
+
+def test_a_fronted_contrast_is_not_split_and_not_quoted() -> None:
+    # anttz_chiropractic.md, "Subluxation and Chiropractic Treatment"
+    claims = draft(
+        "Rather than focusing on treating specific diseases or conditions, chiropractic aims to support the "
+        "body’s natural function by improving joint mobility and nervous system function."
+    )
+    assert [c.quote for c in claims] == [
+        "chiropractic aims to support the body’s natural function by improving joint mobility",
+        "nervous system function.",
+    ]
+    # constructed variants
+    claims = draft(
+        "Instead of masking symptoms with drugs or injections, acupuncture relieves pain and restores "
+        "movement."
+    )
+    assert [c.text for c in claims] == ["Acupuncture relieves pain.", "Acupuncture restores movement."]
+    claims = draft("Unlike painkillers or bed rest, graded exercise reduces the recurrence of back pain.")
+    assert [c.quote for c in claims] == ["graded exercise reduces the recurrence of back pain."]
+
+
+def test_a_concession_with_a_claim_of_its_own_stays_a_claim() -> None:
+    # d_lasara_shockwave_heel.html (the counter-example: a cued concession is asserted, not scene)
+    claims = draft(
+        "Although extracorporeal shockwave therapy is considered safe for most people, some individuals "
+        "should not receive it."
+    )
+    assert claims[0].quote == "Although extracorporeal shockwave therapy is considered safe for most people"
+    assert claims[0].kind == "safety"
+
+
+# --- a list of changes after a verb ------------------------------------------------------------------------
+
+
+def test_changes_listed_after_a_verb_are_one_claim_each_and_a_tail_is_no_item() -> None:
+    # anttz_chiropractic.md, "Chiropractic Care": "-ed" words after "include" are adjectives, and
+    # ", amongst others" says the list goes on
+    claims = draft(
+        "The benefits you can experience from Chiropractic include more energy, improved balance, better "
+        "sleep, increased concentration and reduced stiffness, amongst others."
+    )
+    assert [c.quote for c in claims] == [
+        "The benefits you can experience from Chiropractic include more energy",
+        "improved balance",
+        "better sleep",
+        "increased concentration",
+        "reduced stiffness",
+    ]
+    assert claims[4].text == "The benefits you can experience from Chiropractic include reduced stiffness."
+    # constructed variants: a verb in the past or the third person before the list, other tails
+    claims = draft(
+        "Patients in the trial reported less fatigue, improved mood, better appetite and reduced anxiety, "
+        "etc."
+    )
+    assert [c.text for c in claims] == [
+        "Patients in the trial reported less fatigue.",
+        "Patients in the trial reported improved mood.",
+        "Patients in the trial reported better appetite.",
+        "Patients in the trial reported reduced anxiety.",
+    ]
+    claims = draft(
+        "Regular yoga practice brings greater flexibility, improved posture, deeper sleep and lowered blood "
+        "pressure, to name a few."
+    )
+    assert [c.quote for c in claims][1:] == ["improved posture", "deeper sleep", "lowered blood pressure"]
+
+
+def test_ed_words_that_are_the_clause_s_verbs_stay_verbs() -> None:
+    # the counter-example: with no verb before them, "-ed" words are the predicates, each carrying the subject
+    claims = draft("Massage reduced pain, relieved stress and improved sleep.")
+    assert [c.text for c in claims] == [
+        "Massage reduced pain.",
+        "Massage relieved stress.",
+        "Massage improved sleep.",
+    ]
+
+
+# --- what the noun of a copula does, the subject does -------------------------------------------------------
+
+
+def test_a_relative_clause_on_an_evaluated_noun_is_a_claim_of_the_subject() -> None:
+    # d2_engelmassage_cupping.html: "which" clause after "a great supplement to massage", itself a list
+    claims = draft(
+        "Cupping therapy is an ancient technique. It is a great supplement to massage which increases the "
+        "elasticity of the muscles, pulls toxins out of the connective tissue and releases relaxin.",
+        title="Cupping therapy",
+    )
+    assert pairs(claims) == [
+        (
+            "increases the elasticity of the muscles",
+            "Cupping therapy increases the elasticity of the muscles.",
+        ),
+        (
+            "pulls toxins out of the connective tissue",
+            "Cupping therapy pulls toxins out of the connective tissue.",
+        ),
+        ("releases relaxin.", "Cupping therapy releases relaxin."),
+    ]
+    # constructed variants, other words and topics
+    claims = draft(
+        "Shockwave therapy is a non-invasive treatment that stimulates the healing of damaged tendons."
+    )
+    assert pairs(claims)[-1] == (
+        "stimulates the healing of damaged tendons.",
+        "Shockwave therapy stimulates the healing of damaged tendons.",
+    )
+    claims = draft("Tai chi is one of the safest forms of exercise that improves balance in older adults.")
+    assert ("improves balance in older adults.", "Tai chi improves balance in older adults.") in pairs(claims)
+
+
+def test_a_relative_clause_that_completes_a_definition_stays_in_it() -> None:
+    # lucifit_lymphatic_drainage.md and lucifit_cupping.md: the clause says what the treatment is
+    sentence = (
+        "Lymphatic drainage is a light massage on the skin that helps promote the movement of lymphatic "
+        "fluid."
+    )
+    assert [c.quote for c in draft(sentence)] == [sentence]
+    assert (
+        draft("Cupping is a physical treatment which utilizes a glass or a bamboo cup to create suction.")
+        == []
+    )
+
+
+# --- a fronted appositive -----------------------------------------------------------------------------------
+
+
+def test_a_fronted_ranking_phrase_is_a_claim_about_the_subject() -> None:
+    # anttz_chiropractic.md, "About"
+    claims = draft(
+        "The third largest healthcare profession in the world, Chiropractic is a safe and effective "
+        "affordable approach to treatment that utilises the body's innate ability to heal itself."
+    )
+    assert pairs(claims) == [
+        (
+            "The third largest healthcare profession in the world",
+            "Chiropractic is the third largest healthcare profession in the world.",
+        ),
+        ("Chiropractic is a safe", "Chiropractic is safe."),
+        (
+            "effective affordable approach to treatment",
+            "Chiropractic is an effective affordable approach to treatment.",
+        ),
+        (
+            "utilises the body's innate ability to heal itself.",
+            "Chiropractic utilises the body's innate ability to heal itself.",
+        ),
+    ]
+    # constructed variants, other words and topics
+    claims = draft(
+        "One of the most common causes of heel pain, plantar fasciitis affects about one in ten adults."
+    )
+    assert pairs(claims) == [
+        (
+            "One of the most common causes of heel pain",
+            "Plantar fasciitis is one of the most common causes of heel pain.",
+        ),
+        (
+            "plantar fasciitis affects about one in ten adults.",
+            "Plantar fasciitis affects about one in ten adults.",
+        ),
+    ]
+    claims = draft(
+        "A leading cause of disability worldwide, low back pain costs health systems billions each year."
+    )
+    assert claims[0].text == "Low back pain is a leading cause of disability worldwide."
+
+
+def test_a_fronted_time_phrase_is_no_appositive() -> None:
+    claims = draft("The first week after treatment, most patients feel less pain.")
+    assert [c.quote for c in claims] == ["The first week after treatment, most patients feel less pain."]
+
+
+# --- two subjects of one predicate --------------------------------------------------------------------------
+
+
+def test_two_subjects_of_one_predicate_are_two_claims() -> None:
+    # d_femaleposture_aquatic_therapy.md, "### Swimming"
+    claims = draft("Even modified strokes and slow swimming help.", title="Aquatic Therapy for Seniors")
+    assert pairs(claims) == [
+        ("Even modified strokes", "Even modified strokes help."),
+        ("slow swimming", "Slow swimming helps."),
+    ]
+    # pharmaguide_dysmenorrhea.md, "Nonpharmacologic Therapy" (citation markers left out)
+    claims = draft(
+        "The relative safety and the overall health benefits of exercise make it s an attractive "
+        "nonpharmacologic treatment.",
+        title="Dysmenorrhea",
+    )
+    assert [c.quote for c in claims] == ["The relative safety", "the overall health benefits of exercise"]
+    assert claims[0].text == "The relative safety makes it s an attractive nonpharmacologic treatment."
+    # constructed variants, other words and topics
+    claims = draft("Yoga and tai chi improve balance in older adults.")
+    assert [c.text for c in claims] == [
+        "Yoga improves balance in older adults.",
+        "Tai chi improves balance in older adults.",
+    ]
+    claims = draft("Massage and acupuncture can reduce chronic neck pain.")
+    assert [c.text for c in claims] == [
+        "Massage can reduce chronic neck pain.",
+        "Acupuncture can reduce chronic neck pain.",
+    ]
+
+
+def test_one_thing_named_with_a_shared_head_or_done_together_is_one_subject() -> None:
+    for sentence in (
+        "Neck and back pain are common in office workers.",
+        "Heat and cold therapy reduce pain.",
+        "The mechanical and neuromuscular effect provides an environment that enhances healing.",
+        "Massage and exercise together reduce pain.",
+        # proptgroup_dry_needling.md and d_femaleposture_aquatic_therapy.md: one exercise, one treatment
+        "Holding the pool edge and lifting legs in various directions strengthens hip muscles.",
+    ):
+        claims = draft(sentence)
+        assert claims and claims[0].quote == sentence, sentence
+
+
+# --- a list of predicates under a lead that only announces them --------------------------------------------
+
+
+def test_verb_items_take_the_lead_s_subject_and_modal_in_place_of_its_verb() -> None:
+    # insight_sitting_pretty.md
+    claims = draft(
+        "Focusing and correcting your posture can initiate the following:\n\n"
+        "- Reduce headaches and eye strain\n"
+        "- Reduce neck and back pain\n- Prevent bursitis or tendon problems from repetitive tasks\n"
+        "- Create more energy",
+        title="Sitting Pretty",
+    )
+    assert pairs(claims) == [
+        ("Reduce headaches", "Focusing and correcting your posture can reduce headaches."),
+        ("eye strain", "Focusing and correcting your posture can reduce eye strain."),
+        ("Reduce neck and back pain", "Focusing and correcting your posture can reduce neck and back pain."),
+        ("Prevent bursitis", "Focusing and correcting your posture can prevent bursitis."),
+        (
+            "tendon problems from repetitive tasks",
+            "Focusing and correcting your posture can prevent tendon problems from repetitive tasks.",
+        ),
+        ("Create more energy", "Focusing and correcting your posture can create more energy."),
+    ]
+    # constructed variants, other words and topics
+    claims = draft(
+        "Regular aquatic exercise may bring about the following:\n\n- Improve joint mobility\n"
+        "- Lower blood pressure\n- Build confidence in older adults"
+    )
+    assert [c.text for c in claims] == [
+        "Regular aquatic exercise may improve joint mobility.",
+        "Regular aquatic exercise may lower blood pressure.",
+        "Regular aquatic exercise may build confidence in older adults.",
+    ]
+    claims = draft(
+        "Dry needling will do these things:\n\n- Release trigger points\n- Relieve muscle pain\n"
+        "- Restore range"
+    )
+    assert [c.text for c in claims][:2] == [
+        "Dry needling will release trigger points.",
+        "Dry needling will relieve muscle pain.",
+    ]
+
+
+def test_a_lead_whose_verb_takes_a_verb_keeps_it() -> None:
+    claims = draft(
+        "Regular physiotherapy can help you:\n\n- Reduce pain\n- Improve mobility\n- Build strength"
+    )
+    assert [c.text for c in claims] == [
+        "Regular physiotherapy can help you reduce pain.",
+        "Regular physiotherapy can help you improve mobility.",
+        "Regular physiotherapy can help you build strength.",
+    ]
+
+
+def test_a_second_verb_after_a_modal_and_before_to_is_a_second_predicate() -> None:
+    # anttz_chiropractic.md, "About"
+    claims = draft(
+        "A primary approach of Chiropractic care includes specific spinal adjustments that may affect the "
+        "nervous system and contribute to improved overall health and performance."
+    )
+    assert [c.quote for c in claims] == [
+        "A primary approach of Chiropractic care includes specific spinal adjustments that may affect the "
+        "nervous system",
+        "contribute to improved overall health and performance.",
+    ]
+    # constructed variants, other words and topics
+    claims = draft("Gentle stretching may loosen the hamstrings and lead to fewer back spasms.")
+    assert [c.text for c in claims] == [
+        "Gentle stretching may loosen the hamstrings.",
+        "Gentle stretching may lead to fewer back spasms.",
+    ]
+    claims = draft("Poor sleep can raise the level of pain and contribute to chronic fatigue.")
+    assert [c.quote for c in claims][-1] == "contribute to chronic fatigue."
+    # d_lasara_shockwave_heel.html: a noun before "to" is an object, not a verb
+    claims = draft(
+        "Heel pain can range from mildly uncomfortable to debilitating and can severely affect your quality "
+        "of life and ability to stay active."
+    )
+    assert "ability to stay active." not in [c.quote for c in claims]
+
+
+# --- what a person feels ------------------------------------------------------------------------------------
+
+
+def test_feelings_coordinated_after_feel_are_one_claim_each() -> None:
+    # wellness_posture.md
+    claims = draft(
+        "A 2021 study in Frontiers in Psychology found that people who sat upright reported feeling more "
+        "confident and alert than those who slouched."
+    )
+    assert [c.quote for c in claims][1:] == ["alert than those who slouched."]
+    assert claims[1].text == (
+        "A 2021 study in Frontiers in Psychology found that people who sat upright reported feeling more "
+        "alert than those who slouched."
+    )
+    # d_lasara_shockwave_heel.html, "What to expect" (its line breaks left out)
+    claims = draft(
+        "During the session you will be made to feel comfortable and pain-free by our knowledgeable staff."
+    )
+    assert [c.quote for c in claims] == [
+        "During the session you will be made to feel comfortable",
+        "pain-free by our knowledgeable staff.",
+    ]
+    # constructed variant, other words
+    claims = draft(
+        "After acupuncture most patients feel relaxed, sleepy or slightly light-headed for an hour."
+    )
+    assert len(claims) == 3 and claims[2].quote == "slightly light-headed for an hour."
+
+
+def test_what_is_felt_is_no_adjective_when_it_is_a_noun() -> None:
+    claims = draft("You may feel the muscles and joints relax.")
+    assert [c.quote for c in claims] == ["You may feel the muscles and joints relax."]
+
+
+def test_the_main_clause_after_a_fronted_reason_is_kept_beside_it() -> None:
+    # d_lasara_shockwave_heel.html, FAQ (its line breaks left out)
+    claims = draft(
+        "Because ESWT activates the body's natural healing process, it lasts longer than treatments like "
+        "medications, and you can enjoy the results long-term."
+    )
+    assert [c.quote for c in claims][:2] == [
+        "Because ESWT activates the body's natural healing process",
+        "it lasts longer than treatments like medications",
+    ]
+    # constructed variants: an asserted concession with a cue is a claim, and the "it" after it is its subject
+    claims = draft("Although massage is generally safe, it is not for everyone.")
+    assert pairs(claims) == [
+        ("Although massage is generally safe", "Although massage is generally safe."),
+        ("it is not for everyone.", "Massage is not for everyone."),
+    ]
+    claims = draft(
+        "Since dry needling relaxes the trigger point, the muscle regains its full length within days."
+    )
+    assert [c.quote for c in claims][1:] == ["the muscle regains its full length within days."]
+
+
+# --- outcomes named by an "-ing" head or a condition noun; an aside that is no list -------------------------
+
+
+def test_an_aside_with_or_without_is_no_list_item_and_an_ing_head_is_an_outcome() -> None:
+    # d_femaleposture_aquatic_therapy.md, "### Floating"
+    claims = draft(
+        "Simply floating, with or without flotation aids, provides relaxation and gentle stretching.",
+        title="Aquatic Therapy for Seniors",
+    )
+    assert [c.quote for c in claims] == [
+        "Simply floating, with or without flotation aids, provides relaxation",
+        "gentle stretching.",
+    ]
+    # constructed variants, other words and topics
+    claims = draft("Regular walking, with or without poles, improves strength and balance.")
+    assert [c.quote for c in claims] == [
+        "Regular walking, with or without poles, improves strength",
+        "balance.",
+    ]
+    claims = draft("A session of cupping gives deep relaxation and gentle stretching of the fascia.")
+    assert [c.quote for c in claims][1:] == ["gentle stretching of the fascia."]
+
+
+def test_heel_spurs_name_a_condition_of_their_own() -> None:
+    # d_lasara_shockwave_heel.html (its line breaks left out)
+    claims = draft("But the most common causes of heel pain are plantar fasciitis and heel spurs.")
+    assert [c.quote for c in claims] == [
+        "But the most common causes of heel pain are plantar fasciitis",
+        "heel spurs.",
+    ]
+    claims = draft("Heel pain is most often caused by plantar fasciitis or heel spurs.")
+    assert [c.text for c in claims] == [
+        "Heel pain is most often caused by plantar fasciitis.",
+        "Heel pain is most often caused by heel spurs.",
+    ]
+
+
+# --- a list whose short items label the sentences after them ------------------------------------------------
+
+
+def test_a_short_item_over_a_whole_sentence_item_is_its_label() -> None:
+    # onemg_back_pain.md, "Risk Factors For Back Pain" (the capitals headings the page prints before each
+    # item left out)
+    claims = draft(
+        "Following are the risk factors that can increase your chances to suffer from back pain:\n"
+        "1. Age\n"
+        "1. Individuals ≥35 years are found to have significantly more risk as compared to those less "
+        "than 35 years.\n"
+        "2. Gender\n"
+        "2. Women are more prone to developing back pain when compared to men.\n",
+        title="Back Pain",
+    )
+    quotes = [c.quote for c in claims]
+    assert "Age" not in quotes and "Gender" not in quotes
+    assert "Women are more prone to developing back pain when compared to men." in quotes
+    # constructed variant, other topic
+    claims = draft(
+        "Known benefits of massage include:\n\n- Sleep\n"
+        "- Massage before bed helps people fall asleep sooner.\n"
+        "- Mood\n- Regular massage lowers anxiety scores in adults."
+    )
+    assert [c.quote for c in claims if c.quote in ("Sleep", "Mood")] == []
+
+
+def test_short_items_of_an_ordinary_list_are_items() -> None:
+    claims = draft("Massage can improve:\n\n- Sleep\n- Mood\n- Range of motion in the neck.")
+    assert [c.text for c in claims] == [
+        "Massage can improve sleep.",
+        "Massage can improve mood.",
+        "Massage can improve range of motion in the neck.",
+    ]
+
+
+def test_the_source_a_claim_is_based_on_is_no_part_of_it() -> None:
+    # proptgroup_dry_needling.md
+    claims = draft(
+        "Based on pioneering studies by Dr. Jay Shah and colleagues at the National Institutes of Health, we "
+        "know that inserting a needle into trigger points causes favorable biochemical changes."
+    )
+    assert [c.quote for c in claims] == [
+        "we know that inserting a needle into trigger points causes favorable biochemical changes."
+    ]
+    # constructed variants
+    claims = draft("Based on two small trials, cupping may reduce neck pain for a few weeks.")
+    assert [c.quote for c in claims] == ["cupping may reduce neck pain for a few weeks."]
+    claims = draft("Based on the latest guideline, exercise therapy reduces the recurrence of back pain.")
+    assert [c.text for c in claims] == ["Exercise therapy reduces the recurrence of back pain."]
