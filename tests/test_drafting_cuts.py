@@ -208,7 +208,9 @@ def test_a_relative_clause_on_an_evaluated_noun_is_a_claim_of_the_subject() -> N
         "elasticity of the muscles, pulls toxins out of the connective tissue and releases relaxin.",
         title="Cupping therapy",
     )
+    # (the evaluation itself is a claim too, as the page's label has it: "a great supplement to" is a cue)
     assert pairs(claims) == [
+        ("It is a great supplement to massage", "Cupping therapy is a great supplement to massage."),
         (
             "increases the elasticity of the muscles",
             "Cupping therapy increases the elasticity of the muscles.",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import needling_evidence as ne
-from needling_evidence.drafting import claim_kind, is_checkworthy, split_claim
+from needling_evidence.drafting import UNCUED_NOTE, claim_kind, is_checkworthy, split_claim
 
 
 @pytest.mark.parametrize(
@@ -80,8 +80,11 @@ def test_an_effect_of_the_articles_topic_on_anything_is_an_efficacy_claim() -> N
     article = ne.load_article(
         "# Ginger and nausea\n\nGinger reduces nausea in pregnancy. Ginger grows in warm climates.\n"
     )
-    drafted = {c.text: c.kind for c in ne.draft_claims(article)}
-    assert drafted == {"Ginger reduces nausea in pregnancy.": "efficacy"}
+    claims = ne.draft_claims(article)
+    cued = {c.text: c.kind for c in claims if c.note is None}
+    assert cued == {"Ginger reduces nausea in pregnancy.": "efficacy"}
+    # recall first: a statement with no claim cue is drafted too, marked so the editor can delete it
+    assert [(c.text, c.note) for c in claims if c.note] == [("Ginger grows in warm climates.", UNCUED_NOTE)]
     # with no intervention named, an effect verb alone is not a claim cue
     assert not is_checkworthy("The weather reduces attendance in winter.")
 

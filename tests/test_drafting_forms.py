@@ -9,6 +9,7 @@ comes from the held-out articles. Where a rule must not fire, the counter-exampl
 from __future__ import annotations
 
 import needling_evidence as ne
+from needling_evidence.drafting import UNCUED_NOTE
 from needling_evidence.model import Claim
 
 FAQ = "d_acupofgreen_acupuncture_faq.html"
@@ -97,10 +98,13 @@ def test_a_second_predicate_with_its_own_modal_takes_the_clause_subject() -> Non
         "# Acupuncture\n\nAcupressure can be substituted. It uses the same principles and acu-points as "
         "acupuncture but without needles, and can be\n      equally effective.\n"
     )
-    claims = draft(text)
+    drafted = draft(text)
+    claims = [c for c in drafted if c.note is None]
     assert [(c.quote, c.kind) for c in claims] == [("can be\n      equally effective.", "efficacy")]
     # "It" is the subject of the sentence before, whose subject is the treatment named before it
     assert claims[0].text == "Acupressure can be equally effective."
+    # recall first: the sentence before has no cue, so it is a candidate marked as such
+    assert [(c.text, c.note) for c in drafted if c.note] == [("Acupressure can be substituted.", UNCUED_NOTE)]
 
 
 def test_and_therefore_a_modal_predicate_is_cut_from_the_clause_before() -> None:

@@ -197,7 +197,11 @@ def unregistered(
     index: QuoteIndex | None = None,
 ) -> list[Claim]:
     """Drafted (check-worthy) claims whose sentence no claim quotes. ``drafted`` None: drafted here with
-    :func:`~needling_evidence.draft_claims` (a caller that drafted already passes its result)."""
+    :func:`~needling_evidence.draft_claims` (a caller that drafted already passes its result). A candidate
+    drafted without any claim cue (its note says so) is left out: beside a registry someone reviewed, a
+    sentence with no cue is no warning."""
+    from .drafting import UNCUED_NOTE
+
     index = index if index is not None else quote_index(article)
     if index is None:  # no article text: no sentences to leave unregistered
         return []
@@ -217,7 +221,7 @@ def unregistered(
                 covered_sentences.update(index.sentence_ids(*span))
     out: list[Claim] = []
     for d in drafted:
-        if d.sentence_id and d.sentence_id in covered_sentences:
+        if d.note == UNCUED_NOTE or (d.sentence_id and d.sentence_id in covered_sentences):
             continue
         if d.quote:
             span = index.span(d.quote, d.sentence_id)
