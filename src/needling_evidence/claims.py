@@ -41,6 +41,8 @@ import re
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
+from itertools import accumulate
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -162,18 +164,10 @@ class _Offsets(Sequence[int]):
     character, nor per piece: a 5 MB article has 640,000 words, and boxed ints and a list per piece took
     140 MB; issue 13.)"""
 
-    def __init__(self) -> None:
-        self.starts = array("q")  # normalised offset where each word starts
-        self.origins = array("q")  # its offset in the original
-        self.length = 0
-
-    def add_word(self, origin: int, length: int) -> None:
-        """Append a word of ``length`` characters found at ``origin``, after a space when one came before."""
-        if self.starts:
-            self.length += 1  # the space between this word and the one before
-        self.starts.append(self.length)
-        self.origins.append(origin)
-        self.length += length
+    def __init__(self, starts: array[int], origins: array[int], length: int) -> None:
+        self.starts = starts  # normalised offset where each word starts
+        self.origins = origins  # its offset in the original
+        self.length = length
 
     def __len__(self) -> int:
         return self.length
@@ -203,6 +197,7 @@ class _Offsets(Sequence[int]):
 
 
 _WORD = re.compile(r"\S+")  # the runs str.split() splits into: both use str.isspace's white space
+_START = methodcaller("start")
 
 
 def _normalised_text(text: str) -> str:
@@ -216,11 +211,12 @@ def _normalise(text: str) -> tuple[str, _Offsets]:
     offset in the input (so a match maps back to the article's own offsets). A run of white space between
     words becomes one space, standing at the run's last character; white space at either end is dropped."""
     unified = text.translate(_QUOTE_TABLE)  # one character for one: offsets unchanged
-    offsets = _Offsets()
-    for word in _WORD.finditer(unified):
-        start, end = word.span()
-        offsets.add_word(start, end - start)
-    return " ".join(unified.split()), offsets
+    words = unified.split()
+    origins = array("q", map(_START, _WORD.finditer(unified)))
+    # each word starts one space after the end of the one before: running sums of (length + 1) from 0
+    starts = array("q", accumulate(map((1).__add__, map(len, words)), initial=0))
+    length = starts.pop() - 1 if words else 0  # the sum after the last word: the text's end, and a space
+    return " ".join(words), _Offsets(starts, origins, length)
 
 
 class QuoteIndex:
