@@ -824,7 +824,8 @@ def _candidate_cues(lowered: str) -> frozenset[int]:
     for start in _SHORT_STARTS:
         if start in lowered:
             found.update(_CUES_BY_START[start])
-    present = {lowered[i : i + 3] for i in range(len(lowered) - 2)} & _START_TRIPLES
+    # the text's three-character runs made by C-level iterators (a slice per position was a Python loop)
+    present = _START_TRIPLES.intersection(map("".join, zip(lowered, lowered[1:], lowered[2:], strict=False)))
     for triple in present:
         for start in _STARTS_BY_TRIPLE[triple]:
             if len(start) == 3 or start in lowered:
