@@ -723,9 +723,11 @@ _START_CHARS = 12  # the bench article: fewest searches and start checks togethe
 
 
 def _literal_starts(pattern: str) -> tuple[str, ...]:
-    """Strings one of which every match of ``pattern`` begins with (after its zero-width assertions), or
-    ``()`` when that cannot be read off the pattern: a cue whose starts are all absent from a text cannot
-    match there, so it is not searched (the scores stay the same; most cues are absent from most clauses)."""
+    """Strings one of which every match of ``pattern`` holds, or ``()`` when none can be read off the pattern:
+    a cue whose strings are all absent from a text cannot match there, so it is not searched (the scores stay
+    the same; most cues are absent from most clauses). They are the strings a match begins with (after its
+    zero-width assertions) where those can be read; else, branch by branch, those of the first part of the
+    branch that can be read (``\\d+ out of``: `` out of``), which every match of the branch holds too."""
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
 
@@ -756,13 +758,30 @@ def _literal_starts(pattern: str) -> tuple[str, ...]:
                 return found, False
         return found, complete
 
+    def held(items: list[Any]) -> set[str] | None:
+        while items and items[0][0] in (c.AT, c.ASSERT_NOT, c.ASSERT):
+            items = items[1:]  # zero-width ("\\b" before every branch is taken out of them by the parser)
+        if len(items) == 1 and items[0][0] is c.BRANCH:
+            union: set[str] = set()
+            for branch in items[0][1][1]:
+                part = held(list(branch))
+                if part is None:
+                    return None
+                union |= part
+            return union
+        for first in range(len(items)):  # a tail of the sequence: its match lies inside the whole match
+            found, _ = starts(items[first:])
+            if "" not in found and min(map(len, found)) >= 2:
+                return found
+        return None
+
     parsed = _parser.parse(pattern)
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return ()
-    found, _ = starts(parsed)
+    found = held(list(parsed))
     # cut to their first characters: optional parts multiply the starts (hundreds for one cue), and a start's
     # first dozen characters say nearly as well whether it is there
-    return () if "" in found else tuple(sorted({start[:_START_CHARS] for start in found}))
+    return () if not found else tuple(sorted({start[:_START_CHARS] for start in found}))
 
 
 _COMPILED_CUES = {
