@@ -50,6 +50,29 @@ def test_encoding_is_used_and_an_unencodable_text_leaves_the_old_file(tmp_path: 
     assert _leftovers(tmp_path) == []
 
 
+def test_a_long_text_is_written_a_slice_at_a_time_as_if_encoded_whole(tmp_path: Path) -> None:
+    # longer than the slice the writer encodes at a time, with line ends and non-Latin-1 characters astride
+    # the slices' edges: the bytes are those of encoding the whole text at once (one byte-order mark)
+    text = ("a\u2014b\nz" * 300_000)[:2_500_003] + "\U0001f600\n"
+    for encoding, newline in (("utf-8", None), ("utf-16", None), ("utf-8", "\r\n"), ("utf-16-le", "\r\n")):
+        target = tmp_path / f"long.{encoding}.txt"
+        atomic_write_text(target, text, encoding=encoding, newline=newline)
+        expected = text.replace("\n", newline) if newline else text
+        assert target.read_bytes() == expected.encode(encoding)
+    target = tmp_path / "empty.txt"
+    atomic_write_text(target, "", encoding="utf-16")
+    assert target.read_bytes() == "".encode("utf-16")
+
+
+def test_a_character_the_encoding_cannot_hold_late_in_a_long_text_leaves_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "latin.txt"
+    target.write_bytes(b"old")
+    with pytest.raises(UnicodeEncodeError):
+        atomic_write_text(target, "x" * 3_000_000 + "\u03a9", encoding="latin-1")
+    assert target.read_bytes() == b"old"
+    assert _leftovers(tmp_path) == []
+
+
 def test_a_failed_replace_leaves_the_original_untouched_and_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

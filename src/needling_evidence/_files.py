@@ -19,6 +19,7 @@ What the user has is never lost or silently changed by a write:
 
 from __future__ import annotations
 
+import codecs
 import glob
 import os
 import shutil
@@ -29,6 +30,8 @@ from pathlib import Path
 from .errors import InputError
 
 __all__ = ["atomic_write_text", "backup_path", "written_file"]
+
+_SLICE = 1 << 20  # characters encoded at a time
 
 
 def atomic_write_text(
@@ -42,8 +45,10 @@ def atomic_write_text(
 ) -> Path:
     """Write ``text`` to ``path`` atomically and return the path.
 
-    - ``encoding``: how the text becomes bytes. The text is encoded before anything is touched, so a
-      :class:`UnicodeEncodeError` (characters the encoding cannot hold) leaves no trace.
+    - ``encoding``: how the text becomes bytes. It is encoded a slice at a time as it is written to the
+      temporary file (a whole encoded copy of a 64 MB report would be another 64 MB at once); a
+      :class:`UnicodeEncodeError` (characters the encoding cannot hold) leaves no trace: the temporary file
+      is removed and the target left as it was.
     - ``newline``: ``None`` writes the text's line endings exactly as they are (no translation, on any
       platform); a string such as ``"\\r\\n"`` replaces every ``"\\n"`` with it.
     - ``backup``: keep the previous file (if any) as a backup before replacing it (see :func:`backup_path`).
@@ -62,14 +67,16 @@ def atomic_write_text(
         raise InputError(
             "the file is read-only; make it writable (chmod u+w) to let it be replaced", path=str(target)
         )
-    if newline is not None and newline != "\n":
-        text = text.replace("\n", newline)
-    data = text.encode(encoding)
+    ending = "\n" if newline is None else newline
+    encoder = codecs.getincrementalencoder(encoding)()  # a byte-order mark, if any, once at the start
     _remove_stale_temporaries(folder, target.name)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for at in range(0, len(text), _SLICE):
+                piece = text[at : at + _SLICE]
+                stream.write(encoder.encode(piece.replace("\n", ending) if ending != "\n" else piece))
+            stream.write(encoder.encode("", final=True))
             stream.flush()
             os.fsync(stream.fileno())
         if target.exists():

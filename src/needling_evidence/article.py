@@ -406,13 +406,17 @@ def _is_acronym_definition(line: str) -> bool:
     return True
 
 
-def _markdown_parser() -> Any:
+def _markdown_parser(inline: bool = True) -> Any:
+    """The Markdown parser; ``inline=False``: without the pass that parses each block's inline content
+    (emphasis, links) into child tokens, which the blocks are never read from — their text is located in the
+    user's lines — but which finds the footnote references that decide which footnotes are kept."""
     # Imported here: only a Markdown article pays for markdown-it (the command line starts without it).
     from markdown_it import MarkdownIt
     from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table").use(footnote_plugin).use(deflist_plugin)
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table").use(footnote_plugin).use(deflist_plugin)
+    return parser if inline else parser.disable("inline")
 
 
 def _locate(line: _Line, content: str, cursor: int = 0) -> tuple[int, int] | None:
@@ -457,7 +461,9 @@ def _markdown_blocks(text: str, first_line: int, definitions: dict[str, str] | N
     # The front matter is blanked, not cut, so markdown-it's line numbers stay the file's.
     source = "\n" * (first_line - 1) + "\n".join(line.text for line in lines[first_line - 1 :])
     env: dict[str, Any] = {}
-    tokens = _markdown_parser().parse(source, env)
+    # Without a footnote mark ("[^1]", "^[…]") the inline pass changes nothing read here: a twentieth of
+    # reading a long article (issue 13).
+    tokens = _markdown_parser(inline="[^" in source or "^[" in source).parse(source, env)
     blocks: list[_Block] = []
     for label, target in env.get("references", {}).items():
         if definitions is not None:
@@ -1097,6 +1103,7 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
 
 _NUMERIC = re.compile(r"\\?\[\s*(?P<body>\d{1,4}(?:\s*(?:[,;]|[-–—])\s*\d{1,4})*)\s*\\?\](?!\()")
 _SUPERSCRIPT_RUN = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*")
+_SUPERSCRIPT_DIGIT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 # Units written with a superscript power (m², cm³) are not citations.
 _UNIT_BEFORE = re.compile(r"(?:\b|\d)(?:m|cm|mm|km|µm|ft|in|kg|g|s|m/s)$")
 
@@ -1322,10 +1329,14 @@ def _resolve_author_year(
     return keys or ()
 
 
+_NUMBER_LIST = re.compile(r"\s*[,;]\s*")
+_NUMBER_RANGE = re.compile(r"\s*[-–—⁻]\s*")
+
+
 def _expand_numbers(body: str) -> list[str] | None:
     labels: list[str] = []
-    for part in re.split(r"\s*[,;]\s*", body.strip()):
-        bounds = re.split(r"\s*[-–—⁻]\s*", part)
+    for part in _NUMBER_LIST.split(body.strip()):
+        bounds = _NUMBER_RANGE.split(part)
         if len(bounds) == 2:
             low, high = int(bounds[0]), int(bounds[1])
             if high < low or high - low > MAX_CITATION_RANGE:
@@ -1408,6 +1419,9 @@ def _find_citations(
         add(sentence, start, end, "numeric", keys, note)
         return True
 
+    # forms whose mark the article never holds are not looked for sentence by sentence (the same citations)
+    carets = "^" in text
+    superscripts = _SUPERSCRIPT_DIGIT.search(text) is not None
     for sentence in sentences:
         if sentence.kind == "heading":
             continue
@@ -1446,7 +1460,7 @@ def _find_citations(
                 start = match.start() + (text[match.start()] == " ")
                 add_numeric(sentence, start, match.end(), match.group("body"))
                 taken.append((start, match.end()))
-        if resolver.by_label:
+        if resolver.by_label and carets and text.find("^", s, e) >= 0:
             for match in _CARET.finditer(text, s, e):
                 if free(*match.span()) and _expand_numbers(match.group("body")) is not None:
                     add_numeric(sentence, match.start(), match.end(), match.group("body"))
@@ -1456,7 +1470,7 @@ def _find_citations(
             if keys:  # a footnote that is a note, not a reference, cites nothing by itself
                 add(sentence, match.start(), match.end(), "footnote", keys, None)
             taken.append(match.span())
-        if resolver.numbered:
+        if resolver.numbered and superscripts:
             for match in _SUPERSCRIPT_RUN.finditer(text, s, e):
                 if _UNIT_BEFORE.search(text[s : match.start()]):
                     continue
@@ -1522,6 +1536,8 @@ def _author_year_citations(
     narrative "Gattie et al. (2017)"; each resolved by :func:`_resolve_author_year`. Spans in ``skip`` are
     not read."""
     s, e = sentence.start, sentence.end
+    if text.find("(", s, e) < 0:
+        return  # both forms hold a parenthesis: the searches are skipped, not their results
     taken: list[tuple[int, int]] = list(skip)
     for match in _PARENS.finditer(text, s, e):
         if any(a <= match.start() < b for a, b in skip):
@@ -1642,12 +1658,22 @@ def _front_matter(text: str, path: str | None) -> tuple[dict[str, Any], int, lis
     return {str(k): v for k, v in loaded.items()}, index + 2, problems
 
 
+_PLAIN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_PLAIN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+_PLAIN_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
 def _plain(markdown: str) -> str:
     """Markdown inline text as plain text: escapes, emphasis, links and code marks removed."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>~|])", r"\1", text)
-    text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
-    return re.sub(r"\s+", " ", text).strip()
+    # Each substitution only where the characters it needs are (the same text: a paragraph is made plain
+    # several times while blocks are classified, and most hold no link, escape or emphasis), and white space
+    # collapsed by str.split, which splits at the white space \s matches (str.isspace's).
+    text = _PLAIN_LINK.sub(r"\1", markdown) if "](" in markdown else markdown
+    if "\\" in text:
+        text = _PLAIN_ESCAPE.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _PLAIN_EMPHASIS.sub(r"\2", text)
+    return " ".join(text.split())
 
 
 def _slug(title: str) -> str:

@@ -1102,12 +1102,18 @@ class CoverageReport:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: ``schema_version``, ``summary``, ``claims``, ``links``, ``references``, ``gaps``,
         ``suggestions``, ``unregistered`` (lists of rows with the columns documented above), ``problems``."""
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "summary": dict(self.summary),
-            **{name: [row_dict(row) for row in self.table_rows(name)] for name in _TABLES},
-            "problems": [row_dict(problem_row(p)) for p in self.problems],
-        }
+        return {key: list(value) if table else value for key, value, table in self._dict_parts()}
+
+    def _dict_parts(self) -> list[tuple[str, Any, bool]]:
+        """What :meth:`to_dict` holds, key by key: the value, or for a table (``True``) its rows as an
+        iterator that makes each row dict when it is read (the JSON writer encodes them one at a time)."""
+        tables = [(name, map(row_dict, self.table_rows(name)), True) for name in _TABLES]
+        return [
+            ("schema_version", SCHEMA_VERSION, False),
+            ("summary", dict(self.summary), False),
+            *tables,
+            ("problems", (row_dict(problem_row(p)) for p in self.problems), True),
+        ]
 
     def to_markdown(self) -> str:
         """The Markdown report (:func:`needling_evidence.report.render_markdown`)."""

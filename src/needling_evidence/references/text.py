@@ -183,8 +183,15 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
             after_blank = True
             continue
         label_match = _label_match(line, previous)
-        broken = labelled and _between_labelled_items(lines, index)
-        if after_blank and label_match is None and blocks and (broken or _continues(blocks[-1], line)):
+        # asked only of an unnumbered line after a blank one: it looks ahead to the end of the paragraph, and
+        # asked of every line of a list with no blank lines it walked to the end of the list each time
+        # (2,000 references: 0.3 s; issue 13)
+        if (
+            after_blank
+            and label_match is None
+            and blocks
+            and ((labelled and _between_labelled_items(lines, index)) or _continues(blocks[-1], line))
+        ):
             current = blocks[-1]  # a blank line in the middle of a sentence (a paste from a PDF or web page)
             current.lines.append(line)
             after_blank = False

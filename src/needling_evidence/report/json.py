@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from json.encoder import encode_basestring  # the C one when it is there, as json.dumps uses
 from typing import Any
 
 __all__ = ["indented_json", "json_ready", "render_json"]
@@ -45,7 +46,6 @@ def indented_json(value: Any) -> str:
     module's token generators (with an indent it encodes in Python, token by token), which took a tenth of
     verifying 100,000 references (issue 13); anything but strings, numbers, booleans, None, lists, tuples and
     dicts with string keys goes through json.dumps."""
-    from json.encoder import encode_basestring  # the C one when it is there, as json.dumps uses
 
     def plain(value: Any, indent: str) -> str:
         if isinstance(value, str):
@@ -84,6 +84,9 @@ def indented_json(value: Any) -> str:
 
 def render_json(report: object, *, indent: int | None = 2) -> str:
     """The report (a ``CoverageReport`` or its ``to_dict()``) as JSON text: exactly its ``to_dict()``."""
+    parts = _parts(report)
+    if isinstance(indent, int) and not isinstance(indent, bool) and parts is not None:
+        return "".join(_indented_parts(parts, " " * indent))
     data = json_ready(_as_dict(report))
     encoder = json.JSONEncoder(indent=indent, ensure_ascii=False, allow_nan=False, default=str)
     # json.dumps with an indent gathers every token (millions for a long article) in one list before joining
@@ -98,6 +101,79 @@ def render_json(report: object, *, indent: int | None = 2) -> str:
     pieces.append("".join(batch))
     pieces.append("\n")
     return "".join(pieces)
+
+
+# What a row may hold to be written by the json module's C encoder in one call: exactly these types (a str
+# or int subclass, a NaN or a nested list or dict takes the general way).
+_FLAT_TYPES = frozenset({str, int, float, bool, type(None)})
+_STR_ONLY = frozenset({str})
+
+
+def _indented_parts(parts: Iterable[tuple[str, Any, bool]], unit: str) -> Iterator[str]:
+    """The text ``json.JSONEncoder(indent=unit, ensure_ascii=False, allow_nan=False, default=str)`` makes of
+    ``json_ready`` of the mapping ``parts`` stands for, and a newline, in pieces. A table (``True``: the value
+    is an iterable of rows) is written row by row as its rows are made, so neither the whole mapping nor a
+    json_ready copy of it is ever held (for a 5 MB article's report they were ~190 MB), and a row of plain
+    values (nearly every row) is encoded by the C encoder, which the json module uses only without an indent:
+    its item separator is given the newline and indentation an indented encoder would write (a string in JSON
+    never holds a raw newline, so the layout is the same). Anything else is encoded at the top level and each
+    of its newlines indented to where it stands."""
+    general = json.JSONEncoder(indent=unit, ensure_ascii=False, allow_nan=False, default=str)
+    flat: dict[int, json.JSONEncoder] = {}
+
+    def value_text(value: Any, level: int) -> str:
+        if (
+            type(value) is dict
+            and value
+            and _FLAT_TYPES.issuperset(map(type, value.values()))
+            and _STR_ONLY.issuperset(map(type, value))
+        ):
+            inner = "\n" + unit * (level + 1)
+            encoder = flat.get(level)
+            if encoder is None:
+                encoder = flat[level] = json.JSONEncoder(
+                    ensure_ascii=False, allow_nan=False, separators=("," + inner, ": ")
+                )
+            try:
+                body = encoder.encode(value)
+            except ValueError:
+                pass  # NaN or an infinity: json_ready makes it null, the general way below
+            else:
+                return "{" + inner + body[1:-1] + "\n" + unit * level + "}"
+        text = general.encode(json_ready(value))
+        return text.replace("\n", "\n" + unit * level) if level else text
+
+    first_key = "\n" + unit
+    next_key = "," + first_key
+    first_row = "\n" + unit * 2
+    next_row = "," + first_row
+    yield "{"
+    for n, (key, value, table) in enumerate(parts):
+        yield (next_key if n else first_key) + encode_basestring(key) + ": "
+        if not table:
+            yield value_text(value, 1)
+            continue
+        opened = False
+        for row in value:
+            yield next_row if opened else "[" + first_row
+            yield value_text(row, 2)
+            opened = True
+        yield first_key + "]" if opened else "[]"
+    yield "\n}\n"
+
+
+def _parts(report: object) -> list[tuple[str, Any, bool]] | None:
+    """The report's top-level keys in order, each with its value and whether that value is a table (rows made
+    as they are read); ``None`` for a mapping with a key json_ready would have to turn into a string."""
+    from ..coverage import CoverageReport
+
+    if isinstance(report, CoverageReport):
+        return report._dict_parts()
+    if isinstance(report, Mapping):
+        if not report or not all(type(key) is str for key in report):
+            return None
+        return [(key, value, type(value) in (list, tuple)) for key, value in report.items()]
+    raise TypeError(f"expected a CoverageReport or its to_dict() mapping, not {type(report).__name__}")
 
 
 def _as_dict(report: object) -> Mapping[str, Any]:
