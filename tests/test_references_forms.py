@@ -978,3 +978,77 @@ def test_sciencedirect_export_with_locators_named_in_words() -> None:
         "Hand hygiene, wards and day surgery",
         2019,
     )
+
+
+# --- a whole reference wrapped in a Markdown link -----------------------------------------------------------
+
+
+def test_a_reference_wrapped_whole_in_a_markdown_link_over_wrapped_lines() -> None:
+    # real (ieee_zotero_links_emr_lmic [1]): Zotero's Google Docs citation through pandoc, the label escaped
+    # inside the link's text, hard-wrapped lines, the DOI alone on the line after `doi:`
+    text = (
+        "[\\[1\\] L. M. Puchalski Ritchie *et al.*, “Low- and middle-income\n"
+        "countries face many common barriers to implementation of maternal health\n"
+        "evidence products,” *Journal of Clinical Epidemiology*, vol. 76, pp.\n"
+        "229–237, Aug. 2016, doi:\n"
+        "10.1016/j.jclinepi.2016.02.017.](https://www.zotero.org/google-docs/?7We5BB)"
+    )
+    ref = _one(text)
+    assert ref.raw == text and ref.fields["label"] == "1"
+    assert (ref.authors[0].family, ref.authors[-1]) == ("Puchalski Ritchie", ET_AL)
+    assert ref.title == (
+        "Low- and middle-income countries face many common barriers to implementation of maternal health"
+        " evidence products"
+    )
+    assert (ref.container_title, ref.volume, ref.pages, ref.year) == (
+        "Journal of Clinical Epidemiology",
+        "76",
+        "229–237",
+        2016,
+    )
+    assert ref.doi == "10.1016/j.jclinepi.2016.02.017"
+    assert ref.url == "https://www.zotero.org/google-docs/?7We5BB"  # the link's target, kept as written
+    # constructed: Vancouver items `[1. …](doi.org link)` and `[2. …](PubMed link)` with no blank line between
+    # them; the target is read as any link in a reference is (a DOI, a PMID)
+    refs = parse_references(
+        "[1. Okafor K, Lind T. Ward noise and delirium\n"
+        "after hip surgery: a cohort study. Age Ageing.\n"
+        "2019;48(2):211-217.](https://doi.org/10.1093/ageing/afy999)\n"
+        "[2. Mwangi P, Ortiz G. Salt taste thresholds in\n"
+        "smokers. Appetite. 2015;88:12-19.](https://pubmed.ncbi.nlm.nih.gov/25555555/)"
+    )
+    assert [r.fields["label"] for r in refs] == ["1", "2"]
+    assert [(r.authors[0].family, r.year, r.container_title) for r in refs] == [
+        ("Okafor", 2019, "Age Ageing"),
+        ("Mwangi", 2015, "Appetite"),
+    ]
+    assert refs[0].title == "Ward noise and delirium after hip surgery: a cohort study"
+    assert (refs[0].doi, refs[1].pmid) == ("10.1093/ageing/afy999", "25555555")
+    # constructed: an APA item after a bullet, unescaped brackets in its label-less text
+    ref = _one(
+        "- [Carter, A. B., & Nguyen, L. (2016). Sleep timing and bone\n"
+        "  density in older adults [Brief report]. *Journal of Bone Research*, *31*(4),\n"
+        "  1102–1110.](https://example.org/carter2016)"
+    )
+    assert ([p.family for p in ref.authors], ref.year) == (["Carter", "Nguyen"], 2016)
+    assert ref.container_title == "Journal of Bone Research" and ref.pages == "1102–1110"
+    assert ref.url == "https://example.org/carter2016"
+
+
+def test_a_link_inside_a_reference_or_on_its_label_does_not_wrap_it() -> None:
+    # constructed: a label that is itself a link to an anchor (`[\[3\]](#ref-3)`, `[[12]](#cite-12)`)
+    for text, label in (
+        ("[\\[3\\]](#ref-3) Feld H. A note on walking speed. Gait Posture. 2018;61:1-5.", "3"),
+        ("[[12]](#cite-12) Feld H. A note on walking speed. Gait Posture. 2018;61:1-5.", "12"),
+    ):
+        ref = _one(text)
+        assert ref.fields["label"] == label and _first_family(ref) == "Feld", text
+        assert (ref.title, ref.container_title, ref.year) == ("A note on walking speed", "Gait Posture", 2018)
+    # constructed: a link around the journal only, brackets that do not pair across the whole reference
+    ref = _one("[1] Feld H. A note on walking speed. [Gait Posture](https://example.org/gp). 2018;61:1-5.")
+    assert ref.fields["label"] == "1" and _first_family(ref) == "Feld"
+    assert (ref.title, ref.container_title, ref.url) == (
+        "A note on walking speed",
+        "Gait Posture",
+        "https://example.org/gp",
+    )

@@ -112,12 +112,18 @@ SHORT_LABEL_DIGITS = 3
 # A list exported from a web page or typeset in Markdown with HTML (`<small>[3] G. González …</small>`,
 # `<p>1. …`, `<li>…`) has tags before its label: they are looked through.
 _LEADING_TAGS = r"(?:<(?:small|big|p|li|div|span|font|cite)\b[^>]*>[ \t]*)*"
+# A reference wrapped whole in a Markdown link (Zotero's Google Docs citations through pandoc: `[\[1\] L. M.
+# Ritchie, “Title,” …](https://www.zotero.org/google-docs/?7We5BB)`) opens with the link's `[` before its
+# label. A label that is itself a link to an anchor (`[\[1\]](#ref-1) Smith J. …`) is a label of its own.
+_LINK_OPENER = r"(?:\[(?=\\?\[[ \t]*\d{1,9}[a-z]?[ \t]*\\?\](?!\]?\()|\d{1,9}[ \t]*\\?[.)][ \t]))?"
 _LABEL = re.compile(
     r"""^[ \t]*"""
     + _LEADING_TAGS
+    + _LINK_OPENER
     + r"""(?:
         \[\^(?P<footnote>[^\]\s]{1,40})\]:
       | \\?\[[ \t]*(?P<bracket>\d{1,9}[a-z]?)[ \t]*\\?\]
+      | \[\\?\[[ \t]*(?P<linked>\d{1,9}[a-z]?)[ \t]*\\?\]\]\([^)\s]*\)
       | \([ \t]*(?P<paren>\d{1,9})[ \t]*\)
       | (?P<number>\d{1,9})[ \t]*\\?[.)](?=\s|$)
       | (?P<bullet>[•·▪‣◦●○■□►\-–—*+])(?=\s)
@@ -264,7 +270,7 @@ def _label_match(line: str, previous: int | None) -> re.Match[str] | None:
     match = _LABEL.match(line)
     if match is None:
         return None
-    number = match.group("bracket") or match.group("paren") or match.group("number")
+    number = match.group("bracket") or match.group("linked") or match.group("paren") or match.group("number")
     long_label = bool(number) and len(number.rstrip("abcdefghijklmnopqrstuvwxyz")) > SHORT_LABEL_DIGITS
     if long_label and (previous is None or _label_number(number or "") != previous + 1):
         return None
@@ -279,12 +285,58 @@ def _label_of(line: str, previous: int | None = None) -> str | None:
         if not match:
             return None
         number = (
-            match.group("bracket") or match.group("paren") or match.group("number") or match.group("footnote")
+            match.group("bracket")
+            or match.group("linked")
+            or match.group("paren")
+            or match.group("number")
+            or match.group("footnote")
         )
         if number:
             return number
         rest = rest[match.end() :]
     return None
+
+
+# A whole reference as the text of one Markdown link, over one line or several: `[\[1\] A. Author, “Title,” …
+# 2016.](https://…)` (the label inside) or `- [Author A. Title. …](https://…)` (a bullet before it).
+_WHOLE_LINK = re.compile(
+    r"""^(?P<lead>[ \t]*"""
+    + _LEADING_TAGS
+    + r"""(?:[•·▪‣◦●○■□►\-–—*+][ \t]+)?)
+    \[(?P<inner>.+)\]\((?P<target>[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)
+    (?P<tail>[ \t]*(?:</[A-Za-z]+>[ \t]*)*)$""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def _unwrap_reference_link(lines: Sequence[str]) -> list[str]:
+    """A reference that is the text of one Markdown link, read as its text followed by the link's target
+    (as a link inside a reference is read); the line breaks inside it stay. Other references unchanged.
+    The link's brackets must pair with each other: ``[1] Smith J. Title. [Journal](https://…)`` is not one
+    link."""
+    whole = _WHOLE_LINK.match("\n".join(lines))
+    if whole is None or not _brackets_pair(whole.group("inner")):
+        return list(lines)
+    text = f"{whole.group('lead')}{whole.group('inner')} {whole.group('target')}{whole.group('tail')}"
+    return text.split("\n")
+
+
+def _brackets_pair(text: str) -> bool:
+    """Every unescaped ``]`` in ``text`` closes an unescaped ``[`` in it."""
+    depth = 0
+    escaped = False
+    for char in text:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _strip_labels(line: str, label: str | None = None) -> str:
@@ -663,10 +715,11 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     ditto mark at the start of this one (``——, 2011:``) stands for."""
     if len(raw) > MAX_REFERENCE_CHARS:
         return _Parsed(block, raw, "unparsed", too_long=True)
-    first_line = _strip_labels(block.lines[0], block.label)
+    lines = _unwrap_reference_link(block.lines)
+    first_line = _strip_labels(lines[0], block.label)
     # looked for before Markdown is stripped, which would take `___` for emphasis
     ditto = _DITTO.match(first_line) if previous_authors else None
-    text = _join_lines([first_line[ditto.end() :] if ditto else first_line, *block.lines[1:]])
+    text = _join_lines([first_line[ditto.end() :] if ditto else first_line, *lines[1:]])
     if ditto:
         rest = text.lstrip()
         text = previous_authors.rstrip(" ,:;") + ("" if rest[:1] in ".,:;" else " ") + rest
