@@ -1052,3 +1052,106 @@ def test_a_link_inside_a_reference_or_on_its_label_does_not_wrap_it() -> None:
         "Gait Posture",
         "https://example.org/gp",
     )
+
+
+# --- Nature style: ISO 4 journal names, article numbers, editions, divisions of a body ----------------------
+
+
+def test_nature_journal_abbreviated_in_part_whole_words_after_an_abbreviation() -> None:
+    # real (nature_style_surveillance_thailand [10])
+    ref = _one(
+        "10. Shet, A. et al. Impact of the SARS-CoV-2 pandemic on routine immunisation services: evidence of"
+        " disruption and recovery from 170 countries and territories. *Lancet Glob. Health* **10**, e186-e194"
+        " (2022)."
+    )
+    assert ref.title == (
+        "Impact of the SARS-CoV-2 pandemic on routine immunisation services: evidence of disruption and"
+        " recovery from 170 countries and territories"
+    )
+    assert (ref.container_title, ref.volume, ref.pages) == ("Lancet Glob. Health", "10", "e186–e194")
+    # constructed: other journals of the same form, with and without italics
+    for text, journal in (
+        (
+            "Osei, K. Ward noise at night. Int. Nurs. Rev. Public Health 4, 12–19 (2019).",
+            "Int. Nurs. Rev. Public Health",
+        ),
+        (
+            "Lind, T. & Park, J. Salt and sleep. Lancet Reg. Health West Pac 31, 100613 (2023).",
+            "Lancet Reg. Health West Pac",
+        ),
+        (
+            "Ortiz, G. et al. Bedtime screens. *Curr. Opin. Sleep Health* **7**, 55–61 (2021).",
+            "Curr. Opin. Sleep Health",
+        ),
+    ):
+        ref = _one(text)
+        assert ref.container_title == journal, text
+        assert ref.title in ("Ward noise at night", "Salt and sleep", "Bedtime screens"), text
+
+
+def test_nature_article_number_without_a_volume() -> None:
+    # real (nature_style_surveillance_thailand [11])
+    ref = _one(
+        "11. Munro, A. P. S. & House, T. Cycles of susceptibility: immunity debt explains altered infectious"
+        " disease dynamics post-pandemic. *Clin. Infect. Dis.* ciae493 (2024)."
+    )
+    assert (ref.container_title, ref.pages, ref.volume, ref.year) == (
+        "Clin. Infect. Dis.",
+        "ciae493",
+        None,
+        2024,
+    )
+    assert ref.title.startswith("Cycles of susceptibility")
+    # constructed: other article numbers of the same form
+    for text, journal, number in (
+        ("Osei, K. Ward noise at night. Bioinformatics btaa123 (2020).", "Bioinformatics", "btaa123"),
+        (
+            "Lind, T. et al. Salt and sleep. *J. Infect. Dis.* jiab456 (2021).",
+            "J. Infect. Dis.",
+            "jiab456",
+        ),
+    ):
+        ref = _one(text)
+        assert (ref.container_title, ref.pages, ref.year) == (journal, number, int(text[-6:-2])), text
+
+
+def test_nature_book_edition_and_a_body_named_with_its_division() -> None:
+    # real (nature_style_surveillance_thailand [14] and [13])
+    ref = _one(
+        "14. Hyndman, R. J. & Athanasopoulos, G. *Forecasting: Principles and Practice* 3rd edn"
+        " (OTexts, 2021)."
+    )
+    assert (ref.type, ref.title, ref.publisher, ref.year) == (
+        "book",
+        "Forecasting: Principles and Practice",
+        "OTexts",
+        2021,
+    )
+    assert ref.fields["edition"] == "3rd edn"
+    ref = _one(
+        "13. United Nations Department of Economic and Social Affairs, Population Division. *World Population"
+        " Prospects 2024 Online Edition* (United Nations, 2024); https://population.un.org/wpp/"
+    )
+    assert (
+        ref.authors[0].literal
+        == "United Nations Department of Economic and Social Affairs, Population Division"
+    )
+    assert (ref.title, ref.year) == ("World Population Prospects 2024 Online Edition", 2021 + 3)
+    # constructed: other editions and other bodies with a division
+    ref = _one("Osei, K. *Ward Nursing* 2nd edn (Fictive Press, 2018).")
+    assert (ref.title, ref.fields["edition"], ref.publisher) == ("Ward Nursing", "2nd edn", "Fictive Press")
+    for text, body, title in (
+        (
+            "World Health Organization, Regional Office for Europe. *Salt Intake in Schools* (WHO, 2019).",
+            "World Health Organization, Regional Office for Europe",
+            "Salt Intake in Schools",
+        ),
+        (
+            "Centers for Disease Control and Prevention, National Center for Health Statistics. Sleep in"
+            " Adolescents (CDC, 2021); https://example.org/sleep",
+            "Centers for Disease Control and Prevention, National Center for Health Statistics",
+            "Sleep in Adolescents",
+        ),
+    ):
+        ref = _one(text)
+        assert (ref.authors[0].literal, ref.title) == (body, title), text

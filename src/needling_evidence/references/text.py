@@ -664,6 +664,12 @@ _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,7}\.$")
 # Adolesc.` in `Eur. Child Adolesc. Psychiatry`): up to three capitalised words; part of the journal only
 # next to a one-word abbreviation (after it or before it), so a title's last words (`A Review.`) stay.
 _ABBREVIATED_WORDS = re.compile(r"^(?:[A-Z][a-z]{0,11}\s){1,2}[A-Z][a-z]{0,7}\.$")
+# ISO 4 abbreviates some words of a journal's name and keeps others whole, so an abbreviated word can be
+# followed by whole ones: `Lancet Glob. Health`, `Lancet Reg. Health Southeast Asia`, `Int. J. Public
+# Health`. After a sentence of whole words ending in an abbreviation of three letters or more (`Lancet
+# Reg.`), a last sentence of a few capitalised words and nothing else goes on with the same journal.
+_WHOLE_WORD_THEN_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,11}\s){1,2}[A-Z][a-z]{2,7}\.$")
+_JOURNAL_WORDS = re.compile(r"^[A-Z][A-Za-z-]*(?:\s(?:[A-Z][A-Za-z-]*|&))*$")
 # Where a Vancouver author list ends: `… Meeus M.`, `… et al.`, `… Rodine R.`
 _VANCOUVER_AUTHORS_END = re.compile(
     r"(?:\b[A-Z]{1,4}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.|\b[А-ЯЁ]\.\s?[А-ЯЁ])\.(?=\s|$)"
@@ -1267,8 +1273,12 @@ _YEAR_COMMA_VOLUME_PAGES = re.compile(
 )
 # Science's preprint or paper published online first: `bioRxiv [Preprint] (2020).`, `Journal (2017).` (its DOI
 # already taken out): a container and the year in brackets, nothing else.
+# Published online with an article number and no volume yet (Oxford journals' `ciae493`, `btaa123`): `Clin.
+# Infect. Dis. ciae493 (2024).` — a lower-case run of letters and digits between the journal and the year.
 _CONTAINER_YEAR = re.compile(
-    r"^(?P<head>.+?)\s*(?:\[\s*preprint\s*\]\s*)?\((?P<year>(?:1[6-9]|20)\d{2})\)[.,;]?$", re.IGNORECASE
+    r"^(?P<head>.+?)(?:\s+(?P<number>(?-i:[a-z]{1,6}\d{2,}[a-z\d]*)))?\s*(?:\[\s*preprint\s*\]\s*)?"
+    r"\((?P<year>(?:1[6-9]|20)\d{2})\)[.,;]?$",
+    re.IGNORECASE,
 )
 # Science's book: `*Title* (Publisher, City, ed. 2, 2010), pp. 3–9.`; its chapter: `in *Book*, A. Editor, Ed.
 # (Publisher, 2010), vol. 2, pp. 3–9.` — the imprint in brackets, the year last in it.
@@ -1283,6 +1293,9 @@ _SPRINGER_IN = re.compile(
     rf"(?P<pages>{_PAGES})\.\s*(?P<publisher>[^()]+?)\s*\((?P<year>(?:1[6-9]|20)\d{{2}})\)\.?$"
 )
 _ORGANISATION_COMMA_HEAD = re.compile(r"^(?P<org>[^,.()]{3,120}),\s+(?P<rest>\S.+)$")
+_NATURE_EDITION = re.compile(
+    r",?\s+(?P<edition>(?:\d+(?:st|nd|rd|th)|rev\.?|revised)\s+edn?\.?)$", re.IGNORECASE
+)
 _SCIENCE_CHAPTER = re.compile(r"^in\s+(?P<book>.+?),\s+(?P<editors>[^,]+(?:,[^,]+)*?),\s+Eds?\.$")
 _VOLUME_YEAR_PAGES = re.compile(
     rf"^(?P<head>.+?)\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)"
@@ -1305,12 +1318,16 @@ def _parse_initials_first(text: str) -> _Parsed | None:
     if head is None and family_first is None:
         organisation = _ORGANISATION_COMMA_HEAD.match(text)
         if organisation is not None and _corporate_name(organisation.group("org")):
-            # Science's report or page by a body: `World Health Organization, Title (WHO, 2016).`
-            by_body = _Parsed(
-                _placeholder_block(), "", "initials-first", author_text=organisation.group("org")
-            )
-            by_body.authors = (Person(literal=organisation.group("org").strip()),)
-            if _volume_pages_year_tail(by_body, organisation.group("rest").strip()):
+            # Science's report or page by a body: `World Health Organization, Title (WHO, 2016).`; a body
+            # named with its division, the whole name closed by a full stop (`United Nations Department of
+            # Economic and Social Affairs, Population Division. *Title* (United Nations, 2024)`)
+            org, rest = organisation.group("org").strip(), organisation.group("rest").strip()
+            division = _ORGANISATION_HEAD.match(rest)
+            if division is not None and _corporate_name(division.group("org")):
+                org, rest = f"{org}, {division.group('org').strip()}", division.group("rest").strip()
+            by_body = _Parsed(_placeholder_block(), "", "initials-first", author_text=org)
+            by_body.authors = (Person(literal=org),)
+            if _volume_pages_year_tail(by_body, rest):
                 return by_body
         return _parse_full_names_first(text)
     if family_first is not None:
@@ -1373,6 +1390,11 @@ def _volume_pages_year_tail(parsed: _Parsed, rest: str) -> bool:
             parsed.editors = _parse_given_first(chapter.group("editors"))
         else:
             parsed.type = "book"
+            # Nature's edition after the book's title: `*Title* 3rd edn (OTexts, 2021)`
+            edition = _NATURE_EDITION.search(head)
+            if edition is not None:
+                parsed.extra["edition"] = edition.group("edition")
+                head = head[: edition.start()]
             title = _clean_title(head) or None
         parsed.title = title if chapter is None else None
         parsed.publisher = imprint.group("imprint").split(",")[0].strip() or None
@@ -1395,8 +1417,9 @@ def _volume_pages_year_tail(parsed: _Parsed, rest: str) -> bool:
     if online is not None and len(_sentences(online.group("head"))) >= 2:
         parsed.title, parsed.container_title = _title_then_journal(online.group("head"))
         parsed.year = int(online.group("year"))
+        parsed.pages = online.group("number")
         return True
-    if online is not None and not re.search(r"\d", online.group("head")):
+    if online is not None and online.group("number") is None and not re.search(r"\d", online.group("head")):
         # Science's web page: `R. Author, Title of the post (2019); URL.` or `… (2018) (available at URL).`;
         # a thesis: `A. B. Smith, thesis, University of Oslo (2015).`
         genre, _, institution = online.group("head").partition(", ")
@@ -2270,6 +2293,12 @@ def _split_title_container(text: str) -> tuple[str | None, str | None]:
             _ABBREVIATED_WORDS.match(sentences[cut - 1])
             and (_ABBREVIATION.match(sentences[cut].split()[0]) or _ABBREVIATION.match(sentences[cut - 2]))
         )
+        or (
+            cut == len(sentences) - 1
+            and _WHOLE_WORD_THEN_ABBREVIATION.match(sentences[cut - 1])
+            and _JOURNAL_WORDS.match(sentences[cut].rstrip("."))
+            and len(sentences[cut].split()) <= 4
+        )
     ):
         cut -= 1
     title = _clean_title(" ".join(sentences[:cut]))
@@ -2350,7 +2379,8 @@ _CORPORATE_WORDS = re.compile(
     r"|college|department|centres?|centers?|foundation|board|network|consortium|union|federation|ministry"
     r"|excellence|service|services|commission|academy|alliance|trust|office|government|authority|hospital"
     r"|clinic|university|institution|task\s+force|working\s+party|panel|programme|program|unit|team"
-    r"|corporation|inc|ltd|llc|laborator(?:y|ies)|project|initiative|partnership)\b",
+    r"|corporation|inc|ltd|llc|laborator(?:y|ies)|project|initiative|partnership|division|directorate|bureau"
+    r"|secretariat)\b",
     re.IGNORECASE,
 )
 _PARTICLE = re.compile(rf"^(?P<particle>(?:(?:{_PARTICLE_WORDS})\s+)+)(?P<family>[^\W\d_].*)$")
