@@ -1155,3 +1155,57 @@ def test_nature_book_edition_and_a_body_named_with_its_division() -> None:
     ):
         ref = _one(text)
         assert (ref.authors[0].literal, ref.title) == (body, title), text
+
+
+# --- an organisation whose name has the shape of a family name and initials ---------------------------------
+
+
+def test_an_organisation_ending_in_a_country_code_or_publishing_itself_is_kept_whole() -> None:
+    # constructed (the form refs4 found: NLM pages by a charity named with its country)
+    for text, body in (
+        (
+            "1. Cancer Research UK. Cancer incidence statistics [Internet]. London: CRUK; 2021"
+            " [cited 2024 Jan 5]. Available from: https://www.cancerresearchuk.org/stats",
+            "Cancer Research UK",
+        ),
+        ("6. Kidney Research UK. Kidney health [Internet]. Peterborough: KRUK; 2020.", "Kidney Research UK"),
+        ("7. Heart Foundation NZ. Heart facts. Auckland: Heart Foundation; 2018.", "Heart Foundation NZ"),
+        # one word before the code: taken as a body only because it publishes the work itself
+        ("3. Diabetes UK. Diabetes in numbers [Internet]. London: Diabetes UK; 2019.", "Diabetes UK"),
+    ):
+        ref = _one(text)
+        assert ref.authors[0].literal == body and ref.authors[0].family is None, text
+        assert ref.title is not None and ref.year is not None, text
+    # people keep their initials: a two-word family name, initials that spell a code
+    ref = _one("4. Puchalski Ritchie LM. Barriers to evidence. J Clin Epidemiol. 2016;76:229-37.")
+    assert (ref.authors[0].family, ref.authors[0].given) == ("Puchalski Ritchie", "LM")
+    ref = _one("5. Rao UK. Salt and sleep. Indian J Med Res. 2016;76:229-37.")
+    assert (ref.authors[0].family, ref.authors[0].given) == ("Rao", "UK")
+
+
+# --- a citation without a title: the journal after the year ------------------------------------------------
+
+
+def test_author_year_then_a_journal_and_no_title() -> None:
+    # the form refs4 found (`Smith et al., 2019, Journal`), and constructed variants of it
+    ref = _one("5. Smith et al., 2019, Journal of Back Pain.")
+    assert (_first_family(ref), ref.year, ref.title, ref.container_title) == (
+        "Smith",
+        2019,
+        None,
+        "Journal of Back Pain",
+    )
+    ref = _one("6. Okafor J et al. (2019). Annals of Ward Nursing, 12, 1-5.")
+    assert (ref.title, ref.container_title, ref.volume, ref.pages) == (
+        None,
+        "Annals of Ward Nursing",
+        "12",
+        "1–5",
+    )
+    ref = _one("8. Osei, K. (2020). The Review of Sleep and Health, 4(2), 33-41.")
+    assert (ref.title, ref.container_title, ref.issue) == (None, "The Review of Sleep and Health", "2")
+    # a title stays a title: lower-case words, or a title and a journal
+    ref = _one("9. Osei, K., & Lind, T. (2020). A review of sleep in nurses.")
+    assert (ref.title, ref.container_title) == ("A review of sleep in nurses", None)
+    ref = _one("10. Osei, K. (2020). Sleep in nurses. Journal of Ward Nursing, 4(2), 33-41.")
+    assert (ref.title, ref.container_title) == ("Sleep in nurses", "Journal of Ward Nursing")

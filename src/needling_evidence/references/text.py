@@ -754,6 +754,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
+    _organisation_read_as_a_person(parsed)
     _drop_version_sentence(parsed)
     if parsed.style == "unparsed":
         parsed.type = "document"  # nothing says what the work is
@@ -803,6 +804,25 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     if ditto:
         parsed.extra["authors_ditto"] = ditto.group(0).strip()
     return parsed
+
+
+# An organisation whose name ends in its country's abbreviation (`Cancer Research UK`, `Arthritis Society
+# of New Zealand NZ`) has the shape of a family name and initials: two words or more, then the code.
+_ORGANISATION_WITH_COUNTRY = re.compile(
+    r"^[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for|on|the|&))+\s+(?:UK|US|USA|EU|NZ|UAE)$"
+)
+
+
+def _organisation_read_as_a_person(parsed: _Parsed) -> None:
+    """One author read as a family name and initials that is an organisation: its name ends in a country
+    code (:data:`_ORGANISATION_WITH_COUNTRY`), or it publishes the work itself, its whole name printed again
+    as the publisher (NLM's `Diabetes UK. Title [Internet]. London: Diabetes UK; 2019.`)."""
+    if len(parsed.authors) != 1 or parsed.authors[0].family is None or not parsed.authors[0].given:
+        return
+    name = _MULTISPACE.sub(" ", parsed.author_text.strip().rstrip(".:,").strip())
+    publisher = (parsed.publisher or "").strip(" .")
+    if _ORGANISATION_WITH_COUNTRY.match(name) or (len(name) > 3 and publisher == name):
+        parsed.authors = (Person(literal=name),)
 
 
 # `London: NHS England`, `Washington, DC: IFIC Foundation`, `Treasure Island (FL): StatPearls Publishing`:
@@ -1648,6 +1668,10 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     tail = _APA_TAIL.match(rest) or _APA_TAIL_LOOSE.match(rest)
     if tail and not _EDITION.search(tail.group("head")):
         title, journal = _split_title_container(tail.group("head"))
+        if journal is None:
+            # one sentence before a volume and pages names the journal, the title left out (`Smith J et al.
+            # (2019). Journal of Back Pain, 12, 1-5.`): a title alone has no volume
+            title, journal = None, title
         parsed.title, parsed.container_title = title, journal
         parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
         parsed.pages = _normalise_pages(tail.group("pages"))
@@ -1679,9 +1703,19 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
             parsed.extra["edition"] = edition.group("edition")
         if edition and edition.group("volume"):
             parsed.volume = edition.group("volume")
+    elif len(sentences) == 1 and _has_journal_cues(rest) and _JOURNAL_NAME_ONLY.match(rest):
+        # a citation without a title (`Smith et al., 2019, Journal of Back Pain.`): the one sentence after
+        # the year is a journal's name, capitalised words around the journal word
+        parsed.container_title = _clean_title(rest) or None
     else:
         parsed.title = _clean_title(rest) or None
     return parsed
+
+
+# A journal's name alone: capitalised words, with `of`, `and`, `&`, `the`, `in`, `for` between them.
+_JOURNAL_NAME_ONLY = re.compile(
+    r"^(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|&|the|in|for|on))*[.]?$"
+)
 
 
 def _apa_title_first(text: str, year_match: re.Match[str], *, web: bool = False) -> _Parsed | None:
