@@ -1209,3 +1209,78 @@ def test_author_year_then_a_journal_and_no_title() -> None:
     assert (ref.title, ref.container_title) == ("A review of sleep in nurses", None)
     ref = _one("10. Osei, K. (2020). Sleep in nurses. Journal of Ward Nursing, 4(2), 33-41.")
     assert (ref.title, ref.container_title) == ("Sleep in nurses", "Journal of Ward Nursing")
+
+
+# --- Cite Them Right web pages as citation generators write them --------------------------------------------
+
+
+def test_harvard_web_page_whose_site_is_the_pages_browser_title() -> None:
+    # real (harvard_security_report [22] and [13])
+    ref = _one(
+        "- Microsoft (no date) What is EDR? endpoint detection and response: Microsoft security, What Is EDR?"
+        " Endpoint Detection and Response | Microsoft Security. Available at: https://www.microsoft.com/en-us/"
+        "security/business/security-101/what-is-edr-endpoint-detection-response (Accessed: 27 April 2025)."
+    )
+    assert (ref.type, ref.title, ref.container_title) == (
+        "webpage",
+        "What is EDR? endpoint detection and response: Microsoft security",
+        "What Is EDR? Endpoint Detection and Response | Microsoft Security",
+    )
+    ref = _one(
+        "- Pamnani, V. (no date) 4662(s, F) an operation was performed on an object. - windows 10, 4662(S, F)"
+        " An operation was performed on an object. - Windows 10 | Microsoft Learn. Available at:"
+        " https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/"
+        "threat-protection/auditing/event-4662 (Accessed: 21 April 2025)."
+    )
+    assert _first_family(ref) == "Pamnani" and ref.volume is None
+    assert ref.title == "4662(s, F) an operation was performed on an object. - windows 10"
+    assert (
+        ref.container_title
+        == "4662(S, F) An operation was performed on an object. - Windows 10 | Microsoft Learn"
+    )
+    # constructed: other sites, a dated page, the site's own pipe-separated sections
+    ref = _one(
+        "Osei, K. (2021) Sleep after surgery, Sleep After Surgery - Patient Guides | Fictive Hospital Trust."
+        " Available at: https://example.org/sleep (Accessed: 3 May 2024)."
+    )
+    assert (ref.year, ref.title, ref.container_title) == (
+        2021,
+        "Sleep after surgery",
+        "Sleep After Surgery - Patient Guides | Fictive Hospital Trust",
+    )
+    ref = _one(
+        "Ward Nursing Society (n.d.) Hand hygiene, in brief, Hand Hygiene | Nursing | WNS. Available at:"
+        " https://example.org/hand (Accessed: 1 June 2023)."
+    )
+    assert (ref.title, ref.container_title) == ("Hand hygiene, in brief", "Hand Hygiene | Nursing | WNS")
+
+
+def test_harvard_web_page_titled_before_its_site_with_no_author() -> None:
+    # real (harvard_security_report [14])
+    ref = _one(
+        "- DS-replication-get-changes extended right - win32 apps (no date) Win32 apps | Microsoft Learn."
+        " Available at: https://learn.microsoft.com/en-us/windows/win32/adschema/r-ds-replication-get-changes"
+        " (Accessed: 21 April 2025)."
+    )
+    assert (ref.authors, ref.year, ref.type) == ((), None, "webpage")
+    assert (ref.title, ref.container_title) == (
+        "DS-replication-get-changes extended right - win32 apps",
+        "Win32 apps | Microsoft Learn",
+    )
+    # constructed: a dated page, another site
+    ref = _one(
+        "- sleep hygiene for shift workers (2022) Fictive Sleep Clinic. Available at: https://example.org/s"
+        " (Accessed: 2 March 2024)."
+    )
+    assert (ref.year, ref.title, ref.container_title) == (
+        2022,
+        "sleep hygiene for shift workers",
+        "Fictive Sleep Clinic",
+    )
+    ref = _one(
+        "- knee pain at night (n.d.) Ward Notes | Fictive NHS Trust. Available at: https://example.org/k"
+    )
+    assert (ref.title, ref.container_title) == ("knee pain at night", "Ward Notes | Fictive NHS Trust")
+    # without a link or an access date nothing says it is a web page: not read this way
+    refs = parse_references("- knee pain at night (n.d.) Ward Notes | Fictive NHS Trust.")
+    assert [r.title for r in refs if r.title] == []

@@ -751,6 +751,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_undated(text, web=bool(ids.urls))
         or _parse_authors_title_rest(text)
         or _parse_given_names_title_rest(text)
+        or (_parse_titled_web_page(text) if ids.urls or ids.cited else None)
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
@@ -1655,6 +1656,11 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         rest = rest[editors.end() :]
     if _LEADING_QUOTED_TITLE.match(rest.lstrip(", ")):
         return _quoted_title_then_container(parsed, rest.lstrip(", "))
+    tab_title = _title_comma_tab_title(rest)
+    if tab_title is not None:
+        parsed.type = "webpage"
+        parsed.title, parsed.container_title = tab_title
+        return parsed
     chapter = _CHAPTER.match(rest)
     if chapter:
         parsed.type = "chapter"
@@ -1716,6 +1722,52 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
 _JOURNAL_NAME_ONLY = re.compile(
     r"^(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|&|the|in|for|on))*[.]?$"
 )
+
+
+# Cite Them Right's web page with no author, its title in the author's place and no full stop after it:
+# `Title (no date) Site. Available at: URL (Accessed: …)` — read only for a reference with a link or an
+# access date, which says it is a web page.
+_TITLED_WEB_PAGE = re.compile(
+    r"^(?P<title>[^()]{3,300}?)\s+\((?:(?P<nd>no\s+date|n\.\s?d\.)|(?P<year>(?:1[6-9]|20)\d{2})[a-z]?)\)"
+    r"\s+(?P<site>[^()]{2,200}?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _parse_titled_web_page(text: str) -> _Parsed | None:
+    page = _TITLED_WEB_PAGE.match(text)
+    if page is None:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "apa", type="webpage")
+    parsed.title = _clean_title(page.group("title")) or None
+    parsed.container_title = page.group("site").strip() or None
+    parsed.year = int(page.group("year")) if page.group("year") else None
+    parsed.undated = page.group("nd") is not None
+    return parsed
+
+
+def _title_comma_tab_title(text: str) -> tuple[str, str] | None:
+    """Cite Them Right's web page as citation generators write it: ``Title, Site.`` where the site is the
+    page's browser title, ``Page - Section | Site`` (``What is EDR? Endpoint Detection and Response |
+    Microsoft Security``). The title ends at the last comma before the first `` | `` that no bracket holds
+    (``4662(S, F) …`` keeps its comma). None when the text has no such pipe or comma."""
+    bar = text.find(" | ")
+    if bar < 0:
+        return None
+    depth, cut = 0, -1
+    for index, char in enumerate(text[:bar]):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0 and text[index + 1 : index + 2] == " ":
+            cut = index
+    if cut <= 0:
+        return None
+    title, site = _clean_title(text[:cut]), text[cut + 1 :].strip().rstrip(".").strip()
+    if not title or not site or "|" in title:
+        return None
+    return title, site
 
 
 def _apa_title_first(text: str, year_match: re.Match[str], *, web: bool = False) -> _Parsed | None:
