@@ -1284,3 +1284,61 @@ def test_harvard_web_page_titled_before_its_site_with_no_author() -> None:
     # without a link or an access date nothing says it is a web page: not read this way
     refs = parse_references("- knee pain at night (n.d.) Ward Notes | Fictive NHS Trust.")
     assert [r.title for r in refs if r.title] == []
+
+
+# --- informal health-site source lists ----------------------------------------------------------------------
+
+
+def test_informal_title_site_month_year_and_a_link() -> None:
+    # real (onemg_back_pain [10], tests/data/devset): the bracket with a space inside is the title's own
+    ref = _one(
+        "- TENS ( Transcutaneous electric nerve stimulation). NHS UK. APR 2022.  (https://www.nhs.uk/conditions/"
+        "transcutaneous-electrical-nerve-stimulation-tens/ )"
+    )
+    assert (ref.authors, ref.type, ref.year) == ((), "webpage", 2022)
+    assert (ref.title, ref.container_title) == ("TENS ( Transcutaneous electric nerve stimulation)", "NHS UK")
+    assert ref.url == "https://www.nhs.uk/conditions/transcutaneous-electrical-nerve-stimulation-tens/"
+    # constructed: a day before the month, a colon in the title, a link without brackets
+    ref = _one("- Back pain in pregnancy. Fictive NHS inform. 12 March 2023. https://example.org/bp")
+    assert (ref.title, ref.container_title, ref.year) == (
+        "Back pain in pregnancy",
+        "Fictive NHS inform",
+        2023,
+    )
+    ref = _one("- Sciatica: symptoms and causes. Ward Clinic. Jan 2021. (https://example.org/s)")
+    assert (ref.title, ref.container_title, ref.year) == (
+        "Sciatica: symptoms and causes",
+        "Ward Clinic",
+        2021,
+    )
+    # without a link nothing says it is a web page: not read this way
+    refs = parse_references("- Sciatica: symptoms and causes. Ward Clinic. Jan 2021.")
+    assert [r.container_title for r in refs if r.container_title == "Ward Clinic"] == []
+
+
+def test_a_publishers_journal_collection_before_the_journal() -> None:
+    # real (onemg_back_pain [17], tests/data/devset)
+    ref = _one(
+        "- Roger Chou,Richard Deyo, et al. Nonpharmacologic Therapies for Low Back Pain: A Systematic Review"
+        " for an American College of Physicians Clinical Practice Guideline. ACP Journals. Annals of Internal"
+        " Medicine. Apr 2017.  (https://www.acpjournals.org/doi/epdf/10.7326/M16-2459 )"
+    )
+    assert (_first_family(ref), ref.year) == ("Chou", 2017)
+    assert (ref.container_title, ref.publisher) == ("Annals of Internal Medicine", "ACP Journals")
+    # constructed: names given first, and Vancouver names
+    ref = _one(
+        "- Maria Okafor, James Lind. Night shifts and appetite. SAGE Journals. Journal of Ward Nursing. Mar"
+        " 2019. (https://example.org/x)"
+    )
+    assert (ref.title, ref.container_title, ref.publisher) == (
+        "Night shifts and appetite",
+        "Journal of Ward Nursing",
+        "SAGE Journals",
+    )
+    ref = _one(
+        "- Okafor M, Lind J. Night shifts and appetite. Oxford Academic Journals. The Journal of Sleep. 2020."
+    )
+    assert (ref.container_title, ref.publisher) == ("The Journal of Sleep", "Oxford Academic Journals")
+    # a journal whose own name says `Journals` stays the journal
+    ref = _one("- Okafor M, Lind J. Night shifts and appetite. The Journals of Gerontology. Series A. 2020.")
+    assert (ref.container_title, ref.publisher) == ("The Journals of Gerontology", None)

@@ -574,8 +574,9 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
                 kept.pop()
             continue
         kept.append(token)
-    # a link written in brackets with a space inside (`(https://… )`) leaves its brackets behind
-    remainder = re.sub(r"\(\s*\)|(?<=\s)\)(?=\s|$)|(?<=\s)\((?=\s|$)", "", " ".join(kept))
+    # a link written in brackets with a space inside (`(https://… )`) leaves its brackets behind; a bracket
+    # with a space inside that closes later (`TENS ( Transcutaneous … stimulation)`) is the text's own
+    remainder = re.sub(r"\(\s*\)|(?<=\s)\)(?=\s|$)|(?<=\s)\((?=\s|$)(?![^()]*\))", "", " ".join(kept))
     internet = _INTERNET.search(remainder)
     if internet:
         ids.harvard_online = remainder[: internet.start()].rstrip().endswith(".")
@@ -1734,15 +1735,27 @@ _TITLED_WEB_PAGE = re.compile(
 )
 
 
+# A health site's informal source list: `Title. Site. Month Year.` and the link (`TENS (…). NHS UK. APR
+# 2022. (https://www.nhs.uk/…)`), the title not a list of names.
+_TITLE_SITE_MONTH_YEAR = re.compile(
+    rf"^(?P<title>[^.]{{3,300}}?)\.\s+(?P<site>[^.]{{2,80}}?)\.\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})[a-z]*\.?,?\s+"
+    r"(?P<year>(?:1[6-9]|20)\d{2})\.?$",
+    re.IGNORECASE,
+)
+
+
 def _parse_titled_web_page(text: str) -> _Parsed | None:
     page = _TITLED_WEB_PAGE.match(text)
     if page is None:
-        return None
+        page = _TITLE_SITE_MONTH_YEAR.match(text)
+        title = page.group("title") if page is not None else ""
+        if page is None or _looks_like_names(title) or _looks_like_name_list(title):
+            return None
     parsed = _Parsed(_placeholder_block(), "", "apa", type="webpage")
     parsed.title = _clean_title(page.group("title")) or None
     parsed.container_title = page.group("site").strip() or None
     parsed.year = int(page.group("year")) if page.group("year") else None
-    parsed.undated = page.group("nd") is not None
+    parsed.undated = page.groupdict().get("nd") is not None
     return parsed
 
 
@@ -2044,9 +2057,13 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
     container = _CONTAINER_LOCATOR.sub("", container).strip(" .,;*") or ""
     if not re.search(r"[^\W\d_]", container):
         container = ""  # `Title [Internet]. 2020.`: the sentence after the title is its year, not a container
+    after = 2
+    journal = _journal_after_collection(sentences, 1)
+    if journal is not None:
+        parsed.publisher, container, after = container, journal, 3
     parsed.container_title = container or None
     parsed.type = "article-journal" if container else "document"
-    parsed.leftover = _clean_leftover(" ".join(sentences[2:]))
+    parsed.leftover = _clean_leftover(" ".join(sentences[after:]))
     return parsed
 
 
@@ -2093,14 +2110,32 @@ def _parse_given_names_title_rest(text: str) -> _Parsed | None:
     container = _CONTAINER_LOCATOR.sub("", sentences[2]).strip(" .,;*") if len(sentences) > 2 else ""
     if not re.search(r"[^\W\d_]{2}", container):
         container = ""
-    if container and _PUBLISHER_WORDS.search(container):
+    after = 3
+    journal = _journal_after_collection(sentences, 2)
+    if journal is not None:
+        parsed.publisher, container, after = container, journal, 4
+    elif container and _PUBLISHER_WORDS.search(container):
         parsed.publisher, container = container, ""
     parsed.container_title = container or None
     parsed.type = "article-journal" if container else "document"
     parsed.year = int(year.group(0))
-    leftover = _clean_leftover(" ".join(sentences[3:]))
+    leftover = _clean_leftover(" ".join(sentences[after:]))
     parsed.leftover = "" if leftover == year.group(0) else leftover  # the year alone was read
     return parsed
+
+
+# A publisher's collection of journals named before the journal (`ACP Journals`, `SAGE Journals`, `Oxford
+# Academic Journals`): a plural `Journals` closing the sentence, as no journal's own name ends.
+_JOURNAL_COLLECTION = re.compile(r"\bJournals\s*\.?$")
+
+
+def _journal_after_collection(sentences: Sequence[str], index: int) -> str | None:
+    """The journal named in ``sentences[index + 1]`` when ``sentences[index]`` is a publisher's collection
+    (``ACP Journals. Annals of Internal Medicine. Apr 2017.``): a journal's name and nothing else."""
+    if index + 1 >= len(sentences) or not _JOURNAL_COLLECTION.search(sentences[index].strip()):
+        return None
+    following = _CONTAINER_LOCATOR.sub("", sentences[index + 1]).strip(" .,;*")
+    return following if _has_journal_cues(following) and _JOURNAL_NAME_ONLY.match(following) else None
 
 
 def _untitled_head(head: str, date: re.Match[str]) -> _Parsed | None:
