@@ -1342,3 +1342,49 @@ def test_a_publishers_journal_collection_before_the_journal() -> None:
     # a journal whose own name says `Journals` stays the journal
     ref = _one("- Okafor M, Lind J. Night shifts and appetite. The Journals of Gerontology. Series A. 2020.")
     assert (ref.container_title, ref.publisher) == ("The Journals of Gerontology", None)
+
+
+# --- documents cited by their number, laws cited by their name ----------------------------------------------
+
+
+def test_a_bodys_document_cited_by_its_number_then_a_dash_and_its_title() -> None:
+    # real (informal_sunscreen_sources [3])
+    ref = _one("3. SCCS/1622/20 — Opinion on Homosalate, final 2020. doi:10.2875/95028.")
+    assert (ref.authors[0].literal, ref.title, ref.year, ref.type) == (
+        "SCCS",
+        "Opinion on Homosalate",
+        2020,
+        "report",
+    )
+    assert ref.fields["number"] == "SCCS/1622/20" and ref.doi == "10.2875/95028"
+    # constructed: a dotted number and the year alone; a spaced hyphen and a version word
+    ref = _one("5. WHO/MSD/MER/19.3 — Guidelines on salt intake in schools, 2019.")
+    assert (ref.authors[0].literal, ref.title, ref.year) == (
+        "WHO",
+        "Guidelines on salt intake in schools",
+        2019,
+    )
+    ref = _one("6. EFSA/2019/123 - Scientific opinion on sleep aids, revised 2021.")
+    assert (ref.authors[0].literal, ref.title, ref.year) == ("EFSA", "Scientific opinion on sleep aids", 2021)
+    assert ref.fields["version"] == "revised"
+
+
+def test_a_law_cited_by_its_name_is_its_own_title_dated_by_its_number() -> None:
+    # real (informal_sunscreen_sources [4])
+    text = "Commission Regulation (EU) 2022/1176 amending Annex VI — restriction of homosalate"
+    ref = _one(f"4. {text}.")
+    assert (ref.authors, ref.title, ref.year, ref.type) == ((), text, 2022, "legislation")
+    # constructed: a directive numbered year first, a regulation numbered year last
+    for text, year in (
+        (
+            "Directive 2001/83/EC of the European Parliament and of the Council on the Community code"
+            " relating to medicinal products for human use",
+            2001,
+        ),
+        (
+            "Regulation (EC) No 1223/2009 of the European Parliament and of the Council on cosmetic products",
+            2009,
+        ),
+    ):
+        ref = _one(f"7. {text}.")
+        assert (ref.title, ref.year, ref.type) == (text, year, "legislation"), text

@@ -753,6 +753,8 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_authors_title_rest(text)
         or _parse_given_names_title_rest(text)
         or (_parse_titled_web_page(text) if ids.urls or ids.cited else None)
+        or _parse_numbered_document(text)
+        or _parse_legal_act(text)
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
@@ -1723,6 +1725,46 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
 _JOURNAL_NAME_ONLY = re.compile(
     r"^(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|&|the|in|for|on))*[.]?$"
 )
+
+
+# A body's document cited by its number, then a dash and its title: `SCCS/1622/20 — Opinion on Homosalate,
+# final 2020.` (the EU's Scientific Committee on Consumer Safety), `WHO/MSD/MER/19.3 — Title, 2019.`: the
+# body's initials are the author; a version word and the year may close it.
+_NUMBERED_DOCUMENT = re.compile(
+    r"^(?P<body>[A-Z][A-Za-z]{1,9})(?P<number>(?:/[A-Za-z0-9][\w.-]*)+)\s+[—–-]{1,2}\s+(?P<title>.+?)"
+    r"(?:,\s+(?:(?P<version>[a-z]+(?:\s+[a-z]+)?)\s+)?(?P<year>(?:1[6-9]|20)\d{2}))?\.?$"
+)
+# A law cited by its name: `Commission Regulation (EU) 2022/1176 amending Annex VI — …`, `Directive
+# 2001/83/EC of the European Parliament …`, `Regulation (EC) No 1223/2009 on cosmetic products.` — the whole
+# sentence is its title; the year is in its number.
+_LEGAL_ACT = re.compile(
+    r"^(?:[A-Z][a-z]+\s+){0,3}(?:Regulation|Directive|Decision)\s+(?:\((?:EU|EC|EEC|Euratom)\)\s+)?"
+    r"(?:(?P<year>(?:19|20)\d{2})/\d+(?:/(?:EU|EC|EEC))?|(?:No\.?\s+)?\d+/(?P<old_year>(?:19|20)\d{2}))\b"
+)
+
+
+def _parse_numbered_document(text: str) -> _Parsed | None:
+    document = _NUMBERED_DOCUMENT.match(text)
+    if document is None:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", type="report", author_text=document.group("body"))
+    parsed.authors = (Person(literal=document.group("body")),)
+    parsed.title = _clean_title(document.group("title")) or None
+    parsed.extra["number"] = document.group("body") + document.group("number")
+    if document.group("version"):
+        parsed.extra["version"] = document.group("version")
+    parsed.year = int(document.group("year")) if document.group("year") else None
+    return parsed
+
+
+def _parse_legal_act(text: str) -> _Parsed | None:
+    act = _LEGAL_ACT.match(text)
+    if act is None:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", type="legislation")
+    parsed.title = _clean_title(text) or None
+    parsed.year = int(act.group("year") or act.group("old_year"))
+    return parsed
 
 
 # Cite Them Right's web page with no author, its title in the author's place and no full stop after it:
