@@ -1388,3 +1388,30 @@ def test_a_law_cited_by_its_name_is_its_own_title_dated_by_its_number() -> None:
     ):
         ref = _one(f"7. {text}.")
         assert (ref.title, ref.year, ref.type) == (text, year, "legislation"), text
+
+
+def test_a_documents_genre_printed_after_its_title_is_not_part_of_it() -> None:
+    # real (lucifit_lymphatic_drainage [3], tests/data/devset)
+    ref = _one(
+        "3. Lymphoedema Framework. Best Practice for the Management of Lymphoedema. International consensus."
+        " London: MEP Ltd, 2006."
+    )
+    assert (ref.authors[0].literal, ref.title, ref.publisher, ref.year) == (
+        "Lymphoedema Framework",
+        "Best Practice for the Management of Lymphoedema",
+        "MEP Ltd",
+        2006,
+    )
+    assert ref.fields["genre"] == "International consensus"
+    # constructed: a position statement, a technical report (its type a report)
+    ref = _one("4. Ward Nursing Society. Hand hygiene in day surgery. Position statement. London: WNS; 2019.")
+    assert (ref.title, ref.fields["genre"], ref.type) == (
+        "Hand hygiene in day surgery",
+        "Position statement",
+        "book",
+    )
+    ref = _one("5. Fictive Sleep Council. Sleep after surgery. Technical report. Geneva: FSC; 2021.")
+    assert (ref.title, ref.fields["genre"], ref.type) == ("Sleep after surgery", "Technical report", "report")
+    # a title that only mentions a genre word keeps it
+    ref = _one("6. Osei K. Reaching consensus. London: Fictive Press; 2020.")
+    assert ref.title == "Reaching consensus" and "genre" not in ref.fields

@@ -2337,6 +2337,17 @@ _YEAR_PLACE_PUBLISHER = re.compile(
 )
 
 
+# What kind of document a book-like work is, printed as a short sentence of its own after its title and
+# before its imprint: `Best Practice for the Management of Lymphoedema. International consensus. London: MEP
+# Ltd, 2006.`, `… . Position statement. Geneva: …`, `… . Technical report. …`. Not part of the title.
+_GENRE_SENTENCE = re.compile(
+    r"(?<=[.?!])\s+(?P<genre>(?:[A-Z][a-z]+\s+)?(?:consensus(?:\s+(?:statement|document|report))?"
+    r"|(?:position|consensus|policy)\s+(?:statement|paper|brief)|technical\s+(?:report|document)"
+    r"|white\s+paper))\.?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _parse_vancouver_book(text: str) -> _Parsed | None:
     # `Place: Publisher; 2021` (NLM), `Publisher; 2019` (AMA 11), `London: MEP Ltd, 2006` (a comma before the
     # year only with a place, or any `Journal, 2006` would be a book)
@@ -2371,7 +2382,11 @@ def _parse_vancouver_book(text: str) -> _Parsed | None:
     if edition:
         parsed.extra["edition"] = edition.group(1)
         title = title[: edition.start()]
-    parsed.type = "book"
+    genre = _GENRE_SENTENCE.search(title)
+    if genre:
+        parsed.extra["genre"] = genre.group("genre")
+        title = title[: genre.start()]
+    parsed.type = "report" if genre and re.search(r"report", genre.group("genre"), re.I) else "book"
     # NLM's and AMA's chapter with its imprint: `Title. In: Hacker NF, Moore JG, eds. *Book*. 6th ed.
     # Philadelphia: WB Saunders; 2016. p. 37-51.` — the book runs to the edition or the place
     if not _nlm_in(parsed, title.rstrip() + " " + _PUBLISHER_SLOT):
