@@ -1415,3 +1415,35 @@ def test_a_documents_genre_printed_after_its_title_is_not_part_of_it() -> None:
     # a title that only mentions a genre word keeps it
     ref = _one("6. Osei K. Reaching consensus. London: Fictive Press; 2020.")
     assert ref.title == "Reaching consensus" and "genre" not in ref.fields
+
+
+def test_ieee_chapter_in_an_edited_book_with_its_imprint() -> None:
+    # real (ieee_zotero_links_emr_lmic [5], its link unwrapped)
+    ref = _one(
+        "[5] C. Cain and S. Haque, “Organizational Workflow and Its Impact on Work Quality,” in *Patient"
+        " Safety and Quality: An Evidence-Based Handbook for Nurses*, R. G. Hughes, Ed. Rockville (MD):"
+        " Agency for Healthcare Research and Quality (US), 2008."
+    )
+    assert (ref.type, [p.family for p in ref.editors], ref.year) == ("chapter", ["Hughes"], 2008)
+    assert ref.container_title == "Patient Safety and Quality: An Evidence-Based Handbook for Nurses"
+    assert ref.publisher == "Agency for Healthcare Research and Quality (US)"
+    # constructed: two editors and pages; a proceedings paper (no editors) stays a conference paper
+    ref = _one(
+        "[6] K. Osei, “Sleep after surgery,” in *Ward Nursing Today*, A. Lind and B. Park, Eds. London, UK:"
+        " Fictive Press, 2019, pp. 33–41."
+    )
+    assert (ref.type, [p.family for p in ref.editors], ref.publisher, ref.pages) == (
+        "chapter",
+        ["Lind", "Park"],
+        "Fictive Press",
+        "33–41",
+    )
+    ref = _one(
+        "[7] K. Osei, “Sleep after surgery,” in *Proc. Fictive Conf. Sleep*, Boston, MA, USA, 2019,"
+        " pp. 33–41."
+    )
+    assert (ref.type, ref.editors, ref.container_title) == (
+        "paper-conference",
+        (),
+        "Proc. Fictive Conf. Sleep",
+    )

@@ -1040,6 +1040,13 @@ _COMBINING = re.compile("[\u0300-\u036f]")
 _PARTICLE_ONLY = re.compile(_PARTICLE_WORDS)
 
 
+_IEEE_EDITORS = re.compile(r"^,\s*(?P<editors>[^,]+(?:,\s*(?:and\s+)?[^,]+)*?),?\s+Eds?\.\s*(?P<rest>.*)$")
+_PLACE_PUBLISHER_YEAR = re.compile(
+    r"^(?P<place>[A-Z][^:,]{1,60}(?:,\s*[A-Z]{2,})?):\s*(?P<publisher>[^,]+(?:\([^)]*\))?)"
+    r",\s*(?:[A-Z][a-z]{2}\.?\s+)?(?:1[6-9]|20)\d{2}"
+)
+
+
 def _parse_quoted_title(text: str) -> _Parsed | None:
     """MLA, Chicago (notes-bibliography and author-date) and IEEE: a title in quotation marks."""
     text = _NICKNAME.sub("", text)
@@ -1065,6 +1072,15 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     if container and container.lower().startswith("in "):
         parsed.type = "paper-conference"
         container = container[3:].strip()
+        chapter = _IEEE_EDITORS.match(locators)
+        if chapter is not None:
+            # IEEE's chapter: `in *Book*, R. G. Hughes, Ed. Rockville (MD): Publisher, 2008.`
+            parsed.type = "chapter"
+            parsed.editors = _parse_given_first(chapter.group("editors"))
+            imprint = _PLACE_PUBLISHER_YEAR.match(chapter.group("rest"))
+            if imprint is not None:
+                parsed.publisher = imprint.group("publisher").strip()
+                parsed.extra["publisher_place"] = imprint.group("place").strip()
     elif container and ", " in container:
         # MLA names the publisher after the container when they differ: `*ClinVar*, National Center for
         # Biotechnology Information,`, `*Ward Notes*, Riverside Health Press,`
