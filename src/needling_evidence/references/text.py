@@ -20,7 +20,16 @@ pages 1–9, 2016.``, ``arXiv preprint arXiv:…``), ABNT (``v. 101, n. 1, p. 12
 Journal. — 2019. — Vol. 101. — P. 12–19.``), Harvard AGPS (``'Title', Journal, vol. 101, no. 1, pp. …``),
 AMA web pages (``Published January 5, 2020. Accessed …``), APA without an author, Chicago names given first
 ending in ``and others``, MLA's publisher after the container, NLM chapters with their imprint and NLM web
-pages by organisations.
+pages by organisations; a reference wrapped whole in a Markdown link (Zotero's Google Docs citations:
+``[\\[1\\] A. Author, “Title,” …](https://www.zotero.org/google-docs/?…)``) and a label that is a link
+(``[\\[3\\]](#ref-3)``); journals abbreviated in part (``Lancet Glob. Health``), article numbers without a
+volume (``ciae493 (2024)``), Nature's ``3rd edn`` and a body named with its division; Cite Them Right pages as
+citation generators write them (``Title, Page | Site.``, ``Title (no date) Site. Available at: …``);
+informal ``Title. Site. Month Year. (URL)`` pages and a publisher's collection before the journal (``ACP
+Journals. Annals of …``); a body's document by its number (``SCCS/1622/20 — Title``), a law by its name
+(``Regulation (EU) 2022/1176 …``), a genre sentence after a title (``International consensus.``), an
+organisation ending in a country code (``Cancer Research UK``), a citation with no title (``Smith et al.,
+2019, Journal of …``) and IEEE's chapter (``in *Book*, R. G. Hughes, Ed. Place: Publisher, 2008.``).
 
 :func:`parse_references` reads the whole list in three visible steps::
 
