@@ -20,7 +20,16 @@ pages 1–9, 2016.``, ``arXiv preprint arXiv:…``), ABNT (``v. 101, n. 1, p. 12
 Journal. — 2019. — Vol. 101. — P. 12–19.``), Harvard AGPS (``'Title', Journal, vol. 101, no. 1, pp. …``),
 AMA web pages (``Published January 5, 2020. Accessed …``), APA without an author, Chicago names given first
 ending in ``and others``, MLA's publisher after the container, NLM chapters with their imprint and NLM web
-pages by organisations.
+pages by organisations; a reference wrapped whole in a Markdown link (Zotero's Google Docs citations:
+``[\\[1\\] A. Author, “Title,” …](https://www.zotero.org/google-docs/?…)``) and a label that is a link
+(``[\\[3\\]](#ref-3)``); journals abbreviated in part (``Lancet Glob. Health``), article numbers without a
+volume (``ciae493 (2024)``), Nature's ``3rd edn`` and a body named with its division; Cite Them Right pages as
+citation generators write them (``Title, Page | Site.``, ``Title (no date) Site. Available at: …``);
+informal ``Title. Site. Month Year. (URL)`` pages and a publisher's collection before the journal (``ACP
+Journals. Annals of …``); a body's document by its number (``SCCS/1622/20 — Title``), a law by its name
+(``Regulation (EU) 2022/1176 …``), a genre sentence after a title (``International consensus.``), an
+organisation ending in a country code (``Cancer Research UK``), a citation with no title (``Smith et al.,
+2019, Journal of …``) and IEEE's chapter (``in *Book*, R. G. Hughes, Ed. Place: Publisher, 2008.``).
 
 :func:`parse_references` reads the whole list in three visible steps::
 
@@ -112,12 +121,18 @@ SHORT_LABEL_DIGITS = 3
 # A list exported from a web page or typeset in Markdown with HTML (`<small>[3] G. González …</small>`,
 # `<p>1. …`, `<li>…`) has tags before its label: they are looked through.
 _LEADING_TAGS = r"(?:<(?:small|big|p|li|div|span|font|cite)\b[^>]*>[ \t]*)*"
+# A reference wrapped whole in a Markdown link (Zotero's Google Docs citations through pandoc: `[\[1\] L. M.
+# Ritchie, “Title,” …](https://www.zotero.org/google-docs/?7We5BB)`) opens with the link's `[` before its
+# label. A label that is itself a link to an anchor (`[\[1\]](#ref-1) Smith J. …`) is a label of its own.
+_LINK_OPENER = r"(?:\[(?=\\?\[[ \t]*\d{1,9}[a-z]?[ \t]*\\?\](?!\]?\()|\d{1,9}[ \t]*\\?[.)][ \t]))?"
 _LABEL = re.compile(
     r"""^[ \t]*"""
     + _LEADING_TAGS
+    + _LINK_OPENER
     + r"""(?:
         \[\^(?P<footnote>[^\]\s]{1,40})\]:
       | \\?\[[ \t]*(?P<bracket>\d{1,9}[a-z]?)[ \t]*\\?\]
+      | \[\\?\[[ \t]*(?P<linked>\d{1,9}[a-z]?)[ \t]*\\?\]\]\([^)\s]*\)
       | \([ \t]*(?P<paren>\d{1,9})[ \t]*\)
       | (?P<number>\d{1,9})[ \t]*\\?[.)](?=\s|$)
       | (?P<bullet>[•·▪‣◦●○■□►\-–—*+])(?=\s)
@@ -271,7 +286,7 @@ def _label_match(line: str, previous: int | None) -> re.Match[str] | None:
     match = _LABEL.match(line)
     if match is None:
         return None
-    number = match.group("bracket") or match.group("paren") or match.group("number")
+    number = match.group("bracket") or match.group("linked") or match.group("paren") or match.group("number")
     long_label = bool(number) and len(number.rstrip("abcdefghijklmnopqrstuvwxyz")) > SHORT_LABEL_DIGITS
     if long_label and (previous is None or _label_number(number or "") != previous + 1):
         return None
@@ -286,12 +301,58 @@ def _label_of(line: str, previous: int | None = None) -> str | None:
         if not match:
             return None
         number = (
-            match.group("bracket") or match.group("paren") or match.group("number") or match.group("footnote")
+            match.group("bracket")
+            or match.group("linked")
+            or match.group("paren")
+            or match.group("number")
+            or match.group("footnote")
         )
         if number:
             return number
         rest = rest[match.end() :]
     return None
+
+
+# A whole reference as the text of one Markdown link, over one line or several: `[\[1\] A. Author, “Title,” …
+# 2016.](https://…)` (the label inside) or `- [Author A. Title. …](https://…)` (a bullet before it).
+_WHOLE_LINK = re.compile(
+    r"""^(?P<lead>[ \t]*"""
+    + _LEADING_TAGS
+    + r"""(?:[•·▪‣◦●○■□►\-–—*+][ \t]+)?)
+    \[(?P<inner>.+)\]\((?P<target>[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)
+    (?P<tail>[ \t]*(?:</[A-Za-z]+>[ \t]*)*)$""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def _unwrap_reference_link(lines: Sequence[str]) -> list[str]:
+    """A reference that is the text of one Markdown link, read as its text followed by the link's target
+    (as a link inside a reference is read); the line breaks inside it stay. Other references unchanged.
+    The link's brackets must pair with each other: ``[1] Smith J. Title. [Journal](https://…)`` is not one
+    link."""
+    whole = _WHOLE_LINK.match("\n".join(lines))
+    if whole is None or not _brackets_pair(whole.group("inner")):
+        return list(lines)
+    text = f"{whole.group('lead')}{whole.group('inner')} {whole.group('target')}{whole.group('tail')}"
+    return text.split("\n")
+
+
+def _brackets_pair(text: str) -> bool:
+    """Every unescaped ``]`` in ``text`` closes an unescaped ``[`` in it."""
+    depth = 0
+    escaped = False
+    for char in text:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _strip_labels(line: str, label: str | None = None) -> str:
@@ -529,8 +590,9 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
                 kept.pop()
             continue
         kept.append(token)
-    # a link written in brackets with a space inside (`(https://… )`) leaves its brackets behind
-    remainder = re.sub(r"\(\s*\)|(?<=\s)\)(?=\s|$)|(?<=\s)\((?=\s|$)", "", " ".join(kept))
+    # a link written in brackets with a space inside (`(https://… )`) leaves its brackets behind; a bracket
+    # with a space inside that closes later (`TENS ( Transcutaneous … stimulation)`) is the text's own
+    remainder = re.sub(r"\(\s*\)|(?<=\s)\)(?=\s|$)|(?<=\s)\((?=\s|$)(?![^()]*\))", "", " ".join(kept))
     internet = _INTERNET.search(remainder)
     if internet:
         ids.harvard_online = remainder[: internet.start()].rstrip().endswith(".")
@@ -619,6 +681,12 @@ _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,7}\.$")
 # Adolesc.` in `Eur. Child Adolesc. Psychiatry`): up to three capitalised words; part of the journal only
 # next to a one-word abbreviation (after it or before it), so a title's last words (`A Review.`) stay.
 _ABBREVIATED_WORDS = re.compile(r"^(?:[A-Z][a-z]{0,11}\s){1,2}[A-Z][a-z]{0,7}\.$")
+# ISO 4 abbreviates some words of a journal's name and keeps others whole, so an abbreviated word can be
+# followed by whole ones: `Lancet Glob. Health`, `Lancet Reg. Health Southeast Asia`, `Int. J. Public
+# Health`. After a sentence of whole words ending in an abbreviation of three letters or more (`Lancet
+# Reg.`), a last sentence of a few capitalised words and nothing else goes on with the same journal.
+_WHOLE_WORD_THEN_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,11}\s){1,2}[A-Z][a-z]{2,7}\.$")
+_JOURNAL_WORDS = re.compile(r"^[A-Z][A-Za-z-]*(?:\s(?:[A-Z][A-Za-z-]*|&))*$")
 # Where a Vancouver author list ends: `… Meeus M.`, `… et al.`, `… Rodine R.`
 _VANCOUVER_AUTHORS_END = re.compile(
     r"(?:\b[A-Z]{1,4}|\b[A-Z](?:-[A-Za-z]){1,2}|\bet\s+al|\bJr|\b[A-Z]\.|\b[А-ЯЁ]\.\s?[А-ЯЁ])\.(?=\s|$)"
@@ -670,10 +738,11 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     ditto mark at the start of this one (``——, 2011:``) stands for."""
     if len(raw) > MAX_REFERENCE_CHARS:
         return _Parsed(block, raw, "unparsed", too_long=True)
-    first_line = _strip_labels(block.lines[0], block.label)
+    lines = _unwrap_reference_link(block.lines)
+    first_line = _strip_labels(lines[0], block.label)
     # looked for before Markdown is stripped, which would take `___` for emphasis
     ditto = _DITTO.match(first_line) if previous_authors else None
-    text = _join_lines([first_line[ditto.end() :] if ditto else first_line, *block.lines[1:]])
+    text = _join_lines([first_line[ditto.end() :] if ditto else first_line, *lines[1:]])
     if ditto:
         rest = text.lstrip()
         text = previous_authors.rstrip(" ,:;") + ("" if rest[:1] in ".,:;" else " ") + rest
@@ -699,9 +768,13 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_undated(text, web=bool(ids.urls))
         or _parse_authors_title_rest(text)
         or _parse_given_names_title_rest(text)
+        or (_parse_titled_web_page(text) if ids.urls or ids.cited else None)
+        or _parse_numbered_document(text)
+        or _parse_legal_act(text)
         or _Parsed(block, raw, "unparsed")
     )
     parsed.block, parsed.raw, parsed.ids = block, raw, ids
+    _organisation_read_as_a_person(parsed)
     _drop_version_sentence(parsed)
     if parsed.style == "unparsed":
         parsed.type = "document"  # nothing says what the work is
@@ -751,6 +824,25 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
     if ditto:
         parsed.extra["authors_ditto"] = ditto.group(0).strip()
     return parsed
+
+
+# An organisation whose name ends in its country's abbreviation (`Cancer Research UK`, `Arthritis Society
+# of New Zealand NZ`) has the shape of a family name and initials: two words or more, then the code.
+_ORGANISATION_WITH_COUNTRY = re.compile(
+    r"^[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for|on|the|&))+\s+(?:UK|US|USA|EU|NZ|UAE)$"
+)
+
+
+def _organisation_read_as_a_person(parsed: _Parsed) -> None:
+    """One author read as a family name and initials that is an organisation: its name ends in a country
+    code (:data:`_ORGANISATION_WITH_COUNTRY`), or it publishes the work itself, its whole name printed again
+    as the publisher (NLM's `Diabetes UK. Title [Internet]. London: Diabetes UK; 2019.`)."""
+    if len(parsed.authors) != 1 or parsed.authors[0].family is None or not parsed.authors[0].given:
+        return
+    name = _MULTISPACE.sub(" ", parsed.author_text.strip().rstrip(".:,").strip())
+    publisher = (parsed.publisher or "").strip(" .")
+    if _ORGANISATION_WITH_COUNTRY.match(name) or (len(name) > 3 and publisher == name):
+        parsed.authors = (Person(literal=name),)
 
 
 # `London: NHS England`, `Washington, DC: IFIC Foundation`, `Treasure Island (FL): StatPearls Publishing`:
@@ -964,6 +1056,13 @@ _COMBINING = re.compile("[\u0300-\u036f]")
 _PARTICLE_ONLY = re.compile(_PARTICLE_WORDS)
 
 
+_IEEE_EDITORS = re.compile(r"^,\s*(?P<editors>[^,]+(?:,\s*(?:and\s+)?[^,]+)*?),?\s+Eds?\.\s*(?P<rest>.*)$")
+_PLACE_PUBLISHER_YEAR = re.compile(
+    r"^(?P<place>[A-Z][^:,]{1,60}(?:,\s*[A-Z]{2,})?):\s*(?P<publisher>[^,]+(?:\([^)]*\))?)"
+    r",\s*(?:[A-Z][a-z]{2}\.?\s+)?(?:1[6-9]|20)\d{2}"
+)
+
+
 def _parse_quoted_title(text: str) -> _Parsed | None:
     """MLA, Chicago (notes-bibliography and author-date) and IEEE: a title in quotation marks."""
     text = _NICKNAME.sub("", text)
@@ -989,6 +1088,15 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     if container and container.lower().startswith("in "):
         parsed.type = "paper-conference"
         container = container[3:].strip()
+        chapter = _IEEE_EDITORS.match(locators)
+        if chapter is not None:
+            # IEEE's chapter: `in *Book*, R. G. Hughes, Ed. Rockville (MD): Publisher, 2008.`
+            parsed.type = "chapter"
+            parsed.editors = _parse_given_first(chapter.group("editors"))
+            imprint = _PLACE_PUBLISHER_YEAR.match(chapter.group("rest"))
+            if imprint is not None:
+                parsed.publisher = imprint.group("publisher").strip()
+                parsed.extra["publisher_place"] = imprint.group("place").strip()
     elif container and ", " in container:
         # MLA names the publisher after the container when they differ: `*ClinVar*, National Center for
         # Biotechnology Information,`, `*Ward Notes*, Riverside Health Press,`
@@ -1221,8 +1329,12 @@ _YEAR_COMMA_VOLUME_PAGES = re.compile(
 )
 # Science's preprint or paper published online first: `bioRxiv [Preprint] (2020).`, `Journal (2017).` (its DOI
 # already taken out): a container and the year in brackets, nothing else.
+# Published online with an article number and no volume yet (Oxford journals' `ciae493`, `btaa123`): `Clin.
+# Infect. Dis. ciae493 (2024).` — a lower-case run of letters and digits between the journal and the year.
 _CONTAINER_YEAR = re.compile(
-    r"^(?P<head>.+?)\s*(?:\[\s*preprint\s*\]\s*)?\((?P<year>(?:1[6-9]|20)\d{2})\)[.,;]?$", re.IGNORECASE
+    r"^(?P<head>.+?)(?:\s+(?P<number>(?-i:[a-z]{1,6}\d{2,}[a-z\d]*)))?\s*(?:\[\s*preprint\s*\]\s*)?"
+    r"\((?P<year>(?:1[6-9]|20)\d{2})\)[.,;]?$",
+    re.IGNORECASE,
 )
 # Science's book: `*Title* (Publisher, City, ed. 2, 2010), pp. 3–9.`; its chapter: `in *Book*, A. Editor, Ed.
 # (Publisher, 2010), vol. 2, pp. 3–9.` — the imprint in brackets, the year last in it.
@@ -1237,6 +1349,9 @@ _SPRINGER_IN = re.compile(
     rf"(?P<pages>{_PAGES})\.\s*(?P<publisher>[^()]+?)\s*\((?P<year>(?:1[6-9]|20)\d{{2}})\)\.?$"
 )
 _ORGANISATION_COMMA_HEAD = re.compile(r"^(?P<org>[^,.()]{3,120}),\s+(?P<rest>\S.+)$")
+_NATURE_EDITION = re.compile(
+    r",?\s+(?P<edition>(?:\d+(?:st|nd|rd|th)|rev\.?|revised)\s+edn?\.?)$", re.IGNORECASE
+)
 _SCIENCE_CHAPTER = re.compile(r"^in\s+(?P<book>.+?),\s+(?P<editors>[^,]+(?:,[^,]+)*?),\s+Eds?\.$")
 _VOLUME_YEAR_PAGES = re.compile(
     rf"^(?P<head>.+?)\s+(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s+\((?P<year>(?:1[6-9]|20)\d{{2}})\)"
@@ -1259,12 +1374,16 @@ def _parse_initials_first(text: str) -> _Parsed | None:
     if head is None and family_first is None:
         organisation = _ORGANISATION_COMMA_HEAD.match(text)
         if organisation is not None and _corporate_name(organisation.group("org")):
-            # Science's report or page by a body: `World Health Organization, Title (WHO, 2016).`
-            by_body = _Parsed(
-                _placeholder_block(), "", "initials-first", author_text=organisation.group("org")
-            )
-            by_body.authors = (Person(literal=organisation.group("org").strip()),)
-            if _volume_pages_year_tail(by_body, organisation.group("rest").strip()):
+            # Science's report or page by a body: `World Health Organization, Title (WHO, 2016).`; a body
+            # named with its division, the whole name closed by a full stop (`United Nations Department of
+            # Economic and Social Affairs, Population Division. *Title* (United Nations, 2024)`)
+            org, rest = organisation.group("org").strip(), organisation.group("rest").strip()
+            division = _ORGANISATION_HEAD.match(rest)
+            if division is not None and _corporate_name(division.group("org")):
+                org, rest = f"{org}, {division.group('org').strip()}", division.group("rest").strip()
+            by_body = _Parsed(_placeholder_block(), "", "initials-first", author_text=org)
+            by_body.authors = (Person(literal=org),)
+            if _volume_pages_year_tail(by_body, rest):
                 return by_body
         return _parse_full_names_first(text)
     if family_first is not None:
@@ -1327,6 +1446,11 @@ def _volume_pages_year_tail(parsed: _Parsed, rest: str) -> bool:
             parsed.editors = _parse_given_first(chapter.group("editors"))
         else:
             parsed.type = "book"
+            # Nature's edition after the book's title: `*Title* 3rd edn (OTexts, 2021)`
+            edition = _NATURE_EDITION.search(head)
+            if edition is not None:
+                parsed.extra["edition"] = edition.group("edition")
+                head = head[: edition.start()]
             title = _clean_title(head) or None
         parsed.title = title if chapter is None else None
         parsed.publisher = imprint.group("imprint").split(",")[0].strip() or None
@@ -1349,8 +1473,9 @@ def _volume_pages_year_tail(parsed: _Parsed, rest: str) -> bool:
     if online is not None and len(_sentences(online.group("head"))) >= 2:
         parsed.title, parsed.container_title = _title_then_journal(online.group("head"))
         parsed.year = int(online.group("year"))
+        parsed.pages = online.group("number")
         return True
-    if online is not None and not re.search(r"\d", online.group("head")):
+    if online is not None and online.group("number") is None and not re.search(r"\d", online.group("head")):
         # Science's web page: `R. Author, Title of the post (2019); URL.` or `… (2018) (available at URL).`;
         # a thesis: `A. B. Smith, thesis, University of Oslo (2015).`
         genre, _, institution = online.group("head").partition(", ")
@@ -1566,6 +1691,11 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
         rest = rest[editors.end() :]
     if _LEADING_QUOTED_TITLE.match(rest.lstrip(", ")):
         return _quoted_title_then_container(parsed, rest.lstrip(", "))
+    tab_title = _title_comma_tab_title(rest)
+    if tab_title is not None:
+        parsed.type = "webpage"
+        parsed.title, parsed.container_title = tab_title
+        return parsed
     chapter = _CHAPTER.match(rest)
     if chapter:
         parsed.type = "chapter"
@@ -1579,6 +1709,10 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
     tail = _APA_TAIL.match(rest) or _APA_TAIL_LOOSE.match(rest)
     if tail and not _EDITION.search(tail.group("head")):
         title, journal = _split_title_container(tail.group("head"))
+        if journal is None:
+            # one sentence before a volume and pages names the journal, the title left out (`Smith J et al.
+            # (2019). Journal of Back Pain, 12, 1-5.`): a title alone has no volume
+            title, journal = None, title
         parsed.title, parsed.container_title = title, journal
         parsed.volume, parsed.issue = tail.group("volume"), _clean_issue(tail.group("issue"))
         parsed.pages = _normalise_pages(tail.group("pages"))
@@ -1610,9 +1744,117 @@ def _parse_apa(text: str, year_pattern: re.Pattern[str] = _APA_YEAR) -> _Parsed 
             parsed.extra["edition"] = edition.group("edition")
         if edition and edition.group("volume"):
             parsed.volume = edition.group("volume")
+    elif len(sentences) == 1 and _has_journal_cues(rest) and _JOURNAL_NAME_ONLY.match(rest):
+        # a citation without a title (`Smith et al., 2019, Journal of Back Pain.`): the one sentence after
+        # the year is a journal's name, capitalised words around the journal word
+        parsed.container_title = _clean_title(rest) or None
     else:
         parsed.title = _clean_title(rest) or None
     return parsed
+
+
+# A journal's name alone: capitalised words, with `of`, `and`, `&`, `the`, `in`, `for` between them.
+_JOURNAL_NAME_ONLY = re.compile(
+    r"^(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|&|the|in|for|on))*[.]?$"
+)
+
+
+# A body's document cited by its number, then a dash and its title: `SCCS/1622/20 — Opinion on Homosalate,
+# final 2020.` (the EU's Scientific Committee on Consumer Safety), `WHO/MSD/MER/19.3 — Title, 2019.`: the
+# body's initials are the author; a version word and the year may close it.
+_NUMBERED_DOCUMENT = re.compile(
+    r"^(?P<body>[A-Z][A-Za-z]{1,9})(?P<number>(?:/[A-Za-z0-9][\w.-]*)+)\s+[—–-]{1,2}\s+(?P<title>.+?)"
+    r"(?:,\s+(?:(?P<version>[a-z]+(?:\s+[a-z]+)?)\s+)?(?P<year>(?:1[6-9]|20)\d{2}))?\.?$"
+)
+# A law cited by its name: `Commission Regulation (EU) 2022/1176 amending Annex VI — …`, `Directive
+# 2001/83/EC of the European Parliament …`, `Regulation (EC) No 1223/2009 on cosmetic products.` — the whole
+# sentence is its title; the year is in its number.
+_LEGAL_ACT = re.compile(
+    r"^(?:[A-Z][a-z]+\s+){0,3}(?:Regulation|Directive|Decision)\s+(?:\((?:EU|EC|EEC|Euratom)\)\s+)?"
+    r"(?:(?P<year>(?:19|20)\d{2})/\d+(?:/(?:EU|EC|EEC))?|(?:No\.?\s+)?\d+/(?P<old_year>(?:19|20)\d{2}))\b"
+)
+
+
+def _parse_numbered_document(text: str) -> _Parsed | None:
+    document = _NUMBERED_DOCUMENT.match(text)
+    if document is None:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", type="report", author_text=document.group("body"))
+    parsed.authors = (Person(literal=document.group("body")),)
+    parsed.title = _clean_title(document.group("title")) or None
+    parsed.extra["number"] = document.group("body") + document.group("number")
+    if document.group("version"):
+        parsed.extra["version"] = document.group("version")
+    parsed.year = int(document.group("year")) if document.group("year") else None
+    return parsed
+
+
+def _parse_legal_act(text: str) -> _Parsed | None:
+    act = _LEGAL_ACT.match(text)
+    if act is None:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", type="legislation")
+    parsed.title = _clean_title(text) or None
+    parsed.year = int(act.group("year") or act.group("old_year"))
+    return parsed
+
+
+# Cite Them Right's web page with no author, its title in the author's place and no full stop after it:
+# `Title (no date) Site. Available at: URL (Accessed: …)` — read only for a reference with a link or an
+# access date, which says it is a web page.
+_TITLED_WEB_PAGE = re.compile(
+    r"^(?P<title>[^()]{3,300}?)\s+\((?:(?P<nd>no\s+date|n\.\s?d\.)|(?P<year>(?:1[6-9]|20)\d{2})[a-z]?)\)"
+    r"\s+(?P<site>[^()]{2,200}?)\.?$",
+    re.IGNORECASE,
+)
+
+
+# A health site's informal source list: `Title. Site. Month Year.` and the link (`TENS (…). NHS UK. APR
+# 2022. (https://www.nhs.uk/…)`), the title not a list of names.
+_TITLE_SITE_MONTH_YEAR = re.compile(
+    rf"^(?P<title>[^.]{{3,300}}?)\.\s+(?P<site>[^.]{{2,80}}?)\.\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})[a-z]*\.?,?\s+"
+    r"(?P<year>(?:1[6-9]|20)\d{2})\.?$",
+    re.IGNORECASE,
+)
+
+
+def _parse_titled_web_page(text: str) -> _Parsed | None:
+    page = _TITLED_WEB_PAGE.match(text)
+    if page is None:
+        page = _TITLE_SITE_MONTH_YEAR.match(text)
+        title = page.group("title") if page is not None else ""
+        if page is None or _looks_like_names(title) or _looks_like_name_list(title):
+            return None
+    parsed = _Parsed(_placeholder_block(), "", "apa", type="webpage")
+    parsed.title = _clean_title(page.group("title")) or None
+    parsed.container_title = page.group("site").strip() or None
+    parsed.year = int(page.group("year")) if page.group("year") else None
+    parsed.undated = page.groupdict().get("nd") is not None
+    return parsed
+
+
+def _title_comma_tab_title(text: str) -> tuple[str, str] | None:
+    """Cite Them Right's web page as citation generators write it: ``Title, Site.`` where the site is the
+    page's browser title, ``Page - Section | Site`` (``What is EDR? Endpoint Detection and Response |
+    Microsoft Security``). The title ends at the last comma before the first `` | `` that no bracket holds
+    (``4662(S, F) …`` keeps its comma). None when the text has no such pipe or comma."""
+    bar = text.find(" | ")
+    if bar < 0:
+        return None
+    depth, cut = 0, -1
+    for index, char in enumerate(text[:bar]):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0 and text[index + 1 : index + 2] == " ":
+            cut = index
+    if cut <= 0:
+        return None
+    title, site = _clean_title(text[:cut]), text[cut + 1 :].strip().rstrip(".").strip()
+    if not title or not site or "|" in title:
+        return None
+    return title, site
 
 
 def _apa_title_first(text: str, year_match: re.Match[str], *, web: bool = False) -> _Parsed | None:
@@ -1889,9 +2131,13 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
     container = _CONTAINER_LOCATOR.sub("", container).strip(" .,;*") or ""
     if not re.search(r"[^\W\d_]", container):
         container = ""  # `Title [Internet]. 2020.`: the sentence after the title is its year, not a container
+    after = 2
+    journal = _journal_after_collection(sentences, 1)
+    if journal is not None:
+        parsed.publisher, container, after = container, journal, 3
     parsed.container_title = container or None
     parsed.type = "article-journal" if container else "document"
-    parsed.leftover = _clean_leftover(" ".join(sentences[2:]))
+    parsed.leftover = _clean_leftover(" ".join(sentences[after:]))
     return parsed
 
 
@@ -1938,14 +2184,32 @@ def _parse_given_names_title_rest(text: str) -> _Parsed | None:
     container = _CONTAINER_LOCATOR.sub("", sentences[2]).strip(" .,;*") if len(sentences) > 2 else ""
     if not re.search(r"[^\W\d_]{2}", container):
         container = ""
-    if container and _PUBLISHER_WORDS.search(container):
+    after = 3
+    journal = _journal_after_collection(sentences, 2)
+    if journal is not None:
+        parsed.publisher, container, after = container, journal, 4
+    elif container and _PUBLISHER_WORDS.search(container):
         parsed.publisher, container = container, ""
     parsed.container_title = container or None
     parsed.type = "article-journal" if container else "document"
     parsed.year = int(year.group(0))
-    leftover = _clean_leftover(" ".join(sentences[3:]))
+    leftover = _clean_leftover(" ".join(sentences[after:]))
     parsed.leftover = "" if leftover == year.group(0) else leftover  # the year alone was read
     return parsed
+
+
+# A publisher's collection of journals named before the journal (`ACP Journals`, `SAGE Journals`, `Oxford
+# Academic Journals`): a plural `Journals` closing the sentence, as no journal's own name ends.
+_JOURNAL_COLLECTION = re.compile(r"\bJournals\s*\.?$")
+
+
+def _journal_after_collection(sentences: Sequence[str], index: int) -> str | None:
+    """The journal named in ``sentences[index + 1]`` when ``sentences[index]`` is a publisher's collection
+    (``ACP Journals. Annals of Internal Medicine. Apr 2017.``): a journal's name and nothing else."""
+    if index + 1 >= len(sentences) or not _JOURNAL_COLLECTION.search(sentences[index].strip()):
+        return None
+    following = _CONTAINER_LOCATOR.sub("", sentences[index + 1]).strip(" .,;*")
+    return following if _has_journal_cues(following) and _JOURNAL_NAME_ONLY.match(following) else None
 
 
 def _untitled_head(head: str, date: re.Match[str]) -> _Parsed | None:
@@ -2105,6 +2369,17 @@ _YEAR_PLACE_PUBLISHER = re.compile(
 )
 
 
+# What kind of document a book-like work is, printed as a short sentence of its own after its title and
+# before its imprint: `Best Practice for the Management of Lymphoedema. International consensus. London: MEP
+# Ltd, 2006.`, `… . Position statement. Geneva: …`, `… . Technical report. …`. Not part of the title.
+_GENRE_SENTENCE = re.compile(
+    r"(?<=[.?!])\s+(?P<genre>(?:[A-Z][a-z]+\s+)?(?:consensus(?:\s+(?:statement|document|report))?"
+    r"|(?:position|consensus|policy)\s+(?:statement|paper|brief)|technical\s+(?:report|document)"
+    r"|white\s+paper))\.?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _parse_vancouver_book(text: str) -> _Parsed | None:
     # `Place: Publisher; 2021` (NLM), `Publisher; 2019` (AMA 11), `London: MEP Ltd, 2006` (a comma before the
     # year only with a place, or any `Journal, 2006` would be a book)
@@ -2139,7 +2414,11 @@ def _parse_vancouver_book(text: str) -> _Parsed | None:
     if edition:
         parsed.extra["edition"] = edition.group(1)
         title = title[: edition.start()]
-    parsed.type = "book"
+    genre = _GENRE_SENTENCE.search(title)
+    if genre:
+        parsed.extra["genre"] = genre.group("genre")
+        title = title[: genre.start()]
+    parsed.type = "report" if genre and re.search(r"report", genre.group("genre"), re.I) else "book"
     # NLM's and AMA's chapter with its imprint: `Title. In: Hacker NF, Moore JG, eds. *Book*. 6th ed.
     # Philadelphia: WB Saunders; 2016. p. 37-51.` — the book runs to the edition or the place
     if not _nlm_in(parsed, title.rstrip() + " " + _PUBLISHER_SLOT):
@@ -2224,6 +2503,12 @@ def _split_title_container(text: str) -> tuple[str | None, str | None]:
             _ABBREVIATED_WORDS.match(sentences[cut - 1])
             and (_ABBREVIATION.match(sentences[cut].split()[0]) or _ABBREVIATION.match(sentences[cut - 2]))
         )
+        or (
+            cut == len(sentences) - 1
+            and _WHOLE_WORD_THEN_ABBREVIATION.match(sentences[cut - 1])
+            and _JOURNAL_WORDS.match(sentences[cut].rstrip("."))
+            and len(sentences[cut].split()) <= 4
+        )
     ):
         cut -= 1
     title = _clean_title(" ".join(sentences[:cut]))
@@ -2304,7 +2589,8 @@ _CORPORATE_WORDS = re.compile(
     r"|college|department|centres?|centers?|foundation|board|network|consortium|union|federation|ministry"
     r"|excellence|service|services|commission|academy|alliance|trust|office|government|authority|hospital"
     r"|clinic|university|institution|task\s+force|working\s+party|panel|programme|program|unit|team"
-    r"|corporation|inc|ltd|llc|laborator(?:y|ies)|project|initiative|partnership)\b",
+    r"|corporation|inc|ltd|llc|laborator(?:y|ies)|project|initiative|partnership|division|directorate|bureau"
+    r"|secretariat)\b",
     re.IGNORECASE,
 )
 _PARTICLE = re.compile(rf"^(?P<particle>(?:(?:{_PARTICLE_WORDS})\s+)+)(?P<family>[^\W\d_].*)$")
