@@ -688,3 +688,57 @@ def test_a_subject_list_before_a_shared_predicate_gives_each_item_the_predicate(
     assert len(texts(sentence)) == 1
     sentence = "Ginger, garlic and turmeric are similar in their effect on blood pressure."
     assert texts(sentence) == [sentence]
+
+
+def test_two_clauses_joined_by_and_without_a_comma_are_two_claims() -> None:
+    # the real snippet (nhs_sprains_strains): each clause has its own subject and finite verb
+    assert texts(
+        "Painkillers like paracetamol will ease the pain and ibuprofen will bring down swelling."
+    ) == [
+        "Painkillers like paracetamol will ease the pain.",
+        "Ibuprofen will bring down swelling.",
+    ]
+    # constructed variants, other topics
+    assert texts("Acupuncture is generally safe and serious side effects are rare.") == [
+        "Acupuncture is generally safe.",
+        "Serious side effects are rare.",
+    ]
+    assert texts("Vitamin D can strengthen bones and calcium supplements may prevent fractures.") == [
+        "Vitamin D can strengthen bones.",
+        "Calcium supplements may prevent fractures.",
+    ]
+    # counter-examples: a compound subject (no finite verb before "and"), an "and" inside a "that" clause,
+    # a subordinate clause after "and"
+    for sentence in (
+        "Neck and back pain are common after long flights.",
+        "Research has shown that massage and exercise are effective for chronic back pain.",
+        "Oestrogen deficiency can lead to heart disease and while many drugs are available, few use them.",
+    ):
+        assert len(texts(sentence)) == 1, sentence
+
+
+def test_and_before_a_fronted_subordinate_clause_starts_a_new_clause() -> None:
+    # the real snippet (dailymail_herbal_menopause): the list ends before "and while …,"
+    claims = draft(
+        "Oestrogen deficiency can also lead to cardiovascular disease and osteoporosis and while many drugs "
+        "are available, a number of non-pharmacological alternatives are sometimes preferred."
+    )
+    assert [c.quote for c in claims][:2] == [
+        "Oestrogen deficiency can also lead to cardiovascular disease",
+        "osteoporosis",
+    ]
+    # constructed variants
+    for sentence, first in (
+        (
+            "Smoking damages the lungs and although many people quit, relapse is common.",
+            "Smoking damages the lungs.",
+        ),
+        (
+            "Tai chi improves balance and because falls are costly, clinics now offer classes.",
+            "Tai chi improves balance.",
+        ),
+    ):
+        assert texts(sentence)[0] == first
+    # not before a subordinate clause with no comma of its own ("… and while resting")
+    sentence = "Stretching eases stiffness when walking and while resting."
+    assert len(texts(sentence)) == 1

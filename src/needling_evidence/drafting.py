@@ -1368,6 +1368,9 @@ _CLAUSE_BREAK = re.compile(
     # ("… lower extremities.[[1]](#a)[[2]](#b) With an estimated prevalence …")
     r"|(?<=[a-z0-9)][.!?])\s{3,}(?=[A-Z])"
     r"|,\s+(?=(?:but|whereas|yet)\s)"
+    # "and" before a fronted subordinate clause ("… lead to heart disease and osteoporosis and while many
+    # drugs are available, a number of … are preferred"): a new sentence, not a list item
+    r"|(?<=\w)\s+and\s+(?=(?:while|although|though|whereas|since|because|unless|once)\s[^,;]{3,160},)"
     r"|(?<=\S)\s+(?=but\s+(?:did|does|do|is|are|was|were|has|have|had|may|can|not|no)\b)"
     r"|,\s+(?=and\s+(?:(?:up to|about|around|nearly|over|more than|less than|only)\s+)?\d)"
     r"|(?<=\S)\s+(?=which\s+(?:ultimately|then|in turn|also|further)\b)"
@@ -1722,7 +1725,7 @@ _COPULA_NOUN = re.compile(
 )
 # a clause that starts with the verb of such a relative clause takes the subject of the clause before
 _RELATIVE_PREDICATE_START = re.compile(
-    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?[a-z]{3,}(?<![su]s)s\s", re.IGNORECASE
+    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?[a-z]{3,}(?<![su])s\s", re.IGNORECASE
 )
 
 
@@ -1747,6 +1750,47 @@ def _predicate_relatives(masked: str) -> list[re.Match[str]]:
     return found
 
 
+# Two clauses joined by "and" without a comma, each with its own subject and finite verb ("Painkillers like
+# paracetamol will ease the pain and ibuprofen will bring down swelling"; "Hypermobility syndromes are common
+# and terminology is confusing"): a short noun phrase and a finite verb after "and", after a clause with a
+# finite verb of its own and no complementiser ("Research has shown that massage and exercise are …" is one).
+_SUBORDINATORS = frozenset(
+    {
+        "while",
+        "although",
+        "though",
+        "since",
+        "as",
+        "once",
+        "unless",
+        "until",
+        "whereas",
+        "because",
+        "if",
+        "when",
+    }
+)
+_AND_CLAUSE = re.compile(
+    r"(?<=\w)\s+and\s+(?=(?P<np>(?:[a-z][\w’'-]*\s+){1,3}?)(?:is|are|was|were|will|can|may|might|could|would)\s)",
+    re.IGNORECASE,
+)
+
+
+def _and_clauses(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_AND_CLAUSE`."""
+    found = []
+    for match in _AND_CLAUSE.finditer(masked):
+        before = re.split(r"[;,]", masked[: match.start()])[-1]
+        words = {w.lower() for w in _words(match.group("np"))}
+        if words & (
+            _CLAUSE_AUXILIARY | _NOT_IN_SUBJECT | _FOCUS | _SUBORDINATORS | {"not", "also", "then", "so"}
+        ):
+            continue
+        if _FINITE.search(before) and not _COMPLEMENTISER.search(before):
+            found.append(match)
+    return found
+
+
 def _more_breaks(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_PREDICATE_BREAK` and :data:`_AND_PREDICATE`; those of :data:`_NEXT_CLAUSE`
     after a clause with a verb of its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb
@@ -1757,6 +1801,7 @@ def _more_breaks(masked: str) -> list[re.Match[str]]:
     found = [
         *(_PREDICATE_BREAK.finditer(masked) if comma or "and " in masked else ()),
         *_and_predicates(masked),
+        *(_and_clauses(masked) if " and " in masked else ()),
         *_predicate_relatives(masked),
         *(_fronted_phrase_break(masked) if comma else ()),
     ]
@@ -2085,7 +2130,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             if finite:
                 # a coordinated subject ("walking, standing, lifting or carrying have been associated
                 # with …"): each item takes the predicate they share
-                ok = ok and 0 < len(own_last) <= 4
+                ok = ok and 0 < len(own_last) <= 4 and own_last[0].lower() not in _SUBORDINATORS
                 ok = ok and (comma_list or _np_start(masked, start, run[0].start()) > start)
                 if ok:
                     predicates[run[0].start()] = sep.end() + finite.start()
@@ -2401,8 +2446,8 @@ def _generic_predicate(item: str, first: str) -> str | None:
     if _AUX_START.match(rest):
         return "aux"
     head = words[0].lower()
-    if head in _DETERMINERS or _is_outcome(head) or head in _BOUNDARY_WORDS:
-        return None
+    if head in _DETERMINERS or _is_outcome(head) or head in _BOUNDARY_WORDS or head in _SUBORDINATORS:
+        return None  # (a subordinator opens a clause, no predicate: "… and while many drugs are …")
     if verb.group("modal"):
         if re.fullmatch(r"[a-z][a-z-]{2,}", head) and not head.endswith(("ing", "ed", "s")):  # "re-create"
             # (or "to" after a known verb: "may affect the nervous system and contribute to improved overall
