@@ -1368,9 +1368,6 @@ _CLAUSE_BREAK = re.compile(
     # ("… lower extremities.[[1]](#a)[[2]](#b) With an estimated prevalence …")
     r"|(?<=[a-z0-9)][.!?])\s{3,}(?=[A-Z])"
     r"|,\s+(?=(?:but|whereas|yet)\s)"
-    # "and" before a fronted subordinate clause ("… lead to heart disease and osteoporosis and while many
-    # drugs are available, a number of … are preferred"): a new sentence, not a list item
-    r"|(?<=\w)\s+and\s+(?=(?:while|although|though|whereas|since|because|unless|once)\s[^,;]{3,160},)"
     r"|(?<=\S)\s+(?=but\s+(?:did|does|do|is|are|was|were|has|have|had|may|can|not|no)\b)"
     r"|,\s+(?=and\s+(?:(?:up to|about|around|nearly|over|more than|less than|only)\s+)?\d)"
     r"|(?<=\S)\s+(?=which\s+(?:ultimately|then|in turn|also|further)\b)"
@@ -1754,6 +1751,12 @@ def _predicate_relatives(masked: str) -> list[re.Match[str]]:
 # paracetamol will ease the pain and ibuprofen will bring down swelling"; "Hypermobility syndromes are common
 # and terminology is confusing"): a short noun phrase and a finite verb after "and", after a clause with a
 # finite verb of its own and no complementiser ("Research has shown that massage and exercise are …" is one).
+# "and" before a fronted subordinate clause ("… lead to heart disease and osteoporosis and while many drugs
+# are available, a number of … are preferred"): a new sentence, not a list item
+_AND_SUBORDINATE = re.compile(
+    r"(?<=\w)\s+and\s+(?=(?:while|although|though|whereas|since|because|unless|once)\s[^,;]{3,160},)",
+    re.IGNORECASE,
+)
 _SUBORDINATORS = frozenset(
     {
         "while",
@@ -1802,6 +1805,7 @@ def _more_breaks(masked: str) -> list[re.Match[str]]:
         *(_PREDICATE_BREAK.finditer(masked) if comma or "and " in masked else ()),
         *_and_predicates(masked),
         *(_and_clauses(masked) if " and " in masked else ()),
+        *(_AND_SUBORDINATE.finditer(masked) if comma and " and " in masked else ()),
         *_predicate_relatives(masked),
         *(_fronted_phrase_break(masked) if comma else ()),
     ]
@@ -2509,8 +2513,9 @@ def _list_pieces(masked: str, start: int, end: int, *, subject: bool, item: bool
     """The clause's coordination cut by :func:`_conjuncts`, or by the form of a list (an object of a verb of
     effect, a subject before a shared predicate) when that form parts more items."""
     pieces = _conjuncts(masked, start, end, item=item)
-    if "," not in masked[start:end] and not _LIST_AND.search(masked, start, end):
-        return pieces
+    text = masked[start:end]
+    if "," not in text and " and " not in text and " or " not in text:
+        return pieces  # (no list; the common case, read without a regular expression)
     by_form = _object_list(masked, start, end) or (_subject_list(masked, start, end) if subject else [])
     # (the form decides, not the vocabulary: "may improve sleep and mood disturbance" is one compound)
     return by_form or pieces
