@@ -92,12 +92,16 @@ def test_and_inside_a_that_clause_or_between_nouns_is_not_a_second_predicate() -
     assert [c.quote for c in claims] == [
         "Research shows that massage and exercise are effective for chronic back pain."
     ]
-    # a plural noun after "and" with nothing a verb takes after it is an object, not a verb
-    for sentence in (
-        "Dry needling relieves muscle knots and spasms.",
-        "Dry needling relieves muscle knots and spasms in the neck.",
+    # a plural noun after "and" with nothing a verb takes after it is an object, not a verb: a second item of
+    # the object list (cut by its form), not a predicate "spasms …" said of "Dry needling"
+    for sentence, last in (
+        ("Dry needling relieves muscle knots and spasms.", "Dry needling relieves spasms."),
+        (
+            "Dry needling relieves muscle knots and spasms in the neck.",
+            "Dry needling relieves spasms in the neck.",
+        ),
     ):
-        assert [c.quote for c in draft(sentence)] == [sentence]
+        assert [c.text for c in draft(sentence)] == ["Dry needling relieves muscle knots.", last]
 
 
 # --- a front that only sets the scene ---------------------------------------------------------------------
@@ -563,3 +567,178 @@ def test_the_source_a_claim_is_based_on_is_no_part_of_it() -> None:
     assert [c.quote for c in claims] == ["cupping may reduce neck pain for a few weeks."]
     claims = draft("Based on the latest guideline, exercise therapy reduces the recurrence of back pain.")
     assert [c.text for c in claims] == ["Exercise therapy reduces the recurrence of back pain."]
+
+
+# --- lists cut by their form: the object of a verb of effect, a subject before a shared predicate ----------
+
+
+def texts(text: str) -> list[str]:
+    return [c.text for c in draft(text)]
+
+
+def test_the_object_list_of_a_verb_of_effect_is_cut_whatever_its_head_nouns() -> None:
+    # the real snippets (dailymail_herbal_menopause, kibworth_high_heels): "as well as" joins a last part,
+    # "amongst other things" is no item, and "sleep and mood disturbance" names one thing (a shared head)
+    assert texts(
+        "The menopause can cause an increase in hot flushes, vaginal dryness, sexual dysfunction, frequent "
+        "urinary tract infections, urinary incontinence and joint pain as well as sleep and mood disturbance."
+    ) == [
+        "The menopause can cause an increase in hot flushes.",
+        "The menopause can cause vaginal dryness.",
+        "The menopause can cause sexual dysfunction.",
+        "The menopause can cause frequent urinary tract infections.",
+        "The menopause can cause urinary incontinence.",
+        "The menopause can cause joint pain.",
+        "The menopause can cause sleep and mood disturbance.",
+    ]
+    claims = draft(
+        "Oestrogen deficiency after the menopause can cause sleep and mood disturbance, hot flushes and "
+        "frequent urinary tract infections, amongst other things."
+    )
+    assert [c.quote for c in claims] == [
+        "Oestrogen deficiency after the menopause can cause sleep and mood disturbance",
+        "hot flushes",
+        "frequent urinary tract infections",
+    ]
+    assert texts(
+        "This pressure as well as most commonly causing pain can also lead to bunions and neuromas in the "
+        "foot."
+    ) == [
+        "This pressure as well as most commonly causing pain can also lead to bunions.",
+        "This pressure as well as most commonly causing pain can also lead to neuromas in the foot.",
+    ]
+    # constructed variants, other verbs and topics, heads in no vocabulary
+    assert texts("Long-term steroid use may result in cataracts, thinning skin and brittle bones.") == [
+        "Long-term steroid use may result in cataracts.",
+        "Long-term steroid use may result in thinning skin.",
+        "Long-term steroid use may result in brittle bones.",
+    ]
+    assert texts("Heavy drinking is associated with liver cirrhosis as well as gout, etc.") == [
+        "Heavy drinking is associated with liver cirrhosis.",
+        "Heavy drinking is associated with gout.",
+    ]
+    assert texts("Compression stockings prevent varicose veins and ankle oedema.") == [
+        "Compression stockings prevent varicose veins.",
+        "Compression stockings prevent ankle oedema.",
+    ]
+
+
+def test_an_object_pair_naming_one_thing_or_alternatives_is_not_cut() -> None:
+    # a shared head ("neck and back pain", "hip and knee replacements"), alternatives joined by "or", an
+    # "and" inside a phrase ("in both deep and superficial veins"), a modifier pair ending a list
+    for sentence in (
+        "Massage can reduce neck and back pain.",
+        "Obesity can lead to hip and knee replacements.",
+        "Stretching may improve sleep and mood disturbance.",
+        "Massage is meant to improve their wellbeing or health.",
+        "Lymphatic draining massage increases blood flow in both deep and superficial veins.",
+    ):
+        assert texts(sentence) == [sentence]
+    assert texts("Symptoms can include stretchy skin, hypermobile or unstable joints.") == [
+        "Symptoms can include stretchy skin.",
+        "Symptoms can include hypermobile or unstable joints.",
+    ]
+    # a noun that looks like a verb of effect ("trigger points", "at increased risk") heads no object
+    sentence = (
+        "By inserting a needle into trigger points, favorable biochemical and mechanical changes take place."
+    )
+    assert texts(sentence) == [sentence]
+    sentence = (
+        "Some cases have involved patients who might be at increased risk of injury, such as elderly people."
+    )
+    assert len(texts(sentence)) == 1
+    # predicates are cut by their verbs, not as an object list ("reduce stress and improve sleep")
+    assert texts("Yoga can reduce stress and improve sleep.") == [
+        "Yoga can reduce stress.",
+        "Yoga can improve sleep.",
+    ]
+    # an indirect object is no item ("causing you pain and impairment")
+    sentence = "Needling reaches the exact spot that is causing you pain and impairment."
+    assert [c.quote for c in draft(sentence)] == [sentence]
+
+
+def test_a_subject_list_before_a_shared_predicate_gives_each_item_the_predicate() -> None:
+    # the real snippets (dailymail_herbal_menopause, nhs_sprains_strains)
+    assert texts(
+        "Dr Tong says soy, red clover and black cohosh, can also be very effective in relieving menopausal "
+        "symptoms."
+    ) == [
+        "Dr Tong says soy can also be very effective in relieving menopausal symptoms.",
+        "Red clover can also be very effective in relieving menopausal symptoms.",
+        "Black cohosh can also be very effective in relieving menopausal symptoms.",
+    ]
+    claims = draft("Not warming up before exercising, tired muscles and playing sport are common causes.")
+    assert [c.quote for c in claims] == ["Not warming up before exercising", "tired muscles", "playing sport"]
+    # constructed variants
+    assert texts("Ginger, garlic and green tea may lower blood pressure.") == [
+        "Ginger may lower blood pressure.",
+        "Garlic may lower blood pressure.",
+        "Green tea may lower blood pressure.",
+    ]
+    assert texts("Swimming, cycling, and brisk walking are good for the heart.") == [
+        "Swimming is good for the heart.",
+        "Cycling is good for the heart.",
+        "Brisk walking is good for the heart.",
+    ]
+    # counter-examples: a fronted phrase before the first comma, a predicate that relates the items
+    sentence = (
+        "Despite the high prevalence of disease, the incidence and prognosis of low back pain are difficult "
+        "to characterize."
+    )
+    assert len(texts(sentence)) == 1
+    sentence = "Ginger, garlic and turmeric are similar in their effect on blood pressure."
+    assert texts(sentence) == [sentence]
+
+
+def test_two_clauses_joined_by_and_without_a_comma_are_two_claims() -> None:
+    # the real snippet (nhs_sprains_strains): each clause has its own subject and finite verb
+    assert texts(
+        "Painkillers like paracetamol will ease the pain and ibuprofen will bring down swelling."
+    ) == [
+        "Painkillers like paracetamol will ease the pain.",
+        "Ibuprofen will bring down swelling.",
+    ]
+    # constructed variants, other topics
+    assert texts("Acupuncture is generally safe and serious side effects are rare.") == [
+        "Acupuncture is generally safe.",
+        "Serious side effects are rare.",
+    ]
+    assert texts("Vitamin D can strengthen bones and calcium supplements may prevent fractures.") == [
+        "Vitamin D can strengthen bones.",
+        "Calcium supplements may prevent fractures.",
+    ]
+    # counter-examples: a compound subject (no finite verb before "and"), an "and" inside a "that" clause,
+    # a subordinate clause after "and"
+    for sentence in (
+        "Neck and back pain are common after long flights.",
+        "Research has shown that massage and exercise are effective for chronic back pain.",
+        "Oestrogen deficiency can lead to heart disease and while many drugs are available, few use them.",
+    ):
+        assert len(texts(sentence)) == 1, sentence
+
+
+def test_and_before_a_fronted_subordinate_clause_starts_a_new_clause() -> None:
+    # the real snippet (dailymail_herbal_menopause): the list ends before "and while …,"
+    claims = draft(
+        "Oestrogen deficiency can also lead to cardiovascular disease and osteoporosis and while many drugs "
+        "are available, a number of non-pharmacological alternatives are sometimes preferred."
+    )
+    assert [c.quote for c in claims][:2] == [
+        "Oestrogen deficiency can also lead to cardiovascular disease",
+        "osteoporosis",
+    ]
+    # constructed variants
+    for sentence, first in (
+        (
+            "Smoking damages the lungs and although many people quit, relapse is common.",
+            "Smoking damages the lungs.",
+        ),
+        (
+            "Tai chi improves balance and because falls are costly, clinics now offer classes.",
+            "Tai chi improves balance.",
+        ),
+    ):
+        assert texts(sentence)[0] == first
+    # not before a subordinate clause with no comma of its own ("… and while resting")
+    sentence = "Stretching eases stiffness when walking and while resting."
+    assert len(texts(sentence)) == 1

@@ -1722,7 +1722,7 @@ _COPULA_NOUN = re.compile(
 )
 # a clause that starts with the verb of such a relative clause takes the subject of the clause before
 _RELATIVE_PREDICATE_START = re.compile(
-    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?[a-z]{3,}(?<![su]s)s\s", re.IGNORECASE
+    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?[a-z]{3,}(?<![su])s\s", re.IGNORECASE
 )
 
 
@@ -1747,6 +1747,53 @@ def _predicate_relatives(masked: str) -> list[re.Match[str]]:
     return found
 
 
+# Two clauses joined by "and" without a comma, each with its own subject and finite verb ("Painkillers like
+# paracetamol will ease the pain and ibuprofen will bring down swelling"; "Hypermobility syndromes are common
+# and terminology is confusing"): a short noun phrase and a finite verb after "and", after a clause with a
+# finite verb of its own and no complementiser ("Research has shown that massage and exercise are …" is one).
+# "and" before a fronted subordinate clause ("… lead to heart disease and osteoporosis and while many drugs
+# are available, a number of … are preferred"): a new sentence, not a list item
+_AND_SUBORDINATE = re.compile(
+    r"(?<=\w)\s+and\s+(?=(?:while|although|though|whereas|since|because|unless|once)\s[^,;]{3,160},)",
+    re.IGNORECASE,
+)
+_SUBORDINATORS = frozenset(
+    {
+        "while",
+        "although",
+        "though",
+        "since",
+        "as",
+        "once",
+        "unless",
+        "until",
+        "whereas",
+        "because",
+        "if",
+        "when",
+    }
+)
+_AND_CLAUSE = re.compile(
+    r"(?<=\w)\s+and\s+(?=(?P<np>(?:[a-z][\w’'-]*\s+){1,3}?)(?:is|are|was|were|will|can|may|might|could|would)\s)",
+    re.IGNORECASE,
+)
+
+
+def _and_clauses(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_AND_CLAUSE`."""
+    found = []
+    for match in _AND_CLAUSE.finditer(masked):
+        before = re.split(r"[;,]", masked[: match.start()])[-1]
+        words = {w.lower() for w in _words(match.group("np"))}
+        if words & (
+            _CLAUSE_AUXILIARY | _NOT_IN_SUBJECT | _FOCUS | _SUBORDINATORS | {"not", "also", "then", "so"}
+        ):
+            continue
+        if _FINITE.search(before) and not _COMPLEMENTISER.search(before):
+            found.append(match)
+    return found
+
+
 def _more_breaks(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_PREDICATE_BREAK` and :data:`_AND_PREDICATE`; those of :data:`_NEXT_CLAUSE`
     after a clause with a verb of its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb
@@ -1757,6 +1804,8 @@ def _more_breaks(masked: str) -> list[re.Match[str]]:
     found = [
         *(_PREDICATE_BREAK.finditer(masked) if comma or "and " in masked else ()),
         *_and_predicates(masked),
+        *(_and_clauses(masked) if " and " in masked else ()),
+        *(_AND_SUBORDINATE.finditer(masked) if comma and " and " in masked else ()),
         *_predicate_relatives(masked),
         *(_fronted_phrase_break(masked) if comma else ()),
     ]
@@ -1934,7 +1983,8 @@ def _list_after_verb(masked: str, start: int, stop: int) -> bool:
 
 
 _LIST_TAIL = re.compile(
-    r",?\s+(?:amongst others|among others|and (?:many |much )?more|and so on|and the like|etc\.?|"
+    r",?\s+(?:amongst others|among others|amongst other things|among other things|and others|"
+    r"and (?:many |much )?more|and so on|and the like|etc\.?|"
     r"to name (?:a|but a) few)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -2084,7 +2134,7 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
             if finite:
                 # a coordinated subject ("walking, standing, lifting or carrying have been associated
                 # with …"): each item takes the predicate they share
-                ok = ok and 0 < len(own_last) <= 4
+                ok = ok and 0 < len(own_last) <= 4 and own_last[0].lower() not in _SUBORDINATORS
                 ok = ok and (comma_list or _np_start(masked, start, run[0].start()) > start)
                 if ok:
                     predicates[run[0].start()] = sep.end() + finite.start()
@@ -2179,6 +2229,166 @@ def _conjuncts(masked: str, start: int, end: int, *, item: bool = False) -> list
     return [p for p in pieces if masked[p.start : p.end].strip()]
 
 
+# The object of a verb of cause or effect ("can cause", "lead to", "result in", "contribute to", "reduce",
+# "relieve", "is associated with", "include", "such as") or the subject before a shared predicate, when it is
+# a list, names distinct effects, conditions, exposures or agents whatever their head nouns ("can cause an
+# increase in hot flushes, vaginal dryness, sexual dysfunction … as well as sleep and mood disturbance"; "can
+# also lead to bunions and neuromas in the foot"; "soy, red clover and black cohosh, can also be very
+# effective …"): the list is cut by its form, not by a vocabulary of outcomes. "as well as" joins two parts of
+# the list; a pair whose first item is one bare word before a longer second names one thing with a shared head
+# ("neck and back pain", "sleep and mood disturbance") and is not cut.
+_OBJECT_VERB = re.compile(
+    r"\b(?:caus(?:e|es|ed|ing)|lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|"
+    r"contribut(?:e|es|ed|ing)\s+to|(?:associated|linked|connected)\s+(?:with|to)|"
+    # (not the "-ed" forms of verbs of change: "at increased risk of injury" is a noun phrase)
+    r"increas(?:e|es|ing)|reduc(?:e|es|ing)|reliev(?:e|es|ing)|eas(?:e|es|ing)|improv(?:e|es|ing)|"
+    r"prevent(?:s|ing)?|treat(?:s|ing)?|alleviat(?:e|es|ing)|lower(?:s|ing)?|trigger(?:s|ing)?|"
+    r"worsen(?:s|ing)?|aggravat(?:e|es|ing)|includ(?:e|es|ing)|such\s+as)\s+",
+    re.IGNORECASE,
+)
+_AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)
+_LIST_AND = re.compile(r"\s+(?:and|or)\s+", re.IGNORECASE)
+# what no item of such a list starts with: a clause, a source, a purpose ("…, according to …")
+_NOT_ITEM_START = frozenset(
+    {*_BOUNDARY_WORDS, "that", "which", "who", "whom", "where", "when", "whether", "if", "because",
+     "according", "but", "so", "although", "though", "while", "since", "thus", "thereby", "then", "not",
+     "and", "or", "such", "despite", "by", "unlike", "given", "using",
+     # a pronoun first is an indirect object ("causing you pain and impairment"), no item
+     "you", "them", "him", "her", "us", "me", "it"}
+)  # fmt: skip
+_NOT_IN_ITEM = re.compile(r"[–—:;()]|\s-\s|\bto\s+[a-z]", re.IGNORECASE)
+_ADJECTIVE_FORM = re.compile(
+    r"\w+(?:al|ive|ous|ary|ful|less|ed|ing|ile|ent|ant)|chronic|acute|mild|severe|low|high|upper|lower|"
+    r"left|right|deep|superficial",
+    re.IGNORECASE,
+)
+
+
+def _shared_head(first: str, second: str, *, in_list: bool = False) -> bool:
+    """Whether "<first> and <second>" names one thing with a shared head (see :data:`_OBJECT_VERB`);
+    ``in_list``: the pair ends a list parted by commas, where only a modifier before a compound is one
+    ("stretchy skin, hypermobile or unstable joints", not "ginger, garlic and green tea")."""
+    own, other = _words(first), [w for w in _words(second) if w.lower() not in _DETERMINERS]
+    if len(own) != 1 or len(other) < 2 or re.search(r"(?<![su])s$", own[0]):
+        return False  # "bunions and neuromas in the foot": plural, two things
+    if _gerund(other[0]) or _PREDICATE_VERB.fullmatch(other[0]) or other[0].lower() in _BASE_VERBS:
+        return False  # "fear and allowing more confident movement": no compound noun
+    word = own[0]
+    if _ADJECTIVE_FORM.fullmatch(word) or not (in_list or _is_outcome(word)):
+        return True  # "acute and chronic back pain", "neck and back pain"
+    # an outcome before a compound: "sleep and mood disturbance" (both modify the head), not "stress and
+    # muscle tension" or "pain and poor sleep" (a modifier of its own)
+    return len(other) == 2 and _is_outcome(other[0])
+
+
+def _list_items(
+    masked: str, start: int, end: int, *, after_comma: bool = False
+) -> list[tuple[int, int]] | None:
+    """The items of the list ``masked[start:end]`` (an object or a subject), each a span; ``None`` when it is
+    not a list of short noun phrases. ``after_comma``: the list's first item is before ``start`` (so a pair
+    here is the end of a longer list, not a compound)."""
+    spans: list[tuple[int, int]] = []
+    compound: bool | None = None  # whether the list is one compound with a shared head (one item)
+    groups, at = [], start
+    for match in _AS_WELL_AS.finditer(masked, start, end):
+        groups.append((at, match.start()))
+        at = match.end()
+    groups.append((at, end))
+    for g_start, g_end in groups:
+        parts, at = [], g_start
+        for match in _COMMA.finditer(masked, g_start, g_end):
+            parts.append((at, match.start()))
+            at = match.end()
+        parts.append((at, g_end))
+        a, b = parts[-1]
+        joined = re.match(r"(?:and|or)\s+", masked[a:b], re.IGNORECASE)
+        if joined and len(parts) > 1:
+            parts[-1] = (a + joined.end(), b)
+        else:
+            ands = list(_LIST_AND.finditer(masked, a, b))
+            if len(ands) > 1:
+                return None
+            pair = len(parts) == 1 and not after_comma and len(groups) == 1
+            if ands and pair:
+                before, after = masked[a : ands[0].start()], masked[ands[0].end() : b]
+                if (
+                    ands[0].group().strip().lower() == "or"  # alternatives ("wellbeing or health")
+                    or set(w.lower() for w in _words(before)) & (_BOUNDARY_WORDS | {"both", "either"})
+                    or (compound := _shared_head(before, after))
+                ):
+                    ands = []  # "blood flow in both deep and superficial veins": inside a phrase
+            elif ands and _shared_head(masked[a : ands[0].start()], masked[ands[0].end() : b], in_list=True):
+                ands = []
+            if ands:
+                parts[-1:] = [(a, ands[0].start()), (ands[0].end(), b)]
+        spans.extend(_trim(masked, x, y) for x, y in parts)
+    if not (2 if compound is None else 1) <= len(spans) <= MAX_RUN:
+        return None
+    for a, b in spans:
+        words = _words(masked[a:b])
+        if not 0 < len(words) <= MAX_CONJUNCT_WORDS or words[0].lower() in _NOT_ITEM_START:
+            return None
+        head = words[0].lower()
+        if _PREDICATE_VERB.fullmatch(head) or _AUX_START.match(masked[a:b] + " "):
+            return None  # "reduce stress and improve sleep": predicates, cut by :func:`_conjuncts`
+        if any(w.lower() in _BASE_VERBS for w in words):
+            return None  # a clause ("…, favorable … changes take place")
+        if (
+            _FINITE.search(masked, a, b)
+            or re.search(r"\b(?:had|could)\b", masked[a:b], re.IGNORECASE)  # "stretching had the best …"
+            or _CLAUSE_WORDS.search(masked, a, b)
+            or _NOT_IN_ITEM.search(masked, a, b)
+        ):
+            return None
+    return spans
+
+
+def _object_list(masked: str, start: int, end: int) -> list[_Piece]:
+    """The items of a list that is the object of a verb of cause or effect (see :data:`_OBJECT_VERB`), each a
+    piece carrying the clause up to the verb; ``[]`` when the clause has none."""
+    tail = _LIST_TAIL.search(masked, start, end)
+    stop = _trim(masked, start, tail.start() if tail else end)[1]
+    for verb in _OBJECT_VERB.finditer(masked, start, stop):
+        before = _words(masked[start : verb.start()])
+        if before and before[-1].lower() in _BOUNDARY_WORDS | _DETERMINERS | {"the", "this", "these", "that"}:
+            continue  # a noun ("into trigger points", "an increase in"), not a verb
+        items = _list_items(masked, verb.end(), stop)
+        if items is None:
+            continue
+        lead = (start, verb.end())
+        pieces = [_Piece(start, items[0][1])]
+        pieces += [_Piece(a, b, prefix=_trim(masked, *lead)) for a, b in items[1:]]
+        return pieces
+    return []
+
+
+MAX_LEAD_WORDS = 6  # words before a subject list's first comma ("Dr Tong says soy")
+
+
+def _subject_list(masked: str, start: int, end: int) -> list[_Piece]:
+    """The items of a list of three or more short noun phrases that is the subject of a predicate they share
+    ("Dr Tong says soy, red clover and black cohosh, can also be very effective …"), each a piece with that
+    predicate; ``[]`` when the clause has none."""
+    finite = _FINITE.search(masked, start, end)
+    if finite is None or "," not in masked[start : finite.start()]:
+        return []
+    before = _trim(masked, start, finite.start())
+    adverb = re.search(r"(?:\s+(?:also|often|all|both|usually|[a-z]+ly))+$", masked[before[0] : before[1]])
+    list_end = _trim(masked, before[0], before[0] + adverb.start())[1] if adverb else before[1]
+    first_comma = masked.index(",", start, list_end)
+    items = _list_items(masked, first_comma + 1, list_end, after_comma=True)
+    lead = _words(masked[start:first_comma])
+    if items is None or len(items) < 2 or not lead or len(lead) > MAX_LEAD_WORDS:
+        return []
+    fronted = lead[0].lower() in _BOUNDARY_WORDS | {"despite", "by", "unlike", "given", "using", "although"}
+    if fronted or lead[-1].lower() in _NOT_ITEM_START or _TOGETHER.search(masked, finite.start(), end):
+        return []  # (a fronted phrase: "Despite the high prevalence of disease, the incidence and …")
+    predicate = _trim(masked, list_end, end)  # with its adverb ("… often have …")
+    pieces = [_Piece(start, first_comma, suffix=predicate, agree=True)]
+    pieces += [_Piece(a, b, suffix=predicate, agree=True) for a, b in items]
+    return pieces
+
+
 # A predicate that starts with a verb outside _PREDICATE_VERB ("… may need many weeks of recovery, require
 # you to stay off your feet after the surgery, and oftentimes do not eliminate the pain"; "… which increases
 # the elasticity of the muscles, pulls toxins out of the connective tissue and releases relaxin"): known by
@@ -2240,8 +2450,8 @@ def _generic_predicate(item: str, first: str) -> str | None:
     if _AUX_START.match(rest):
         return "aux"
     head = words[0].lower()
-    if head in _DETERMINERS or _is_outcome(head) or head in _BOUNDARY_WORDS:
-        return None
+    if head in _DETERMINERS or _is_outcome(head) or head in _BOUNDARY_WORDS or head in _SUBORDINATORS:
+        return None  # (a subordinator opens a clause, no predicate: "… and while many drugs are …")
     if verb.group("modal"):
         if re.fullmatch(r"[a-z][a-z-]{2,}", head) and not head.endswith(("ing", "ed", "s")):  # "re-create"
             # (or "to" after a known verb: "may affect the nervous system and contribute to improved overall
@@ -2289,12 +2499,26 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
             _condition_list(masked, begin, end)
             or _adjective_pieces(masked, begin, end)
             or (_subject_pair(masked, begin, end) if not (shared or relative or purpose or item) else [])
-            or _conjuncts(masked, begin, end, item=item)
+            or _list_pieces(
+                masked, begin, end, subject=not (shared or relative or purpose or item), item=item
+            )
         )
         if subject is not None:
             pieces = [dataclasses.replace(p, subject=subject) for p in pieces]
         out.extend(dataclasses.replace(p, clause=(start, end)) for p in pieces)
     return out
+
+
+def _list_pieces(masked: str, start: int, end: int, *, subject: bool, item: bool) -> list[_Piece]:
+    """The clause's coordination cut by :func:`_conjuncts`, or by the form of a list (an object of a verb of
+    effect, a subject before a shared predicate) when that form parts more items."""
+    pieces = _conjuncts(masked, start, end, item=item)
+    text = masked[start:end]
+    if "," not in text and " and " not in text and " or " not in text:
+        return pieces  # (no list; the common case, read without a regular expression)
+    by_form = _object_list(masked, start, end) or (_subject_list(masked, start, end) if subject else [])
+    # (the form decides, not the vocabulary: "may improve sleep and mood disturbance" is one compound)
+    return by_form or pieces
 
 
 # Two subjects of one predicate ("Even modified strokes and slow swimming help"; "The relative safety and the
@@ -3085,7 +3309,8 @@ def _draft_sentence(
             text = _with_subject(_plain(masked[piece.subject[0] : piece.subject[1]]), text)
         if piece.suffix:
             # a main clause after a conditional keeps its comma ("If you have hemophilia, shockwave …")
-            comma = "," if masked[: piece.suffix[0]].rstrip().endswith(",") else ""
+            # (not a subject list's: "soy, red clover and black cohosh, can …" → "Red clover can …")
+            comma = "," if masked[: piece.suffix[0]].rstrip().endswith(",") and not piece.agree else ""
             predicate = _plain(masked[piece.suffix[0] : piece.suffix[1]])
             text += comma + " " + (_agree(own, predicate) if piece.agree else predicate)
         # an item of a coordination whose clause is a claim is an item of that claim: its own words may lack
