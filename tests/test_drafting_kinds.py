@@ -1144,6 +1144,22 @@ STRUCTURE_CASES = [
      "Terms such as a stone bruise or deep ache are usually used to describe the discomfort.", "other"),
     ("nhs_sprains_strains.md", "the injured area is swollen or bruised",
      "A sprain or strain is likely if the injured area is swollen or bruised.", "other"),
+    ("nhs_sprains_strains.md", "likely to be a sprain or strain if",
+     "It’s likely to be a sprain or strain if the injured area is swollen or bruised.", "other"),
+    # a genetic test is a fact of diagnosis, not heredity
+    ("nhs_dumfries_hypermobility.md", "has no genetic test",
+     "Hypermobile Ehlers Danlos has no genetic test available.", "other"),
+    # how a condition came about; the share of cases a cause accounts for
+    ("podlink_heel_pain.html", "developed in response to the chronic irritation",
+     "The heel spur has developed in response to the chronic irritation of the plantar fascia on the "
+     "calcaneus (heel bone).", "etiology"),
+    ("podlink_heel_pain.html", "accounting for 95% of all cases",
+     "By far the most common cause, accounting for 95% of all cases, is abnormal, repetitive stresses placed "
+     "on the anatomic structures of the foot and leg resulting in injury.", "etiology"),
+    # a drug acting on an inflammatory process: how it works
+    ("podlink_heel_pain.html", "decrease the inflammatory process",
+     "Anti-inflammatory medication (NSAIDs) helps to decrease the inflammatory process within the plantar "
+     "fascia.", "mechanism"),
     # a condition causing its own symptoms names the symptoms (`other`), not a cause
     ("finescoop_turmeric_arthritis.md", "causing painful, swollen and stiff joints",
      "Rheumatoid arthritis causes painful joints.", "other"),
@@ -1180,6 +1196,9 @@ STRUCTURE_CASES = [
     # a reduction by a stated amount; outcomes called excellent; larger trials needed; a recurrence prevented
     ("dailymail_herbal_menopause.txt", "can reduce hot flushes by more than half",
      "Soy can reduce hot flushes by more than half.", "efficacy"),
+    ("dailymail_herbal_menopause.txt", "can reduce hot flushes by more than half",
+     "Soy for instance, the most common plant containing oestrogen, can reduce hot flushes by more than "
+     "half, says a scientist who carried out a review into previous studies.", "efficacy"),
     # (the page's own words have a typo, "excellen results": the label's text is what is classified)
     ("podlink_heel_pain.html", "since January of 2000 with excellen results",
      "Extracorporeal shock wave treatment has given this practice excellent results since January 2000.",
@@ -1208,6 +1227,18 @@ def test_a_structure_class_on_its_real_snippet(source: str, verbatim: str, text:
         ("The onset of frozen shoulder is typically slow.", "other"),
         ("Words such as burning or shooting are used to describe nerve pain.", "other"),
         ("A fracture is more likely if the wrist looks bent.", "other"),
+        ("It is likely to be gout if the big toe is red and hot.", "other"),
+        ("Genetic testing can confirm the diagnosis of Marfan syndrome.", "other"),
+        ("Some forms of scoliosis run in families.", "etiology"),
+        # how a condition came about; the share of cases a cause accounts for
+        ("Tennis elbow develops from repeated gripping.", "etiology"),
+        ("Her knee pain developed after a fall.", "etiology"),
+        ("Disc herniation accounts for about 90% of sciatica cases.", "etiology"),
+        # a treatment acting on an inflammatory process
+        ("Ice slows the inflammatory cascade in the first hours.", "mechanism"),
+        ("Fish oil may dampen the inflammatory process in the joints.", "mechanism"),
+        # a stated size of effect beside a description
+        ("Ginger, the most common remedy for nausea, reduced vomiting by 40%.", "efficacy"),
         # a condition causing its own symptoms
         ("Fibromyalgia can cause widespread pain.", "other"),
         ("Bursitis often causes swelling around the elbow.", "other"),

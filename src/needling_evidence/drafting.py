@@ -278,7 +278,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\brelease of\b", 1),
         (r"\breleas(?:e|es|ing) (?:\w+ )?(?:tension|knots?|trigger points?|tight\w*|muscles?|fascia)\b", 2),
         (r"\btwitch response\b", 2),
-        (r"\b(?:inflammatory|immune|natural|healing|stress) response\b", 2),  # "the body's natural response"
+        # "the body's natural response", "decrease the inflammatory process within the plantar fascia"
+        (r"\b(?:inflammatory|immune|natural|healing|stress) (?:response|process(?:es)?|cascade)\b", 2),
         (r"\bmuscle (?:tension|relaxation|fibers|fibres)\b", 1),
         (r"\brelax(?:es|ation|ed)?\b", 1),
         (r"\bhealing\b", 1),
@@ -473,7 +474,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # by 30%")
         (r"\b(?:reduc|lower|decreas|cut|halv)\w* (?:[\w-]+ ){0,4}?by (?:more than |up to |about |almost |"
          r"nearly |over |around |at least )?"
-         r"(?:half|a third|a quarter|two[- ]thirds|\d+(?:\.\d+)? ?(?:%|per ?cent))", 3),
+         # (a stated size of effect outweighs a description inside the sentence: "Soy, the most common plant
+         # containing oestrogen, can reduce hot flushes by more than half")
+         r"(?:half|a third|a quarter|two[- ]thirds|\d+(?:\.\d+)? ?(?:%|per ?cent))", 4),
         # a treatment no longer needed ("patients eventually won't need treatments any longer")
         (r"\b(?:no longer|won['’]t|will not) need\b|\breduc\w* (?:the )?need for\b", 2),
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
@@ -604,7 +607,15 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"(?<!root )(?<!underlying )"
          r"\bcauses? of\b", 2),
         # heredity ("Fibromyalgia tends to run in families", "a person's genetic makeup")
-        (r"\bruns? in (?:the )?families\b|\bgenetic\w*|\bhereditary\b|\binherit\w*|\bgenes?\b", 2),
+        # (a genetic test is a fact of diagnosis: "Hypermobile Ehlers Danlos has no genetic test available")
+        (r"\bruns? in (?:the )?families\b|\bgenetic\w*(?! test)|\bhereditary\b|\binherit\w*|\bgenes?\b", 2),
+        # how a condition came about ("The heel spur has developed in response to the chronic irritation",
+        # "Tennis elbow develops from repeated gripping", "Her pain developed after a fall")
+        (r"\bdevelop(?:s|ed)? (?:\w+ )?(?:in response to|from|after|because of|as a result of)\b", 3),
+        # the share of cases a cause accounts for ("By far the most common cause, accounting for 95% of all
+        # cases, is abnormal, repetitive stresses"; "Disc herniation accounts for 90% of sciatica cases")
+        (r"\baccount(?:s|ed|ing)? for (?:about |around |over |nearly |almost |up to )?\d+ ?(?:%|per ?cent) "
+         r"of (?:all )?(?:[\w-]+ )?cases\b", 4),
         # what sets a condition off ("Some illnesses appear to trigger fibromyalgia"), not a trigger point
         # (a verb only: "nausea triggers" are things, and a trigger point is no trigger)
         (r"\b(?:can|may|might|could|will|to|often|also|which|that|and|or) trigger(?:s|ed)?\b(?![- ]points?)|"
@@ -666,7 +677,7 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bpresents? with\b|\bpresenting (?:with|symptoms?|complaints?)\b|"
          r"\bonset (?:of (?:[\w'’-]+ ){1,4}?)?(?:is|was|may be|can be) (?:\w+ )?(?:gradual|sudden|slow|rapid|"
          r"insidious)\b|"
-         r"\b(?:is|are) (?:more |most )?likely if\b|"
+         r"\b(?:is|are|it['’]s|it is) (?:more |most )?likely (?:to be (?:[\w-]+ ){1,4}?)?if\b|"
          r"\bused to describe (?:the |this |that |their |your )?(?:[\w-]+ )?(?:discomfort|pain|sensations?|"
          r"symptoms?|ache)\b", 3),
         # a condition causing its own symptoms names the symptoms, not a cause ("Rheumatoid arthritis causes
