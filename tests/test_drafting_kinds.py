@@ -1206,6 +1206,12 @@ STRUCTURE_CASES = [
     ("finescoop_turmeric_arthritis.md", "much larger trials to definitively assess",
      "Much larger trials are needed to definitively assess the clinical significance of the findings.",
      "efficacy"),
+    ("finescoop_turmeric_arthritis.md", "called for much larger trials",
+     "They called for much larger trials to definitively assess the clinical significance of their findings.",
+     "efficacy"),
+    # leading to a named condition is a cause, whatever the aside says of the condition
+    ("kibworth_high_heels.md", "which can in turn lead to plantar fasciitis",
+     "Which can in turn lead to plantar fasciitis (trust me that is painful!).", "etiology"),
     ("podlink_heel_pain.html", "can help prevent recurrence of the condition",
      "Arch supports can help prevent recurrence of plantar fasciitis.", "efficacy"),
 ]  # fmt: skip
@@ -1277,6 +1283,11 @@ def test_a_structure_class_on_its_real_snippet(source: str, verbatim: str, text:
         ("Shockwave therapy gives promising results in calcific tendinitis.", "efficacy"),
         ("Bigger studies are needed to confirm the benefit of cupping.", "efficacy"),
         ("Orthotics can help prevent recurrence of shin splints.", "efficacy"),
+        ("The authors call for more rigorous trials of cupping.", "efficacy"),
+        ("Reviewers called for further research on dry needling for neck pain.", "efficacy"),
+        # leading to a named condition
+        ("Weak glutes can lead to patellar tendinopathy, which is painful.", "etiology"),
+        ("Years of desk work led to cervical spondylosis.", "etiology"),
         # (a recurrence with no prevention is still the course of a condition)
         ("Back pain often recurs within a year.", "other"),
     ],

@@ -534,7 +534,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b\d+ (?:of|out of) \d+ (?:participants|patients|people|subjects)\b", 2),
         # the state of the evidence put as what it still needs ("requires further study", "further
         # investigation is needed", "more research is warranted"): a claim about the evidence for a benefit
-        (r"\b(?:requires?|needs?|warrants?|merits?|deserves?)\b (?:\w+ )?(?:further|more|additional) "
+        # (and as what researchers call for: "They called for much larger trials to definitively assess …")
+        (r"\b(?:requires?|needs?|warrants?|merits?|deserves?|call(?:s|ed|ing)? for)\b (?:\w+ )?"
+         r"(?:further|more|additional|larger|bigger|longer|better|well-designed|high-quality|rigorous) "
          r"(?:study|studies|research|investigation|trials|evaluation)\b|"
          # ("Much larger trials are needed to definitively assess …")
          r"\b(?:further|more|additional|larger|bigger|longer|better|well-designed|high-quality|rigorous) "
@@ -571,6 +573,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "etiology": (
         (r"(?<!root )(?<!the )\bcaus(?:e|es|ed|ing)\b(?! of)", 2),
         (r"\b(?:lead|leads|leading) to\b", 1),
+        # leading to a named condition is a cause outright ("Which can in turn lead to plantar fasciitis
+        # (trust me that is painful!)", "Weak glutes can lead to patellar tendinopathy")
+        (rf"\b(?:lead|leads|leading|led) to (?:[\w-]+ ){{0,3}}?(?:{_CONDITION_NAMES})\b", 2),
         (r"\bresult(?:s|ed)? in\b", 1),
         (r"\b(?:may|can|will|could) result\b", 2),  # "When the Qi is obstructed, pain or disease may result."
         # where a condition comes from ("Whiplash may result from rear-end collisions")
