@@ -45,7 +45,11 @@ second, while a missed claim is a gap the report hides. For each sentence:
    (``safety``) or, for less risk, a benefit; an improvement over time with no treatment named is the
    condition's course; what is felt after a treatment or for days is an after-effect (``safety``). The
    title's words count as a treatment only when the title names one, and never a condition's name.
-   Prevalence, prognosis, costs, training, popularity and guideline recommendations are ``other``.
+   Prevalence, prognosis, costs, training, popularity and guideline recommendations are ``other``, and so
+   are a condition's presentation and signs ("may present with", "the onset is gradual", "is likely if")
+   and a condition causing its own symptoms ("Rheumatoid arthritis causes painful joints"); a substance's
+   pharmacological property and a load acting on a body structure are ``mechanism``; a good process slowed
+   ("slow down healing") is the harmful direction of an effect.
 
 Each claim's ``quote`` is always a verbatim substring of ``Article.text``, within its own sentence: the whole
 sentence when it is one claim; for a cut, the span of that part (the first part keeps the sentence's
