@@ -45,7 +45,11 @@ second, while a missed claim is a gap the report hides. For each sentence:
    (``safety``) or, for less risk, a benefit; an improvement over time with no treatment named is the
    condition's course; what is felt after a treatment or for days is an after-effect (``safety``). The
    title's words count as a treatment only when the title names one, and never a condition's name.
-   Prevalence, prognosis, costs, training, popularity and guideline recommendations are ``other``.
+   Prevalence, prognosis, costs, training, popularity and guideline recommendations are ``other``, and so
+   are a condition's presentation and signs ("may present with", "the onset is gradual", "is likely if")
+   and a condition causing its own symptoms ("Rheumatoid arthritis causes painful joints"); a substance's
+   pharmacological property and a load acting on a body structure are ``mechanism``; a good process slowed
+   ("slow down healing") is the harmful direction of an effect.
 
 Each claim's ``quote`` is always a verbatim substring of ``Article.text``, within its own sentence: the whole
 sentence when it is one claim; for a cut, the span of that part (the first part keeps the sentence's
@@ -100,7 +104,8 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
     # ("prevent further aggravation of pain" is a benefit: the verb after "prevent" or "avoid" is not counted)
     (r"(?<!prevent )(?<!prevent further )(?<!avoid )(?<!avoid further )"
      # (the verb nearest the object decides its direction: "The increased blood flow reduces muscle tension")
-     r"\b(?:increas|worsen|aggravat|exacerbat|intensif)\w*\b"
+     # ("Alcohol in the first couple of days after a sprain adds to the swelling")
+     r"\b(?:(?:increas|worsen|aggravat|exacerbat|intensif)\w*|add(?:s|ed|ing)? to)\b"
      r"(?:(?!\brisk|\breduc|\brelie|\balleviat|\bdecreas|\beas(?:e|es|ing)\b)[^.;]){0,40}"
      r"\b(?:pain|soreness|swelling|"
      r"stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|inflammation|disability|tension|spasms?|"
@@ -114,6 +119,11 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
      r"weaken(?:s|ing)?|los(?:e|es|ing))\b(?:(?!\band\b|\bimprov|\bincreas)[^.;,]){0,30}"
      r"\b(?:function|range of motion|flexibility|strength|mobility|movement)\b", 2),
     (r"\bdamag(?:e|es|ed|ing)\b", 2),
+    # a good process of the body slowed or stopped ("Ibuprofen taken in the first 48 hours may slow down
+    # healing", "Smoking delays bone repair"): the harmful direction of "speeds recovery"
+    (r"\b(?:slow(?:s|ed|ing)?(?: down)?|delay(?:s|ed|ing)?|impair(?:s|ed|ing)?|hinder(?:s|ed|ing)?|"
+     r"inhibit(?:s|ed|ing)?|interfer(?:e|es|ed|ing) with) (?:the |your |its |their )?(?:[\w-]+ )?"
+     r"(?:healing|recovery|repair)\b", 2),
     # worse outcomes ("these injections … may lead to worse long-term outcomes")
     (r"\b(?:worse|poorer|negative|adverse) (?:[\w-]+ ){0,2}?(?:outcomes?|results?|prognosis)\b", 2),
 )  # fmt: skip
@@ -245,6 +255,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"intense)\b", 2),
         (r"\b(?:don['’]t|doesn['’]t|do not|does not|won['’]t|not) (?:cause|hurt)\b", 2),
         (r"\btwitch\b", 2),
+        # little pain caused by the treatment is what it feels like, not a harm ("Night splints cause minimal
+        # pain and inconvenience", "The injection produces only mild discomfort")
+        (r"\b(?:causes?|causing|produces?|involves?) (?:only |very )?(?:minimal|little|no|mild|slight|minor) "
+         r"(?:pain|discomfort)\b", 3),
         # pain or discomfort denied during treatment ("you should not experience any pain"), not pain relief
         # experienced ("you'll gradually experience pain relief")
         (r"\b(?:not|never|n['’]t|rarely|hardly)\s+(?:\w+\s+)?(?:experience|feel)\s+(?:any\s+|much\s+)?"
@@ -268,7 +282,8 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\brelease of\b", 1),
         (r"\breleas(?:e|es|ing) (?:\w+ )?(?:tension|knots?|trigger points?|tight\w*|muscles?|fascia)\b", 2),
         (r"\btwitch response\b", 2),
-        (r"\b(?:inflammatory|immune|natural|healing|stress) response\b", 2),  # "the body's natural response"
+        # "the body's natural response", "decrease the inflammatory process within the plantar fascia"
+        (r"\b(?:inflammatory|immune|natural|healing|stress) (?:response|process(?:es)?|cascade)\b", 2),
         (r"\bmuscle (?:tension|relaxation|fibers|fibres)\b", 1),
         (r"\brelax(?:es|ation|ed)?\b", 1),
         (r"\bhealing\b", 1),
@@ -378,6 +393,19 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:address|target)(?:es|s|ing)? (?:the )?(?:root |underlying )?causes?\b", 2),
         # the body's own processes ("Treatment facilitates these natural processes")
         (r"\bnatural (?:healing )?(?:processes|mechanisms)\b", 2),
+        # a substance's pharmacological property ("Curcumin has significant anti-inflammatory properties",
+        # "Cortisone injections carry potent anti-inflammatory action"): how it works, an intermediate effect
+        # (an "anti-inflammatory effect" is read as a benefit: tests/test_drafting_kinds.py)
+        (r"\b(?:anti-?[a-z]+|antioxidant|antiseptic|antibacterial|antimicrobial|antispasmodic)"
+         r" (?:properties|property|actions?|activity)\b", 3),
+        # what a load or a posture does to a body structure's length, position or load ("In high heels the
+        # calf muscles are shortened", "Wearing high heels puts the knee under more compression", "places a
+        # lot of pressure on the forefoot")
+        (r"\b(?:muscles?|tendons?|ligaments?|flexors?|extensors?|fascia|joints?|knees?|spine|pelvis|bones?)"
+         r" (?:are|is|become|becomes|get|gets) (?:\w+ )?(?:shortened|lengthened|compressed|tightened|"
+         r"overstretched|rotated|flexed|extended|loaded|tilted)\b|"
+         r"\b(?:places?|puts?|placing|putting) (?:\w+ ){0,3}?(?:pressure|load|strain|stress|force) on\b|"
+         r"\bunder (?:more |less |extra |greater )?(?:compression|load|pressure|strain)\b", 2),
     ),
     "efficacy": (
         # ("effectively" only before an effect: "treatments that can be effectively delivered by a
@@ -444,7 +472,15 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:slow|halt|stop|delay|revers|prevent)(?:s|ing)? (?:the )?(?:progression|onset|decline|"
          r"deterioration)\b", 3),
         # outcomes named as such ("can achieve good outcomes for patients with osteoarthritis")
-        (r"\b(?:good|better|positive|improved|successful|favou?rable) (?:outcomes?|results?)\b", 2),
+        (r"\b(?:good|better|positive|improved|successful|favou?rable|excellent|great|promising|encouraging|"
+         r"impressive|remarkable) (?:outcomes?|results?)\b", 2),
+        # a reduction by a stated amount ("Soy can reduce hot flushes by more than half", "cut migraine days
+        # by 30%")
+        (r"\b(?:reduc|lower|decreas|cut|halv)\w* (?:[\w-]+ ){0,4}?by (?:more than |up to |about |almost |"
+         r"nearly |over |around |at least )?"
+         # (a stated size of effect outweighs a description inside the sentence: "Soy, the most common plant
+         # containing oestrogen, can reduce hot flushes by more than half")
+         r"(?:half|a third|a quarter|two[- ]thirds|\d+(?:\.\d+)? ?(?:%|per ?cent))", 4),
         # a treatment no longer needed ("patients eventually won't need treatments any longer")
         (r"\b(?:no longer|won['’]t|will not) need\b|\breduc\w* (?:the )?need for\b", 2),
         # Verbs a patient reads as a promise whatever they act on ("prevents injuries", "cures arthritis").
@@ -502,9 +538,13 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b\d+ (?:of|out of) \d+ (?:participants|patients|people|subjects)\b", 2),
         # the state of the evidence put as what it still needs ("requires further study", "further
         # investigation is needed", "more research is warranted"): a claim about the evidence for a benefit
-        (r"\b(?:requires?|needs?|warrants?|merits?|deserves?)\b (?:\w+ )?(?:further|more|additional) "
+        # (and as what researchers call for: "They called for much larger trials to definitively assess …")
+        (r"\b(?:requires?|needs?|warrants?|merits?|deserves?|call(?:s|ed|ing)? for)\b (?:\w+ )?"
+         r"(?:further|more|additional|larger|bigger|longer|better|well-designed|high-quality|rigorous) "
          r"(?:study|studies|research|investigation|trials|evaluation)\b|"
-         r"\b(?:further|more|additional) (?:\w+ )?(?:study|studies|research|investigation|trials|evaluation) "
+         # ("Much larger trials are needed to definitively assess …")
+         r"\b(?:further|more|additional|larger|bigger|longer|better|well-designed|high-quality|rigorous) "
+         r"(?:\w+ )?(?:study|studies|research|investigation|trials|evaluation) "
          r"(?:is|are) (?:\w+ )?(?:needed|required|warranted|necessary)\b", 2),
         # a use or a place in care ("may have some utility in the treatment of dysmenorrhea", "has a role in
         # the management of chronic pain"): a benefit, which outweighs the causal "plays a role"
@@ -537,6 +577,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "etiology": (
         (r"(?<!root )(?<!the )\bcaus(?:e|es|ed|ing)\b(?! of)", 2),
         (r"\b(?:lead|leads|leading) to\b", 1),
+        # leading to a named condition is a cause outright ("Which can in turn lead to plantar fasciitis
+        # (trust me that is painful!)", "Weak glutes can lead to patellar tendinopathy")
+        (rf"\b(?:lead|leads|leading|led) to (?:[\w-]+ ){{0,3}}?(?:{_CONDITION_NAMES})\b", 2),
         (r"\bresult(?:s|ed)? in\b", 1),
         (r"\b(?:may|can|will|could) result\b", 2),  # "When the Qi is obstructed, pain or disease may result."
         # where a condition comes from ("Whiplash may result from rear-end collisions")
@@ -573,7 +616,15 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"(?<!root )(?<!underlying )"
          r"\bcauses? of\b", 2),
         # heredity ("Fibromyalgia tends to run in families", "a person's genetic makeup")
-        (r"\bruns? in (?:the )?families\b|\bgenetic\w*|\bhereditary\b|\binherit\w*|\bgenes?\b", 2),
+        # (a genetic test is a fact of diagnosis: "Hypermobile Ehlers Danlos has no genetic test available")
+        (r"\bruns? in (?:the )?families\b|\bgenetic\w*(?! test)|\bhereditary\b|\binherit\w*|\bgenes?\b", 2),
+        # how a condition came about ("The heel spur has developed in response to the chronic irritation",
+        # "Tennis elbow develops from repeated gripping", "Her pain developed after a fall")
+        (r"\bdevelop(?:s|ed)? (?:\w+ )?(?:in response to|from|after|because of|as a result of)\b", 3),
+        # the share of cases a cause accounts for ("By far the most common cause, accounting for 95% of all
+        # cases, is abnormal, repetitive stresses"; "Disc herniation accounts for 90% of sciatica cases")
+        (r"\baccount(?:s|ed|ing)? for (?:about |around |over |nearly |almost |up to )?\d+ ?(?:%|per ?cent) "
+         r"of (?:all )?(?:[\w-]+ )?cases\b", 4),
         # what sets a condition off ("Some illnesses appear to trigger fibromyalgia"), not a trigger point
         # (a verb only: "nausea triggers" are things, and a trigger point is no trigger)
         (r"\b(?:can|may|might|could|will|to|often|also|which|that|and|or) trigger(?:s|ed)?\b(?![- ]points?)|"
@@ -608,6 +659,14 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # the word itself, and causes in the plural ("the patho-etiology ... is multifactorial and can be
         # attributed to ... environmental factors")
         (r"\b(?:a)?etiolog\w*|\bmultifactorial\b", 3),
+        # a condition developing ("Toes crammed together can over time develop conditions like hammer-toe",
+        # "Runners may develop shin splints"), not a capacity built ("develop strength")
+        (r"\b(?:can|may|might|could|will|often|likely to) (?:[\w-]+ ){0,2}?develop\b"
+         r"(?! (?:\w+ )?(?:strength|muscles?|skills?|confidence|endurance|awareness|balance|"
+         r"flexibility))", 2),
+        # a tissue turned into a condition's state ("the area of greatest strain becomes inflamed")
+        (r"\b(?:becomes?|became|gets?|got) (?:\w+ )?(?:inflamed|irritated|swollen|damaged|degenerated|"
+         r"torn|thickened|scarred)\b", 3),
         (r"\battribut(?:ed|able) to\b", 1),
     ),
     # Other checkable health facts: how common, how it goes, what it costs, who may do what.
@@ -619,7 +678,22 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # a treatment's place in the order of care ("Surgery is typically a last resort for …", "the
         # first-line treatment approach"): what guidelines set, not a benefit
         (r"\b(?:last resort|first[- ]line|second[- ]line|gold[- ]standard|standard of care|mainstay)\b", 3),
-        (r"\bleading causes?\b|\bmost common(?:ly)?\b", 3),
+        # (how often something is a cause is still a cause: "The forefoot pressure most commonly causes pain")
+        (r"\bleading causes?\b|\bmost common(?:ly)?\b(?! (?:caus|lead|result|trigger|contribut))", 3),
+        # how a condition shows itself: its presentation, onset and signs ("Patients with hEDS may present
+        # with easy bruising", "The onset is usually gradual", "A sprain is likely if the area is swollen",
+        # "Terms such as a stone bruise are used to describe the discomfort")
+        (r"\bpresents? with\b|\bpresenting (?:with|symptoms?|complaints?)\b|"
+         r"\bonset (?:of (?:[\w'’-]+ ){1,4}?)?(?:is|was|may be|can be) (?:\w+ )?(?:gradual|sudden|slow|rapid|"
+         r"insidious)\b|"
+         r"\b(?:is|are|it['’]s|it is) (?:more |most )?likely (?:to be (?:[\w-]+ ){1,4}?)?if\b|"
+         r"\bused to describe (?:the |this |that |their |your )?(?:[\w-]+ )?(?:discomfort|pain|sensations?|"
+         r"symptoms?|ache)\b", 3),
+        # a condition causing its own symptoms names the symptoms, not a cause ("Rheumatoid arthritis causes
+        # painful joints", "Fibromyalgia can cause widespread pain")
+        (rf"\b(?:{_CONDITION_NAMES})\b (?:\w+ )?(?:causes?|cause|produces?|leads? to|results? in)\b "
+         r"(?:[\w-]+ ){0,2}?(?:pain\w*|swollen|swelling|stiff\w*|tender\w*|aches?|achy|numbness|tingling|"
+         r"fatigue|symptoms?|redness|weakness)\b", 5),
         # who regulates or pays: "The FDA requires …", "often covered by insurance"
         # what a condition is like across people: "a common type of headache", "occurs frequently",
         # "significantly impairs their quality of life"; how widely a treatment is used
@@ -728,7 +802,11 @@ _INTERVENTION_WORDS = (
     "stretch|acupunct|taping|injection|medication|intervention|manipulation|pain-?killer|analgesic|drug|"
     "\\w+therap|"
     # professions and sessions name a treatment too ("The benefits of physiotherapy", "within 6-8 sessions")
-    "physio|chiropract|osteopath|acupress|cupping|adjustment|session|splint|brace|orthotic|insole"
+    "physio|chiropract|osteopath|acupress|cupping|adjustment|session|splint|brace|orthotic|insole|"
+    # drugs by their class or their family's ending ("Ibuprofen taken in the first 48 hours may slow down
+    # healing", "NSAIDs can irritate the stomach", "Opioids carry a risk of dependence")
+    "\\w+profen|nsaid|aspirin|paracetamol|acetaminophen|opioid|\\w*steroid|cortisone|painkiller|pills?\\b|"
+    "tablets?\\b|supplement|herbal|remed"
 )
 _TITLE_STOPWORDS = frozenset(
     {
@@ -1025,7 +1103,9 @@ _TIME_COURSE = re.compile(
     # ("pain that lasts for a couple of months" is how long the pain lasts, not how it goes: no "for")
     r"\b(?:within|after|over|by) (?:the first |the next |about |around |up to )?(?:\d+|a few|a couple of|"
     r"several|one|two|three|four|six|twelve)(?:[-–]\d+)? (?:days?|weeks?|months?|years?)\b|"
-    r"\bon (?:its|their) own\b|\bspontaneous\w*|\bnatural (?:course|history)\b|\brecur\w*|\bresolv\w*"
+    r"\bon (?:its|their) own\b|\bspontaneous\w*|\bnatural (?:course|history)\b|\bresolv\w*|"
+    # (a recurrence prevented is a benefit: "Arch supports can help prevent recurrence of plantar fasciitis")
+    r"(?<!prevent )(?<!prevents )(?<!preventing )(?<!reduce )(?<!reduces )(?<!reducing )\brecur\w*"
 )
 
 
