@@ -72,3 +72,13 @@ def test_beside_a_reviewed_registry_an_uncued_sentence_is_no_unregistered_warnin
     assert {c.note for c in drafted} == {None, UNCUED_NOTE}
     left = unregistered(article, [], drafted)
     assert [c.text for c in left] == ["Ginger reduces nausea in pregnancy."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    # shapes found by fuzzing the subject-list reader (it raised ValueError on them, and on one held-out
+    # page): a comma only inside the adverbs cut off before the verb, or a space before the comma
+    ["All pain really, is mild.", "Both , is.", "Really often tendons , may are.", "Rarely muscles , can."],
+)
+def test_odd_commas_before_the_verb_never_crash_drafting(sentence: str) -> None:
+    ne.draft_claims(ne.load_article(f"# Page\n\n{sentence}\n"))

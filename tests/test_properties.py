@@ -172,6 +172,28 @@ def test_draft_claims_is_total_on_any_article(text: str) -> None:
     ne.draft_claims(article)
 
 
+# Prose-shaped text: the drafting rules only run on English structure (a subject, adverbs, a verb, lists with
+# commas and "and"), which arbitrary characters almost never form. A sentence of this vocabulary with a space
+# before a comma crashed the subject-list reader (tests/test_drafting_recall.py).
+_PROSE_WORDS = [
+    "pain", "the", "muscles", "Massage", "Acupuncture", "also", "often", "usually", "rarely", "really",
+    "both", "all", "and", "or", "as well as", "can", "may", "is", "are", "help", "helps", "cause", "reduces",
+    "leads to", "such as", "including", "which", "that", "it", "swelling", "tendons", "joint pain",
+    "stiffness", ",", " ,", ";", ":", "(1)", "-", "not", "because", "while", "Although", "if", "you", "we",
+    "should",
+]  # fmt: skip
+_PROSE = st.lists(
+    st.lists(st.sampled_from(_PROSE_WORDS), min_size=2, max_size=16).map(lambda w: " ".join(w) + "."),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+
+
+@given(_PROSE)
+def test_draft_claims_is_total_on_prose_shaped_text(text: str) -> None:
+    ne.draft_claims(ne.load_article(f"# Page\n\n{text}\n\n- {text}\n"))
+
+
 @pytest.mark.parametrize("suffix", [".bib", ".json", ".txt", ".md", ".yaml"])
 @given(data=st.binary(max_size=400) | _READER_TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_every_file_reader_is_total_on_bytes(tmp_path: Path, suffix: str, data: bytes) -> None:

@@ -2455,7 +2455,9 @@ def _subject_list(masked: str, start: int, end: int) -> list[_Piece]:
     before = _trim(masked, start, finite.start())
     adverb = re.search(r"(?:\s+(?:also|often|all|both|usually|[a-z]+ly))+$", masked[before[0] : before[1]])
     list_end = _trim(masked, before[0], before[0] + adverb.start())[1] if adverb else before[1]
-    first_comma = masked.index(",", start, list_end)
+    first_comma = masked.find(",", start, list_end)
+    if first_comma < 0:  # the only comma sat in what was cut off ("Pain, also …"): no list before the verb
+        return []
     items = _list_items(masked, first_comma + 1, list_end, after_comma=True)
     lead = _words(masked[start:first_comma])
     if items is None or len(items) < 2 or not lead or len(lead) > MAX_LEAD_WORDS:
