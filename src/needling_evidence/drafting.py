@@ -1329,7 +1329,11 @@ def _uncued_claim(plain: str) -> bool:
         return False  # "Your treatment will begin with a detailed assessment": what a visit consists of
     subject = body[: match.start("verb")] if verb else body[: match.end()]
     # the clinic's own voice or the reader's own treatment ("Your treatment will …") describes a service
-    return not re.search(r"\b(?:we|our|i|my|you|your)\b", subject, re.IGNORECASE)
+    return not re.search(rf"\b(?:{_OWN_VOICE})\b", subject, re.IGNORECASE)
+
+
+# The clinic's or the reader's own voice, as a subject: what they do describes a service, it claims nothing.
+_OWN_VOICE = "we|our|i|my|you|your"
 
 
 _LEFT_COMMAS = re.compile(r"(?:\s*,)+\s*(?=[.!?;:]|$)")
@@ -3449,7 +3453,7 @@ _UNCUED_DESCRIBING = (_DESCRIPTION_VERBS - {"was", "has", "does", "goes", "gets"
 
 
 _UNCUED_ADVICE = re.compile(r"\b(?:should|must|ought to|need to|needs to|have to|has to)\b", re.IGNORECASE)
-_UNCUED_PERSON = re.compile(r"(?:[\w’'-]+,?\s+){0,5}?(?:we|our|us|i|my|you|your)\b", re.IGNORECASE)
+_UNCUED_PERSON = re.compile(rf"(?:[\w’'-]+,?\s+){{0,5}}?(?:{_OWN_VOICE}|us)\b", re.IGNORECASE)
 
 
 _CONTRAST = re.compile(r"(?:but|whereas|yet|however)\b", re.IGNORECASE)

@@ -200,11 +200,11 @@ def unregistered(
     :func:`~needling_evidence.draft_claims` (a caller that drafted already passes its result). A candidate
     drafted without any claim cue (its note says so) is left out: beside a registry someone reviewed, a
     sentence with no cue is no warning."""
-    from .drafting import UNCUED_NOTE
-
     index = index if index is not None else quote_index(article)
     if index is None:  # no article text: no sentences to leave unregistered
         return []
+    from .drafting import UNCUED_NOTE
+
     if drafted is None:
         from .drafting import draft_claims
 
