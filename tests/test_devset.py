@@ -43,6 +43,7 @@ def test_the_set_has_twelve_articles_each_labelled_and_round_two_held_out() -> N
 def test_every_quote_and_citation_is_verbatim_in_its_article(path: Path) -> None:
     labels = _load(path)
     assert isinstance(labels["holdout"], bool)
+    assert isinstance(labels.get("check", False), bool)
     text = (DEVSET / labels["article"]).read_text(encoding="utf-8")
     for claim in labels["claims"]:
         assert claim["quote"] in text, claim["quote"]

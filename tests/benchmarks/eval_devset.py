@@ -3,9 +3,11 @@
     python tests/benchmarks/eval_devset.py [--dev | --holdout | --all] [--verbose]
 
 ``--dev`` (the default) scores the development part, ``--holdout`` the held-out articles (the honest
-estimate: never tune on them), ``--all`` both, each part separately. For every article it loads the stored
-copy with ``load_article``, drafts with ``draft_claims`` and prints, per article and overall
-(micro-averaged):
+estimate: never tune on them), ``--all`` both, each part separately. ``--check`` scores the check set
+(``check: true``: development articles whose figures gate a change while their misses stay unread; they are
+left out of ``--dev`` and refused by ``--verbose``, ``devset_misses.py`` and ``eval_kinds.py``).
+For every article it loads the stored copy with ``load_article``, drafts with ``draft_claims`` and prints,
+per article and overall (micro-averaged):
 
 - **drafting** precision, recall and kind accuracy, in two variants:
   *one-to-one* — each labelled claim is matched to at most one drafted claim and back; a pair matches when
@@ -89,6 +91,7 @@ class Labels:
     path: Path
     holdout: bool
     holdout_round: int
+    check: bool
     claims: list[dict[str, Any]]
     citations: list[dict[str, Any]]
     references: list[dict[str, Any]]
@@ -101,6 +104,7 @@ def load_labels(path: Path) -> Labels:
         path=DEVSET / data["article"],
         holdout=bool(data.get("holdout", False)),
         holdout_round=int(data.get("holdout_round", 1)),
+        check=bool(data.get("check", False)),
         claims=list(data.get("claims") or []),
         citations=list(data.get("citations") or []),
         references=list(data.get("references") or []),
@@ -403,11 +407,15 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--dev", action="store_true", help="the development part (default)")
     group.add_argument("--holdout", action="store_true", help="held-out articles: all rounds, then each")
     group.add_argument("--all", action="store_true", help="both parts, each separately")
+    group.add_argument("--check", action="store_true", help="the check set (no misses shown)")
     parser.add_argument("--verbose", action="store_true", help="list every drafted claim")
     args = parser.parse_args(argv)
     labels = all_labels()
-    dev = [lab for lab in labels if not lab.holdout]
+    dev = [lab for lab in labels if not lab.holdout and not lab.check]
     held = [lab for lab in labels if lab.holdout]
+    check = [lab for lab in labels if lab.check and not lab.holdout]
+    if args.check and args.verbose:
+        parser.error("--verbose would show the check set's misses: its figures are read in aggregate only")
     out = [f"# eval_devset, needling_evidence {ne.__version__}, {datetime.date.today().isoformat()}", ""]
     if args.holdout or args.all:
         if args.all:
@@ -416,6 +424,8 @@ def main(argv: list[str] | None = None) -> int:
         for number in sorted({lab.holdout_round for lab in held}):
             part = [lab for lab in held if lab.holdout_round == number]
             out += evaluate(part, f"held out, round {number}", args.verbose)
+    elif args.check:
+        out += evaluate(check, "check set", False)
     else:
         out += evaluate(dev, "development", args.verbose)
     print("\n".join(out))

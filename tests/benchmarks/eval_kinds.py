@@ -145,6 +145,8 @@ def development_labels() -> list[tuple[str, dict[str, Any]]]:
         data = yaml.safe_load(raw)
         if data.get("holdout", False):  # another spelling of true: still never scored
             continue
+        if data.get("check", False):  # the check set's misses stay unread (eval_devset.py --check)
+            continue
         found.append((path.name.removesuffix(".labels.yaml"), data))
     return found
 
