@@ -32,6 +32,7 @@ def test_ten_or_more_lists_each_labelled_round_two_held_out_120_references() -> 
     assert 1 not in rounds
     assert rounds.count(2) == 2
     assert rounds.count(3) == 3
+    assert rounds.count(4) == 3
     assert sum(len(_load(p)["references"]) for p in LABELS) >= 120
 
 
