@@ -37,6 +37,7 @@ def test_the_set_has_twelve_articles_each_labelled_and_round_two_held_out() -> N
     assert rounds.count(2) == 3
     assert rounds.count(3) == 4
     assert rounds.count(4) == 4
+    assert rounds.count(5) == 5
 
 
 @pytest.mark.parametrize("path", LABELS, ids=lambda p: p.name)
