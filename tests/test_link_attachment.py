@@ -264,6 +264,34 @@ def test_two_narrative_citations_each_cover_their_own_clause() -> None:
     assert _cited(article, "massage eased anxiety", "it lifted mood") == [["1"], ["2"]]
 
 
+def _keys(article: Article, *quotes: str) -> list[list[str]]:
+    claims = [Claim(id=f"c{n}", text=q, quote=q) for n, q in enumerate(quotes)]
+    linked = link.link_claims(article, claims, list(article.references))
+    return [[x.source for x in links if x.origin == "citation"] for links in linked.links]
+
+
+HTML_LINKS = """<!DOCTYPE html><html><head><title>Walking</title></head><body><h1>Walking</h1>
+<p>A <a href="https://pubmed.ncbi.nlm.nih.gov/28192789/">2017 trial</a> found that walking lowers
+blood sugar.</p>
+<p>Walking steadies blood sugar (<a href="https://doi.org/10.1000/a1">Lee 2017</a>), and yoga eases back pain
+(<a href="https://doi.org/10.1000/b2">Patel 2016</a>).</p>
+</body></html>"""
+MARKDOWN_LINKS = (
+    "# Walking\n\nA [2017 trial](https://pubmed.ncbi.nlm.nih.gov/28192789/) found that walking lowers blood"
+    " sugar.\n\nWalking steadies blood sugar ([Lee 2017](https://doi.org/10.1000/a1)), and yoga eases back"
+    " pain ([Patel 2016](https://doi.org/10.1000/b2)).\n"
+)
+
+
+@pytest.mark.parametrize("text", [HTML_LINKS, MARKDOWN_LINKS], ids=["html", "markdown"])
+def test_links_in_the_text(text: str) -> None:
+    # a link followed by the sentence's words names the study whose finding follows; a link its parenthesis
+    # closes points back like any marker
+    article = ne.load_article(text)
+    got = _keys(article, "blood sugar.", "Walking steadies blood sugar", "yoga eases back")
+    assert got == [["pmid28192789"], ["doi-10-1000-a1"], ["doi-10-1000-b2"]]
+
+
 # --- registry claims and claims without a findable span -----------------------------------------------------
 
 

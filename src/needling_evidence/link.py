@@ -12,15 +12,18 @@ Four steps, each a plain function over plain values (:func:`link_claims` runs th
    (:func:`attached_runs`):
 
    * A **run** is a sentence's markers with no word between them (``[[5]](#a)[[6]](#b)``, ``[7],[8],[9]``,
-     ``(Cagnie 2013; Rodine 2015)``): one unit, as the labelling guide counts them.
+     ``(Cagnie 2013; Rodine 2015)``, an author–year item and the link around it): one unit, as the labelling
+     guide counts them.
    * A run **points back** over the words between the run before it (or the sentence's start) and itself:
      the first run at or after a word is that word's, and a claim has the runs of its own words (its quote's
      span in its sentence). So "Massage reduces pain [1] and improves sleep [2]." gives the first claim [1]
      and the second [2]; "undiagnosed and undertreated [7]" gives both conjuncts [7]; a run inside a sentence
      reaches no claim after it, and words after a sentence's last run ("…, but it may bruise.") get none.
    * A **narrative** run — an author–year citation written as part of the sentence ("Gattie et al. (2017)
-     found that …") or a link in the text — points forward, over the words up to the next run, when words
-     follow it in its sentence; at the end of a sentence it points back like any other.
+     found that …") or a link in the text ("a [2017 trial](…) found that …") — points forward, over the words
+     up to the next run, when words follow it in its sentence; at the end of a sentence, or closed by a
+     parenthesis ("… blood sugar ([Lee 2017](…)), and …"), it points back like any other. (A link's citation
+     stands at the end of its words, which stay claim text.)
    * A **list item** also has the run that ends its lead-in ("… can improve the following [3]:" covers every
      item under it; a nested item, its parent item's too). A run on one item is that item's only, as the
      labelling guide reads it (the item it follows): it does not spread to the items before it.
@@ -196,8 +199,7 @@ def citation_runs(article: Article, references: Sequence[Reference]) -> dict[str
             last is not None
             and last.start <= citation.start
             and not _WORD_CHAR.search(text, last.end, max(last.end, citation.start))
-            and last.style == citation.style
-        ):
+        ):  # "(<a href=…>Lee 2017</a>)": the author-year words and the link are one run
             runs[-1].append(citation)
         else:
             runs.append([citation])
@@ -210,9 +212,15 @@ def citation_runs(article: Article, references: Sequence[Reference]) -> dict[str
             start, end = group[0].start, max(c.end for c in group)
             following = runs[position + 1][0].start if position + 1 < len(runs) else sentence_end
             words_follow = _WORD_CHAR.search(text, end, max(end, following)) is not None
+            # "([Lee 2017](https://doi.org/…))": a run its parenthesis closes is not part of the sentence
+            enclosed = text[end : end + 1] in (")", "]")
             link = all(c.style == "link" for c in group)
-            narrative = words_follow and (
-                link or all(c.style == "author-year" and _NARRATIVE_YEAR.search(c.marker) for c in group)
+            narrative = (
+                words_follow
+                and not enclosed
+                and (
+                    link or all(c.style == "author-year" and _NARRATIVE_YEAR.search(c.marker) for c in group)
+                )
             )
             cited = tuple((own_keys.get(key, key), c.marker) for c in group for key in c.keys)
             made.append(CitationRun(sentence_id, start, end, cited, narrative, link))
