@@ -93,6 +93,22 @@ def test_real_list_item_with_two_clauses_each_cited() -> None:
             ("Zinc lozenges shorten colds", "may cause nausea"),
             [["1"], ["2"]],
         ),
+        # caret, Unicode superscript and parenthesised numbers
+        (
+            "Walking lowers blood sugar^3 and improves mood^2.",
+            ("Walking lowers blood sugar", "improves mood"),
+            [["3"], ["2"]],
+        ),
+        (
+            "Fish oil lowers triglycerides³ and may thin the blood².",
+            ("Fish oil lowers triglycerides", "may thin the blood"),
+            [["3"], ["2"]],
+        ),
+        (
+            "Stretching loosens tight calves (3) and rarely causes injury (2).",
+            ("Stretching loosens tight calves", "rarely causes injury"),
+            [["3"], ["2"]],
+        ),
         # three conjuncts, the middle one uncited: it shares the run that follows it
         (
             "Tai chi improves balance [1], eases knee pain and lowers anxiety [2].",

@@ -48,6 +48,7 @@ per article and overall (micro-averaged):
   right before a run expects it (a run reaches no claim whose quote ends before the next labelled quote
   begins), the reading under which a coordination's earlier conjuncts are uncited. The main rule is the
   labelling guide's: a run's ``after`` names the sentence or item it belongs to, not one conjunct of it.
+  ``--verbose`` lists the pairs whose attached sources differ from the expected.
 
 This measures; it asserts nothing (``tests/test_devset.py`` checks only that the labels are well formed).
 """
@@ -356,6 +357,7 @@ class AttachmentScore:
     right: int = 0  # attached and expected
     strict_expected: int = 0
     strict_right: int = 0
+    misses: list[str] = field(default_factory=list)  # pairs whose sources differ (shown with --verbose)
 
     def add(self, other: AttachmentScore) -> None:
         for name in vars(self):
@@ -533,6 +535,11 @@ def score_attachment(
         result.right += len(attached & keys)
         result.strict_expected += len(strict_keys)
         result.strict_right += len(attached & strict_keys)
+        if attached != keys:
+            result.misses.append(
+                f"    attachment: {claim_labels[i]['quote'][:80]!r} expected {sorted(keys)}, "
+                f"attached {sorted(attached)} (drafted {(claims[j].quote or claims[j].text)[:60]!r})"
+            )
     return result
 
 
@@ -603,6 +610,7 @@ def evaluate(part: list[Labels], title: str, verbose: bool = False) -> list[str]
         lines.append(_line(labels.slug, d, c, r))
         if verbose:
             lines.extend(f"    drafted [{cl.kind}] {cl.text}" for cl in claims)
+            lines.extend(a.misses)
     lines.append(_line("OVERALL", total_d, total_c, total_r))
     lines.append("")
     lines.append(
