@@ -321,6 +321,26 @@ def test_a_registry_claim_uses_its_quotes_span_and_keeps_its_reviewed_links() ->
     assert "the registry records the reviewed stance" in (links[1].rationale or "")
 
 
+def test_real_registry_quote_repeated_in_front_matter_is_anchored_in_the_body() -> None:
+    # lucifit_dry_needling: the YAML front matter's subtitle repeats the body's sentence, which is cited
+    article = ne.load_article(DEVSET / "lucifit_dry_needling.md")
+    assert _cited(article, "These nodules can cause pain on\nthe surrounding area") == [["1"]]
+
+
+def test_a_quote_first_found_outside_any_sentence_is_anchored_where_a_sentence_holds_it() -> None:
+    text = (
+        "---\ntitle: Walking\nsummary: Walking lowers blood sugar in adults\n---\n\n"
+        "Walking lowers blood sugar in adults [3].\n\n## References\n\n"
+        + "\n".join(f"{n}. {ref}" for n, ref in enumerate(VANCOUVER, 1))
+        + "\n"
+    )
+    article = ne.load_article(text)
+    claims = [Claim(id="w", text="Walking lowers blood sugar.", quote="Walking lowers blood sugar in adults")]
+    linked = link.link_claims(article, claims, list(article.references))
+    assert linked.sentence_of["w"] is not None
+    assert _cited(article, claims=claims) == [["3"]]
+
+
 def test_a_claim_without_a_findable_span_keeps_every_run_of_its_sentence() -> None:
     article = _article("Yoga lowers blood pressure [1] and improves mood [2].")
     sentence = next(s for s in article.sentences if "Yoga" in s.text)

@@ -119,7 +119,8 @@ def anchor_quotes(
     index: QuoteIndex | None = None,
     reported: Iterable[Problem] = (),
 ) -> tuple[dict[str, str | None], list[Problem]]:
-    """Claim id → sentence id, finding the quote of each claim that has no sentence id; and a
+    """Claim id → sentence id, finding the quote of each claim that has no sentence id (its first occurrence
+    in a sentence: front matter that repeats the body's words holds none); and a
     ``claims.quote_not_found`` problem for each quote the article does not contain."""
     sentence_of: dict[str, str | None] = {c.id: c.sentence_id for c in claims}
     problems: list[Problem] = []
@@ -131,9 +132,15 @@ def anchor_quotes(
     for c in claims:
         if c.sentence_id is not None or not c.quote:
             continue
-        span, _ = index.find(c.quote)
+        span, count = index.find(c.quote)
         if span is not None:
             ids = index.sentence_ids(*span)
+            for _ in range(count - 1):
+                if ids or span is None:
+                    break
+                # front matter repeating the body's words is no sentence: the quote stands where one holds it
+                span = index.span_from(c.quote, span[0] + 1, len(article.text))
+                ids = index.sentence_ids(*span) if span is not None else []
             sentence_of[c.id] = ids[0] if ids else None
         elif (c.id, "claims.quote_not_found") not in already:
             problems.append(

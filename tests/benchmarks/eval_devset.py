@@ -48,7 +48,9 @@ per article and overall (micro-averaged):
   right before a run expects it (a run reaches no claim whose quote ends before the next labelled quote
   begins), the reading under which a coordination's earlier conjuncts are uncited. The main rule is the
   labelling guide's: a run's ``after`` names the sentence or item it belongs to, not one conjunct of it.
-  ``--verbose`` lists the pairs whose attached sources differ from the expected.
+  ``--verbose`` lists the pairs whose attached sources differ from the expected. *P lab* / *R lab*: the same
+  comparison with the labelled claims themselves linked as registry claims (by their quotes) in place of the
+  drafted ones — the attachment rule alone, whatever drafting finds.
 
 This measures; it asserts nothing (``tests/test_devset.py`` checks only that the labels are well formed).
 """
@@ -357,6 +359,10 @@ class AttachmentScore:
     right: int = 0  # attached and expected
     strict_expected: int = 0
     strict_right: int = 0
+    # the labelled claims themselves linked as registry claims (anchored by their quotes): the rule alone
+    labelled_attached: int = 0
+    labelled_expected: int = 0
+    labelled_right: int = 0
     misses: list[str] = field(default_factory=list)  # pairs whose sources differ (shown with --verbose)
 
     def add(self, other: AttachmentScore) -> None:
@@ -370,6 +376,14 @@ class AttachmentScore:
     @property
     def recall(self) -> float | None:
         return self.right / self.expected if self.expected else None
+
+    @property
+    def labelled_precision(self) -> float | None:
+        return self.labelled_right / self.labelled_attached if self.labelled_attached else None
+
+    @property
+    def labelled_recall(self) -> float | None:
+        return self.labelled_right / self.labelled_expected if self.labelled_expected else None
 
     @property
     def strict_precision(self) -> float | None:
@@ -540,6 +554,24 @@ def score_attachment(
                 f"    attachment: {claim_labels[i]['quote'][:80]!r} expected {sorted(keys)}, "
                 f"attached {sorted(attached)} (drafted {(claims[j].quote or claims[j].text)[:60]!r})"
             )
+    as_registry = [
+        Claim(id=f"label-{i}", text=lab.get("text") or lab["quote"], quote=lab["quote"])
+        for i, lab in enumerate(claim_labels)
+    ]
+    linked = link_claims(article, as_registry, list(article.references))
+    for i, want in enumerate(expected):
+        if want is None:
+            continue
+        attached = {link.source for link in linked.links[i] if link.origin == "citation"}
+        keys = {refs[t].key if t in refs else f"?{t}" for t in want}
+        result.labelled_attached += len(attached)
+        result.labelled_expected += len(keys)
+        result.labelled_right += len(attached & keys)
+        if attached != keys:
+            result.misses.append(
+                f"    attachment (label as registry claim): {claim_labels[i]['quote'][:80]!r} expected"
+                f" {sorted(keys)}, attached {sorted(attached)}"
+            )
     return result
 
 
@@ -547,12 +579,13 @@ def _attachment_line(name: str, a: AttachmentScore) -> str:
     return (
         f"{name:<37} {a.pairs:>6} {a.attached:>8} {a.expected:>8} {_pct(a.precision):>6} {_pct(a.recall):>6}"
         f" {_pct(a.strict_precision):>8} {_pct(a.strict_recall):>8}"
+        f" {_pct(a.labelled_precision):>6} {_pct(a.labelled_recall):>6}"
     )
 
 
 ATTACHMENT_HEADER = (
     f"{'citation attachment':<37} {'pairs':>6} {'attached':>8} {'expected':>8} {'P':>6} {'R':>6}"
-    f" {'P strict':>8} {'R strict':>8}"
+    f" {'P strict':>8} {'R strict':>8} {'P lab':>6} {'R lab':>6}"
 )
 
 
@@ -602,7 +635,7 @@ def evaluate(part: list[Labels], title: str, verbose: bool = False) -> list[str]
         r = score_references(article, labels.references)
         a = score_attachment(article, claims, labels.claims, labels.citations)
         total_a.add(a)
-        if a.attached or a.expected:
+        if a.attached or a.expected or a.labelled_attached or a.labelled_expected:
             attachment_lines.append(_attachment_line(labels.slug, a))
         total_d.add(d)
         total_c.add(c)
@@ -636,13 +669,16 @@ def evaluate(part: list[Labels], title: str, verbose: bool = False) -> list[str]
             f"; references with every field right {_pct(_ratio(total_r.all_right, total_r.labelled))}"
             f" ({total_r.labelled} references)"
         )
-    if total_a.attached or total_a.expected:
+    if total_a.attached or total_a.expected or total_a.labelled_attached or total_a.labelled_expected:
         lines += ["", ATTACHMENT_HEADER, *attachment_lines, _attachment_line("OVERALL", total_a), ""]
         lines.append(
             f"citation attachment over {total_a.pairs} one-to-one pairs: precision {_pct(total_a.precision)}"
             f" ({total_a.right}/{total_a.attached} attached sources expected), recall {_pct(total_a.recall)}"
             f" ({total_a.right}/{total_a.expected} expected sources attached); strict: precision"
-            f" {_pct(total_a.strict_precision)}, recall {_pct(total_a.strict_recall)}"
+            f" {_pct(total_a.strict_precision)}, recall {_pct(total_a.strict_recall)}; the labelled claims"
+            f" linked as registry claims: precision {_pct(total_a.labelled_precision)}"
+            f" ({total_a.labelled_right}/{total_a.labelled_attached}), recall {_pct(total_a.labelled_recall)}"
+            f" ({total_a.labelled_right}/{total_a.labelled_expected})"
         )
     lines.append("")
     return lines
