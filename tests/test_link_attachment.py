@@ -236,6 +236,18 @@ def test_a_run_ending_the_lead_in_covers_every_item(lead: str) -> None:
     assert got == [["3"], ["3", "2"], ["3"]]
 
 
+def test_a_run_ending_an_html_lead_in_covers_every_item() -> None:
+    refs = "".join(f"<li>{ref}</li>" for ref in VANCOUVER)
+    html = (
+        "<!DOCTYPE html><html><head><title>Walking</title></head><body><h1>Walking</h1>\n"
+        "<p>Regular walking can improve the following<sup>3</sup>:</p>\n"
+        "<ul><li>blood sugar control</li><li>mood<sup>2</sup></li><li>sleep quality</li></ul>\n"
+        f"<h2>References</h2><ol>{refs}</ol></body></html>"
+    )
+    article = ne.load_article(html)
+    assert _cited(article, "blood sugar control", "mood", "sleep quality") == [["3"], ["3", "2"], ["3"]]
+
+
 def test_a_run_inside_the_lead_in_does_not_reach_the_items() -> None:
     article = _article(
         "Walking [3] is cheap, and it can improve:\n\n- blood sugar control\n- sleep quality\n"
