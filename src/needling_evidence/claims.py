@@ -253,6 +253,19 @@ class QuoteIndex:
             return None
         return self.offsets[first], self.offsets[first + len(needle) - 1] + 1
 
+    def span_from(self, quote: str, start: int, end: int) -> tuple[int, int] | None:
+        """The article offsets of ``quote`` where it begins at or after offset ``start`` and before ``end``
+        (it may run on past ``end``); ``None`` when it does not. The work is the range's length and the
+        quote's, not the article's."""
+        needle = _normalised_text(quote)
+        if not needle:
+            return None
+        begin, stop = self.offsets.normalised(start), self.offsets.normalised(end)
+        found = self.text.find(needle, begin, stop + len(needle))
+        if found < 0 or found >= stop:
+            return None
+        return self.offsets[found], self.offsets[found + len(needle) - 1] + 1
+
     def find(self, quote: str) -> tuple[tuple[int, int] | None, int]:
         needle = _normalised_text(quote)
         if not needle:

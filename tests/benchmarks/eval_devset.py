@@ -32,6 +32,26 @@ per article and overall (micro-averaged):
   PMID. A field labelled ``null`` is right only when the parser gives none. A reference the parser lost
   counts as all six fields wrong.
 
+- **citation attachment**: which of the article's inline citations each drafted claim is tied to, as
+  ``link_claims`` (and so ``check_article``) ties them — its links with ``origin="citation"`` — against what
+  the labels imply. A labelled claim's *expected* sources are the targets of the labelled citation runs that
+  follow it: a run lying inside its quote, and the first run at or after its quote's end, provided no sentence
+  or block boundary lies between (a block is the loader's structural block, a paragraph or list item; a
+  sentence ends at ``.``, ``!`` or ``?`` followed by a capitalised word or a digit); a claim in a list item
+  also expects the run that ends its lead-in (a lead-in whose last words are followed by a run: "… improves
+  the following [3]:"), and, for a nested item, its parent item's. So a run at the end of a sentence reaches
+  every claim of the sentence back to the previous run ("undiagnosed and undertreated [7]" → both), and a run
+  inside a sentence reaches none after it ("reduces pain [1] and improves sleep [2]"). Scored over the
+  one-to-one (drafted, labelled) pairs of the drafting score: precision = attached sources that were
+  expected / attached, recall = expected sources that were attached / expected (a target the reference list
+  lost counts as expected and never attached). A *strict* variant is printed beside it: there only the claim
+  right before a run expects it (a run reaches no claim whose quote ends before the next labelled quote
+  begins), the reading under which a coordination's earlier conjuncts are uncited. The main rule is the
+  labelling guide's: a run's ``after`` names the sentence or item it belongs to, not one conjunct of it.
+  ``--verbose`` lists the pairs whose attached sources differ from the expected. *P lab* / *R lab*: the same
+  comparison with the labelled claims themselves linked as registry claims (by their quotes) in place of the
+  drafted ones — the attachment rule alone, whatever drafting finds.
+
 This measures; it asserts nothing (``tests/test_devset.py`` checks only that the labels are well formed).
 """
 
@@ -323,6 +343,252 @@ def score_references(article: Article, labels: list[dict[str, Any]]) -> Referenc
     return result
 
 
+# --- citation attachment ------------------------------------------------------------------------------------
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+# A sentence ends inside a gap when a full stop (or ! ?), perhaps closed by a quote or bracket, is followed by
+# a capitalised word or a digit: "… pain. Sleep …", not "e.g., 40 min" nor "pain. [1]" (the run ends the gap).
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]*_]*\s+[^\w\s]*[A-Z0-9]")
+
+
+@dataclass
+class AttachmentScore:
+    pairs: int = 0  # one-to-one (drafted, labelled) pairs scored
+    attached: int = 0  # sources the drafted claims were tied to by an inline citation
+    expected: int = 0  # sources the labels imply
+    right: int = 0  # attached and expected
+    strict_expected: int = 0
+    strict_right: int = 0
+    # the labelled claims themselves linked as registry claims (anchored by their quotes): the rule alone
+    labelled_attached: int = 0
+    labelled_expected: int = 0
+    labelled_right: int = 0
+    misses: list[str] = field(default_factory=list)  # pairs whose sources differ (shown with --verbose)
+
+    def add(self, other: AttachmentScore) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def precision(self) -> float | None:
+        return self.right / self.attached if self.attached else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.right / self.expected if self.expected else None
+
+    @property
+    def labelled_precision(self) -> float | None:
+        return self.labelled_right / self.labelled_attached if self.labelled_attached else None
+
+    @property
+    def labelled_recall(self) -> float | None:
+        return self.labelled_right / self.labelled_expected if self.labelled_expected else None
+
+    @property
+    def strict_precision(self) -> float | None:
+        return self.strict_right / self.attached if self.attached else None
+
+    @property
+    def strict_recall(self) -> float | None:
+        return self.strict_right / self.strict_expected if self.strict_expected else None
+
+
+def one_to_one(article: Article, claims: list[Claim], labels: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """(label index, drafted index) of each one-to-one pair, matched as :func:`score_drafting` matches."""
+    spans = {s.id: (s.start, s.end) for s in article.sentences}
+    label_spans = [_spans(article.text, lab["quote"]) for lab in labels]
+    label_words = [_variants(lab["quote"], lab.get("text")) for lab in labels]
+    claim_words = [_variants(c.quote, c.text) for c in claims]
+    claim_spans = [spans.get(c.sentence_id) if c.sentence_id else None for c in claims]
+    scored = []
+    for i, lws in enumerate(label_words):
+        for j, cws in enumerate(claim_words):
+            if not _lies_on(claim_spans[j], label_spans[i]):
+                continue
+            best = max((shared(a, b) / max(len(a), len(b)) for a in lws for b in cws), default=0.0)
+            if best >= ONE_TO_ONE:
+                scored.append((best, i, j))
+    used_labels: set[int] = set()
+    used_claims: set[int] = set()
+    pairs = []
+    for _, i, j in sorted(scored, key=lambda p: (-p[0], p[1], p[2])):
+        if i in used_labels or j in used_claims:
+            continue
+        used_labels.add(i)
+        used_claims.add(j)
+        pairs.append((i, j))
+    return pairs
+
+
+@dataclass(frozen=True)
+class _Run:
+    start: int
+    end: int
+    targets: tuple[str, ...]
+
+
+def _label_runs(article: Article, labels: list[dict[str, Any]]) -> list[_Run]:
+    """Each labelled citation run's span in the loaded text, found as :func:`score_citations` finds it."""
+    runs = []
+    cursor = body_start(article.text)
+    for lab in labels:
+        needle = lab["after"] + lab["marker"]
+        found = article.text.find(needle, cursor)
+        if found < 0:
+            found = article.text.find(needle, body_start(article.text))
+        if found < 0:
+            continue
+        start = found + len(lab["after"])
+        cursor = start
+        runs.append(_Run(start, start + len(lab["marker"]), tuple(str(t) for t in lab["targets"])))
+    return sorted(runs, key=lambda r: r.start)
+
+
+def _block_at(article: Article, offset: int) -> int | None:
+    found = None
+    for index, block in enumerate(article.blocks):
+        if block.start <= offset < block.end:
+            found = index  # the innermost (last opened) block holding the offset
+    return found
+
+
+def _quote_span(text: str, quote: str, cursor: int) -> tuple[int, int] | None:
+    found = text.find(quote, cursor)
+    if found < 0:
+        found = text.find(quote, body_start(text))
+    return (found, found + len(quote)) if found >= 0 else None
+
+
+def _runs_ending(article: Article, block_index: int, runs: list[_Run], seen: set[int]) -> set[str]:
+    """Targets of the run that ends a lead-in block (no word after it in the block), and of its own
+    lead-in's (a nested item's parent item)."""
+    if block_index in seen:
+        return set()
+    seen.add(block_index)
+    block = article.blocks[block_index]
+    inside = [r for r in runs if block.start <= r.start and r.end <= block.end]
+    out: set[str] = set()
+    if inside and not _WORD_CHAR.search(article.text, inside[-1].end, block.end):
+        out.update(inside[-1].targets)
+    if block.kind == "list_item" and block.lead_in is not None:
+        out |= _runs_ending(article, block.lead_in, runs, seen)
+    return out
+
+
+def expected_sources(
+    article: Article, claim_labels: list[dict[str, Any]], runs: list[_Run]
+) -> tuple[list[set[str] | None], list[set[str] | None]]:
+    """Per labelled claim, the list labels of the sources it expects (None: its quote is not in the text),
+    by the rule of the module docstring and by the strict variant."""
+    text = article.text
+    spans: list[tuple[int, int] | None] = []
+    cursor = body_start(text)
+    for lab in claim_labels:
+        span = _quote_span(text, lab["quote"], cursor)
+        spans.append(span)
+        if span is not None:
+            cursor = span[0] + 1  # two labels may quote the same words ("Swelling" of two items)
+    starts = sorted(s[0] for s in spans if s is not None)
+    expected: list[set[str] | None] = []
+    strict: list[set[str] | None] = []
+    for span in spans:
+        if span is None:
+            expected.append(None)
+            strict.append(None)
+            continue
+        qs, qe = span
+        mine: set[str] = set()
+        for run in runs:
+            if qs <= run.start and run.end <= qe:
+                mine.update(run.targets)
+        following = next((r for r in runs if r.start >= qe), None)
+        strict_mine = set(mine)
+        if following is not None:
+            # from the quote's last character: a quote may end with the full stop that ends its sentence
+            gap = text[max(qs, qe - 1) : following.start]
+            block = _block_at(article, qs)
+            same_block = block is None or block == _block_at(article, following.start)
+            if same_block and not _SENTENCE_END.search(gap):
+                mine.update(following.targets)
+                if not any(qe <= s < following.start for s in starts):
+                    strict_mine.update(following.targets)
+        block = _block_at(article, qs)
+        if block is not None and article.blocks[block].kind == "list_item":
+            lead = article.blocks[block].lead_in
+            if lead is not None:
+                mine |= _runs_ending(article, lead, runs, set())
+        expected.append(mine)
+        strict.append(strict_mine)
+    return expected, strict
+
+
+def score_attachment(
+    article: Article,
+    claims: list[Claim],
+    claim_labels: list[dict[str, Any]],
+    citation_labels: list[dict[str, Any]],
+) -> AttachmentScore:
+    from needling_evidence.link import link_claims
+
+    runs = _label_runs(article, citation_labels)
+    expected, strict = expected_sources(article, claim_labels, runs)
+    refs = _by_label(list(article.references))
+    linked = link_claims(article, claims, list(article.references))
+    result = AttachmentScore()
+    for i, j in one_to_one(article, claims, claim_labels):
+        want, want_strict = expected[i], strict[i]
+        if want is None or want_strict is None:
+            continue
+        attached = {link.source for link in linked.links[j] if link.origin == "citation"}
+        keys = {refs[t].key if t in refs else f"?{t}" for t in want}
+        strict_keys = {refs[t].key if t in refs else f"?{t}" for t in want_strict}
+        result.pairs += 1
+        result.attached += len(attached)
+        result.expected += len(keys)
+        result.right += len(attached & keys)
+        result.strict_expected += len(strict_keys)
+        result.strict_right += len(attached & strict_keys)
+        if attached != keys:
+            result.misses.append(
+                f"    attachment: {claim_labels[i]['quote'][:80]!r} expected {sorted(keys)}, "
+                f"attached {sorted(attached)} (drafted {(claims[j].quote or claims[j].text)[:60]!r})"
+            )
+    as_registry = [
+        Claim(id=f"label-{i}", text=lab.get("text") or lab["quote"], quote=lab["quote"])
+        for i, lab in enumerate(claim_labels)
+    ]
+    linked = link_claims(article, as_registry, list(article.references))
+    for i, want in enumerate(expected):
+        if want is None:
+            continue
+        attached = {link.source for link in linked.links[i] if link.origin == "citation"}
+        keys = {refs[t].key if t in refs else f"?{t}" for t in want}
+        result.labelled_attached += len(attached)
+        result.labelled_expected += len(keys)
+        result.labelled_right += len(attached & keys)
+        if attached != keys:
+            result.misses.append(
+                f"    attachment (label as registry claim): {claim_labels[i]['quote'][:80]!r} expected"
+                f" {sorted(keys)}, attached {sorted(attached)}"
+            )
+    return result
+
+
+def _attachment_line(name: str, a: AttachmentScore) -> str:
+    return (
+        f"{name:<37} {a.pairs:>6} {a.attached:>8} {a.expected:>8} {_pct(a.precision):>6} {_pct(a.recall):>6}"
+        f" {_pct(a.strict_precision):>8} {_pct(a.strict_recall):>8}"
+        f" {_pct(a.labelled_precision):>6} {_pct(a.labelled_recall):>6}"
+    )
+
+
+ATTACHMENT_HEADER = (
+    f"{'citation attachment':<37} {'pairs':>6} {'attached':>8} {'expected':>8} {'P':>6} {'R':>6}"
+    f" {'P strict':>8} {'R strict':>8} {'P lab':>6} {'R lab':>6}"
+)
+
+
 # --- report -------------------------------------------------------------------------------------------------
 
 
@@ -353,6 +619,7 @@ def _line(name: str, d: DraftScore, c: CitationScore, r: ReferenceScore) -> str:
 def evaluate(part: list[Labels], title: str, verbose: bool = False) -> list[str]:
     lines = [f"## {title} ({len(part)} articles)", "", HEADER]
     total_d, total_c, total_r = DraftScore(), CitationScore(), ReferenceScore()
+    total_a, attachment_lines = AttachmentScore(), []
     for labels in part:
         try:
             article = ne.load_article(labels.path)
@@ -366,12 +633,17 @@ def evaluate(part: list[Labels], title: str, verbose: bool = False) -> list[str]
         d = score_drafting(article, claims, labels.claims)
         c = score_citations(article, labels.citations)
         r = score_references(article, labels.references)
+        a = score_attachment(article, claims, labels.claims, labels.citations)
+        total_a.add(a)
+        if a.attached or a.expected or a.labelled_attached or a.labelled_expected:
+            attachment_lines.append(_attachment_line(labels.slug, a))
         total_d.add(d)
         total_c.add(c)
         total_r.add(r)
         lines.append(_line(labels.slug, d, c, r))
         if verbose:
             lines.extend(f"    drafted [{cl.kind}] {cl.text}" for cl in claims)
+            lines.extend(a.misses)
     lines.append(_line("OVERALL", total_d, total_c, total_r))
     lines.append("")
     lines.append(
@@ -396,6 +668,17 @@ def evaluate(part: list[Labels], title: str, verbose: bool = False) -> list[str]
             f"reference fields right: {per_field}; all fields {all_fields}"
             f"; references with every field right {_pct(_ratio(total_r.all_right, total_r.labelled))}"
             f" ({total_r.labelled} references)"
+        )
+    if total_a.attached or total_a.expected or total_a.labelled_attached or total_a.labelled_expected:
+        lines += ["", ATTACHMENT_HEADER, *attachment_lines, _attachment_line("OVERALL", total_a), ""]
+        lines.append(
+            f"citation attachment over {total_a.pairs} one-to-one pairs: precision {_pct(total_a.precision)}"
+            f" ({total_a.right}/{total_a.attached} attached sources expected), recall {_pct(total_a.recall)}"
+            f" ({total_a.right}/{total_a.expected} expected sources attached); strict: precision"
+            f" {_pct(total_a.strict_precision)}, recall {_pct(total_a.strict_recall)}; the labelled claims"
+            f" linked as registry claims: precision {_pct(total_a.labelled_precision)}"
+            f" ({total_a.labelled_right}/{total_a.labelled_attached}), recall {_pct(total_a.labelled_recall)}"
+            f" ({total_a.labelled_right}/{total_a.labelled_expected})"
         )
     lines.append("")
     return lines
