@@ -107,11 +107,6 @@ _PATH_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
 _PLAIN_SUFFIXES = (".txt", ".text")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
-_REFERENCE_HEADINGS = re.compile(
-    r"^(?:references?|reference list|bibliography|sources|works cited|literature cited|literature|citations|"
-    r"notes and references|references and notes|further reading|cited works)\s*:?$",
-    re.IGNORECASE,
-)
 _BYLINE = re.compile(r"^(?:by|written by|author:|posted by)\s+[A-Z][\w.,'’\- ]{0,80}$", re.IGNORECASE)
 # Comment forms and sharing widgets that blog exports append to an article.
 _BOILERPLATE = re.compile(
@@ -978,6 +973,8 @@ _AUTHOR_INITIALS = re.compile(
     r"\b[A-Z][a-zA-Z'’\-]+,?\s+(?:[A-Z]\.\s?){1,3}(?:,|&|\(|$|\s)|\b[A-Z][a-z]+ [A-Z]{1,3}[,.]"
 )
 _VANCOUVER_DATE = re.compile(r"\b(?:19|20)\d\d\s*;\s*\d+")
+# A web page's reference: its link or the date it was read (`Accessed July 15, 2012`, `Retrieved …`).
+_WEB_MARK = re.compile(r"https?://|\bwww\.|\b(?:accessed|retrieved|cited)\b", re.IGNORECASE)
 
 
 def _looks_like_reference(item: str) -> bool:
@@ -991,6 +988,7 @@ def _looks_like_reference(item: str) -> bool:
         _AUTHOR_INITIALS.search(item),
         _VANCOUVER_DATE.search(item),
         "pmid" in item.lower(),
+        _WEB_MARK.search(item),
     )
     return any(marks)
 
@@ -1010,21 +1008,30 @@ def _mark_roles(blocks: list[_Block], text: str) -> None:
         elif block.kind == "paragraph" and block.first_line_only and _BYLINE.match(_plain(line)):
             block.role = "byline"
 
-    # A heading naming the reference list: everything under it up to a heading of the same or a higher level.
+    from .references._headings import names_reference_list
+
+    # A heading naming the reference list (or a line standing as one: `**Sources:**`, `<p>References</p>`):
+    # everything under it up to a heading of the same or a higher level.
+    level = 7  # the level of the last heading: a line standing as a heading sits one below it
     for index, block in enumerate(blocks):
-        if block.kind == "heading" and _REFERENCE_HEADINGS.match(_heading_title(text, block)):
+        if block.kind == "heading":
+            level = block.level
+            if names_reference_list(_heading_title(text, block)):
+                block.role = "reference_heading"
+                _mark_reference_section(blocks, index + 1, block.level, text)
+                return
+        elif block.role == "body" and _names_list(text, block, names_reference_list):
             block.role = "reference_heading"
-            for later in blocks[index + 1 :]:
-                if later.kind == "heading" and later.level <= block.level:
-                    break
-                if later.role == "body" and later.kind != "footnote":  # footnotes are read on their own
-                    later.role = "references"
+            _mark_reference_section(blocks, index + 1, min(level + 1, 7), text)
             return
 
-    # No such heading: a trailing run of list items that look like references, followed only by boilerplate.
+    # No such heading: a trailing run of list items that look like references, followed only by boilerplate
+    # or by a few short lines of page furniture (`Share on:`, `Find us on`).
     body = [
         i for i, b in enumerate(blocks) if b.role == "body" and b.kind not in ("footnote", "front_matter")
     ]
+    while body and _is_furniture(text[blocks[body[-1]].start : blocks[body[-1]].end]):
+        body.pop()
     run: list[int] = []
     for index in reversed(body):
         if blocks[index].kind != "list_item":
@@ -1036,6 +1043,66 @@ def _mark_roles(blocks: list[_Block], text: str) -> None:
     if looks / len(run) >= REFERENCE_LIKE_SHARE:
         for i in run:
             blocks[i].role = "references"
+
+
+# A line standing as a heading is short: a sentence that mentions "sources" is not one.
+_HEADING_LINE_WORDS = 8
+# Short lines after an article's last list that are page furniture, not text: `Share on:`, `Find Mayo Clinic
+# on`, `Print`. Six words or fewer and no sentence ending.
+_FURNITURE_WORDS = 6
+_SENTENCE_STOP = re.compile(r"[.!?…][\"”’')\]*_]*$")
+
+
+def _is_furniture(line: str) -> bool:
+    plain = _plain(line).strip()
+    words = len(plain.split())
+    return 0 < words <= _FURNITURE_WORDS and "\n" not in plain and not _SENTENCE_STOP.search(plain)
+
+
+def _names_list(text: str, block: _Block, names: Any) -> bool:
+    """A one-line paragraph (or a bold line read as a caption) that is only a heading's words."""
+    if block.kind not in ("paragraph", "caption") or not block.first_line_only:
+        return False
+    plain = _plain(text[block.start : block.end]).strip()
+    return 0 < len(plain.split()) <= _HEADING_LINE_WORDS and bool(names(plain))
+
+
+def _mark_reference_section(blocks: list[_Block], first: int, level: int, text: str) -> None:
+    """The blocks of a reference section from ``first``: up to a heading of ``level`` or higher, unless that
+    heading names a kind of work with references under it (``## Books`` after ``## References``: a group of
+    the same list). Headings inside the section, and lines standing as sub-headings (``**Websites**``), are
+    its sub-headings, never references; footnotes are read on their own."""
+    from .references._headings import names_kind_of_work
+
+    for index in range(first, len(blocks)):
+        later = blocks[index]
+        if later.kind == "heading":
+            if later.level <= level and not _continues_list(blocks, index, text):
+                return
+            later.role = "reference_heading"
+        elif later.role == "body" and _names_list(text, later, names_kind_of_work):
+            later.role = "reference_heading"
+        elif later.role == "body" and later.kind != "footnote":
+            later.role = "references"
+
+
+def _continues_list(blocks: list[_Block], index: int, text: str) -> bool:
+    """A heading that names a kind of work or another list (``Books``, ``Websites``, ``Further reading``),
+    with blocks under it of which most look like references or hold a link."""
+    from .references._headings import names_kind_of_work
+
+    if not names_kind_of_work(_heading_title(text, blocks[index])):
+        return False
+    under: list[str] = []
+    for block in blocks[index + 1 :]:
+        if block.kind == "heading":
+            break
+        under.append(text[block.start : block.end])
+    marked = sum(1 for item in under if _looks_like_reference(item) or _LINK_MARK.search(item))
+    return bool(under) and marked * 2 >= len(under)
+
+
+_LINK_MARK = re.compile(r"https?://|\bwww\.|\]\(", re.IGNORECASE)
 
 
 # --- sentences ----------------------------------------------------------------------------------------------

@@ -84,6 +84,7 @@ from ..doi import find_dois, normalize_doi
 from ..errors import StrictError, UsageError
 from ..identity import PARTICLE_PATTERN, fold
 from ..model import Person, Problem, Reference, ReferenceList
+from ._headings import names_kind_of_work, names_reference_list
 
 __all__ = ["ET_AL", "MAX_REFERENCE_CHARS", "parse_references", "reference_key", "reference_section"]
 
@@ -139,16 +140,23 @@ _LABEL = re.compile(
     )[ \t]*""",
     re.VERBOSE,
 )
-# Lines that are not references: headings over the list, markdown rules, a bare "References" line.
-_HEADING = re.compile(
-    r"""^[ \t]*(?:
-        \#{1,6}[ \t].*
-      | (?:\*\*|__)?[ \t]*(?:references?|bibliography|works[ \t]cited|literature[ \t]cited|reference[ \t]list
-          |sources|citations|further[ \t]reading|notes)[ \t]*:?[ \t]*(?:\*\*|__)?
-      | (?:[-*_][ \t]*){3,}
-    )[ \t]*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
+# Lines that are not references: headings over the list, markdown rules, a bare "References" line, and the
+# sub-headings between groups of a list (`**Journal articles**`, `Books:`, `### Websites`).
+_HEADING_LINE = re.compile(r"^[ \t]*(?:\#{1,6}[ \t].*|(?:[-*_][ \t]*){3,})[ \t]*$")
+_HEADING_WORDS_MAX = 8
+
+
+def _is_heading(line: str) -> bool:
+    if _HEADING_LINE.match(line):
+        return True
+    words = line.split()
+    return (
+        0 < len(words) <= _HEADING_WORDS_MAX
+        and not _LABEL.match(line)
+        and (names_reference_list(line, notes=True) or names_kind_of_work(line))
+    )
+
+
 # The start of a new reference in an unnumbered list: `Gattie, E.` (APA) or `Fishman LM,` / `Rodine R.`
 # (Vancouver), optionally after lower-case particles (`van der Berg, A.`).
 _PARTICLE_WORDS = PARTICLE_PATTERN  # the one list of name particles, in identity.py
@@ -185,15 +193,17 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
     A reference starts at a numbered label or bullet; after a blank line; or, in a list with no labels at all,
     at a line that begins like an author list when the reference before it already looks complete (has a year
     and ends like a reference ends), so a wrapped author list (``… Cleland, J. A., &`` / ``Snodgrass, S.``)
-    is not cut.
+    is not cut; or at every line of a paragraph whose lines each read as a whole reference (one reference a
+    line, no blank line between: see :func:`_one_per_line`).
     """
-    labelled = any(_label_match(line, None) and not _HEADING.match(line) for line in lines)
+    labelled = any(_label_match(line, None) and not _is_heading(line) for line in lines)
+    whole_lines = set() if labelled else _one_per_line(lines)
     blocks: list[_Block] = []
     current: _Block | None = None
     after_blank = True
     previous: int | None = None  # the last numeric label, which a label of four digits must go on from
     for index, line in enumerate(lines):
-        if not line.strip() or _HEADING.match(line) or _TAGS_ONLY.match(line):
+        if not line.strip() or _is_heading(line) or _TAGS_ONLY.match(line):
             current = None
             after_blank = True
             continue
@@ -214,7 +224,7 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
         starts = label_match is not None or after_blank or current is None
         if not starts and not labelled and current is not None:
             text_so_far = " ".join(current.lines)
-            starts = (
+            starts = index in whole_lines or (
                 (_starts_like_a_reference(_strip_markdown(line)) or _DITTO.match(line) is not None)
                 and _YEAR_ANYWHERE.search(text_so_far) is not None
                 and _ENDS_REFERENCE.search(current.lines[-1]) is not None
@@ -233,12 +243,55 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
     return blocks
 
 
+# A line that is a whole reference by itself: it ends as references end, holds a year, a link or a quoted
+# title, and is at least a few words long; the next one does not begin like the tail of a reference.
+_WHOLE_LINE_WORDS = 4
+_LINE_MARK = re.compile(
+    r"\b(?:1[6-9]|20)\d{2}\b|\bn\.\s?d\.|https?://|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/|[\"“][^\"“”]{3,}[\"”]"
+)
+_ENDS_WITH_INITIAL = re.compile(r"(?:\b[A-Z]|\bet al)\.\s*$")
+_TAIL_START = re.compile(
+    r"^[ \t]*(?:[(\[\d]|(?:vol|no|pp?|doi|https?|www|available|accessed|retrieved|in|edited|eds?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _one_per_line(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines that each start a reference in a paragraph written one reference a line with no
+    blank line between (``Mayo Clinic: "Shingles."`` / ``"Flu Symptoms." Centers for Disease Control and
+    Prevention, 12 Mar. 2020, www.cdc.gov/flu.``): every line of the paragraph (two or more) reads as a whole
+    reference, and no line after the first begins like the tail of one (``vol.``, ``(2019)``, ``https://``)
+    — a reference wrapped over lines has a line that ends mid-sentence or a tail on a line of its own."""
+    starts: set[int] = set()
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and lines[end].strip() and not _is_heading(lines[end]):
+            end += 1
+        paragraph = range(index, end)
+        if len(paragraph) >= 2 and all(_whole_line(lines[i], first=i == index) for i in paragraph):
+            starts.update(paragraph)
+        index = end + 1
+    return starts
+
+
+def _whole_line(line: str, *, first: bool) -> bool:
+    text = _strip_markdown(line).strip()
+    return (
+        len(text.split()) >= _WHOLE_LINE_WORDS
+        and _ENDS_REFERENCE.search(text.rstrip("\"”’'*_")) is not None
+        and _ENDS_WITH_INITIAL.search(text) is None
+        and _LINE_MARK.search(text) is not None
+        and (first or (_TAIL_START.match(text) is None and not text[:1].islower()))
+    )
+
+
 def _between_labelled_items(lines: Sequence[str], index: int) -> bool:
     """In a numbered list, an unnumbered paragraph after a blank line whose next paragraph is numbered again
     is the rest of the item before it, broken by a stray blank line (``[36] … Games.`` / blank / ``Games and
     Economic Behavior 45 (2003) 97-113.`` / blank / ``[37] …``): every item of such a list starts with its
     number. It must hold a year or a page range, as the tail of a reference does."""
-    if _HEADING.match(lines[index]) or not _YEAR_OR_PAGES.search(lines[index]):
+    if _is_heading(lines[index]) or not _YEAR_OR_PAGES.search(lines[index]):
         return False
     end = index
     while end < len(lines) and lines[end].strip():
@@ -2805,22 +2858,12 @@ def _letter_suffix(index: int) -> str:
 
 # --- an article's reference section -------------------------------------------------------------------------
 
-# The heading over an article's reference list, as a markdown heading (`## References`), a bold line
-# (`**Sources:**`) or a line of its own (`References`).
-# A numbered heading (`## 18. Works Cited`, `### VIII. Literature Cited`) and a qualifier in brackets
-# (`# References (Vancouver)`, `## 参考文献 (References)`) name the section as well; 参考文献 is
-# "references" in Chinese and Japanese.
-_SECTION_WORDS = r"""(?:references?|bibliography|sources|works[ \t]cited|literature[ \t]cited
-          |reference[ \t]list|citations|notes|references[ \t]and[ \t]notes|notes[ \t]and[ \t]references
-          |further[ \t]reading|参考文献)"""
-_SECTION_HEADING = re.compile(
-    rf"""^[ \t]*(?:(?P<hashes>\#{{1,6}})[ \t]+)?(?:\*\*|__)?[ \t]*
-        (?:(?:\d{{1,2}}|[IVXLC]{{1,6}}|[A-Z])\.[ \t]+)?
-        (?:{_SECTION_WORDS}(?:[ \t]*\([^()\n]{{1,40}}\))?|[^()\n]{{1,40}}\([ \t]*{_SECTION_WORDS}[ \t]*\))
-        [ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*\#*[ \t]*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_ANY_MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}(?P<hashes>\#{1,6})[ \t]")
+# The heading over an article's reference list: a markdown heading (`## References`), a bold line
+# (`**Sources:**`) or a line of its own (`References`), named as `_headings.names_reference_list` reads
+# (`## 18. Works Cited`, `# References (Vancouver)`, `## 参考文献 (References)`, `Sources and further
+# reading`).
+_MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}(?P<hashes>\#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+\#+)?[ \t]*$")
+_SECTION_LINE_WORDS = 12  # a line standing as a heading is short; a sentence mentioning "sources" is not
 # What ends a reference list at the foot of a web article: the byline, a date line, a call to action.
 _AFTER_LIST = re.compile(
     r"^[ \t]*(?:\*|_)*(?:by|written[ \t]by|author:|reviewed[ \t]by|medically[ \t]reviewed[ \t]by"
@@ -2830,39 +2873,76 @@ _AFTER_LIST = re.compile(
 )
 
 
+def _section_heading(line: str) -> bool:
+    heading = _MARKDOWN_HEADING.match(line)
+    title = heading.group("title") if heading else line
+    return len(title.split()) <= _SECTION_LINE_WORDS and names_reference_list(title, notes=True)
+
+
 def reference_section(text: str) -> tuple[str, int] | None:
     """The reference section of an article (its text and the 1-based line it starts on), or ``None`` when the
     text has neither a reference heading nor a numbered list at its end (a file that is only a list).
 
-    The section starts after the last heading named ``References``, ``Bibliography``, ``Sources``, ``Works
-    cited``, ``Notes`` … and ends at the next markdown heading of the same or a higher level, or at a byline
-    or date line after the list (``By Sam Whitlock``). Without such a heading, a numbered list at the end of
-    the text (after prose) is taken.
+    The section starts after a heading named ``References``, ``Bibliography``, ``Sources``, ``Works cited``,
+    ``Resources``, ``Notes`` … (see ``_headings``) and runs to the next markdown heading of the same or a
+    higher level, or to a byline or date line after the list (``By Sam Whitlock``). A heading that is a line
+    of its own (``**References**``) sits one level below the markdown heading before it. Sub-headings inside
+    the section (``### Journal articles``) are part of it, and so is a heading of the same level that names a
+    kind of work (``## Books``, ``## Websites``) with references under it: the groups of one list. When the
+    text has several reference sections, the last is taken. Without such a heading, a numbered list at the end
+    of the text (after prose) is taken.
     """
     lines = text.splitlines()
-    start = None
-    level = 7
-    for index, line in enumerate(lines):
-        match = _SECTION_HEADING.match(line)
-        if match:
-            start = index + 1
-            level = len(match.group("hashes") or "#" * 7)
-    end = len(lines)
-    if start is None:
+    found = _heading_section(lines)
+    if found is None:
         found = _trailing_numbered_list(lines)
         if found is None:
             return None
-        start, end = found
-        level = 0
-    for index in range(start, end):
-        heading = _ANY_MARKDOWN_HEADING.match(lines[index])
-        if heading and len(heading.group("hashes")) <= level:
-            end = index
-            break
-        if index > start and not lines[index - 1].strip() and _AFTER_LIST.match(lines[index]):
-            end = index
-            break
+    start, end = found
     return "\n".join(lines[start:end]), start + 1
+
+
+def _heading_section(lines: Sequence[str]) -> tuple[int, int] | None:
+    """``(first, end)`` line indexes of the last section under a reference heading (see
+    :func:`reference_section`)."""
+    section: tuple[int, int] | None = None
+    open_level: int | None = None  # the level of the heading that opened the section being read
+    level = 6  # the level of the last markdown heading, which a heading line of its own sits under
+    for index, line in enumerate(lines):
+        heading = _MARKDOWN_HEADING.match(line)
+        if open_level is not None:
+            ends = (heading is not None and len(heading.group("hashes")) <= open_level) or (
+                section is not None
+                and index > section[0]
+                and not lines[index - 1].strip()
+                and _AFTER_LIST.match(line) is not None
+            )
+            if ends and not (heading is not None and _continues_list(lines, index, heading.group("title"))):
+                assert section is not None
+                section = (section[0], index)
+                open_level = None
+        if heading is not None:
+            level = len(heading.group("hashes"))
+        if open_level is None and _section_heading(line):
+            # a line of its own before any markdown heading ends at any heading (level 7)
+            open_level = level if heading is not None else level + 1
+            section = (index + 1, len(lines))
+    return section
+
+
+def _continues_list(lines: Sequence[str], index: int, title: str) -> bool:
+    """A heading of the reference list's own level goes on with the list when it names a kind of work or
+    another list (``## Books``, ``## Further reading``) and most lines under it hold a year or a link."""
+    if not names_kind_of_work(title):
+        return False
+    under: list[str] = []
+    for line in lines[index + 1 :]:
+        if _MARKDOWN_HEADING.match(line):
+            break
+        if line.strip():
+            under.append(line)
+    marked = sum(1 for line in under if _YEAR_ANYWHERE.search(line) or _URL_SPAN.search(line))
+    return bool(under) and marked * 2 >= len(under)
 
 
 # Lines of boilerplate that may follow an article's reference list (byline, "Leave a Reply", a comment form's

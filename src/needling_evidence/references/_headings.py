@@ -1,0 +1,107 @@
+"""The words that head a reference list, and the words that head a group of works inside one.
+
+Shared by the two readers that look for an article's reference list (``references.text.reference_section``
+for a Markdown or text file, ``article._mark_roles`` for a loaded article), so both take the same headings.
+Kept apart from ``references.text`` because that module is slow to import and every article is checked for a
+reference heading.
+
+Two forms, each a grammar rather than a list of exact titles:
+
+- a **list heading** names the list: a reference noun (``References``, ``Sources``, ``Works Cited``,
+  ``Resources``, ``Further reading`` …), up to two qualifiers before it (``Selected references``, ``Key
+  scientific sources``), several joined by ``and``/``&``/``,``/``/`` (``Sources and further reading``), a
+  section number before (``12. References``, ``VIII.``) and a qualifier in brackets or a colon after;
+- a **works heading** names a kind of work (``Journal articles``, ``Books``, ``Websites``, ``Government
+  reports``, ``Meta-analyses & Systematic Reviews``): the sub-headings writers put between groups of a
+  reference list. They continue the list; they are never references themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["names_kind_of_work", "names_reference_list"]
+
+_NUMBERING = r"(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])[.)]?\s+)?"
+_QUALIFIER = (
+    r"(?:selected|key|main|scientific|medical|clinical|research|article|additional|further|useful|other"
+    r"|helpful|more|our|external|online|web|recommended|suggested|cited|primary|secondary|original|general"
+    r"|important|supporting|evidence|trusted|academic|reference|health|bibliographic(?:al)?)"
+)
+_LIST_NOUN = (
+    r"(?:references?|reference\s+list|bibliography|bibliographies|sources?|works\s+cited|work\s+cited"
+    r"|cited\s+works|literature(?:\s+cited)?|citations?|further\s+reading|(?:recommended|suggested)\s+reading"
+    r"|reading\s+list|resources?|参考文献|参考资料|来源(?:列表)?)"
+)
+_NOTES = r"(?:notes|endnotes|footnotes)"
+_JOIN = r"\s*(?:,|&|\band\b|/)\s*"
+_TAIL = r"(?:\s*\([^()\n]{1,40}\))?\s*:?"
+
+
+def _phrase(noun: str) -> str:
+    return rf"(?:{_QUALIFIER}\s+){{0,2}}{noun}"
+
+
+def _heading(noun: str) -> re.Pattern[str]:
+    one = _phrase(noun)
+    return re.compile(
+        rf"^{_NUMBERING}(?:{one}(?:{_JOIN}{one})*{_TAIL}|[^()\n]{{1,40}}\(\s*{one}\s*\)\s*:?)$",
+        re.IGNORECASE,
+    )
+
+
+_LIST = _heading(_LIST_NOUN)
+# `Notes` heads a list of references in many papers, but in an article it is as often a section of remarks:
+# read it as a list heading only where asked (a file given as a reference list) or joined to a list noun
+# (`Notes and references`).
+_LIST_OR_NOTES = _heading(rf"(?:{_LIST_NOUN}|{_NOTES})")
+_NOTES_JOINED = re.compile(
+    rf"^{_NUMBERING}(?:{_NOTES}{_JOIN}{_LIST_NOUN}|{_LIST_NOUN}{_JOIN}{_NOTES}){_TAIL}$", re.IGNORECASE
+)
+
+_WORK_ADJECTIVE = (
+    r"(?:peer[-\s]reviewed|scientific|academic|medical|research|journal|review|conference|government(?:al)?"
+    r"|official|online|web|internet|news(?:paper)?|magazine|book|primary|secondary|other|additional|clinical"
+    r"|systematic|key|foundational|recent|background|theoretical|original|published|print|electronic"
+    r"|professional|patient|public|health|national|international|organi[sz]ational|institutional|cited)"
+)
+_WORK_NOUN = (
+    r"(?:articles?|papers?|journals?|books?|chapters?|book\s+chapters?|textbooks?|web\s*sites?|web\s*pages?"
+    r"|pages|sites|links|reports?|guidelines?|guidance|reviews?|meta-?analys[ei]s|studies|study|trials?"
+    r"|videos?|podcasts?|apps?|tools|organi[sz]ations?|agencies|bodies|datasets?|data|software|theses|thesis"
+    r"|dissertations?|preprints?|proceedings|documents|publications|news|media|statistics|fact\s*sheets?"
+    r"|leaflets?|policies|policy|standards|monographs?|encyclopa?edias?|sources|references|resources|reading"
+    r"|literature)"
+)
+_WORK_PHRASE = rf"(?:{_WORK_ADJECTIVE}\s+){{0,3}}{_WORK_NOUN}"
+_WORKS = re.compile(
+    rf"^{_NUMBERING}{_WORK_PHRASE}(?:{_JOIN}{_WORK_PHRASE})*{_TAIL}$",
+    re.IGNORECASE,
+)
+# Emphasis and a trailing colon around a title written as a line of its own (`**Sources:**`, `_Books_`).
+_MARKS = re.compile(r"^[\s*_#]+|[\s*_#]+$")
+
+
+def _title(text: str) -> str:
+    return " ".join(_MARKS.sub("", text).split())
+
+
+def names_reference_list(title: str, *, notes: bool = False) -> bool:
+    """The title of a heading (or a line standing as one) names a reference list: ``References``,
+    ``Sources:``, ``**Works Cited**``, ``12. Selected references``, ``Sources and further reading``,
+    ``References (Vancouver)``. ``notes``: ``Notes`` alone counts too."""
+    words = _title(title)
+    if len(words) > 80:
+        return False
+    pattern = _LIST_OR_NOTES if notes else _LIST
+    return pattern.match(words) is not None or _NOTES_JOINED.match(words) is not None
+
+
+def names_kind_of_work(title: str) -> bool:
+    """The title names a kind of work, as a sub-heading between groups of a reference list does: ``Journal
+    articles``, ``Books``, ``Websites:``, ``Government reports``, ``Meta-analyses & Systematic Reviews``,
+    ``Preprints (e.g., arXiv)``. A title that names a reference list counts too."""
+    words = _title(title)
+    if len(words) > 80:
+        return False
+    return _WORKS.match(words) is not None or names_reference_list(words)

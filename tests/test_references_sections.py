@@ -1,0 +1,400 @@
+"""Finding an article's reference list in the forms unseen pages write it (issue 9, item 4): a list whose
+entries sit under sub-headings (`### Journal articles`, `**Books**`, HTML `<h3>`), a list headed by a line
+standing as a heading (`**Sources:**`, `Resources`, `<p><strong>References</strong></p>`), a list at the foot
+of a page with page furniture after it (`Share on:`), and references written one a line with no blank line
+between. Each form is tested on a real snippet (named by where it was found) and on constructed variants in
+other words and topics: invented organisations, authors and titles, so that no rule fits one printed page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from needling_evidence.article import load_article
+from needling_evidence.references import load_references
+from needling_evidence.references._headings import names_kind_of_work, names_reference_list
+from needling_evidence.references.text import parse_references, reference_section
+
+
+def _titles(refs) -> list[str | None]:  # type: ignore[no-untyped-def]
+    return [r.title for r in refs]
+
+
+def _article(tmp_path: Path, name: str, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_article(path)
+
+
+def _listed(tmp_path: Path, name: str, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_references(path)
+
+
+# --- the words of a heading ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "References",
+        "**Sources:**",
+        "Resources",
+        "12. Works Cited",
+        "Selected references",
+        "Sources and further reading",
+        "References & Resources",
+        "Key scientific sources",
+        "References (Vancouver)",
+        "Notes and references",
+        "来源列表",
+    ],
+)
+def test_a_heading_naming_a_reference_list(title: str) -> None:
+    assert names_reference_list(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sources of back pain",
+        "Resources for carers",
+        "How we chose our sources",
+        "Notes",  # remarks as often as references, in an article
+        "Treatment",
+        "What the research says",
+    ],
+)
+def test_a_heading_that_does_not_name_a_reference_list(title: str) -> None:
+    assert not names_reference_list(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Journal articles",
+        "Books",
+        "Websites:",
+        "**Online resources**",
+        "Government reports",
+        "Meta-analyses & Systematic Reviews",  # a real sub-heading (id 53783256295, below)
+        "Preprints (e.g., arXiv)",
+        "Peer-reviewed studies and clinical guidelines",
+        "Further reading",
+    ],
+)
+def test_a_sub_heading_naming_a_kind_of_work(title: str) -> None:
+    assert names_kind_of_work(title)
+
+
+@pytest.mark.parametrize("title", ["Acknowledgements", "About the author", "Related posts", "Contact us"])
+def test_a_heading_that_names_no_kind_of_work(title: str) -> None:
+    assert not names_kind_of_work(title)
+
+
+# --- (a) a reference list under sub-headings ----------------------------------------------------------------
+
+# Real: the `find_string` store, id 53783256295 (a learning-science design note, Markdown), its section
+# "## 来源列表" ("list of sources"): references under `###` sub-headings, numbered on across the groups; two
+# items of each of the first three groups kept verbatim.
+REAL_SUBHEADINGS = """## 来源列表
+
+### Meta-analyses & Systematic Reviews
+
+1. Bisra, K., Liu, Q., Nesbit, J. C., Salimi, F., & Winne, P. H. (2018). Inducing self-explanation: A meta-analysis. *Review of Educational Research*, 88(1), 3-38.
+2. Fiorella, L., & Mayer, R. E. (2016). Eight ways to promote generative learning. *Educational Psychology Review*, 28, 717-741.
+
+### Journal Articles
+
+13. Chi, M. T. H., Bassok, M., Lewis, M. W., Reimann, P., & Glaser, R. (1989). Self-explanations: How students study and use examples in learning to solve problems. *Cognitive Science*, 13(2), 145-182.
+14. Roscoe, R. D., & Chi, M. T. H. (2007). Understanding tutor learning: Knowledge-building and knowledge-telling in peer tutors' explanations and questions. *Review of Educational Research*, 77(4), 534-574.
+
+### AI Tutoring & Recent Studies
+
+27. Bastani, H., Bayati, M., Bhaskar, U., & Xu, K. (2024). Generative AI can harm learning. *Kellogg School Working Paper / SSRN*.
+28. Pardos, Z. A., et al. (2023). Learning gains from AI tutoring with self-explanation prompts. *Computers & Education*, 198.
+"""  # noqa: E501
+
+
+def test_real_list_under_sub_headings_is_read_whole(tmp_path: Path) -> None:
+    text = "# Teaching by explaining\n\nStudents learn by explaining [1] [13].\n\n" + REAL_SUBHEADINGS
+    refs = _listed(tmp_path, "note.md", text)
+    assert [r.fields["label"] for r in refs] == ["1", "2", "13", "14", "27", "28"]
+    article = _article(tmp_path, "note2.md", text)
+    assert [r.fields["label"] for r in article.references] == ["1", "2", "13", "14", "27", "28"]
+    assert [r.title for r in article.references][2] == (
+        "Self-explanations: How students study and use examples in learning to solve problems"
+    )
+    # the sub-headings are the list's own, neither references nor body text
+    roles = {article.text[b.start : b.end]: b.role for b in article.blocks if b.kind == "heading"}
+    assert roles["Journal Articles"] == roles["AI Tutoring & Recent Studies"] == "reference_heading"
+    assert not any("Journal Articles" in s.text for s in article.sentences)
+
+
+GROUPS_ATX = """# Hay fever
+
+Hay fever affects one adult in five [1]. Nasal sprays help most people [2].
+
+## References
+
+### Journal articles
+
+1. Okafor, L., & Brandt, S. (2019). Pollen counts and hay fever in city parks. *Allergy Review*, 12(3), 44-51.
+
+### Books
+
+2. Quist, M. (2016). *The sneezing season*. Harbour Press.
+
+### Websites
+
+3. Pollen Watch Trust. (2021). Pollen forecasts explained. https://www.example.org/pollen
+
+## About the author
+
+Dr Quist writes about allergies.
+"""
+
+# constructed: the parent heading a bold line, the groups `###` headings under it
+GROUPS_BOLD_PARENT = """# Hay fever
+
+Hay fever affects one adult in five. Nasal sprays help most people.
+
+**References**
+
+### Journal articles
+
+- Okafor, L., & Brandt, S. (2019). Pollen counts and hay fever in city parks. *Allergy Review*, 12(3), 44-51.
+
+### Books
+
+- Quist, M. (2016). *The sneezing season*. Harbour Press.
+
+### Websites
+
+- Pollen Watch Trust. (2021). Pollen forecasts explained. https://www.example.org/pollen
+"""
+
+# constructed: the groups bold lines, one with a colon and no blank line before its item
+GROUPS_BOLD = """# Hay fever
+
+Hay fever affects one adult in five. Nasal sprays help most people.
+
+## Sources
+
+**Journal articles**
+
+- Okafor, L., & Brandt, S. (2019). Pollen counts and hay fever in city parks. *Allergy Review*, 12(3), 44-51.
+
+**Books:**
+- Quist, M. (2016). *The sneezing season*. Harbour Press.
+
+*Websites*
+
+- Pollen Watch Trust. (2021). Pollen forecasts explained. https://www.example.org/pollen
+"""
+
+# constructed: every group a heading of the list's own level (`## Books` after `## References`)
+GROUPS_SAME_LEVEL = """# Hay fever
+
+Hay fever affects one adult in five. Nasal sprays help most people.
+
+## References
+
+- Okafor, L., & Brandt, S. (2019). Pollen counts and hay fever in city parks. *Allergy Review*, 12(3), 44-51.
+
+## Books
+
+- Quist, M. (2016). *The sneezing season*. Harbour Press.
+
+## Websites
+
+- Pollen Watch Trust. (2021). Pollen forecasts explained. https://www.example.org/pollen
+
+## Reviews
+
+Lovely clinic, friendly staff and quick appointments.
+"""
+
+# constructed, HTML: the groups `<h3>` and `<h4>`, the last a paragraph, a heading after the list
+GROUPS_HTML = """<html><body><h1>Hay fever</h1><p>Hay fever affects one adult in five. Nasal sprays help most
+people.</p>
+<h2>References</h2>
+<h3>Journal articles</h3>
+<ul><li>Okafor, L., &amp; Brandt, S. (2019). Pollen counts and hay fever in city parks. <i>Allergy Review</i>,
+12(3), 44-51.</li></ul>
+<h4>Books</h4>
+<ul><li>Quist, M. (2016). <i>The sneezing season</i>. Harbour Press.</li></ul>
+<h3>Websites</h3>
+<p>Pollen Watch Trust. (2021). Pollen forecasts explained. https://www.example.org/pollen</p>
+<h2>Contact us</h2><p>Call the clinic on weekdays.</p>
+</body></html>
+"""
+
+HAY_FEVER_TITLES = [
+    "Pollen counts and hay fever in city parks",
+    "The sneezing season",
+    "Pollen forecasts explained",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("atx.md", GROUPS_ATX),
+        ("bold_parent.md", GROUPS_BOLD_PARENT),
+        ("bold.md", GROUPS_BOLD),
+        ("same_level.md", GROUPS_SAME_LEVEL),
+        ("groups.html", GROUPS_HTML),
+    ],
+)
+def test_a_list_under_sub_headings_is_read_to_its_end_and_no_sub_heading_is_a_reference(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    article = _article(tmp_path, name, text)
+    assert _titles(article.references) == HAY_FEVER_TITLES
+    assert not article.references.problems
+    body = " ".join(s.text for s in article.sentences)
+    assert "Hay fever affects one adult in five" in body
+    assert "Pollen counts" not in body
+    if name != "groups.html":  # `refs parse` on the Markdown article reads the same list
+        assert _titles(_listed(tmp_path, "list_" + name, text)) == HAY_FEVER_TITLES
+
+
+def test_a_same_level_heading_with_no_references_under_it_ends_the_list(tmp_path: Path) -> None:
+    article = _article(tmp_path, "same_level.md", GROUPS_SAME_LEVEL)
+    assert any("friendly staff" in s.text for s in article.sentences)  # `## Reviews`: prose, not a group
+    section = reference_section(GROUPS_SAME_LEVEL)
+    assert section is not None and "friendly staff" not in section[0]
+
+
+def test_a_further_reading_sub_heading_does_not_restart_the_list() -> None:
+    # constructed: a list-naming sub-heading inside the list (it used to reset the section to itself)
+    text = (
+        "# Gout\n\nText.\n\n## References\n\n### Cited in the text\n\n"
+        "1. Lind, A. (2015). Urate and diet. *Joint Health*, 3(1), 1-9.\n\n"
+        "### Further reading\n\n2. Moss, P. (2012). *Living with gout*. Fen Books.\n"
+    )
+    section = reference_section(text)
+    assert section is not None
+    assert _titles(parse_references(section[0])) == ["Urate and diet", "Living with gout"]
+
+
+# --- (c) a source list at the foot of a health page ---------------------------------------------------------
+
+# Real: the `pages` store, http://www.mayoclinic.com/health/back-pain/MY00116 (Mayo Clinic, "Back pain",
+# 2012), as stored: the page's text, its unheaded list of sources (organisation pages, loose journal
+# references) and the sharing widget's lines after it, verbatim.
+REAL_MAYO = """Definition
+By Mayo Clinic staffYour spine is a column of more than 30 bones (vertebrae) held together by muscles, tendons and ligaments and cushioned by shock-absorbing disks. A problem in any part of your spine can cause back pain. For some people, back pain is simply an annoyance. For others, it can be both excruciating and disabling.
+Most back pain — even severe back pain — goes away on its own in two to four weeks. Surgery is rarely needed for back pain and is generally considered only as a last resort.
+- Low back pain fact sheet. National Institute of Neurological Disorders and Stroke. http://www.ninds.nih.gov/disorders/backpain/detail_backpain.htm. Accessed July 15, 2012.
+- Adult acute and subacute low back pain. Bloomington, Minn.: Institute for Clinical Systems Improvement. http://www.icsi.org/low_back_pain/adult_low_back_pain__8.html. Accessed July 10, 2012.
+- Balague F, et al. Non-specific low back pain. The Lancet. 2012;379:482.
+- Wheeler SG, et al. Approach to the diagnosis and evaluation of low back pain in adults. http://www.uptodate.com/index. Accessed July 14, 2012.
+- Duffy RL. Low back pain: An approach to diagnosis and management. Primary Care Clinics Office Practice. 2010;37:729.
+Share on:
+
+
+Find Mayo Clinic on
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("name", ["back_pain.txt", "back_pain.md"])
+def test_real_unheaded_source_list_before_page_furniture_is_found(tmp_path: Path, name: str) -> None:
+    article = _article(tmp_path, name, REAL_MAYO)
+    refs = article.references
+    assert len(refs) == 5
+    assert refs[2].title == "Non-specific low back pain"
+    assert refs[0].url == "http://www.ninds.nih.gov/disorders/backpain/detail_backpain.htm"
+    assert not any("Balague" in s.text for s in article.sentences)
+
+
+# constructed: a plain `Resources` line, bulleted organisation pages and a journal article
+SOURCES_RESOURCES_LINE = """# Shingles: what to know
+
+Shingles is a painful rash caused by the chickenpox virus. The vaccine lowers the risk by about 90%.
+
+Resources
+
+- Northfield Health Agency. Shingles (herpes zoster). https://www.example.gov/shingles/
+- Coastal Health Service. Shingles. https://www.example.org/conditions/shingles/
+- Harlow R, et al. Preventing herpes zoster in older adults. Vaccine Rep. 2018;7(2):1-30.
+"""
+
+# constructed: a bold `Sources:` line, then one source a line with no bullets (WebMD's form)
+SOURCES_ONE_PER_LINE = """# Shingles: what to know
+
+Shingles is a painful rash caused by the chickenpox virus. The vaccine lowers the risk by about 90%.
+
+**Sources:**
+
+Northfield Health Agency: "Shingles (Herpes Zoster)."
+Lakeside Clinic: "Shingles - Symptoms and causes."
+National Institute on Ageing Well: "Shingles."
+"""
+
+# constructed, HTML: a paragraph in bold standing as the heading
+SOURCES_HTML_BOLD = """<html><body><article><h1>Shingles</h1>
+<p>Shingles is a painful rash caused by the chickenpox virus. The vaccine lowers the risk by about 90%.</p>
+<p><strong>References</strong></p>
+<ul><li>Northfield Health Agency. Shingles (herpes zoster). https://www.example.gov/shingles/</li>
+<li>Coastal Health Service. Shingles. https://www.example.org/conditions/shingles/</li>
+<li>Harlow R, et al. Preventing herpes zoster in older adults. Vaccine Rep. 2018;7(2):1-30.</li></ul>
+</article></body></html>
+"""
+
+# constructed, HTML: `Sources:` and the sources in one paragraph broken by `<br>`
+SOURCES_HTML_BR = """<html><body><h1>Shingles</h1>
+<p>Shingles is a painful rash caused by the chickenpox virus. The vaccine lowers the risk by about 90%.</p>
+<p>Sources:<br>
+Northfield Health Agency. Shingles (herpes zoster). https://www.example.gov/shingles/<br>
+Coastal Health Service. Shingles. https://www.example.org/conditions/shingles/<br>
+Harlow R, et al. Preventing herpes zoster in older adults. Vaccine Rep. 2018;7(2):1-30.</p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("resources.md", SOURCES_RESOURCES_LINE),
+        ("one_per_line.md", SOURCES_ONE_PER_LINE),
+        ("bold.html", SOURCES_HTML_BOLD),
+        ("br.html", SOURCES_HTML_BR),
+    ],
+)
+def test_a_source_list_under_a_line_standing_as_its_heading_is_the_reference_list(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    article = _article(tmp_path, name, text)
+    assert len(article.references) == 3, [r.raw for r in article.references]
+    assert any("Shingles" in (r.title or "") for r in article.references)
+    body = " ".join(s.text for s in article.sentences)
+    assert "painful rash" in body
+    assert "Northfield" not in body and "Coastal" not in body
+
+
+def test_one_source_a_line_webmd_form_keeps_each_source_apart() -> None:
+    section = reference_section(SOURCES_ONE_PER_LINE)
+    assert section is not None
+    refs = parse_references(section[0])
+    assert [r.authors[0].literal for r in refs] == [
+        "Northfield Health Agency",
+        "Lakeside Clinic",
+        "National Institute on Ageing Well",
+    ]
+    assert _titles(refs) == ["Shingles (Herpes Zoster)", "Shingles - Symptoms and causes", "Shingles"]
+
+
+def test_a_reference_wrapped_over_lines_is_not_cut_at_each_line() -> None:
+    # constructed: hard-wrapped references whose lines end at a full stop (a paste from a PDF)
+    wrapped = (
+        "Moss, P. A. (2012). Living with gout.\n"
+        "Joint Health Quarterly, 3(1), 1-9.\n"
+        "\n"
+        "Lind A, Quist M.\n"
+        "Urate and diet in older adults. Joint Health. 2015;3(1):1-9.\n"
+    )
+    assert _titles(parse_references(wrapped)) == ["Living with gout", "Urate and diet in older adults"]
