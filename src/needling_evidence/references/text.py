@@ -544,6 +544,10 @@ _PMCID_TEXT = re.compile(r"(?<![/\w=])(?:PMCID\s*[:：]?\s*)?PMC\d{1,9}\b\.?", r
 _ISBN_TEXT = re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]\b\.?")
 _ISSN_TEXT = re.compile(r",?\s*\bE?ISSN\s*[:：]?\s*(\d{4}-?\d{3}[\dXx])\b")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# MLA 9 prints a link without its scheme (`aafa.org/asthma/asthma-facts/`,
+# `pubmed.ncbi.nlm.nih.gov/33962641/`): a lower-case host ending in a top-level domain of letters, then a
+# path. A DOI's prefix (`10.1136/…`) has no such domain.
+_BARE_LINK = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/\S*")
 _DOI_WORD = re.compile(r"^(?:doi|DOI)\s*[:：]?$")
 _DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.IGNORECASE)
 # Words that only introduce a link (`Available from:`, `Retrieved from`) and NLM's bracketed notes on a web
@@ -622,7 +626,7 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
     kept: list[str] = []
     for token in text.split(" "):
         bare = token.strip("<>()[],;")
-        if _URL.match(bare):
+        if _URL.match(bare) or _BARE_LINK.fullmatch(bare.rstrip(".")):
             url = _url_as_written(token)
             if not _DOI_RESOLVER.match(url):
                 ids.urls.append(url)
@@ -817,6 +821,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
         or _parse_apa(text, _AMS_YEAR)
+        or _parse_names_title_imprint(text)
         or _parse_organisation_title(text, internet=ids.internet)
         or _parse_undated(text, web=bool(ids.urls))
         or _parse_authors_title_rest(text)
@@ -1069,6 +1074,9 @@ _CONTAINER_END = re.compile(
       | \s*\((?:[A-Za-z]+\.?\s+)?(?:1[6-9]|20)\d{2}\))""",
     re.VERBOSE,
 )
+_MONTH_BEFORE_YEAR = re.compile(
+    r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:\d{1,2},\s+)?(?P<year>(?:1[6-9]|20)\d{2})\b"
+)
 _LEADING_YEAR = re.compile(r"^\s*,\s*(?:1[6-9]|20)\d{2}\s*,")
 _PAGES_BEFORE_YEAR = re.compile(rf",\s*({_PAGES})\s*\((?:1[6-9]|20)\d{{2}}\)\.?\s*$")
 _LABELLED_VOLUME = re.compile(r"\bvol\.\s*([A-Za-z]?\d+[A-Za-z]?)", re.IGNORECASE)
@@ -1129,8 +1137,11 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     parsed = _Parsed(_placeholder_block(), "", "quoted", author_text=author_text)
     parsed.authors = _parse_quoted_style_authors(author_text)
     parsed.title = match.group("title").strip().rstrip(",.").strip() or None
-    rest = match.group("rest").strip()
-    year = match.group("year")
+    return _after_quoted_title(parsed, match.group("rest").strip(), match.group("year"))
+
+
+def _after_quoted_title(parsed: _Parsed, rest: str, year: str | None) -> _Parsed:
+    """What follows a quoted title in MLA, Chicago and IEEE: the container, its publisher and locators."""
     end = _CONTAINER_END.search(rest)
     if rest.lower().startswith("in ") and "," in rest:
         # IEEE's `in Proc. CT-RSA 2019, San Francisco, CA, USA, Mar. 2019, pp. 83-105`: the proceedings'
@@ -1152,9 +1163,13 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
                 parsed.extra["publisher_place"] = imprint.group("place").strip()
     elif container and ", " in container:
         # MLA names the publisher after the container when they differ: `*ClinVar*, National Center for
-        # Biotechnology Information,`, `*Ward Notes*, Riverside Health Press,`
+        # Biotechnology Information,`, `*Ward Notes*, Riverside Health Press,`, and without italics `Mayo
+        # Clinic, Mayo Foundation for Medical Education and Research, 22 Nov. 2019,` (the date and locators
+        # are cut off already): what follows the container's first comma is a name, not more of the container
         name, _, publisher = container.partition(", ")
-        if _corporate_name(publisher) or _PUBLISHER_WORDS.search(publisher):
+        # but a name written with a serial comma is one name (`Weather, Climate, and Society`)
+        serial = re.search(r",\s*(?:and|&)\s", container) is not None
+        if not serial and _MLA_PUBLISHER.fullmatch(publisher.strip()):
             container, parsed.publisher = name.strip(), publisher.strip()
     if container and _GENRE.fullmatch(container):
         # IEEE's `"Title," GitHub repository, 2024.` / `Technical Report` / `White Paper`: what the work
@@ -1188,6 +1203,9 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
             pages = last
     parsed.pages = _normalise_pages(pages.group(1)) if pages else None
     parsed.year = int(found_year) if found_year else None
+    dated = _MONTH_BEFORE_YEAR.search(locators) if found_year else None
+    if dated is not None and dated.group("year") == found_year:
+        parsed.month = month_number(dated.group("month"))  # MLA's `22 Nov. 2019`, IEEE's `Nov. 2019`
     if container == "arXiv" and rest[: end.start() if end else 0].strip(" ,.") == "":
         # the preprint's number is not a volume or pages (`2021, arXiv:2101.01234`)
         parsed.volume = parsed.issue = parsed.pages = None
@@ -1196,6 +1214,11 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     return parsed
 
 
+# A publisher after an MLA container: a name in capitals (`U.S. Department of Health and Human Services`,
+# `Encyclopædia Britannica, Inc.`, `Oxford UP`), no digits (a digit is a locator or a date).
+_MLA_PUBLISHER = re.compile(
+    r"(?:[A-Z][\w.'’&-]*|of|and|for|the|on|in|de|&)(?:,?\s+(?:[A-Z][\w.'’&-]*|of|and|for|the|on|in|de|&))*\.?"
+)
 _PUBLISHER_WORDS = re.compile(
     r"\b(?:press|publish\w*|publications?|books|media|verlag|editions?)\b", re.IGNORECASE
 )
@@ -2010,6 +2033,14 @@ def _parse_quoted_first(text: str) -> _Parsed | None:
         return None
     parsed = _Parsed(_placeholder_block(), "", "quoted", type="webpage")
     parsed.title = found.group("title").strip().rstrip(",.") or None
+    after = text[found.end("title") + 1 :].lstrip(" .,")
+    if ", " in _sentences(after)[0] if after else False:
+        # MLA without an author: `"Title." Container, Publisher, 12 Mar. 2020, URL.` — a comma inside the
+        # first sentence after the title is MLA's list of container elements, read as after an author
+        _after_quoted_title(parsed, after, None)
+        if not parsed.volume and not parsed.pages:
+            parsed.type = "webpage"
+        return parsed
     # IEEE's `“Title.” figshare, Jan. 05, 2021.`: the site ends where a date after a comma begins
     site = re.split(r",\s+(?=[A-Z][a-z]{2,8}\.?(?:\s+\d|$))", (found.group("site") or "").strip())[0]
     if _REPOSITORY.fullmatch(site):
@@ -2248,6 +2279,38 @@ def _parse_given_names_title_rest(text: str) -> _Parsed | None:
     parsed.year = int(year.group(0))
     leftover = _clean_leftover(" ".join(sentences[after:]))
     parsed.leftover = "" if leftover == year.group(0) else leftover  # the year alone was read
+    return parsed
+
+
+# MLA's and Chicago's book without italics: `Garcia, Luis. Pain: A Short History. Oxford UP, 2015.`, `Ruiz,
+# Pilar, and Tom Hale. Night Shifts. London: Cedar Press, 2018.` The names are MLA's (the first family name,
+# a comma, a given name written out — never initials alone, which are APA's), so `Name, 2015.` at the end is
+# a publisher and its year, not a journal.
+_MLA_FAMILY = rf"(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?"
+_MLA_GIVEN = r"[A-Z][a-z][\w'’\-]*(?:\s(?:[A-Z]\.|[A-Z][a-z][\w'’\-]*))?"
+_MLA_BOOK = re.compile(
+    rf"""^(?P<names>{_MLA_FAMILY},\s{_MLA_GIVEN}
+        (?:,\s(?:and\s)?{_MLA_GIVEN}\s{_MLA_FAMILY})*(?:,?\sand\s{_MLA_GIVEN}\s{_MLA_FAMILY}|,\set\sal)?)\.\s+
+        (?P<title>[^\s].*?)\.\s+
+        (?:(?P<place>[A-Z][^:.]{{1,60}}):\s*)?(?P<publisher>[A-Z][^,\d]{{1,120}}?),\s*
+        (?P<year>(?:1[6-9]|20)\d{{2}})\.?\s*(?P<rest>.*)$""",
+    re.VERBOSE,
+)
+
+
+def _parse_names_title_imprint(text: str) -> _Parsed | None:
+    found = _MLA_BOOK.match(text)
+    if found is None or _has_journal_cues(found.group("publisher")):
+        return None
+    names = found.group("names")
+    parsed = _Parsed(_placeholder_block(), "", "quoted", type="book", author_text=names)
+    parsed.authors = _parse_quoted_style_authors(names)
+    parsed.title = _clean_title(found.group("title")) or None
+    parsed.publisher = found.group("publisher").strip()
+    if found.group("place"):
+        parsed.extra["publisher_place"] = found.group("place").strip()
+    parsed.year = int(found.group("year"))
+    parsed.leftover = _clean_leftover(found.group("rest"))
     return parsed
 
 
