@@ -398,3 +398,54 @@ def test_a_reference_wrapped_over_lines_is_not_cut_at_each_line() -> None:
         "Urate and diet in older adults. Joint Health. 2015;3(1):1-9.\n"
     )
     assert _titles(parse_references(wrapped)) == ["Living with gout", "Urate and diet in older adults"]
+
+
+# --- (c) what a source list's loose entries say ------------------------------------------------------------
+
+
+def test_real_source_list_entries_of_a_health_page_are_read(tmp_path: Path) -> None:
+    refs = _article(tmp_path, "back_pain.txt", REAL_MAYO).references
+    fact_sheet, guideline, lancet = refs[0], refs[1], refs[2]
+    # AMA's web page by a body: `Title. Body. URL. Accessed …` — the body in the site's place
+    assert (fact_sheet.title, fact_sheet.container_title, fact_sheet.year, fact_sheet.type) == (
+        "Low back pain fact sheet",
+        "National Institute of Neurological Disorders and Stroke",
+        None,  # only the access date is printed
+        "webpage",
+    )
+    assert fact_sheet.fields["accessed"] == "July 15, 2012"
+    # `Title. Place: Body. URL.`: the body publishes it
+    assert (guideline.title, guideline.publisher, guideline.fields["publisher_place"]) == (
+        "Adult acute and subacute low back pain",
+        "Institute for Clinical Systems Improvement",
+        "Bloomington, Minn.",
+    )
+    assert (lancet.authors[0].family, lancet.container_title, lancet.year) == ("Balague", "The Lancet", 2012)
+
+
+def test_loose_source_entries_in_other_words() -> None:
+    # constructed: the same forms on other pages (a link with only its text, a body with a colon and no
+    # quotation marks, AMA's body page, a body with a place)
+    refs = parse_references(
+        "- [Tennis elbow (lateral epicondylitis) | Hillside Orthopaedics](https://www.example.org/elbow)\n"
+        "- Northfield Sports Medicine Association: Tennis elbow: Overview\n"
+        "- Gout diet sheet. Riverbend Arthritis Society. https://www.example.org/gout."
+        " Accessed May 2, 2021.\n"
+        "- Managing knee pain at home. Leeds: Harbour Physiotherapy Service."
+        " https://www.example.org/knee. Accessed 3 March 2020.\n"
+        "- NHS: Plantar fasciitis\n"
+    )
+    got = [
+        (r.authors[0].literal if r.authors else None, r.title, r.container_title, r.publisher) for r in refs
+    ]
+    assert got == [
+        (None, "Tennis elbow (lateral epicondylitis) | Hillside Orthopaedics", None, None),
+        ("Northfield Sports Medicine Association", "Tennis elbow: Overview", None, None),
+        (None, "Gout diet sheet", "Riverbend Arthritis Society", None),
+        (None, "Managing knee pain at home", None, "Harbour Physiotherapy Service"),
+        ("NHS", "Plantar fasciitis", None, None),
+    ]
+    assert refs[0].url == "https://www.example.org/elbow"
+    # a person's name before a colon is not read as a body
+    person = parse_references("- Smith J: Knee pain\n- Lind A. Hip pain. Joint J. 2019;3:1-9.")
+    assert not any(r.authors and r.authors[0].literal == "Smith J" for r in person)

@@ -827,6 +827,8 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_authors_title_rest(text)
         or _parse_given_names_title_rest(text)
         or (_parse_titled_web_page(text) if ids.urls or ids.cited else None)
+        or (_parse_title_then_body(text) if ids.urls or ids.cited else None)
+        or (_parse_link_title(text) if ids.urls else None)
         or _parse_numbered_document(text)
         or _parse_legal_act(text)
         or _Parsed(block, raw, "unparsed")
@@ -1894,6 +1896,46 @@ _TITLE_SITE_MONTH_YEAR = re.compile(
 )
 
 
+def _parse_title_then_body(text: str) -> _Parsed | None:
+    """AMA's web page by a body, with its link and access date taken out: ``Low back pain fact sheet. National
+    Institute of Neurological Disorders and Stroke.`` (the body in the site's place) or ``Adult acute and
+    subacute low back pain. Bloomington, Minn.: Institute for Clinical Systems Improvement.`` (a place and
+    the body publishing it). The first sentence is the title, not a list of names."""
+    sentences = _sentences(text)
+    if len(sentences) != 2:
+        return None
+    title, body = _clean_title(sentences[0]), sentences[1].strip().rstrip(".").strip()
+    if not title or _looks_like_name_list(title) or _YEAR.search(body):
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", type="webpage")
+    parsed.title = title
+    place = re.match(r"^(?P<place>[A-Z][^:]{1,60}):\s*(?P<publisher>\S.*)$", body)
+    if place is not None and _corporate_name(place.group("publisher")):
+        parsed.publisher = place.group("publisher").strip()
+        parsed.extra["publisher_place"] = place.group("place").strip()
+    elif _corporate_name(body):
+        parsed.container_title = body
+    else:
+        return None
+    return parsed
+
+
+# A source list's link with only its text (`[Shingles (Herpes Zoster) | CDC](https://www.cdc.gov/shingles/)`,
+# the page's title as the browser shows it): one phrase, no sentence break, not a list of names.
+_LINK_TITLE_WORDS = 30
+
+
+def _parse_link_title(text: str) -> _Parsed | None:
+    title = _clean_title(text)
+    if not title or len(title.split()) > _LINK_TITLE_WORDS or len(_sentences(title)) > 1:
+        return None
+    if not re.search(r"[^\W\d_]{3}", title) or _looks_like_name_list(title) or _YEAR.search(title):
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", type="webpage")
+    parsed.title = title
+    return parsed
+
+
 def _parse_titled_web_page(text: str) -> _Parsed | None:
     page = _TITLED_WEB_PAGE.match(text)
     if page is None:
@@ -2344,6 +2386,8 @@ def _untitled_head(head: str, date: re.Match[str]) -> _Parsed | None:
 
 
 _ORGANISATION_HEAD = re.compile(r"^(?P<org>[^.]{3,120})\.\s+(?P<rest>\S.*)$")
+_ORGANISATION_COLON_HEAD = re.compile(r"^(?P<org>[^.:,]{2,120}):\s+(?P<rest>\S.*)$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _TRAILING_YEAR = re.compile(r"(?:^|(?<=[.,])\s*|\s+)\(?(?P<year>(?:1[6-9]|20)\d{2})\)?\.?$")
 
 
@@ -2359,11 +2403,19 @@ def _parse_organisation_title(text: str, *, internet: bool = False) -> _Parsed |
     with initials; an informal list's ``Jennifer Cuthbertson.`` is not read so), and a sentence more after
     the title is kept as written."""
     head = _ORGANISATION_HEAD.match(text)
+    colon = None
+    if head is None or _corporate_name(head.group("org")) is None:
+        # a health site's source list names the body with a colon: `American Academy of Dermatology:
+        # Shingles: Overview`, `NHS: Back pain` (WebMD's form without the quotation marks)
+        colon = _ORGANISATION_COLON_HEAD.match(text)
+        head = colon or head
     if head is None:
         return None
     organisation = _corporate_name(head.group("org")) or (
         _web_organisation(head.group("org")) if internet else None
     )
+    if organisation is None and colon is not None and _ACRONYM.fullmatch(colon.group("org").strip()):
+        organisation = colon.group("org").strip()
     if organisation is None:
         return None
     rest = head.group("rest").strip()
