@@ -49,6 +49,8 @@ def _listed(tmp_path: Path, name: str, text: str):  # type: ignore[no-untyped-de
         "Key scientific sources",
         "References (Vancouver)",
         "Notes and references",
+        "Sources used in this article",
+        "References for this page:",
         "来源列表",
     ],
 )
@@ -449,3 +451,20 @@ def test_loose_source_entries_in_other_words() -> None:
     # a person's name before a colon is not read as a body
     person = parse_references("- Smith J: Knee pain\n- Lind A. Hip pain. Joint J. 2019;3:1-9.")
     assert not any(r.authors and r.authors[0].literal == "Smith J" for r in person)
+
+
+def test_words_naming_a_kind_of_work_on_a_wrapped_line_are_not_a_sub_heading() -> None:
+    # constructed: a journal's name wrapped so that its last words stand on a line of their own, and a bold
+    # sub-heading right after an item, with no blank line
+    text = (
+        "Lind A, Quist M. Heat for low back pain. Cochrane Database of\n"
+        "Systematic Reviews\n"
+        "2019;(3):CD004750.\n"
+        "\n"
+        "Moss P. Ice for sprains. Sports Med. 2012;4(1):1-9.\n"
+        "**Books:**\n"
+        "Vance I. Bones at Rest. London: Fen Books; 2010.\n"
+    )
+    refs = parse_references(text)
+    assert _titles(refs) == ["Heat for low back pain", "Ice for sprains", "Bones at Rest"]
+    assert refs[0].container_title == "Cochrane Database of Systematic Reviews"

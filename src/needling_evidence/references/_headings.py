@@ -10,7 +10,8 @@ Two forms, each a grammar rather than a list of exact titles:
 - a **list heading** names the list: a reference noun (``References``, ``Sources``, ``Works Cited``,
   ``Resources``, ``Further reading`` …), up to two qualifiers before it (``Selected references``, ``Key
   scientific sources``), several joined by ``and``/``&``/``,``/``/`` (``Sources and further reading``), a
-  section number before (``12. References``, ``VIII.``) and a qualifier in brackets or a colon after;
+  section number before (``12. References``, ``VIII.``), and after it what the list is for (``Sources used
+  in this article``), a qualifier in brackets or a colon;
 - a **works heading** names a kind of work (``Journal articles``, ``Books``, ``Websites``, ``Government
   reports``, ``Meta-analyses & Systematic Reviews``): the sub-headings writers put between groups of a
   reference list. They continue the list; they are never references themselves.
@@ -35,7 +36,12 @@ _LIST_NOUN = (
 )
 _NOTES = r"(?:notes|endnotes|footnotes)"
 _JOIN = r"\s*(?:,|&|\band\b|/)\s*"
-_TAIL = r"(?:\s*\([^()\n]{1,40}\))?\s*:?"
+# what the list is for, after its noun: `Sources used in this article`, `References for this page`
+_PURPOSE = (
+    r"(?:\s+(?:used|cited|consulted))?(?:\s+(?:for|in)\s+(?:this|the|our)\s+(?:article|page|post|guide|leaflet"
+    r"|fact\s*sheet|blog(?:\s+post)?|story|review|information|text))?"
+)
+_TAIL = rf"{_PURPOSE}(?:\s*\([^()\n]{{1,40}}\))?\s*:?"
 
 
 def _phrase(noun: str) -> str:

@@ -146,12 +146,18 @@ _HEADING_LINE = re.compile(r"^[ \t]*(?:\#{1,6}[ \t].*|(?:[-*_][ \t]*){3,})[ \t]*
 _HEADING_WORDS_MAX = 8
 
 
-def _is_heading(line: str) -> bool:
+def _is_heading(line: str, after_blank: bool = True) -> bool:
+    """A heading line inside a list. A line naming a kind of work (`Books`) or the list (`Sources:`) is one
+    only after a blank line (or first) or when marked as one (in bold or italics, or ending in a colon): the
+    sub-headings of a list stand apart, while such words can end a wrapped line of a reference (`Cochrane
+    Database of` / `Systematic Reviews`)."""
     if _HEADING_LINE.match(line):
         return True
     words = line.split()
+    marked = line.strip()[:1] in "*_" or line.rstrip().rstrip("*_").endswith(":")  # `**Books**`, `Websites:`
     return (
-        0 < len(words) <= _HEADING_WORDS_MAX
+        (after_blank or marked)
+        and 0 < len(words) <= _HEADING_WORDS_MAX
         and not _LABEL.match(line)
         and (names_reference_list(line, notes=True) or names_kind_of_work(line))
     )
@@ -196,14 +202,14 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
     is not cut; or at every line of a paragraph whose lines each read as a whole reference (one reference a
     line, no blank line between: see :func:`_one_per_line`).
     """
-    labelled = any(_label_match(line, None) and not _is_heading(line) for line in lines)
+    labelled = any(_label_match(line, None) and not _HEADING_LINE.match(line) for line in lines)
     whole_lines = set() if labelled else _one_per_line(lines)
     blocks: list[_Block] = []
     current: _Block | None = None
     after_blank = True
     previous: int | None = None  # the last numeric label, which a label of four digits must go on from
     for index, line in enumerate(lines):
-        if not line.strip() or _is_heading(line) or _TAGS_ONLY.match(line):
+        if not line.strip() or _is_heading(line, after_blank) or _TAGS_ONLY.match(line):
             current = None
             after_blank = True
             continue
@@ -266,7 +272,7 @@ def _one_per_line(lines: Sequence[str]) -> set[int]:
     index = 0
     while index < len(lines):
         end = index
-        while end < len(lines) and lines[end].strip() and not _is_heading(lines[end]):
+        while end < len(lines) and lines[end].strip() and not _is_heading(lines[end], end == index):
             end += 1
         paragraph = range(index, end)
         if len(paragraph) >= 2 and all(_whole_line(lines[i], first=i == index) for i in paragraph):
