@@ -468,3 +468,18 @@ def test_words_naming_a_kind_of_work_on_a_wrapped_line_are_not_a_sub_heading() -
     refs = parse_references(text)
     assert _titles(refs) == ["Heat for low back pain", "Ice for sprains", "Bones at Rest"]
     assert refs[0].container_title == "Cochrane Database of Systematic Reviews"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "📚 References",
+        "References [edit]",
+        "Sources and additional information",
+        "— Sources —",
+        "_Works cited_",
+    ],
+)
+def test_a_list_heading_with_emoji_an_edit_link_or_a_joined_phrase(title: str) -> None:
+    # constructed: headings as blogs, scraped wikis and health sites write them
+    assert names_reference_list(title)

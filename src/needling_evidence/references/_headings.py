@@ -41,7 +41,8 @@ _PURPOSE = (
     r"(?:\s+(?:used|cited|consulted))?(?:\s+(?:for|in)\s+(?:this|the|our)\s+(?:article|page|post|guide|leaflet"
     r"|fact\s*sheet|blog(?:\s+post)?|story|review|information|text))?"
 )
-_TAIL = rf"{_PURPOSE}(?:\s*\([^()\n]{{1,40}}\))?\s*:?"
+# a qualifier in brackets (`(Vancouver)`), a wiki's `[edit]` link
+_TAIL = rf"{_PURPOSE}(?:\s*\([^()\n]{{1,40}}\))?(?:\s*\[[^\[\]\n]{{1,20}}\])?\s*:?"
 
 
 def _phrase(noun: str) -> str:
@@ -50,8 +51,11 @@ def _phrase(noun: str) -> str:
 
 def _heading(noun: str) -> re.Pattern[str]:
     one = _phrase(noun)
+    # after the list's own noun anything short may be joined (`Sources and additional information`,
+    # `References & useful links`): the list comes first
+    joined = rf"(?:{_JOIN}{one})*(?:{_JOIN}[\w'’-]+(?:\s+[\w'’-]+){{0,3}})?"
     return re.compile(
-        rf"^{_NUMBERING}(?:{one}(?:{_JOIN}{one})*{_TAIL}|[^()\n]{{1,40}}\(\s*{one}\s*\)\s*:?)$",
+        rf"^{_NUMBERING}(?:{one}{joined}{_TAIL}|[^()\n]{{1,40}}\(\s*{one}\s*\)\s*:?)$",
         re.IGNORECASE,
     )
 
@@ -84,12 +88,16 @@ _WORKS = re.compile(
     rf"^{_NUMBERING}{_WORK_PHRASE}(?:{_JOIN}{_WORK_PHRASE})*{_TAIL}$",
     re.IGNORECASE,
 )
-# Emphasis and a trailing colon around a title written as a line of its own (`**Sources:**`, `_Books_`).
-_MARKS = re.compile(r"^[\s*_#]+|[\s*_#]+$")
+# Emphasis, emoji and bullets around a title written as a line of its own (`**Sources:**`, `_Books_`,
+# `📚 References`): anything but a letter, a digit or a bracket at either end.
+_MARKS = re.compile(r"^(?:[^\w(\[]|_)+|(?:[^\w)\]:]|_)+$")
+
+
+_EMPHASIS = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
 
 
 def _title(text: str) -> str:
-    return " ".join(_MARKS.sub("", text).split())
+    return " ".join(_MARKS.sub("", _EMPHASIS.sub("", text)).split())
 
 
 def names_reference_list(title: str, *, notes: bool = False) -> bool:
