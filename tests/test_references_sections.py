@@ -483,3 +483,42 @@ def test_words_naming_a_kind_of_work_on_a_wrapped_line_are_not_a_sub_heading() -
 def test_a_list_heading_with_emoji_an_edit_link_or_a_joined_phrase(title: str) -> None:
     # constructed: headings as blogs, scraped wikis and health sites write them
     assert names_reference_list(title)
+
+
+FOOT_MARKDOWN = """# Tennis elbow
+
+Tennis elbow usually gets better on its own within a year.
+
+## Sources
+
+- Northfield Health Agency. Tennis elbow. https://www.example.gov/tennis-elbow/
+- Coastal Health Service. Elbow pain. https://www.example.org/conditions/elbow/
+
+Page last reviewed: 12 March 2023
+Next review due: 12 March 2026
+
+This information is not a substitute for medical advice. © 2023 Coastal Health.
+"""
+
+FOOT_HTML = """<html><body><h1>Heel pain</h1><p>Most heel pain gets better with rest and stretching.</p>
+<p><b>Sources:</b></p>
+<ul><li>Harbour Foot Clinic. Plantar fasciitis. https://www.example.org/heel</li>
+<li>Moss P. Stretching for heel pain. Foot J. 2019;4(2):11-19.</li></ul>
+<p>Medically reviewed by Dr Ida Vance on 2 May 2022.</p>
+<p>Copyright 2022 Harbour Foot Clinic. All rights reserved.</p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "count"), [("foot.md", FOOT_MARKDOWN, 2), ("foot.html", FOOT_HTML, 2)]
+)
+def test_a_review_date_disclaimer_or_copyright_line_after_the_list_ends_it(
+    tmp_path: Path, name: str, text: str, count: int
+) -> None:
+    # constructed: what patient pages print under their sources
+    refs = _article(tmp_path, name, text).references
+    assert len(refs) == count, [r.raw for r in refs]
+    assert not any(word in r.raw for r in refs for word in ("reviewed", "Copyright", "substitute"))
+    if name.endswith(".md"):
+        assert len(_listed(tmp_path, "list_" + name, text)) == count

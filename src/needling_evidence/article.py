@@ -1071,11 +1071,14 @@ def _mark_reference_section(blocks: list[_Block], first: int, level: int, text: 
     """The blocks of a reference section from ``first``: up to a heading of ``level`` or higher, unless that
     heading names a kind of work with references under it (``## Books`` after ``## References``: a group of
     the same list). Headings inside the section, and lines standing as sub-headings (``**Websites**``), are
-    its sub-headings, never references; footnotes are read on their own."""
-    from .references._headings import names_kind_of_work
+    its sub-headings, never references; footnotes are read on their own. A review date, a disclaimer or a
+    copyright line after the list ends it."""
+    from .references._headings import ends_a_list, names_kind_of_work
 
     for index in range(first, len(blocks)):
         later = blocks[index]
+        if ends_a_list(_plain(text[later.start : later.end])):
+            return  # `Page last reviewed: …`, a disclaimer, a copyright line: the page after the list
         if later.kind == "heading":
             if later.level <= level and not _continues_list(blocks, index, text):
                 return

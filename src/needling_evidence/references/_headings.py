@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["names_kind_of_work", "names_reference_list"]
+__all__ = ["ends_a_list", "names_kind_of_work", "names_reference_list"]
 
 _NUMBERING = r"(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])[.)]?\s+)?"
 _QUALIFIER = (
@@ -119,3 +119,20 @@ def names_kind_of_work(title: str) -> bool:
     if len(words) > 80:
         return False
     return _WORKS.match(words) is not None or names_reference_list(words)
+
+
+# What follows a reference list at the foot of a web article and ends it: the byline, a date or review line,
+# a call to action, a disclaimer, a copyright line.
+_AFTER_LIST = re.compile(
+    r"^[ \t]*(?:\*|_)*(?:by|written[ \t]by|author:|reviewed[ \t]by|medically[ \t]reviewed[ \t]by"
+    r"|last[ \t]updated|updated[ \t]on|published[ \t]on|posted[ \t]in|share[ \t]this|tags?:"
+    r"|categor(?:y|ies):|(?:page[ \t]+)?last[ \t]+reviewed|next[ \t]+review|disclaimer|copyright|©"
+    r"|this[ \t]+(?:information|article|page|content|leaflet)[ \t]+(?:is|does|should)[ \t]+not)",
+    re.IGNORECASE,
+)
+
+
+def ends_a_list(line: str) -> bool:
+    """The line ends a reference list at the foot of a page: ``By Sam Whitlock``, ``Page last reviewed: 12
+    March 2023``, ``This information is not a substitute for …``, ``© 2023 …``."""
+    return _AFTER_LIST.match(line) is not None

@@ -84,7 +84,7 @@ from ..doi import find_dois, normalize_doi
 from ..errors import StrictError, UsageError
 from ..identity import PARTICLE_PATTERN, fold
 from ..model import Person, Problem, Reference, ReferenceList
-from ._headings import names_kind_of_work, names_reference_list
+from ._headings import ends_a_list, names_kind_of_work, names_reference_list
 
 __all__ = ["ET_AL", "MAX_REFERENCE_CHARS", "parse_references", "reference_key", "reference_section"]
 
@@ -2985,13 +2985,6 @@ def _letter_suffix(index: int) -> str:
 # reading`).
 _MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}(?P<hashes>\#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+\#+)?[ \t]*$")
 _SECTION_LINE_WORDS = 12  # a line standing as a heading is short; a sentence mentioning "sources" is not
-# What ends a reference list at the foot of a web article: the byline, a date line, a call to action.
-_AFTER_LIST = re.compile(
-    r"^[ \t]*(?:\*|_)*(?:by|written[ \t]by|author:|reviewed[ \t]by|medically[ \t]reviewed[ \t]by"
-    r"|last[ \t]updated|updated[ \t]on|published[ \t]on|posted[ \t]in|share[ \t]this|tags?:"
-    r"|categor(?:y|ies):)\b",
-    re.IGNORECASE,
-)
 
 
 def _section_heading(line: str) -> bool:
@@ -3036,7 +3029,7 @@ def _heading_section(lines: Sequence[str]) -> tuple[int, int] | None:
                 section is not None
                 and index > section[0]
                 and not lines[index - 1].strip()
-                and _AFTER_LIST.match(line) is not None
+                and ends_a_list(line)
             )
             if ends and not (heading is not None and _continues_list(lines, index, heading.group("title"))):
                 assert section is not None
