@@ -358,9 +358,22 @@ Harlow R, et al. Preventing herpes zoster in older adults. Vaccine Rep. 2018;7(2
 """
 
 
+# constructed: `SOURCES:` on the first line of the paragraph that holds the sources (WebMD's print form)
+SOURCES_FIRST_LINE = """# Shingles: what to know
+
+Shingles is a painful rash caused by the chickenpox virus. The vaccine lowers the risk by about 90%.
+
+SOURCES:
+Northfield Health Agency: "Shingles (Herpes Zoster)."
+Lakeside Clinic: "Shingles - Symptoms and causes."
+Coastal Institute on Ageing: "Shingles."
+"""
+
+
 @pytest.mark.parametrize(
     ("name", "text"),
     [
+        ("first_line.md", SOURCES_FIRST_LINE),
         ("resources.md", SOURCES_RESOURCES_LINE),
         ("one_per_line.md", SOURCES_ONE_PER_LINE),
         ("bold.html", SOURCES_HTML_BOLD),

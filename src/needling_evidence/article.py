@@ -1024,6 +1024,11 @@ def _mark_roles(blocks: list[_Block], text: str) -> None:
             block.role = "reference_heading"
             _mark_reference_section(blocks, index + 1, min(level + 1, 7), text)
             return
+        elif block.role == "body" and _opens_with_list_name(text, block, names_reference_list):
+            # `SOURCES:` on the first line of a paragraph whose other lines are the sources (WebMD's form)
+            block.role = "references"
+            _mark_reference_section(blocks, index + 1, min(level + 1, 7), text)
+            return
 
     # No such heading: a trailing run of list items that look like references, followed only by boilerplate
     # or by a few short lines of page furniture (`Share on:`, `Find us on`).
@@ -1064,6 +1069,15 @@ def _names_list(text: str, block: _Block, names: Any) -> bool:
     if block.kind not in ("paragraph", "caption") or not block.first_line_only:
         return False
     plain = _plain(text[block.start : block.end]).strip()
+    return 0 < len(plain.split()) <= _HEADING_LINE_WORDS and bool(names(plain))
+
+
+def _opens_with_list_name(text: str, block: _Block, names: Any) -> bool:
+    """A paragraph of several lines whose first line is only a heading's words (``Sources:``)."""
+    if block.kind not in ("paragraph", "caption") or block.first_line_only:
+        return False
+    first = text[block.start : block.end].split("\n", 1)[0]
+    plain = _plain(first).strip()
     return 0 < len(plain.split()) <= _HEADING_LINE_WORDS and bool(names(plain))
 
 
