@@ -535,3 +535,31 @@ def test_a_review_date_disclaimer_or_copyright_line_after_the_list_ends_it(
     assert not any(word in r.raw for r in refs for word in ("reviewed", "Copyright", "substitute"))
     if name.endswith(".md"):
         assert len(_listed(tmp_path, "list_" + name, text)) == count
+
+
+def test_a_heading_naming_the_list_wins_over_a_line_standing_as_one_earlier(tmp_path: Path) -> None:
+    # constructed: "Resources" over a short note mid-page, the reference list under a heading at the foot
+    text = (
+        "# Asthma in children\n\nAsthma is the most common long-term illness in children.\n\n"
+        "**Resources**\n\nAsk your nurse for a written asthma plan at each visit.\n\n"
+        "## Treatment\n\nInhalers control symptoms in most children [1].\n\n"
+        "## References\n\n1. Osei K, Lind T. Inhalers in children. Chest J. 2019;101(1):12-19.\n"
+    )
+    article = _article(tmp_path, "asthma.md", text)
+    assert _titles(article.references) == ["Inhalers in children"]
+    assert any("written asthma plan" in s.text for s in article.sentences)
+
+
+def test_of_several_lines_standing_as_the_heading_the_last_heads_the_list(tmp_path: Path) -> None:
+    # constructed: `Sources:` over a note earlier on, and again over the page's list at its foot
+    text = (
+        "# Migraine\n\nMigraine affects about one person in seven.\n\n"
+        "Sources:\n\nThe figures below come from our own clinic.\n\n"
+        "Most attacks last four hours or more.\n\n"
+        "Sources:\n\n"
+        "- Osei K, Lind T. Migraine in adults. Head J. 2019;101(1):12-19.\n"
+        "- Harbour Headache Trust. Migraine. https://www.example.org/migraine\n"
+    )
+    article = _article(tmp_path, "migraine.md", text)
+    assert _titles(article.references) == ["Migraine in adults", "Migraine"]
+    assert any("four hours" in s.text for s in article.sentences)

@@ -1010,25 +1010,35 @@ def _mark_roles(blocks: list[_Block], text: str) -> None:
 
     from .references._headings import names_reference_list
 
-    # A heading naming the reference list (or a line standing as one: `**Sources:**`, `<p>References</p>`):
-    # everything under it up to a heading of the same or a higher level.
-    level = 7  # the level of the last heading: a line standing as a heading sits one below it
+    # A heading naming the reference list: everything under it up to a heading of the same or a higher level.
+    for index, block in enumerate(blocks):
+        if block.kind == "heading" and names_reference_list(_heading_title(text, block)):
+            block.role = "reference_heading"
+            _mark_reference_section(blocks, index + 1, block.level, text)
+            return
+
+    # No such heading: the last line standing as one (`**Sources:**`, `<p>References</p>`, a paragraph opening
+    # with `SOURCES:`), one level below the heading before it. The last, since the list is at the page's foot
+    # and the same words may head a short note earlier on.
+    level = 7  # the level of the last heading before the line
+    opener: tuple[int, int] | None = None  # the line's index and level
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             level = block.level
-            if names_reference_list(_heading_title(text, block)):
-                block.role = "reference_heading"
-                _mark_reference_section(blocks, index + 1, block.level, text)
-                return
-        elif block.role == "body" and _names_list(text, block, names_reference_list):
-            block.role = "reference_heading"
-            _mark_reference_section(blocks, index + 1, min(level + 1, 7), text)
-            return
-        elif block.role == "body" and _opens_with_list_name(text, block, names_reference_list):
-            # `SOURCES:` on the first line of a paragraph whose other lines are the sources (WebMD's form)
-            block.role = "references"
-            _mark_reference_section(blocks, index + 1, min(level + 1, 7), text)
-            return
+        elif block.role == "body" and (
+            _names_list(text, block, names_reference_list)
+            or _opens_with_list_name(text, block, names_reference_list)
+        ):
+            opener = (index, min(level + 1, 7))
+    if opener is not None:
+        index, level = opener
+        block = blocks[index]
+        # `SOURCES:` with the sources after it in one paragraph: the paragraph is read as the list
+        block.role = (
+            "references" if _opens_with_list_name(text, block, names_reference_list) else "reference_heading"
+        )
+        _mark_reference_section(blocks, index + 1, level, text)
+        return
 
     # No such heading: a trailing run of list items that look like references, followed only by boilerplate
     # or by a few short lines of page furniture (`Share on:`, `Find us on`).
