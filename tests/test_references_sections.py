@@ -563,3 +563,22 @@ def test_of_several_lines_standing_as_the_heading_the_last_heads_the_list(tmp_pa
     article = _article(tmp_path, "migraine.md", text)
     assert _titles(article.references) == ["Migraine in adults", "Migraine"]
     assert any("four hours" in s.text for s in article.sentences)
+
+
+def test_a_resources_section_does_not_hide_the_references(tmp_path: Path) -> None:
+    # constructed: a page's reference list, then (or before it) "Resources" for readers: helplines
+    references = "## References\n\n1. Osei K, Lind T. Stroke rehabilitation. Rehab J. 2019;101(1):12-19.\n\n"
+    resources = "## Resources\n\nThe Stroke Helpline is open every weekday from nine to five.\n\n"
+    for order in (references + resources, resources + references):
+        text = "# Stroke\n\nMost recovery happens in the first months [1].\n\n" + order
+        article = _article(tmp_path, "stroke.md", text)
+        assert _titles(article.references) == ["Stroke rehabilitation"]
+        section = reference_section(text)
+        assert section is not None and "Helpline" not in section[0]
+        assert _titles(parse_references(section[0])) == ["Stroke rehabilitation"]
+    # with no other list, a Resources list is the page's list
+    text = "# Stroke\n\nText.\n\n" + resources.replace(
+        "The Stroke Helpline is open every weekday from nine to five.",
+        "- Harbour Stroke Trust. Life after stroke. https://www.example.org/stroke",
+    )
+    assert _titles(_article(tmp_path, "stroke2.md", text).references) == ["Life after stroke"]

@@ -1011,11 +1011,19 @@ def _mark_roles(blocks: list[_Block], text: str) -> None:
     from .references._headings import names_reference_list
 
     # A heading naming the reference list: everything under it up to a heading of the same or a higher level.
-    for index, block in enumerate(blocks):
-        if block.kind == "heading" and names_reference_list(_heading_title(text, block)):
-            block.role = "reference_heading"
-            _mark_reference_section(blocks, index + 1, block.level, text)
-            return
+    # The first that names it by `References`, `Sources` …; else the last that names it by `Resources` or
+    # `Further reading` (a page's mid-way "Resources" for carers is not its sources when both are found).
+    headings = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind == "heading" and names_reference_list(_heading_title(text, b))
+    ]
+    strong = [i for i in headings if names_reference_list(_heading_title(text, blocks[i]), weak=False)]
+    if headings:
+        index = strong[0] if strong else headings[-1]
+        blocks[index].role = "reference_heading"
+        _mark_reference_section(blocks, index + 1, blocks[index].level, text)
+        return
 
     # No such heading: the last line standing as one (`**Sources:**`, `<p>References</p>`, a paragraph opening
     # with `SOURCES:`), one level below the heading before it. The last, since the list is at the page's foot

@@ -61,6 +61,14 @@ def _heading(noun: str) -> re.Pattern[str]:
 
 
 _LIST = _heading(_LIST_NOUN)
+# `Resources` and `Further reading` head lists of works an article did not cite as often as its sources: a
+# heading that names the list by one of the other nouns is preferred where both are found.
+_WEAK_NOUN = r"(?:resources?|further\s+reading|(?:recommended|suggested)\s+reading|reading\s+list)"
+_STRONG_NOUN = re.compile(
+    r"\b(?:references?|reference\s+list|bibliograph\w*|sources?|works?\s+cited|cited\s+works|literature"
+    r"|citations?|notes|endnotes|参考文献|参考资料|来源)\b|参考文献|参考资料|来源",
+    re.IGNORECASE,
+)
 # `Notes` heads a list of references in many papers, but in an article it is as often a section of remarks:
 # read it as a list heading only where asked (a file given as a reference list) or joined to a list noun
 # (`Notes and references`).
@@ -100,15 +108,18 @@ def _title(text: str) -> str:
     return " ".join(_MARKS.sub("", _EMPHASIS.sub("", text)).split())
 
 
-def names_reference_list(title: str, *, notes: bool = False) -> bool:
+def names_reference_list(title: str, *, notes: bool = False, weak: bool = True) -> bool:
     """The title of a heading (or a line standing as one) names a reference list: ``References``,
     ``Sources:``, ``**Works Cited**``, ``12. Selected references``, ``Sources and further reading``,
-    ``References (Vancouver)``. ``notes``: ``Notes`` alone counts too."""
+    ``References (Vancouver)``. ``notes``: ``Notes`` alone counts too. ``weak=False``: a title naming it
+    only by ``Resources`` or ``Further reading`` does not count."""
     words = _title(title)
     if len(words) > 80:
         return False
     pattern = _LIST_OR_NOTES if notes else _LIST
-    return pattern.match(words) is not None or _NOTES_JOINED.match(words) is not None
+    if pattern.match(words) is None and _NOTES_JOINED.match(words) is None:
+        return False
+    return weak or _STRONG_NOUN.search(words) is not None
 
 
 def names_kind_of_work(title: str) -> bool:

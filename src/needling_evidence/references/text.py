@@ -3003,7 +3003,8 @@ def reference_section(text: str) -> tuple[str, int] | None:
     of its own (``**References**``) sits one level below the markdown heading before it. Sub-headings inside
     the section (``### Journal articles``) are part of it, and so is a heading of the same level that names a
     kind of work (``## Books``, ``## Websites``) with references under it: the groups of one list. When the
-    text has several reference sections, the last is taken. Without such a heading, a numbered list at the end
+    text has several reference sections, the last is taken, one named ``Resources`` or ``Further reading``
+    only when no other is found. Without such a heading, a numbered list at the end
     of the text (after prose) is taken.
     """
     lines = text.splitlines()
@@ -3017,9 +3018,20 @@ def reference_section(text: str) -> tuple[str, int] | None:
 
 
 def _heading_section(lines: Sequence[str]) -> tuple[int, int] | None:
-    """``(first, end)`` line indexes of the last section under a reference heading (see
+    """``(first, end)`` line indexes of the last section under a heading naming the list by ``References``,
+    ``Sources`` …, else of the last under ``Resources`` or ``Further reading`` (see
     :func:`reference_section`)."""
+    sections = _heading_sections(lines)
+    strong = [found for found, weak in sections if not weak]
+    return strong[-1] if strong else (sections[-1][0] if sections else None)
+
+
+def _heading_sections(lines: Sequence[str]) -> list[tuple[tuple[int, int], bool]]:
+    """Each section under a reference heading, ``((first, end), weak)``: ``weak`` when its heading names the
+    list only by ``Resources`` or ``Further reading``."""
+    found: list[tuple[tuple[int, int], bool]] = []
     section: tuple[int, int] | None = None
+    weak = False
     open_level: int | None = None  # the level of the heading that opened the section being read
     level = 6  # the level of the last markdown heading, which a heading line of its own sits under
     for index, line in enumerate(lines):
@@ -3031,9 +3043,13 @@ def _heading_section(lines: Sequence[str]) -> tuple[int, int] | None:
                 and not lines[index - 1].strip()
                 and ends_a_list(line)
             )
-            if ends and not (heading is not None and _continues_list(lines, index, heading.group("title"))):
+            # a heading naming the list by `References` after a `Resources` section starts one of its own
+            goes_on = heading is not None and _continues_list(lines, index, heading.group("title"))
+            if goes_on and weak and heading is not None:
+                goes_on = not names_reference_list(heading.group("title"), notes=True, weak=False)
+            if ends and not goes_on:
                 assert section is not None
-                section = (section[0], index)
+                found.append(((section[0], index), weak))
                 open_level = None
         if heading is not None:
             level = len(heading.group("hashes"))
@@ -3041,7 +3057,11 @@ def _heading_section(lines: Sequence[str]) -> tuple[int, int] | None:
             # a line of its own before any markdown heading ends at any heading (level 7)
             open_level = level if heading is not None else level + 1
             section = (index + 1, len(lines))
-    return section
+            title = heading.group("title") if heading else line
+            weak = not names_reference_list(title, notes=True, weak=False)
+    if open_level is not None and section is not None:
+        found.append((section, weak))
+    return found
 
 
 def _continues_list(lines: Sequence[str], index: int, title: str) -> bool:
