@@ -30,6 +30,13 @@ Journals. Annals of …``); a body's document by its number (``SCCS/1622/20 — 
 (``Regulation (EU) 2022/1176 …``), a genre sentence after a title (``International consensus.``), an
 organisation ending in a country code (``Cancer Research UK``), a citation with no title (``Smith et al.,
 2019, Journal of …``) and IEEE's chapter (``in *Book*, R. G. Hughes, Ed. Place: Publisher, 2008.``).
+MLA typed without italics (``"Title." Site, Publisher, 12 Mar. 2020, www.example.org/page.``, books
+``Last, First. Title. Publisher, Year.``, links without ``https://``), a health page's loose sources
+(``Body: Title``, AMA's ``Title. Body. URL. Accessed …``, a link with only its text) and references written
+one a line with no blank line between (``tests/test_references_mla_plain.py``,
+``tests/test_references_sections.py``). An article's list is found under sub-headings (``### Journal
+articles``, ``**Books**``), under a line standing as its heading (``**Sources:**``, ``Resources``) and up to
+a review date or disclaimer after it (:func:`reference_section`; the heading words in ``_headings``).
 
 :func:`parse_references` reads the whole list in three visible steps::
 
