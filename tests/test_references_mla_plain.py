@@ -260,3 +260,27 @@ def test_mla_and_chicago_books_without_italics() -> None:
     # APA initials, and a journal after the title, are not this form
     ref = _one("Okafor, K. (2019). Sleep after surgery. Journal of Sleep, 4(2), 1-9.")
     assert (ref.container_title, ref.type) == ("Journal of Sleep", "article-journal")
+
+
+def test_mla_pasted_from_a_pdf_doubled_spaces_bare_doi_empty_slot_and_a_date_cut_short() -> None:
+    # constructed: a Works Cited copied out of a PDF, one entry a line (occupational health, invented)
+    text = (
+        "Osei, Kofi, et al.  “Night Shifts and Heart Health.”  Journal of Occupational Health, vol. 61,"
+        " no. 4, 2019, pp. 301–309, occhealth.example.org/content/61/4/301, 10.1002/joh.2019.61."
+        "  Accessed 3 Feb. 2021.\n"
+        "“Hand Hygiene in Clinics.”  Riverbend Health Trust, 2020, www.example.org/hand-hygiene."
+        "  Accessed 4 Feb. 2021.\n"
+        "Lind, Maria, and Tom Hale.  “Sleep After Surgery.”  Surgical Nursing, vol. 12, no. 2, , pp. 44-51.\n"
+        "Quist, Ana.  “Falls in Care Homes.”  Ageing Today, 2 Aug.\n"
+    )
+    refs = parse_references(text)
+    got = [(_family(r), r.title, r.container_title, r.year) for r in refs]
+    assert got == [
+        ("Osei", "Night Shifts and Heart Health", "Journal of Occupational Health", 2019),
+        (None, "Hand Hygiene in Clinics", "Riverbend Health Trust", 2020),
+        ("Lind", "Sleep After Surgery", "Surgical Nursing", None),
+        ("Quist", "Falls in Care Homes", "Ageing Today", None),  # `2 Aug.`: no year printed
+    ]
+    assert (refs[0].doi, refs[0].url) == ("10.1002/joh.2019.61", "occhealth.example.org/content/61/4/301")
+    assert (refs[0].volume, refs[0].issue, refs[0].pages) == ("61", "4", "301–309")
+    assert (refs[2].volume, refs[2].pages) == ("12", "44–51")

@@ -1081,6 +1081,7 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
 _CONTAINER_END = re.compile(
     r"""(?:(?:^|,\s*)[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:1[6-9]|20)\d{2}\b  # IEEE's `July 18, 2018,`
       | ,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:1[6-9]|20)\d{2}\b  # MLA's `, 12 Mar. 2020,`
+      | ,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s*$  # MLA's date cut short: `, 2 Aug.` (no year)
       | ^(?:1[6-9]|20)\d{2}(?=,)  # IEEE's preprint: `"Title," 2021, arXiv:2101.01234.` (no container)
       | \s+vols?\.\s*\d  # PubMed's MLA export: `Current pain and headache reports vol. 23,3 23.`
       | ,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
