@@ -582,3 +582,37 @@ def test_a_resources_section_does_not_hide_the_references(tmp_path: Path) -> Non
         "- Harbour Stroke Trust. Life after stroke. https://www.example.org/stroke",
     )
     assert _titles(_article(tmp_path, "stroke2.md", text).references) == ["Life after stroke"]
+
+
+SOURCES_IN_ASIDE = """<html><body><header><nav><a href="/">Home</a></nav></header>
+<main><h1>Heel pain</h1><p>Most heel pain gets better with rest and stretching.</p></main>
+<aside class="sources"><h3>Sources</h3>
+<ul><li>Harbour Foot Clinic. Plantar fasciitis. https://www.example.org/heel</li>
+<li>Moss P. Stretching for heel pain. Foot J. 2019;4(2):11-19.</li></ul></aside>
+<aside><h3>Related</h3><p>Sore feet after running</p></aside>
+<footer><p>Contact the clinic on weekdays.</p></footer>
+</body></html>
+"""
+
+REFERENCES_IN_FOOTER = """<html><body><article><h1>Jaw pain</h1>
+<p>Jaw pain often eases with soft food and rest.</p></article>
+<footer><p><strong>References</strong></p>
+<ol><li>Lind A. Jaw pain in adults. Oral J. 2018;3(1):1-9.</li>
+<li>Riverbend Dental Trust. Jaw joint problems. https://www.example.org/jaw</li></ol>
+<p>Copyright 2022 Riverbend Dental Trust.</p></footer>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("aside.html", SOURCES_IN_ASIDE), ("footer.html", REFERENCES_IN_FOOTER)]
+)
+def test_sources_in_a_page_footer_or_sidebar_are_read_the_rest_of_it_is_not(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    # constructed: a page whose template puts the article's sources in an <aside> or <footer> outside it
+    article = _article(tmp_path, name, text)
+    assert len(article.references) == 2, [r.raw for r in article.references]
+    assert not any("Copyright" in r.raw for r in article.references)
+    body = " ".join(s.text for s in article.sentences)
+    assert "pain" in body and "Sore feet" not in body and "Contact the clinic" not in body

@@ -731,6 +731,24 @@ def _is_page_furniture(tag: str, attributes: dict[str, str], stack: Sequence[_Ht
     return False
 
 
+# A heading, or a line in bold or a paragraph of its own, whose words may name a reference list.
+_HTML_HEADING_TEXT = re.compile(
+    r"<(h[1-6]|strong|b|p|summary)\b[^>]*>\s*([^<]{1,80}?)\s*</\1\s*>", re.IGNORECASE
+)
+
+
+def _holds_reference_list(raw: str, start: int, tag: str) -> bool:
+    """A ``<footer>`` or ``<aside>`` of the page that holds the article's sources (a heading naming them:
+    ``<aside><h2>Sources</h2><ul>…``) is read, not skipped as the site's footer or sidebar."""
+    if tag not in ("footer", "aside"):
+        return False
+    from .references._headings import names_reference_list
+
+    end = raw.find(f"</{tag}", start)
+    inside = raw[start : end if end >= 0 else len(raw)]
+    return any(names_reference_list(found.group(2)) for found in _HTML_HEADING_TEXT.finditer(inside))
+
+
 def _list_item_alias(tag: str, stack: Sequence[_HtmlElement]) -> str:
     """``<il>`` inside a list is a misspelt ``<li>`` (browsers show it as a line of the list; a page built
     from a template may repeat it for every item: "<ul><il>Eliminates or reduces pain</il>…"). Read as one
@@ -845,7 +863,9 @@ def _read_html(
                 write("\n" * raw_tag.count("\n"))
                 return
             attributes = {k: v or "" for k, v in attrs}
-            if _is_page_furniture(tag, attributes, stack):
+            if _is_page_furniture(tag, attributes, stack) and not _holds_reference_list(
+                raw, line_starts[self.getpos()[0] - 1] + self.getpos()[1], tag
+            ):
                 if tag not in _HTML_VOID:
                     self.skip_tag, self.skipping = tag, 1
                 write("\n" * raw_tag.count("\n"))
