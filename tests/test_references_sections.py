@@ -21,6 +21,12 @@ def _titles(refs) -> list[str | None]:  # type: ignore[no-untyped-def]
     return [r.title for r in refs]
 
 
+def _one_reference(text: str):  # type: ignore[no-untyped-def]
+    refs = parse_references(text)
+    assert len(refs) == 1, [r.raw for r in refs]
+    return refs[0]
+
+
 def _article(tmp_path: Path, name: str, text: str):  # type: ignore[no-untyped-def]
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -461,6 +467,9 @@ def test_loose_source_entries_in_other_words() -> None:
         ("NHS", "Plantar fasciitis", None, None),
     ]
     assert refs[0].url == "https://www.example.org/elbow"
+    # a page's name, a dash, its link (patient resources listed as sources)
+    linked = _one_reference("- Plantar fasciitis explained - https://www.example.org/heel")
+    assert (linked.title, linked.url) == ("Plantar fasciitis explained", "https://www.example.org/heel")
     # a person's name before a colon is not read as a body
     person = parse_references("- Smith J: Knee pain\n- Lind A. Hip pain. Joint J. 2019;3:1-9.")
     assert not any(r.authors and r.authors[0].literal == "Smith J" for r in person)

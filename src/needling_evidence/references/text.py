@@ -1940,10 +1940,13 @@ _LINK_TITLE_WORDS = 30
 
 
 def _parse_link_title(text: str) -> _Parsed | None:
-    title = _clean_title(text)
+    # `Ehlers Danlos Support UK - https://…`: the dash or colon before the link is not the title's
+    title = _clean_title(re.sub(r"\s*[-–—:|]\s*$", "", text))
     if not title or len(title.split()) > _LINK_TITLE_WORDS or len(_sentences(title)) > 1:
         return None
-    if not re.search(r"[^\W\d_]{3}", title) or _looks_like_name_list(title) or _YEAR.search(title):
+    # a list of names (commas, initials) is not a title; a single capitalised phrase may be a site's name
+    names = ("," in title or _INITIALS_ANYWHERE.search(f" {title} ")) and _looks_like_name_list(title)
+    if not re.search(r"[^\W\d_]{3}", title) or names or _YEAR.search(title):
         return None
     parsed = _Parsed(_placeholder_block(), "", "partial", type="webpage")
     parsed.title = title
