@@ -625,3 +625,18 @@ def test_sources_in_a_page_footer_or_sidebar_are_read_the_rest_of_it_is_not(
     assert not any("Copyright" in r.raw for r in article.references)
     body = " ".join(s.text for s in article.sentences)
     assert "pain" in body and "Sore feet" not in body and "Contact the clinic" not in body
+
+
+def test_a_group_title_outside_the_vocabulary_is_not_a_reference(tmp_path: Path) -> None:
+    # constructed, HTML: group titles in bold paragraphs over lists, one naming no kind of work in our words
+    text = """<html><body><h1>Lead in water</h1><p>Old pipes can raise lead levels in tap water.</p>
+<h2>References</h2>
+<p><b>Government &amp; NGO reports</b></p>
+<ul><li>Riverbend Water Board. Lead pipes survey. https://www.example.gov/lead</li></ul>
+<p><b>Peer-reviewed</b></p>
+<ul><li>Moss P. Lead and children. Water J. 2019;4(2):11-19.</li></ul>
+</body></html>
+"""
+    refs = _article(tmp_path, "lead.html", text).references
+    assert len(refs) == 2, [r.raw for r in refs]
+    assert not any("NGO" in r.raw or r.raw.strip(" -") == "Peer-reviewed" for r in refs)

@@ -1135,10 +1135,30 @@ def _mark_reference_section(blocks: list[_Block], first: int, level: int, text: 
             if later.level <= level and not _continues_list(blocks, index, text):
                 return
             later.role = "reference_heading"
-        elif later.role == "body" and _names_list(text, later, names_kind_of_work):
+        elif later.role == "body" and (
+            _names_list(text, later, names_kind_of_work) or _titles_a_group(blocks, index, text)
+        ):
             later.role = "reference_heading"
         elif later.role == "body" and later.kind != "footnote":
             later.role = "references"
+
+
+# A group's title over list items in a reference list is short: no reference is six words without a digit.
+_GROUP_TITLE_WORDS = 6
+
+
+def _titles_a_group(blocks: list[_Block], index: int, text: str) -> bool:
+    """A one-line paragraph right before a list's items, short, without a digit, a link or a final full stop
+    (``<p><b>Government &amp; NGO reports</b></p>`` over a ``<ul>``): the title of a group of references."""
+    block = blocks[index]
+    if block.kind not in ("paragraph", "caption") or not block.first_line_only or index + 1 >= len(blocks):
+        return False
+    plain = _plain(text[block.start : block.end]).strip()
+    return (
+        blocks[index + 1].kind == "list_item"
+        and 0 < len(plain.split()) <= _GROUP_TITLE_WORDS
+        and not re.search(r"\d|https?://|www\.|\.$", plain)
+    )
 
 
 def _continues_list(blocks: list[_Block], index: int, text: str) -> bool:
