@@ -640,3 +640,60 @@ def test_a_group_title_outside_the_vocabulary_is_not_a_reference(tmp_path: Path)
     refs = _article(tmp_path, "lead.html", text).references
     assert len(refs) == 2, [r.raw for r in refs]
     assert not any("NGO" in r.raw or r.raw.strip(" -") == "Peer-reviewed" for r in refs)
+
+
+# --- a source list written on one line ------------------------------------------------------------------
+
+# Real: the `find_string` store, id 53485843305 (a parenting blog's post "Screen time vs AI time", Markdown in
+# a TypeScript string), its last lines as printed.
+REAL_INLINE_SOURCES = """# Screen time vs AI time
+
+**Practical family framework:**
+1. Set aside "AI-free" creative time each day
+2. When kids use AI, ask them to explain what they did
+3. Celebrate the work they did, not just the output
+
+*Sources: American Academy of Pediatrics Digital Media Guidelines (2023); Common Sense Media (2024)*
+"""
+
+
+def test_real_sources_named_on_one_line_are_the_reference_list(tmp_path: Path) -> None:
+    article = _article(tmp_path, "screen.md", REAL_INLINE_SOURCES)
+    got = [(r.authors[0].literal if r.authors else None, r.year) for r in article.references]
+    assert got == [
+        ("American Academy of Pediatrics Digital Media Guidelines", 2023),
+        ("Common Sense Media", 2024),
+    ]
+    assert all(r.line == 8 for r in article.references)
+    assert not any("Sources" in s.text for s in article.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # real: the `find_string` store, id 70954274148 (a cartoon video's description), its sources line
+        (
+            "# Your funny bone\n\nIt's a nerve: the ulnar nerve.\n\nSources: American Academy of Orthopaedic"
+            ' Surgeons (OrthoInfo, "Ulnar Nerve Entrapment at the Elbow"); Cleveland Clinic, "Ulnar Nerve'
+            ' Entrapment".\n',
+            2,
+        ),
+        # constructed: references named on one line in other words
+        (
+            "# Night cramps\n\nStretching before bed may help.\n\nReferences: Harbour Sleep Trust (2021);"
+            " Moss P. Night cramps in older adults. Muscle J. 2019;4(2):11-19; Riverbend Clinic.\n",
+            3,
+        ),
+    ],
+)
+def test_sources_named_on_one_line_in_other_words(tmp_path: Path, text: str, count: int) -> None:
+    assert len(_article(tmp_path, "one_line.md", text).references) == count
+
+
+def test_a_list_under_a_heading_wins_over_a_sources_line(tmp_path: Path) -> None:
+    # constructed: a chart's `Source:` credit mid-page, the reference list under its heading
+    text = (
+        "# Flu\n\nFlu kills thousands each winter.\n\nSource: Riverbend Health Trust figures.\n\n"
+        "## References\n\n1. Osei K. Flu deaths by season. Flu J. 2019;4(2):11-19.\n"
+    )
+    assert _titles(_article(tmp_path, "flu.md", text).references) == ["Flu deaths by season"]

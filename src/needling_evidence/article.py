@@ -176,6 +176,7 @@ class _Block:
     lead: _Block | None = None  # the paragraph introducing a list item's list (or the item it hangs from)
     label: str | None = None  # a footnote's label
     link_definition: bool = False  # "[1]: https://doi.org/…", a Markdown link reference definition
+    inline_sources: bool = False  # "Sources: A (2023); B (2024)", a list written on one line
 
 
 @dataclass(frozen=True)
@@ -1080,12 +1081,58 @@ def _mark_roles(blocks: list[_Block], text: str) -> None:
         if blocks[index].kind != "list_item":
             break
         run.append(index)
-    if not run:
-        return
     looks = sum(_looks_like_reference(text[blocks[i].start : blocks[i].end]) for i in run)
-    if looks / len(run) >= REFERENCE_LIKE_SHARE:
+    if run and looks / len(run) >= REFERENCE_LIKE_SHARE:
         for i in run:
             blocks[i].role = "references"
+        return
+
+    # Nor such a list: the last paragraph that opens with the list's name and a colon and names the sources on
+    # its own line (`*Sources: American Academy of Pediatrics (2023); Common Sense Media (2024)*`)
+    inline = [
+        b
+        for b in blocks
+        if b.role == "body" and b.kind in ("paragraph", "caption") and _inline_sources(text, b)
+    ]
+    if inline:
+        inline[-1].role = "references"
+        inline[-1].inline_sources = True
+
+
+# `Sources:` (or `References:`) and the sources after it on the same line, separated by semicolons.
+_INLINE_SOURCES = re.compile(
+    r"^[*_\s]*(?:sources?|references?|citations?)[*_\s]*:[*_\s]*(?P<rest>\S.*)$", re.I
+)
+_INLINE_SOURCE_WORDS = 2  # at least a body's name
+
+
+def _inline_sources(text: str, block: _Block) -> bool:
+    found = _INLINE_SOURCES.match(text[block.start : block.end])
+    if found is None:
+        return False
+    rest = _plain(found.group("rest"))
+    return len(rest.split()) >= _INLINE_SOURCE_WORDS and not rest.rstrip("*_ ").endswith("?")
+
+
+def _inline_items(text: str, block: _Block) -> list[_Block]:
+    """The sources of a `Sources: A; B; C` paragraph as blocks of their own (one per piece between a semicolon
+    and a space), over the same text, so each is read as a reference and keeps its line."""
+    found = _INLINE_SOURCES.match(text[block.start : block.end])
+    assert found is not None
+    start = block.start + found.start("rest")
+    items: list[_Block] = []
+    # a semicolon and a space part two sources; Vancouver's `2019;4(2)` has none
+    for piece in re.finditer(r"(?:[^;]|;(?!\s))+", text[start : block.end]):
+        left = start + piece.start()
+        right = start + piece.end()
+        while left < right and text[left] in " \t\n*_":
+            left += 1
+        while right > left and text[right - 1] in " \t\n*_.":
+            right -= 1
+        if right > left:
+            line = block.line + text.count("\n", block.start, left)
+            items.append(replace(block, start=left, end=right, line=line, inline_sources=False))
+    return items
 
 
 # A line standing as a heading is short: a sentence that mentions "sources" is not one.
@@ -1841,7 +1888,14 @@ def _references(
     end = items[-1].end
     from .references.text import parse_references
 
-    if joined or any(item.link_definition for item in items):
+    if any(item.inline_sources for item in items):
+        items = [
+            piece
+            for item in items
+            for piece in (_inline_items(text, item) if item.inline_sources else [item])
+        ]
+        parsed = _parse_items(text, items, path)
+    elif joined or any(item.link_definition for item in items):
         parsed = _parse_items(text, items, path)
     else:
         parsed = parse_references(text[first_line_start:end], source=path, start_line=items[0].line)
