@@ -107,11 +107,6 @@ _PATH_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
 _PLAIN_SUFFIXES = (".txt", ".text")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
-_REFERENCE_HEADINGS = re.compile(
-    r"^(?:references?|reference list|bibliography|sources|works cited|literature cited|literature|citations|"
-    r"notes and references|references and notes|further reading|cited works)\s*:?$",
-    re.IGNORECASE,
-)
 _BYLINE = re.compile(r"^(?:by|written by|author:|posted by)\s+[A-Z][\w.,'’\- ]{0,80}$", re.IGNORECASE)
 # Comment forms and sharing widgets that blog exports append to an article.
 _BOILERPLATE = re.compile(
@@ -181,6 +176,7 @@ class _Block:
     lead: _Block | None = None  # the paragraph introducing a list item's list (or the item it hangs from)
     label: str | None = None  # a footnote's label
     link_definition: bool = False  # "[1]: https://doi.org/…", a Markdown link reference definition
+    inline_sources: bool = False  # "Sources: A (2023); B (2024)", a list written on one line
 
 
 @dataclass(frozen=True)
@@ -736,6 +732,24 @@ def _is_page_furniture(tag: str, attributes: dict[str, str], stack: Sequence[_Ht
     return False
 
 
+# A heading, or a line in bold or a paragraph of its own, whose words may name a reference list.
+_HTML_HEADING_TEXT = re.compile(
+    r"<(h[1-6]|strong|b|p|summary)\b[^>]*>\s*([^<]{1,80}?)\s*</\1\s*>", re.IGNORECASE
+)
+
+
+def _holds_reference_list(raw: str, start: int, tag: str) -> bool:
+    """A ``<footer>`` or ``<aside>`` of the page that holds the article's sources (a heading naming them:
+    ``<aside><h2>Sources</h2><ul>…``) is read, not skipped as the site's footer or sidebar."""
+    if tag not in ("footer", "aside"):
+        return False
+    from .references._headings import names_reference_list
+
+    end = raw.find(f"</{tag}", start)
+    inside = raw[start : end if end >= 0 else len(raw)]
+    return any(names_reference_list(found.group(2)) for found in _HTML_HEADING_TEXT.finditer(inside))
+
+
 def _list_item_alias(tag: str, stack: Sequence[_HtmlElement]) -> str:
     """``<il>`` inside a list is a misspelt ``<li>`` (browsers show it as a line of the list; a page built
     from a template may repeat it for every item: "<ul><il>Eliminates or reduces pain</il>…"). Read as one
@@ -850,7 +864,9 @@ def _read_html(
                 write("\n" * raw_tag.count("\n"))
                 return
             attributes = {k: v or "" for k, v in attrs}
-            if _is_page_furniture(tag, attributes, stack):
+            if _is_page_furniture(tag, attributes, stack) and not _holds_reference_list(
+                raw, line_starts[self.getpos()[0] - 1] + self.getpos()[1], tag
+            ):
                 if tag not in _HTML_VOID:
                     self.skip_tag, self.skipping = tag, 1
                 write("\n" * raw_tag.count("\n"))
@@ -978,6 +994,8 @@ _AUTHOR_INITIALS = re.compile(
     r"\b[A-Z][a-zA-Z'’\-]+,?\s+(?:[A-Z]\.\s?){1,3}(?:,|&|\(|$|\s)|\b[A-Z][a-z]+ [A-Z]{1,3}[,.]"
 )
 _VANCOUVER_DATE = re.compile(r"\b(?:19|20)\d\d\s*;\s*\d+")
+# A web page's reference: its link or the date it was read (`Accessed July 15, 2012`, `Retrieved …`).
+_WEB_MARK = re.compile(r"https?://|\bwww\.|\b(?:accessed|retrieved|cited)\b", re.IGNORECASE)
 
 
 def _looks_like_reference(item: str) -> bool:
@@ -991,6 +1009,7 @@ def _looks_like_reference(item: str) -> bool:
         _AUTHOR_INITIALS.search(item),
         _VANCOUVER_DATE.search(item),
         "pmid" in item.lower(),
+        _WEB_MARK.search(item),
     )
     return any(marks)
 
@@ -1010,32 +1029,202 @@ def _mark_roles(blocks: list[_Block], text: str) -> None:
         elif block.kind == "paragraph" and block.first_line_only and _BYLINE.match(_plain(line)):
             block.role = "byline"
 
-    # A heading naming the reference list: everything under it up to a heading of the same or a higher level.
-    for index, block in enumerate(blocks):
-        if block.kind == "heading" and _REFERENCE_HEADINGS.match(_heading_title(text, block)):
-            block.role = "reference_heading"
-            for later in blocks[index + 1 :]:
-                if later.kind == "heading" and later.level <= block.level:
-                    break
-                if later.role == "body" and later.kind != "footnote":  # footnotes are read on their own
-                    later.role = "references"
-            return
+    from .references._headings import names_reference_list
 
-    # No such heading: a trailing run of list items that look like references, followed only by boilerplate.
+    # A heading naming the reference list: everything under it up to a heading of the same or a higher level.
+    # The first that names it by `References`, `Sources` …; else the last that names it by `Resources` or
+    # `Further reading` (a page's mid-way "Resources" for carers is not its sources when both are found).
+    headings = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind == "heading" and names_reference_list(_heading_title(text, b))
+    ]
+    strong = [i for i in headings if names_reference_list(_heading_title(text, blocks[i]), weak=False)]
+    if headings:
+        index = strong[0] if strong else headings[-1]
+        blocks[index].role = "reference_heading"
+        _mark_reference_section(blocks, index + 1, blocks[index].level, text)
+        return
+
+    # No such heading: the last line standing as one (`**Sources:**`, `<p>References</p>`, a paragraph opening
+    # with `SOURCES:`), one level below the heading before it. The last, since the list is at the page's foot
+    # and the same words may head a short note earlier on.
+    level = 7  # the level of the last heading before the line
+    opener: tuple[int, int] | None = None  # the line's index and level
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            level = block.level
+        elif block.role == "body" and (
+            _names_list(text, block, names_reference_list)
+            or _opens_with_list_name(text, block, names_reference_list)
+        ):
+            opener = (index, min(level + 1, 7))
+    if opener is not None:
+        index, level = opener
+        block = blocks[index]
+        # `SOURCES:` with the sources after it in one paragraph: the paragraph is read as the list
+        block.role = (
+            "references" if _opens_with_list_name(text, block, names_reference_list) else "reference_heading"
+        )
+        _mark_reference_section(blocks, index + 1, level, text)
+        return
+
+    # No such heading: a trailing run of list items that look like references, followed only by boilerplate
+    # or by a few short lines of page furniture (`Share on:`, `Find us on`).
     body = [
         i for i, b in enumerate(blocks) if b.role == "body" and b.kind not in ("footnote", "front_matter")
     ]
+    while body and _is_furniture(text[blocks[body[-1]].start : blocks[body[-1]].end]):
+        body.pop()
     run: list[int] = []
     for index in reversed(body):
         if blocks[index].kind != "list_item":
             break
         run.append(index)
-    if not run:
-        return
     looks = sum(_looks_like_reference(text[blocks[i].start : blocks[i].end]) for i in run)
-    if looks / len(run) >= REFERENCE_LIKE_SHARE:
+    if run and looks / len(run) >= REFERENCE_LIKE_SHARE:
         for i in run:
             blocks[i].role = "references"
+        return
+
+    # Nor such a list: the last paragraph that opens with the list's name and a colon and names the sources on
+    # its own line (`*Sources: American Academy of Pediatrics (2023); Common Sense Media (2024)*`)
+    inline = [
+        b
+        for b in blocks
+        if b.role == "body" and b.kind in ("paragraph", "caption") and _inline_sources(text, b)
+    ]
+    if inline:
+        inline[-1].role = "references"
+        inline[-1].inline_sources = True
+
+
+# `Sources:` (or `References:`) and the sources after it on the same line, separated by semicolons.
+_INLINE_SOURCES = re.compile(
+    r"^[*_\s]*(?:sources?|references?|citations?)[*_\s]*:[*_\s]*(?P<rest>\S.*)$", re.I
+)
+_INLINE_SOURCE_WORDS = 2  # at least a body's name
+
+
+def _inline_sources(text: str, block: _Block) -> bool:
+    found = _INLINE_SOURCES.match(text[block.start : block.end])
+    if found is None:
+        return False
+    rest = _plain(found.group("rest"))
+    return len(rest.split()) >= _INLINE_SOURCE_WORDS and not rest.rstrip("*_ ").endswith("?")
+
+
+def _inline_items(text: str, block: _Block) -> list[_Block]:
+    """The sources of a `Sources: A; B; C` paragraph as blocks of their own (one per piece between a semicolon
+    and a space), over the same text, so each is read as a reference and keeps its line."""
+    found = _INLINE_SOURCES.match(text[block.start : block.end])
+    assert found is not None
+    start = block.start + found.start("rest")
+    items: list[_Block] = []
+    # a semicolon and a space part two sources; Vancouver's `2019;4(2)` has none
+    for piece in re.finditer(r"(?:[^;]|;(?!\s))+", text[start : block.end]):
+        left = start + piece.start()
+        right = start + piece.end()
+        while left < right and text[left] in " \t\n*_":
+            left += 1
+        while right > left and text[right - 1] in " \t\n*_.":
+            right -= 1
+        if right > left:
+            line = block.line + text.count("\n", block.start, left)
+            items.append(replace(block, start=left, end=right, line=line, inline_sources=False))
+    return items
+
+
+# A line standing as a heading is short: a sentence that mentions "sources" is not one.
+_HEADING_LINE_WORDS = 8
+# Short lines after an article's last list that are page furniture, not text: `Share on:`, `Find Mayo Clinic
+# on`, `Print`. Six words or fewer and no sentence ending.
+_FURNITURE_WORDS = 6
+_SENTENCE_STOP = re.compile(r"[.!?…][\"”’')\]*_]*$")
+
+
+def _is_furniture(line: str) -> bool:
+    plain = _plain(line).strip()
+    words = len(plain.split())
+    return 0 < words <= _FURNITURE_WORDS and "\n" not in plain and not _SENTENCE_STOP.search(plain)
+
+
+def _names_list(text: str, block: _Block, names: Any) -> bool:
+    """A one-line paragraph (or a bold line read as a caption) that is only a heading's words."""
+    if block.kind not in ("paragraph", "caption") or not block.first_line_only:
+        return False
+    plain = _plain(text[block.start : block.end]).strip()
+    return 0 < len(plain.split()) <= _HEADING_LINE_WORDS and bool(names(plain))
+
+
+def _opens_with_list_name(text: str, block: _Block, names: Any) -> bool:
+    """A paragraph of several lines whose first line is only a heading's words (``Sources:``)."""
+    if block.kind not in ("paragraph", "caption") or block.first_line_only:
+        return False
+    first = text[block.start : block.end].split("\n", 1)[0]
+    plain = _plain(first).strip()
+    return 0 < len(plain.split()) <= _HEADING_LINE_WORDS and bool(names(plain))
+
+
+def _mark_reference_section(blocks: list[_Block], first: int, level: int, text: str) -> None:
+    """The blocks of a reference section from ``first``: up to a heading of ``level`` or higher, unless that
+    heading names a kind of work with references under it (``## Books`` after ``## References``: a group of
+    the same list). Headings inside the section, and lines standing as sub-headings (``**Websites**``), are
+    its sub-headings, never references; footnotes are read on their own. A review date, a disclaimer or a
+    copyright line after the list ends it."""
+    from .references._headings import ends_a_list, names_kind_of_work
+
+    for index in range(first, len(blocks)):
+        later = blocks[index]
+        if ends_a_list(_plain(text[later.start : later.end])):
+            return  # `Page last reviewed: …`, a disclaimer, a copyright line: the page after the list
+        if later.kind == "heading":
+            if later.level <= level and not _continues_list(blocks, index, text):
+                return
+            later.role = "reference_heading"
+        elif later.role == "body" and (
+            _names_list(text, later, names_kind_of_work) or _titles_a_group(blocks, index, text)
+        ):
+            later.role = "reference_heading"
+        elif later.role == "body" and later.kind != "footnote":
+            later.role = "references"
+
+
+# A group's title over list items in a reference list is short: no reference is six words without a digit.
+_GROUP_TITLE_WORDS = 6
+
+
+def _titles_a_group(blocks: list[_Block], index: int, text: str) -> bool:
+    """A one-line paragraph right before a list's items, short, without a digit, a link or a final full stop
+    (``<p><b>Government &amp; NGO reports</b></p>`` over a ``<ul>``): the title of a group of references."""
+    block = blocks[index]
+    if block.kind not in ("paragraph", "caption") or not block.first_line_only or index + 1 >= len(blocks):
+        return False
+    plain = _plain(text[block.start : block.end]).strip()
+    return (
+        blocks[index + 1].kind == "list_item"
+        and 0 < len(plain.split()) <= _GROUP_TITLE_WORDS
+        and not re.search(r"\d|https?://|www\.|\.$", plain)
+    )
+
+
+def _continues_list(blocks: list[_Block], index: int, text: str) -> bool:
+    """A heading that names a kind of work or another list (``Books``, ``Websites``, ``Further reading``),
+    with blocks under it of which most look like references or hold a link."""
+    from .references._headings import names_kind_of_work
+
+    if not names_kind_of_work(_heading_title(text, blocks[index])):
+        return False
+    under: list[str] = []
+    for block in blocks[index + 1 :]:
+        if block.kind == "heading":
+            break
+        under.append(text[block.start : block.end])
+    marked = sum(1 for item in under if _looks_like_reference(item) or _LINK_MARK.search(item))
+    return bool(under) and marked * 2 >= len(under)
+
+
+_LINK_MARK = re.compile(r"https?://|\bwww\.|\]\(", re.IGNORECASE)
 
 
 # --- sentences ----------------------------------------------------------------------------------------------
@@ -1699,7 +1888,14 @@ def _references(
     end = items[-1].end
     from .references.text import parse_references
 
-    if joined or any(item.link_definition for item in items):
+    if any(item.inline_sources for item in items):
+        items = [
+            piece
+            for item in items
+            for piece in (_inline_items(text, item) if item.inline_sources else [item])
+        ]
+        parsed = _parse_items(text, items, path)
+    elif joined or any(item.link_definition for item in items):
         parsed = _parse_items(text, items, path)
     else:
         parsed = parse_references(text[first_line_start:end], source=path, start_line=items[0].line)

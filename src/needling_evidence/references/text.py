@@ -30,6 +30,13 @@ Journals. Annals of …``); a body's document by its number (``SCCS/1622/20 — 
 (``Regulation (EU) 2022/1176 …``), a genre sentence after a title (``International consensus.``), an
 organisation ending in a country code (``Cancer Research UK``), a citation with no title (``Smith et al.,
 2019, Journal of …``) and IEEE's chapter (``in *Book*, R. G. Hughes, Ed. Place: Publisher, 2008.``).
+MLA typed without italics (``"Title." Site, Publisher, 12 Mar. 2020, www.example.org/page.``, books
+``Last, First. Title. Publisher, Year.``, links without ``https://``), a health page's loose sources
+(``Body: Title``, AMA's ``Title. Body. URL. Accessed …``, a link with only its text) and references written
+one a line with no blank line between (``tests/test_references_mla_plain.py``,
+``tests/test_references_sections.py``). An article's list is found under sub-headings (``### Journal
+articles``, ``**Books**``), under a line standing as its heading (``**Sources:**``, ``Resources``) and up to
+a review date or disclaimer after it (:func:`reference_section`; the heading words in ``_headings``).
 
 :func:`parse_references` reads the whole list in three visible steps::
 
@@ -84,6 +91,7 @@ from ..doi import find_dois, normalize_doi
 from ..errors import StrictError, UsageError
 from ..identity import PARTICLE_PATTERN, fold
 from ..model import Person, Problem, Reference, ReferenceList
+from ._headings import ends_a_list, names_kind_of_work, names_reference_list
 
 __all__ = ["ET_AL", "MAX_REFERENCE_CHARS", "parse_references", "reference_key", "reference_section"]
 
@@ -139,16 +147,29 @@ _LABEL = re.compile(
     )[ \t]*""",
     re.VERBOSE,
 )
-# Lines that are not references: headings over the list, markdown rules, a bare "References" line.
-_HEADING = re.compile(
-    r"""^[ \t]*(?:
-        \#{1,6}[ \t].*
-      | (?:\*\*|__)?[ \t]*(?:references?|bibliography|works[ \t]cited|literature[ \t]cited|reference[ \t]list
-          |sources|citations|further[ \t]reading|notes)[ \t]*:?[ \t]*(?:\*\*|__)?
-      | (?:[-*_][ \t]*){3,}
-    )[ \t]*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
+# Lines that are not references: headings over the list, markdown rules, a bare "References" line, and the
+# sub-headings between groups of a list (`**Journal articles**`, `Books:`, `### Websites`).
+_HEADING_LINE = re.compile(r"^[ \t]*(?:\#{1,6}[ \t].*|(?:[-*_][ \t]*){3,})[ \t]*$")
+_HEADING_WORDS_MAX = 8
+
+
+def _is_heading(line: str, after_blank: bool = True) -> bool:
+    """A heading line inside a list. A line naming a kind of work (`Books`) or the list (`Sources:`) is one
+    only after a blank line (or first) or when marked as one (in bold or italics, or ending in a colon): the
+    sub-headings of a list stand apart, while such words can end a wrapped line of a reference (`Cochrane
+    Database of` / `Systematic Reviews`)."""
+    if _HEADING_LINE.match(line):
+        return True
+    words = line.split()
+    marked = line.strip()[:1] in "*_" or line.rstrip().rstrip("*_").endswith(":")  # `**Books**`, `Websites:`
+    return (
+        (after_blank or marked)
+        and 0 < len(words) <= _HEADING_WORDS_MAX
+        and not _LABEL.match(line)
+        and (names_reference_list(line, notes=True) or names_kind_of_work(line))
+    )
+
+
 # The start of a new reference in an unnumbered list: `Gattie, E.` (APA) or `Fishman LM,` / `Rodine R.`
 # (Vancouver), optionally after lower-case particles (`van der Berg, A.`).
 _PARTICLE_WORDS = PARTICLE_PATTERN  # the one list of name particles, in identity.py
@@ -185,15 +206,17 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
     A reference starts at a numbered label or bullet; after a blank line; or, in a list with no labels at all,
     at a line that begins like an author list when the reference before it already looks complete (has a year
     and ends like a reference ends), so a wrapped author list (``… Cleland, J. A., &`` / ``Snodgrass, S.``)
-    is not cut.
+    is not cut; or at every line of a paragraph whose lines each read as a whole reference (one reference a
+    line, no blank line between: see :func:`_one_per_line`).
     """
-    labelled = any(_label_match(line, None) and not _HEADING.match(line) for line in lines)
+    labelled = any(_label_match(line, None) and not _HEADING_LINE.match(line) for line in lines)
+    whole_lines = set() if labelled else _one_per_line(lines)
     blocks: list[_Block] = []
     current: _Block | None = None
     after_blank = True
     previous: int | None = None  # the last numeric label, which a label of four digits must go on from
     for index, line in enumerate(lines):
-        if not line.strip() or _HEADING.match(line) or _TAGS_ONLY.match(line):
+        if not line.strip() or _is_heading(line, after_blank) or _TAGS_ONLY.match(line):
             current = None
             after_blank = True
             continue
@@ -214,7 +237,7 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
         starts = label_match is not None or after_blank or current is None
         if not starts and not labelled and current is not None:
             text_so_far = " ".join(current.lines)
-            starts = (
+            starts = index in whole_lines or (
                 (_starts_like_a_reference(_strip_markdown(line)) or _DITTO.match(line) is not None)
                 and _YEAR_ANYWHERE.search(text_so_far) is not None
                 and _ENDS_REFERENCE.search(current.lines[-1]) is not None
@@ -233,12 +256,55 @@ def _split_blocks(lines: Sequence[str]) -> list[_Block]:
     return blocks
 
 
+# A line that is a whole reference by itself: it ends as references end, holds a year, a link or a quoted
+# title, and is at least a few words long; the next one does not begin like the tail of a reference.
+_WHOLE_LINE_WORDS = 4
+_LINE_MARK = re.compile(
+    r"\b(?:1[6-9]|20)\d{2}\b|\bn\.\s?d\.|https?://|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/|[\"“][^\"“”]{3,}[\"”]"
+)
+_ENDS_WITH_INITIAL = re.compile(r"(?:\b[A-Z]|\bet al)\.\s*$")
+_TAIL_START = re.compile(
+    r"^[ \t]*(?:[(\[\d]|(?:vol|no|pp?|doi|https?|www|available|accessed|retrieved|in|edited|eds?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _one_per_line(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines that each start a reference in a paragraph written one reference a line with no
+    blank line between (``Mayo Clinic: "Shingles."`` / ``"Flu Symptoms." Centers for Disease Control and
+    Prevention, 12 Mar. 2020, www.cdc.gov/flu.``): every line of the paragraph (two or more) reads as a whole
+    reference, and no line after the first begins like the tail of one (``vol.``, ``(2019)``, ``https://``)
+    — a reference wrapped over lines has a line that ends mid-sentence or a tail on a line of its own."""
+    starts: set[int] = set()
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and lines[end].strip() and not _is_heading(lines[end], end == index):
+            end += 1
+        paragraph = range(index, end)
+        if len(paragraph) >= 2 and all(_whole_line(lines[i], first=i == index) for i in paragraph):
+            starts.update(paragraph)
+        index = end + 1
+    return starts
+
+
+def _whole_line(line: str, *, first: bool) -> bool:
+    text = _strip_markdown(line).strip()
+    return (
+        len(text.split()) >= _WHOLE_LINE_WORDS
+        and _ENDS_REFERENCE.search(text.rstrip("\"”’'*_")) is not None
+        and _ENDS_WITH_INITIAL.search(text) is None
+        and _LINE_MARK.search(text) is not None
+        and (first or (_TAIL_START.match(text) is None and not text[:1].islower()))
+    )
+
+
 def _between_labelled_items(lines: Sequence[str], index: int) -> bool:
     """In a numbered list, an unnumbered paragraph after a blank line whose next paragraph is numbered again
     is the rest of the item before it, broken by a stray blank line (``[36] … Games.`` / blank / ``Games and
     Economic Behavior 45 (2003) 97-113.`` / blank / ``[37] …``): every item of such a list starts with its
     number. It must hold a year or a page range, as the tail of a reference does."""
-    if _HEADING.match(lines[index]) or not _YEAR_OR_PAGES.search(lines[index]):
+    if _is_heading(lines[index]) or not _YEAR_OR_PAGES.search(lines[index]):
         return False
     end = index
     while end < len(lines) and lines[end].strip():
@@ -491,6 +557,10 @@ _PMCID_TEXT = re.compile(r"(?<![/\w=])(?:PMCID\s*[:：]?\s*)?PMC\d{1,9}\b\.?", r
 _ISBN_TEXT = re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]\b\.?")
 _ISSN_TEXT = re.compile(r",?\s*\bE?ISSN\s*[:：]?\s*(\d{4}-?\d{3}[\dXx])\b")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# MLA 9 prints a link without its scheme (`aafa.org/asthma/asthma-facts/`,
+# `pubmed.ncbi.nlm.nih.gov/33962641/`): a lower-case host ending in a top-level domain of letters, then a
+# path. A DOI's prefix (`10.1136/…`) has no such domain.
+_BARE_LINK = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/\S*")
 _DOI_WORD = re.compile(r"^(?:doi|DOI)\s*[:：]?$")
 _DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.IGNORECASE)
 # Words that only introduce a link (`Available from:`, `Retrieved from`) and NLM's bracketed notes on a web
@@ -569,7 +639,7 @@ def _take_identifiers(text: str) -> tuple[str, _Identifiers]:
     kept: list[str] = []
     for token in text.split(" "):
         bare = token.strip("<>()[],;")
-        if _URL.match(bare):
+        if _URL.match(bare) or _BARE_LINK.fullmatch(bare.rstrip(".")):
             url = _url_as_written(token)
             if not _DOI_RESOLVER.match(url):
                 ids.urls.append(url)
@@ -764,11 +834,14 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
         or _parse_apa(text, _AMS_YEAR)
+        or _parse_names_title_imprint(text)
         or _parse_organisation_title(text, internet=ids.internet)
         or _parse_undated(text, web=bool(ids.urls))
         or _parse_authors_title_rest(text)
         or _parse_given_names_title_rest(text)
         or (_parse_titled_web_page(text) if ids.urls or ids.cited else None)
+        or (_parse_title_then_body(text) if ids.urls or ids.cited else None)
+        or (_parse_link_title(text) if ids.urls else None)
         or _parse_numbered_document(text)
         or _parse_legal_act(text)
         or _Parsed(block, raw, "unparsed")
@@ -1008,6 +1081,7 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
 _CONTAINER_END = re.compile(
     r"""(?:(?:^|,\s*)[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:1[6-9]|20)\d{2}\b  # IEEE's `July 18, 2018,`
       | ,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:1[6-9]|20)\d{2}\b  # MLA's `, 12 Mar. 2020,`
+      | ,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s*$  # MLA's date cut short: `, 2 Aug.` (no year)
       | ^(?:1[6-9]|20)\d{2}(?=,)  # IEEE's preprint: `"Title," 2021, arXiv:2101.01234.` (no container)
       | \s+vols?\.\s*\d  # PubMed's MLA export: `Current pain and headache reports vol. 23,3 23.`
       | ,\s*(?:vols?\.|no\.|nos\.|pp?\.|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[6-9]|20)\d{2}\b
@@ -1015,6 +1089,9 @@ _CONTAINER_END = re.compile(
       | \s+[A-Za-z]?\d+[A-Za-z]?(?:\.\d+)?\s*(?:,\s*no\.|\(|:|,|\.?$)
       | \s*\((?:[A-Za-z]+\.?\s+)?(?:1[6-9]|20)\d{2}\))""",
     re.VERBOSE,
+)
+_MONTH_BEFORE_YEAR = re.compile(
+    r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:\d{1,2},\s+)?(?P<year>(?:1[6-9]|20)\d{2})\b"
 )
 _LEADING_YEAR = re.compile(r"^\s*,\s*(?:1[6-9]|20)\d{2}\s*,")
 _PAGES_BEFORE_YEAR = re.compile(rf",\s*({_PAGES})\s*\((?:1[6-9]|20)\d{{2}}\)\.?\s*$")
@@ -1076,8 +1153,11 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     parsed = _Parsed(_placeholder_block(), "", "quoted", author_text=author_text)
     parsed.authors = _parse_quoted_style_authors(author_text)
     parsed.title = match.group("title").strip().rstrip(",.").strip() or None
-    rest = match.group("rest").strip()
-    year = match.group("year")
+    return _after_quoted_title(parsed, match.group("rest").strip(), match.group("year"))
+
+
+def _after_quoted_title(parsed: _Parsed, rest: str, year: str | None) -> _Parsed:
+    """What follows a quoted title in MLA, Chicago and IEEE: the container, its publisher and locators."""
     end = _CONTAINER_END.search(rest)
     if rest.lower().startswith("in ") and "," in rest:
         # IEEE's `in Proc. CT-RSA 2019, San Francisco, CA, USA, Mar. 2019, pp. 83-105`: the proceedings'
@@ -1099,9 +1179,13 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
                 parsed.extra["publisher_place"] = imprint.group("place").strip()
     elif container and ", " in container:
         # MLA names the publisher after the container when they differ: `*ClinVar*, National Center for
-        # Biotechnology Information,`, `*Ward Notes*, Riverside Health Press,`
+        # Biotechnology Information,`, `*Ward Notes*, Riverside Health Press,`, and without italics `Mayo
+        # Clinic, Mayo Foundation for Medical Education and Research, 22 Nov. 2019,` (the date and locators
+        # are cut off already): what follows the container's first comma is a name, not more of the container
         name, _, publisher = container.partition(", ")
-        if _corporate_name(publisher) or _PUBLISHER_WORDS.search(publisher):
+        # but a name written with a serial comma is one name (`Weather, Climate, and Society`)
+        serial = re.search(r",\s*(?:and|&)\s", container) is not None
+        if not serial and _MLA_PUBLISHER.fullmatch(publisher.strip()):
             container, parsed.publisher = name.strip(), publisher.strip()
     if container and _GENRE.fullmatch(container):
         # IEEE's `"Title," GitHub repository, 2024.` / `Technical Report` / `White Paper`: what the work
@@ -1135,6 +1219,9 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
             pages = last
     parsed.pages = _normalise_pages(pages.group(1)) if pages else None
     parsed.year = int(found_year) if found_year else None
+    dated = _MONTH_BEFORE_YEAR.search(locators) if found_year else None
+    if dated is not None and dated.group("year") == found_year:
+        parsed.month = month_number(dated.group("month"))  # MLA's `22 Nov. 2019`, IEEE's `Nov. 2019`
     if container == "arXiv" and rest[: end.start() if end else 0].strip(" ,.") == "":
         # the preprint's number is not a volume or pages (`2021, arXiv:2101.01234`)
         parsed.volume = parsed.issue = parsed.pages = None
@@ -1143,6 +1230,11 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     return parsed
 
 
+# A publisher after an MLA container: a name in capitals (`U.S. Department of Health and Human Services`,
+# `Encyclopædia Britannica, Inc.`, `Oxford UP`), no digits (a digit is a locator or a date).
+_MLA_PUBLISHER = re.compile(
+    r"(?:[A-Z][\w.'’&-]*|of|and|for|the|on|in|de|&)(?:,?\s+(?:[A-Z][\w.'’&-]*|of|and|for|the|on|in|de|&))*\.?"
+)
 _PUBLISHER_WORDS = re.compile(
     r"\b(?:press|publish\w*|publications?|books|media|verlag|editions?)\b", re.IGNORECASE
 )
@@ -1818,6 +1910,49 @@ _TITLE_SITE_MONTH_YEAR = re.compile(
 )
 
 
+def _parse_title_then_body(text: str) -> _Parsed | None:
+    """AMA's web page by a body, with its link and access date taken out: ``Low back pain fact sheet. National
+    Institute of Neurological Disorders and Stroke.`` (the body in the site's place) or ``Adult acute and
+    subacute low back pain. Bloomington, Minn.: Institute for Clinical Systems Improvement.`` (a place and
+    the body publishing it). The first sentence is the title, not a list of names."""
+    sentences = _sentences(text)
+    if len(sentences) != 2:
+        return None
+    title, body = _clean_title(sentences[0]), sentences[1].strip().rstrip(".").strip()
+    if not title or _looks_like_name_list(title) or _YEAR.search(body):
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", type="webpage")
+    parsed.title = title
+    place = re.match(r"^(?P<place>[A-Z][^:]{1,60}):\s*(?P<publisher>\S.*)$", body)
+    if place is not None and _corporate_name(place.group("publisher")):
+        parsed.publisher = place.group("publisher").strip()
+        parsed.extra["publisher_place"] = place.group("place").strip()
+    elif _corporate_name(body):
+        parsed.container_title = body
+    else:
+        return None
+    return parsed
+
+
+# A source list's link with only its text (`[Shingles (Herpes Zoster) | CDC](https://www.cdc.gov/shingles/)`,
+# the page's title as the browser shows it): one phrase, no sentence break, not a list of names.
+_LINK_TITLE_WORDS = 30
+
+
+def _parse_link_title(text: str) -> _Parsed | None:
+    # `Ehlers Danlos Support UK - https://…`: the dash or colon before the link is not the title's
+    title = _clean_title(re.sub(r"\s*[-–—:|]\s*$", "", text))
+    if not title or len(title.split()) > _LINK_TITLE_WORDS or len(_sentences(title)) > 1:
+        return None
+    # a list of names (commas, initials) is not a title; a single capitalised phrase may be a site's name
+    names = ("," in title or _INITIALS_ANYWHERE.search(f" {title} ")) and _looks_like_name_list(title)
+    if not re.search(r"[^\W\d_]{3}", title) or names or _YEAR.search(title):
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "partial", type="webpage")
+    parsed.title = title
+    return parsed
+
+
 def _parse_titled_web_page(text: str) -> _Parsed | None:
     page = _TITLED_WEB_PAGE.match(text)
     if page is None:
@@ -1957,6 +2092,14 @@ def _parse_quoted_first(text: str) -> _Parsed | None:
         return None
     parsed = _Parsed(_placeholder_block(), "", "quoted", type="webpage")
     parsed.title = found.group("title").strip().rstrip(",.") or None
+    after = text[found.end("title") + 1 :].lstrip(" .,")
+    if ", " in _sentences(after)[0] if after else False:
+        # MLA without an author: `"Title." Container, Publisher, 12 Mar. 2020, URL.` — a comma inside the
+        # first sentence after the title is MLA's list of container elements, read as after an author
+        _after_quoted_title(parsed, after, None)
+        if not parsed.volume and not parsed.pages:
+            parsed.type = "webpage"
+        return parsed
     # IEEE's `“Title.” figshare, Jan. 05, 2021.`: the site ends where a date after a comma begins
     site = re.split(r",\s+(?=[A-Z][a-z]{2,8}\.?(?:\s+\d|$))", (found.group("site") or "").strip())[0]
     if _REPOSITORY.fullmatch(site):
@@ -2198,6 +2341,38 @@ def _parse_given_names_title_rest(text: str) -> _Parsed | None:
     return parsed
 
 
+# MLA's and Chicago's book without italics: `Garcia, Luis. Pain: A Short History. Oxford UP, 2015.`, `Ruiz,
+# Pilar, and Tom Hale. Night Shifts. London: Cedar Press, 2018.` The names are MLA's (the first family name,
+# a comma, a given name written out — never initials alone, which are APA's), so `Name, 2015.` at the end is
+# a publisher and its year, not a journal.
+_MLA_FAMILY = rf"(?:(?:{_PARTICLE_WORDS})\s+)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?"
+_MLA_GIVEN = r"[A-Z][a-z][\w'’\-]*(?:\s(?:[A-Z]\.|[A-Z][a-z][\w'’\-]*))?"
+_MLA_BOOK = re.compile(
+    rf"""^(?P<names>{_MLA_FAMILY},\s{_MLA_GIVEN}
+        (?:,\s(?:and\s)?{_MLA_GIVEN}\s{_MLA_FAMILY})*(?:,?\sand\s{_MLA_GIVEN}\s{_MLA_FAMILY}|,\set\sal)?)\.\s+
+        (?P<title>[^\s].*?)\.\s+
+        (?:(?P<place>[A-Z][^:.]{{1,60}}):\s*)?(?P<publisher>[A-Z][^,\d]{{1,120}}?),\s*
+        (?P<year>(?:1[6-9]|20)\d{{2}})\.?\s*(?P<rest>.*)$""",
+    re.VERBOSE,
+)
+
+
+def _parse_names_title_imprint(text: str) -> _Parsed | None:
+    found = _MLA_BOOK.match(text)
+    if found is None or _has_journal_cues(found.group("publisher")):
+        return None
+    names = found.group("names")
+    parsed = _Parsed(_placeholder_block(), "", "quoted", type="book", author_text=names)
+    parsed.authors = _parse_quoted_style_authors(names)
+    parsed.title = _clean_title(found.group("title")) or None
+    parsed.publisher = found.group("publisher").strip()
+    if found.group("place"):
+        parsed.extra["publisher_place"] = found.group("place").strip()
+    parsed.year = int(found.group("year"))
+    parsed.leftover = _clean_leftover(found.group("rest"))
+    return parsed
+
+
 # A publisher's collection of journals named before the journal (`ACP Journals`, `SAGE Journals`, `Oxford
 # Academic Journals`): a plural `Journals` closing the sentence, as no journal's own name ends.
 _JOURNAL_COLLECTION = re.compile(r"\bJournals\s*\.?$")
@@ -2228,6 +2403,8 @@ def _untitled_head(head: str, date: re.Match[str]) -> _Parsed | None:
 
 
 _ORGANISATION_HEAD = re.compile(r"^(?P<org>[^.]{3,120})\.\s+(?P<rest>\S.*)$")
+_ORGANISATION_COLON_HEAD = re.compile(r"^(?P<org>[^.:,]{2,120}):\s+(?P<rest>\S.*)$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _TRAILING_YEAR = re.compile(r"(?:^|(?<=[.,])\s*|\s+)\(?(?P<year>(?:1[6-9]|20)\d{2})\)?\.?$")
 
 
@@ -2243,11 +2420,19 @@ def _parse_organisation_title(text: str, *, internet: bool = False) -> _Parsed |
     with initials; an informal list's ``Jennifer Cuthbertson.`` is not read so), and a sentence more after
     the title is kept as written."""
     head = _ORGANISATION_HEAD.match(text)
+    colon = None
+    if head is None or _corporate_name(head.group("org")) is None:
+        # a health site's source list names the body with a colon: `American Academy of Dermatology:
+        # Shingles: Overview`, `NHS: Back pain` (WebMD's form without the quotation marks)
+        colon = _ORGANISATION_COLON_HEAD.match(text)
+        head = colon or head
     if head is None:
         return None
     organisation = _corporate_name(head.group("org")) or (
         _web_organisation(head.group("org")) if internet else None
     )
+    if organisation is None and colon is not None and _ACRONYM.fullmatch(colon.group("org").strip()):
+        organisation = colon.group("org").strip()
     if organisation is None:
         return None
     rest = head.group("rest").strip()
@@ -2805,64 +2990,104 @@ def _letter_suffix(index: int) -> str:
 
 # --- an article's reference section -------------------------------------------------------------------------
 
-# The heading over an article's reference list, as a markdown heading (`## References`), a bold line
-# (`**Sources:**`) or a line of its own (`References`).
-# A numbered heading (`## 18. Works Cited`, `### VIII. Literature Cited`) and a qualifier in brackets
-# (`# References (Vancouver)`, `## 参考文献 (References)`) name the section as well; 参考文献 is
-# "references" in Chinese and Japanese.
-_SECTION_WORDS = r"""(?:references?|bibliography|sources|works[ \t]cited|literature[ \t]cited
-          |reference[ \t]list|citations|notes|references[ \t]and[ \t]notes|notes[ \t]and[ \t]references
-          |further[ \t]reading|参考文献)"""
-_SECTION_HEADING = re.compile(
-    rf"""^[ \t]*(?:(?P<hashes>\#{{1,6}})[ \t]+)?(?:\*\*|__)?[ \t]*
-        (?:(?:\d{{1,2}}|[IVXLC]{{1,6}}|[A-Z])\.[ \t]+)?
-        (?:{_SECTION_WORDS}(?:[ \t]*\([^()\n]{{1,40}}\))?|[^()\n]{{1,40}}\([ \t]*{_SECTION_WORDS}[ \t]*\))
-        [ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*\#*[ \t]*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_ANY_MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}(?P<hashes>\#{1,6})[ \t]")
-# What ends a reference list at the foot of a web article: the byline, a date line, a call to action.
-_AFTER_LIST = re.compile(
-    r"^[ \t]*(?:\*|_)*(?:by|written[ \t]by|author:|reviewed[ \t]by|medically[ \t]reviewed[ \t]by"
-    r"|last[ \t]updated|updated[ \t]on|published[ \t]on|posted[ \t]in|share[ \t]this|tags?:"
-    r"|categor(?:y|ies):)\b",
-    re.IGNORECASE,
-)
+# The heading over an article's reference list: a markdown heading (`## References`), a bold line
+# (`**Sources:**`) or a line of its own (`References`), named as `_headings.names_reference_list` reads
+# (`## 18. Works Cited`, `# References (Vancouver)`, `## 参考文献 (References)`, `Sources and further
+# reading`).
+_MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}(?P<hashes>\#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+\#+)?[ \t]*$")
+_SECTION_LINE_WORDS = 12  # a line standing as a heading is short; a sentence mentioning "sources" is not
+
+
+def _section_heading(line: str) -> bool:
+    heading = _MARKDOWN_HEADING.match(line)
+    title = heading.group("title") if heading else line
+    return len(title.split()) <= _SECTION_LINE_WORDS and names_reference_list(title, notes=True)
 
 
 def reference_section(text: str) -> tuple[str, int] | None:
     """The reference section of an article (its text and the 1-based line it starts on), or ``None`` when the
     text has neither a reference heading nor a numbered list at its end (a file that is only a list).
 
-    The section starts after the last heading named ``References``, ``Bibliography``, ``Sources``, ``Works
-    cited``, ``Notes`` … and ends at the next markdown heading of the same or a higher level, or at a byline
-    or date line after the list (``By Sam Whitlock``). Without such a heading, a numbered list at the end of
-    the text (after prose) is taken.
+    The section starts after a heading named ``References``, ``Bibliography``, ``Sources``, ``Works cited``,
+    ``Resources``, ``Notes`` … (see ``_headings``) and runs to the next markdown heading of the same or a
+    higher level, or to a byline or date line after the list (``By Sam Whitlock``). A heading that is a line
+    of its own (``**References**``) sits one level below the markdown heading before it. Sub-headings inside
+    the section (``### Journal articles``) are part of it, and so is a heading of the same level that names a
+    kind of work (``## Books``, ``## Websites``) with references under it: the groups of one list. When the
+    text has several reference sections, the last is taken, one named ``Resources`` or ``Further reading``
+    only when no other is found. Without such a heading, a numbered list at the end
+    of the text (after prose) is taken.
     """
     lines = text.splitlines()
-    start = None
-    level = 7
-    for index, line in enumerate(lines):
-        match = _SECTION_HEADING.match(line)
-        if match:
-            start = index + 1
-            level = len(match.group("hashes") or "#" * 7)
-    end = len(lines)
-    if start is None:
+    found = _heading_section(lines)
+    if found is None:
         found = _trailing_numbered_list(lines)
         if found is None:
             return None
-        start, end = found
-        level = 0
-    for index in range(start, end):
-        heading = _ANY_MARKDOWN_HEADING.match(lines[index])
-        if heading and len(heading.group("hashes")) <= level:
-            end = index
-            break
-        if index > start and not lines[index - 1].strip() and _AFTER_LIST.match(lines[index]):
-            end = index
-            break
+    start, end = found
     return "\n".join(lines[start:end]), start + 1
+
+
+def _heading_section(lines: Sequence[str]) -> tuple[int, int] | None:
+    """``(first, end)`` line indexes of the last section under a heading naming the list by ``References``,
+    ``Sources`` …, else of the last under ``Resources`` or ``Further reading`` (see
+    :func:`reference_section`)."""
+    sections = _heading_sections(lines)
+    strong = [found for found, weak in sections if not weak]
+    return strong[-1] if strong else (sections[-1][0] if sections else None)
+
+
+def _heading_sections(lines: Sequence[str]) -> list[tuple[tuple[int, int], bool]]:
+    """Each section under a reference heading, ``((first, end), weak)``: ``weak`` when its heading names the
+    list only by ``Resources`` or ``Further reading``."""
+    found: list[tuple[tuple[int, int], bool]] = []
+    section: tuple[int, int] | None = None
+    weak = False
+    open_level: int | None = None  # the level of the heading that opened the section being read
+    level = 6  # the level of the last markdown heading, which a heading line of its own sits under
+    for index, line in enumerate(lines):
+        heading = _MARKDOWN_HEADING.match(line)
+        if open_level is not None:
+            ends = (heading is not None and len(heading.group("hashes")) <= open_level) or (
+                section is not None
+                and index > section[0]
+                and not lines[index - 1].strip()
+                and ends_a_list(line)
+            )
+            # a heading naming the list by `References` after a `Resources` section starts one of its own
+            goes_on = heading is not None and _continues_list(lines, index, heading.group("title"))
+            if goes_on and weak and heading is not None:
+                goes_on = not names_reference_list(heading.group("title"), notes=True, weak=False)
+            if ends and not goes_on:
+                assert section is not None
+                found.append(((section[0], index), weak))
+                open_level = None
+        if heading is not None:
+            level = len(heading.group("hashes"))
+        if open_level is None and _section_heading(line):
+            # a line of its own before any markdown heading ends at any heading (level 7)
+            open_level = level if heading is not None else level + 1
+            section = (index + 1, len(lines))
+            title = heading.group("title") if heading else line
+            weak = not names_reference_list(title, notes=True, weak=False)
+    if open_level is not None and section is not None:
+        found.append((section, weak))
+    return found
+
+
+def _continues_list(lines: Sequence[str], index: int, title: str) -> bool:
+    """A heading of the reference list's own level goes on with the list when it names a kind of work or
+    another list (``## Books``, ``## Further reading``) and most lines under it hold a year or a link."""
+    if not names_kind_of_work(title):
+        return False
+    under: list[str] = []
+    for line in lines[index + 1 :]:
+        if _MARKDOWN_HEADING.match(line):
+            break
+        if line.strip():
+            under.append(line)
+    marked = sum(1 for line in under if _YEAR_ANYWHERE.search(line) or _URL_SPAN.search(line))
+    return bool(under) and marked * 2 >= len(under)
 
 
 # Lines of boilerplate that may follow an article's reference list (byline, "Leave a Reply", a comment form's
