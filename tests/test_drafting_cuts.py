@@ -742,3 +742,168 @@ def test_and_before_a_fronted_subordinate_clause_starts_a_new_clause() -> None:
     # not before a subordinate clause with no comma of its own ("… and while resting")
     sentence = "Stretching eases stiffness when walking and while resting."
     assert len(texts(sentence)) == 1
+
+
+# --- a clause with a subject of its own, joined by ", and", ", so", ", while" or a spaced dash -----------
+
+
+def test_a_clause_with_its_own_subject_after_and_is_a_claim_whatever_its_verb() -> None:
+    # finescoop_turmeric_arthritis.md (a third-person verb ending the clause; the source named after it)
+    assert texts(
+        "Cartilage covering the ends of bones gradually thin over time, and the bone thickens, according to "
+        "Versus Arthritis."
+    ) == ["Cartilage covering the ends of bones gradually thin over time.", "The bone thickens."]
+    # dailymail_herbal_menopause.txt (a connective adverb after "and"; a modal)
+    assert texts(
+        "But she warns herbal medicines are not regulated in many countries, and therefore the contents of a "
+        "given product may vary from sample to sample."
+    )[1:] == ["The contents of a given product may vary from sample to sample."]
+    # constructed, other words and topics: a past form, a noun phrase with "of", an uncued second clause
+    assert texts(
+        "Acupuncture was well tolerated in the trial, and the dropout rate stayed below five per cent."
+    ) == ["Acupuncture was well tolerated in the trial.", "The dropout rate stayed below five per cent."]
+    assert texts("Yoga improves balance in older adults, and the risk of falls drops by a third.") == [
+        "Yoga improves balance in older adults.",
+        "The risk of falls drops by a third.",
+    ]
+    assert texts("Massage lowers cortisol levels, and the heart rate slows within minutes.") == [
+        "Massage lowers cortisol levels.",
+        "The heart rate slows within minutes.",
+    ]
+
+
+def test_a_list_item_after_and_is_no_clause_of_its_own() -> None:
+    # the last item of a list of nouns, a relative clause on it, a subject list, the reader's own doings
+    assert texts("Massage reduces pain, fatigue, and the swelling that follows surgery.") == [
+        "Massage reduces pain.",
+        "Massage reduces fatigue.",
+        "Massage reduces the swelling that follows surgery.",
+    ]
+    assert texts("Some heart conditions, open wounds, and incontinence may preclude pool use.") == [
+        "Some heart conditions may preclude pool use.",
+        "Open wounds may preclude pool use.",
+        "Incontinence may preclude pool use.",
+    ]
+    assert texts("Regular exercise keeps the joints mobile, and you can build from there.") == [
+        "Regular exercise keeps the joints mobile."
+    ]
+    # "so" and "some": the conjunction is a whole word
+    quotes = [
+        c.quote
+        for c in draft(
+            "Although shockwave therapy is considered safe for most people, some "
+            "individuals should not receive shockwave therapy."
+        )
+    ]
+    assert all(not (q or "").startswith("me ") for q in quotes)
+
+
+def test_a_spaced_dash_before_a_clause_parts_two_claims() -> None:
+    # kibworth_high_heels.md ("this" as the subject after a dash; what it means, ", meaning that …")
+    assert texts(
+        "When wearing heels the knee is often held slightly flexed (bent) – this causes the bones of the "
+        "lower leg (tibia and fibula) to rotate inwards, meaning that one side of the knee is being loaded "
+        "more than the other – this is likely the main contributor to the development of knee osteoarthritis."
+    )[1:] == [
+        "This causes the bones of the lower leg (tibia and fibula) to rotate inwards.",
+        "One side of the knee is being loaded more than the other.",
+        "This is likely the main contributor to the development of knee osteoarthritis.",
+    ]
+    # constructed, other words and topics (a hyphen for a dash; a personal pronoun and a base verb)
+    assert texts(
+        "Regular stretching keeps the hamstrings supple - this lowers the strain on the lower back."
+    ) == [
+        "Regular stretching keeps the hamstrings supple.",
+        "This lowers the strain on the lower back.",
+    ]
+    assert texts(
+        "Night splints hold the foot at a right angle – they stretch the plantar fascia overnight."
+    ) == [
+        "Night splints hold the foot at a right angle.",
+        "They stretch the plantar fascia overnight.",
+    ]
+
+
+def test_dashes_around_an_aside_or_before_a_phrase_part_nothing() -> None:
+    # an aside between dashes has no clause of its own; a phrase after a dash has no subject and verb
+    for sentence in (
+        "Turmeric - sometimes called Indian saffron - reduces joint pain in knee osteoarthritis.",
+        "It is the latest health fad - present in everything from soy lattes to vegan cakes.",
+        "Ginger eases nausea in pregnancy – in most women within a few days.",
+    ):
+        assert len(texts(sentence)) <= 1, sentence
+
+
+def test_what_a_finding_is_taken_to_mean_is_a_claim_without_its_participle() -> None:
+    # finescoop_turmeric_arthritis.md
+    claims = draft(
+        "Scans revealed no differences in the structural features of the knee joint - suggesting the impact "
+        "was on the reception of pain, rather than the physical disease."
+    )
+    assert pairs(claims)[1] == (
+        "the impact was on the reception of pain, rather than the physical disease.",
+        "The impact was on the reception of pain, rather than the physical disease.",
+    )
+    # constructed, other words and topics
+    assert texts(
+        "Participants who slept eight hours recovered faster, suggesting that sleep aids muscle repair."
+    ) == ["Participants who slept eight hours recovered faster.", "Sleep aids muscle repair."]
+    assert texts(
+        "Cold water immersion reduced soreness after two days, meaning athletes could train again sooner."
+    ) == ["Cold water immersion reduced soreness after two days.", "Athletes could train again sooner."]
+    # no clause after the participle: nothing to part
+    assert texts("Massage reduced pain in the trial, suggesting a benefit.") == [
+        "Massage reduced pain in the trial, suggesting a benefit."
+    ]
+
+
+# --- who says a claim is no part of it ----------------------------------------------------------------------
+
+
+def test_a_source_named_after_the_claim_is_left_out_of_its_text_not_its_quote() -> None:
+    # dailymail_herbal_menopause.txt
+    sentence = (
+        "Soy for instance, the most common plant containing oestrogen, can reduce hot flushes by more than "
+        "half, says a scientist who carried out a review into previous studies."
+    )
+    claims = draft(sentence)
+    assert claims[-1].text.endswith("can reduce hot flushes by more than half.")
+    assert all("scientist" not in c.text for c in claims)
+    # constructed, other words and topics: "according to …", "<someone> concluded"
+    claims = draft(
+        "Stretching before running does not prevent injuries, according to a review of ten trials."
+    )
+    assert pairs(claims) == [
+        (
+            "Stretching before running does not prevent injuries, according to a review of ten trials.",
+            "Stretching before running does not prevent injuries.",
+        )
+    ]
+    assert texts("Massage eases anxiety in cancer patients, the authors concluded.") == [
+        "Massage eases anxiety in cancer patients."
+    ]
+
+
+def test_a_quotation_introduced_by_its_speaker_is_the_claim() -> None:
+    # dailymail_herbal_menopause.txt (the quotation runs on past the sentence: no closing mark)
+    text = (
+        "Women's primary care specialist Dr Iris Tong, of Brown University, Rhode Island, who led the "
+        "review, said: 'Up to 75 per cent of women use herbal and complimentary medicines to treat their "
+        "postmenopausal symptoms."
+    )
+    claims = draft(text)
+    assert pairs(claims) == [
+        (
+            text,
+            "Up to 75 per cent of women use herbal and complimentary medicines to treat their postmenopausal "
+            "symptoms.",
+        )
+    ]
+    # constructed, other words and topics
+    assert texts(
+        'The lead author, a physiotherapist at a London hospital, explained: "Exercise reduces back pain '
+        'more than rest."'
+    ) == ["Exercise reduces back pain more than rest."]
+    assert texts(
+        "A spokeswoman for the charity told reporters: 'Cupping leaves bruises that can last for a week.'"
+    ) == ["Cupping leaves bruises that can last for a week."]

@@ -27,7 +27,9 @@ second, while a missed claim is a gap the report hides. For each sentence:
    gives its subject (or the section's title) to items that bring their own verb ("Can help in migraines");
    an item that leads a list of its own ("Reduce pain in:") gives its verb to the items under it.
 3. **Atomic claims** — a sentence is cut into clauses (", but …", "; …", ", which …", ", leading to …",
-   ", after which …", a full stop a reader left inside a citation run; a participle of effect ", reducing
+   ", after which …", a full stop a reader left inside a citation run; a clause with a subject and finite
+   verb of its own after ", and", ", so", ", while" or a spaced dash ("…, and the bone thickens"; "… – this
+   causes …"), and what a finding is taken to mean (", suggesting …"); a participle of effect ", reducing
    fear"; a purpose of effect "… knots in muscles to alleviate …"; a second predicate with its own modal
    ", and can be …"; a new subject with its own verb ", water resistance strengthens …", ", and any junk …
    is …") and each clause at a coordination of distinct outcomes, conditions or predicates ("pain, anxiety,
@@ -51,12 +53,13 @@ second, while a missed claim is a gap the report hides. For each sentence:
    pharmacological property and a load acting on a body structure are ``mechanism``; a good process slowed
    ("slow down healing") is the harmful direction of an effect.
 
-Each claim's ``quote`` is always a verbatim substring of ``Article.text``, within its own sentence: the whole
-sentence when it is one claim; for a cut, the span of that part (the first part keeps the sentence's
-beginning, the others only their own words). Its ``text`` is the claim as an editor would write it: the
-part's words with the clause's subject and verb carried over from the same sentence (or from the lead-in of
-its list), never text joined from two sentences; a leading "It" is replaced only by the subject named in the
-sentence right before. The spans are found on a *mask* of the sentence — the same length as its text, with
+A source named beside a claim (", according to …", ", says a scientist who …", "Dr Tong said: '…'") is no part
+of its text. Each claim's ``quote`` is always a verbatim substring of ``Article.text``, within its own
+sentence: the whole sentence when it is one claim; for a cut, the span of that part (the first part keeps the
+sentence's beginning, the others only their own words). Its ``text`` is the claim as an editor would write it:
+the part's words with the clause's subject and verb carried over from the same sentence (or from the lead-in
+of its list), never text joined from two sentences; a leading "It" is replaced only by the subject named in
+the sentence right before. The spans are found on a *mask* of the sentence — the same length as its text, with
 citation markers and markup blanked — so every split point is an offset into the article's own words. A
 claim's id is ``draft-<sentence id>-<n>``, stable for the same text. Everything here is string matching over
 small tables (stdlib only): it proposes, an editor decides.
@@ -1365,7 +1368,11 @@ def _clean(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
     text = _DISCOURSE_OPENERS.sub("", text)
     text = text[:1].upper() + text[1:]
     text = text.rstrip(" ,;:")
-    return text if text.endswith((".", "!", "?")) else text + "."
+    # (a quotation closed after its full stop ends the sentence: "… their symptoms.'")
+    return text if text.endswith((".", "!", "?")) or _CLOSED_QUOTE.search(text) else text + "."
+
+
+_CLOSED_QUOTE = re.compile(r"[.!?]['\"’”]$")
 
 
 def split_claim(text: str) -> list[str]:
@@ -1806,7 +1813,9 @@ _COPULA_NOUN = re.compile(
 )
 # a clause that starts with the verb of such a relative clause takes the subject of the clause before
 _RELATIVE_PREDICATE_START = re.compile(
-    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?[a-z]{3,}(?<![su])s\s", re.IGNORECASE
+    # (not a pronoun or adverb that only looks like a verb: "this can pull …", "thus …")
+    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?(?!(?:this|thus)\s)[a-z]{3,}(?<![su])s\s",
+    re.IGNORECASE,
 )
 
 
@@ -1878,6 +1887,125 @@ def _and_clauses(masked: str) -> list[re.Match[str]]:
     return found
 
 
+# A clause with a subject of its own after a clause with a verb of its own, joined by ", and", ", so",
+# ", while" or a spaced dash ("Cartilage … gradually thins over time, and the bone thickens"; "… are not
+# regulated in many countries, and therefore the contents of a given product may vary …"; "… the knee is held
+# slightly flexed – this causes the bones of the lower leg to rotate inwards"): a claim apart, whatever its
+# verb; so is what a finding is taken to mean (", suggesting the impact was on …", ", meaning that one side
+# of the knee is …"), which is the claim without its "suggesting". The subject is a short noun phrase (a
+# determiner, a name or a noun first; "of" and other prepositions inside it; no relative word) or a pronoun,
+# and its verb is finite: an auxiliary or modal, a past form, or a third-person form that is no outcome noun
+# ("pains") and is not followed by another such form or "of". The conjunction (and a connective adverb after
+# it) is no part of either claim.
+_JOINED_CLAUSE = re.compile(
+    r"(?:(?:,|\s[-–—])\s+(?:suggesting|meaning|implying)(?:\s+that)?|,\s+(?:and|so|while)\b"
+    r"|\s[-–—]\s+(?:and\s+)?)\s*"
+    r"(?:(?:therefore|thus|then|also|now|as a result|consequently|in turn)\s*,?\s+)?(?=[\w’'])",
+    re.IGNORECASE,
+)
+_SUBJECT_PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those", "he", "she", "there"})
+# what a subject noun phrase may start with for its nouns to be read past a preposition ("the contents of a
+# given product may vary"); a bare noun phrase is read up to its first preposition
+_SUBJECT_DETERMINERS = frozenset(
+    {"a", "an", "some", "any", "their", "your", "its", "his", "her", "our", "more", "the", "this", "these",
+     "those", "that", "many", "most", "much", "each", "every", "all", "both", "no", "several", "few", "other",
+     "another", "such", "one", "two", "three"}
+)  # fmt: skip
+_NOT_SUBJECT_START = (_AFTER_NOUN - {"like"}) | _SUBORDINATORS | frozenset(
+    {"not", "so", "then", "also", "even", "just", "only", "if", "where", "when", "whether", "how", "what",
+     "often", "oftentimes", "sometimes", "usually", "always", "never", "still", "again",
+     # the clinic's or the reader's own doings are no claim (see :data:`_OWN_VOICE`)
+     "we", "our", "i", "my", "you", "your", "us"}
+)  # fmt: skip
+MAX_JOINED_SUBJECT_WORDS = 7
+
+
+def _finite_at(words: Sequence[str], index: int, *, last: bool = True) -> bool:
+    """Whether ``words[index]`` is a finite verb after a subject (see :data:`_JOINED_CLAUSE`); ``last``: a
+    third-person form may end the clause ("and the bone thickens")."""
+    low = words[index].lower()
+    after = words[index + 1].lower() if index + 1 < len(words) else ""
+    before = words[index - 1].lower() if index else ""
+    if (
+        index == 1
+        and before in ("this", "that")
+        and (low in _CLAUSE_AUXILIARY or re.fullmatch(_S_VERB, low) or low.endswith("ed"))
+    ):
+        return True  # a demonstrative pronoun and its verb ("this causes …"; "this pressure" is read on)
+    if low in _CLAUSE_AUXILIARY:
+        return before not in _SUBJECT_DETERMINERS
+    if before in _AFTER_NOUN or before in _SUBJECT_DETERMINERS:
+        return False  # "of falls", "the bone": nouns
+    if low.endswith("ed") and len(low) > 4:
+        return bool(after) or last
+    if before.endswith("ly") and index > 1 and low.isalpha() and not _is_outcome(low) and after:
+        return low not in _AFTER_NOUN  # "gradually thin over time": a verb after its adverb
+    if re.fullmatch(_S_VERB, low) and not _is_outcome(low):
+        if not after:
+            return last
+        return (
+            after not in ("of", "and", "or")
+            and not re.fullmatch(_S_VERB, after)
+            and (after not in _CLAUSE_AUXILIARY)
+        )
+    return False
+
+
+def _starts_clause(following: str) -> bool:
+    """Whether ``following`` (up to the next comma or semicolon) starts with a subject and its finite verb."""
+    words = _words(re.split(r"[,;:()]", following, maxsplit=1)[0])
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    if first in _NOT_SUBJECT_START or first.endswith(("ly", "ed")) or first in _CLAUSE_AUXILIARY:
+        return False
+    if first in _SUBJECT_PRONOUNS:
+        # a pronoun subject ("this causes …", "they feel …"); "this pressure can …" is read on
+        low = words[1].lower()
+        verb = low in _CLAUSE_AUXILIARY or low.endswith("ed") or bool(re.fullmatch(_S_VERB, low))
+        demonstrative = first in ("this", "that", "these", "those")
+        # (after a personal pronoun any word but a preposition or conjunction is its verb: "they stretch …")
+        if verb or (not demonstrative and low not in _AFTER_NOUN and low.isalpha()):
+            return True
+    determined = first in _SUBJECT_DETERMINERS or words[0][:1].isupper()
+    for index in range(1, min(len(words), MAX_JOINED_SUBJECT_WORDS + 1)):
+        low = words[index].lower()
+        if low in _NOT_IN_SUBJECT | _SUBORDINATORS | {"and", "or", "but"}:
+            return False
+        if low in _AFTER_NOUN and low not in _CLAUSE_AUXILIARY and not determined:
+            return False  # "present in everything from …": no subject
+        if _finite_at(words, index):
+            return True
+    return False
+
+
+def _has_verb(text: str) -> bool:
+    """Whether a clause has a finite verb of its own (a third-person form followed by a word, not a comma:
+    "open wounds, certain skin conditions" has none)."""
+    if _FINITE.search(text):
+        return True
+    for part in re.split(r"[,;:()]", text):
+        words = _words(part)
+        if any(_finite_at(words, i, last=False) for i in range(1, len(words))):
+            return True
+    return False
+
+
+def _joined_clauses(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_JOINED_CLAUSE`: before a clause with a subject of its own, after a clause with a
+    verb of its own (not after a complementiser that the conjunction may belong to)."""
+    found: list[re.Match[str]] = []
+    for match in _JOINED_CLAUSE.finditer(masked):
+        before = re.split(r"[;]|\s[-–—]\s", masked[: match.start()])[-1]
+        opened = list(_COMPLEMENTISER.finditer(before))
+        inner = before[opened[-1].end() :] if opened else before
+        if not _has_verb(inner):
+            continue
+        if _starts_clause(masked[match.end() :]):
+            found.append(match)
+    return found
+
+
 def _more_breaks(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_PREDICATE_BREAK` and :data:`_AND_PREDICATE`; those of :data:`_NEXT_CLAUSE`
     after a clause with a verb of its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb
@@ -1889,6 +2017,7 @@ def _more_breaks(masked: str) -> list[re.Match[str]]:
         *(_PREDICATE_BREAK.finditer(masked) if comma or "and " in masked else ()),
         *_and_predicates(masked),
         *(_and_clauses(masked) if " and " in masked else ()),
+        *(_joined_clauses(masked) if comma or " - " in masked or "–" in masked or "—" in masked else ()),
         *(_AND_SUBORDINATE.finditer(masked) if comma and " and " in masked else ()),
         *_predicate_relatives(masked),
         *(_fronted_phrase_break(masked) if comma else ()),
@@ -3354,6 +3483,7 @@ def _draft_sentence(
         return []
     # a belief, definition or advice is dropped; with another clause ("…, but research suggests …") only its
     # own clause is
+    masked = _without_attribution(masked)
     pieces = _pieces(masked, drop=_not_a_claim)
     # In a sentence of several clauses, a clause with no cue and no citation of its own, beside one that has
     # a cue, describes rather than claims ("It uses the same principles as acupuncture but without needles,
@@ -3368,6 +3498,12 @@ def _draft_sentence(
         # treatments like medications"): not a description beside it
         front = _fronted_phrase_break(masked) if cued and "," in masked else []
         cued |= {c for c in clauses if front and _trim(masked, front[0].end(), c[1])[0] == c[0]}
+        # a clause with a subject of its own joined to the one before (see :data:`_JOINED_CLAUSE`) asserts
+        # as a sentence would, cue or none; so does the clause it is joined to
+        if cued and len(cued) < len(clauses):
+            for joint in _joined_clauses(masked) if "," in masked or "-" in masked or "—" in masked else ():
+                cued |= {c for c in clauses if c[0] == _trim(masked, joint.end(), len(masked))[0]}
+                cued |= {c for c in clauses if c[1] == _trim(masked, 0, joint.start())[1]}
         if cued:
             pieces = [p for p in pieces if p.clause in cued]
     made: list[Claim] = []
@@ -3423,6 +3559,46 @@ def _draft_sentence(
         claim = _claim(sentence, len(made) + 1, text, kind, quote, _condition(text))
         made.append(claim if has_cue else dataclasses.replace(claim, note=UNCUED_NOTE))
     return made
+
+
+# Who says a claim, when the sentence names them after it (", according to Versus Arthritis."; ", says a
+# scientist who carried out a review."; ", Dr Tong said.") or before a quotation it introduces with a colon
+# ("Dr Iris Tong, of Brown University, who led the review, said: 'Up to 75 per cent of women use …'"): the
+# source of the claim, not part of it, so no piece of the claim holds it. A sentence that is one claim still
+# quotes the whole sentence.
+_SPEECH_VERBS = (
+    r"says?|said|writes?|wrote|reports?|reported|explains?|explained|adds?|added|notes?|noted|warns?|warned|"
+    r"concludes?|concluded|claims?|claimed|argues?|argued|told\s+[^,;:]{1,40}?"
+)
+_TRAILING_ATTRIBUTION = re.compile(
+    rf",\s+(?:according to\s+[^,;:]{{2,80}}?|(?:{_SPEECH_VERBS})\s+[^,;:]{{2,80}}?"
+    rf"|(?:(?-i:[A-Z])|(?:the|a|an)\s)[^,;:]{{1,60}}?\s+(?:{_SPEECH_VERBS}))\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_SPEECH_COLON = re.compile(rf"^[^:;]{{3,200}}?\b(?:{_SPEECH_VERBS})\s*:\s+(?=\S)", re.IGNORECASE)
+MIN_ATTRIBUTED_WORDS = 4  # words left for the claim, for a source named beside it to be cut off
+
+
+def _without_attribution(masked: str) -> str:
+    """The mask with a source named after the claim, or a speaker before a quotation, blanked (see
+    :data:`_TRAILING_ATTRIBUTION`)."""
+    after = _TRAILING_ATTRIBUTION.search(masked) if "," in masked else None
+    if after and len(masked[: after.start()].split()) >= MIN_ATTRIBUTED_WORDS:
+        masked = masked[: after.start()] + " " * (len(masked) - after.start())
+    before = _SPEECH_COLON.match(masked) if ":" in masked else None
+    if before and len(masked[before.end() :].split()) >= MIN_ATTRIBUTED_WORDS:
+        masked = " " * before.end() + masked[before.end() :]
+        # the quotation marks around what is said are no words of the claim
+        # (or the opening one alone, when the quotation runs on past the sentence)
+        said = masked[before.end() :]
+        quoted = re.match(r"\s*(['\"‘“])(?:.*[.!?](['\"’”])\s*$|[^'\"‘“’”]*$)", said, re.DOTALL)
+        if quoted:
+            chars = list(masked)
+            for group in (1, 2):
+                if quoted.start(group) >= 0:
+                    chars[before.end() + quoted.start(group)] = " "
+            masked = "".join(chars)
+    return masked
 
 
 # The note a candidate drafted without any claim cue carries (recall first: the editor keeps or deletes it).
