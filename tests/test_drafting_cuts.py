@@ -907,3 +907,59 @@ def test_a_quotation_introduced_by_its_speaker_is_the_claim() -> None:
     assert texts(
         "A spokeswoman for the charity told reporters: 'Cupping leaves bruises that can last for a week.'"
     ) == ["Cupping leaves bruises that can last for a week."]
+
+
+# --- who a second predicate or a participle of effect is about --------------------------------------------
+
+
+def test_a_participle_of_effect_is_written_with_the_subject_of_its_clause() -> None:
+    # d_femaleposture_aquatic_therapy.md
+    assert texts(
+        "Falls in water don't cause injury, reducing fear and allowing more confident movement practice."
+    ) == [
+        "Falls in water don't cause injury.",
+        "Falls in water reduce fear.",
+        "Falls in water allow more confident movement practice.",
+    ]
+    # constructed, other words and topics (singular and plural subjects; stems with and without a final "e")
+    assert texts("Strength training improves balance in older adults, reducing the risk of falls.") == [
+        "Strength training improves balance in older adults.",
+        "Strength training reduces the risk of falls.",
+    ]
+    assert texts("Warm compresses relax the muscles of the jaw, easing pain when chewing.") == [
+        "Warm compresses relax the muscles of the jaw.",
+        "Warm compresses ease pain when chewing.",
+    ]
+    assert texts("Compression sleeves support the calf, speeding recovery after long runs.")[-1] == (
+        "Compression sleeves speed recovery after long runs."
+    )
+
+
+def test_a_second_predicate_in_a_reported_clause_is_about_its_subject() -> None:
+    # constructed (no development page has the form with a second predicate), three topics
+    assert texts("Studies show that yoga reduces anxiety and improves sleep.") == [
+        "Studies show that yoga reduces anxiety.",
+        "Yoga improves sleep.",
+    ]
+    assert texts(
+        "Research suggests that turmeric lowers inflammation and eases stiffness in arthritic knees."
+    )[1:] == ["Turmeric eases stiffness in arthritic knees."]
+    assert texts("Trials found that acupuncture relieves nausea and is well tolerated.")[1:] == [
+        "Acupuncture is well tolerated."
+    ]
+
+
+def test_a_comparative_after_have_is_an_adjective_not_a_verb() -> None:
+    # constructed, three topics: the list's items are what they have, not what lowers
+    assert texts("People who exercise regularly have lower blood pressure and fewer heart attacks.") == [
+        "People who exercise regularly have lower blood pressure.",
+        "People who exercise regularly have fewer heart attacks.",
+    ]
+    assert texts("Children who sleep well have better concentration and fewer colds.") == [
+        "Children who sleep well have better concentration.",
+        "Children who sleep well have fewer colds.",
+    ]
+    assert texts("Patients in the massage group had less pain and better sleep.") == [
+        "Patients in the massage group had less pain.",
+        "Patients in the massage group had better sleep.",
+    ]

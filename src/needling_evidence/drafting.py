@@ -2148,6 +2148,13 @@ def _np_offset(text: str, whole: bool) -> int | None:
     for index, word in enumerate(words):
         low = word.group().lower()
         boundary = low in _LIST_WORDS if whole else low in _BOUNDARY_WORDS
+        if (
+            index
+            and not low.endswith("ed")
+            and _CHANGE_WORD.fullmatch(low)
+            and words[index - 1].group().lower() in _AUXILIARY
+        ):
+            continue  # a comparative after "have" or "is" is an adjective ("have lower blood pressure")
         if boundary or _VERB_FORM.fullmatch(low) or _PREDICATE_VERB.fullmatch(low):
             cut = index + 1
         elif (
@@ -2565,6 +2572,8 @@ def _object_list(masked: str, start: int, end: int) -> list[_Piece]:
         before = _words(masked[start : verb.start()])
         if before and before[-1].lower() in _BOUNDARY_WORDS | _DETERMINERS | {"the", "this", "these", "that"}:
             continue  # a noun ("into trigger points", "an increase in"), not a verb
+        if before and before[-1].lower() in _AUXILIARY and _CHANGE_WORD.fullmatch(verb.group().strip()):
+            continue  # an adjective ("have lower blood pressure"), not a verb
         items = _list_items(masked, verb.end(), stop)
         if items is None:
             continue
@@ -2679,6 +2688,28 @@ def _generic_predicate(item: str, first: str) -> str | None:
     return None
 
 
+# A participle of effect that opens a clause of its own (", reducing the risk of falls"): what the subject of
+# the clause before does, written "<subject> reduces the risk of falls" (a shown rewrite of the sentence).
+_PARTICIPLE_START = re.compile(
+    rf"(?:thereby\s+|thus\s+)?(?P<stem>{_PARTICIPLE_STEMS})ing\s+\w", re.IGNORECASE
+)
+# the stems of :data:`_PARTICIPLE_STEMS` whose base form has no final "e" ("speed", not "reduce")
+_STEMS_WITHOUT_E = frozenset({"speed", "allow", "boost", "lower", "prevent", "bring", "lead", "result"})
+
+
+def _naming_subject(masked: str, naming: tuple[int, int]) -> tuple[int, int] | None:
+    """The subject a second predicate, purpose or participle takes from the clause that named one: the
+    subject of the clause reported after its last "that" when it has one ("Studies show that yoga reduces
+    anxiety and improves sleep": "yoga"), else the clause's own."""
+    reports = list(re.finditer(r"\bthat\s+", masked[naming[0] : naming[1]], re.IGNORECASE))
+    if reports:
+        reported = reports[-1]
+        inner = _clause_subject(masked, naming[0] + reported.end(), naming[1])
+        if inner is not None:
+            return inner
+    return _clause_subject(masked, *naming)
+
+
 def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | None = None) -> list[_Piece]:
     """The atomic claims of a sentence: its clauses, each split at a coordination; a clause ``drop`` says is
     not a claim (a belief, a definition, advice) is left out with its items."""
@@ -2696,8 +2727,10 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
         # a second predicate takes the subject of the clause that named one ("X occurs … and impairs …, and
         # can …": both take "X"), a clause with a subject of its own names the next one's
         # (read only when needed: most clauses have no second predicate)
-        subject = _clause_subject(masked, *naming) if (shared or relative or purpose) and naming else None
-        if not (shared or relative or purpose):
+        participle = _PARTICIPLE_START.match(masked, begin, end) if begin > 0 else None
+        takes_subject = bool(shared or relative or purpose or participle)
+        subject = _naming_subject(masked, naming) if takes_subject and naming else None
+        if not (shared or relative or purpose or participle):
             naming = (start, end)
         if drop is not None and drop(_plain(masked[start:end])):
             continue
@@ -2932,6 +2965,12 @@ _BASE_VERBS = frozenset(
 )  # fmt: skip
 
 
+_NEGATED_AUXILIARY = frozenset(
+    {"don't", "doesn't", "didn't", "can't", "cannot", "won't", "isn't", "aren't", "wasn't", "weren't"}
+)
+_TAKES_BARE_VERB = frozenset({"helps", "makes", "lets"})
+
+
 def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the clause's subject: its words before its first verb, at its start or after one of its
     first commas (a fronted phrase: "In some individuals, however, tension-type headache occurs …"). A verb
@@ -2959,6 +2998,7 @@ def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None
         after = following.lower()
         verb = (
             low in _CLAUSE_AUXILIARY
+            or low.replace("’", "'") in _NEGATED_AUXILIARY
             or (
                 low.endswith("ed")
                 and len(low) > 4
@@ -2974,6 +3014,10 @@ def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None
                 re.fullmatch(_S_VERB, low) is not None
                 and following[:1].isalnum()
                 and not re.fullmatch(_S_VERB, after)
+                # a plural noun before its verb ("Warm compresses relax …"), not "helps reduce"
+                and (
+                    low in _TAKES_BARE_VERB or not (_PREDICATE_VERB.fullmatch(after) or after in _BASE_VERBS)
+                )
                 and after not in _CLAUSE_AUXILIARY
                 and after not in ("of", "and", "or")  # "benefits of exercise", "strokes and"
             )
@@ -3638,6 +3682,15 @@ _CONTRAST = re.compile(r"(?:but|whereas|yet|however)\b", re.IGNORECASE)
 def _with_subject(subject: str, predicate: str) -> str:
     """ "It" + "can be equally effective"; "This technique" + "to alleviate musculoskeletal pain" → "This
     technique alleviates musculoskeletal pain" (a purpose made a predicate of the clause's subject)."""
+    participle = _PARTICIPLE_START.match(predicate)
+    if participle:
+        stem = participle.group("stem")
+        verb = stem if stem.lower() in _STEMS_WITHOUT_E else stem + "e"
+        # (the subject's head is its last word before a preposition: "Falls in water" is plural)
+        head = re.split(r"\s+(?:of|in|on|at|with|for|from|to|by|after|during)\s+", subject, maxsplit=1)[0]
+        plural = head.split()[-1].lower().endswith("s") and head.lower() not in ("it", "this", "its")
+        predicate = (verb if plural else _third_person(verb)) + predicate[participle.end("stem") + 3 :]
+        return f"{subject} {predicate}"
     purpose = _PURPOSE_START.match(predicate)
     if purpose:
         verb = purpose.group().split()[-1]
