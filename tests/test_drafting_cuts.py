@@ -963,3 +963,80 @@ def test_a_comparative_after_have_is_an_adjective_not_a_verb() -> None:
         "Patients in the massage group had less pain.",
         "Patients in the massage group had better sleep.",
     ]
+
+
+# --- contrasts, concessions and relative clauses ----------------------------------------------------------
+
+
+def test_the_claim_a_contrast_or_concession_qualifies_is_kept_beside_it() -> None:
+    # d_femaleposture_aquatic_therapy.md
+    assert texts(
+        "Cooler pools work for vigorous exercise but may be uncomfortable for gentler activity."
+    ) == [
+        "Cooler pools work for vigorous exercise.",
+        "But may be uncomfortable for gentler activity.",
+    ]
+    # constructed, other words and topics: the first clause has no cue word of its own
+    assert texts("Salt raises blood pressure in most people, but potassium lowers it.")[0] == (
+        "Salt raises blood pressure in most people."
+    )
+    assert texts("Splints protect the teeth from grinding, although they do not cure bruxism.")[0] == (
+        "Splints protect the teeth from grinding."
+    )
+    # "whereas" opens a clause, it is no verb of a relative clause's predicate
+    assert texts("Heat loosens stiff joints in the morning, whereas cold numbs acute pain.")[-1] == (
+        "Whereas cold numbs acute pain."
+    )
+
+
+def test_a_relative_clause_after_the_object_of_an_effect_verb_is_about_that_object() -> None:
+    # constructed (no development page has the form), three topics
+    assert texts("Massage increases serotonin, which improves mood.") == [
+        "Massage increases serotonin.",
+        "Serotonin improves mood.",
+    ]
+    assert texts("Regular massage improves blood flow to the muscles, which speeds healing.")[-1] == (
+        "Blood flow to the muscles speeds healing."
+    )
+    assert (
+        texts("Yoga lowers cortisol, which in turn reduces anxiety.")[-1]
+        == "Cortisol in turn reduces anxiety."
+    )
+    # kibworth_high_heels.md: not after a noun phrase that is no object of the clause's verb
+    assert (
+        texts(
+            "Over time this can cause a decrease in the natural curve of our lower back, which can then "
+            "result in spinal pain, as well as hip pain."
+        )[1]
+        == "Which can then result in spinal pain."
+    )
+
+
+def test_a_quantifier_alone_is_the_subject_of_a_joined_clause() -> None:
+    # constructed, two topics
+    assert texts("About 1 in 3 adults has high blood pressure, and many do not know it.") == [
+        "About 1 in 3 adults has high blood pressure.",
+        "Many do not know it.",
+    ]
+    assert texts("Most patients improve within six weeks, and some need no further treatment.") == [
+        "Most patients improve within six weeks.",
+        "Some need no further treatment.",
+    ]
+
+
+def test_predicates_in_the_third_person_are_cut_whatever_their_verbs() -> None:
+    # constructed (verbs outside any list of effect verbs), three topics
+    assert texts("Exercise builds bone density, sharpens memory and lifts mood.") == [
+        "Exercise builds bone density.",
+        "Exercise sharpens memory.",
+        "Exercise lifts mood.",
+    ]
+    assert texts("Ginger settles the stomach and soothes the throat.") == [
+        "Ginger settles the stomach.",
+        "Ginger soothes the throat.",
+    ]
+    # a plural noun before a preposition or a verb is no predicate (acubyang_dry_needling.md; constructed)
+    assert len(texts("This technique releases tension and knots in muscles.")) == 1
+    assert texts("Walking on pavements with cracks and dips is risky in heels.") == [
+        "Walking on pavements with cracks and dips is risky in heels."
+    ]

@@ -1814,7 +1814,8 @@ _COPULA_NOUN = re.compile(
 # a clause that starts with the verb of such a relative clause takes the subject of the clause before
 _RELATIVE_PREDICATE_START = re.compile(
     # (not a pronoun or adverb that only looks like a verb: "this can pull …", "thus …")
-    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?(?!(?:this|thus)\s)[a-z]{3,}(?<![su])s\s",
+    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?(?!(?:this|thus|whereas|perhaps|unless|always)\s)"
+    r"[a-z]{3,}(?<![su])s\s",
     re.IGNORECASE,
 )
 
@@ -1918,6 +1919,7 @@ _NOT_SUBJECT_START = (_AFTER_NOUN - {"like"}) | _SUBORDINATORS | frozenset(
      "we", "our", "i", "my", "you", "your", "us"}
 )  # fmt: skip
 MAX_JOINED_SUBJECT_WORDS = 7
+_QUANTIFIER_SUBJECTS = frozenset({"many", "most", "some", "few", "all", "both", "several", "others", "one"})
 
 
 def _finite_at(words: Sequence[str], index: int, *, last: bool = True) -> bool:
@@ -1933,7 +1935,8 @@ def _finite_at(words: Sequence[str], index: int, *, last: bool = True) -> bool:
     ):
         return True  # a demonstrative pronoun and its verb ("this causes …"; "this pressure" is read on)
     if low in _CLAUSE_AUXILIARY:
-        return before not in _SUBJECT_DETERMINERS
+        # (a quantifier alone is a subject: "…, and many do not know it")
+        return before not in _SUBJECT_DETERMINERS or (index == 1 and before in _QUANTIFIER_SUBJECTS)
     if before in _AFTER_NOUN or before in _SUBJECT_DETERMINERS:
         return False  # "of falls", "the bone": nouns
     if low.endswith("ed") and len(low) > 4:
@@ -1959,6 +1962,8 @@ def _starts_clause(following: str) -> bool:
     first = words[0].lower()
     if first in _NOT_SUBJECT_START or first.endswith(("ly", "ed")) or first in _CLAUSE_AUXILIARY:
         return False
+    if first in _QUANTIFIER_SUBJECTS and words[1].lower() in _BASE_VERBS | _CLAUSE_AUXILIARY:
+        return True  # "…, and some need no further treatment"
     if first in _SUBJECT_PRONOUNS:
         # a pronoun subject ("this causes …", "they feel …"); "this pressure can …" is read on
         low = words[1].lower()
@@ -1986,9 +1991,19 @@ def _has_verb(text: str) -> bool:
         return True
     for part in re.split(r"[,;:()]", text):
         words = _words(part)
-        if any(_finite_at(words, i, last=False) for i in range(1, len(words))):
+        if any(_finite_at(words, i, last=False) or _plural_and_verb(words, i) for i in range(1, len(words))):
             return True
     return False
+
+
+def _plural_and_verb(words: Sequence[str], index: int) -> bool:
+    """A plural noun and a known verb in its base form ("Most patients improve", "Emollients soften …
+    and reduce …")."""
+    low, before = words[index].lower(), words[index - 1].lower()
+    known = low in _BASE_VERBS or (
+        _PREDICATE_VERB.fullmatch(low) is not None and not low.endswith(("s", "ed"))
+    )
+    return known and before.endswith("s") and before not in _CLAUSE_AUXILIARY and len(before) > 3
 
 
 def _joined_clauses(masked: str) -> list[re.Match[str]]:
@@ -2650,11 +2665,18 @@ def _first_verb(first: str) -> re.Match[str] | None:
     group ``verb`` is where it starts."""
     found = list(_FIRST_VERB.finditer(first))
     if not found:
-        return None
+        # the verb right after the clause's subject, in the third person ("Exercise builds bone density, …")
+        subject = _clause_subject(first, 0, len(first))
+        verb = _S_VERB_AFTER.match(first, subject[1]) if subject else None
+        after = _words(first[verb.end() :])[:1] if verb else []
+        if verb is None or (after and after[0].lower() in _AFTER_NOUN and after[0].lower() != "to"):
+            return None  # (a plural noun before a preposition: "Refer to genetics patients with …")
+        return _VERB_AT.match(first, verb.start("s"))
     last = found[-1]
     return _VERB_AT.match(first, last.start("s") if last.group("s") else last.start("modal"))
 
 
+_S_VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+|also\s+|often\s+)?(?P<s>{_S_VERB})\b")
 _VERB_AT = re.compile(
     r"(?:(?P<modal>can|may|might|will|could|should|would|must)\s+(?:not\s+)?"
     r"(?:[a-z]+ly\s+|also\s+|often\s+)?)?(?P<verb>[a-z]+)",
@@ -2683,7 +2705,13 @@ def _generic_predicate(item: str, first: str) -> str | None:
             known = _PREDICATE_VERB.fullmatch(head) is not None or head in _BASE_VERBS
             return "base" if _OBJECT_START.match(words[1].lower()) or (known and words[1] == "to") else None
         return None
-    if re.fullmatch(_S_VERB, head) and words[1].lower() not in ("and", "or", "of"):
+    # (a plural noun before a preposition or a verb is no verb: "knots in muscles", "dips is …")
+    after = words[1].lower()
+    if (
+        re.fullmatch(_S_VERB, head)
+        and after not in ("and", "or", "of")
+        and (after not in _AFTER_NOUN or after in ("to", "with", "from"))
+    ):
         return "s"
     return None
 
@@ -2695,6 +2723,33 @@ _PARTICIPLE_START = re.compile(
 )
 # the stems of :data:`_PARTICIPLE_STEMS` whose base form has no final "e" ("speed", not "reduce")
 _STEMS_WITHOUT_E = frozenset({"speed", "allow", "boost", "lower", "prevent", "bring", "lead", "result"})
+
+
+# A relative clause cut off after a comma ("Massage increases serotonin, which improves mood"): it says what
+# its antecedent, the noun phrase that ends the clause before, does.
+_WHICH_START = re.compile(r"which\s+(?=[a-z])", re.IGNORECASE)
+MAX_ANTECEDENT_WORDS = 6
+
+
+def _antecedent(masked: str, clause: tuple[int, int]) -> tuple[int, int] | None:
+    """The noun phrase that ends ``clause`` (after its last verb or list word), if short and a noun's."""
+    start = _np_start(masked, clause[0], clause[1], whole=True)
+    span = _trim(masked, start, clause[1])
+    words = _words(masked[span[0] : span[1]])
+    if not 0 < len(words) <= MAX_ANTECEDENT_WORDS or span[0] <= clause[0]:
+        return None
+    if words[0].lower() in _NOT_ITEM_START or _FINITE.search(masked, span[0], span[1]):
+        return None
+    # the object of a verb of effect ("increases serotonin"), not what ends an event ("changes take place")
+    # the object of the clause's own verb of effect, right after its subject ("Massage increases serotonin"),
+    # not what ends an event ("… changes take place") or a phrase ("… of our lower back")
+    subject = _clause_subject(masked, clause[0], clause[1])
+    verb = _words(masked[subject[1] : span[0]]) if subject else []
+    if len(verb) != 1 or not (
+        _PREDICATE_VERB.fullmatch(verb[0]) or re.fullmatch(_EFFECT_VERB_S, verb[0], re.I)
+    ):
+        return None
+    return span
 
 
 def _naming_subject(masked: str, naming: tuple[int, int]) -> tuple[int, int] | None:
@@ -2717,6 +2772,8 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
         return [_Piece(*_trim(masked, 0, len(masked)))]
     out: list[_Piece] = []
     naming: tuple[int, int] | None = None  # the last clause with a subject of its own
+    previous: tuple[int, int] | None = None  # the clause before
+    named: tuple[int, int] | None = None  # the subject of ``naming`` when it is a relative's antecedent
     for start, end in _clauses(masked):
         opener = _DISCOURSE_OPENERS.match(masked[start:end])
         begin = start + (opener.end() if opener else 0)
@@ -2729,9 +2786,16 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
         # (read only when needed: most clauses have no second predicate)
         participle = _PARTICIPLE_START.match(masked, begin, end) if begin > 0 else None
         takes_subject = bool(shared or relative or purpose or participle)
-        subject = _naming_subject(masked, naming) if takes_subject and naming else None
-        if not (shared or relative or purpose or participle):
-            naming = (start, end)
+        subject = (named or _naming_subject(masked, naming)) if takes_subject and naming else None
+        which = _WHICH_START.match(masked, begin, end) if previous and not takes_subject else None
+        antecedent = _antecedent(masked, previous) if which and previous else None
+        previous = (start, end)
+        if which and antecedent:
+            # ", which improves mood": what the noun before it does ("Serotonin improves mood"), and what
+            # a second predicate of the relative clause is about
+            begin, subject, naming, named = which.end(), antecedent, (start, end), antecedent
+        elif not takes_subject:
+            naming, named = (start, end), None
         if drop is not None and drop(_plain(masked[start:end])):
             continue
         if shared:
@@ -3537,6 +3601,14 @@ def _draft_sentence(
         cued = {c for c in clauses if _clause_is_cued(masked, c, sentence_cuts=cited, topic=topic)}
         # a contrast ("…, but the amount of research … is small") qualifies the claim before it: a claim too
         cued |= {c for c in clauses if _CONTRAST.match(masked, c[0], c[1])}
+        # and the claim a contrast or a trailing concession qualifies is one ("Salt raises blood pressure …,
+        # but potassium lowers it"; "Splints protect the teeth …, although they do not cure bruxism")
+        ordered = sorted(clauses)
+        cued |= {
+            before
+            for before, after in itertools.pairwise(ordered)
+            if _QUALIFYING.match(masked, after[0], after[1]) and (after in cued or before in cued)
+        }
         # the main clause after a fronted reason or concession cut off as a claim of its own is what the
         # sentence asserts ("Because ESWT activates the body's natural healing process, it lasts longer than
         # treatments like medications"): not a description beside it
@@ -3677,6 +3749,7 @@ _UNCUED_PERSON = re.compile(rf"(?:[\w’'-]+,?\s+){{0,5}}?(?:{_OWN_VOICE}|us)\b"
 
 
 _CONTRAST = re.compile(r"(?:but|whereas|yet|however)\b", re.IGNORECASE)
+_QUALIFYING = re.compile(r"(?:but|whereas|yet|however|although|though|even though)\b", re.IGNORECASE)
 
 
 def _with_subject(subject: str, predicate: str) -> str:
