@@ -1040,3 +1040,39 @@ def test_predicates_in_the_third_person_are_cut_whatever_their_verbs() -> None:
     assert texts("Walking on pavements with cracks and dips is risky in heels.") == [
         "Walking on pavements with cracks and dips is risky in heels."
     ]
+
+
+def test_as_well_as_joins_two_objects_of_a_verb_of_effect() -> None:
+    # constructed, three topics (kibworth_high_heels.md writes it after a comma, "…, as well as hip pain",
+    # which was cut already; without a comma it is read the same way)
+    assert texts("Poor posture can cause neck pain as well as headaches.") == [
+        "Poor posture can cause neck pain.",
+        "Poor posture can cause headaches.",
+    ]
+    # a comparison with "as well as … does" is no list
+    assert texts("Chiropractic adjustments may relieve jaw pain as well as tension headaches.") == [
+        "Chiropractic adjustments may relieve jaw pain.",
+        "Chiropractic adjustments may relieve tension headaches.",
+    ]
+    assert texts("Turmeric eases joint pain as well as ibuprofen does.") == [
+        "Turmeric eases joint pain as well as ibuprofen does."
+    ]
+
+
+def test_three_one_word_predicates_after_a_copula_are_three_claims_whatever_the_words() -> None:
+    # constructed (adjectives and nouns outside any list), three topics
+    assert texts("Walking is safe, cheap and widely available.") == [
+        "Walking is safe.",
+        "Walking is cheap.",
+        "Walking is widely available.",
+    ]
+    assert texts("The main signs are pain, swelling and stiffness.") == [
+        "The main signs are pain.",
+        "The main signs are swelling.",
+        "The main signs are stiffness.",
+    ]
+    # d_acupofgreen_acupuncture_faq.html: a list that is the subject of the verb after it stays one
+    assert texts("When the Qi is obstructed, pain, or disease may result.") == [
+        "When the Qi is obstructed, pain may result.",
+        "When the Qi is obstructed, disease may result.",
+    ]

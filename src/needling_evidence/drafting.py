@@ -2826,7 +2826,7 @@ def _list_pieces(masked: str, start: int, end: int, *, subject: bool, item: bool
     effect, a subject before a shared predicate) when that form parts more items."""
     pieces = _conjuncts(masked, start, end, item=item)
     text = masked[start:end]
-    if "," not in text and " and " not in text and " or " not in text:
+    if "," not in text and " and " not in text and " or " not in text and " as well as " not in text:
         return pieces  # (no list; the common case, read without a regular expression)
     by_form = _object_list(masked, start, end) or (_subject_list(masked, start, end) if subject else [])
     # (the form decides, not the vocabulary: "may improve sleep and mood disturbance" is one compound)
@@ -3127,6 +3127,21 @@ _FEEL_COORDINATION = re.compile(
 )
 
 
+# Three or more one-word predicates after a copula, parted by commas, name distinct claims whatever the words
+# ("Walking is safe, cheap and widely available"; "The main signs are pain, swelling and stiffness"): the
+# form decides, not a vocabulary of adjectives (two of them are read by :data:`_ADJECTIVE_COORDINATION`).
+_ONE_WORD = (
+    r"(?!(?:the|a|an|your|their|his|her|its|our|my|not|no|that|this|it|them|to|in|of|for|with)\b)[a-z][a-z-]+"
+)
+_PREDICATE_LIST = re.compile(
+    rf"\b(?:is|are|be|remain|remains|seem|seems|was|were)\s+{_DEGREE}"
+    rf"(?P<first>{_ONE_WORD})(?P<middle>(?:\s*,\s*{_DEGREE}{_ONE_WORD})+)\s*,?\s+"
+    # (not a list that is the subject of a verb after it: "When the Qi is obstructed, pain, or disease may …")
+    rf"(?:and|or)\s+(?P<last>{_DEGREE}{_ONE_WORD}\b)(?!\s+(?:of|to|can|may|might|will|would|must|is|are|was|were|has|have)\b)",
+    re.IGNORECASE,
+)
+
+
 # "Shockwave therapy is a safe" (the first of "a safe and non-invasive way …"): the article belongs to the
 # noun the last adjective keeps, so the rewrite of the first drops it.
 _LONE_ARTICLE = re.compile(rf"\b(is|are) an? ({_PREDICATE_ADJECTIVE})$", re.IGNORECASE)
@@ -3140,8 +3155,10 @@ def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
     serious side effects" (carrying "Acupuncture is"): coordinated predicate adjectives after a copula or
     "feel", the last one keeping the rest of the clause ("effective for neck pain"). ``[]`` when there are
     none."""
-    match = _ADJECTIVE_COORDINATION.search(masked, start, end) or _FEEL_COORDINATION.search(
-        masked, start, end
+    match = (
+        _ADJECTIVE_COORDINATION.search(masked, start, end)
+        or _FEEL_COORDINATION.search(masked, start, end)
+        or _PREDICATE_LIST.search(masked, start, end)
     )
     if match is None:
         return []
