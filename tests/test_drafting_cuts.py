@@ -1076,3 +1076,31 @@ def test_three_one_word_predicates_after_a_copula_are_three_claims_whatever_the_
         "When the Qi is obstructed, pain may result.",
         "When the Qi is obstructed, disease may result.",
     ]
+
+
+def test_an_aside_between_the_subject_and_its_verb_is_no_claim_s_cut() -> None:
+    # dailymail_herbal_menopause.txt (an appositive aside; the source named after the claim left out too)
+    claims = draft(
+        "Soy for instance, the most common plant containing oestrogen, can reduce hot flushes by more than "
+        "half, says a scientist who carried out a review into previous studies."
+    )
+    assert [c.text for c in claims] == ["Soy for instance can reduce hot flushes by more than half."]
+    # constructed, other words and topics: a relative clause, an appositive, a narrowing phrase
+    claims = draft("Acupuncture, which originated in China, can relieve chronic pain.")
+    assert pairs(claims) == [
+        (
+            "Acupuncture, which originated in China, can relieve chronic pain.",
+            "Acupuncture can relieve chronic pain.",
+        )
+    ]
+    assert texts("Ibuprofen, a common painkiller, can irritate the stomach.") == [
+        "Ibuprofen can irritate the stomach."
+    ]
+    assert texts("Exercise, particularly walking, lowers blood pressure and improves mood.") == [
+        "Exercise lowers blood pressure.",
+        "Exercise improves mood.",
+    ]
+    # a fronted clause is no subject: its comma stays a clause's
+    assert texts("When the pain eases, which takes a week, patients return to work.") != [
+        "When the pain eases patients return to work."
+    ]

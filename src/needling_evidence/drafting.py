@@ -3608,7 +3608,7 @@ def _draft_sentence(
         return []
     # a belief, definition or advice is dropped; with another clause ("…, but research suggests …") only its
     # own clause is
-    masked = _without_attribution(masked)
+    masked = _without_aside(_without_attribution(masked))
     pieces = _pieces(masked, drop=_not_a_claim)
     # In a sentence of several clauses, a clause with no cue and no citation of its own, beside one that has
     # a cue, describes rather than claims ("It uses the same principles as acupuncture but without needles,
@@ -3710,6 +3710,38 @@ _TRAILING_ATTRIBUTION = re.compile(
 )
 _SPEECH_COLON = re.compile(rf"^[^:;]{{3,200}}?\b(?:{_SPEECH_VERBS})\s*:\s+(?=\S)", re.IGNORECASE)
 MIN_ATTRIBUTED_WORDS = 4  # words left for the claim, for a source named beside it to be cut off
+
+
+# An aside between commas after the sentence's subject, before its verb ("Acupuncture, which originated in
+# China, can relieve …"; "Ibuprofen, a common painkiller, can irritate …"; "Exercise, particularly walking,
+# lowers …"): it says something of the subject (or narrows it), not what the sentence claims of it, and its
+# commas are no clause's or list's. It is left out of the claim's text (the quote keeps it); cut at its first
+# comma, the subject would lose its predicate.
+_ASIDE = re.compile(
+    r"^(?P<subject>\s*[^\s,;:][^,;:]{0,60}?)(?P<aside>,\s*(?:which|who|whose|a|an|the|one|particularly|"
+    r"especially|notably|mainly|mostly|primarily|including|such as|like|found|known|also known|called|"
+    r"often called|sometimes called|used)\b[^,;:()]{1,80}(?:\([^()]*\)[^,;:()]{0,40})?,)(?=\s+(?:"
+    r"(?:also|often|usually|generally|can|cannot|may|might|will|could|should|does|do|did|is|are|was|were|has|"
+    r"have)\b|(?!(?:and|or|but|which|that)\b)[a-z]+(?<![su])s\b))",
+    re.IGNORECASE,
+)
+MAX_ASIDE_SUBJECT_WORDS = 6
+
+
+def _without_aside(masked: str) -> str:
+    """The mask with an aside after the subject blanked (see :data:`_ASIDE`)."""
+    if masked.count(",") < 2:
+        return masked
+    aside = _ASIDE.match(masked)
+    if aside is None:
+        return masked
+    subject = aside.group("subject")
+    first = subject.split()[0].lower() if subject.split() else ""
+    if first in _SUBORDINATORS | _BOUNDARY_WORDS | {"when", "if", "after", "before", "whenever", "where"}:
+        return masked  # a fronted clause or phrase ("When the pain eases, …"), no subject
+    if len(subject.split()) > MAX_ASIDE_SUBJECT_WORDS or _FINITE.search(subject) or _has_verb(subject):
+        return masked  # a clause before the comma, no subject
+    return masked[: aside.start("aside")] + " " * len(aside.group("aside")) + masked[aside.end("aside") :]
 
 
 def _without_attribution(masked: str) -> str:
