@@ -1104,3 +1104,17 @@ def test_an_aside_between_the_subject_and_its_verb_is_no_claim_s_cut() -> None:
     assert texts("When the pain eases, which takes a week, patients return to work.") != [
         "When the pain eases patients return to work."
     ]
+
+
+def test_outcomes_listed_after_a_risk_of_are_one_claim_each() -> None:
+    # constructed, three topics (no development page has the form); one outcome stays one claim
+    assert texts("Heavy drinking is linked to a higher risk of heart attack and stroke.") == [
+        "Heavy drinking is linked to a higher risk of heart attack.",
+        "Heavy drinking is linked to a higher risk of stroke.",
+    ]
+    assert texts("Obesity raises the risk of diabetes, arthritis and some cancers.") == [
+        "Obesity raises the risk of diabetes.",
+        "Obesity raises the risk of arthritis.",
+        "Obesity raises the risk of some cancers.",
+    ]
+    assert texts("Smoking doubles the risk of back pain.") == ["Smoking doubles the risk of back pain."]

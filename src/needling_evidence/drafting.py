@@ -2478,7 +2478,9 @@ _OBJECT_VERB = re.compile(
     # (not the "-ed" forms of verbs of change: "at increased risk of injury" is a noun phrase)
     r"increas(?:e|es|ing)|reduc(?:e|es|ing)|reliev(?:e|es|ing)|eas(?:e|es|ing)|improv(?:e|es|ing)|"
     r"prevent(?:s|ing)?|treat(?:s|ing)?|alleviat(?:e|es|ing)|lower(?:s|ing)?|trigger(?:s|ing)?|"
-    r"worsen(?:s|ing)?|aggravat(?:e|es|ing)|includ(?:e|es|ing)|such\s+as)\s+",
+    r"worsen(?:s|ing)?|aggravat(?:e|es|ing)|includ(?:e|es|ing)|such\s+as"
+    # a chance of distinct outcomes ("a higher risk of heart attack and stroke")
+    r"|(?P<chance>(?:risks?|chances?|likelihood|odds|incidence)\s+of))\s+",
     re.IGNORECASE,
 )
 _AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)
@@ -2585,7 +2587,8 @@ def _object_list(masked: str, start: int, end: int) -> list[_Piece]:
     stop = _trim(masked, start, tail.start() if tail else end)[1]
     for verb in _OBJECT_VERB.finditer(masked, start, stop):
         before = _words(masked[start : verb.start()])
-        if before and before[-1].lower() in _BOUNDARY_WORDS | _DETERMINERS | {"the", "this", "these", "that"}:
+        noun = _BOUNDARY_WORDS | _DETERMINERS | {"the", "this", "these", "that"}
+        if before and before[-1].lower() in noun and not verb.group("chance"):
             continue  # a noun ("into trigger points", "an increase in"), not a verb
         if before and before[-1].lower() in _AUXILIARY and _CHANGE_WORD.fullmatch(verb.group().strip()):
             continue  # an adjective ("have lower blood pressure"), not a verb
