@@ -1118,3 +1118,16 @@ def test_outcomes_listed_after_a_risk_of_are_one_claim_each() -> None:
         "Obesity raises the risk of some cancers.",
     ]
     assert texts("Smoking doubles the risk of back pain.") == ["Smoking doubles the risk of back pain."]
+
+
+def test_two_noun_phrases_each_with_its_determiner_are_two_objects() -> None:
+    # constructed, two topics; a shared head inside one phrase stays one
+    assert texts("Bleach baths reduce the severity of eczema and the risk of skin infection.") == [
+        "Bleach baths reduce the severity of eczema.",
+        "Bleach baths reduce the risk of skin infection.",
+    ]
+    assert texts("Yoga reduces the frequency of migraines and the use of painkillers.") == [
+        "Yoga reduces the frequency of migraines.",
+        "Yoga reduces the use of painkillers.",
+    ]
+    assert len(texts("Massage improves blood flow in both deep and superficial veins.")) == 1

@@ -2550,7 +2550,12 @@ def _list_items(
                 before, after = masked[a : ands[0].start()], masked[ands[0].end() : b]
                 if (
                     ands[0].group().strip().lower() == "or"  # alternatives ("wellbeing or health")
-                    or set(w.lower() for w in _words(before)) & (_BOUNDARY_WORDS | {"both", "either"})
+                    # (not when the second has a determiner of its own: "the severity of eczema and the risk
+                    # of skin infection" are two things)
+                    or (
+                        set(w.lower() for w in _words(before)) & (_BOUNDARY_WORDS | {"both", "either"})
+                        and (_words(after)[:1] or [""])[0].lower() not in _SUBJECT_DETERMINERS
+                    )
                     or (compound := _shared_head(before, after))
                 ):
                     ands = []  # "blood flow in both deep and superficial veins": inside a phrase
