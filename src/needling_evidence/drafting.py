@@ -1628,11 +1628,8 @@ _PREDICATE_BREAK = re.compile(
     r"|,\s+(?=(?:although|though|even though)\s)"
     # a consequence addressed to the reader ("…, so it's very important that you communicate …"): advice
     r"|,\s+(?=so\s+(?:it['’]s|it is|you|we|make sure|please)\b)"
-    r"|,\s+(?=and\s+you\s+(?:can|should|may|will|need|might)\b)"  # "…, and you can build from there"
-    # "and" before a new subject with its own verb ("…, and any junk from the inflammatory response is now
-    # just stuck in the area"): a new clause
-    r"|,\s+(?=and\s+(?:the|any|this|these|those|that|your|its|their|a|an|most|some|many)\s+"
-    r"(?:[\w’'-]+\s+){0,6}?(?:is|are|was|were|can|may|will|has|have)\s)",
+    r"|,\s+(?=and\s+you\s+(?:can|should|may|will|need|might)\b)",  # "…, and you can build from there"
+    # ("and" before a new subject with its own verb is :data:`_JOINED_CLAUSE`'s)
     re.IGNORECASE,
 )
 
