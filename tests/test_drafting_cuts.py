@@ -1131,3 +1131,31 @@ def test_two_noun_phrases_each_with_its_determiner_are_two_objects() -> None:
         "Yoga reduces the use of painkillers.",
     ]
     assert len(texts("Massage improves blood flow in both deep and superficial veins.")) == 1
+
+
+def test_a_later_clause_s_conjunction_is_in_its_quote_not_its_text() -> None:
+    # nccih_massage_tips.md (and the last item of a list, "other symptoms associated with …", is no clause:
+    # its "-ed" form modifies the noun)
+    claims = draft(
+        "A 2010 review concluded that massage therapy may help temporarily reduce pain, fatigue, and other "
+        "symptoms associated with fibromyalgia, but the evidence is not definitive."
+    )
+    assert [c.text for c in claims][2:] == [
+        "A 2010 review concluded that massage therapy may help temporarily reduce other symptoms associated "
+        "with fibromyalgia.",
+        "The evidence is not definitive.",
+    ]
+    assert claims[-1].quote == "but the evidence is not definitive."
+    # constructed, other topics; with no subject after it the conjunction stays
+    assert texts("Ice eases swelling in the first two days, but heat works better after that.") == [
+        "Ice eases swelling in the first two days.",
+        "Heat works better after that.",
+    ]
+    assert texts("Cold therapy works quickly but may be uncomfortable.")[-1] == "But may be uncomfortable."
+    # a past form after a list's items modifies a noun; after a whole clause it is a verb
+    assert texts("Stretching eases cramps, stiffness, and other complaints caused by sitting.")[-1] == (
+        "Stretching eases other complaints caused by sitting."
+    )
+    assert texts("Acupuncture was well tolerated in the trial, and the dropout rate stayed low.")[-1] == (
+        "The dropout rate stayed low."
+    )

@@ -1951,8 +1951,9 @@ def _finite_at(words: Sequence[str], index: int, *, last: bool = True) -> bool:
     return False
 
 
-def _starts_clause(following: str) -> bool:
-    """Whether ``following`` (up to the next comma or semicolon) starts with a subject and its finite verb."""
+def _starts_clause(following: str, *, participle: bool = True) -> bool:
+    """Whether ``following`` (up to the next comma or semicolon) starts with a subject and its finite verb
+    (``participle=False``: a form in "-ed" is no finite verb: "other symptoms associated with …")."""
     words = _words(re.split(r"[,;:()]", following, maxsplit=1)[0])
     if len(words) < 2:
         return False
@@ -1977,7 +1978,7 @@ def _starts_clause(following: str) -> bool:
         if low in _AFTER_NOUN and low not in _CLAUSE_AUXILIARY and not determined:
             return False  # "present in everything from …": no subject
         if _finite_at(words, index):
-            return True
+            return participle or not low.endswith("ed")
     return False
 
 
@@ -2013,7 +2014,11 @@ def _joined_clauses(masked: str) -> list[re.Match[str]]:
         inner = before[opened[-1].end() :] if opened else before
         if not _has_verb(inner):
             continue
-        if _starts_clause(masked[match.end() :]):
+        # after the items of a list ("reduce pain, fatigue, and other symptoms associated with …") a form in
+        # "-ed" is a noun's modifier, not a clause's verb
+        items = before.rsplit(",", 1)
+        listed = len(items) == 2 and len(items[1].split()) <= MAX_CONJUNCT_WORDS // 2 + 1
+        if _starts_clause(masked[match.end() :], participle=not listed):
             found.append(match)
     return found
 
@@ -3684,6 +3689,11 @@ def _draft_sentence(
         )
         if len(pieces) > 1 and not listed and _not_a_claim(text):
             continue
+        # a later clause's conjunction is no word of its claim when a subject follows it ("But evidence about
+        # its value … is uncertain"; "And the bone thickens"), only of its quote
+        conjunction = _CLAUSE_CONJUNCTION.match(text) if made else None
+        if conjunction and _starts_clause(text[conjunction.end() :]):
+            text = text[conjunction.end() :]
         text = _replace_it(_clean(text), subject)
         kind = claim_kind(text, topic)
         uncued = kind == "other" and not any(_scores(_NAMED_SOURCE.sub(r"\1", text)).values())
@@ -3802,6 +3812,7 @@ _UNCUED_ADVICE = re.compile(r"\b(?:should|must|ought to|need to|needs to|have to
 _UNCUED_PERSON = re.compile(rf"(?:[\w’'-]+,?\s+){{0,5}}?(?:{_OWN_VOICE}|us)\b", re.IGNORECASE)
 
 
+_CLAUSE_CONJUNCTION = re.compile(r"(?:but|and|so|yet)\s+(?=\w)", re.IGNORECASE)
 _CONTRAST = re.compile(r"(?:but|whereas|yet|however)\b", re.IGNORECASE)
 _QUALIFYING = re.compile(r"(?:but|whereas|yet|however|although|though|even though)\b", re.IGNORECASE)
 
