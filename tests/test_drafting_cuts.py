@@ -1100,6 +1100,14 @@ def test_an_aside_between_the_subject_and_its_verb_is_no_claim_s_cut() -> None:
         "Exercise lowers blood pressure.",
         "Exercise improves mood.",
     ]
+    # pharmaguide_dysmenorrhea.md: a fronted adverb is no subject, the noun phrase after it is
+    assert texts(
+        "Similarly, a Cochrane review including 10 trials of mostly low quality, suggests that both low and "
+        "high-intensity regular exercise reduces dysmenorrhea."
+    ) == [
+        "Similarly, a Cochrane review including 10 trials of mostly low quality, suggests that both low and "
+        "high-intensity regular exercise reduces dysmenorrhea."
+    ]
     # a fronted clause is no subject: its comma stays a clause's
     assert texts("When the pain eases, which takes a week, patients return to work.") != [
         "When the pain eases patients return to work."

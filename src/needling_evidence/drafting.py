@@ -3754,6 +3754,8 @@ def _without_aside(masked: str) -> str:
     first = subject.split()[0].lower() if subject.split() else ""
     if first in _SUBORDINATORS | _BOUNDARY_WORDS | {"when", "if", "after", "before", "whenever", "where"}:
         return masked  # a fronted clause or phrase ("When the pain eases, …"), no subject
+    if subject.split()[-1].lower().endswith("ly") or _DISCOURSE_OPENERS.match(subject.strip() + ", "):
+        return masked  # a fronted adverb ("Similarly, a Cochrane review …, suggests …"), no subject
     if len(subject.split()) > MAX_ASIDE_SUBJECT_WORDS or _FINITE.search(subject) or _has_verb(subject):
         return masked  # a clause before the comma, no subject
     return masked[: aside.start("aside")] + " " * len(aside.group("aside")) + masked[aside.end("aside") :]
