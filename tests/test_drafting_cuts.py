@@ -742,3 +742,428 @@ def test_and_before_a_fronted_subordinate_clause_starts_a_new_clause() -> None:
     # not before a subordinate clause with no comma of its own ("… and while resting")
     sentence = "Stretching eases stiffness when walking and while resting."
     assert len(texts(sentence)) == 1
+
+
+# --- a clause with a subject of its own, joined by ", and", ", so", ", while" or a spaced dash -----------
+
+
+def test_a_clause_with_its_own_subject_after_and_is_a_claim_whatever_its_verb() -> None:
+    # finescoop_turmeric_arthritis.md (a third-person verb ending the clause; the source named after it)
+    assert texts(
+        "Cartilage covering the ends of bones gradually thin over time, and the bone thickens, according to "
+        "Versus Arthritis."
+    ) == ["Cartilage covering the ends of bones gradually thin over time.", "The bone thickens."]
+    # dailymail_herbal_menopause.txt (a connective adverb after "and"; a modal)
+    assert texts(
+        "But she warns herbal medicines are not regulated in many countries, and therefore the contents of a "
+        "given product may vary from sample to sample."
+    )[1:] == ["The contents of a given product may vary from sample to sample."]
+    # constructed, other words and topics: a past form, a noun phrase with "of", an uncued second clause
+    assert texts(
+        "Acupuncture was well tolerated in the trial, and the dropout rate stayed below five per cent."
+    ) == ["Acupuncture was well tolerated in the trial.", "The dropout rate stayed below five per cent."]
+    assert texts("Yoga improves balance in older adults, and the risk of falls drops by a third.") == [
+        "Yoga improves balance in older adults.",
+        "The risk of falls drops by a third.",
+    ]
+    assert texts("Massage lowers cortisol levels, and the heart rate slows within minutes.") == [
+        "Massage lowers cortisol levels.",
+        "The heart rate slows within minutes.",
+    ]
+
+
+def test_a_list_item_after_and_is_no_clause_of_its_own() -> None:
+    # the last item of a list of nouns, a relative clause on it, a subject list, the reader's own doings
+    assert texts("Massage reduces pain, fatigue, and the swelling that follows surgery.") == [
+        "Massage reduces pain.",
+        "Massage reduces fatigue.",
+        "Massage reduces the swelling that follows surgery.",
+    ]
+    assert texts("Some heart conditions, open wounds, and incontinence may preclude pool use.") == [
+        "Some heart conditions may preclude pool use.",
+        "Open wounds may preclude pool use.",
+        "Incontinence may preclude pool use.",
+    ]
+    assert texts("Regular exercise keeps the joints mobile, and you can build from there.") == [
+        "Regular exercise keeps the joints mobile."
+    ]
+    # "so" and "some": the conjunction is a whole word
+    quotes = [
+        c.quote
+        for c in draft(
+            "Although shockwave therapy is considered safe for most people, some "
+            "individuals should not receive shockwave therapy."
+        )
+    ]
+    assert all(not (q or "").startswith("me ") for q in quotes)
+
+
+def test_a_spaced_dash_before_a_clause_parts_two_claims() -> None:
+    # kibworth_high_heels.md ("this" as the subject after a dash; what it means, ", meaning that …")
+    assert texts(
+        "When wearing heels the knee is often held slightly flexed (bent) – this causes the bones of the "
+        "lower leg (tibia and fibula) to rotate inwards, meaning that one side of the knee is being loaded "
+        "more than the other – this is likely the main contributor to the development of knee osteoarthritis."
+    )[1:] == [
+        "This causes the bones of the lower leg (tibia and fibula) to rotate inwards.",
+        "One side of the knee is being loaded more than the other.",
+        "This is likely the main contributor to the development of knee osteoarthritis.",
+    ]
+    # constructed, other words and topics (a hyphen for a dash; a personal pronoun and a base verb)
+    assert texts(
+        "Regular stretching keeps the hamstrings supple - this lowers the strain on the lower back."
+    ) == [
+        "Regular stretching keeps the hamstrings supple.",
+        "This lowers the strain on the lower back.",
+    ]
+    assert texts(
+        "Night splints hold the foot at a right angle – they stretch the plantar fascia overnight."
+    ) == [
+        "Night splints hold the foot at a right angle.",
+        "They stretch the plantar fascia overnight.",
+    ]
+
+
+def test_dashes_around_an_aside_or_before_a_phrase_part_nothing() -> None:
+    # an aside between dashes has no clause of its own; a phrase after a dash has no subject and verb
+    for sentence in (
+        "Turmeric - sometimes called Indian saffron - reduces joint pain in knee osteoarthritis.",
+        "It is the latest health fad - present in everything from soy lattes to vegan cakes.",
+        "Ginger eases nausea in pregnancy – in most women within a few days.",
+    ):
+        assert len(texts(sentence)) <= 1, sentence
+
+
+def test_what_a_finding_is_taken_to_mean_is_a_claim_without_its_participle() -> None:
+    # finescoop_turmeric_arthritis.md
+    claims = draft(
+        "Scans revealed no differences in the structural features of the knee joint - suggesting the impact "
+        "was on the reception of pain, rather than the physical disease."
+    )
+    assert pairs(claims)[1] == (
+        "the impact was on the reception of pain, rather than the physical disease.",
+        "The impact was on the reception of pain, rather than the physical disease.",
+    )
+    # constructed, other words and topics
+    assert texts(
+        "Participants who slept eight hours recovered faster, suggesting that sleep aids muscle repair."
+    ) == ["Participants who slept eight hours recovered faster.", "Sleep aids muscle repair."]
+    assert texts(
+        "Cold water immersion reduced soreness after two days, meaning athletes could train again sooner."
+    ) == ["Cold water immersion reduced soreness after two days.", "Athletes could train again sooner."]
+    # no clause after the participle: nothing to part
+    assert texts("Massage reduced pain in the trial, suggesting a benefit.") == [
+        "Massage reduced pain in the trial, suggesting a benefit."
+    ]
+
+
+# --- who says a claim is no part of it ----------------------------------------------------------------------
+
+
+def test_a_source_named_after_the_claim_is_left_out_of_its_text_not_its_quote() -> None:
+    # dailymail_herbal_menopause.txt
+    sentence = (
+        "Soy for instance, the most common plant containing oestrogen, can reduce hot flushes by more than "
+        "half, says a scientist who carried out a review into previous studies."
+    )
+    claims = draft(sentence)
+    assert claims[-1].text.endswith("can reduce hot flushes by more than half.")
+    assert all("scientist" not in c.text for c in claims)
+    # constructed, other words and topics: "according to …", "<someone> concluded"
+    claims = draft(
+        "Stretching before running does not prevent injuries, according to a review of ten trials."
+    )
+    assert pairs(claims) == [
+        (
+            "Stretching before running does not prevent injuries, according to a review of ten trials.",
+            "Stretching before running does not prevent injuries.",
+        )
+    ]
+    assert texts("Massage eases anxiety in cancer patients, the authors concluded.") == [
+        "Massage eases anxiety in cancer patients."
+    ]
+
+
+def test_a_quotation_introduced_by_its_speaker_is_the_claim() -> None:
+    # dailymail_herbal_menopause.txt (the quotation runs on past the sentence: no closing mark)
+    text = (
+        "Women's primary care specialist Dr Iris Tong, of Brown University, Rhode Island, who led the "
+        "review, said: 'Up to 75 per cent of women use herbal and complimentary medicines to treat their "
+        "postmenopausal symptoms."
+    )
+    claims = draft(text)
+    assert pairs(claims) == [
+        (
+            text,
+            "Up to 75 per cent of women use herbal and complimentary medicines to treat their postmenopausal "
+            "symptoms.",
+        )
+    ]
+    # constructed, other words and topics
+    assert texts(
+        'The lead author, a physiotherapist at a London hospital, explained: "Exercise reduces back pain '
+        'more than rest."'
+    ) == ["Exercise reduces back pain more than rest."]
+    assert texts(
+        "A spokeswoman for the charity told reporters: 'Cupping leaves bruises that can last for a week.'"
+    ) == ["Cupping leaves bruises that can last for a week."]
+
+
+# --- who a second predicate or a participle of effect is about --------------------------------------------
+
+
+def test_a_participle_of_effect_is_written_with_the_subject_of_its_clause() -> None:
+    # d_femaleposture_aquatic_therapy.md
+    assert texts(
+        "Falls in water don't cause injury, reducing fear and allowing more confident movement practice."
+    ) == [
+        "Falls in water don't cause injury.",
+        "Falls in water reduce fear.",
+        "Falls in water allow more confident movement practice.",
+    ]
+    # constructed, other words and topics (singular and plural subjects; stems with and without a final "e")
+    assert texts("Strength training improves balance in older adults, reducing the risk of falls.") == [
+        "Strength training improves balance in older adults.",
+        "Strength training reduces the risk of falls.",
+    ]
+    assert texts("Warm compresses relax the muscles of the jaw, easing pain when chewing.") == [
+        "Warm compresses relax the muscles of the jaw.",
+        "Warm compresses ease pain when chewing.",
+    ]
+    assert texts("Compression sleeves support the calf, speeding recovery after long runs.")[-1] == (
+        "Compression sleeves speed recovery after long runs."
+    )
+
+
+def test_a_second_predicate_in_a_reported_clause_is_about_its_subject() -> None:
+    # constructed (no development page has the form with a second predicate), three topics
+    assert texts("Studies show that yoga reduces anxiety and improves sleep.") == [
+        "Studies show that yoga reduces anxiety.",
+        "Yoga improves sleep.",
+    ]
+    assert texts(
+        "Research suggests that turmeric lowers inflammation and eases stiffness in arthritic knees."
+    )[1:] == ["Turmeric eases stiffness in arthritic knees."]
+    assert texts("Trials found that acupuncture relieves nausea and is well tolerated.")[1:] == [
+        "Acupuncture is well tolerated."
+    ]
+
+
+def test_a_comparative_after_have_is_an_adjective_not_a_verb() -> None:
+    # constructed, three topics: the list's items are what they have, not what lowers
+    assert texts("People who exercise regularly have lower blood pressure and fewer heart attacks.") == [
+        "People who exercise regularly have lower blood pressure.",
+        "People who exercise regularly have fewer heart attacks.",
+    ]
+    assert texts("Children who sleep well have better concentration and fewer colds.") == [
+        "Children who sleep well have better concentration.",
+        "Children who sleep well have fewer colds.",
+    ]
+    assert texts("Patients in the massage group had less pain and better sleep.") == [
+        "Patients in the massage group had less pain.",
+        "Patients in the massage group had better sleep.",
+    ]
+
+
+# --- contrasts, concessions and relative clauses ----------------------------------------------------------
+
+
+def test_the_claim_a_contrast_or_concession_qualifies_is_kept_beside_it() -> None:
+    # d_femaleposture_aquatic_therapy.md
+    assert texts(
+        "Cooler pools work for vigorous exercise but may be uncomfortable for gentler activity."
+    ) == [
+        "Cooler pools work for vigorous exercise.",
+        "But may be uncomfortable for gentler activity.",
+    ]
+    # constructed, other words and topics: the first clause has no cue word of its own
+    assert texts("Salt raises blood pressure in most people, but potassium lowers it.")[0] == (
+        "Salt raises blood pressure in most people."
+    )
+    assert texts("Splints protect the teeth from grinding, although they do not cure bruxism.")[0] == (
+        "Splints protect the teeth from grinding."
+    )
+    # "whereas" opens a clause, it is no verb of a relative clause's predicate
+    assert texts("Heat loosens stiff joints in the morning, whereas cold numbs acute pain.")[-1] == (
+        "Whereas cold numbs acute pain."
+    )
+
+
+def test_a_relative_clause_after_the_object_of_an_effect_verb_is_about_that_object() -> None:
+    # constructed (no development page has the form), three topics
+    assert texts("Massage increases serotonin, which improves mood.") == [
+        "Massage increases serotonin.",
+        "Serotonin improves mood.",
+    ]
+    assert texts("Regular massage improves blood flow to the muscles, which speeds healing.")[-1] == (
+        "Blood flow to the muscles speeds healing."
+    )
+    assert (
+        texts("Yoga lowers cortisol, which in turn reduces anxiety.")[-1]
+        == "Cortisol in turn reduces anxiety."
+    )
+    # kibworth_high_heels.md: not after a noun phrase that is no object of the clause's verb
+    assert (
+        texts(
+            "Over time this can cause a decrease in the natural curve of our lower back, which can then "
+            "result in spinal pain, as well as hip pain."
+        )[1]
+        == "Which can then result in spinal pain."
+    )
+
+
+def test_a_quantifier_alone_is_the_subject_of_a_joined_clause() -> None:
+    # constructed, two topics
+    assert texts("About 1 in 3 adults has high blood pressure, and many do not know it.") == [
+        "About 1 in 3 adults has high blood pressure.",
+        "Many do not know it.",
+    ]
+    assert texts("Most patients improve within six weeks, and some need no further treatment.") == [
+        "Most patients improve within six weeks.",
+        "Some need no further treatment.",
+    ]
+
+
+def test_predicates_in_the_third_person_are_cut_whatever_their_verbs() -> None:
+    # constructed (verbs outside any list of effect verbs), three topics
+    assert texts("Exercise builds bone density, sharpens memory and lifts mood.") == [
+        "Exercise builds bone density.",
+        "Exercise sharpens memory.",
+        "Exercise lifts mood.",
+    ]
+    assert texts("Ginger settles the stomach and soothes the throat.") == [
+        "Ginger settles the stomach.",
+        "Ginger soothes the throat.",
+    ]
+    # a plural noun before a preposition or a verb is no predicate (acubyang_dry_needling.md; constructed)
+    assert len(texts("This technique releases tension and knots in muscles.")) == 1
+    assert texts("Walking on pavements with cracks and dips is risky in heels.") == [
+        "Walking on pavements with cracks and dips is risky in heels."
+    ]
+
+
+def test_as_well_as_joins_two_objects_of_a_verb_of_effect() -> None:
+    # constructed, three topics (kibworth_high_heels.md writes it after a comma, "…, as well as hip pain",
+    # which was cut already; without a comma it is read the same way)
+    assert texts("Poor posture can cause neck pain as well as headaches.") == [
+        "Poor posture can cause neck pain.",
+        "Poor posture can cause headaches.",
+    ]
+    # a comparison with "as well as … does" is no list
+    assert texts("Chiropractic adjustments may relieve jaw pain as well as tension headaches.") == [
+        "Chiropractic adjustments may relieve jaw pain.",
+        "Chiropractic adjustments may relieve tension headaches.",
+    ]
+    assert texts("Turmeric eases joint pain as well as ibuprofen does.") == [
+        "Turmeric eases joint pain as well as ibuprofen does."
+    ]
+
+
+def test_three_one_word_predicates_after_a_copula_are_three_claims_whatever_the_words() -> None:
+    # constructed (adjectives and nouns outside any list), three topics
+    assert texts("Walking is safe, cheap and widely available.") == [
+        "Walking is safe.",
+        "Walking is cheap.",
+        "Walking is widely available.",
+    ]
+    assert texts("The main signs are pain, swelling and stiffness.") == [
+        "The main signs are pain.",
+        "The main signs are swelling.",
+        "The main signs are stiffness.",
+    ]
+    # d_acupofgreen_acupuncture_faq.html: a list that is the subject of the verb after it stays one
+    assert texts("When the Qi is obstructed, pain, or disease may result.") == [
+        "When the Qi is obstructed, pain may result.",
+        "When the Qi is obstructed, disease may result.",
+    ]
+
+
+def test_an_aside_between_the_subject_and_its_verb_is_no_claim_s_cut() -> None:
+    # dailymail_herbal_menopause.txt (an appositive aside; the source named after the claim left out too)
+    claims = draft(
+        "Soy for instance, the most common plant containing oestrogen, can reduce hot flushes by more than "
+        "half, says a scientist who carried out a review into previous studies."
+    )
+    assert [c.text for c in claims] == ["Soy for instance can reduce hot flushes by more than half."]
+    # constructed, other words and topics: a relative clause, an appositive, a narrowing phrase
+    claims = draft("Acupuncture, which originated in China, can relieve chronic pain.")
+    assert pairs(claims) == [
+        (
+            "Acupuncture, which originated in China, can relieve chronic pain.",
+            "Acupuncture can relieve chronic pain.",
+        )
+    ]
+    assert texts("Ibuprofen, a common painkiller, can irritate the stomach.") == [
+        "Ibuprofen can irritate the stomach."
+    ]
+    assert texts("Exercise, particularly walking, lowers blood pressure and improves mood.") == [
+        "Exercise lowers blood pressure.",
+        "Exercise improves mood.",
+    ]
+    # pharmaguide_dysmenorrhea.md: a fronted adverb is no subject, the noun phrase after it is
+    assert texts(
+        "Similarly, a Cochrane review including 10 trials of mostly low quality, suggests that both low and "
+        "high-intensity regular exercise reduces dysmenorrhea."
+    ) == [
+        "Similarly, a Cochrane review including 10 trials of mostly low quality, suggests that both low and "
+        "high-intensity regular exercise reduces dysmenorrhea."
+    ]
+    # a fronted clause is no subject: its comma stays a clause's
+    assert texts("When the pain eases, which takes a week, patients return to work.") != [
+        "When the pain eases patients return to work."
+    ]
+
+
+def test_outcomes_listed_after_a_risk_of_are_one_claim_each() -> None:
+    # constructed, three topics (no development page has the form); one outcome stays one claim
+    assert texts("Heavy drinking is linked to a higher risk of heart attack and stroke.") == [
+        "Heavy drinking is linked to a higher risk of heart attack.",
+        "Heavy drinking is linked to a higher risk of stroke.",
+    ]
+    assert texts("Obesity raises the risk of diabetes, arthritis and some cancers.") == [
+        "Obesity raises the risk of diabetes.",
+        "Obesity raises the risk of arthritis.",
+        "Obesity raises the risk of some cancers.",
+    ]
+    assert texts("Smoking doubles the risk of back pain.") == ["Smoking doubles the risk of back pain."]
+
+
+def test_two_noun_phrases_each_with_its_determiner_are_two_objects() -> None:
+    # constructed, two topics; a shared head inside one phrase stays one
+    assert texts("Bleach baths reduce the severity of eczema and the risk of skin infection.") == [
+        "Bleach baths reduce the severity of eczema.",
+        "Bleach baths reduce the risk of skin infection.",
+    ]
+    assert texts("Yoga reduces the frequency of migraines and the use of painkillers.") == [
+        "Yoga reduces the frequency of migraines.",
+        "Yoga reduces the use of painkillers.",
+    ]
+    assert len(texts("Massage improves blood flow in both deep and superficial veins.")) == 1
+
+
+def test_a_later_clause_s_conjunction_is_in_its_quote_not_its_text() -> None:
+    # nccih_massage_tips.md (and the last item of a list, "other symptoms associated with …", is no clause:
+    # its "-ed" form modifies the noun)
+    claims = draft(
+        "A 2010 review concluded that massage therapy may help temporarily reduce pain, fatigue, and other "
+        "symptoms associated with fibromyalgia, but the evidence is not definitive."
+    )
+    assert [c.text for c in claims][2:] == [
+        "A 2010 review concluded that massage therapy may help temporarily reduce other symptoms associated "
+        "with fibromyalgia.",
+        "The evidence is not definitive.",
+    ]
+    assert claims[-1].quote == "but the evidence is not definitive."
+    # constructed, other topics; with no subject after it the conjunction stays
+    assert texts("Ice eases swelling in the first two days, but heat works better after that.") == [
+        "Ice eases swelling in the first two days.",
+        "Heat works better after that.",
+    ]
+    assert texts("Cold therapy works quickly but may be uncomfortable.")[-1] == "But may be uncomfortable."
+    # a past form after a list's items modifies a noun; after a whole clause it is a verb
+    assert texts("Stretching eases cramps, stiffness, and other complaints caused by sitting.")[-1] == (
+        "Stretching eases other complaints caused by sitting."
+    )
+    assert texts("Acupuncture was well tolerated in the trial, and the dropout rate stayed low.")[-1] == (
+        "The dropout rate stayed low."
+    )

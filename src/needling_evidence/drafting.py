@@ -27,7 +27,9 @@ second, while a missed claim is a gap the report hides. For each sentence:
    gives its subject (or the section's title) to items that bring their own verb ("Can help in migraines");
    an item that leads a list of its own ("Reduce pain in:") gives its verb to the items under it.
 3. **Atomic claims** — a sentence is cut into clauses (", but …", "; …", ", which …", ", leading to …",
-   ", after which …", a full stop a reader left inside a citation run; a participle of effect ", reducing
+   ", after which …", a full stop a reader left inside a citation run; a clause with a subject and finite
+   verb of its own after ", and", ", so", ", while" or a spaced dash ("…, and the bone thickens"; "… – this
+   causes …"), and what a finding is taken to mean (", suggesting …"); a participle of effect ", reducing
    fear"; a purpose of effect "… knots in muscles to alleviate …"; a second predicate with its own modal
    ", and can be …"; a new subject with its own verb ", water resistance strengthens …", ", and any junk …
    is …") and each clause at a coordination of distinct outcomes, conditions or predicates ("pain, anxiety,
@@ -51,12 +53,13 @@ second, while a missed claim is a gap the report hides. For each sentence:
    pharmacological property and a load acting on a body structure are ``mechanism``; a good process slowed
    ("slow down healing") is the harmful direction of an effect.
 
-Each claim's ``quote`` is always a verbatim substring of ``Article.text``, within its own sentence: the whole
-sentence when it is one claim; for a cut, the span of that part (the first part keeps the sentence's
-beginning, the others only their own words). Its ``text`` is the claim as an editor would write it: the
-part's words with the clause's subject and verb carried over from the same sentence (or from the lead-in of
-its list), never text joined from two sentences; a leading "It" is replaced only by the subject named in the
-sentence right before. The spans are found on a *mask* of the sentence — the same length as its text, with
+A source named beside a claim (", according to …", ", says a scientist who …", "Dr Tong said: '…'") is no part
+of its text. Each claim's ``quote`` is always a verbatim substring of ``Article.text``, within its own
+sentence: the whole sentence when it is one claim; for a cut, the span of that part (the first part keeps the
+sentence's beginning, the others only their own words). Its ``text`` is the claim as an editor would write it:
+the part's words with the clause's subject and verb carried over from the same sentence (or from the lead-in
+of its list), never text joined from two sentences; a leading "It" is replaced only by the subject named in
+the sentence right before. The spans are found on a *mask* of the sentence — the same length as its text, with
 citation markers and markup blanked — so every split point is an offset into the article's own words. A
 claim's id is ``draft-<sentence id>-<n>``, stable for the same text. Everything here is string matching over
 small tables (stdlib only): it proposes, an editor decides.
@@ -1365,7 +1368,11 @@ def _clean(text: str, cuts: Sequence[tuple[int, int]] = ()) -> str:
     text = _DISCOURSE_OPENERS.sub("", text)
     text = text[:1].upper() + text[1:]
     text = text.rstrip(" ,;:")
-    return text if text.endswith((".", "!", "?")) else text + "."
+    # (a quotation closed after its full stop ends the sentence: "… their symptoms.'")
+    return text if text.endswith((".", "!", "?")) or _CLOSED_QUOTE.search(text) else text + "."
+
+
+_CLOSED_QUOTE = re.compile(r"[.!?]['\"’”]$")
 
 
 def split_claim(text: str) -> list[str]:
@@ -1621,11 +1628,8 @@ _PREDICATE_BREAK = re.compile(
     r"|,\s+(?=(?:although|though|even though)\s)"
     # a consequence addressed to the reader ("…, so it's very important that you communicate …"): advice
     r"|,\s+(?=so\s+(?:it['’]s|it is|you|we|make sure|please)\b)"
-    r"|,\s+(?=and\s+you\s+(?:can|should|may|will|need|might)\b)"  # "…, and you can build from there"
-    # "and" before a new subject with its own verb ("…, and any junk from the inflammatory response is now
-    # just stuck in the area"): a new clause
-    r"|,\s+(?=and\s+(?:the|any|this|these|those|that|your|its|their|a|an|most|some|many)\s+"
-    r"(?:[\w’'-]+\s+){0,6}?(?:is|are|was|were|can|may|will|has|have)\s)",
+    r"|,\s+(?=and\s+you\s+(?:can|should|may|will|need|might)\b)",  # "…, and you can build from there"
+    # ("and" before a new subject with its own verb is :data:`_JOINED_CLAUSE`'s)
     re.IGNORECASE,
 )
 
@@ -1806,7 +1810,10 @@ _COPULA_NOUN = re.compile(
 )
 # a clause that starts with the verb of such a relative clause takes the subject of the clause before
 _RELATIVE_PREDICATE_START = re.compile(
-    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?[a-z]{3,}(?<![su])s\s", re.IGNORECASE
+    # (not a pronoun or adverb that only looks like a verb: "this can pull …", "thus …")
+    r"(?:(?:also|often|usually|then|[a-z]+ly)\s+)?(?!(?:this|thus|whereas|perhaps|unless|always)\s)"
+    r"[a-z]{3,}(?<![su])s\s",
+    re.IGNORECASE,
 )
 
 
@@ -1878,6 +1885,144 @@ def _and_clauses(masked: str) -> list[re.Match[str]]:
     return found
 
 
+# A clause with a subject of its own after a clause with a verb of its own, joined by ", and", ", so",
+# ", while" or a spaced dash ("Cartilage … gradually thins over time, and the bone thickens"; "… are not
+# regulated in many countries, and therefore the contents of a given product may vary …"; "… the knee is held
+# slightly flexed – this causes the bones of the lower leg to rotate inwards"): a claim apart, whatever its
+# verb; so is what a finding is taken to mean (", suggesting the impact was on …", ", meaning that one side
+# of the knee is …"), which is the claim without its "suggesting". The subject is a short noun phrase (a
+# determiner, a name or a noun first; "of" and other prepositions inside it; no relative word) or a pronoun,
+# and its verb is finite: an auxiliary or modal, a past form, or a third-person form that is no outcome noun
+# ("pains") and is not followed by another such form or "of". The conjunction (and a connective adverb after
+# it) is no part of either claim.
+_JOINED_CLAUSE = re.compile(
+    r"(?:(?:,|\s[-–—])\s+(?:suggesting|meaning|implying)(?:\s+that)?|,\s+(?:and|so|while)\b"
+    r"|\s[-–—]\s+(?:and\s+)?)\s*"
+    r"(?:(?:therefore|thus|then|also|now|as a result|consequently|in turn)\s*,?\s+)?(?=[\w’'])",
+    re.IGNORECASE,
+)
+_SUBJECT_PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those", "he", "she", "there"})
+# what a subject noun phrase may start with for its nouns to be read past a preposition ("the contents of a
+# given product may vary"); a bare noun phrase is read up to its first preposition
+_SUBJECT_DETERMINERS = frozenset(
+    {"a", "an", "some", "any", "their", "your", "its", "his", "her", "our", "more", "the", "this", "these",
+     "those", "that", "many", "most", "much", "each", "every", "all", "both", "no", "several", "few", "other",
+     "another", "such", "one", "two", "three"}
+)  # fmt: skip
+_NOT_SUBJECT_START = (_AFTER_NOUN - {"like"}) | _SUBORDINATORS | frozenset(
+    {"not", "so", "then", "also", "even", "just", "only", "if", "where", "when", "whether", "how", "what",
+     "often", "oftentimes", "sometimes", "usually", "always", "never", "still", "again",
+     # the clinic's or the reader's own doings are no claim (see :data:`_OWN_VOICE`)
+     "we", "our", "i", "my", "you", "your", "us"}
+)  # fmt: skip
+MAX_JOINED_SUBJECT_WORDS = 7
+_QUANTIFIER_SUBJECTS = frozenset({"many", "most", "some", "few", "all", "both", "several", "others", "one"})
+
+
+def _finite_at(words: Sequence[str], index: int, *, last: bool = True) -> bool:
+    """Whether ``words[index]`` is a finite verb after a subject (see :data:`_JOINED_CLAUSE`); ``last``: a
+    third-person form may end the clause ("and the bone thickens")."""
+    low = words[index].lower()
+    after = words[index + 1].lower() if index + 1 < len(words) else ""
+    before = words[index - 1].lower() if index else ""
+    if (
+        index == 1
+        and before in ("this", "that")
+        and (low in _CLAUSE_AUXILIARY or re.fullmatch(_S_VERB, low) or low.endswith("ed"))
+    ):
+        return True  # a demonstrative pronoun and its verb ("this causes …"; "this pressure" is read on)
+    if low in _CLAUSE_AUXILIARY:
+        # (a quantifier alone is a subject: "…, and many do not know it")
+        return before not in _SUBJECT_DETERMINERS or (index == 1 and before in _QUANTIFIER_SUBJECTS)
+    if before in _AFTER_NOUN or before in _SUBJECT_DETERMINERS:
+        return False  # "of falls", "the bone": nouns
+    if low.endswith("ed") and len(low) > 4:
+        return bool(after) or last
+    if before.endswith("ly") and index > 1 and low.isalpha() and not _is_outcome(low) and after:
+        return low not in _AFTER_NOUN  # "gradually thin over time": a verb after its adverb
+    if re.fullmatch(_S_VERB, low) and not _is_outcome(low):
+        if not after:
+            return last
+        return (
+            after not in ("of", "and", "or")
+            and not re.fullmatch(_S_VERB, after)
+            and (after not in _CLAUSE_AUXILIARY)
+        )
+    return False
+
+
+def _starts_clause(following: str, *, participle: bool = True) -> bool:
+    """Whether ``following`` (up to the next comma or semicolon) starts with a subject and its finite verb
+    (``participle=False``: a form in "-ed" is no finite verb: "other symptoms associated with …")."""
+    words = _words(re.split(r"[,;:()]", following, maxsplit=1)[0])
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    if first in _NOT_SUBJECT_START or first.endswith(("ly", "ed")) or first in _CLAUSE_AUXILIARY:
+        return False
+    if first in _QUANTIFIER_SUBJECTS and words[1].lower() in _BASE_VERBS | _CLAUSE_AUXILIARY:
+        return True  # "…, and some need no further treatment"
+    if first in _SUBJECT_PRONOUNS:
+        # a pronoun subject ("this causes …", "they feel …"); "this pressure can …" is read on
+        low = words[1].lower()
+        verb = low in _CLAUSE_AUXILIARY or low.endswith("ed") or bool(re.fullmatch(_S_VERB, low))
+        demonstrative = first in ("this", "that", "these", "those")
+        # (after a personal pronoun any word but a preposition or conjunction is its verb: "they stretch …")
+        if verb or (not demonstrative and low not in _AFTER_NOUN and low.isalpha()):
+            return True
+    determined = first in _SUBJECT_DETERMINERS or words[0][:1].isupper()
+    for index in range(1, min(len(words), MAX_JOINED_SUBJECT_WORDS + 1)):
+        low = words[index].lower()
+        if low in _NOT_IN_SUBJECT | _SUBORDINATORS | {"and", "or", "but"}:
+            return False
+        if low in _AFTER_NOUN and low not in _CLAUSE_AUXILIARY and not determined:
+            return False  # "present in everything from …": no subject
+        if _finite_at(words, index):
+            return participle or not low.endswith("ed")
+    return False
+
+
+def _has_verb(text: str) -> bool:
+    """Whether a clause has a finite verb of its own (a third-person form followed by a word, not a comma:
+    "open wounds, certain skin conditions" has none)."""
+    if _FINITE.search(text):
+        return True
+    for part in re.split(r"[,;:()]", text):
+        words = _words(part)
+        if any(_finite_at(words, i, last=False) or _plural_and_verb(words, i) for i in range(1, len(words))):
+            return True
+    return False
+
+
+def _plural_and_verb(words: Sequence[str], index: int) -> bool:
+    """A plural noun and a known verb in its base form ("Most patients improve", "Emollients soften …
+    and reduce …")."""
+    low, before = words[index].lower(), words[index - 1].lower()
+    known = low in _BASE_VERBS or (
+        _PREDICATE_VERB.fullmatch(low) is not None and not low.endswith(("s", "ed"))
+    )
+    return known and before.endswith("s") and before not in _CLAUSE_AUXILIARY and len(before) > 3
+
+
+def _joined_clauses(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_JOINED_CLAUSE`: before a clause with a subject of its own, after a clause with a
+    verb of its own (not after a complementiser that the conjunction may belong to)."""
+    found: list[re.Match[str]] = []
+    for match in _JOINED_CLAUSE.finditer(masked):
+        before = re.split(r"[;]|\s[-–—]\s", masked[: match.start()])[-1]
+        opened = list(_COMPLEMENTISER.finditer(before))
+        inner = before[opened[-1].end() :] if opened else before
+        if not _has_verb(inner):
+            continue
+        # after the items of a list ("reduce pain, fatigue, and other symptoms associated with …") a form in
+        # "-ed" is a noun's modifier, not a clause's verb
+        items = before.rsplit(",", 1)
+        listed = len(items) == 2 and len(items[1].split()) <= MAX_CONJUNCT_WORDS // 2 + 1
+        if _starts_clause(masked[match.end() :], participle=not listed):
+            found.append(match)
+    return found
+
+
 def _more_breaks(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_PREDICATE_BREAK` and :data:`_AND_PREDICATE`; those of :data:`_NEXT_CLAUSE`
     after a clause with a verb of its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb
@@ -1889,6 +2034,7 @@ def _more_breaks(masked: str) -> list[re.Match[str]]:
         *(_PREDICATE_BREAK.finditer(masked) if comma or "and " in masked else ()),
         *_and_predicates(masked),
         *(_and_clauses(masked) if " and " in masked else ()),
+        *(_joined_clauses(masked) if comma or " - " in masked or "–" in masked or "—" in masked else ()),
         *(_AND_SUBORDINATE.finditer(masked) if comma and " and " in masked else ()),
         *_predicate_relatives(masked),
         *(_fronted_phrase_break(masked) if comma else ()),
@@ -2019,6 +2165,13 @@ def _np_offset(text: str, whole: bool) -> int | None:
     for index, word in enumerate(words):
         low = word.group().lower()
         boundary = low in _LIST_WORDS if whole else low in _BOUNDARY_WORDS
+        if (
+            index
+            and not low.endswith("ed")
+            and _CHANGE_WORD.fullmatch(low)
+            and words[index - 1].group().lower() in _AUXILIARY
+        ):
+            continue  # a comparative after "have" or "is" is an adjective ("have lower blood pressure")
         if boundary or _VERB_FORM.fullmatch(low) or _PREDICATE_VERB.fullmatch(low):
             cut = index + 1
         elif (
@@ -2327,7 +2480,9 @@ _OBJECT_VERB = re.compile(
     # (not the "-ed" forms of verbs of change: "at increased risk of injury" is a noun phrase)
     r"increas(?:e|es|ing)|reduc(?:e|es|ing)|reliev(?:e|es|ing)|eas(?:e|es|ing)|improv(?:e|es|ing)|"
     r"prevent(?:s|ing)?|treat(?:s|ing)?|alleviat(?:e|es|ing)|lower(?:s|ing)?|trigger(?:s|ing)?|"
-    r"worsen(?:s|ing)?|aggravat(?:e|es|ing)|includ(?:e|es|ing)|such\s+as)\s+",
+    r"worsen(?:s|ing)?|aggravat(?:e|es|ing)|includ(?:e|es|ing)|such\s+as"
+    # a chance of distinct outcomes ("a higher risk of heart attack and stroke")
+    r"|(?P<chance>(?:risks?|chances?|likelihood|odds|incidence)\s+of))\s+",
     re.IGNORECASE,
 )
 _AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)
@@ -2397,7 +2552,12 @@ def _list_items(
                 before, after = masked[a : ands[0].start()], masked[ands[0].end() : b]
                 if (
                     ands[0].group().strip().lower() == "or"  # alternatives ("wellbeing or health")
-                    or set(w.lower() for w in _words(before)) & (_BOUNDARY_WORDS | {"both", "either"})
+                    # (not when the second has a determiner of its own: "the severity of eczema and the risk
+                    # of skin infection" are two things)
+                    or (
+                        set(w.lower() for w in _words(before)) & (_BOUNDARY_WORDS | {"both", "either"})
+                        and (_words(after)[:1] or [""])[0].lower() not in _SUBJECT_DETERMINERS
+                    )
                     or (compound := _shared_head(before, after))
                 ):
                     ands = []  # "blood flow in both deep and superficial veins": inside a phrase
@@ -2434,8 +2594,11 @@ def _object_list(masked: str, start: int, end: int) -> list[_Piece]:
     stop = _trim(masked, start, tail.start() if tail else end)[1]
     for verb in _OBJECT_VERB.finditer(masked, start, stop):
         before = _words(masked[start : verb.start()])
-        if before and before[-1].lower() in _BOUNDARY_WORDS | _DETERMINERS | {"the", "this", "these", "that"}:
+        noun = _BOUNDARY_WORDS | _DETERMINERS | {"the", "this", "these", "that"}
+        if before and before[-1].lower() in noun and not verb.group("chance"):
             continue  # a noun ("into trigger points", "an increase in"), not a verb
+        if before and before[-1].lower() in _AUXILIARY and _CHANGE_WORD.fullmatch(verb.group().strip()):
+            continue  # an adjective ("have lower blood pressure"), not a verb
         items = _list_items(masked, verb.end(), stop)
         if items is None:
             continue
@@ -2512,11 +2675,18 @@ def _first_verb(first: str) -> re.Match[str] | None:
     group ``verb`` is where it starts."""
     found = list(_FIRST_VERB.finditer(first))
     if not found:
-        return None
+        # the verb right after the clause's subject, in the third person ("Exercise builds bone density, …")
+        subject = _clause_subject(first, 0, len(first))
+        verb = _S_VERB_AFTER.match(first, subject[1]) if subject else None
+        after = _words(first[verb.end() :])[:1] if verb else []
+        if verb is None or (after and after[0].lower() in _AFTER_NOUN and after[0].lower() != "to"):
+            return None  # (a plural noun before a preposition: "Refer to genetics patients with …")
+        return _VERB_AT.match(first, verb.start("s"))
     last = found[-1]
     return _VERB_AT.match(first, last.start("s") if last.group("s") else last.start("modal"))
 
 
+_S_VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+|also\s+|often\s+)?(?P<s>{_S_VERB})\b")
 _VERB_AT = re.compile(
     r"(?:(?P<modal>can|may|might|will|could|should|would|must)\s+(?:not\s+)?"
     r"(?:[a-z]+ly\s+|also\s+|often\s+)?)?(?P<verb>[a-z]+)",
@@ -2545,9 +2715,64 @@ def _generic_predicate(item: str, first: str) -> str | None:
             known = _PREDICATE_VERB.fullmatch(head) is not None or head in _BASE_VERBS
             return "base" if _OBJECT_START.match(words[1].lower()) or (known and words[1] == "to") else None
         return None
-    if re.fullmatch(_S_VERB, head) and words[1].lower() not in ("and", "or", "of"):
+    # (a plural noun before a preposition or a verb is no verb: "knots in muscles", "dips is …")
+    after = words[1].lower()
+    if (
+        re.fullmatch(_S_VERB, head)
+        and after not in ("and", "or", "of")
+        and (after not in _AFTER_NOUN or after in ("to", "with", "from"))
+    ):
         return "s"
     return None
+
+
+# A participle of effect that opens a clause of its own (", reducing the risk of falls"): what the subject of
+# the clause before does, written "<subject> reduces the risk of falls" (a shown rewrite of the sentence).
+_PARTICIPLE_START = re.compile(
+    rf"(?:thereby\s+|thus\s+)?(?P<stem>{_PARTICIPLE_STEMS})ing\s+\w", re.IGNORECASE
+)
+# the stems of :data:`_PARTICIPLE_STEMS` whose base form has no final "e" ("speed", not "reduce")
+_STEMS_WITHOUT_E = frozenset({"speed", "allow", "boost", "lower", "prevent", "bring", "lead", "result"})
+
+
+# A relative clause cut off after a comma ("Massage increases serotonin, which improves mood"): it says what
+# its antecedent, the noun phrase that ends the clause before, does.
+_WHICH_START = re.compile(r"which\s+(?=[a-z])", re.IGNORECASE)
+MAX_ANTECEDENT_WORDS = 6
+
+
+def _antecedent(masked: str, clause: tuple[int, int]) -> tuple[int, int] | None:
+    """The noun phrase that ends ``clause`` (after its last verb or list word), if short and a noun's."""
+    start = _np_start(masked, clause[0], clause[1], whole=True)
+    span = _trim(masked, start, clause[1])
+    words = _words(masked[span[0] : span[1]])
+    if not 0 < len(words) <= MAX_ANTECEDENT_WORDS or span[0] <= clause[0]:
+        return None
+    if words[0].lower() in _NOT_ITEM_START or _FINITE.search(masked, span[0], span[1]):
+        return None
+    # the object of a verb of effect ("increases serotonin"), not what ends an event ("changes take place")
+    # the object of the clause's own verb of effect, right after its subject ("Massage increases serotonin"),
+    # not what ends an event ("… changes take place") or a phrase ("… of our lower back")
+    subject = _clause_subject(masked, clause[0], clause[1])
+    verb = _words(masked[subject[1] : span[0]]) if subject else []
+    if len(verb) != 1 or not (
+        _PREDICATE_VERB.fullmatch(verb[0]) or re.fullmatch(_EFFECT_VERB_S, verb[0], re.I)
+    ):
+        return None
+    return span
+
+
+def _naming_subject(masked: str, naming: tuple[int, int]) -> tuple[int, int] | None:
+    """The subject a second predicate, purpose or participle takes from the clause that named one: the
+    subject of the clause reported after its last "that" when it has one ("Studies show that yoga reduces
+    anxiety and improves sleep": "yoga"), else the clause's own."""
+    reports = list(re.finditer(r"\bthat\s+", masked[naming[0] : naming[1]], re.IGNORECASE))
+    if reports:
+        reported = reports[-1]
+        inner = _clause_subject(masked, naming[0] + reported.end(), naming[1])
+        if inner is not None:
+            return inner
+    return _clause_subject(masked, *naming)
 
 
 def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | None = None) -> list[_Piece]:
@@ -2557,6 +2782,8 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
         return [_Piece(*_trim(masked, 0, len(masked)))]
     out: list[_Piece] = []
     naming: tuple[int, int] | None = None  # the last clause with a subject of its own
+    previous: tuple[int, int] | None = None  # the clause before
+    named: tuple[int, int] | None = None  # the subject of ``naming`` when it is a relative's antecedent
     for start, end in _clauses(masked):
         opener = _DISCOURSE_OPENERS.match(masked[start:end])
         begin = start + (opener.end() if opener else 0)
@@ -2567,9 +2794,18 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
         # a second predicate takes the subject of the clause that named one ("X occurs … and impairs …, and
         # can …": both take "X"), a clause with a subject of its own names the next one's
         # (read only when needed: most clauses have no second predicate)
-        subject = _clause_subject(masked, *naming) if (shared or relative or purpose) and naming else None
-        if not (shared or relative or purpose):
-            naming = (start, end)
+        participle = _PARTICIPLE_START.match(masked, begin, end) if begin > 0 else None
+        takes_subject = bool(shared or relative or purpose or participle)
+        subject = (named or _naming_subject(masked, naming)) if takes_subject and naming else None
+        which = _WHICH_START.match(masked, begin, end) if previous and not takes_subject else None
+        antecedent = _antecedent(masked, previous) if which and previous else None
+        previous = (start, end)
+        if which and antecedent:
+            # ", which improves mood": what the noun before it does ("Serotonin improves mood"), and what
+            # a second predicate of the relative clause is about
+            begin, subject, naming, named = which.end(), antecedent, (start, end), antecedent
+        elif not takes_subject:
+            naming, named = (start, end), None
         if drop is not None and drop(_plain(masked[start:end])):
             continue
         if shared:
@@ -2600,7 +2836,7 @@ def _list_pieces(masked: str, start: int, end: int, *, subject: bool, item: bool
     effect, a subject before a shared predicate) when that form parts more items."""
     pieces = _conjuncts(masked, start, end, item=item)
     text = masked[start:end]
-    if "," not in text and " and " not in text and " or " not in text:
+    if "," not in text and " and " not in text and " or " not in text and " as well as " not in text:
         return pieces  # (no list; the common case, read without a regular expression)
     by_form = _object_list(masked, start, end) or (_subject_list(masked, start, end) if subject else [])
     # (the form decides, not the vocabulary: "may improve sleep and mood disturbance" is one compound)
@@ -2803,6 +3039,12 @@ _BASE_VERBS = frozenset(
 )  # fmt: skip
 
 
+_NEGATED_AUXILIARY = frozenset(
+    {"don't", "doesn't", "didn't", "can't", "cannot", "won't", "isn't", "aren't", "wasn't", "weren't"}
+)
+_TAKES_BARE_VERB = frozenset({"helps", "makes", "lets"})
+
+
 def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the clause's subject: its words before its first verb, at its start or after one of its
     first commas (a fronted phrase: "In some individuals, however, tension-type headache occurs …"). A verb
@@ -2830,6 +3072,7 @@ def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None
         after = following.lower()
         verb = (
             low in _CLAUSE_AUXILIARY
+            or low.replace("’", "'") in _NEGATED_AUXILIARY
             or (
                 low.endswith("ed")
                 and len(low) > 4
@@ -2845,6 +3088,10 @@ def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None
                 re.fullmatch(_S_VERB, low) is not None
                 and following[:1].isalnum()
                 and not re.fullmatch(_S_VERB, after)
+                # a plural noun before its verb ("Warm compresses relax …"), not "helps reduce"
+                and (
+                    low in _TAKES_BARE_VERB or not (_PREDICATE_VERB.fullmatch(after) or after in _BASE_VERBS)
+                )
                 and after not in _CLAUSE_AUXILIARY
                 and after not in ("of", "and", "or")  # "benefits of exercise", "strokes and"
             )
@@ -2890,6 +3137,21 @@ _FEEL_COORDINATION = re.compile(
 )
 
 
+# Three or more one-word predicates after a copula, parted by commas, name distinct claims whatever the words
+# ("Walking is safe, cheap and widely available"; "The main signs are pain, swelling and stiffness"): the
+# form decides, not a vocabulary of adjectives (two of them are read by :data:`_ADJECTIVE_COORDINATION`).
+_ONE_WORD = (
+    r"(?!(?:the|a|an|your|their|his|her|its|our|my|not|no|that|this|it|them|to|in|of|for|with)\b)[a-z][a-z-]+"
+)
+_PREDICATE_LIST = re.compile(
+    rf"\b(?:is|are|be|remain|remains|seem|seems|was|were)\s+{_DEGREE}"
+    rf"(?P<first>{_ONE_WORD})(?P<middle>(?:\s*,\s*{_DEGREE}{_ONE_WORD})+)\s*,?\s+"
+    # (not a list that is the subject of a verb after it: "When the Qi is obstructed, pain, or disease may …")
+    rf"(?:and|or)\s+(?P<last>{_DEGREE}{_ONE_WORD}\b)(?!\s+(?:of|to|can|may|might|will|would|must|is|are|was|were|has|have)\b)",
+    re.IGNORECASE,
+)
+
+
 # "Shockwave therapy is a safe" (the first of "a safe and non-invasive way …"): the article belongs to the
 # noun the last adjective keeps, so the rewrite of the first drops it.
 _LONE_ARTICLE = re.compile(rf"\b(is|are) an? ({_PREDICATE_ADJECTIVE})$", re.IGNORECASE)
@@ -2903,8 +3165,10 @@ def _adjective_pieces(masked: str, start: int, end: int) -> list[_Piece]:
     serious side effects" (carrying "Acupuncture is"): coordinated predicate adjectives after a copula or
     "feel", the last one keeping the rest of the clause ("effective for neck pain"). ``[]`` when there are
     none."""
-    match = _ADJECTIVE_COORDINATION.search(masked, start, end) or _FEEL_COORDINATION.search(
-        masked, start, end
+    match = (
+        _ADJECTIVE_COORDINATION.search(masked, start, end)
+        or _FEEL_COORDINATION.search(masked, start, end)
+        or _PREDICATE_LIST.search(masked, start, end)
     )
     if match is None:
         return []
@@ -3354,6 +3618,7 @@ def _draft_sentence(
         return []
     # a belief, definition or advice is dropped; with another clause ("…, but research suggests …") only its
     # own clause is
+    masked = _without_aside(_without_attribution(masked))
     pieces = _pieces(masked, drop=_not_a_claim)
     # In a sentence of several clauses, a clause with no cue and no citation of its own, beside one that has
     # a cue, describes rather than claims ("It uses the same principles as acupuncture but without needles,
@@ -3363,11 +3628,25 @@ def _draft_sentence(
         cued = {c for c in clauses if _clause_is_cued(masked, c, sentence_cuts=cited, topic=topic)}
         # a contrast ("…, but the amount of research … is small") qualifies the claim before it: a claim too
         cued |= {c for c in clauses if _CONTRAST.match(masked, c[0], c[1])}
+        # and the claim a contrast or a trailing concession qualifies is one ("Salt raises blood pressure …,
+        # but potassium lowers it"; "Splints protect the teeth …, although they do not cure bruxism")
+        ordered = sorted(clauses)
+        cued |= {
+            before
+            for before, after in itertools.pairwise(ordered)
+            if _QUALIFYING.match(masked, after[0], after[1]) and (after in cued or before in cued)
+        }
         # the main clause after a fronted reason or concession cut off as a claim of its own is what the
         # sentence asserts ("Because ESWT activates the body's natural healing process, it lasts longer than
         # treatments like medications"): not a description beside it
         front = _fronted_phrase_break(masked) if cued and "," in masked else []
         cued |= {c for c in clauses if front and _trim(masked, front[0].end(), c[1])[0] == c[0]}
+        # a clause with a subject of its own joined to the one before (see :data:`_JOINED_CLAUSE`) asserts
+        # as a sentence would, cue or none; so does the clause it is joined to
+        if cued and len(cued) < len(clauses):
+            for joint in _joined_clauses(masked) if "," in masked or "-" in masked or "—" in masked else ():
+                cued |= {c for c in clauses if c[0] == _trim(masked, joint.end(), len(masked))[0]}
+                cued |= {c for c in clauses if c[1] == _trim(masked, 0, joint.start())[1]}
         if cued:
             pieces = [p for p in pieces if p.clause in cued]
     made: list[Claim] = []
@@ -3410,6 +3689,11 @@ def _draft_sentence(
         )
         if len(pieces) > 1 and not listed and _not_a_claim(text):
             continue
+        # a later clause's conjunction is no word of its claim when a subject follows it ("But evidence about
+        # its value … is uncertain"; "And the bone thickens"), only of its quote
+        conjunction = _CLAUSE_CONJUNCTION.match(text) if made else None
+        if conjunction and _starts_clause(text[conjunction.end() :]):
+            text = text[conjunction.end() :]
         text = _replace_it(_clean(text), subject)
         kind = claim_kind(text, topic)
         uncued = kind == "other" and not any(_scores(_NAMED_SOURCE.sub(r"\1", text)).values())
@@ -3423,6 +3707,80 @@ def _draft_sentence(
         claim = _claim(sentence, len(made) + 1, text, kind, quote, _condition(text))
         made.append(claim if has_cue else dataclasses.replace(claim, note=UNCUED_NOTE))
     return made
+
+
+# Who says a claim, when the sentence names them after it (", according to Versus Arthritis."; ", says a
+# scientist who carried out a review."; ", Dr Tong said.") or before a quotation it introduces with a colon
+# ("Dr Iris Tong, of Brown University, who led the review, said: 'Up to 75 per cent of women use …'"): the
+# source of the claim, not part of it, so no piece of the claim holds it. A sentence that is one claim still
+# quotes the whole sentence.
+_SPEECH_VERBS = (
+    r"says?|said|writes?|wrote|reports?|reported|explains?|explained|adds?|added|notes?|noted|warns?|warned|"
+    r"concludes?|concluded|claims?|claimed|argues?|argued|told\s+[^,;:]{1,40}?"
+)
+_TRAILING_ATTRIBUTION = re.compile(
+    rf",\s+(?:according to\s+[^,;:]{{2,80}}?|(?:{_SPEECH_VERBS})\s+[^,;:]{{2,80}}?"
+    rf"|(?:(?-i:[A-Z])|(?:the|a|an)\s)[^,;:]{{1,60}}?\s+(?:{_SPEECH_VERBS}))\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_SPEECH_COLON = re.compile(rf"^[^:;]{{3,200}}?\b(?:{_SPEECH_VERBS})\s*:\s+(?=\S)", re.IGNORECASE)
+MIN_ATTRIBUTED_WORDS = 4  # words left for the claim, for a source named beside it to be cut off
+
+
+# An aside between commas after the sentence's subject, before its verb ("Acupuncture, which originated in
+# China, can relieve …"; "Ibuprofen, a common painkiller, can irritate …"; "Exercise, particularly walking,
+# lowers …"): it says something of the subject (or narrows it), not what the sentence claims of it, and its
+# commas are no clause's or list's. It is left out of the claim's text (the quote keeps it); cut at its first
+# comma, the subject would lose its predicate.
+_ASIDE = re.compile(
+    r"^(?P<subject>\s*[^\s,;:][^,;:]{0,60}?)(?P<aside>,\s*(?:which|who|whose|a|an|the|one|particularly|"
+    r"especially|notably|mainly|mostly|primarily|including|such as|like|found|known|also known|called|"
+    r"often called|sometimes called|used)\b[^,;:()]{1,80}(?:\([^()]*\)[^,;:()]{0,40})?,)(?=\s+(?:"
+    r"(?:also|often|usually|generally|can|cannot|may|might|will|could|should|does|do|did|is|are|was|were|has|"
+    r"have)\b|(?!(?:and|or|but|which|that)\b)[a-z]+(?<![su])s\b))",
+    re.IGNORECASE,
+)
+MAX_ASIDE_SUBJECT_WORDS = 6
+
+
+def _without_aside(masked: str) -> str:
+    """The mask with an aside after the subject blanked (see :data:`_ASIDE`)."""
+    if masked.count(",") < 2:
+        return masked
+    aside = _ASIDE.match(masked)
+    if aside is None:
+        return masked
+    subject = aside.group("subject")
+    first = subject.split()[0].lower() if subject.split() else ""
+    if first in _SUBORDINATORS | _BOUNDARY_WORDS | {"when", "if", "after", "before", "whenever", "where"}:
+        return masked  # a fronted clause or phrase ("When the pain eases, …"), no subject
+    if subject.split()[-1].lower().endswith("ly") or _DISCOURSE_OPENERS.match(subject.strip() + ", "):
+        return masked  # a fronted adverb ("Similarly, a Cochrane review …, suggests …"), no subject
+    if len(subject.split()) > MAX_ASIDE_SUBJECT_WORDS or _FINITE.search(subject) or _has_verb(subject):
+        return masked  # a clause before the comma, no subject
+    return masked[: aside.start("aside")] + " " * len(aside.group("aside")) + masked[aside.end("aside") :]
+
+
+def _without_attribution(masked: str) -> str:
+    """The mask with a source named after the claim, or a speaker before a quotation, blanked (see
+    :data:`_TRAILING_ATTRIBUTION`)."""
+    after = _TRAILING_ATTRIBUTION.search(masked) if "," in masked else None
+    if after and len(masked[: after.start()].split()) >= MIN_ATTRIBUTED_WORDS:
+        masked = masked[: after.start()] + " " * (len(masked) - after.start())
+    before = _SPEECH_COLON.match(masked) if ":" in masked else None
+    if before and len(masked[before.end() :].split()) >= MIN_ATTRIBUTED_WORDS:
+        masked = " " * before.end() + masked[before.end() :]
+        # the quotation marks around what is said are no words of the claim
+        # (or the opening one alone, when the quotation runs on past the sentence)
+        said = masked[before.end() :]
+        quoted = re.match(r"\s*(['\"‘“])(?:.*[.!?](['\"’”])\s*$|[^'\"‘“’”]*$)", said, re.DOTALL)
+        if quoted:
+            chars = list(masked)
+            for group in (1, 2):
+                if quoted.start(group) >= 0:
+                    chars[before.end() + quoted.start(group)] = " "
+            masked = "".join(chars)
+    return masked
 
 
 # The note a candidate drafted without any claim cue carries (recall first: the editor keeps or deletes it).
@@ -3456,12 +3814,23 @@ _UNCUED_ADVICE = re.compile(r"\b(?:should|must|ought to|need to|needs to|have to
 _UNCUED_PERSON = re.compile(rf"(?:[\w’'-]+,?\s+){{0,5}}?(?:{_OWN_VOICE}|us)\b", re.IGNORECASE)
 
 
+_CLAUSE_CONJUNCTION = re.compile(r"(?:but|and|so|yet)\s+(?=\w)", re.IGNORECASE)
 _CONTRAST = re.compile(r"(?:but|whereas|yet|however)\b", re.IGNORECASE)
+_QUALIFYING = re.compile(r"(?:but|whereas|yet|however|although|though|even though)\b", re.IGNORECASE)
 
 
 def _with_subject(subject: str, predicate: str) -> str:
     """ "It" + "can be equally effective"; "This technique" + "to alleviate musculoskeletal pain" → "This
     technique alleviates musculoskeletal pain" (a purpose made a predicate of the clause's subject)."""
+    participle = _PARTICIPLE_START.match(predicate)
+    if participle:
+        stem = participle.group("stem")
+        verb = stem if stem.lower() in _STEMS_WITHOUT_E else stem + "e"
+        # (the subject's head is its last word before a preposition: "Falls in water" is plural)
+        head = re.split(r"\s+(?:of|in|on|at|with|for|from|to|by|after|during)\s+", subject, maxsplit=1)[0]
+        plural = head.split()[-1].lower().endswith("s") and head.lower() not in ("it", "this", "its")
+        predicate = (verb if plural else _third_person(verb)) + predicate[participle.end("stem") + 3 :]
+        return f"{subject} {predicate}"
     purpose = _PURPOSE_START.match(predicate)
     if purpose:
         verb = purpose.group().split()[-1]
