@@ -13,7 +13,17 @@ from hypothesis import strategies as st
 
 from needling_evidence.crossref import verify
 from needling_evidence.crossref.base import Lookup
-from needling_evidence.crossref.compare import _date_year, strip_markup
+from needling_evidence.crossref.compare import (
+    FieldComparison,
+    _date_year,
+    _unprefixed,
+    compare_pages,
+    compare_title,
+    crossref_first,
+    page_bounds,
+    strip_markup,
+)
+from needling_evidence.crossref.notices import notices_from_work, updates_from_work
 from needling_evidence.dates import date_parts
 from needling_evidence.model import Person, Reference
 
@@ -130,3 +140,88 @@ def test_lookups_are_keyed_by_canonical_doi_whether_or_not_the_answer_wrote_it_s
     found = verify._lookup_all(client, asked, None)  # type: ignore[arg-type]
     assert sorted(found) == asked
     assert found["10.5555/b"].doi == "10.5555/B"
+
+
+class _NeverEqual(str):
+    """A title that no shortcut takes for equal to another string: compare_title then goes the general way."""
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    def __ne__(self, other: object) -> bool:
+        return True
+
+    __hash__ = str.__hash__
+
+
+_TITLE_PIECES = ["Dry needling", " ", ": ", "<i>", "</i>", "&amp;", "?", "!", "Neck", "PAIN", "é", "  ", "\t"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_TITLE_PIECES), min_size=1, max_size=8).map("".join),
+    st.one_of(st.none(), st.lists(st.sampled_from(_TITLE_PIECES), max_size=4).map("".join)),
+)
+def test_a_title_written_as_crossrefs_gets_the_verdict_the_general_comparison_gives(
+    title: str, subtitle: str | None
+) -> None:
+    work: dict[str, Any] = {"title": [title]}
+    if subtitle is not None:
+        work["subtitle"] = [subtitle]
+    full = compare_title(title, work).theirs  # as shown; the reference below writes Crossref's text
+    for ours in {
+        title.strip(),
+        f"{title.strip()}: {subtitle.strip()}" if subtitle and subtitle.strip() else "",
+    }:
+        if not ours:
+            continue
+        fast, general = compare_title(ours, work), compare_title(_NeverEqual(ours), work)
+        assert (
+            (fast.verdict, fast.note, fast.theirs)
+            == (general.verdict, general.note, general.theirs)
+            == ((fast.verdict, fast.note, full))
+        )
+
+
+def _compare_pages_general(ours: str | None, work: dict[str, Any]) -> FieldComparison:
+    """compare_pages as it was written before its shortcuts (page_bounds of every value, any() of pairs)."""
+    page, article_number = crossref_first(work, "page"), crossref_first(work, "article-number")
+    shown = page or article_number
+    if not ours or not shown:
+        return FieldComparison("pages", ours, shown, "absent", "not compared: the reference has no pages")
+    a = page_bounds(ours)
+    candidates = [b for b in (page_bounds(page), page_bounds(article_number)) if b is not None]
+    if a is None or not candidates:
+        return FieldComparison("pages", ours, shown, "absent", "not compared: Crossref has no pages")
+    if any(a == b for b in candidates):
+        return FieldComparison("pages", ours, shown, "agree")
+    if any(a[0] == b[0] for b in candidates):
+        return FieldComparison("pages", ours, shown, "minor", "same first page, different last page")
+    if any(_unprefixed(a[0]) == _unprefixed(b[0]) and a[1] == b[1] for b in candidates):
+        return FieldComparison("pages", ours, shown, "agree", "article number written without its prefix")
+    return FieldComparison("pages", ours, shown, "minor")
+
+
+_PAGES = ["", "12", "12-19", "12–9", "e33693", "pp. 5-7", "S1", "33693", "5-7", "x", "-", "12-12"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(st.none(), st.sampled_from(_PAGES)),
+    st.one_of(st.none(), st.sampled_from(_PAGES)),
+    st.sampled_from(_PAGES),
+)
+def test_pages_compare_as_the_general_comparison_compared_them(
+    page: str | None, article_number: str | None, ours: str
+) -> None:
+    work = {"page": page, "article-number": article_number}
+    fast, general = compare_pages(ours, work), _compare_pages_general(ours, work)
+    assert (fast.verdict, fast.ours, fast.theirs) == (general.verdict, general.ours, general.theirs)
+    if fast.verdict != "absent":
+        assert fast.note == general.note
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["updated-by", "update-to", "title", "DOI"]), st.just([])))
+def test_a_record_without_update_fields_has_no_notices_as_the_readers_say(work: dict[str, Any]) -> None:
+    assert verify._notices(work) == notices_from_work(work) + updates_from_work(work)

@@ -485,6 +485,8 @@ def compare_title(ours: str | None, work: Mapping[str, Any]) -> FieldComparison:
     shown = strip_markup(full) if full else None
     if not ours or not full:
         return _absent("title", ours, shown)
+    if ours == full:  # written as Crossref writes it (imported from it): equal once normalised too
+        return FieldComparison("title", ours, shown, "agree")
     a, whole = normalize_title(ours), normalize_title(full)
     main = whole if full is title else normalize_title(title)
     if a in (whole, main):
@@ -563,6 +565,8 @@ def compare_year(ours: int | None, work: Mapping[str, Any]) -> FieldComparison:
 def _years_text(years: Mapping[str, int]) -> str | None:
     if not years:
         return None
+    if len(years) == 1:  # one date: its year
+        return str(next(iter(years.values())))
     distinct = set(years.values())
     if len(distinct) == 1:
         return str(next(iter(distinct)))
@@ -669,10 +673,11 @@ def compare_pages(ours: str | None, work: Mapping[str, Any]) -> FieldComparison:
     if not ours or not shown:
         return _absent("pages", ours, shown)
     a = page_bounds(ours)
-    candidates = [b for b in (page_bounds(page), page_bounds(article_number)) if b is not None]
+    numbered = page_bounds(article_number) if article_number else None  # page_bounds(None) is None
+    candidates = [b for b in (page_bounds(page), numbered) if b is not None]
     if a is None or not candidates:
         return _absent("pages", ours, shown)
-    if any(a == b for b in candidates):
+    if a in candidates:  # equality of (first, last) pairs, as any(a == b …)
         return FieldComparison("pages", ours, shown, "agree")
     if any(a[0] == b[0] for b in candidates):
         return FieldComparison("pages", ours, shown, "minor", "same first page, different last page")

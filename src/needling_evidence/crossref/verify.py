@@ -248,6 +248,8 @@ def merge_notices(notices: Iterable[Notice]) -> tuple[Notice, ...]:
 
 
 def _notices(work: Mapping[str, Any]) -> tuple[Notice, ...]:
+    if "updated-by" not in work and "update-to" not in work:  # what both read; most records have neither
+        return ()
     return notices_from_work(work) + updates_from_work(work)
 
 
