@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from hypothesis import given, settings
@@ -15,8 +16,16 @@ from needling_evidence.crossref import verify
 from needling_evidence.crossref.base import Lookup
 from needling_evidence.crossref.compare import (
     FieldComparison,
+    _crossref_names,
     _date_year,
+    _given_tokens_agree,
+    _is_others,
+    _keys_agree,
+    _name_of,
+    _NameIndex,
+    _person_given_text,
     _unprefixed,
+    compare_authors,
     compare_pages,
     compare_title,
     crossref_first,
@@ -26,6 +35,7 @@ from needling_evidence.crossref.compare import (
 from needling_evidence.crossref.notices import notices_from_work, updates_from_work
 from needling_evidence.dates import date_parts
 from needling_evidence.model import Person, Reference
+from needling_evidence.references.bibtex import _missing_fields
 
 # Text with the characters the markup and whitespace rules are about, among any others.
 _MARKUP_PIECES = ["<i>", "</i>", "<sub>2</sub>", "&amp;", "&apos;", "&", "<", ">", " ", "  ", "\t", "\n"]
@@ -225,3 +235,101 @@ def test_pages_compare_as_the_general_comparison_compared_them(
 @given(st.dictionaries(st.sampled_from(["updated-by", "update-to", "title", "DOI"]), st.just([])))
 def test_a_record_without_update_fields_has_no_notices_as_the_readers_say(work: dict[str, Any]) -> None:
     assert verify._notices(work) == notices_from_work(work) + updates_from_work(work)
+
+
+def _compare_authors_general(ours: Sequence[Person], work: Mapping[str, Any]) -> FieldComparison:
+    """compare_authors as it was written before its shortcut for identical lists."""
+    theirs = _crossref_names(work)
+    our_names = [_name_of(p) for p in ours]
+    ours_text = "; ".join([n.text for n in our_names]) if ours else None
+    theirs_text = "; ".join([n.text for n in theirs]) if theirs else None
+    truncated = bool(ours) and _is_others(ours[-1])
+    if truncated:
+        ours = ours[:-1]
+        our_names.pop()
+    if not ours or not theirs:
+        return FieldComparison("authors", ours_text, theirs_text, "absent", "?")
+    their_names = theirs[: len(ours)]
+    if not _keys_agree(our_names[0], their_names[0]):
+        note = f"first author differs ({our_names[0].text} / {their_names[0].text})"
+        return FieldComparison("authors", ours_text, theirs_text, "identity", note)
+    notes: list[str] = []
+    paired = list(zip(our_names, their_names, strict=False))
+    same = [_keys_agree(a, b) for a, b in paired]
+    unmatched: list[Any] = []
+    if not all(same) or len(ours) > len(theirs):
+        index = _NameIndex(theirs)
+        unmatched = [a for a in our_names if not index.has(a)]
+    if unmatched:
+        notes.append(f"not in Crossref's author list: {', '.join(a.text for a in unmatched)}")
+    elif not all(same):
+        notes.append("authors in a different order")
+    if len(ours) != len(theirs) and not (truncated and len(ours) < len(theirs)):
+        notes.append(f"{len(ours)} author(s) in the reference, {len(theirs)} in Crossref")
+    initials = [
+        f"{_person_given_text(a.person)} / {_person_given_text(b.person)}"
+        for (a, b), agree in zip(paired, same, strict=True)
+        if agree and not _given_tokens_agree(a.given, b.given)
+    ]
+    if initials:
+        notes.append("given names differ: " + ", ".join(initials))
+    if notes:
+        return FieldComparison("authors", ours_text, theirs_text, "minor", "; ".join(notes))
+    return FieldComparison("authors", ours_text, theirs_text, "agree")
+
+
+_PEOPLE = st.builds(
+    lambda family, given, literal: Person(family=family, given=given, literal=literal),
+    st.sampled_from(
+        [None, "", "Smith", "smith", "van Dijk", "Fernández-de-las-Peñas", "Peñas", "!", "O'Neil"]
+    ),
+    st.sampled_from([None, "", "J", "J.", "John", "Jon", "J. A.", "MA", "Étienne"]),
+    st.sampled_from([None, None, None, "others", "WHO", "", "?"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PEOPLE, max_size=4), st.data())
+def test_authors_compare_as_the_general_comparison_compared_them(
+    ours: list[Person], data: st.DataObject
+) -> None:
+    # Crossref's list: the reference's own (what the shortcut is for), reordered, shortened, or others
+    theirs = data.draw(
+        st.one_of(st.just(ours), st.permutations(ours), st.just(ours[:-1]), st.lists(_PEOPLE, max_size=4))
+    )
+    work = {
+        "author": [
+            {"family": p.family, "given": p.given} if p.family is not None else {"name": p.literal}
+            for p in theirs
+        ]
+    }
+    fast, general = compare_authors(ours, work), _compare_authors_general(ours, work)
+    assert (fast.verdict, fast.ours, fast.theirs) == (general.verdict, general.ours, general.theirs)
+    if fast.verdict != "absent":
+        assert fast.note == general.note
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([None, "", "T"]),
+    st.sampled_from([None, 0, 2001]),
+    st.sampled_from([(), (Person(family="Smith"),)]),
+    st.sampled_from([(), (Person(family="Editor"),)]),
+    st.sampled_from(["article-journal", "webpage", "report", "book"]),
+)
+def test_missing_fields_are_found_as_the_general_check_finds_them(
+    title: str | None, year: int | None, authors: tuple[Person, ...], editors: tuple[Person, ...], kind: str
+) -> None:
+    ref = Reference("k", type=kind, title=title, year=year, authors=authors, editors=editors)
+    general = [
+        label
+        for label, present in (
+            ("title", ref.title),
+            ("author or editor", ref.authors or ref.editors or ref.type in ("webpage", "document", "report")),
+            ("year", ref.year),
+        )
+        if not present
+    ]
+    problems = _missing_fields(ref)
+    assert [p.field for p in problems] == general[:1]
+    assert all(", no ".join(general) in p.message for p in problems)

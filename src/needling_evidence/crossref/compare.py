@@ -518,6 +518,10 @@ def compare_authors(ours: Sequence[Person], work: Mapping[str, Any]) -> FieldCom
         our_names.pop()
     if not ours or not theirs:
         return _absent("authors", ours_text, theirs_text)
+    if our_names == theirs and all(n.key for n in theirs):
+        # The same names in the same order, each with a family name (a BibTeX file imported from Crossref):
+        # every pair agrees, the counts are equal and equal given names agree, so there is nothing to note.
+        return FieldComparison("authors", ours_text, theirs_text, "agree")
     their_names = theirs[: len(ours)]  # the rest only if some pair disagrees
     if not _keys_agree(our_names[0], their_names[0]):
         # The first author is wrong: unless they are the same people in another order, another work.

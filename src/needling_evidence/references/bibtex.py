@@ -859,6 +859,8 @@ def _reference(
 
 
 def _missing_fields(ref: Reference) -> list[Problem]:
+    if ref.title and ref.year and (ref.authors or ref.editors):  # the usual entry: nothing missing
+        return []
     missing = [
         label
         for label, present in (
