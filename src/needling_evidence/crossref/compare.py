@@ -726,7 +726,11 @@ def compare_reference(ref: Reference, work: Mapping[str, Any]) -> Comparison:
 
 def _escalate(fields: list[FieldComparison]) -> list[FieldComparison]:
     """A differing title together with several differing locators is another work (see the constant)."""
-    title = next((f for f in fields if f.field == "title"), None)
+    title = None
+    for f in fields:  # the first title (compare_reference puts it first), found without a generator
+        if f.field == "title":
+            title = f
+            break
     if title is None or title.verdict != "minor":
         return fields
     locators = [
