@@ -6,6 +6,7 @@ must not give up) and on generated and arbitrary BibTeX-like text (hypothesis)."
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from needling_evidence import read_bibtex
-from needling_evidence.references.bibtex import _fast_split
+from needling_evidence.references.bibtex import _SIMPLE_FIELD, _fast_split
 
 DATA = Path(__file__).parent / "data"
 
@@ -193,3 +194,65 @@ def test_the_generated_library_shape_of_the_benchmark_takes_the_fast_split() -> 
         for n in range(50)
     )
     assert _assert_same_or_none(entries)
+
+
+# _SIMPLE_FIELD as it was written first, with greedy repetitions that backtrack one character at a time: the
+# possessive form the fast split uses must match exactly where, and as far as, this one does.
+_SIMPLE_FIELD_BACKTRACKING = re.compile(
+    r'[^{}",=@\\]*(?P<eq>=)\s*\{(?:[^{}@\\]|\\[^{}@\\]|\{(?:[^{}@\\]|\\[^{}@\\])*\})*\}\s*(?P<end>[,}])'
+)
+
+
+def _field_matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int] | None]:
+    found = (pattern.match(text, start) for start in range(len(text) + 1))
+    return [None if m is None else (m.start("eq"), m.start("end"), m.end()) for m in found]
+
+
+_VALUE_PIECES = [
+    "x",
+    "y z",
+    "{",
+    "}",
+    "{}",
+    "{{}}",
+    "{a}",
+    "{{b}}",
+    "{{{c}}}",
+    "\\",
+    "\\x",
+    "\\{",
+    "\\}",
+    "\\@",
+    "@",
+    '"',
+    ",",
+    "=",
+]
+
+
+@st.composite
+def _field_like_text(draw: st.DrawFn) -> str:
+    """Text shaped like fields (`name = {value},`) with odd values, among arbitrary BibTeX-like pieces."""
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        name = draw(st.sampled_from(["title", " t ", "", "a,b", "x{"]))
+        space = draw(st.sampled_from(["", " ", "\n  ", "\u2003"]))
+        value = "".join(draw(st.lists(st.sampled_from(_VALUE_PIECES), max_size=10)))
+        end = draw(st.sampled_from(["}", "},", "} ,", "}\n}", "", "}}"]))
+        parts.append(f"{name}{space}={space}{{{value}{end}")
+        parts.append(draw(st.sampled_from(["", "\n", *_PIECES])))
+    return "".join(parts)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    _field_like_text() | st.lists(st.sampled_from([*_PIECES, *_VALUE_PIECES, "é"]), max_size=30).map("".join)
+)
+def test_the_possessive_simple_field_pattern_matches_as_the_backtracking_one(text: str) -> None:
+    assert _field_matches(_SIMPLE_FIELD, text) == _field_matches(_SIMPLE_FIELD_BACKTRACKING, text)
+
+
+def test_the_simple_field_patterns_agree_on_the_bundled_files() -> None:
+    for path in sorted(DATA.rglob("*.bib")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert _field_matches(_SIMPLE_FIELD, text) == _field_matches(_SIMPLE_FIELD_BACKTRACKING, text), path
