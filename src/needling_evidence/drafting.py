@@ -153,6 +153,39 @@ _PROTECTIVE_CUES: tuple[tuple[str, int], ...] = (
      r"(?! of (?:side[- ]effects?|adverse|complications?|harm))", 2),
 )  # fmt: skip
 
+# The body's structures and substances, as a class (anatomy and physiology, not one page's words), and the
+# changes a structure or a substance undergoes: what a mechanism claim says happens inside the body, with no
+# symptom or condition as its end ("Peppermint may cause the muscles ... to relax", "Holding the knee flexed
+# causes the bones of the lower leg to rotate inwards").
+_BODY = (
+    r"muscles?|tendons?|ligaments?|bones?|joints?|nerves?|discs?|vertebrae|spine|cartilage|fascia|tissues?|"
+    r"cells?|fib(?:re|er)s?|blood(?: vessels?)?|vessels?|arter(?:y|ies)|veins?|heart|brain|stomach|"
+    r"o?esophagus|intestines?|bowels?|gut|colon|liver|kidneys?|lungs?|ears?|glands?|hormones?|enzymes?|"
+    r"acid|saliva|fluids?|lymph|receptors?|neurons?|(?:neuro)?transmitters?|flexors?|extensors?|pelvis|"
+    r"calf|calves|airways?|mucus|bladder|uterus|cortex|immune system|nervous system|metabolism"
+)
+_BODY_CHANGE = (
+    r"relax|tighten|contract|shorten|lengthen|rotat|tilt|flex|extend|ris(?:e|es|ing)\b|drop|empt|dilat|"
+    r"constrict|narrow|widen|thicken|stiffen|weaken|loosen|releas|produc|secret|absorb|buffer|neutrali[sz]|"
+    r"block|bind|fire|send|signal|transmit|compensat|adapt|shift|stretch|sensitiv|overuse|overwork|"
+    r"work harder|beat|pump|flow"
+)
+# A causative verb with a body structure as its object and a change of it as its complement ("causes the
+# spinal muscles to be overused", "makes the esophagus more sensitive to acid"), or the body made to do
+# something ("makes you produce more saliva"): how something acts in the body.
+_BODY_PROCESS = (
+    r"\b(?:caus|mak|forc|allow|trigger)(?:e|es|ed|ing|s)?\b (?:the |your |their |a |an |more |less )?"
+    rf"(?:[\w()-]+ ){{0,3}}?(?:{_BODY})\b[^.;:]{{0,80}}?\b(?:to (?:be )?|(?:more|less) )?(?:\w+ly )?"
+    rf"(?:{_BODY_CHANGE})|"
+    rf"\b(?:makes?|made|causes?|caused|forces?|forced) (?:you|the body|your body) (?:to )?(?:{_BODY_CHANGE})"
+    rf"\w* (?:more |less )?(?:{_BODY})\b"
+)
+# a symptom or a condition named as the end of a chain: then the chain is about a condition's cause
+_NAMED_OUTCOME = re.compile(
+    r"\b(?:pain\w*|aches?|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
+    rf"inflammation|spasms?|blisters?|cramps?|damage|disabilit\w*|{_CONDITION_NAMES})\b"
+)
+
 KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "safety": (
         # (after a possessive, "safe" only describes a thing inside a noun phrase: "Balance work in water's
@@ -270,6 +303,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"intense|uncomfortable|unpleasant|tingl\w*|heavy|dull|achy|warm|numb|like)\b", 2),
     ),
     "mechanism": (
+        # a body structure made to change, with no symptom named (see _BODY_PROCESS; claim_kind reads it
+        # before the causal cue it shares its verb with)
+        (_BODY_PROCESS, 3),
         (r"\bblood (?:vessels?|flow|circulation|supply)\b", 2),
         (r"\bcirculat(?:ion|es?|ing)\b", 1),
         (r"\boxygen\b", 1),
@@ -993,6 +1029,7 @@ _COMPILED_CUES = {
     kind: tuple((re.compile(pattern), weight, _literal_starts(pattern)) for pattern, weight in cues)
     for kind, cues in KIND_CUES.items()
 }
+_BODY_PROCESS_RE = re.compile(_BODY_PROCESS)
 _COMPILED_WORSENING = tuple((re.compile(pattern), weight) for pattern, weight in _WORSENING_CUES)
 _COMPILED_PROTECTIVE = tuple((re.compile(pattern), weight) for pattern, weight in _PROTECTIVE_CUES)
 _INTERVENTION = re.compile(rf"\b(?:{_INTERVENTION_WORDS})")
@@ -1201,6 +1238,10 @@ def _claim_kind(text: str, topic: tuple[str, ...]) -> str:
     ):
         # the cause sits in a relative clause that names what the main verb acts on ("we are able to
         # stimulate the exact spot that is causing you pain"): the main predicate decides, not the cause
+        scores["etiology"] = 0
+    elif scores["etiology"] and _BODY_PROCESS_RE.search(lowered) and not _NAMED_OUTCOME.search(lowered):
+        # a cause whose end is a change in the body and no symptom or condition ("Peppermint may cause the
+        # muscles that ... to relax"): how something acts, an intermediate effect
         scores["etiology"] = 0
     elif scores["etiology"] and scores["etiology"] >= scores["efficacy"]:
         # A causal sentence that names no treatment ("tight muscles can limit your range of motion") is about

@@ -1,0 +1,74 @@
+"""Kind rules written for a FORM of language (a construction, a class of subjects or verbs), not for one
+page's words: each is tested on a real snippet of a development article (checked verbatim against the
+stored file, whose label file must be neither held out nor in the check set) and on constructed variants of
+the same form on other topics, with the kind the labelling guide (tests/data/devset/README.md) gives them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from needling_evidence.drafting import claim_kind
+
+DEVSET = Path(__file__).parent / "data" / "devset"
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\[([^\]]*)\]\([^)]*\)|<[^>]+>|\*\*", r"\1", text))
+
+
+def _assert_development_snippet(source: str, verbatim: str) -> None:
+    assert _words(verbatim) in _words((DEVSET / source).read_text(encoding="utf-8"))
+    labels = (DEVSET / (Path(source).stem + ".labels.yaml")).read_text(encoding="utf-8")
+    assert "\nholdout: false" in labels
+    assert not re.search(r"^check:\s*true\s*$", labels, re.MULTILINE)
+
+
+# -- a causative verb whose object is a body structure and whose complement is a change of it, naming no
+# symptom or condition as the end: how something acts in the body (mechanism), not a condition's cause
+BODY_PROCESS_REAL = [
+    ("eno_heartburn_home_remedies.html",
+     "peppermint may cause the muscles that prevent stomach acid from rising up into the esophagus to relax",
+     "Peppermint may cause the muscles that prevent stomach acid from rising up into the esophagus to "
+     "relax."),
+    ("eno_heartburn_home_remedies.html", "causing stomach acid to rise into the esophagus",
+     "The pressure of tight-fitting clothing on the stomach causes stomach acid to rise into the esophagus."),
+    ("eno_heartburn_home_remedies.html", "makes the esophagus more sensitive to acid",
+     "Drinking alcohol makes the esophagus more sensitive to acid."),
+    ("kibworth_high_heels.md",
+     "High heels also cause the tendons and ligaments that support the arch in the feet to tighten",
+     "High heels also cause the tendons and ligaments that support the arch in the feet to tighten"),
+    ("kibworth_high_heels.md", "causes the bones of the lower leg (tibia and fibula) to rotate inwards",
+     "Holding the knee slightly flexed in heels causes the bones of the lower leg (tibia and fibula) to "
+     "rotate inwards."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "verbatim", "text"), BODY_PROCESS_REAL)
+def test_a_body_structure_made_to_change_on_its_real_snippet(source: str, verbatim: str, text: str) -> None:
+    _assert_development_snippet(source, verbatim)
+    assert claim_kind(text) == "mechanism"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Cold water causes the blood vessels in the skin to constrict.", "mechanism"),
+        ("Stress causes the adrenal glands to release cortisol.", "mechanism"),
+        ("Caffeine makes the heart beat faster.", "mechanism"),
+        ("Lying flat allows stomach acid to flow back into the oesophagus more easily.", "mechanism"),
+        ("Slouching forces the neck extensors to work harder.", "mechanism"),
+        ("Spicy food makes you produce more stomach acid.", "mechanism"),
+        # the same construction with a symptom or a condition as its end stays a cause ...
+        ("Sitting for long periods causes the hip flexors to shorten, which leads to back pain.", "etiology"),
+        ("Smoking causes the arteries to narrow and can lead to heart disease.", "etiology"),
+        # ... and a plain cause of a condition is untouched
+        ("Poor posture causes neck pain.", "etiology"),
+        ("Smoking causes lung cancer.", "etiology"),
+    ],
+)
+def test_a_body_structure_made_to_change_on_other_topics(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind
