@@ -72,3 +72,37 @@ def test_a_body_structure_made_to_change_on_its_real_snippet(source: str, verbat
 )
 def test_a_body_structure_made_to_change_on_other_topics(text: str, kind: str) -> None:
     assert claim_kind(text) == kind
+
+
+# -- a verb of change acting on a body structure, with no symptom or function as its object: an intermediate
+# effect (mechanism), whether the agent is a treatment, a habit or a food
+ACTS_ON_BODY_REAL = [
+    ("eno_heartburn_home_remedies.html", "Smoking can weaken the muscle that prevents stomach acid",
+     "Smoking can weaken the muscle that prevents stomach acid from rising up into your esophagus"),
+    ("eno_heartburn_home_remedies.html", "Drinking alcohol compromises the same muscle",
+     "Drinking alcohol compromises the muscle that prevents stomach acid from rising up into the esophagus."),
+    ("eno_heartburn_home_remedies.html", "milk may temporarily buffer stomach acid",
+     "Milk may temporarily buffer stomach acid."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "verbatim", "text"), ACTS_ON_BODY_REAL)
+def test_a_change_on_a_body_structure_on_its_real_snippet(source: str, verbatim: str, text: str) -> None:
+    _assert_development_snippet(source, verbatim)
+    assert claim_kind(text) == "mechanism"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Long periods of bed rest weaken the muscles of the back.", "mechanism"),
+        ("Antacids neutralise stomach acid.", "mechanism"),
+        ("Caffeine may block adenosine receptors in the brain.", "mechanism"),
+        ("Wearing a backpack on one shoulder loads the spine unevenly.", "mechanism"),
+        # a symptom or a function as the object is an outcome, not an intermediate state
+        ("Long periods of bed rest weaken muscle strength.", "etiology"),
+        ("Physiotherapy can reduce muscle pain.", "efficacy"),
+    ],
+)
+def test_a_change_acting_on_a_body_structure_on_other_topics(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind
