@@ -106,3 +106,30 @@ def test_a_change_on_a_body_structure_on_its_real_snippet(source: str, verbatim:
 )
 def test_a_change_acting_on_a_body_structure_on_other_topics(text: str, kind: str) -> None:
     assert claim_kind(text) == kind
+
+
+# -- safety or etiology by the subject: a harm whose agent is a treatment, named by its form (a medicine's
+# nonproprietary stem, an "anti-" class noun, a vaccine, surgery, hormone therapy), is a safety claim; the
+# same construction with an exposure or a habit as agent is a condition's cause
+def test_a_harm_of_hormone_therapy_on_its_real_snippet() -> None:
+    _assert_development_snippet("dailymail_herbal_menopause.txt", "health risks associated with HRT such as")
+    assert claim_kind("HRT is linked to blood clots.") == "safety"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Statins can cause muscle aches.", "safety"),
+        ("Atorvastatin may raise the risk of diabetes.", "safety"),
+        ("Omeprazole is associated with a higher risk of bone fractures.", "safety"),
+        ("Antihistamines may cause drowsiness.", "safety"),
+        ("Surgery carries a risk of infection.", "safety"),
+        ("Hormone replacement therapy is linked to a higher risk of breast cancer.", "safety"),
+        # the same forms with an exposure or a habit as agent
+        ("Smoking is linked to lung cancer.", "etiology"),
+        ("In April, pollen causes hay fever.", "etiology"),
+        ("Obesity raises the risk of diabetes.", "etiology"),
+    ],
+)
+def test_a_harm_by_its_agent_on_other_topics(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind

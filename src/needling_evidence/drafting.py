@@ -856,6 +856,19 @@ _INTERVENTION_WORDS = (
     "\\w+profen|nsaid|aspirin|paracetamol|acetaminophen|opioid|\\w*steroid|cortisone|painkiller|pills?\\b|"
     "tablets?\\b|supplement|herbal|remed"
 )
+# More treatments by their form, read only for the agent of a cause in claim_kind (the drafting stages keep
+# _INTERVENTION_WORDS): medicines named by their international nonproprietary name's stem ("-statin",
+# "-prazole", "-mab", "-cillin" ...), drug classes named "anti-..." as nouns ("antihistamines", "antacids"),
+# vaccines, surgery and hormone therapy. A harm these cause is a safety claim, not a condition's cause ("HRT
+# is linked to blood clots").
+_TREATMENT_FORMS = re.compile(
+    r"\bstatins?\b|\b\w{3,}(?:statins?|prazoles?|sartans?|prils?|olols?|mabs?|cillins?|mycins?|cyclines?|floxacins?|"
+    r"triptans?|azepams?|zolams?|dipines?|gliptins?|gliflozins?|xabans?|tidines?|setrons?|lukasts?|"
+    r"tinibs?)\b|"
+    r"\b(?:antihistamines?|antibiotics?|antidepressants?|antacids?|anticoagulants?|antivirals?|"
+    r"antipsychotics?|anticonvulsants?|antihypertensives?|vaccin\w*|immuni[sz]ations?|surger(?:y|ies)|"
+    r"surgical|operations?|medicines?|contraceptives?|hormone (?:replacement )?therap\w*|hrt)\b"
+)
 _TITLE_STOPWORDS = frozenset(
     {
         "a", "an", "and", "the", "of", "for", "to", "in", "on", "or", "is", "are", "what", "why", "how",
@@ -1226,7 +1239,7 @@ def _claim_kind(text: str, topic: tuple[str, ...]) -> str:
     lowered = text.lower()
     cut = _agent_end(lowered)
     agent = text if cut is None else text[:cut]
-    if _names_intervention(agent, topic):
+    if _names_intervention(agent, topic) or _TREATMENT_FORMS.search(agent.lower()):
         protective = _protective_score(lowered)
         if scores["etiology"] > protective and not any(scores[k] for k in named):
             # What a treatment "can cause", with no benefit or mechanism named, is a harm ("immersion in
