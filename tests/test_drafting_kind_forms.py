@@ -133,3 +133,43 @@ def test_a_harm_of_hormone_therapy_on_its_real_snippet() -> None:
 )
 def test_a_harm_by_its_agent_on_other_topics(text: str, kind: str) -> None:
     assert claim_kind(text) == kind
+
+
+# -- forms of a benefit without the usual cue words: a treatment that "works (adverb) well" or does not work;
+# an effect named "influence" or "impact"; the outcome as the subject of a passive effect verb; symptoms
+# controlled or managed
+EFFICACY_FORMS_REAL = [
+    ("cdc_hpv_vaccine_safety.txt", "works extremely well", "The HPV vaccine works extremely well."),
+    ("examine_feverfew_migraine.md", "No influence on vomiting",
+     "Sublingual ginger and feverfew had no influence on vomiting."),
+    ("heraldtribune_colonoscopy_deaths.txt", "mortality is reduced if polyps are removed",
+     "This study does show that mortality is reduced if polyps are removed"),
+    ("hticenters_ibs.txt", "control their symptoms by managing diet",
+     "Some people with IBS can control their symptoms by managing diet."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "verbatim", "text"), EFFICACY_FORMS_REAL)
+def test_a_benefit_form_on_its_real_snippet(source: str, verbatim: str, text: str) -> None:
+    _assert_development_snippet(source, verbatim)
+    assert claim_kind(text) == "efficacy"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Cognitive behavioural therapy works remarkably well for insomnia.", "efficacy"),
+        ("Glucosamine does not work for knee osteoarthritis.", "efficacy"),
+        ("Cough syrups barely work in young children.", "efficacy"),
+        ("Vitamin C had no significant influence on the length of colds.", "efficacy"),
+        ("Yoga had a positive impact on sleep quality.", "efficacy"),
+        ("Nausea was relieved in most women who took ginger.", "efficacy"),
+        ("The risk of a second stroke is lowered by aspirin.", "efficacy"),
+        ("Most children with asthma can control their symptoms with an inhaler.", "efficacy"),
+        ("Patients can manage the symptoms of eczema with emollients.", "efficacy"),
+        # a control group controls nothing
+        ("The control group had the same symptoms at the start.", "other"),
+    ],
+)
+def test_a_benefit_form_on_other_topics(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind

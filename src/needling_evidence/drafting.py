@@ -474,7 +474,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # An effect verb and what it acts on, in the direction of a benefit: less of a bad thing ("reduce
         # pain") or more of a good one ("improve range of motion"). The same words the other way round
         # ("increase the likelihood of developing pain") are a harm or a cause: see _WORSENING.
-        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen|eliminat)\w*\b"
+        # ("can control their symptoms", "manage the symptoms of CKD")
+        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen|"
+         r"eliminat|"
+         # (verbs only: "for the management of neuromuscular pain" describes what a treatment is for)
+         r"control(?!s? group)|manag(?=e\b|es\b|ed\b|ing\b))\w*\b"
          # (discomfort relieved is a symptom relieved, not a sensation of the treatment: "applying a heating
          # pad ... may reduce discomfort")
          r"[^.;]{0,40}\b(?:pain|discomfort|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|"
@@ -561,7 +565,21 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:less|fewer|reduced|lower(?! back)) (?:[\w-]+ ){0,2}?(?:pain|discomfort|soreness|stiffness|"
          r"symptoms?|fatigue|swelling|headaches?|migraines?|anxiety|disability)\b", 2),
         # ("Hydrotherapy also works well for those with back pain")
-        (r"\bworks? (?:very |particularly )?well\b", 2),
+        # (any degree: "The HPV vaccine works extremely well"; and its denial: "Painkillers barely work for
+        # osteoarthritis", "does not work")
+        (r"\bworks? (?:(?:very|so|really|\w+ly) )?well\b|\b(?:do|does|did)(?: not|n['’]t) work\b|"
+         r"\b(?:barely|hardly|rarely|seldom) works?\b", 2),
+        # an effect's presence or absence named by "influence" or "impact" ("Sublingual ginger and feverfew
+        # had no influence on vomiting")
+        (r"\b(?:no|little|any|an?|some|significant|positive|beneficial) (?:\w+ )?"
+         r"(?:influence|impact) on\b", 2),
+        # the outcome as the subject of a passive effect verb ("mortality is reduced if polyps are removed",
+        # "symptoms were relieved in most patients")
+        (r"\b(?:mortality|deaths?|death rates?|symptoms?|pain|risk|incidence|relapses?|recurrences?|"
+         r"disability|swelling|stiffness|fatigue|nausea|vomiting)\b(?: of(?: [\w-]+){1,4}?)? "
+         r"(?:is|are|was|were|has been|have been|"
+         r"can be|may be) (?:\w+ )?(?:reduced|lowered|decreased|improved|relieved|eased|prevented|halved|"
+         r"alleviated|controlled)\b", 2),
         (r"\bbring down\b", 1),
         (r"\bplacebo|sham\b", 2),
         (r"\brecovery\b", 1),
