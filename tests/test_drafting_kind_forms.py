@@ -173,3 +173,40 @@ def test_a_benefit_form_on_its_real_snippet(source: str, verbatim: str, text: st
 )
 def test_a_benefit_form_on_other_topics(text: str, kind: str) -> None:
     assert claim_kind(text) == kind
+
+
+# -- a condition that is more common in a group names the group at risk (etiology; a harm when a treatment
+# is the agent); a condition developed "through" or "as the result of" something names its cause
+AT_RISK_REAL = [
+    ("denverhealth_chronic_kidney_disease.txt", "more common in older adults",
+     "CKD is more common in older adults."),
+    ("hticenters_ibs.txt", "IBS is more common among women", "IBS is more common among women"),
+    ("lahearing_tinnitus.html", "as the result of a head injury",
+     "Sometimes individuals develop tinnitus as the result of a head injury."),
+    ("lahearing_tinnitus.html", "develop tinnitus through the use of prescription medications",
+     "Sometimes individuals develop tinnitus through the use of prescription medications"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "verbatim", "text"), AT_RISK_REAL)
+def test_a_group_at_risk_or_a_cause_on_its_real_snippet(source: str, verbatim: str, text: str) -> None:
+    _assert_development_snippet(source, verbatim)
+    assert claim_kind(text) == "etiology"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Gout is more common in men than in women.", "etiology"),
+        ("Migraine is more frequent among people with a family history of it.", "etiology"),
+        ("Some children develop asthma as a result of early exposure to smoke.", "etiology"),
+        ("Workers can develop hearing loss through years of exposure to noise.", "etiology"),
+        # more common after a treatment: a harm of it
+        ("Fainting after a vaccination is more common in teenagers.", "safety"),
+        ("Bruising after acupuncture is more common in older people.", "safety"),
+        # how common a condition is, without a group compared, stays a prevalence
+        ("Gout is a common condition.", "other"),
+    ],
+)
+def test_a_group_at_risk_or_a_cause_on_other_topics(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind

@@ -686,7 +686,13 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bruns? in (?:the )?families\b|\bgenetic\w*(?! test)|\bhereditary\b|\binherit\w*|\bgenes?\b", 2),
         # how a condition came about ("The heel spur has developed in response to the chronic irritation",
         # "Tennis elbow develops from repeated gripping", "Her pain developed after a fall")
-        (r"\bdevelop(?:s|ed)? (?:\w+ )?(?:in response to|from|after|because of|as a result of)\b", 3),
+        # ("Sometimes individuals develop tinnitus as the result of a head injury", "... through the use of")
+        (r"\bdevelop(?:s|ed)? (?:\w+ )?(?:in response to|from|after|because of|as (?:a|the) result of|"
+         r"through)\b", 3),
+        # a group in whom a condition is more common is a group at risk ("CKD is more common in older adults",
+        # "IBS is more common among women"); with a treatment named, a harm (see claim_kind)
+        (r"\b(?:is|are|was|were|be|becomes?) (?:\w+ )?more (?:common|frequent|prevalent|likely) "
+         r"(?:in|among)\b", 3),
         # the share of cases a cause accounts for ("By far the most common cause, accounting for 95% of all
         # cases, is abnormal, repetitive stresses"; "Disc herniation accounts for 90% of sciatica cases")
         (r"\baccount(?:s|ed|ing)? for (?:about |around |over |nearly |almost |up to )?\d+ ?(?:%|per ?cent) "
