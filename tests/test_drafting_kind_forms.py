@@ -210,3 +210,36 @@ def test_a_group_at_risk_or_a_cause_on_its_real_snippet(source: str, verbatim: s
 )
 def test_a_group_at_risk_or_a_cause_on_other_topics(text: str, kind: str) -> None:
     assert claim_kind(text) == kind
+
+
+# -- a condition causing its own symptoms names its symptoms (other), also when it is named by its initials
+# or is a headache disorder; a treatment named by initials causing a symptom stays a harm
+OWN_SYMPTOMS_REAL = [
+    ("denverhealth_chronic_kidney_disease.txt", "CKD may cause problems such as:",
+     "CKD may cause feeling tired or weak."),
+    ("denverhealth_chronic_kidney_disease.txt", "CKD may cause problems such as:", "CKD may cause nausea."),
+    ("decentmed_acupuncture_migraine.md", "causing debilitating pain, sensitivity to light and sound",
+     "Migraines cause sensitivity to light and sound."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "verbatim", "text"), OWN_SYMPTOMS_REAL)
+def test_a_condition_causing_its_symptoms_on_its_real_snippet(source: str, verbatim: str, text: str) -> None:
+    _assert_development_snippet(source, verbatim)
+    assert claim_kind(text) == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("COPD causes shortness of breath.", "other"),
+        ("IBS often causes bloating and cramps.", "other"),
+        ("Sinusitis can cause a fever and a cough.", "other"),
+        ("Headaches can cause trouble concentrating.", "other"),
+        # initials that name a treatment, and an exposure, keep their kinds
+        ("HRT may cause nausea.", "safety"),
+        ("Smoking causes a cough.", "etiology"),
+    ],
+)
+def test_a_condition_causing_its_symptoms_on_other_topics(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind

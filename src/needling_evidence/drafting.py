@@ -191,6 +191,14 @@ _ACTS_ON_BODY = (
     rf"(?:the |your |their |its |a |an )?(?:[\w-]+ ){{0,3}}?(?:{_BODY})\b"
     r"(?! (?:pain|aches?|soreness|strength|function|performance|injur))"
 )
+# What a patient feels or shows: a condition's symptoms, as a class ("feeling tired or weak", "trouble
+# sleeping", "nausea", "itching", "sensitivity to light").
+_SYMPTOMS = (
+    r"pain\w*|swollen|swelling|stiff\w*|tender\w*|aches?|achy|numbness|tingling|fatigue|symptoms?|redness|"
+    r"weakness|feel(?:s|ing)?|tired\w*|nausea|vomit\w*|itch\w*|dizz\w*|trouble|difficult\w*|sensitiv\w*|"
+    r"disruption|fever|cough\w*|rash\w*|bloat\w*|diarrh\w*|constipation|cramp\w*|shortness of breath|"
+    r"breathless\w*|insomnia|confus\w*|headaches?|debilitating"
+)
 # a symptom or a condition named as the end of a chain: then the chain is about a condition's cause
 _NAMED_OUTCOME = re.compile(
     r"\b(?:pain\w*|aches?|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
@@ -763,9 +771,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"symptoms?|ache)\b", 3),
         # a condition causing its own symptoms names the symptoms, not a cause ("Rheumatoid arthritis causes
         # painful joints", "Fibromyalgia can cause widespread pain")
-        (rf"\b(?:{_CONDITION_NAMES})\b (?:\w+ )?(?:causes?|cause|produces?|leads? to|results? in)\b "
-         r"(?:[\w-]+ ){0,2}?(?:pain\w*|swollen|swelling|stiff\w*|tender\w*|aches?|achy|numbness|tingling|"
-         r"fatigue|symptoms?|redness|weakness)\b", 5),
+        # ("Migraines cause sensitivity to light and sound"; a condition named by its initials, "CKD may cause
+        # nausea", is read in claim_kind)
+        (rf"\b(?:{_CONDITION_NAMES}|migraines?|headaches?)\b (?:\w+ )?(?:causes?|cause|produces?|leads? to|"
+         rf"results? in)\b (?:[\w-]+ ){{0,2}}?(?:{_SYMPTOMS})\b", 5),
         # who regulates or pays: "The FDA requires …", "often covered by insurance"
         # what a condition is like across people: "a common type of headache", "occurs frequently",
         # "significantly impairs their quality of life"; how widely a treatment is used
@@ -1243,6 +1252,14 @@ _RELATIVE_CAUSE = re.compile(
 )
 
 
+# a sentence whose subject is a name in initials ("CKD", "IBS") that causes a symptom; claim_kind makes sure
+# the initials name no treatment ("HRT may cause nausea" is a harm)
+_INITIALS_CAUSE_SYMPTOM = re.compile(
+    r"^([A-Z]{2,5})s?\b(?i: (?:\w+ )?(?:causes?|produces?|leads? to|results? in)\b "
+    rf"(?:[\w-]+ ){{0,2}}?(?:{_SYMPTOMS})\b)"
+)
+
+
 def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     """The claim kind (``efficacy``, ``mechanism``, ``safety``, ``etiology``, ``experience`` or ``other``)
     whose cues in :data:`KIND_CUES` score highest. Causal cues count as ``etiology`` only when the sentence
@@ -1300,6 +1317,13 @@ def _claim_kind(text: str, topic: tuple[str, ...]) -> str:
         scores["efficacy"] = scores["mechanism"] = 0
     elif scores["efficacy"] and _TIME_COURSE.search(text.lower()):
         scores["other"] += scores["efficacy"] + 1  # a condition's course over time, no treatment named
+    own = _INITIALS_CAUSE_SYMPTOM.match(text)
+    if own and not (
+        _names_intervention(own.group(1), topic) or _TREATMENT_FORMS.search(own.group(1).lower())
+    ):
+        # a condition named by its initials causing its own symptoms ("CKD may cause nausea"), as the
+        # condition's-own-symptoms cue of KIND_CUES["other"] reads a condition named in words
+        scores["other"] += 5
     best = max(_KIND_PRIORITY, key=lambda kind: (scores[kind], -_KIND_PRIORITY.index(kind)))
     return best if scores[best] > 0 else "other"  # "other" also when only its own cues score
 
