@@ -243,3 +243,41 @@ def test_a_condition_causing_its_symptoms_on_its_real_snippet(source: str, verba
 )
 def test_a_condition_causing_its_symptoms_on_other_topics(text: str, kind: str) -> None:
     assert claim_kind(text) == kind
+
+
+# -- a cause whose end is a physiological process named as a noun, and a body part put or held in a
+# position: how something acts in the body (mechanism)
+PROCESS_AND_POSITION_REAL = [
+    ("pharmaguide_headache.md", "causing a cascade of inflammatory neuropeptides",
+     "Activation of the trigeminovascular system causes a cascade of inflammatory neuropeptides (e.g., VIP, "
+     "neurokinin A, substance P, CGRP)."),
+    ("pharmaguide_headache.md", "contribute to cerebral vascular pathology and pain transmission",
+     "The inflammatory neuropeptides contribute to pain transmission."),
+    ("kibworth_high_heels.md", "places the feet in a downwards-pointing position",
+     "Wearing high heels (particularly a stiletto heel) places the feet in a downwards-pointing position "
+     "(plantarflexion)"),
+    ("kibworth_high_heels.md", "the knee is often held slightly flexed",
+     "When wearing heels the knee is often held slightly flexed (bent)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "verbatim", "text"), PROCESS_AND_POSITION_REAL)
+def test_a_process_or_a_position_on_its_real_snippet(source: str, verbatim: str, text: str) -> None:
+    _assert_development_snippet(source, verbatim)
+    assert claim_kind(text) == "mechanism"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Low oestrogen leads to reduced serotonin signalling in the brain.", "mechanism"),
+        ("High blood sugar contributes to the sensitisation of nerve endings.", "mechanism"),
+        ("Slouching puts the pelvis in a backward tilt position.", "mechanism"),
+        ("In a sling the elbow is held bent at 90 degrees.", "mechanism"),
+        # a symptom or a condition as the end keeps the cause a cause
+        ("Poor posture causes neck pain.", "etiology"),
+        ("Prolonged sitting contributes to the development of back pain.", "etiology"),
+    ],
+)
+def test_a_process_or_a_position_on_other_topics(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind

@@ -178,7 +178,13 @@ _BODY_PROCESS = (
     rf"(?:[\w()-]+ ){{0,3}}?(?:{_BODY})\b[^.;:]{{0,80}}?\b(?:to (?:be )?|(?:more|less) )?(?:\w+ly )?"
     rf"(?:{_BODY_CHANGE})|"
     rf"\b(?:makes?|made|causes?|caused|forces?|forced) (?:you|the body|your body) (?:to )?(?:{_BODY_CHANGE})"
-    rf"\w* (?:more |less )?(?:{_BODY})\b"
+    rf"\w* (?:more |less )?(?:{_BODY})\b|"
+    # a cause whose end is a physiological process named as a noun ("Activation of the trigeminovascular
+    # system causes a cascade of inflammatory neuropeptides", "contribute to pain transmission")
+    r"\b(?:caus|lead|contribut|result|trigger)\w*(?: to| in)? (?:an? |the )?(?:[\w-]+ ){0,3}?"
+    r"(?:transmission|signall?ing|activation|cascade|secretion|perfusion|hyperperfusion|hypoperfusion|"
+    r"conduction|depolari[sz]ation|sensiti[sz]ation|vasodilation|vasoconstriction|uptake|absorption|"
+    r"firing|discharge)\b"
 )
 # A verb of change acting on a body structure ("Smoking can weaken the muscle that prevents ...", "Milk may
 # temporarily buffer stomach acid", "compensates by extending the thoracic spine"): an intermediate effect.
@@ -201,7 +207,9 @@ _SYMPTOMS = (
 )
 # a symptom or a condition named as the end of a chain: then the chain is about a condition's cause
 _NAMED_OUTCOME = re.compile(
-    r"\b(?:pain\w*|aches?|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
+    # (pain as the name of a process is no outcome: "pain transmission", "pain signals")
+    r"\b(?:pain(?!\w| (?:transmission|signals?|signalling|pathways?|perception|processing))|pain\w+|aches?|"
+    r"soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
     rf"inflammation|spasms?|blisters?|cramps?|damage|disabilit\w*|{_CONDITION_NAMES})\b"
 )
 
@@ -326,6 +334,12 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # before the causal cue it shares its verb with)
         (_BODY_PROCESS, 3),
         (_ACTS_ON_BODY, 2),
+        # a body part put or held in a position ("places the feet in a downwards-pointing position", "the knee
+        # is often held slightly flexed"): what a load or a posture does to a structure
+        (r"\b(?:places?|puts?|holds?|keeps?|forces?|cram\w*|push\w*|pull\w*|tips?|tilts?)\b (?:\w+ ){0,4}?"
+         r"(?:in|into) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:position|posture|angle)\b|"
+         r"\b(?:is|are) (?:\w+ )?(?:held|kept|placed|put) (?:\w+ )?(?:flexed|bent|extended|rotated|tilted|"
+         r"straight|forwards?|backwards?|pointed|pointing)\b", 2),
         (r"\bblood (?:vessels?|flow|circulation|supply)\b", 2),
         (r"\bcirculat(?:ion|es?|ing)\b", 1),
         (r"\boxygen\b", 1),
