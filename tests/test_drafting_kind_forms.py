@@ -281,3 +281,43 @@ def test_a_process_or_a_position_on_its_real_snippet(source: str, verbatim: str,
 )
 def test_a_process_or_a_position_on_other_topics(text: str, kind: str) -> None:
     assert claim_kind(text) == kind
+
+
+# -- a verb of worsening is a worsening whatever it acts on; a condition a group or an exposure will
+# "probably have" names its cause (etiology); no cure existing is a condition's course (other)
+CAUSE_AND_COURSE_REAL = [
+    ("eno_heartburn_home_remedies.html", "garlic and onion may aggravate acidity",
+     "Tomato may aggravate acidity.", "etiology"),
+    ("lahearing_tinnitus.html", "probably have tinnitus",
+     "If you listen to very loud music, you will probably have tinnitus.", "etiology"),
+    ("lahearing_tinnitus.html", "likely have tinnitus",
+     "Most people who worked in heavy industry likely have tinnitus.", "etiology"),
+    ("denverhealth_chronic_kidney_disease.txt", "There is no cure, but steps can be taken",
+     "There is no cure for CKD.", "other"),
+    ("lahearing_tinnitus.html", "cannot be cured", "While subjective tinnitus cannot be cured", "other"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "verbatim", "text", "kind"), CAUSE_AND_COURSE_REAL)
+def test_a_cause_or_a_course_on_its_real_snippet(source: str, verbatim: str, text: str, kind: str) -> None:
+    _assert_development_snippet(source, verbatim)
+    assert claim_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Coffee can exacerbate reflux.", "etiology"),
+        ("Dry air often worsens eczema.", "etiology"),
+        ("NSAIDs may aggravate asthma.", "safety"),
+        ("Ice can prevent worsening of the swelling.", "efficacy"),
+        ("Smokers are likely to develop gum disease.", "etiology"),
+        ("Children of parents with migraine will probably get migraines themselves.", "etiology"),
+        ("Type 1 diabetes has no known cure.", "other"),
+        ("Multiple sclerosis is incurable.", "other"),
+        # a treatment that cannot cure is a claim about its effect
+        ("Acupuncture cannot cure arthritis.", "efficacy"),
+    ],
+)
+def test_a_cause_or_a_course_on_other_topics(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind

@@ -119,6 +119,10 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
      r"weaken(?:s|ing)?|los(?:e|es|ing))\b(?:(?!\band\b|\bimprov|\bincreas)[^.;,]){0,30}"
      r"\b(?:function|range of motion|flexibility|strength|mobility|movement)\b", 2),
     (r"\bdamag(?:e|es|ed|ing)\b", 2),
+    # a verb of worsening is a worsening whatever it acts on ("Tomato may aggravate acidity"): weaker than one
+    # with a symptom or a condition named (above), which it adds to. A verb only: "progressively worsening
+    # stiffness" and "aggravating activities" describe.
+    (r"(?<!prevent )(?<!avoid )\b(?:aggravat(?:e|es|ed)|exacerbat(?:e|es|ed)|worsen(?:s|ed)?)\b", 1),
     # a good process of the body slowed or stopped ("Ibuprofen taken in the first 48 hours may slow down
     # healing", "Smoking delays bone repair"): the harmful direction of "speeds recovery"
     (r"\b(?:slow(?:s|ed|ing)?(?: down)?|delay(?:s|ed|ing)?|impair(?:s|ed|ing)?|hinder(?:s|ed|ing)?|"
@@ -688,6 +692,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # risk in words ("Women are more prone to developing back pain") is read by _WORSENING_CUES below,
         # with its direction ("less prone to injury" after a treatment is a benefit)
         (r"\bchances? (?:of|to) (?:develop|get|suffer)", 2),
+        # a condition a group or an exposure will probably bring ("If you listen to very loud music, you will
+        # probably have tinnitus", "Most people who served in the military likely have tinnitus")
+        (r"\b(?:likely|probably) (?:to )?(?:have|get|develop|suffer from)\b", 2),
         (r"\b(?:has|have) been associated with\b", 2),
         (r"\bcausative\b", 2),
         (r"\bplays? an? (?:\w+ )?role\b", 2),
@@ -817,6 +824,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"\byears of (?:training|study|school|schooling|education)\b", 3),
         (r"\bfda\b|(?<!auto )(?<!-)\bregulat(?:ed|ion|ions|ory|ors?)\b|\binsurance\b|\breimburs\w*", 2),
         (r"\bcosts?\b", 2),
+        # no cure exists: the course of a condition, not a treatment's effect ("There is no cure for CKD",
+        # "While subjective tinnitus cannot be cured")
+        (r"\b(?:there is|there['’]s|has|have) no (?:known )?cure\b|\b(?:cannot|can['’]t|can not) be cured\b|"
+         r"\bincurable\b", 3),
         # a share of people ("Approximately 1 in 10 people have ... carpal tunnel syndrome")
         (r"\b\d+ in (?:\d+|ten|a hundred|a thousand) "
          r"(?:people|adults|children|women|men|patients|persons|of)\b", 3),
