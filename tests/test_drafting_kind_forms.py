@@ -321,3 +321,21 @@ def test_a_cause_or_a_course_on_its_real_snippet(source: str, verbatim: str, tex
 )
 def test_a_cause_or_a_course_on_other_topics(text: str, kind: str) -> None:
     assert claim_kind(text) == kind
+
+
+# -- the body itself as the structure made to change, and blood pressure or blood sugar as an outcome
+# rather than a body structure (no development page holds these forms: constructed only, and they changed
+# no development or check-set figure)
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Excess salt causes the body to retain water.", "mechanism"),
+        ("Insulin resistance makes the pancreas produce more insulin.", "mechanism"),
+        ("Caffeine makes the kidneys excrete more water.", "mechanism"),
+        ("Stress causes blood pressure to rise.", "etiology"),
+        ("Exercise helps regulate blood pressure.", "efficacy"),
+        ("Sugary drinks cause blood sugar to spike.", "etiology"),
+    ],
+)
+def test_the_body_and_its_measures(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind

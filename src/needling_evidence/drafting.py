@@ -163,7 +163,9 @@ _PROTECTIVE_CUES: tuple[tuple[str, int], ...] = (
 # causes the bones of the lower leg to rotate inwards").
 _BODY = (
     r"muscles?|tendons?|ligaments?|bones?|joints?|nerves?|discs?|vertebrae|spine|cartilage|fascia|tissues?|"
-    r"cells?|fib(?:re|er)s?|blood(?: vessels?)?|vessels?|arter(?:y|ies)|veins?|heart|brain|stomach|"
+    # (blood pressure and blood sugar are clinical measures, the outcomes a treatment or a cause acts on)
+    r"cells?|fib(?:re|er)s?|blood(?! pressure| sugar| glucose)(?: vessels?)?|vessels?|body|arter(?:y|ies)|"
+    r"veins?|heart|brain|stomach|"
     r"o?esophagus|intestines?|bowels?|gut|colon|liver|kidneys?|lungs?|ears?|glands?|hormones?|enzymes?|"
     r"acid|saliva|fluids?|lymph|receptors?|neurons?|(?:neuro)?transmitters?|flexors?|extensors?|pelvis|"
     r"calf|calves|airways?|mucus|bladder|uterus|cortex|immune system|nervous system|metabolism"
@@ -172,7 +174,7 @@ _BODY_CHANGE = (
     r"relax|tighten|contract|shorten|lengthen|rotat|tilt|flex|extend|ris(?:e|es|ing)\b|drop|empt|dilat|"
     r"constrict|narrow|widen|thicken|stiffen|weaken|loosen|releas|produc|secret|absorb|buffer|neutrali[sz]|"
     r"block|bind|fire|send|signal|transmit|compensat|adapt|shift|stretch|sensitiv|overuse|overwork|"
-    r"work harder|beat|pump|flow"
+    r"work harder|beat|pump|flow|retain|excret|convert|metaboli[sz]|regulat|filter"
 )
 # A causative verb with a body structure as its object and a change of it as its complement ("causes the
 # spinal muscles to be overused", "makes the esophagus more sensitive to acid"), or the body made to do
@@ -197,7 +199,7 @@ _BODY_PROCESS = (
 # claims, so it is left out.)
 _ACTS_ON_BODY = (
     r"\b(?:weaken|compromis|shorten|lengthen|rotat|extend|flex|load|buffer|neutrali[sz]|block|inhibit|"
-    r"sensiti[sz]|narrow|thicken|stiffen|dampen|modulat|suppress|overwork|compress|empt)\w* "
+    r"sensiti[sz]|narrow|thicken|stiffen|dampen|modulat|suppress|overwork|compress|empt|dehydrat)\w* "
     rf"(?:the |your |their |its |a |an )?(?:[\w-]+ ){{0,3}}?(?:{_BODY})\b"
     r"(?! (?:pain|aches?|soreness|strength|function|performance|injur))"
 )
