@@ -339,3 +339,23 @@ def test_a_cause_or_a_course_on_other_topics(text: str, kind: str) -> None:
 )
 def test_the_body_and_its_measures(text: str, kind: str) -> None:
     assert claim_kind(text) == kind
+
+
+# -- an after-effect: fainting or light-headedness after a procedure, a vaccination, an injection or surgery
+# is a harm (safety), as soreness after a session is
+def test_fainting_after_a_procedure_on_its_real_snippet() -> None:
+    text = "Fainting (syncope) can occur after any medical procedure, including vaccination."
+    _assert_development_snippet("cdc_hpv_vaccine_safety.txt", text)
+    assert claim_kind(text) == "safety"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some people feel light-headed after an injection.",
+        "Patients may feel faint after surgery.",
+        "Dizziness after a dental procedure usually passes within minutes.",
+    ],
+)
+def test_an_after_effect_on_other_topics(text: str) -> None:
+    assert claim_kind(text) == "safety"

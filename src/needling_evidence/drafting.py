@@ -134,11 +134,13 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
 
 _AFTER_EFFECT = (
     r"sore\w*|stiff\w*|tired\w*|tiredness|fatigue\w*|dizz\w*|nause\w*|worse|worsening|bruis\w*|headaches?|"
-    r"achy|tender\w*"
+    r"achy|tender\w*|faint\w*|syncope|light-?headed\w*"
 )
 _AFTER = (
-    r"\bafter (?:a |the |each |your |every )?(?:treatments?|sessions?|needling|massages?|manipulations?|"
-    r"procedures?|appointments?|visits?)\b|\bfor (?:a few|a couple of|several|\d+(?:[-–]\d+)?|one|two|three) "
+    # ("after any medical procedure, including vaccination")
+    r"\bafter (?:a |an |the |each |your |every |any )?(?:medical |surgical |dental )?"
+    r"(?:treatments?|sessions?|needling|massages?|manipulations?|procedures?|appointments?|visits?|vaccinations?|injections?|"
+    r"surgery|operations?)\b|\bfor (?:a few|a couple of|several|\d+(?:[-–]\d+)?|one|two|three) "
     r"(?:hours|days)\b|\blasts? (?:for )?(?:up to )?\d|\btemporary\b"  # not "temporarily reduce fatigue"
     # the morning after ("feeling some degree of soreness afterwards", "soreness the following day")
     # (spelled out without an optional start: the after-effect cue keeps literal starts to be indexed by)
