@@ -359,3 +359,28 @@ def test_fainting_after_a_procedure_on_its_real_snippet() -> None:
 )
 def test_an_after_effect_on_other_topics(text: str) -> None:
     assert claim_kind(text) == "safety"
+
+
+# -- a treatment compared with another (better than, no better than, as effective as) is a claim of its
+# effect; a comparison naming no treatment stays a fact of another kind
+def test_a_treatment_compared_on_its_real_snippet() -> None:
+    _assert_development_snippet("pharmaguide_smoking_cessation.md", "is better than brief advice")
+    text = (
+        "A combination of pharmacotherapy and behavioural support (brief advice or counselling) is better "
+        "than brief advice, usual care or less intensive counselling."
+    )
+    assert claim_kind(text) == "efficacy"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Acupuncture was no better than sham needling.", "efficacy"),
+        ("Topical NSAIDs are as effective as oral NSAIDs for knee pain.", "efficacy"),
+        ("Cognitive behavioural therapy is superior to sleeping pills in the long term.", "efficacy"),
+        ("Women's prognosis is better than men's.", "other"),
+        ("Massage is more popular than acupuncture.", "other"),
+    ],
+)
+def test_a_treatment_compared_on_other_topics(text: str, kind: str) -> None:
+    assert claim_kind(text) == kind

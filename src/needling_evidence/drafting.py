@@ -1278,6 +1278,13 @@ _RELATIVE_CAUSE = re.compile(
 )
 
 
+# one treatment put above or below another, or level with it
+_TREATMENT_COMPARED = re.compile(
+    r"\b(?:is|are|was|were|be|proved|seems?) (?:\w+ )?(?:better|superior|inferior|worse|no better|"
+    r"as good|as effective|comparable|similar|equivalent|non-inferior) (?:than|to|as|with)\b"
+)
+
+
 # a sentence whose subject is a name in initials ("CKD", "IBS") that causes a symptom; claim_kind makes sure
 # the initials name no treatment ("HRT may cause nausea" is a harm)
 _INITIALS_CAUSE_SYMPTOM = re.compile(
@@ -1323,6 +1330,11 @@ def _claim_kind(text: str, topic: tuple[str, ...]) -> str:
             # the weakest cue, and only when nothing else is named: any mechanism, harm or sensation named
             # outweighs it ("Massage therapy improves circulation" is how massage works)
             scores["efficacy"] = 1
+        if not any(scores[k] for k in named) and _TREATMENT_COMPARED.search(lowered):
+            # a treatment compared with another, with no harm or mechanism named ("A combination of
+            # pharmacotherapy and behavioural support is better than brief advice"): a claim of its effect,
+            # which outweighs the bare comparison of KIND_CUES["other"]
+            scores["efficacy"] = 2
     elif (
         cut is not None
         and any(scores[k] for k in named)
