@@ -122,6 +122,10 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
      r"weaken(?:s|ing)?|los(?:e|es|ing))\b(?:(?!\band\b|\bimprov|\bincreas)[^.;,]){0,30}"
      r"\b(?:function|range of motion|flexibility|strength|mobility|movement)\b", 2),
     (r"\bdamag(?:e|es|ed|ing)\b", 2),
+    # a verb of worsening is a worsening whatever it acts on ("Tomato may aggravate acidity"): weaker than one
+    # with a symptom or a condition named (above), which it adds to. A verb only: "progressively worsening
+    # stiffness" and "aggravating activities" describe.
+    (r"(?<!prevent )(?<!avoid )\b(?:aggravat(?:e|es|ed)|exacerbat(?:e|es|ed)|worsen(?:s|ed)?)\b", 1),
     # a good process of the body slowed or stopped ("Ibuprofen taken in the first 48 hours may slow down
     # healing", "Smoking delays bone repair"): the harmful direction of "speeds recovery"
     (r"\b(?:slow(?:s|ed|ing)?(?: down)?|delay(?:s|ed|ing)?|impair(?:s|ed|ing)?|hinder(?:s|ed|ing)?|"
@@ -133,11 +137,13 @@ _WORSENING_CUES: tuple[tuple[str, int], ...] = (
 
 _AFTER_EFFECT = (
     r"sore\w*|stiff\w*|tired\w*|tiredness|fatigue\w*|dizz\w*|nause\w*|worse|worsening|bruis\w*|headaches?|"
-    r"achy|tender\w*"
+    r"achy|tender\w*|faint\w*|syncope|light-?headed\w*"
 )
 _AFTER = (
-    r"\bafter (?:a |the |each |your |every )?(?:treatments?|sessions?|needling|massages?|manipulations?|"
-    r"procedures?|appointments?|visits?)\b|\bfor (?:a few|a couple of|several|\d+(?:[-–]\d+)?|one|two|three) "
+    # ("after any medical procedure, including vaccination")
+    r"\bafter (?:a |an |the |each |your |every |any )?(?:medical |surgical |dental )?"
+    r"(?:treatments?|sessions?|needling|massages?|manipulations?|procedures?|appointments?|visits?|vaccinations?|injections?|"
+    r"surgery|operations?)\b|\bfor (?:a few|a couple of|several|\d+(?:[-–]\d+)?|one|two|three) "
     r"(?:hours|days)\b|\blasts? (?:for )?(?:up to )?\d|\btemporary\b"  # not "temporarily reduce fatigue"
     # the morning after ("feeling some degree of soreness afterwards", "soreness the following day")
     # (spelled out without an optional start: the after-effect cue keeps literal starts to be indexed by)
@@ -155,6 +161,68 @@ _PROTECTIVE_CUES: tuple[tuple[str, int], ...] = (
      r"\b(?:lower|reduced|decreased) (?:risk|likelihood|odds)\b"
      r"(?! of (?:side[- ]effects?|adverse|complications?|harm))", 2),
 )  # fmt: skip
+
+# The body's structures and substances, as a class (anatomy and physiology, not one page's words), and the
+# changes a structure or a substance undergoes: what a mechanism claim says happens inside the body, with no
+# symptom or condition as its end ("Peppermint may cause the muscles ... to relax", "Holding the knee flexed
+# causes the bones of the lower leg to rotate inwards").
+_BODY = (
+    r"muscles?|tendons?|ligaments?|bones?|joints?|nerves?|discs?|vertebrae|spine|cartilage|fascia|tissues?|"
+    # (blood pressure and blood sugar are clinical measures, the outcomes a treatment or a cause acts on)
+    r"cells?|fib(?:re|er)s?|blood(?! pressure| sugar| glucose)(?: vessels?)?|vessels?|body|arter(?:y|ies)|"
+    r"veins?|heart|brain|stomach|"
+    r"o?esophagus|intestines?|bowels?|gut|colon|liver|kidneys?|lungs?|ears?|glands?|hormones?|enzymes?|"
+    r"acid|saliva|fluids?|lymph|receptors?|neurons?|(?:neuro)?transmitters?|flexors?|extensors?|pelvis|"
+    r"calf|calves|airways?|mucus|bladder|uterus|cortex|immune system|nervous system|metabolism"
+)
+_BODY_CHANGE = (
+    r"relax|tighten|contract|shorten|lengthen|rotat|tilt|flex|extend|ris(?:e|es|ing)\b|drop|empt|dilat|"
+    r"constrict|narrow|widen|thicken|stiffen|weaken|loosen|releas|produc|secret|absorb|buffer|neutrali[sz]|"
+    r"block|bind|fire|send|signal|transmit|compensat|adapt|shift|stretch|sensitiv|overuse|overwork|"
+    r"work harder|beat|pump|flow|retain|excret|convert|metaboli[sz]|regulat|filter"
+)
+# A causative verb with a body structure as its object and a change of it as its complement ("causes the
+# spinal muscles to be overused", "makes the esophagus more sensitive to acid"), or the body made to do
+# something ("makes you produce more saliva"): how something acts in the body.
+_BODY_PROCESS = (
+    r"\b(?:caus|mak|forc|allow|trigger)(?:e|es|ed|ing|s)?\b (?:the |your |their |a |an |more |less )?"
+    rf"(?:[\w()-]+ ){{0,3}}?(?:{_BODY})\b[^.;:]{{0,80}}?\b(?:to (?:be )?|(?:more|less) )?(?:\w+ly )?"
+    rf"(?:{_BODY_CHANGE})|"
+    rf"\b(?:makes?|made|causes?|caused|forces?|forced) (?:you|the body|your body) (?:to )?(?:{_BODY_CHANGE})"
+    rf"\w* (?:more |less )?(?:{_BODY})\b|"
+    # a cause whose end is a physiological process named as a noun ("Activation of the trigeminovascular
+    # system causes a cascade of inflammatory neuropeptides", "contribute to pain transmission")
+    r"\b(?:caus|lead|contribut|result|trigger)\w*(?: to| in)? (?:an? |the )?(?:[\w-]+ ){0,3}?"
+    r"(?:transmission|signall?ing|activation|cascade|secretion|perfusion|hyperperfusion|hypoperfusion|"
+    r"conduction|depolari[sz]ation|sensiti[sz]ation|vasodilation|vasoconstriction|uptake|absorption|"
+    r"firing|discharge)\b"
+)
+# A verb of change acting on a body structure ("Smoking can weaken the muscle that prevents ...", "Milk may
+# temporarily buffer stomach acid", "compensates by extending the thoracic spine"): an intermediate effect.
+# (Verbs the tissue-effect cue below does not already read. A body structure as the subject of such a verb,
+# "our muscles will contract", was tried: one more label right on the development set, two more drafted
+# claims, so it is left out.)
+_ACTS_ON_BODY = (
+    r"\b(?:weaken|compromis|shorten|lengthen|rotat|extend|flex|load|buffer|neutrali[sz]|block|inhibit|"
+    r"sensiti[sz]|narrow|thicken|stiffen|dampen|modulat|suppress|overwork|compress|empt|dehydrat)\w* "
+    rf"(?:the |your |their |its |a |an )?(?:[\w-]+ ){{0,3}}?(?:{_BODY})\b"
+    r"(?! (?:pain|aches?|soreness|strength|function|performance|injur))"
+)
+# What a patient feels or shows: a condition's symptoms, as a class ("feeling tired or weak", "trouble
+# sleeping", "nausea", "itching", "sensitivity to light").
+_SYMPTOMS = (
+    r"pain\w*|swollen|swelling|stiff\w*|tender\w*|aches?|achy|numbness|tingling|fatigue|symptoms?|redness|"
+    r"weakness|feel(?:s|ing)?|tired\w*|nausea|vomit\w*|itch\w*|dizz\w*|trouble|difficult\w*|sensitiv\w*|"
+    r"disruption|fever|cough\w*|rash\w*|bloat\w*|diarrh\w*|constipation|cramp\w*|shortness of breath|"
+    r"breathless\w*|insomnia|confus\w*|headaches?|debilitating"
+)
+# a symptom or a condition named as the end of a chain: then the chain is about a condition's cause
+_NAMED_OUTCOME = re.compile(
+    # (pain as the name of a process is no outcome: "pain transmission", "pain signals")
+    r"\b(?:pain(?!\w| (?:transmission|signals?|signalling|pathways?|perception|processing))|pain\w+|aches?|"
+    r"soreness|swelling|stiffness|headaches?|migraines?|symptoms?|injur(?:y|ies)|"
+    rf"inflammation|spasms?|blisters?|cramps?|damage|disabilit\w*|{_CONDITION_NAMES})\b"
+)
 
 KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     "safety": (
@@ -240,7 +308,6 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bsensations?\b", 1),
         (r"\bperceived\b", 1),
         (r"\bstiff(?:ness|er)?\b", 1),
-        (r"\bsoreness you feel\b", 1),
         (r"\b(?:is|are|be|was|were|as|feel|feels|seem|seems|isn['’]t|aren['’]t|not)\s+(?:\w+\s+)?"
          r"painful\b", 2),
         # how the treatment feels to the one who has it ("Most people find this satisfying", "feels slightly
@@ -273,6 +340,16 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"intense|uncomfortable|unpleasant|tingl\w*|heavy|dull|achy|warm|numb|like)\b", 2),
     ),
     "mechanism": (
+        # a body structure made to change, with no symptom named (see _BODY_PROCESS; claim_kind reads it
+        # before the causal cue it shares its verb with)
+        (_BODY_PROCESS, 3),
+        (_ACTS_ON_BODY, 2),
+        # a body part put or held in a position ("places the feet in a downwards-pointing position", "the knee
+        # is often held slightly flexed"): what a load or a posture does to a structure
+        (r"\b(?:places?|puts?|holds?|keeps?|forces?|cram\w*|push\w*|pull\w*|tips?|tilts?)\b (?:\w+ ){0,4}?"
+         r"(?:in|into) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:position|posture|angle)\b|"
+         r"\b(?:is|are) (?:\w+ )?(?:held|kept|placed|put) (?:\w+ )?(?:flexed|bent|extended|rotated|tilted|"
+         r"straight|forwards?|backwards?|pointed|pointing)\b", 2),
         (r"\bblood (?:vessels?|flow|circulation|supply)\b", 2),
         (r"\bcirculat(?:ion|es?|ing)\b", 1),
         (r"\boxygen\b", 1),
@@ -316,7 +393,6 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bweight[- ]bearing\b|\bbuoyan\w*|\b(?:reduced|less|low) gravity\b|\bjoint protection\b|"
          r"\bprotect(?:s|ing)? (?:the |your )?(?:joints?|spine|discs?)\b", 2),
         (r"\bstimulat\w*", 1),
-        (r"\bdilat\w*", 1),
         (r"\bconduction\b", 2),
         (r"\bbiochemical\b", 2),
         (r"\bneuromuscular\b", 2),
@@ -429,7 +505,11 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # An effect verb and what it acts on, in the direction of a benefit: less of a bad thing ("reduce
         # pain") or more of a good one ("improve range of motion"). The same words the other way round
         # ("increase the likelihood of developing pain") are a harm or a cause: see _WORSENING.
-        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen|eliminat)\w*\b"
+        # ("can control their symptoms", "manage the symptoms of CKD")
+        (r"\b(?:reduc|improv|decreas|lower(?!\s+back)|eas|reliev|alleviat|shorten|minimi[sz]|speed|lessen|"
+         r"eliminat|"
+         # (verbs only: "for the management of neuromuscular pain" describes what a treatment is for)
+         r"control(?!s? group)|manag(?=e\b|es\b|ed\b|ing\b))\w*\b"
          # (discomfort relieved is a symptom relieved, not a sensation of the treatment: "applying a heating
          # pad ... may reduce discomfort")
          r"[^.;]{0,40}\b(?:pain|discomfort|soreness|swelling|stiffness|headaches?|migraines?|symptoms?|"
@@ -516,7 +596,21 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(?:less|fewer|reduced|lower(?! back)) (?:[\w-]+ ){0,2}?(?:pain|discomfort|soreness|stiffness|"
          r"symptoms?|fatigue|swelling|headaches?|migraines?|anxiety|disability)\b", 2),
         # ("Hydrotherapy also works well for those with back pain")
-        (r"\bworks? (?:very |particularly )?well\b", 2),
+        # (any degree: "The HPV vaccine works extremely well"; and its denial: "Painkillers barely work for
+        # osteoarthritis", "does not work")
+        (r"\bworks? (?:(?:very|so|really|\w+ly) )?well\b|\b(?:do|does|did)(?: not|n['’]t) work\b|"
+         r"\b(?:barely|hardly|rarely|seldom) works?\b", 2),
+        # an effect's presence or absence named by "influence" or "impact" ("Sublingual ginger and feverfew
+        # had no influence on vomiting")
+        (r"\b(?:no|little|any|an?|some|significant|positive|beneficial) (?:\w+ )?"
+         r"(?:influence|impact) on\b", 2),
+        # the outcome as the subject of a passive effect verb ("mortality is reduced if polyps are removed",
+        # "symptoms were relieved in most patients")
+        (r"\b(?:mortality|deaths?|death rates?|symptoms?|pain|risk|incidence|relapses?|recurrences?|"
+         r"disability|swelling|stiffness|fatigue|nausea|vomiting)\b(?: of(?: [\w-]+){1,4}?)? "
+         r"(?:is|are|was|were|has been|have been|"
+         r"can be|may be) (?:\w+ )?(?:reduced|lowered|decreased|improved|relieved|eased|prevented|halved|"
+         r"alleviated|controlled)\b", 2),
         (r"\bbring down\b", 1),
         (r"\bplacebo|sham\b", 2),
         (r"\brecovery\b", 1),
@@ -594,7 +688,6 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"(?:[\w-]+ ){0,3}?(?:ligaments?|discs?|tendons?|nerves?|cartilage|bones?|vertebrae)\b", 2),
         (r"\bcontribut\w* to\b", 1),
         (r"\brisk (?:for|of)\b", 1),
-        (r"\bcan (?:also )?(?:limit|alter|place|trigger)\b", 2),
         (r"\bvicious cycle\b", 2),
         (r"\baccumulation\b", 1),
         (r"\brisk factors?\b|\bfactors\b[^.;]{0,40}\b(?:risk|associated)\b|"
@@ -603,6 +696,9 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         # risk in words ("Women are more prone to developing back pain") is read by _WORSENING_CUES below,
         # with its direction ("less prone to injury" after a treatment is a benefit)
         (r"\bchances? (?:of|to) (?:develop|get|suffer)", 2),
+        # a condition a group or an exposure will probably bring ("If you listen to very loud music, you will
+        # probably have tinnitus", "Most people who served in the military likely have tinnitus")
+        (r"\b(?:likely|probably) (?:to )?(?:have|get|develop|suffer from)\b", 2),
         (r"\b(?:has|have) been associated with\b", 2),
         (r"\bcausative\b", 2),
         (r"\bplays? an? (?:\w+ )?role\b", 2),
@@ -623,7 +719,13 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\bruns? in (?:the )?families\b|\bgenetic\w*(?! test)|\bhereditary\b|\binherit\w*|\bgenes?\b", 2),
         # how a condition came about ("The heel spur has developed in response to the chronic irritation",
         # "Tennis elbow develops from repeated gripping", "Her pain developed after a fall")
-        (r"\bdevelop(?:s|ed)? (?:\w+ )?(?:in response to|from|after|because of|as a result of)\b", 3),
+        # ("Sometimes individuals develop tinnitus as the result of a head injury", "... through the use of")
+        (r"\bdevelop(?:s|ed)? (?:\w+ )?(?:in response to|from|after|because of|as (?:a|the) result of|"
+         r"through)\b", 3),
+        # a group in whom a condition is more common is a group at risk ("CKD is more common in older adults",
+        # "IBS is more common among women"); with a treatment named, a harm (see claim_kind)
+        (r"\b(?:is|are|was|were|be|becomes?) (?:\w+ )?more (?:common|frequent|prevalent|likely) "
+         r"(?:in|among)\b", 3),
         # the share of cases a cause accounts for ("By far the most common cause, accounting for 95% of all
         # cases, is abnormal, repetitive stresses"; "Disc herniation accounts for 90% of sciatica cases")
         (r"\baccount(?:s|ed|ing)? for (?:about |around |over |nearly |almost |up to )?\d+ ?(?:%|per ?cent) "
@@ -694,9 +796,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"symptoms?|ache)\b", 3),
         # a condition causing its own symptoms names the symptoms, not a cause ("Rheumatoid arthritis causes
         # painful joints", "Fibromyalgia can cause widespread pain")
-        (rf"\b(?:{_CONDITION_NAMES})\b (?:\w+ )?(?:causes?|cause|produces?|leads? to|results? in)\b "
-         r"(?:[\w-]+ ){0,2}?(?:pain\w*|swollen|swelling|stiff\w*|tender\w*|aches?|achy|numbness|tingling|"
-         r"fatigue|symptoms?|redness|weakness)\b", 5),
+        # ("Migraines cause sensitivity to light and sound"; a condition named by its initials, "CKD may cause
+        # nausea", is read in claim_kind)
+        (rf"\b(?:{_CONDITION_NAMES}|migraines?|headaches?)\b (?:\w+ )?(?:causes?|cause|produces?|leads? to|"
+         rf"results? in)\b (?:[\w-]+ ){{0,2}}?(?:{_SYMPTOMS})\b", 5),
         # who regulates or pays: "The FDA requires …", "often covered by insurance"
         # what a condition is like across people: "a common type of headache", "occurs frequently",
         # "significantly impairs their quality of life"; how widely a treatment is used
@@ -725,6 +828,10 @@ KIND_CUES: dict[str, tuple[tuple[str, int], ...]] = {
          r"\byears of (?:training|study|school|schooling|education)\b", 3),
         (r"\bfda\b|(?<!auto )(?<!-)\bregulat(?:ed|ion|ions|ory|ors?)\b|\binsurance\b|\breimburs\w*", 2),
         (r"\bcosts?\b", 2),
+        # no cure exists: the course of a condition, not a treatment's effect ("There is no cure for CKD",
+        # "While subjective tinnitus cannot be cured")
+        (r"\b(?:there is|there['’]s|has|have) no (?:known )?cure\b|\b(?:cannot|can['’]t|can not) be cured\b|"
+         r"\bincurable\b", 3),
         # a share of people ("Approximately 1 in 10 people have ... carpal tunnel syndrome")
         (r"\b\d+ in (?:\d+|ten|a hundred|a thousand) "
          r"(?:people|adults|children|women|men|patients|persons|of)\b", 3),
@@ -810,6 +917,19 @@ _INTERVENTION_WORDS = (
     # healing", "NSAIDs can irritate the stomach", "Opioids carry a risk of dependence")
     "\\w+profen|nsaid|aspirin|paracetamol|acetaminophen|opioid|\\w*steroid|cortisone|painkiller|pills?\\b|"
     "tablets?\\b|supplement|herbal|remed"
+)
+# More treatments by their form, read only for the agent of a cause in claim_kind (the drafting stages keep
+# _INTERVENTION_WORDS): medicines named by their international nonproprietary name's stem ("-statin",
+# "-prazole", "-mab", "-cillin" ...), drug classes named "anti-..." as nouns ("antihistamines", "antacids"),
+# vaccines, surgery and hormone therapy. A harm these cause is a safety claim, not a condition's cause ("HRT
+# is linked to blood clots").
+_TREATMENT_FORMS = re.compile(
+    r"\bstatins?\b|\b\w{3,}(?:statins?|prazoles?|sartans?|prils?|olols?|mabs?|cillins?|mycins?|cyclines?|floxacins?|"
+    r"triptans?|azepams?|zolams?|dipines?|gliptins?|gliflozins?|xabans?|tidines?|setrons?|lukasts?|"
+    r"tinibs?)\b|"
+    r"\b(?:antihistamines?|antibiotics?|antidepressants?|antacids?|anticoagulants?|antivirals?|"
+    r"antipsychotics?|anticonvulsants?|antihypertensives?|vaccin\w*|immuni[sz]ations?|surger(?:y|ies)|"
+    r"surgical|operations?|medicines?|contraceptives?|hormone (?:replacement )?therap\w*|hrt)\b"
 )
 _TITLE_STOPWORDS = frozenset(
     {
@@ -996,6 +1116,7 @@ _COMPILED_CUES = {
     kind: tuple((re.compile(pattern), weight, _literal_starts(pattern)) for pattern, weight in cues)
     for kind, cues in KIND_CUES.items()
 }
+_BODY_PROCESS_RE = re.compile(_BODY_PROCESS)
 _COMPILED_WORSENING = tuple((re.compile(pattern), weight) for pattern, weight in _WORSENING_CUES)
 _COMPILED_PROTECTIVE = tuple((re.compile(pattern), weight) for pattern, weight in _PROTECTIVE_CUES)
 _INTERVENTION = re.compile(rf"\b(?:{_INTERVENTION_WORDS})")
@@ -1160,6 +1281,21 @@ _RELATIVE_CAUSE = re.compile(
 )
 
 
+# one treatment put above or below another, or level with it
+_TREATMENT_COMPARED = re.compile(
+    r"\b(?:is|are|was|were|be|proved|seems?) (?:\w+ )?(?:better|superior|inferior|worse|no better|"
+    r"as good|as effective|comparable|similar|equivalent|non-inferior) (?:than|to|as|with)\b"
+)
+
+
+# a sentence whose subject is a name in initials ("CKD", "IBS") that causes a symptom; claim_kind makes sure
+# the initials name no treatment ("HRT may cause nausea" is a harm)
+_INITIALS_CAUSE_SYMPTOM = re.compile(
+    r"^([A-Z]{2,5})s?\b(?i: (?:\w+ )?(?:causes?|produces?|leads? to|results? in)\b "
+    rf"(?:[\w-]+ ){{0,2}}?(?:{_SYMPTOMS})\b)"
+)
+
+
 def claim_kind(text: str, topic: Sequence[str] = ()) -> str:
     """The claim kind (``efficacy``, ``mechanism``, ``safety``, ``etiology``, ``experience`` or ``other``)
     whose cues in :data:`KIND_CUES` score highest. Causal cues count as ``etiology`` only when the sentence
@@ -1180,7 +1316,7 @@ def _claim_kind(text: str, topic: tuple[str, ...]) -> str:
     lowered = text.lower()
     cut = _agent_end(lowered)
     agent = text if cut is None else text[:cut]
-    if _names_intervention(agent, topic):
+    if _names_intervention(agent, topic) or _TREATMENT_FORMS.search(agent.lower()):
         protective = _protective_score(lowered)
         if scores["etiology"] > protective and not any(scores[k] for k in named):
             # What a treatment "can cause", with no benefit or mechanism named, is a harm ("immersion in
@@ -1197,6 +1333,11 @@ def _claim_kind(text: str, topic: tuple[str, ...]) -> str:
             # the weakest cue, and only when nothing else is named: any mechanism, harm or sensation named
             # outweighs it ("Massage therapy improves circulation" is how massage works)
             scores["efficacy"] = 1
+        if not any(scores[k] for k in named) and _TREATMENT_COMPARED.search(lowered):
+            # a treatment compared with another, with no harm or mechanism named ("A combination of
+            # pharmacotherapy and behavioural support is better than brief advice"): a claim of its effect,
+            # which outweighs the bare comparison of KIND_CUES["other"]
+            scores["efficacy"] = 2
     elif (
         cut is not None
         and any(scores[k] for k in named)
@@ -1204,6 +1345,10 @@ def _claim_kind(text: str, topic: tuple[str, ...]) -> str:
     ):
         # the cause sits in a relative clause that names what the main verb acts on ("we are able to
         # stimulate the exact spot that is causing you pain"): the main predicate decides, not the cause
+        scores["etiology"] = 0
+    elif scores["etiology"] and _BODY_PROCESS_RE.search(lowered) and not _NAMED_OUTCOME.search(lowered):
+        # a cause whose end is a change in the body and no symptom or condition ("Peppermint may cause the
+        # muscles that ... to relax"): how something acts, an intermediate effect
         scores["etiology"] = 0
     elif scores["etiology"] and scores["etiology"] >= scores["efficacy"]:
         # A causal sentence that names no treatment ("tight muscles can limit your range of motion") is about
@@ -1213,6 +1358,13 @@ def _claim_kind(text: str, topic: tuple[str, ...]) -> str:
         scores["efficacy"] = scores["mechanism"] = 0
     elif scores["efficacy"] and _TIME_COURSE.search(text.lower()):
         scores["other"] += scores["efficacy"] + 1  # a condition's course over time, no treatment named
+    own = _INITIALS_CAUSE_SYMPTOM.match(text)
+    if own and not (
+        _names_intervention(own.group(1), topic) or _TREATMENT_FORMS.search(own.group(1).lower())
+    ):
+        # a condition named by its initials causing its own symptoms ("CKD may cause nausea"), as the
+        # condition's-own-symptoms cue of KIND_CUES["other"] reads a condition named in words
+        scores["other"] += 5
     best = max(_KIND_PRIORITY, key=lambda kind: (scores[kind], -_KIND_PRIORITY.index(kind)))
     return best if scores[best] > 0 else "other"  # "other" also when only its own cues score
 
