@@ -3021,6 +3021,9 @@ def reference_section(text: str) -> tuple[str, int] | None:
     lines = text.splitlines()
     found = _heading_section(lines)
     if found is None:
+        # a list quoted whole from another page, its heading inside the quote (`> ##### References`)
+        found = _heading_section([_QUOTE_MARKER.sub("", line, count=1) for line in lines])
+    if found is None:
         found = _trailing_numbered_list(lines)
         if found is None:
             return None
@@ -3171,13 +3174,14 @@ def parse_references(
             f"parse_references() takes the text of a reference list, not {type(text).__name__}; "
             "for a file use load_references(path)"
         )
-    lines = text.splitlines()
+    given = text.splitlines()
+    lines = _unquoted(given)
     offsets = _line_offsets(text)
     problems: list[Problem] = []
     parsed: list[_Parsed] = []
     for block in _split_blocks(lines):
         first, last = block.start, block.start + len(block.lines) - 1
-        raw = text[offsets[first] : offsets[last] + len(lines[last])]
+        raw = text[offsets[first] : offsets[last] + len(given[last])]
         parsed.append(_parse_block(block, raw, parsed[-1].author_text if parsed else ""))
     keys = _assign_keys(reference_key(p.authors, p.year, p.title) for p in parsed)
     # a list in which something was read is a reference list: each of its numbered items is a reference
@@ -3198,6 +3202,23 @@ def parse_references(
     if strict and problems:
         raise StrictError(problems)
     return ReferenceList(references, problems, source=source)
+
+
+# A Markdown blockquote marker (`> `, up to three spaces before it): a list quoted from another page (an
+# Obsidian note quoting MedlinePlus: `> Agarwal A, Barasch J. Acute kidney injury. In: …`) keeps its
+# references inside the quote.
+_QUOTE_MARKER = re.compile(r"^ {0,3}>[ \t]?")
+
+
+def _unquoted(lines: Sequence[str]) -> list[str]:
+    """The lines without their blockquote markers when every line that holds text is quoted (nested quotes
+    lose one level each round); otherwise the lines as given. A line keeps its place, so line numbers hold."""
+    result = list(lines)
+    while any(line.strip() for line in result) and all(
+        _QUOTE_MARKER.match(line) for line in result if line.strip()
+    ):
+        result = [_QUOTE_MARKER.sub("", line, count=1) for line in result]
+    return result
 
 
 def _line_offsets(text: str) -> list[int]:
