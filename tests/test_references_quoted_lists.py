@@ -70,3 +70,65 @@ def test_a_quoted_heading_opens_the_section_of_an_article() -> None:
     assert first_line == 6 and "Plantar fasciitis" not in section
     refs = parse_references(section, start_line=first_line)
     assert [(r.authors[0].family, r.year, r.line) for r in refs] == [("Ortega", 2018, 7)]
+
+
+# --- a numbered reference wrapped whole in a link; a body's long name as NLM author -------------------------
+
+
+def test_a_numbered_reference_that_is_one_link_keeps_its_corporate_author() -> None:
+    # tests/data/devset/pharmaguide_smoking_cessation.md, reference 2 (CPhA links each reference whole)
+    ref = parse_references(
+        "2. [Centers for Disease Control and Prevention. *How tobacco smoke causes disease: the biology and"
+        " behavioural basis for smoking-attributable disease: a report of the Surgeon General* [internet]."
+        " 2010."
+        " Available from: www.ncbi.nlm.nih.gov/books/NBK53017.](https://www.ncbi.nlm.nih.gov/books/NBK53017/)"
+    )[0]
+    assert ref.fields["label"] == "2"
+    assert ref.authors[0].literal == "Centers for Disease Control and Prevention"
+    # constructed: a person as author, a PubMed link around a journal article on another topic
+    ref = parse_references(
+        "7. [Moreau C, Lindqvist P. Night-time cough in children with asthma. *Pediatr Pulmonol*"
+        " 2016;51(4):377-84.](https://pubmed.ncbi.nlm.nih.gov/12345678/)"
+    )[0]
+    assert (ref.fields["label"], ref.authors[0].family, ref.year) == ("7", "Moreau", 2016)
+    assert ref.title == "Night-time cough in children with asthma" and ref.pmid == "12345678"
+    # constructed: `1)` labels and a body as author
+    ref = parse_references(
+        "1) [Ministry of Health. *Heat illness in outdoor workers* [internet]. 2021.](https://example.org/heat)"
+    )[0]
+    assert ref.fields["label"] == "1" and ref.authors[0].literal == "Ministry of Health"
+    assert ref.url == "https://example.org/heat"
+
+
+def test_a_body_with_a_long_name_or_an_acronym_is_the_nlm_author() -> None:
+    # tests/data/devset/pharmaguide_headache.md, references 1 and 5 (inside their PubMed links)
+    refs = parse_references(
+        "1. Headache Classification Committee of the International Headache Society (IHS). The international"
+        " classification of headache disorders, 3rd edition. *Cephalalgia* 2018;38(1):1-211.\n"
+        "5. GBD 2016 Headache Collaborators. Global, regional, and national burden of migraine and"
+        " tension-type headache, 1990-2016: a systematic analysis for the Global Burden of Disease"
+        " Study 2016. *Lancet Neurol* 2018;17(11):954-76.\n"
+    )
+    assert [r.authors[0].literal for r in refs] == [
+        "Headache Classification Committee of the International Headache Society (IHS)",
+        "GBD 2016 Headache Collaborators",
+    ]
+    assert refs[0].title == "The international classification of headache disorders, 3rd edition"
+    assert refs[1].container_title == "Lancet Neurol"
+    # constructed: other bodies, other topics; a person with three initials stays a person
+    refs = parse_references(
+        "1. Working Group on Falls Prevention of the European Geriatric Medicine Society (EuGMS). Exercise"
+        " to prevent falls in older adults. *Age Ageing* 2019;48(2):101-9.\n"
+        "2. ASCEND Study Collaborative Group. Aspirin in diabetes: a randomised trial. *N Engl J Med*"
+        " 2018;379:1529-39.\n"
+        "3. Okafor JAM, Reyes T. Aspirin in diabetes: a cohort. *Diabetes Care* 2017;40(3):300-8.\n"
+    )
+    assert [r.authors[0].literal for r in refs[:2]] == [
+        "Working Group on Falls Prevention of the European Geriatric Medicine Society (EuGMS)",
+        "ASCEND Study Collaborative Group",
+    ]
+    assert [r.title for r in refs[:2]] == [
+        "Exercise to prevent falls in older adults",
+        "Aspirin in diabetes: a randomised trial",
+    ]
+    assert (refs[2].authors[0].family, refs[2].authors[0].given) == ("Okafor", "JAM")

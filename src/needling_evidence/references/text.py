@@ -380,11 +380,12 @@ def _label_of(line: str, previous: int | None = None) -> str | None:
 
 
 # A whole reference as the text of one Markdown link, over one line or several: `[\[1\] A. Author, “Title,” …
-# 2016.](https://…)` (the label inside) or `- [Author A. Title. …](https://…)` (a bullet before it).
+# 2016.](https://…)` (the label inside), `- [Author A. Title. …](https://…)` (a bullet before it) or `1.
+# [Author A. Title. …](https://pubmed…)` (a number before it: the CPhA monographs link each reference whole).
 _WHOLE_LINK = re.compile(
     r"""^(?P<lead>[ \t]*"""
     + _LEADING_TAGS
-    + r"""(?:[•·▪‣◦●○■□►\-–—*+][ \t]+)?)
+    + r"""(?:(?:[•·▪‣◦●○■□►\-–—*+]|\d{1,9}\\?[.)])[ \t]+)?)
     \[(?P<inner>.+)\]\((?P<target>[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)
     (?P<tail>[ \t]*(?:</[A-Za-z]+>[ \t]*)*)$""",
     re.VERBOSE | re.DOTALL,
@@ -2222,9 +2223,13 @@ def _vancouver_head(head: str) -> _Parsed | None:
                 edited.editors = (Person(literal=corporate),) if corporate else _parse_authors(names)[0]
                 edited.title = " ".join(sentences[1:])
                 return edited
-        if len(sentences) < 2 or not _looks_like_names(sentences[0]):
+        if len(sentences) < 2 or not (_looks_like_names(sentences[0]) or _corporate_name(sentences[0])):
             return None
         author_text, rest = sentences[0].rstrip("."), " ".join(sentences[1:])
+        if _corporate_name(author_text):  # a body's long name (`… Committee of the International … Society`)
+            parsed = _Parsed(_placeholder_block(), "", "vancouver", author_text=author_text)
+            parsed.authors, parsed.title = _parse_authors(author_text)[0], rest
+            return parsed
     else:
         author_text, rest = head[: end.end()].removesuffix(":"), head[end.end() :].strip()
         # `Ju, H. Jones, M. Mishra, G. Title`: names in APA's order with nothing but a space between them
@@ -2775,7 +2780,7 @@ _CORPORATE_WORDS = re.compile(
     r"|excellence|service|services|commission|academy|alliance|trust|office|government|authority|hospital"
     r"|clinic|university|institution|task\s+force|working\s+party|panel|programme|program|unit|team"
     r"|corporation|inc|ltd|llc|laborator(?:y|ies)|project|initiative|partnership|division|directorate|bureau"
-    r"|secretariat)\b",
+    r"|secretariat|collaborators|collaborative|investigators)\b",
     re.IGNORECASE,
 )
 _PARTICLE = re.compile(rf"^(?P<particle>(?:(?:{_PARTICLE_WORDS})\s+)+)(?P<family>[^\W\d_].*)$")
@@ -2865,11 +2870,17 @@ def _parse_authors(text: str) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
     return tuple(persons), ()
 
 
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{3,}(?![\w.])")
+
+
 def _corporate_name(text: str) -> str | None:
     """A group author written whole (``National Institute for Health and Care Excellence``, ``Centre for
     Effective Practice``): no initials, no comma, an organisation word. Its ``and`` is part of the name."""
     name = text.strip().rstrip(".").strip()
-    if not name or "," in name or _ET_AL_TEXT.search(name) or _INITIALS_ANYWHERE.search(f" {name} "):
+    # beside an organisation word, an acronym of three or more capitals names the body (`GBD 2016 Headache
+    # Collaborators`, `… Society (IHS)`): no initials there
+    initials = _ACRONYM.sub("", name) if _CORPORATE_WORDS.search(name) else name
+    if not name or "," in name or _ET_AL_TEXT.search(name) or _INITIALS_ANYWHERE.search(f" {initials} "):
         return None
     if re.search(r"[a-z]{2}\.\s+\S", name):
         return None  # a name followed by a title (`National Cancer Institute. Genomic Data …`)
