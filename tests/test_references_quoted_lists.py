@@ -132,3 +132,44 @@ def test_a_body_with_a_long_name_or_an_acronym_is_the_nlm_author() -> None:
         "Aspirin in diabetes: a randomised trial",
     ]
     assert (refs[2].authors[0].family, refs[2].authors[0].given) == ("Okafor", "JAM")
+
+
+# --- a quoted title followed by its venue and year in brackets ---------------------------------------------
+
+
+def test_a_quoted_title_then_venue_and_year_in_brackets() -> None:
+    # tests/data/references/real/subheadings_quoted_titles_assessment.md
+    refs = parse_references(
+        "- Buçinca, Malaya, and Gajos. “To Trust or to Think: Cognitive Forcing Functions Can Reduce"
+        " Overreliance on AI in AI-assisted Decision-making” (CSCW 2021). DOI: 10.1145/3449287.\n"
+        "- Gor et al. “AI, Take the Wheel: What Drives Delegation and Trust in Human–Computer Cooperative"
+        " Question Answering?” (Findings of ACL 2026). DOI: 10.18653/v1/2026.findings-acl.422.\n"
+        "- Shi et al. “When Models Know More Than They Can Explain: Quantifying Knowledge Transfer in"
+        " Human-AI Collaboration” (NeurIPS 2025). arXiv:2506.05579.\n"
+    )
+    assert [(r.container_title, r.year) for r in refs] == [
+        ("CSCW", 2021),
+        ("Findings of ACL", 2026),
+        ("NeurIPS", 2025),
+    ]
+    assert refs[0].doi == "10.1145/3449287" and refs[0].authors[0].family == "Buçinca"
+    # constructed: other venues and topics, straight quotes, a comma after the bracket
+    refs = parse_references(
+        '1. Okafor and Lind. "Wearable sensors for gait in Parkinson\'s disease" (EMBC 2019), pp. 12-15.\n'
+        '2. Haddad et al. "Triage notes as signals of sepsis" (AMIA Annual Symposium 2022).\n'
+    )
+    assert [(r.container_title, r.year, r.title) for r in refs] == [
+        ("EMBC", 2019, "Wearable sensors for gait in Parkinson's disease"),
+        ("AMIA Annual Symposium", 2022, "Triage notes as signals of sepsis"),
+    ]
+
+
+def test_a_date_in_brackets_after_a_quoted_title_is_no_venue() -> None:
+    # constructed: a month or a season with the year is the date, not where the work appeared
+    refs = parse_references(
+        '1. Okafor and Lind. "Wearable sensors for gait" (May 2019). Gait Posture.\n'
+        '2. Haddad et al. "Triage notes as signals of sepsis" (Spring 2022).\n'
+        '3. Haddad et al. "Triage notes and fever" (2022).\n'
+    )
+    assert [r.year for r in refs] == [2019, 2022, 2022]
+    assert all(r.container_title not in ("May", "Spring") for r in refs)

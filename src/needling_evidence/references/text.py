@@ -1159,6 +1159,12 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
 
 def _after_quoted_title(parsed: _Parsed, rest: str, year: str | None) -> _Parsed:
     """What follows a quoted title in MLA, Chicago and IEEE: the container, its publisher and locators."""
+    venue = _VENUE_YEAR.match(rest)
+    if venue is not None and not _NOT_A_VENUE.match(venue.group("venue")):
+        # computing's `“Title” (CHI 2024).` / `(Findings of ACL 2026)`: the venue and its year in brackets
+        parsed.container_title, parsed.year = venue.group("venue"), int(venue.group("year"))
+        parsed.type = "paper-conference"
+        return parsed
     end = _CONTAINER_END.search(rest)
     if rest.lower().startswith("in ") and "," in rest:
         # IEEE's `in Proc. CT-RSA 2019, San Francisco, CA, USA, Mar. 2019, pp. 83-105`: the proceedings'
@@ -1231,6 +1237,17 @@ def _after_quoted_title(parsed: _Parsed, rest: str, year: str | None) -> _Parsed
     return parsed
 
 
+# A venue and its year in brackets right after a quoted title: a short name starting with a capital
+# (`CSCW`, `Findings of ACL`, `NeurIPS`), then the year.
+_VENUE_YEAR = re.compile(
+    r"^\((?P<venue>[A-Z][\w&'’.\-]*(?:\s+[\w&'’.\-]+){0,5}?)\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?\)(?=[\s.,;]|$)"
+)
+# …unless the name is a date's (`(May 2014)`, `(Spring 2020)`) or a note on the date (`(Epub 2019)`).
+_NOT_A_VENUE = re.compile(
+    rf"(?:{'|'.join(name[:3] for name in MONTH_NAMES)})[a-z]*\.?(?:\s+\d{{1,2}},?)?$"
+    r"|(?:Spring|Summer|Autumn|Fall|Winter|Epub|Published|Updated|Accessed|Retrieved|Revised|Reprinted)\b",
+    re.IGNORECASE,
+)
 # A publisher after an MLA container: a name in capitals (`U.S. Department of Health and Human Services`,
 # `Encyclopædia Britannica, Inc.`, `Oxford UP`), no digits (a digit is a locator or a date).
 _MLA_PUBLISHER = re.compile(
