@@ -173,3 +173,44 @@ def test_a_date_in_brackets_after_a_quoted_title_is_no_venue() -> None:
     )
     assert [r.year for r in refs] == [2019, 2022, 2022]
     assert all(r.container_title not in ("May", "Spring") for r in refs)
+
+
+# --- family names, an unquoted title, the year in brackets at the end --------------------------------------
+
+
+def test_family_names_then_a_title_then_the_year_in_brackets() -> None:
+    # tests/data/references/real/subheadings_quoted_titles_assessment.md
+    refs = parse_references(
+        "- AERA, APA, and NCME. *Standards for Educational and Psychological Testing* (2014).\n"
+        "- Benedict and Zgaljardic. Alternate forms and practice effects (1998)."
+        " DOI: 10.1076/jcen.20.3.339.822.\n"
+        "- Köhler et al. Multi-group DIF methods (2024). DOI: 10.1111/jedm.12384.\n"
+    )
+    assert [(r.title, r.year) for r in refs] == [
+        ("Standards for Educational and Psychological Testing", 2014),
+        ("Alternate forms and practice effects", 1998),
+        ("Multi-group DIF methods", 2024),
+    ]
+    assert [r.authors[0].family or r.authors[0].literal for r in refs] == ["AERA", "Benedict", "Köhler"]
+    assert refs[1].doi == "10.1076/jcen.20.3.339.822" and refs[1].container_title is None
+    # constructed: other topics, `&`, a two-word family name, an italic title with a colon
+    refs = parse_references(
+        "1. Okafor & Van Rijn. Sleep and recovery after knee surgery (2017).\n"
+        "2. Haddad, Lind, and Moreau. *Night shifts: a field guide for nurses* (2021). PMID: 31234567.\n"
+    )
+    assert [(r.authors[0].family, r.title, r.year) for r in refs] == [
+        ("Okafor", "Sleep and recovery after knee surgery", 2017),
+        ("Haddad", "Night shifts: a field guide for nurses", 2021),
+    ]
+    assert refs[1].pmid == "31234567" and len(refs[1].authors) == 3
+
+
+def test_names_title_year_leaves_other_styles_alone() -> None:
+    # constructed: a Vancouver author with initials, APA's year after the names, a journal between title
+    # and year: none is this form
+    refs = parse_references(
+        "1. Okafor JA. Sleep and recovery after knee surgery (2017).\n"
+        "2. Haddad, R., & Lind, T. (2021). Night shifts and sleep. Sleep Health, 7(2), 1-9.\n"
+    )
+    assert refs[0].authors[0].family == "Okafor" and refs[0].authors[0].given == "JA"
+    assert (refs[1].authors[0].family, refs[1].container_title) == ("Haddad", "Sleep Health")

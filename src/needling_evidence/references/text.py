@@ -831,6 +831,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_initials_first(text)
         or _parse_labelled_locators(text)
         or _parse_sciencedirect_export(text)
+        or _parse_names_title_year(text)
         or _parse_apa(text)
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
@@ -1155,6 +1156,41 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     parsed.authors = _parse_quoted_style_authors(author_text)
     parsed.title = match.group("title").strip().rstrip(",.").strip() or None
     return _after_quoted_title(parsed, match.group("rest").strip(), match.group("year"))
+
+
+# Family names alone, as a design note or slide lists its sources (`Benedict and Zgaljardic.`, `Mislevy,
+# Almond, and Lukas.`, `Köhler et al.`, `AERA, APA, and NCME.`): one or two capitalised words each, never
+# initials after a name (`Smith JA.` is Vancouver's).
+_FAMILY_ONLY = r"[A-Z][\w'’\-]+(?:\s(?![A-Z]{1,3}\b)[A-Z][\w'’\-]+)?"
+_NAMES_TITLE_YEAR = re.compile(
+    rf"""^(?P<authors>{_FAMILY_ONLY}(?:,\s+{_FAMILY_ONLY})*(?:,?\s+(?:and|&)\s+{_FAMILY_ONLY})?(?:\s+et\s+al)?)\.
+    \s+(?P<title>(?:(?!\.\s)[^()])*?[^\s.])\.?\s+\((?P<year>(?:1[6-9]|20)\d{{2}})[a-z]?\)\.?$""",
+    re.VERBOSE,
+)
+
+
+def _parse_names_title_year(text: str) -> _Parsed | None:
+    """``Names. Title (Year).``: family names, a title with no full stop inside it, the year in brackets at
+    the end and nothing else but identifiers (taken out already): ``Benedict and Zgaljardic. Alternate forms
+    and practice effects (1998). DOI: …``. No journal is printed, so none is read."""
+    match = _NAMES_TITLE_YEAR.match(text.strip())
+    if match is None:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "apa", author_text=match.group("authors"))
+    names = _ET_AL_TEXT.sub("", match.group("authors"))
+    pieces = [p.strip() for p in re.split(r",?\s+(?:and|&)\s+|,\s+", names) if p.strip()]
+    # an acronym (`AERA`, `NCME`) is a body's name, not a family name
+    persons = [Person(literal=p) if p.isupper() else _with_particle(Person(family=p)) for p in pieces]
+    parsed.authors = (*persons, ET_AL) if _ET_AL_TEXT.search(match.group("authors")) else tuple(persons)
+    title = match.group("title").strip()
+    italic = _EMPHASISED_WHOLE.fullmatch(title)
+    parsed.title = italic.group(1).strip() if italic else title
+    parsed.year = int(match.group("year"))
+    parsed.type = "book" if italic else "document"
+    return parsed
+
+
+_EMPHASISED_WHOLE = re.compile(r"[*_]{1,2}([^*_]+)[*_]{1,2}")
 
 
 def _after_quoted_title(parsed: _Parsed, rest: str, year: str | None) -> _Parsed:
