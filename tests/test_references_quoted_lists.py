@@ -214,3 +214,21 @@ def test_names_title_year_leaves_other_styles_alone() -> None:
     )
     assert refs[0].authors[0].family == "Okafor" and refs[0].authors[0].given == "JA"
     assert (refs[1].authors[0].family, refs[1].container_title) == ("Haddad", "Sleep Health")
+
+
+def test_a_body_named_between_title_and_journal_is_not_the_journal() -> None:
+    # tests/data/devset/pharmaguide_headache.md, reference 18 (inside its PubMed link)
+    ref = parse_references(
+        "18. Pryse-Phillips WE, Dodick DW, Edmeads JG et al. Guidelines for the nonpharmacologic management"
+        " of migraine in clinical practice. Canadian Headache Society. *CMAJ* 1998;159:47-54."
+    )[0]
+    assert (ref.container_title, ref.year, ref.volume) == ("CMAJ", 1998, "159")
+    # constructed: other bodies and journals; an abbreviated journal of several sentences stays whole
+    refs = parse_references(
+        "1. Okafor J, Lind T. Screening for hypertension in pharmacies. Hypertension Canada Working Group."
+        " *Can Pharm J* 2015;148:12-19.\n"
+        "2. Moreau C. Exercise after stroke. American Heart Association. Stroke. 2019;50:e1-e9.\n"
+        "3. Haddad R. Night-time cough in children. Lancet Reg. Health Eur. 2016;51(4):377-84.\n"
+    )
+    assert [r.container_title for r in refs] == ["Can Pharm J", "Stroke", "Lancet Reg. Health Eur."]
+    assert refs[2].title == "Night-time cough in children"

@@ -2749,6 +2749,8 @@ def _split_title_container(text: str) -> tuple[str | None, str | None]:
         or (
             cut == len(sentences) - 1
             and _WHOLE_WORD_THEN_ABBREVIATION.match(sentences[cut - 1])
+            # a body's name ends in a whole word (`… Canadian Headache Society. *CMAJ*`): not the journal's
+            and not _corporate_name(sentences[cut - 1])
             and _JOURNAL_WORDS.match(sentences[cut].rstrip("."))
             and len(sentences[cut].split()) <= 4
         )
