@@ -232,3 +232,29 @@ def test_a_body_named_between_title_and_journal_is_not_the_journal() -> None:
     )
     assert [r.container_title for r in refs] == ["Can Pharm J", "Stroke", "Lancet Reg. Health Eur."]
     assert refs[2].title == "Night-time cough in children"
+
+
+# --- an NLM web document: the sentence after the title is its date ----------------------------------------
+
+
+def test_the_date_after_an_internet_title_is_the_year_not_a_year_in_the_title() -> None:
+    # tests/data/devset/pharmaguide_smoking_cessation.md, reference 1 (its link around it left out)
+    ref = parse_references(
+        "1. Dobrescu A, Bhandari A, Sutherland G et al. *The costs of tobacco use in Canada, 2012*"
+        " [internet]. October 16, 2017. Available from:"
+        " www.conferenceboard.ca/e-library/abstract.aspx?did=9185."
+    )[0]
+    assert (ref.year, ref.title, ref.container_title) == (
+        2017,
+        "The costs of tobacco use in Canada, 2012",
+        None,
+    )
+    # constructed: a bare year; a day-month-year date and a range of years in the title
+    refs = parse_references(
+        "1. Lind T, Haddad R. Heat illness in outdoor workers, 2015 [Internet]. 2021."
+        " Available from: www.example.org/heat.\n"
+        "2. Okafor J. Falls among older adults in Ontario, 2019-2020 [Internet]. 12 March 2022."
+        " Available from: www.example.org/falls.\n"
+    )
+    assert [(r.year, r.container_title) for r in refs] == [(2021, None), (2022, None)]
+    assert refs[1].title == "Falls among older adults in Ontario, 2019-2020"

@@ -2329,6 +2329,11 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
     parsed.year = int(year.group(0))
     parsed.title = _clean_title(sentences[0]) or None
     container = sentences[1] if len(sentences) > 1 else ""
+    dated = _DATE_SENTENCE.fullmatch(container.strip(" *"))
+    if dated is not None:
+        # `Title, 2012 [internet]. October 16, 2017.`: the sentence after the title is the work's date; a
+        # year inside the title is not
+        parsed.year, container = int(dated.group("year")), ""
     container = _CONTAINER_LOCATOR.sub("", container).strip(" .,;*") or ""
     if not re.search(r"[^\W\d_]", container):
         container = ""  # `Title [Internet]. 2020.`: the sentence after the title is its year, not a container
@@ -2342,6 +2347,12 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
     return parsed
 
 
+# A sentence that is only a date: `2017.`, `October 16, 2017.`, `16 Oct 2017.`, `2017 Oct 16.`
+_MONTH_WORD = r"[A-Z][a-z]{2,8}\.?"
+_DATE_SENTENCE = re.compile(
+    rf"(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?|\d{{1,2}}\s+{_MONTH_WORD}\s+)?(?P<year>(?:1[6-9]|20)\d{{2}})"
+    rf"(?:\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?)?\.?"
+)
 # What follows a container's name in a reference read by _parse_authors_title_rest: `15(2):201-221, 1994`,
 # `1989`, `; 8/22-26/2015`.
 _CONTAINER_LOCATOR = re.compile(
