@@ -38,6 +38,14 @@ one a line with no blank line between (``tests/test_references_mla_plain.py``,
 articles``, ``**Books**``), under a line standing as its heading (``**Sources:**``, ``Resources``) and up to
 a review date or disclaimer after it (:func:`reference_section`; the heading words in ``_headings``).
 
+A list quoted whole in a Markdown blockquote (``> Agarwal A, Barasch J. … Elsevier; 2024:chap 106.``, its
+heading inside the quote), a numbered reference wrapped whole in one link (``2. [Centers for Disease Control
+and Prevention. Title …](https://…)``), a body's long name or acronym as NLM author (``GBD 2016 Headache
+Collaborators.``), a body between an NLM title and its journal, a quoted title with its venue and year in
+brackets (``“Title” (CSCW 2021). DOI: …``), family names with an unquoted title and the year last
+(``Benedict and Zgaljardic. Title (1998).``) and an NLM web document's date after its title (``Title, 2012
+[internet]. October 16, 2017.``): ``tests/test_references_quoted_lists.py``.
+
 :func:`parse_references` reads the whole list in three visible steps::
 
     blocks = _split_blocks(lines)          # one block of lines per reference (labels, bullets, wrapping)
