@@ -38,6 +38,14 @@ one a line with no blank line between (``tests/test_references_mla_plain.py``,
 articles``, ``**Books**``), under a line standing as its heading (``**Sources:**``, ``Resources``) and up to
 a review date or disclaimer after it (:func:`reference_section`; the heading words in ``_headings``).
 
+A list quoted whole in a Markdown blockquote (``> Agarwal A, Barasch J. … Elsevier; 2024:chap 106.``, its
+heading inside the quote), a numbered reference wrapped whole in one link (``2. [Centers for Disease Control
+and Prevention. Title …](https://…)``), a body's long name or acronym as NLM author (``GBD 2016 Headache
+Collaborators.``), a body between an NLM title and its journal, a quoted title with its venue and year in
+brackets (``“Title” (CSCW 2021). DOI: …``), family names with an unquoted title and the year last
+(``Benedict and Zgaljardic. Title (1998).``) and an NLM web document's date after its title (``Title, 2012
+[internet]. October 16, 2017.``): ``tests/test_references_quoted_lists.py``.
+
 :func:`parse_references` reads the whole list in three visible steps::
 
     blocks = _split_blocks(lines)          # one block of lines per reference (labels, bullets, wrapping)
@@ -380,11 +388,12 @@ def _label_of(line: str, previous: int | None = None) -> str | None:
 
 
 # A whole reference as the text of one Markdown link, over one line or several: `[\[1\] A. Author, “Title,” …
-# 2016.](https://…)` (the label inside) or `- [Author A. Title. …](https://…)` (a bullet before it).
+# 2016.](https://…)` (the label inside), `- [Author A. Title. …](https://…)` (a bullet before it) or `1.
+# [Author A. Title. …](https://pubmed…)` (a number before it: the CPhA monographs link each reference whole).
 _WHOLE_LINK = re.compile(
     r"""^(?P<lead>[ \t]*"""
     + _LEADING_TAGS
-    + r"""(?:[•·▪‣◦●○■□►\-–—*+][ \t]+)?)
+    + r"""(?:(?:[•·▪‣◦●○■□►\-–—*+]|\d{1,9}\\?[.)])[ \t]+)?)
     \[(?P<inner>.+)\]\((?P<target>[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)
     (?P<tail>[ \t]*(?:</[A-Za-z]+>[ \t]*)*)$""",
     re.VERBOSE | re.DOTALL,
@@ -830,6 +839,7 @@ def _parse_block(block: _Block, raw: str, previous_authors: str = "") -> _Parsed
         or _parse_initials_first(text)
         or _parse_labelled_locators(text)
         or _parse_sciencedirect_export(text)
+        or _parse_names_title_year(text)
         or _parse_apa(text)
         or _parse_vancouver(text)
         or _parse_apa(text, _HARVARD_YEAR)
@@ -1156,8 +1166,49 @@ def _parse_quoted_title(text: str) -> _Parsed | None:
     return _after_quoted_title(parsed, match.group("rest").strip(), match.group("year"))
 
 
+# Family names alone, as a design note or slide lists its sources (`Benedict and Zgaljardic.`, `Mislevy,
+# Almond, and Lukas.`, `Köhler et al.`, `AERA, APA, and NCME.`): one or two capitalised words each, never
+# initials after a name (`Smith JA.` is Vancouver's).
+_FAMILY_ONLY = r"[A-Z][\w'’\-]+(?:\s(?![A-Z]{1,3}\b)[A-Z][\w'’\-]+)?"
+_NAMES_TITLE_YEAR = re.compile(
+    rf"""^(?P<authors>{_FAMILY_ONLY}(?:,\s+{_FAMILY_ONLY})*(?:,?\s+(?:and|&)\s+{_FAMILY_ONLY})?(?:\s+et\s+al)?)\.
+    \s+(?P<title>(?:(?!\.\s)[^()])*?[^\s.])\.?\s+\((?P<year>(?:1[6-9]|20)\d{{2}})[a-z]?\)\.?$""",
+    re.VERBOSE,
+)
+
+
+def _parse_names_title_year(text: str) -> _Parsed | None:
+    """``Names. Title (Year).``: family names, a title with no full stop inside it, the year in brackets at
+    the end and nothing else but identifiers (taken out already): ``Benedict and Zgaljardic. Alternate forms
+    and practice effects (1998). DOI: …``. No journal is printed, so none is read."""
+    match = _NAMES_TITLE_YEAR.match(text.strip())
+    if match is None:
+        return None
+    parsed = _Parsed(_placeholder_block(), "", "apa", author_text=match.group("authors"))
+    names = _ET_AL_TEXT.sub("", match.group("authors"))
+    pieces = [p.strip() for p in re.split(r",?\s+(?:and|&)\s+|,\s+", names) if p.strip()]
+    # an acronym (`AERA`, `NCME`) is a body's name, not a family name
+    persons = [Person(literal=p) if p.isupper() else _with_particle(Person(family=p)) for p in pieces]
+    parsed.authors = (*persons, ET_AL) if _ET_AL_TEXT.search(match.group("authors")) else tuple(persons)
+    title = match.group("title").strip()
+    italic = _EMPHASISED_WHOLE.fullmatch(title)
+    parsed.title = italic.group(1).strip() if italic else title
+    parsed.year = int(match.group("year"))
+    parsed.type = "book" if italic else "document"
+    return parsed
+
+
+_EMPHASISED_WHOLE = re.compile(r"[*_]{1,2}([^*_]+)[*_]{1,2}")
+
+
 def _after_quoted_title(parsed: _Parsed, rest: str, year: str | None) -> _Parsed:
     """What follows a quoted title in MLA, Chicago and IEEE: the container, its publisher and locators."""
+    venue = _VENUE_YEAR.match(rest)
+    if venue is not None and not _NOT_A_VENUE.match(venue.group("venue")):
+        # computing's `“Title” (CHI 2024).` / `(Findings of ACL 2026)`: the venue and its year in brackets
+        parsed.container_title, parsed.year = venue.group("venue"), int(venue.group("year"))
+        parsed.type = "paper-conference"
+        return parsed
     end = _CONTAINER_END.search(rest)
     if rest.lower().startswith("in ") and "," in rest:
         # IEEE's `in Proc. CT-RSA 2019, San Francisco, CA, USA, Mar. 2019, pp. 83-105`: the proceedings'
@@ -1230,6 +1281,17 @@ def _after_quoted_title(parsed: _Parsed, rest: str, year: str | None) -> _Parsed
     return parsed
 
 
+# A venue and its year in brackets right after a quoted title: a short name starting with a capital
+# (`CSCW`, `Findings of ACL`, `NeurIPS`), then the year.
+_VENUE_YEAR = re.compile(
+    r"^\((?P<venue>[A-Z][\w&'’.\-]*(?:\s+[\w&'’.\-]+){0,5}?)\s+(?P<year>(?:1[6-9]|20)\d{2})[a-z]?\)(?=[\s.,;]|$)"
+)
+# …unless the name is a date's (`(May 2014)`, `(Spring 2020)`) or a note on the date (`(Epub 2019)`).
+_NOT_A_VENUE = re.compile(
+    rf"(?:{'|'.join(name[:3] for name in MONTH_NAMES)})[a-z]*\.?(?:\s+\d{{1,2}},?)?$"
+    r"|(?:Spring|Summer|Autumn|Fall|Winter|Epub|Published|Updated|Accessed|Retrieved|Revised|Reprinted)\b",
+    re.IGNORECASE,
+)
 # A publisher after an MLA container: a name in capitals (`U.S. Department of Health and Human Services`,
 # `Encyclopædia Britannica, Inc.`, `Oxford UP`), no digits (a digit is a locator or a date).
 _MLA_PUBLISHER = re.compile(
@@ -2222,9 +2284,13 @@ def _vancouver_head(head: str) -> _Parsed | None:
                 edited.editors = (Person(literal=corporate),) if corporate else _parse_authors(names)[0]
                 edited.title = " ".join(sentences[1:])
                 return edited
-        if len(sentences) < 2 or not _looks_like_names(sentences[0]):
+        if len(sentences) < 2 or not (_looks_like_names(sentences[0]) or _corporate_name(sentences[0])):
             return None
         author_text, rest = sentences[0].rstrip("."), " ".join(sentences[1:])
+        if _corporate_name(author_text):  # a body's long name (`… Committee of the International … Society`)
+            parsed = _Parsed(_placeholder_block(), "", "vancouver", author_text=author_text)
+            parsed.authors, parsed.title = _parse_authors(author_text)[0], rest
+            return parsed
     else:
         author_text, rest = head[: end.end()].removesuffix(":"), head[end.end() :].strip()
         # `Ju, H. Jones, M. Mishra, G. Title`: names in APA's order with nothing but a space between them
@@ -2271,6 +2337,11 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
     parsed.year = int(year.group(0))
     parsed.title = _clean_title(sentences[0]) or None
     container = sentences[1] if len(sentences) > 1 else ""
+    dated = _DATE_SENTENCE.fullmatch(container.strip(" *"))
+    if dated is not None:
+        # `Title, 2012 [internet]. October 16, 2017.`: the sentence after the title is the work's date; a
+        # year inside the title is not
+        parsed.year, container = int(dated.group("year")), ""
     container = _CONTAINER_LOCATOR.sub("", container).strip(" .,;*") or ""
     if not re.search(r"[^\W\d_]", container):
         container = ""  # `Title [Internet]. 2020.`: the sentence after the title is its year, not a container
@@ -2284,6 +2355,12 @@ def _parse_authors_title_rest(text: str) -> _Parsed | None:
     return parsed
 
 
+# A sentence that is only a date: `2017.`, `October 16, 2017.`, `16 Oct 2017.`, `2017 Oct 16.`
+_MONTH_WORD = r"[A-Z][a-z]{2,8}\.?"
+_DATE_SENTENCE = re.compile(
+    rf"(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?|\d{{1,2}}\s+{_MONTH_WORD}\s+)?(?P<year>(?:1[6-9]|20)\d{{2}})"
+    rf"(?:\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?)?\.?"
+)
 # What follows a container's name in a reference read by _parse_authors_title_rest: `15(2):201-221, 1994`,
 # `1989`, `; 8/22-26/2015`.
 _CONTAINER_LOCATOR = re.compile(
@@ -2691,6 +2768,8 @@ def _split_title_container(text: str) -> tuple[str | None, str | None]:
         or (
             cut == len(sentences) - 1
             and _WHOLE_WORD_THEN_ABBREVIATION.match(sentences[cut - 1])
+            # a body's name ends in a whole word (`… Canadian Headache Society. *CMAJ*`): not the journal's
+            and not _corporate_name(sentences[cut - 1])
             and _JOURNAL_WORDS.match(sentences[cut].rstrip("."))
             and len(sentences[cut].split()) <= 4
         )
@@ -2775,7 +2854,7 @@ _CORPORATE_WORDS = re.compile(
     r"|excellence|service|services|commission|academy|alliance|trust|office|government|authority|hospital"
     r"|clinic|university|institution|task\s+force|working\s+party|panel|programme|program|unit|team"
     r"|corporation|inc|ltd|llc|laborator(?:y|ies)|project|initiative|partnership|division|directorate|bureau"
-    r"|secretariat)\b",
+    r"|secretariat|collaborators|collaborative|investigators)\b",
     re.IGNORECASE,
 )
 _PARTICLE = re.compile(rf"^(?P<particle>(?:(?:{_PARTICLE_WORDS})\s+)+)(?P<family>[^\W\d_].*)$")
@@ -2865,11 +2944,17 @@ def _parse_authors(text: str) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
     return tuple(persons), ()
 
 
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{3,}(?![\w.])")
+
+
 def _corporate_name(text: str) -> str | None:
     """A group author written whole (``National Institute for Health and Care Excellence``, ``Centre for
     Effective Practice``): no initials, no comma, an organisation word. Its ``and`` is part of the name."""
     name = text.strip().rstrip(".").strip()
-    if not name or "," in name or _ET_AL_TEXT.search(name) or _INITIALS_ANYWHERE.search(f" {name} "):
+    # beside an organisation word, an acronym of three or more capitals names the body (`GBD 2016 Headache
+    # Collaborators`, `… Society (IHS)`): no initials there
+    initials = _ACRONYM.sub("", name) if _CORPORATE_WORDS.search(name) else name
+    if not name or "," in name or _ET_AL_TEXT.search(name) or _INITIALS_ANYWHERE.search(f" {initials} "):
         return None
     if re.search(r"[a-z]{2}\.\s+\S", name):
         return None  # a name followed by a title (`National Cancer Institute. Genomic Data …`)
@@ -3021,6 +3106,9 @@ def reference_section(text: str) -> tuple[str, int] | None:
     lines = text.splitlines()
     found = _heading_section(lines)
     if found is None:
+        # a list quoted whole from another page, its heading inside the quote (`> ##### References`)
+        found = _heading_section([_QUOTE_MARKER.sub("", line, count=1) for line in lines])
+    if found is None:
         found = _trailing_numbered_list(lines)
         if found is None:
             return None
@@ -3171,13 +3259,14 @@ def parse_references(
             f"parse_references() takes the text of a reference list, not {type(text).__name__}; "
             "for a file use load_references(path)"
         )
-    lines = text.splitlines()
+    given = text.splitlines()
+    lines = _unquoted(given)
     offsets = _line_offsets(text)
     problems: list[Problem] = []
     parsed: list[_Parsed] = []
     for block in _split_blocks(lines):
         first, last = block.start, block.start + len(block.lines) - 1
-        raw = text[offsets[first] : offsets[last] + len(lines[last])]
+        raw = text[offsets[first] : offsets[last] + len(given[last])]
         parsed.append(_parse_block(block, raw, parsed[-1].author_text if parsed else ""))
     keys = _assign_keys(reference_key(p.authors, p.year, p.title) for p in parsed)
     # a list in which something was read is a reference list: each of its numbered items is a reference
@@ -3198,6 +3287,23 @@ def parse_references(
     if strict and problems:
         raise StrictError(problems)
     return ReferenceList(references, problems, source=source)
+
+
+# A Markdown blockquote marker (`> `, up to three spaces before it): a list quoted from another page (an
+# Obsidian note quoting MedlinePlus: `> Agarwal A, Barasch J. Acute kidney injury. In: …`) keeps its
+# references inside the quote.
+_QUOTE_MARKER = re.compile(r"^ {0,3}>[ \t]?")
+
+
+def _unquoted(lines: Sequence[str]) -> list[str]:
+    """The lines without their blockquote markers when every line that holds text is quoted (nested quotes
+    lose one level each round); otherwise the lines as given. A line keeps its place, so line numbers hold."""
+    result = list(lines)
+    while any(line.strip() for line in result) and all(
+        _QUOTE_MARKER.match(line) for line in result if line.strip()
+    ):
+        result = [_QUOTE_MARKER.sub("", line, count=1) for line in result]
+    return result
 
 
 def _line_offsets(text: str) -> list[int]:
