@@ -21,6 +21,7 @@ its place, with one warning.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -111,6 +112,10 @@ def iso_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# Rows cached by one batch share their date to the second: each distinct date is parsed once (it is checked
+# when a row is read and again when its age is taken; at 100,000 rows, a tenth of a second). A datetime is
+# immutable, and a date that does not parse raises every time (lru_cache keeps no exceptions).
+@functools.lru_cache(maxsize=4096)
 def _parse_iso(text: str) -> datetime:
     when = datetime.fromisoformat(text.replace("Z", "+00:00"))
     return when if when.tzinfo else when.replace(tzinfo=UTC)

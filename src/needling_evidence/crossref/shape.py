@@ -122,7 +122,12 @@ def work_problem(message: Any, asked: str | None = None) -> str | None:
     if type(message) is not dict and not isinstance(message, Mapping):
         return f"the record is a {type(message).__name__}, not an object"
     doi = message.get("DOI")
-    canonical = normalize_doi(doi) if isinstance(doi, str) else None
+    if asked is not None and doi == asked:
+        # the record gives the DOI in the canonical form asked for: normalize_doi is idempotent, so it would
+        # give ``asked`` back (the usual case; one normalisation less per DOI looked up)
+        canonical: str | None = asked
+    else:
+        canonical = normalize_doi(doi) if isinstance(doi, str) else None
     if canonical is None:
         return "the record has no valid 'DOI'"
     if asked is not None and canonical != asked:
