@@ -1167,3 +1167,40 @@ def test_a_later_clause_s_conjunction_is_in_its_quote_not_its_text() -> None:
     assert texts("Acupuncture was well tolerated in the trial, and the dropout rate stayed low.")[-1] == (
         "The dropout rate stayed low."
     )
+
+
+# --- bare citation numbers run into the words after a full stop ---------------------------------------------
+
+
+def test_bare_citation_numbers_after_a_full_stop_part_two_sentences() -> None:
+    # eno_heartburn_home_remedies.html (superscripts flattened into "acidity.2,11,16,17 Smoking …")
+    claims = draft(
+        "Reducing or, better yet, stopping the consumption of alcohol and cigarettes is recommended to help "
+        "prevent further episodes of acidity.2,11,16,17 Smoking can weaken the muscle that prevents stomach "
+        "acid from rising up into your esophagus.11 Drinking alcohol compromises the same muscle."
+    )
+    assert [c.quote for c in claims][-2:] == [
+        "Smoking can weaken the muscle that prevents stomach acid from rising up into your esophagus.",
+        "Drinking alcohol compromises the same muscle.",
+    ]
+    assert not any(c.text.endswith((".11", ".2,11,16,17")) for c in claims)
+    # constructed, two topics: one number, a range, and a number closing the last sentence
+    assert texts("Walking lowers blood pressure.4 Swimming eases joint pain.7-9") == [
+        "Walking lowers blood pressure.",
+        "Swimming eases joint pain.",
+    ]
+    assert texts("Vitamin D deficiency is common in winter.12 Low levels are linked to weak bones.3,5") == [
+        "Vitamin D deficiency is common in winter.",
+        "Low levels are linked to weak bones.",
+    ]
+
+
+def test_a_number_after_a_full_stop_is_no_citation_before_a_lower_case_word_or_after_a_digit() -> None:
+    # constructed: a figure reference, a decimal, a year
+    assert texts("The trial ran for 2.5 years and showed that massage reduced pain.") == [
+        "The trial ran for 2.5 years and showed that massage reduced pain."
+    ]
+    assert len(draft("Exercise reduced pain in 2019.5 Patients improved.")) == 1
+    figure = texts("Stretching eases cramps, as Fig.2 shows in this trial.")
+    assert figure[0].startswith("Stretching eases cramps")
+    assert "Fig.2 shows" in " ".join(figure)

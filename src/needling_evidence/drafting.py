@@ -1450,14 +1450,20 @@ _BLANKS = re.compile(
     r"|\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])"  # emphasis
     r"|\\(?=[\\`*_{}\[\]()#+\-.!'\"])"  # a Markdown escape
     r"|^\s*>\s?"  # a quote line's marker
+    # bare citation numbers run into the words after a full stop, where a page's superscripts were flattened
+    # ("… to worsen.3 However, …", "… of acidity.2,16,18 It might …", "… directly.2."): no words of a claim
+    r"|(?<=[a-z)%][.!?])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z\"“‘']|\s*$)"
 )
+# A full stop, citation markers (blanked), a capital: two sentences a reader did not part ("… lower
+# extremities.[[1]](#a)[[2]](#b) With an estimated prevalence …"; bare numbers, also blanked: "… the
+# world.3 However")
+_FULL_STOP = r"(?<=[a-z0-9)%][.!?])\s{2,}(?=[A-Z])"
+_FULL_STOP_BREAK = re.compile(_FULL_STOP)
 # Where one claim of a sentence ends and the next begins: "…, but …", "…; …", "…, which aid in …", "…,
 # leading to …", "…, after which …", "…, and a 2017 study … suggested …".
 _CLAUSE_BREAK = re.compile(
     r";\s+"
-    # a full stop, citation markers (blanked), a capital: two sentences a reader did not part
-    # ("… lower extremities.[[1]](#a)[[2]](#b) With an estimated prevalence …")
-    r"|(?<=[a-z0-9)][.!?])\s{3,}(?=[A-Z])"
+    rf"|{_FULL_STOP}"
     r"|,\s+(?=(?:but|whereas|yet)\s)"
     r"|(?<=\S)\s+(?=but\s+(?:did|does|do|is|are|was|were|has|have|had|may|can|not|no)\b)"
     r"|,\s+(?=and\s+(?:(?:up to|about|around|nearly|over|more than|less than|only)\s+)?\d)"
@@ -3647,6 +3653,15 @@ def _draft_sentence(
             for joint in _joined_clauses(masked) if "," in masked or "-" in masked or "—" in masked else ():
                 cued |= {c for c in clauses if c[0] == _trim(masked, joint.end(), len(masked))[0]}
                 cued |= {c for c in clauses if c[1] == _trim(masked, 0, joint.start())[1]}
+        # two sentences a reader did not part (see :data:`_FULL_STOP`) are judged each on its own: one with no
+        # cued clause is kept whole when it states something, as a sentence of its own would be
+        stops = [m.end() for m in _FULL_STOP_BREAK.finditer(masked)] if cued else []
+        if stops:
+            bounds = [0, *stops, len(masked)]
+            for low, high in itertools.pairwise(bounds):
+                group = {c for c in clauses if low <= c[0] < high}
+                if group and not group & cued and _declarative(_plain(masked[low:high]).strip()):
+                    cued |= group
         if cued:
             pieces = [p for p in pieces if p.clause in cued]
     made: list[Claim] = []
