@@ -1204,3 +1204,44 @@ def test_a_number_after_a_full_stop_is_no_citation_before_a_lower_case_word_or_a
     figure = texts("Stretching eases cramps, as Fig.2 shows in this trial.")
     assert figure[0].startswith("Stretching eases cramps")
     assert "Fig.2 shows" in " ".join(figure)
+
+
+# --- a parenthesis inside a list item ----------------------------------------------------------------------
+
+
+def test_commas_inside_a_parenthesis_part_no_items_of_the_list() -> None:
+    # pharmaguide_headache.md, "Pathophysiology" (tension-type headache)
+    claims = draft(
+        "Recent research has identified other contributors, including nitric oxide, pro-inflammatory "
+        "cytokines (e.g., bradykinin, histamine, prostaglandin E2) and central pain sensitization mediated "
+        "by neuropeptides (e.g., calcitonin gene-related peptide [CGRP], substance P and vasoactive "
+        "intestinal peptide [VIP])."
+    )
+    assert [c.quote for c in claims] == [
+        "Recent research has identified other contributors, including nitric oxide",
+        "pro-inflammatory cytokines (e.g., bradykinin, histamine, prostaglandin E2)",
+        "central pain sensitization mediated by neuropeptides (e.g., calcitonin gene-related peptide [CGRP], "
+        "substance P and vasoactive intestinal peptide [VIP]).",
+    ]
+    # constructed, two topics: the parenthesis stays with its item, whatever its commas or conjunctions
+    assert texts("Massage reduces pain (especially in the neck), anxiety and depression.") == [
+        "Massage reduces pain (especially in the neck).",
+        "Massage reduces anxiety.",
+        "Massage reduces depression.",
+    ]
+    smoking = "Smoking raises the risk of stroke, heart disease (angina, heart attack) and lung cancer."
+    assert texts(smoking) == [
+        "Smoking raises the risk of stroke.",
+        "Smoking raises the risk of heart disease (angina, heart attack).",
+        "Smoking raises the risk of lung cancer.",
+    ]
+
+
+def test_a_list_inside_a_parenthesis_is_no_list_of_the_clause() -> None:
+    # constructed: the items named in an aside are examples of one claim's object, not cut across its brackets
+    assert texts("Massage reduces common symptoms (pain, anxiety and depression).") == [
+        "Massage reduces common symptoms (pain, anxiety and depression)."
+    ]
+    assert texts("Counselling in person (individual or group) helps people quit smoking.") == [
+        "Counselling in person (individual or group) helps people quit smoking."
+    ]

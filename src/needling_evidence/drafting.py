@@ -2837,7 +2837,27 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
     return out
 
 
+# A parenthesis inside a clause ("cytokines (e.g., bradykinin, histamine)", "(individual or group)"): an aside
+# on the word before it, whose commas and conjunctions part no items of the clause's list.
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
 def _list_pieces(masked: str, start: int, end: int, *, subject: bool, item: bool) -> list[_Piece]:
+    """The clause's coordination, found with its parentheses set aside (see :data:`_PARENTHESIS`); an item
+    keeps a parenthesis that closes it."""
+    if "(" not in masked[start:end]:
+        return _clause_list(masked, start, end, subject=subject, item=item)
+    view = masked[:start] + _PARENTHESIS.sub(lambda m: " " * len(m.group()), masked[start:end]) + masked[end:]
+    pieces = _clause_list(view, start, end, subject=subject, item=item)
+    out = []
+    for piece in pieces:
+        gap = len(masked[piece.end : end]) - len(masked[piece.end : end].lstrip())
+        aside = _PARENTHESIS.match(masked, piece.end + gap, end)
+        out.append(dataclasses.replace(piece, end=aside.end()) if aside else piece)
+    return out
+
+
+def _clause_list(masked: str, start: int, end: int, *, subject: bool, item: bool) -> list[_Piece]:
     """The clause's coordination cut by :func:`_conjuncts`, or by the form of a list (an object of a verb of
     effect, a subject before a shared predicate) when that form parts more items."""
     pieces = _conjuncts(masked, start, end, item=item)
