@@ -1245,3 +1245,30 @@ def test_a_list_inside_a_parenthesis_is_no_list_of_the_clause() -> None:
     assert texts("Counselling in person (individual or group) helps people quit smoking.") == [
         "Counselling in person (individual or group) helps people quit smoking."
     ]
+
+
+# --- words parted by commas alone before one noun ---------------------------------------------------------
+
+
+def test_words_parted_by_commas_alone_before_one_noun_are_no_list() -> None:
+    # examine_feverfew_migraine.md, 8.1 "Pregnancy" ("test, however, all embryos": no items)
+    snippet = (
+        "When conducting an in vitro test, however, all embryos were destroyed after 4ul/mL incubation with "
+        "Feverfew solution for 26 hours."
+    )
+    assert [c.quote for c in draft(snippet)] == [snippet]
+    # constructed, two topics: adjectives that describe one noun together
+    assert texts("Yoga can cause mild, temporary soreness.") == ["Yoga can cause mild, temporary soreness."]
+    assert texts("Cupping can cause round, purple marks on the skin.") == [
+        "Cupping can cause round, purple marks on the skin."
+    ]
+
+
+def test_outcomes_parted_by_commas_alone_are_still_a_list() -> None:
+    # constructed: each item names an outcome of its own, so the commas part a list
+    assert texts("Massage reduces pain, stiffness, muscle tension.") == [
+        "Massage reduces pain.",
+        "Massage reduces stiffness.",
+        "Massage reduces muscle tension.",
+    ]
+    assert len(texts("Tai chi improves balance, strength, and flexibility.")) == 3

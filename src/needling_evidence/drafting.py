@@ -2526,6 +2526,13 @@ def _shared_head(first: str, second: str, *, in_list: bool = False) -> bool:
     return len(other) == 2 and _is_outcome(other[0])
 
 
+def _modifier(phrase: str) -> bool:
+    """Whether ``phrase`` is one word that may describe a noun after it: no outcome or condition named by
+    itself ("pain, stiffness"), no gerund ("walking, swimming")."""
+    words = _words(phrase)
+    return len(words) == 1 and not _is_outcome(words[0]) and not _gerund(words[0])
+
+
 def _list_items(
     masked: str, start: int, end: int, *, after_comma: bool = False
 ) -> list[tuple[int, int]] | None:
@@ -2574,6 +2581,12 @@ def _list_items(
         spans.extend(_trim(masked, x, y) for x, y in parts)
     if not (2 if compound is None else 1) <= len(spans) <= MAX_RUN:
         return None
+    if len(groups) == 1 and not re.search(r"\s(?:and|or)\s", masked[start:end], re.IGNORECASE):
+        # words parted by commas alone before one noun describe it together ("mild, temporary soreness";
+        # "small, frequent meals"): one thing, no list
+        *modifiers, (a, b) = spans
+        if len(_words(masked[a:b])) >= 2 and all(_modifier(masked[x:y]) for x, y in modifiers):
+            return None
     for a, b in spans:
         words = _words(masked[a:b])
         if not 0 < len(words) <= MAX_CONJUNCT_WORDS or words[0].lower() in _NOT_ITEM_START:
