@@ -1272,3 +1272,47 @@ def test_outcomes_parted_by_commas_alone_are_still_a_list() -> None:
         "Massage reduces muscle tension.",
     ]
     assert len(texts("Tai chi improves balance, strength, and flexibility.")) == 3
+
+
+# --- the subject a participle of effect takes, when the verb before it has a plural object -----------------
+
+
+def test_a_participle_of_effect_takes_the_subject_before_a_verb_with_a_plural_object() -> None:
+    # decentmed_acupuncture_migraine.md (was "Migraines affect causes debilitating pain, …": no article words)
+    claims = draft(
+        "Migraines affect millions worldwide, causing debilitating pain, sensitivity to light and sound, and "
+        "major disruption to daily life."
+    )
+    assert claims[0].text.startswith("Migraines cause debilitating pain")
+    # d_femaleposture_aquatic_therapy.md ("relax muscles": a plural noun after the verb is its object)
+    assert (
+        texts(
+            "Warm therapy pools relax muscles, increase blood flow, and reduce pain perception, creating an "
+            "environment where movement feels easier."
+        )[-1]
+        == "Warm therapy pools create an environment where movement feels easier."
+    )
+    # constructed, two topics; a singular subject in "-is" or "-ss" agrees as one
+    arthritis = "Arthritis affects millions of adults, causing joint pain, stiffness, and loss of mobility."
+    assert texts(arthritis)[1:] == [
+        "Arthritis causes joint pain.",
+        "Arthritis causes stiffness.",
+        "Arthritis causes loss of mobility.",
+    ]
+    asthma = "Asthma affects children worldwide, causing coughing, wheezing, and shortness of breath."
+    assert texts(asthma) == [
+        "Asthma causes coughing.",
+        "Asthma causes wheezing.",
+        "Asthma causes shortness of breath.",
+    ]
+
+
+def test_two_plural_words_that_are_no_verbs_stay_in_the_subject() -> None:
+    # nhs_dumfries_hypermobility.md: a name in "-s" before another is no verb of its subject
+    assert texts("Hypermobile Ehlers Danlos has no genetic test available.") == [
+        "Hypermobile Ehlers Danlos has no genetic test available."
+    ]
+    # constructed: a plural noun before a known verb is the subject's head
+    assert texts("Nerve pathways trigger signals, causing pain, tingling, and numbness.")[2] == (
+        "Nerve pathways cause tingling."
+    )

@@ -3084,6 +3084,15 @@ _NEGATED_AUXILIARY = frozenset(
 _TAKES_BARE_VERB = frozenset({"helps", "makes", "lets"})
 
 
+def _known_s_verb(word: str) -> bool:
+    """Whether the "-s" form ``word`` is a verb this module knows (of effect, or a common base verb's)."""
+    return (
+        _PREDICATE_VERB.fullmatch(word) is not None
+        or word[:-1] in _BASE_VERBS
+        or (word.endswith("es") and word[:-2] in _BASE_VERBS)
+    )
+
+
 def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the clause's subject: its words before its first verb, at its start or after one of its
     first commas (a fronted phrase: "In some individuals, however, tension-type headache occurs …"). A verb
@@ -3126,7 +3135,9 @@ def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None
             or (
                 re.fullmatch(_S_VERB, low) is not None
                 and following[:1].isalnum()
-                and not re.fullmatch(_S_VERB, after)
+                # (before another "-s" word only when it is a verb this module knows and that word none:
+                # "Arthritis affects millions", not "Ehlers Danlos has" or "nerve pathways requires")
+                and not (re.fullmatch(_S_VERB, after) and (_known_s_verb(after) or not _known_s_verb(low)))
                 # a plural noun before its verb ("Warm compresses relax …"), not "helps reduce"
                 and (
                     low in _TAKES_BARE_VERB or not (_PREDICATE_VERB.fullmatch(after) or after in _BASE_VERBS)
@@ -3137,7 +3148,9 @@ def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None
             or (
                 (_PREDICATE_VERB.fullmatch(low) is not None or low in _BASE_VERBS)
                 and not low.endswith(("s", "ed", "ing"))
-                and not re.fullmatch(_S_VERB, after)
+                # (an "-s" word after it is the verb only when it is one: "Lumbar support reduces …"; a plural
+                # noun is its object: "Migraines affect millions worldwide")
+                and not (re.fullmatch(_S_VERB, after) and _known_s_verb(after))
             )
         )
         if verb:
@@ -3876,7 +3889,12 @@ def _with_subject(subject: str, predicate: str) -> str:
         verb = stem if stem.lower() in _STEMS_WITHOUT_E else stem + "e"
         # (the subject's head is its last word before a preposition: "Falls in water" is plural)
         head = re.split(r"\s+(?:of|in|on|at|with|for|from|to|by|after|during)\s+", subject, maxsplit=1)[0]
-        plural = head.split()[-1].lower().endswith("s") and head.lower() not in ("it", "this", "its")
+        # (not a singular noun in "-is", "-us" or "-ss": "Arthritis", "Asthma's stimulus", "Stress")
+        plural = re.search(r"(?<![siu])s$", head.split()[-1].lower()) is not None and head.lower() not in (
+            "it",
+            "this",
+            "its",
+        )
         predicate = (verb if plural else _third_person(verb)) + predicate[participle.end("stem") + 3 :]
         return f"{subject} {predicate}"
     purpose = _PURPOSE_START.match(predicate)
