@@ -1316,3 +1316,37 @@ def test_two_plural_words_that_are_no_verbs_stay_in_the_subject() -> None:
     assert texts("Nerve pathways trigger signals, causing pain, tingling, and numbness.")[2] == (
         "Nerve pathways cause tingling."
     )
+
+
+# --- a clause whose subject is a proportion, joined by "and" -----------------------------------------------
+
+
+def test_a_proportion_with_a_verb_after_and_is_a_clause_of_its_own() -> None:
+    # medicineinmotion_ankle_sprain.md
+    claims = draft(
+        "Unfortunately, many do not fully recover and 25% report chronic instability and long term "
+        "disability."
+    )
+    assert [c.quote for c in claims] == [
+        "Unfortunately, many do not fully recover",
+        "25% report chronic instability and long term disability.",
+    ]
+    # constructed, two topics: both clauses kept, whatever their cues
+    assert texts("Most patients recover within weeks and 10% develop chronic pain.") == [
+        "Most patients recover within weeks.",
+        "10% develop chronic pain.",
+    ]
+    assert texts("Many smokers try to quit and 5% of them stay abstinent for a year.") == [
+        "Many smokers try to quit.",
+        "5% of them stay abstinent for a year.",
+    ]
+
+
+def test_a_proportion_in_a_range_a_second_figure_or_before_a_participle_is_no_clause() -> None:
+    # constructed
+    for sentence in (
+        "Pain fell by 30% and 20% in the two groups.",
+        "The rate rose between 10% and 20% of patients.",
+        "Sprains are common in sport, accounting for 76% of injuries and 85% of those being ankle sprains.",
+    ):
+        assert not any(c.quote.startswith(("20%", "85%")) for c in draft(sentence)), sentence

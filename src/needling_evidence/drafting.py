@@ -1876,9 +1876,31 @@ _AND_CLAUSE = re.compile(
 )
 
 
-def _and_clauses(masked: str) -> list[re.Match[str]]:
-    """The breaks of :data:`_AND_CLAUSE`."""
+# A clause whose subject is a proportion, joined by "and" with no comma ("many do not fully recover and 25%
+# report chronic instability"; "… and 5% of them stay abstinent"): the proportion, an "of" phrase, then a
+# lower-case word that is no preposition, conjunction, unit or participle — its verb.
+_AND_PROPORTION = re.compile(
+    r"(?<=[a-z])\s+and\s+(?=\d+(?:\.\d+)?\s*(?:%|per\s?cent\b)\s+(?:of\s+(?:(?![a-z]+ing\b)[\w’'-]+\s+){1,3}?)?"
+    r"(?!(?:of|in|at|to|for|with|by|from|on|and|or|than|the|a|an|more|less|after|before|during|within|"
+    r"higher|lower|reduction|increase|decrease)\b)(?![a-z]+ing\b)[a-z]{3,}\b)",  # (a participle: no clause)
+    re.IGNORECASE,
+)
+
+
+def _proportion_clauses(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_AND_PROPORTION` after a clause with a verb of its own (not a range: "between 10%
+    and 20% of …")."""
     found = []
+    for match in _AND_PROPORTION.finditer(masked) if "%" in masked or "cent" in masked else ():
+        before = re.split(r"[;,]", masked[: match.start()])[-1]
+        if _OWN_VERB.search(before) and not re.search(r"\b(?:between|from)\b", before, re.IGNORECASE):
+            found.append(match)
+    return found
+
+
+def _and_clauses(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_AND_CLAUSE` and :func:`_proportion_clauses`."""
+    found = _proportion_clauses(masked)
     for match in _AND_CLAUSE.finditer(masked):
         before = re.split(r"[;,]", masked[: match.start()])[-1]
         words = {w.lower() for w in _words(match.group("np"))}
@@ -3693,10 +3715,12 @@ def _draft_sentence(
         # treatments like medications"): not a description beside it
         front = _fronted_phrase_break(masked) if cued and "," in masked else []
         cued |= {c for c in clauses if front and _trim(masked, front[0].end(), c[1])[0] == c[0]}
-        # a clause with a subject of its own joined to the one before (see :data:`_JOINED_CLAUSE`) asserts
+        # a clause with a subject of its own joined to the one before (see :data:`_JOINED_CLAUSE`, and a
+        # proportion's, :data:`_AND_PROPORTION`) asserts
         # as a sentence would, cue or none; so does the clause it is joined to
         if cued and len(cued) < len(clauses):
-            for joint in _joined_clauses(masked) if "," in masked or "-" in masked or "—" in masked else ():
+            joints = _joined_clauses(masked) if "," in masked or "-" in masked or "—" in masked else []
+            for joint in [*joints, *(_proportion_clauses(masked) if " and " in masked else ())]:
                 cued |= {c for c in clauses if c[0] == _trim(masked, joint.end(), len(masked))[0]}
                 cued |= {c for c in clauses if c[1] == _trim(masked, 0, joint.start())[1]}
         # two sentences a reader did not part (see :data:`_FULL_STOP`) are judged each on its own: one with no
