@@ -27,7 +27,9 @@ second, while a missed claim is a gap the report hides. For each sentence:
    gives its subject (or the section's title) to items that bring their own verb ("Can help in migraines");
    an item that leads a list of its own ("Reduce pain in:") gives its verb to the items under it.
 3. **Atomic claims** — a sentence is cut into clauses (", but …", "; …", ", which …", ", leading to …",
-   ", after which …", a full stop a reader left inside a citation run; a clause with a subject and finite
+   ", after which …", a full stop a reader left inside a citation run or before bare citation numbers
+   ("… to worsen.3 However, …": each part judged as a sentence of its own); a proportion with a verb after
+   "and" ("… and 25% report …"); a clause with a subject and finite
    verb of its own after ", and", ", so", ", while" or a spaced dash ("…, and the bone thickens"; "… – this
    causes …"), and what a finding is taken to mean (", suggesting …"); a participle of effect ", reducing
    fear"; a purpose of effect "… knots in muscles to alleviate …"; a second predicate with its own modal
@@ -35,8 +37,10 @@ second, while a missed claim is a gap the report hides. For each sentence:
    is …") and each clause at a coordination of distinct outcomes, conditions or predicates ("pain, anxiety,
    and depression"; "reduce pain, increase range of motion, and accelerate healing"; "walking, standing,
    lifting or carrying have been associated with …"; predicate adjectives "safe and effective"; three or
-   more short phrases parted by commas, whatever their heads). A shared head naming one thing is not cut
-   ("neck and back pain", "biochemical and mechanical changes"), nor verbs sharing one object ("maintain or
+   more short phrases parted by commas, whatever their heads; a parenthesis is set aside, its commas
+   parting no items). A shared head naming one thing is not cut
+   ("neck and back pain", "biochemical and mechanical changes"), nor words parted by commas alone before one
+   noun ("mild, temporary soreness"), nor verbs sharing one object ("maintain or
    improve physical function"), nor a fronted "whether … or …" phrase or subordinate clause, which every part
    carries instead.
 4. **Kind** (:func:`claim_kind`) — the kind whose cues score highest. Effect verbs are read with their
