@@ -1350,3 +1350,30 @@ def test_a_proportion_in_a_range_a_second_figure_or_before_a_participle_is_no_cl
         "Sprains are common in sport, accounting for 76% of injuries and 85% of those being ankle sprains.",
     ):
         assert not any(c.quote.startswith(("20%", "85%")) for c in draft(sentence)), sentence
+
+
+# --- "not only … but also …" -----------------------------------------------------------------------------
+
+
+def test_not_only_but_also_is_two_claims_of_one_subject() -> None:
+    # constructed, three topics (no development page has the form in prose)
+    assert pairs(draft("Exercise not only reduces pain but also improves sleep.")) == [
+        ("Exercise not only reduces pain", "Exercise reduces pain."),
+        ("improves sleep.", "Exercise improves sleep."),
+    ]
+    assert texts("Massage not only eases tension, but also lowers blood pressure.") == [
+        "Massage eases tension.",
+        "Massage lowers blood pressure.",
+    ]
+    assert texts("Yoga is not only relaxing but also strengthens the core.") == [
+        "Yoga is relaxing.",
+        "Yoga strengthens the core.",
+    ]
+
+
+def test_not_only_without_but_also_is_left_as_written() -> None:
+    # constructed, two topics: no second part, so no cut and the focus words stay
+    assert texts("Stretching helps not only athletes.") == ["Stretching helps not only athletes."]
+    assert texts("Heat therapy is not only for chronic pain.") == [
+        "Heat therapy is not only for chronic pain."
+    ]

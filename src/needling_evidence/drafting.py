@@ -2055,6 +2055,24 @@ def _joined_clauses(masked: str) -> list[re.Match[str]]:
     return found
 
 
+# "Not only … but also …": two claims, the second a predicate (or a clause) of its own ("Exercise not only
+# reduces pain but also improves sleep" → "Exercise reduces pain", "Exercise improves sleep").
+_BUT_ALSO = re.compile(r",?\s+(?=but\s+also\s)", re.IGNORECASE)
+_NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
+# its focus words inside a claim's text, before a verb or an adjective (not before an inverted auxiliary:
+# "Not only does ginger ease nausea" keeps its words)
+_NOT_ONLY_FOCUS = re.compile(
+    r"\bnot\s+only\s+(?!(?:does|do|did|is|are|was|were|can|will|has|have|may)\b)", re.IGNORECASE
+)
+
+
+def _not_only_breaks(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_BUT_ALSO` after a "not only" of the same clause."""
+    return [
+        m for m in _BUT_ALSO.finditer(masked) if _NOT_ONLY.search(re.split(r"[;]", masked[: m.start()])[-1])
+    ]
+
+
 def _more_breaks(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_PREDICATE_BREAK` and :data:`_AND_PREDICATE`; those of :data:`_NEXT_CLAUSE`
     after a clause with a verb of its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb
@@ -2063,6 +2081,7 @@ def _more_breaks(masked: str) -> list[re.Match[str]]:
     # (each pattern only where its words can be: most sentences have no comma, "to" or "and")
     comma = "," in masked
     found = [
+        *(_not_only_breaks(masked) if "not only" in masked.lower() else ()),
         *(_PREDICATE_BREAK.finditer(masked) if comma or "and " in masked else ()),
         *_and_predicates(masked),
         *(_and_clauses(masked) if " and " in masked else ()),
@@ -3085,7 +3104,7 @@ def _condition_list(masked: str, start: int, end: int) -> list[_Piece]:
 # that clause's subject (its words before its verb, :func:`_clause_subject`: "It uses …" → "It").
 # (and the predicates :data:`_AND_PREDICATE` parts: "… and significantly impairs …", "… and is now used …")
 _SHARED_SUBJECT_PREDICATE = re.compile(
-    r"and\s+(?:(?:therefore|thus|so|also)\s+)?(?=(?:can|may|might|could|will|often|usually)\s"
+    r"(?:and|but(?=\s+also\s))\s+(?:(?:therefore|thus|so|also)\s+)?(?=(?:can|may|might|could|will|often|usually)\s"
     rf"|(?:(?:then|now|still|[a-z]+ly)\s+){{0,2}}(?:{'|'.join(sorted(_AUXILIARY))}|{_S_VERB})\s)",
     re.IGNORECASE,
 )
@@ -3739,6 +3758,7 @@ def _draft_sentence(
         if cued:
             pieces = [p for p in pieces if p.clause in cued]
     made: list[Claim] = []
+    not_only = "not only" in masked.lower() and bool(_not_only_breaks(masked))
     for piece in pieces:
         own = _plain(masked[piece.start : piece.end])
         if not own:
@@ -3783,6 +3803,9 @@ def _draft_sentence(
         conjunction = _CLAUSE_CONJUNCTION.match(text) if made else None
         if conjunction and _starts_clause(text[conjunction.end() :]):
             text = text[conjunction.end() :]
+        if not_only:
+            # "Exercise not only reduces pain" (before "but also …"): the claim is that it reduces pain
+            text = _NOT_ONLY_FOCUS.sub("", text)
         text = _replace_it(_clean(text), subject)
         kind = claim_kind(text, topic)
         uncued = kind == "other" and not any(_scores(_NAMED_SOURCE.sub(r"\1", text)).values())
