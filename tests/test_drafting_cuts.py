@@ -1167,3 +1167,213 @@ def test_a_later_clause_s_conjunction_is_in_its_quote_not_its_text() -> None:
     assert texts("Acupuncture was well tolerated in the trial, and the dropout rate stayed low.")[-1] == (
         "The dropout rate stayed low."
     )
+
+
+# --- bare citation numbers run into the words after a full stop ---------------------------------------------
+
+
+def test_bare_citation_numbers_after_a_full_stop_part_two_sentences() -> None:
+    # eno_heartburn_home_remedies.html (superscripts flattened into "acidity.2,11,16,17 Smoking …")
+    claims = draft(
+        "Reducing or, better yet, stopping the consumption of alcohol and cigarettes is recommended to help "
+        "prevent further episodes of acidity.2,11,16,17 Smoking can weaken the muscle that prevents stomach "
+        "acid from rising up into your esophagus.11 Drinking alcohol compromises the same muscle."
+    )
+    assert [c.quote for c in claims][-2:] == [
+        "Smoking can weaken the muscle that prevents stomach acid from rising up into your esophagus.",
+        "Drinking alcohol compromises the same muscle.",
+    ]
+    assert not any(c.text.endswith((".11", ".2,11,16,17")) for c in claims)
+    # constructed, two topics: one number, a range, and a number closing the last sentence
+    assert texts("Walking lowers blood pressure.4 Swimming eases joint pain.7-9") == [
+        "Walking lowers blood pressure.",
+        "Swimming eases joint pain.",
+    ]
+    assert texts("Vitamin D deficiency is common in winter.12 Low levels are linked to weak bones.3,5") == [
+        "Vitamin D deficiency is common in winter.",
+        "Low levels are linked to weak bones.",
+    ]
+
+
+def test_a_number_after_a_full_stop_is_no_citation_before_a_lower_case_word_or_after_a_digit() -> None:
+    # constructed: a figure reference, a decimal, a year
+    assert texts("The trial ran for 2.5 years and showed that massage reduced pain.") == [
+        "The trial ran for 2.5 years and showed that massage reduced pain."
+    ]
+    assert len(draft("Exercise reduced pain in 2019.5 Patients improved.")) == 1
+    figure = texts("Stretching eases cramps, as Fig.2 shows in this trial.")
+    assert figure[0].startswith("Stretching eases cramps")
+    assert "Fig.2 shows" in " ".join(figure)
+
+
+# --- a parenthesis inside a list item ----------------------------------------------------------------------
+
+
+def test_commas_inside_a_parenthesis_part_no_items_of_the_list() -> None:
+    # pharmaguide_headache.md, "Pathophysiology" (tension-type headache)
+    claims = draft(
+        "Recent research has identified other contributors, including nitric oxide, pro-inflammatory "
+        "cytokines (e.g., bradykinin, histamine, prostaglandin E2) and central pain sensitization mediated "
+        "by neuropeptides (e.g., calcitonin gene-related peptide [CGRP], substance P and vasoactive "
+        "intestinal peptide [VIP])."
+    )
+    assert [c.quote for c in claims] == [
+        "Recent research has identified other contributors, including nitric oxide",
+        "pro-inflammatory cytokines (e.g., bradykinin, histamine, prostaglandin E2)",
+        "central pain sensitization mediated by neuropeptides (e.g., calcitonin gene-related peptide [CGRP], "
+        "substance P and vasoactive intestinal peptide [VIP]).",
+    ]
+    # constructed, two topics: the parenthesis stays with its item, whatever its commas or conjunctions
+    assert texts("Massage reduces pain (especially in the neck), anxiety and depression.") == [
+        "Massage reduces pain (especially in the neck).",
+        "Massage reduces anxiety.",
+        "Massage reduces depression.",
+    ]
+    smoking = "Smoking raises the risk of stroke, heart disease (angina, heart attack) and lung cancer."
+    assert texts(smoking) == [
+        "Smoking raises the risk of stroke.",
+        "Smoking raises the risk of heart disease (angina, heart attack).",
+        "Smoking raises the risk of lung cancer.",
+    ]
+
+
+def test_a_list_inside_a_parenthesis_is_no_list_of_the_clause() -> None:
+    # constructed: the items named in an aside are examples of one claim's object, not cut across its brackets
+    assert texts("Massage reduces common symptoms (pain, anxiety and depression).") == [
+        "Massage reduces common symptoms (pain, anxiety and depression)."
+    ]
+    assert texts("Counselling in person (individual or group) helps people quit smoking.") == [
+        "Counselling in person (individual or group) helps people quit smoking."
+    ]
+
+
+# --- words parted by commas alone before one noun ---------------------------------------------------------
+
+
+def test_words_parted_by_commas_alone_before_one_noun_are_no_list() -> None:
+    # examine_feverfew_migraine.md, 8.1 "Pregnancy" ("test, however, all embryos": no items)
+    snippet = (
+        "When conducting an in vitro test, however, all embryos were destroyed after 4ul/mL incubation with "
+        "Feverfew solution for 26 hours."
+    )
+    assert [c.quote for c in draft(snippet)] == [snippet]
+    # constructed, two topics: adjectives that describe one noun together
+    assert texts("Yoga can cause mild, temporary soreness.") == ["Yoga can cause mild, temporary soreness."]
+    assert texts("Cupping can cause round, purple marks on the skin.") == [
+        "Cupping can cause round, purple marks on the skin."
+    ]
+
+
+def test_outcomes_parted_by_commas_alone_are_still_a_list() -> None:
+    # constructed: each item names an outcome of its own, so the commas part a list
+    assert texts("Massage reduces pain, stiffness, muscle tension.") == [
+        "Massage reduces pain.",
+        "Massage reduces stiffness.",
+        "Massage reduces muscle tension.",
+    ]
+    assert len(texts("Tai chi improves balance, strength, and flexibility.")) == 3
+
+
+# --- the subject a participle of effect takes, when the verb before it has a plural object -----------------
+
+
+def test_a_participle_of_effect_takes_the_subject_before_a_verb_with_a_plural_object() -> None:
+    # decentmed_acupuncture_migraine.md (was "Migraines affect causes debilitating pain, …": no article words)
+    claims = draft(
+        "Migraines affect millions worldwide, causing debilitating pain, sensitivity to light and sound, and "
+        "major disruption to daily life."
+    )
+    assert claims[0].text.startswith("Migraines cause debilitating pain")
+    # d_femaleposture_aquatic_therapy.md ("relax muscles": a plural noun after the verb is its object)
+    assert (
+        texts(
+            "Warm therapy pools relax muscles, increase blood flow, and reduce pain perception, creating an "
+            "environment where movement feels easier."
+        )[-1]
+        == "Warm therapy pools create an environment where movement feels easier."
+    )
+    # constructed, two topics; a singular subject in "-is" or "-ss" agrees as one
+    arthritis = "Arthritis affects millions of adults, causing joint pain, stiffness, and loss of mobility."
+    assert texts(arthritis)[1:] == [
+        "Arthritis causes joint pain.",
+        "Arthritis causes stiffness.",
+        "Arthritis causes loss of mobility.",
+    ]
+    asthma = "Asthma affects children worldwide, causing coughing, wheezing, and shortness of breath."
+    assert texts(asthma) == [
+        "Asthma causes coughing.",
+        "Asthma causes wheezing.",
+        "Asthma causes shortness of breath.",
+    ]
+
+
+def test_two_plural_words_that_are_no_verbs_stay_in_the_subject() -> None:
+    # nhs_dumfries_hypermobility.md: a name in "-s" before another is no verb of its subject
+    assert texts("Hypermobile Ehlers Danlos has no genetic test available.") == [
+        "Hypermobile Ehlers Danlos has no genetic test available."
+    ]
+    # constructed: a plural noun before a known verb is the subject's head
+    assert texts("Nerve pathways trigger signals, causing pain, tingling, and numbness.")[2] == (
+        "Nerve pathways cause tingling."
+    )
+
+
+# --- a clause whose subject is a proportion, joined by "and" -----------------------------------------------
+
+
+def test_a_proportion_with_a_verb_after_and_is_a_clause_of_its_own() -> None:
+    # medicineinmotion_ankle_sprain.md
+    claims = draft(
+        "Unfortunately, many do not fully recover and 25% report chronic instability and long term "
+        "disability."
+    )
+    assert [c.quote for c in claims] == [
+        "Unfortunately, many do not fully recover",
+        "25% report chronic instability and long term disability.",
+    ]
+    # constructed, two topics: both clauses kept, whatever their cues
+    assert texts("Most patients recover within weeks and 10% develop chronic pain.") == [
+        "Most patients recover within weeks.",
+        "10% develop chronic pain.",
+    ]
+    assert texts("Many smokers try to quit and 5% of them stay abstinent for a year.") == [
+        "Many smokers try to quit.",
+        "5% of them stay abstinent for a year.",
+    ]
+
+
+def test_a_proportion_in_a_range_a_second_figure_or_before_a_participle_is_no_clause() -> None:
+    # constructed
+    for sentence in (
+        "Pain fell by 30% and 20% in the two groups.",
+        "The rate rose between 10% and 20% of patients.",
+        "Sprains are common in sport, accounting for 76% of injuries and 85% of those being ankle sprains.",
+    ):
+        assert not any(c.quote.startswith(("20%", "85%")) for c in draft(sentence)), sentence
+
+
+# --- "not only … but also …" -----------------------------------------------------------------------------
+
+
+def test_not_only_but_also_is_two_claims_of_one_subject() -> None:
+    # constructed, three topics (no development page has the form in prose)
+    assert pairs(draft("Exercise not only reduces pain but also improves sleep.")) == [
+        ("Exercise not only reduces pain", "Exercise reduces pain."),
+        ("improves sleep.", "Exercise improves sleep."),
+    ]
+    assert texts("Massage not only eases tension, but also lowers blood pressure.") == [
+        "Massage eases tension.",
+        "Massage lowers blood pressure.",
+    ]
+    assert texts("Yoga is not only relaxing but also strengthens the core.") == [
+        "Yoga is relaxing.",
+        "Yoga strengthens the core.",
+    ]
+
+
+def test_not_only_without_but_also_is_left_as_written() -> None:
+    # constructed, two topics: no second part, so no cut and the focus words stay
+    assert texts("Stretching helps not only athletes.") == ["Stretching helps not only athletes."]
+    assert texts("Heat therapy is not only for chronic pain.") == [
+        "Heat therapy is not only for chronic pain."
+    ]

@@ -27,7 +27,9 @@ second, while a missed claim is a gap the report hides. For each sentence:
    gives its subject (or the section's title) to items that bring their own verb ("Can help in migraines");
    an item that leads a list of its own ("Reduce pain in:") gives its verb to the items under it.
 3. **Atomic claims** — a sentence is cut into clauses (", but …", "; …", ", which …", ", leading to …",
-   ", after which …", a full stop a reader left inside a citation run; a clause with a subject and finite
+   ", after which …", a full stop a reader left inside a citation run or before bare citation numbers
+   ("… to worsen.3 However, …": each part judged as a sentence of its own); a proportion with a verb after
+   "and" ("… and 25% report …"); a clause with a subject and finite
    verb of its own after ", and", ", so", ", while" or a spaced dash ("…, and the bone thickens"; "… – this
    causes …"), and what a finding is taken to mean (", suggesting …"); a participle of effect ", reducing
    fear"; a purpose of effect "… knots in muscles to alleviate …"; a second predicate with its own modal
@@ -35,8 +37,10 @@ second, while a missed claim is a gap the report hides. For each sentence:
    is …") and each clause at a coordination of distinct outcomes, conditions or predicates ("pain, anxiety,
    and depression"; "reduce pain, increase range of motion, and accelerate healing"; "walking, standing,
    lifting or carrying have been associated with …"; predicate adjectives "safe and effective"; three or
-   more short phrases parted by commas, whatever their heads). A shared head naming one thing is not cut
-   ("neck and back pain", "biochemical and mechanical changes"), nor verbs sharing one object ("maintain or
+   more short phrases parted by commas, whatever their heads; a parenthesis is set aside, its commas
+   parting no items). A shared head naming one thing is not cut
+   ("neck and back pain", "biochemical and mechanical changes"), nor words parted by commas alone before one
+   noun ("mild, temporary soreness"), nor verbs sharing one object ("maintain or
    improve physical function"), nor a fronted "whether … or …" phrase or subordinate clause, which every part
    carries instead.
 4. **Kind** (:func:`claim_kind`) — the kind whose cues score highest. Effect verbs are read with their
@@ -1602,14 +1606,20 @@ _BLANKS = re.compile(
     r"|\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])"  # emphasis
     r"|\\(?=[\\`*_{}\[\]()#+\-.!'\"])"  # a Markdown escape
     r"|^\s*>\s?"  # a quote line's marker
+    # bare citation numbers run into the words after a full stop, where a page's superscripts were flattened
+    # ("… to worsen.3 However, …", "… of acidity.2,16,18 It might …", "… directly.2."): no words of a claim
+    r"|(?<=[a-z)%][.!?])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z\"“‘']|\s*$)"
 )
+# A full stop, citation markers (blanked), a capital: two sentences a reader did not part ("… lower
+# extremities.[[1]](#a)[[2]](#b) With an estimated prevalence …"; bare numbers, also blanked: "… the
+# world.3 However")
+_FULL_STOP = r"(?<=[a-z0-9)%][.!?])\s{2,}(?=[A-Z])"
+_FULL_STOP_BREAK = re.compile(_FULL_STOP)
 # Where one claim of a sentence ends and the next begins: "…, but …", "…; …", "…, which aid in …", "…,
 # leading to …", "…, after which …", "…, and a 2017 study … suggested …".
 _CLAUSE_BREAK = re.compile(
     r";\s+"
-    # a full stop, citation markers (blanked), a capital: two sentences a reader did not part
-    # ("… lower extremities.[[1]](#a)[[2]](#b) With an estimated prevalence …")
-    r"|(?<=[a-z0-9)][.!?])\s{3,}(?=[A-Z])"
+    rf"|{_FULL_STOP}"
     r"|,\s+(?=(?:but|whereas|yet)\s)"
     r"|(?<=\S)\s+(?=but\s+(?:did|does|do|is|are|was|were|has|have|had|may|can|not|no)\b)"
     r"|,\s+(?=and\s+(?:(?:up to|about|around|nearly|over|more than|less than|only)\s+)?\d)"
@@ -2022,9 +2032,31 @@ _AND_CLAUSE = re.compile(
 )
 
 
-def _and_clauses(masked: str) -> list[re.Match[str]]:
-    """The breaks of :data:`_AND_CLAUSE`."""
+# A clause whose subject is a proportion, joined by "and" with no comma ("many do not fully recover and 25%
+# report chronic instability"; "… and 5% of them stay abstinent"): the proportion, an "of" phrase, then a
+# lower-case word that is no preposition, conjunction, unit or participle — its verb.
+_AND_PROPORTION = re.compile(
+    r"(?<=[a-z])\s+and\s+(?=\d+(?:\.\d+)?\s*(?:%|per\s?cent\b)\s+(?:of\s+(?:(?![a-z]+ing\b)[\w’'-]+\s+){1,3}?)?"
+    r"(?!(?:of|in|at|to|for|with|by|from|on|and|or|than|the|a|an|more|less|after|before|during|within|"
+    r"higher|lower|reduction|increase|decrease)\b)(?![a-z]+ing\b)[a-z]{3,}\b)",  # (a participle: no clause)
+    re.IGNORECASE,
+)
+
+
+def _proportion_clauses(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_AND_PROPORTION` after a clause with a verb of its own (not a range: "between 10%
+    and 20% of …")."""
     found = []
+    for match in _AND_PROPORTION.finditer(masked) if "%" in masked or "cent" in masked else ():
+        before = re.split(r"[;,]", masked[: match.start()])[-1]
+        if _OWN_VERB.search(before) and not re.search(r"\b(?:between|from)\b", before, re.IGNORECASE):
+            found.append(match)
+    return found
+
+
+def _and_clauses(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_AND_CLAUSE` and :func:`_proportion_clauses`."""
+    found = _proportion_clauses(masked)
     for match in _AND_CLAUSE.finditer(masked):
         before = re.split(r"[;,]", masked[: match.start()])[-1]
         words = {w.lower() for w in _words(match.group("np"))}
@@ -2175,6 +2207,24 @@ def _joined_clauses(masked: str) -> list[re.Match[str]]:
     return found
 
 
+# "Not only … but also …": two claims, the second a predicate (or a clause) of its own ("Exercise not only
+# reduces pain but also improves sleep" → "Exercise reduces pain", "Exercise improves sleep").
+_BUT_ALSO = re.compile(r",?\s+(?=but\s+also\s)", re.IGNORECASE)
+_NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
+# its focus words inside a claim's text, before a verb or an adjective (not before an inverted auxiliary:
+# "Not only does ginger ease nausea" keeps its words)
+_NOT_ONLY_FOCUS = re.compile(
+    r"\bnot\s+only\s+(?!(?:does|do|did|is|are|was|were|can|will|has|have|may)\b)", re.IGNORECASE
+)
+
+
+def _not_only_breaks(masked: str) -> list[re.Match[str]]:
+    """The breaks of :data:`_BUT_ALSO` after a "not only" of the same clause."""
+    return [
+        m for m in _BUT_ALSO.finditer(masked) if _NOT_ONLY.search(re.split(r"[;]", masked[: m.start()])[-1])
+    ]
+
+
 def _more_breaks(masked: str) -> list[re.Match[str]]:
     """The breaks of :data:`_PREDICATE_BREAK` and :data:`_AND_PREDICATE`; those of :data:`_NEXT_CLAUSE`
     after a clause with a verb of its own; and those of :data:`_PARTICIPLE` that follow a clause with a verb
@@ -2183,6 +2233,7 @@ def _more_breaks(masked: str) -> list[re.Match[str]]:
     # (each pattern only where its words can be: most sentences have no comma, "to" or "and")
     comma = "," in masked
     found = [
+        *(_not_only_breaks(masked) if "not only" in masked.lower() else ()),
         *(_PREDICATE_BREAK.finditer(masked) if comma or "and " in masked else ()),
         *_and_predicates(masked),
         *(_and_clauses(masked) if " and " in masked else ()),
@@ -2672,6 +2723,13 @@ def _shared_head(first: str, second: str, *, in_list: bool = False) -> bool:
     return len(other) == 2 and _is_outcome(other[0])
 
 
+def _modifier(phrase: str) -> bool:
+    """Whether ``phrase`` is one word that may describe a noun after it: no outcome or condition named by
+    itself ("pain, stiffness"), no gerund ("walking, swimming")."""
+    words = _words(phrase)
+    return len(words) == 1 and not _is_outcome(words[0]) and not _gerund(words[0])
+
+
 def _list_items(
     masked: str, start: int, end: int, *, after_comma: bool = False
 ) -> list[tuple[int, int]] | None:
@@ -2720,6 +2778,12 @@ def _list_items(
         spans.extend(_trim(masked, x, y) for x, y in parts)
     if not (2 if compound is None else 1) <= len(spans) <= MAX_RUN:
         return None
+    if len(groups) == 1 and not re.search(r"\s(?:and|or)\s", masked[start:end], re.IGNORECASE):
+        # words parted by commas alone before one noun describe it together ("mild, temporary soreness";
+        # "small, frequent meals"): one thing, no list
+        *modifiers, (a, b) = spans
+        if len(_words(masked[a:b])) >= 2 and all(_modifier(masked[x:y]) for x, y in modifiers):
+            return None
     for a, b in spans:
         words = _words(masked[a:b])
         if not 0 < len(words) <= MAX_CONJUNCT_WORDS or words[0].lower() in _NOT_ITEM_START:
@@ -2983,7 +3047,27 @@ def _pieces(masked: str, *, item: bool = False, drop: Callable[[str], bool] | No
     return out
 
 
+# A parenthesis inside a clause ("cytokines (e.g., bradykinin, histamine)", "(individual or group)"): an aside
+# on the word before it, whose commas and conjunctions part no items of the clause's list.
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
 def _list_pieces(masked: str, start: int, end: int, *, subject: bool, item: bool) -> list[_Piece]:
+    """The clause's coordination, found with its parentheses set aside (see :data:`_PARENTHESIS`); an item
+    keeps a parenthesis that closes it."""
+    if "(" not in masked[start:end]:
+        return _clause_list(masked, start, end, subject=subject, item=item)
+    view = masked[:start] + _PARENTHESIS.sub(lambda m: " " * len(m.group()), masked[start:end]) + masked[end:]
+    pieces = _clause_list(view, start, end, subject=subject, item=item)
+    out = []
+    for piece in pieces:
+        gap = len(masked[piece.end : end]) - len(masked[piece.end : end].lstrip())
+        aside = _PARENTHESIS.match(masked, piece.end + gap, end)
+        out.append(dataclasses.replace(piece, end=aside.end()) if aside else piece)
+    return out
+
+
+def _clause_list(masked: str, start: int, end: int, *, subject: bool, item: bool) -> list[_Piece]:
     """The clause's coordination cut by :func:`_conjuncts`, or by the form of a list (an object of a verb of
     effect, a subject before a shared predicate) when that form parts more items."""
     pieces = _conjuncts(masked, start, end, item=item)
@@ -3172,7 +3256,7 @@ def _condition_list(masked: str, start: int, end: int) -> list[_Piece]:
 # that clause's subject (its words before its verb, :func:`_clause_subject`: "It uses …" → "It").
 # (and the predicates :data:`_AND_PREDICATE` parts: "… and significantly impairs …", "… and is now used …")
 _SHARED_SUBJECT_PREDICATE = re.compile(
-    r"and\s+(?:(?:therefore|thus|so|also)\s+)?(?=(?:can|may|might|could|will|often|usually)\s"
+    r"(?:and|but(?=\s+also\s))\s+(?:(?:therefore|thus|so|also)\s+)?(?=(?:can|may|might|could|will|often|usually)\s"
     rf"|(?:(?:then|now|still|[a-z]+ly)\s+){{0,2}}(?:{'|'.join(sorted(_AUXILIARY))}|{_S_VERB})\s)",
     re.IGNORECASE,
 )
@@ -3195,6 +3279,15 @@ _NEGATED_AUXILIARY = frozenset(
     {"don't", "doesn't", "didn't", "can't", "cannot", "won't", "isn't", "aren't", "wasn't", "weren't"}
 )
 _TAKES_BARE_VERB = frozenset({"helps", "makes", "lets"})
+
+
+def _known_s_verb(word: str) -> bool:
+    """Whether the "-s" form ``word`` is a verb this module knows (of effect, or a common base verb's)."""
+    return (
+        _PREDICATE_VERB.fullmatch(word) is not None
+        or word[:-1] in _BASE_VERBS
+        or (word.endswith("es") and word[:-2] in _BASE_VERBS)
+    )
 
 
 def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None:
@@ -3239,7 +3332,9 @@ def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None
             or (
                 re.fullmatch(_S_VERB, low) is not None
                 and following[:1].isalnum()
-                and not re.fullmatch(_S_VERB, after)
+                # (before another "-s" word only when it is a verb this module knows and that word none:
+                # "Arthritis affects millions", not "Ehlers Danlos has" or "nerve pathways requires")
+                and not (re.fullmatch(_S_VERB, after) and (_known_s_verb(after) or not _known_s_verb(low)))
                 # a plural noun before its verb ("Warm compresses relax …"), not "helps reduce"
                 and (
                     low in _TAKES_BARE_VERB or not (_PREDICATE_VERB.fullmatch(after) or after in _BASE_VERBS)
@@ -3250,7 +3345,9 @@ def _clause_subject(masked: str, start: int, end: int) -> tuple[int, int] | None
             or (
                 (_PREDICATE_VERB.fullmatch(low) is not None or low in _BASE_VERBS)
                 and not low.endswith(("s", "ed", "ing"))
-                and not re.fullmatch(_S_VERB, after)
+                # (an "-s" word after it is the verb only when it is one: "Lumbar support reduces …"; a plural
+                # noun is its object: "Migraines affect millions worldwide")
+                and not (re.fullmatch(_S_VERB, after) and _known_s_verb(after))
             )
         )
         if verb:
@@ -3793,15 +3890,27 @@ def _draft_sentence(
         # treatments like medications"): not a description beside it
         front = _fronted_phrase_break(masked) if cued and "," in masked else []
         cued |= {c for c in clauses if front and _trim(masked, front[0].end(), c[1])[0] == c[0]}
-        # a clause with a subject of its own joined to the one before (see :data:`_JOINED_CLAUSE`) asserts
+        # a clause with a subject of its own joined to the one before (see :data:`_JOINED_CLAUSE`, and a
+        # proportion's, :data:`_AND_PROPORTION`) asserts
         # as a sentence would, cue or none; so does the clause it is joined to
         if cued and len(cued) < len(clauses):
-            for joint in _joined_clauses(masked) if "," in masked or "-" in masked or "—" in masked else ():
+            joints = _joined_clauses(masked) if "," in masked or "-" in masked or "—" in masked else []
+            for joint in [*joints, *(_proportion_clauses(masked) if " and " in masked else ())]:
                 cued |= {c for c in clauses if c[0] == _trim(masked, joint.end(), len(masked))[0]}
                 cued |= {c for c in clauses if c[1] == _trim(masked, 0, joint.start())[1]}
+        # two sentences a reader did not part (see :data:`_FULL_STOP`) are judged each on its own: one with no
+        # cued clause is kept whole when it states something, as a sentence of its own would be
+        stops = [m.end() for m in _FULL_STOP_BREAK.finditer(masked)] if cued else []
+        if stops:
+            bounds = [0, *stops, len(masked)]
+            for low, high in itertools.pairwise(bounds):
+                group = {c for c in clauses if low <= c[0] < high}
+                if group and not group & cued and _declarative(_plain(masked[low:high]).strip()):
+                    cued |= group
         if cued:
             pieces = [p for p in pieces if p.clause in cued]
     made: list[Claim] = []
+    not_only = "not only" in masked.lower() and bool(_not_only_breaks(masked))
     for piece in pieces:
         own = _plain(masked[piece.start : piece.end])
         if not own:
@@ -3846,6 +3955,9 @@ def _draft_sentence(
         conjunction = _CLAUSE_CONJUNCTION.match(text) if made else None
         if conjunction and _starts_clause(text[conjunction.end() :]):
             text = text[conjunction.end() :]
+        if not_only:
+            # "Exercise not only reduces pain" (before "but also …"): the claim is that it reduces pain
+            text = _NOT_ONLY_FOCUS.sub("", text)
         text = _replace_it(_clean(text), subject)
         kind = claim_kind(text, topic)
         uncued = kind == "other" and not any(_scores(_NAMED_SOURCE.sub(r"\1", text)).values())
@@ -3980,7 +4092,12 @@ def _with_subject(subject: str, predicate: str) -> str:
         verb = stem if stem.lower() in _STEMS_WITHOUT_E else stem + "e"
         # (the subject's head is its last word before a preposition: "Falls in water" is plural)
         head = re.split(r"\s+(?:of|in|on|at|with|for|from|to|by|after|during)\s+", subject, maxsplit=1)[0]
-        plural = head.split()[-1].lower().endswith("s") and head.lower() not in ("it", "this", "its")
+        # (not a singular noun in "-is", "-us" or "-ss": "Arthritis", "Asthma's stimulus", "Stress")
+        plural = re.search(r"(?<![siu])s$", head.split()[-1].lower()) is not None and head.lower() not in (
+            "it",
+            "this",
+            "its",
+        )
         predicate = (verb if plural else _third_person(verb)) + predicate[participle.end("stem") + 3 :]
         return f"{subject} {predicate}"
     purpose = _PURPOSE_START.match(predicate)
