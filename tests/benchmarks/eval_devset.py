@@ -62,6 +62,7 @@ import datetime
 import re
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,7 +201,11 @@ def _variants(quote: str | None, text: str | None) -> list[list[str]]:
     return [w for w in (words(quote), words(text)) if w]
 
 
-def score_drafting(article: Article, claims: list[Claim], labels: list[dict[str, Any]]) -> DraftScore:
+def _pair_scores(
+    article: Article, claims: Sequence[Claim], labels: Sequence[dict[str, Any]]
+) -> tuple[list[tuple[float, int, int]], list[list[bool]], list[list[bool]]]:
+    """Candidate one-to-one pairs ``(share, label i, claim j)``, and the lenient tables: label i contained in
+    claim j, claim j contained in label i."""
     spans = {s.id: (s.start, s.end) for s in article.sentences}
     label_spans = [_spans(article.text, lab["quote"]) for lab in labels]
     label_words = [_variants(lab["quote"], lab.get("text")) for lab in labels]
@@ -208,8 +213,8 @@ def score_drafting(article: Article, claims: list[Claim], labels: list[dict[str,
     claim_spans = [spans.get(c.sentence_id) if c.sentence_id else None for c in claims]
 
     pairs = []
-    covers = [[False] * len(claims) for _ in labels]  # label i contained in claim j (lenient)
-    inside = [[False] * len(claims) for _ in labels]  # claim j contained in label i (lenient)
+    covers = [[False] * len(claims) for _ in labels]
+    inside = [[False] * len(claims) for _ in labels]
     for i, lws in enumerate(label_words):
         for j, cws in enumerate(claim_words):
             if not _lies_on(claim_spans[j], label_spans[i]):
@@ -219,15 +224,34 @@ def score_drafting(article: Article, claims: list[Claim], labels: list[dict[str,
                 pairs.append((best, i, j))
             covers[i][j] = any(shared(a, b) / len(a) >= CONTAINED for a in lws for b in cws)
             inside[i][j] = any(shared(a, b) / len(b) >= CONTAINED for a in lws for b in cws)
+    return pairs, covers, inside
 
+
+def _greedy(pairs: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """Pairs taken best share first, each label and each claim at most once."""
     used_labels: set[int] = set()
     used_claims: set[int] = set()
-    result = DraftScore(labels=len(labels), drafted=len(claims))
+    matched = []
     for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if i in used_labels or j in used_claims:
             continue
         used_labels.add(i)
         used_claims.add(j)
+        matched.append((i, j))
+    return matched
+
+
+def one_to_one(
+    article: Article, claims: Sequence[Claim], labels: Sequence[dict[str, Any]]
+) -> list[tuple[int, int]]:
+    """The one-to-one matched pairs ``(label index, claim index)``, as the drafting score counts them."""
+    return _greedy(_pair_scores(article, claims, labels)[0])
+
+
+def score_drafting(article: Article, claims: list[Claim], labels: list[dict[str, Any]]) -> DraftScore:
+    pairs, covers, inside = _pair_scores(article, claims, labels)
+    result = DraftScore(labels=len(labels), drafted=len(claims))
+    for i, j in _greedy(pairs):
         result.matched += 1
         result.kinds_right += claims[j].kind == labels[i]["kind"]
     result.found_contained = sum(any(row) for row in covers)
@@ -392,33 +416,6 @@ class AttachmentScore:
     @property
     def strict_recall(self) -> float | None:
         return self.strict_right / self.strict_expected if self.strict_expected else None
-
-
-def one_to_one(article: Article, claims: list[Claim], labels: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """(label index, drafted index) of each one-to-one pair, matched as :func:`score_drafting` matches."""
-    spans = {s.id: (s.start, s.end) for s in article.sentences}
-    label_spans = [_spans(article.text, lab["quote"]) for lab in labels]
-    label_words = [_variants(lab["quote"], lab.get("text")) for lab in labels]
-    claim_words = [_variants(c.quote, c.text) for c in claims]
-    claim_spans = [spans.get(c.sentence_id) if c.sentence_id else None for c in claims]
-    scored = []
-    for i, lws in enumerate(label_words):
-        for j, cws in enumerate(claim_words):
-            if not _lies_on(claim_spans[j], label_spans[i]):
-                continue
-            best = max((shared(a, b) / max(len(a), len(b)) for a in lws for b in cws), default=0.0)
-            if best >= ONE_TO_ONE:
-                scored.append((best, i, j))
-    used_labels: set[int] = set()
-    used_claims: set[int] = set()
-    pairs = []
-    for _, i, j in sorted(scored, key=lambda p: (-p[0], p[1], p[2])):
-        if i in used_labels or j in used_claims:
-            continue
-        used_labels.add(i)
-        used_claims.add(j)
-        pairs.append((i, j))
-    return pairs
 
 
 @dataclass(frozen=True)

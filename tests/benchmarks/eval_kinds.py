@@ -159,27 +159,8 @@ def _matched_kinds(data: dict[str, Any]) -> list[tuple[str, str, str]]:
     article = ne.load_article(DEVSET / data["article"])
     claims = list(ne.draft_claims(article))
     labels = list(data.get("claims") or [])
-    spans = {s.id: (s.start, s.end) for s in article.sentences}
-    label_spans = [dev._spans(article.text, lab["quote"]) for lab in labels]
-    label_words = [dev._variants(lab["quote"], lab.get("text")) for lab in labels]
-    claim_words = [dev._variants(c.quote, c.text) for c in claims]
-    claim_spans = [spans.get(c.sentence_id) if c.sentence_id else None for c in claims]
-    pairs = []
-    for i, lws in enumerate(label_words):
-        for j, cws in enumerate(claim_words):
-            if not dev._lies_on(claim_spans[j], label_spans[i]):
-                continue
-            best = max((dev.shared(a, b) / max(len(a), len(b)) for a in lws for b in cws), default=0.0)
-            if best >= dev.ONE_TO_ONE:
-                pairs.append((best, i, j))
-    used_labels: set[int] = set()
-    used_claims: set[int] = set()
     found = []
-    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        if i in used_labels or j in used_claims:
-            continue
-        used_labels.add(i)
-        used_claims.add(j)
+    for i, j in dev.one_to_one(article, claims, labels):
         found.append((labels[i]["kind"], claims[j].kind, claims[j].text))
     return found
 
