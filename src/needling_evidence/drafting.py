@@ -1237,14 +1237,6 @@ _TIME_COURSE = re.compile(
 )
 
 
-# A title word that names a condition ("Sciatica Overview: Causes, Symptoms, and Treatments") is the article's
-# topic, not a treatment: counted as one, every risk factor of the condition would lose its etiology cues.
-_CONDITION_WORD = re.compile(
-    r"(?:itis|algia|osis|pathy|dynia|rrhoea|rrhea|sciatica)$|^(?:symptoms?|syndromes?|diseases?|disorders?|"
-    r"conditions?|injur(?:y|ies)|headaches?|migraines?|overview|causes?|treatments?|risk|factors)$"
-)
-
-
 def _names_intervention(text: str, topic: Sequence[str] = ()) -> bool:
     lowered = text.lower()
     if _INTERVENTION.search(lowered):
@@ -1587,7 +1579,8 @@ def _topic_words(article: Article) -> tuple[str, ...]:
     )
 
 
-# A title's condition words ("fasciitis", "arthrosis", "fibromyalgia") name no intervention.
+# A title's condition words ("fasciitis", "arthrosis", "fibromyalgia") name no intervention: they are the
+# article's topic, not a treatment (read by _topic_words and _names_intervention).
 _CONDITION_WORD = re.compile(r"\w+(?:itis|osis|algia|pathy)|spurs?|plantar")
 
 
