@@ -290,3 +290,20 @@ def test_front_matter_must_be_a_mapping_and_must_close() -> None:
     assert unclosed.problems[0].line == 1
     # read as Markdown: the "---" is a thematic break, the rest stays text
     assert [s.text for s in unclosed.sentences] == ["title: x", "Text here."]
+
+
+def test_one_line_text_that_cannot_be_a_path_is_read_as_text(tmp_path: Path) -> None:
+    # Found by fuzzing prose-shaped one-line text: a line holding "/" ("<sup>3</sup>", "and/or") longer than a
+    # file name can be was looked up as a path and raised OSError ("File name too long").
+    for line in (
+        "Massage reduces pain<sup>3</sup> and " + "improves sleep and mood " * 12 + "in most adults.",
+        "Heat and/or cold relieve pain; " + "rest helps " * 30 + "too.",
+    ):
+        article = ne.load_article(line)
+        assert article.path is None
+        assert article.text == line
+    # a path the system refuses to look up is an InputError naming it, never another exception
+    with pytest.raises(InputError, match="cannot open it as an article file"):
+        ne.load_article(tmp_path / ("x" * 300 + ".md"))
+    with pytest.raises(InputError):
+        ne.load_article(str(tmp_path / "short.md"))

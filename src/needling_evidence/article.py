@@ -1766,7 +1766,9 @@ def _read(path_or_text: str | os.PathLike[str]) -> tuple[str, str | None]:
         return path_or_text, None
     if isinstance(path_or_text, str):
         candidate = Path(path_or_text)
-        looks_like_path = path_or_text.lower().endswith(_PATH_SUFFIXES) or os.sep in path_or_text
+        looks_like_path = (
+            path_or_text.lower().endswith(_PATH_SUFFIXES) or os.sep in path_or_text
+        ) and _can_be_path(path_or_text)
         try:
             exists = bool(path_or_text) and candidate.exists()
         except OSError:
@@ -1777,6 +1779,17 @@ def _read(path_or_text: str | os.PathLike[str]) -> tuple[str, str | None]:
     return read_text_file(name, "article"), name
 
 
+# Longest file name (one part of a path) the common file systems take, in bytes: a longer "part" is text, such
+# as one line of prose holding "</sup>" or "and/or", never a file the user named.
+_NAME_MAX = 255
+
+
+def _can_be_path(text: str) -> bool:
+    return "\x00" not in text and all(
+        len(part.encode("utf-8", "surrogatepass")) <= _NAME_MAX for part in text.split(os.sep)
+    )
+
+
 def read_text_file(path: str | os.PathLike[str], what: str, *, max_bytes: int | None = None) -> str:
     """The UTF-8 text of a file the user named (``what``: "article", "claims registry"), or a clear
     :class:`InputError` naming the file (and the line of a bad byte).
@@ -1785,9 +1798,13 @@ def read_text_file(path: str | os.PathLike[str], what: str, *, max_bytes: int | 
     path = Path(path)
     name = str(path)
     a_what = f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
-    if not path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except (OSError, ValueError) as exc:  # a name the system refuses to look up (too long, a NUL)
+        raise InputError(f"cannot open it as {a_what} file ({exc})", path=name) from exc
+    if not exists:
         raise InputError(f"no such {what} file", path=name)
-    if path.is_dir():
+    if is_dir:
         raise InputError(f"is a directory, not {a_what} file", path=name)
     try:
         size = path.stat().st_size
