@@ -32,6 +32,9 @@ def drafts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
         calls.append(1)
         return real(article)
 
+    # `needling_evidence` resolves names lazily and keeps what it resolved: pin the real function there, or
+    # a first `ne.draft_claims` inside this test would keep the counting wrapper for every later test
+    monkeypatch.setitem(vars(ne), "draft_claims", real)
     monkeypatch.setattr(drafting, "draft_claims", counting)
     yield calls
 
