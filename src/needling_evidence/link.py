@@ -56,7 +56,6 @@ __all__ = [
     "anchor_quotes",
     "attached_runs",
     "citation_runs",
-    "cited_by_sentence",
     "link_claims",
     "quote_index",
     "suggestions",
@@ -154,21 +153,6 @@ def anchor_quotes(
                 )
             )
     return sentence_of, problems
-
-
-def cited_by_sentence(
-    article: Article | None, references: Sequence[Reference]
-) -> dict[str, list[tuple[str, str]]]:
-    """Sentence id → ``(reference key, marker)`` of each key cited inline there, keys as in ``references``."""
-    cited: dict[str, list[tuple[str, str]]] = {}
-    if article is None:
-        return cited
-    by_key = {ref.key: ref for ref in references}
-    own_keys = _citation_key_map(article.references, references, by_key)
-    for citation in article.citations:
-        for key in citation.keys:
-            cited.setdefault(citation.sentence_id, []).append((own_keys.get(key, key), citation.marker))
-    return cited
 
 
 @dataclass(frozen=True, slots=True)
